@@ -1,0 +1,12 @@
+package io.nurture.processes;
+
+import java.util.List;
+
+/** The BPMN and DMN resources this module ships, as classpath resource names. */
+public final class Models {
+
+    public static final List<String> RESOURCES = List.of("order-fulfillment.bpmn", "order-risk.dmn");
+
+    private Models() {
+    }
+}

@@ -1,0 +1,209 @@
+package io.nurture.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A fresh in-memory Zeebe engine per test with every model deployed, plus the moves a process
+ * test makes: complete a job, publish a message, move time, and read back what the engine did.
+ * Jobs are completed by the test itself, so these tests pin down the model, not the workers.
+ */
+public final class EmbeddedProcessEngine implements BeforeEachCallback, AfterEachCallback {
+
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(10);
+    private static final int JOB_ATTEMPTS = 50;
+
+    private ZeebeTestEngine engine;
+    private CamundaClient client;
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        engine = EngineFactory.create(freePort());
+        engine.start();
+        client = CamundaClient.newClientBuilder()
+                .grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
+                .preferRestOverGrpc(false)
+                .build();
+        var deployment = client.newDeployResourceCommand().addResourceFromClasspath(Models.RESOURCES.get(0));
+        Models.RESOURCES.stream().skip(1).forEach(deployment::addResourceFromClasspath);
+        deployment.send().join();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        client.close();
+        engine.stop();
+    }
+
+    public CamundaClient client() {
+        return client;
+    }
+
+    public long startOrder(Map<String, Object> variables) {
+        long key = client.newCreateInstanceCommand()
+                .bpmnProcessId(OrderFulfillment.PROCESS_ID)
+                .latestVersion()
+                .variables(variables)
+                .send()
+                .join()
+                .getProcessInstanceKey();
+        idle();
+        return key;
+    }
+
+    public ActivatedJob completeJob(String jobType, Map<String, Object> variables) {
+        ActivatedJob job = activate(jobType);
+        client.newCompleteCommand(job).variables(variables).send().join();
+        idle();
+        return job;
+    }
+
+    public void throwError(String jobType, String errorCode) {
+        client.newThrowErrorCommand(activate(jobType)).errorCode(errorCode).send().join();
+        idle();
+    }
+
+    public void failJobForGood(String jobType, String message) {
+        client.newFailCommand(activate(jobType)).retries(0).errorMessage(message).send().join();
+        idle();
+    }
+
+    public void publish(String messageName, String correlationKey, Map<String, Object> variables) {
+        client.newPublishMessageCommand()
+                .messageName(messageName)
+                .correlationKey(correlationKey)
+                .variables(variables)
+                .send()
+                .join();
+        idle();
+    }
+
+    public void increaseTime(Duration duration) {
+        engine.increaseTime(duration);
+        idle();
+    }
+
+    public List<String> completedElements(long processInstanceKey) {
+        return elementIds(processInstanceKey, ProcessInstanceIntent.ELEMENT_COMPLETED);
+    }
+
+    /** Elements the instance entered, including error end events, which never complete. */
+    public List<String> reachedElements(long processInstanceKey) {
+        return elementIds(processInstanceKey, ProcessInstanceIntent.ELEMENT_ACTIVATED);
+    }
+
+    public List<String> activeElements(long processInstanceKey) {
+        List<String> activated = elementIds(processInstanceKey, ProcessInstanceIntent.ELEMENT_ACTIVATED);
+        List<String> finished = new ArrayList<>(elementIds(processInstanceKey, ProcessInstanceIntent.ELEMENT_COMPLETED));
+        finished.addAll(elementIds(processInstanceKey, ProcessInstanceIntent.ELEMENT_TERMINATED));
+        List<String> active = new ArrayList<>(activated);
+        finished.forEach(active::remove);
+        return active;
+    }
+
+    public boolean isCompleted(long processInstanceKey) {
+        return records(processInstanceKey)
+                .anyMatch(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                        && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS);
+    }
+
+    public List<String> incidentElements(long processInstanceKey) {
+        return StreamSupport.stream(recordStream().incidentRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == IncidentIntent.CREATED)
+                .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+                .map(r -> r.getValue().getElementId())
+                .toList();
+    }
+
+    /** The latest value the instance holds for a variable, as JSON text. */
+    public String variable(long processInstanceKey, String name) {
+        return StreamSupport.stream(recordStream().variableRecords().spliterator(), false)
+                .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+                .filter(r -> r.getValue().getName().equals(name))
+                .reduce((first, second) -> second)
+                .map(r -> r.getValue().getValue())
+                .orElse(null);
+    }
+
+    public void assertCompletedInOrder(long processInstanceKey, String... elementIds) {
+        assertThat(completedElements(processInstanceKey)).containsSubsequence(elementIds);
+    }
+
+    private ActivatedJob activate(String jobType) {
+        for (int attempt = 0; attempt < JOB_ATTEMPTS; attempt++) {
+            List<ActivatedJob> jobs = client.newActivateJobsCommand()
+                    .jobType(jobType)
+                    .maxJobsToActivate(1)
+                    .timeout(Duration.ofMinutes(1))
+                    .requestTimeout(Duration.ofMillis(200))
+                    .send()
+                    .join()
+                    .getJobs();
+            if (!jobs.isEmpty()) {
+                return jobs.get(0);
+            }
+            idle();
+        }
+        throw new AssertionError("no job of type '" + jobType + "' became available");
+    }
+
+    private List<String> elementIds(long processInstanceKey, ProcessInstanceIntent intent) {
+        return records(processInstanceKey)
+                .filter(r -> r.getIntent() == intent)
+                .map(r -> r.getValue().getElementId())
+                .toList();
+    }
+
+    private Stream<Record<ProcessInstanceRecordValue>> records(long processInstanceKey) {
+        return StreamSupport.stream(recordStream().processInstanceRecords().spliterator(), false)
+                .filter(r -> Objects.equals(r.getValue().getProcessInstanceKey(), processInstanceKey));
+    }
+
+    private RecordStream recordStream() {
+        return RecordStream.of(engine.getRecordStreamSource());
+    }
+
+    private void idle() {
+        try {
+            engine.waitForIdleState(IDLE_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("engine did not become idle", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
