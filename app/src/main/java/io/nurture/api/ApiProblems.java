@@ -1,0 +1,135 @@
+package io.nurture.api;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.camunda.client.api.command.ClientException;
+import io.nurture.inventory.UnknownProductException;
+import io.nurture.order.UnknownOrderException;
+import io.nurture.shipping.UnknownShipmentException;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves the API as RFC 7807 problem details ({@code application/problem+json}); bad
+ * input lists each offending field under {@code errors}.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final String TYPE_BASE = "https://nurture.example/problems/";
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FieldProblem problem = ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? new FieldProblem(path(mapping), "has the wrong type or format")
+                : new FieldProblem("body", "is not valid JSON");
+        return ResponseEntity.badRequest().body(invalid(List.of(problem)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
+                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(
+            ServletRequestBindingException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String field = ex instanceof MissingRequestHeaderException missing ? missing.getHeaderName() : "request";
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, ex.getMessage()))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.getName(), "has the wrong format"))));
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
+        return ResponseEntity.badRequest().body(invalid(ex.problems()));
+    }
+
+    @ExceptionHandler({NotFoundException.class, UnknownOrderException.class, UnknownProductException.class,
+            UnknownShipmentException.class})
+    ProblemDetail notFound(RuntimeException ex) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException ex) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Not possible in the current state", ex.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException ex) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                "Idempotency key already used", ex.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem("Idempotency-Key", ex.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(ClientException.class)
+    ProblemDetail engineUnavailable(ClientException ex) {
+        logger.warn("Process engine did not accept a command", ex);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "engine-unavailable", "Process engine unavailable",
+                "The process engine did not answer; nothing was stored. Please retry later.");
+    }
+
+    private static ProblemDetail invalid(List<FieldProblem> problems) {
+        String detail = problems.stream().map(p -> p.field() + " " + p.message())
+                .reduce((a, b) -> a + "; " + b).orElse("Invalid request");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+        problem.setProperty("errors", problems);
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static String path(JsonMappingException mapping) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package io.nurture.dev;
+
+import io.nurture.api.InvalidRequestException;
+import io.nurture.runtime.ClockControl;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Moves time for demos and tests: the engine's timers and the app's clock together. Exists only
+ * where clock control does (embedded mode, or a cluster with it explicitly enabled).
+ */
+@RestController
+@RequestMapping("/api/dev/clock")
+@ConditionalOnExpression("'${nurture.engine.mode:embedded}' == 'embedded' or ${nurture.dev.clock-control:false}")
+class ClockController {
+
+    private final ClockControl clock;
+
+    ClockController(ClockControl clock) {
+        this.clock = clock;
+    }
+
+    @GetMapping
+    Now now() {
+        return new Now(clock.now());
+    }
+
+    @PostMapping
+    Now advance(@Valid @RequestBody Advance request) {
+        if (request.advance().isNegative() || request.advance().isZero()) {
+            throw new InvalidRequestException("advance", "must be a positive ISO-8601 duration such as P3D");
+        }
+        return new Now(clock.advance(request.advance()));
+    }
+
+    record Advance(@NotNull Duration advance) {
+    }
+
+    record Now(Instant now) {
+    }
+}

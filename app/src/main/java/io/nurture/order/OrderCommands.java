@@ -1,0 +1,66 @@
+package io.nurture.order;
+
+import io.nurture.api.ConflictException;
+import io.nurture.api.InvalidRequestException;
+import io.nurture.orchestration.ProcessMessages;
+import io.nurture.processes.OrderFulfillment.CancelReason;
+import io.nurture.processes.OrderFulfillment.Variable;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What people and systems ask of a running order. Each request checks the order's state under its
+ * row lock and hands the decision to the process as a message; the process's workers do the rest.
+ */
+@Service
+class OrderCommands {
+
+    private final OrderService orders;
+    private final ProcessMessages messages;
+    private final Clock clock;
+
+    OrderCommands(OrderService orders, ProcessMessages messages, Clock clock) {
+        this.orders = orders;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Order requestCancellation(String orderId) {
+        Order order = orders.lock(orderId);
+        if (!order.getStatus().canBeCancelled()) {
+            throw new ConflictException("Order " + orderId + " is " + order.getStatus() + " and can no longer be cancelled");
+        }
+        order.note("Cancellation requested", clock.instant());
+        messages.cancellationRequested(orderId, CancelReason.CUSTOMER_REQUEST);
+        return order;
+    }
+
+    @Transactional
+    public Order decideReview(String orderId, boolean approved, String note) {
+        Order order = orders.lock(orderId);
+        if (order.getStatus() != OrderStatus.IN_REVIEW) {
+            throw new ConflictException("Order " + orderId + " is " + order.getStatus() + ", not in review");
+        }
+        String decision = approved ? "Review approved" : "Review declined";
+        order.note(note == null || note.isBlank() ? decision : decision + ": " + note, clock.instant());
+        messages.reviewDecided(orderId, approved);
+        return order;
+    }
+
+    @Transactional
+    public Order payInvoice(String orderId, BigDecimal amount, String reference) {
+        Order order = orders.lock(orderId);
+        if (order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
+            throw new ConflictException("Order " + orderId + " is " + order.getStatus() + ", not awaiting an invoice payment");
+        }
+        if (amount.compareTo(order.getTotal()) != 0) {
+            throw new InvalidRequestException("amount", "must equal the invoice total " + order.getTotal().toPlainString());
+        }
+        messages.invoicePaid(orderId, Map.of(Variable.PAYMENT_AMOUNT, amount, Variable.PAYMENT_REFERENCE, reference));
+        return order;
+    }
+}

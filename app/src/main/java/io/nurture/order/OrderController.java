@@ -1,0 +1,101 @@
+package io.nurture.order;
+
+import io.nurture.payment.Payment;
+import io.nurture.payment.PaymentKind;
+import io.nurture.payment.PaymentRepository;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+    private final OrderIntake intake;
+    private final OrderCommands commands;
+    private final OrderRepository orders;
+    private final PaymentRepository payments;
+
+    OrderController(OrderIntake intake, OrderCommands commands, OrderRepository orders, PaymentRepository payments) {
+        this.intake = intake;
+        this.commands = commands;
+        this.orders = orders;
+        this.payments = payments;
+    }
+
+    @PostMapping
+    ResponseEntity<OrderPlaced> place(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody OrderRequest request) {
+        Order order = intake.earlierOrder(idempotencyKey, request).orElseGet(() -> intake.place(request, idempotencyKey));
+        return ResponseEntity.created(URI.create("/api/orders/" + order.getId())).body(OrderPlaced.of(order));
+    }
+
+    @GetMapping("/{orderId}")
+    @Transactional(readOnly = true)
+    OrderView get(@PathVariable String orderId) {
+        Order order = orders.findById(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+        return new OrderView(order.getId(), order.getStatus(), order.getCustomerId(),
+                order.getLines().stream().map(l -> new OrderView.LineView(l.getSku(), l.getQuantity(), l.getUnitPrice())).toList(),
+                order.getTotal(), order.getCurrency(),
+                new OrderView.PaymentView(order.getPaymentMethod(), paymentStatus(orderId)),
+                order.getTrackingNumber(),
+                order.getTimeline().stream().map(t -> new OrderView.TimelineView(t.getAt(), t.getStatus(), t.getNote())).toList());
+    }
+
+    @PostMapping("/{orderId}/cancellation")
+    ResponseEntity<Accepted> cancel(@PathVariable String orderId) {
+        commands.requestCancellation(orderId);
+        return ResponseEntity.accepted().body(new Accepted(orderId, "Cancellation requested"));
+    }
+
+    @PostMapping("/{orderId}/review")
+    ResponseEntity<Accepted> review(@PathVariable String orderId, @Valid @RequestBody ReviewDecision decision) {
+        commands.decideReview(orderId, decision.approved(), decision.note());
+        return ResponseEntity.accepted().body(new Accepted(orderId, decision.approved() ? "Review approved" : "Review declined"));
+    }
+
+    @PostMapping("/{orderId}/payments")
+    ResponseEntity<Accepted> pay(@PathVariable String orderId, @Valid @RequestBody InvoicePayment payment) {
+        commands.payInvoice(orderId, payment.amount(), payment.reference());
+        return ResponseEntity.accepted().body(new Accepted(orderId, "Payment received"));
+    }
+
+    /** CAPTURED, DECLINED or REFUNDED once money moved; PENDING before. */
+    private String paymentStatus(String orderId) {
+        Map<PaymentKind, Payment> byKind = payments.findByOrderId(orderId).stream()
+                .collect(Collectors.toMap(Payment::getKind, p -> p));
+        return List.of(PaymentKind.REFUND, PaymentKind.CHARGE, PaymentKind.INVOICE).stream()
+                .filter(byKind::containsKey)
+                .findFirst()
+                .map(kind -> byKind.get(kind).getStatus().name())
+                .orElse("PENDING");
+    }
+
+    record ReviewDecision(@NotNull Boolean approved, @Size(max = 400) String note) {
+    }
+
+    record InvoicePayment(
+            @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount,
+            @NotBlank @Size(max = 100) String reference) {
+    }
+
+    record Accepted(String orderId, String message) {
+    }
+}

@@ -1,0 +1,121 @@
+package io.nurture.order;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nurture.api.IdempotencyKeyReusedException;
+import io.nurture.api.InvalidRequestException;
+import io.nurture.customer.Customer;
+import io.nurture.customer.CustomerRepository;
+import io.nurture.inventory.Product;
+import io.nurture.inventory.ProductRepository;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns a valid order request into a stored order with its running process, or into nothing at
+ * all: the process is started inside the order's transaction, so a start the engine refuses rolls
+ * the order back, and an order is never stored without its process.
+ */
+@Service
+class OrderIntake {
+
+    private final OrderRepository orders;
+    private final CustomerRepository customers;
+    private final ProductRepository products;
+    private final IdempotencyKeyRepository idempotencyKeys;
+    private final OrderProcess process;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    OrderIntake(OrderRepository orders, CustomerRepository customers, ProductRepository products,
+            IdempotencyKeyRepository idempotencyKeys, OrderProcess process, ObjectMapper json, Clock clock) {
+        this.orders = orders;
+        this.customers = customers;
+        this.products = products;
+        this.idempotencyKeys = idempotencyKeys;
+        this.process = process;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** An earlier order placed with the same key and body; a different body is refused. */
+    @Transactional(readOnly = true)
+    public Optional<Order> earlierOrder(String idempotencyKey, OrderRequest request) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return idempotencyKeys.findById(idempotencyKey).map(earlier -> {
+            if (!earlier.getRequestHash().equals(hash(request))) {
+                throw new IdempotencyKeyReusedException(idempotencyKey);
+            }
+            return orders.findById(earlier.getOrderId()).orElseThrow();
+        });
+    }
+
+    @Transactional
+    public Order place(OrderRequest request, String idempotencyKey) {
+        Map<String, Product> catalogue = knownProducts(request.lines());
+        if (request.payment().method() == PaymentMethod.CARD
+                && (request.payment().token() == null || request.payment().token().isBlank())) {
+            throw new InvalidRequestException("payment.token", "is required for card payments");
+        }
+        Customer customer = customers.findByEmail(request.customer().email())
+                .orElseGet(() -> customers.save(new Customer(request.customer().email(), request.customer().name(),
+                        clock.instant())));
+        boolean firstOrder = !orders.existsByCustomerId(customer.getId());
+        Order order = new Order(customer.getId(), request.payment().method(),
+                request.payment().method() == PaymentMethod.CARD ? request.payment().token() : null,
+                address(request.shippingAddress()), request.billingCountry(), currency(catalogue), clock.instant());
+        request.lines().forEach(line -> order.addLine(line.sku(), line.quantity(), catalogue.get(line.sku()).getPrice()));
+        orders.saveAndFlush(order);
+        if (idempotencyKey != null) {
+            idempotencyKeys.saveAndFlush(new IdempotencyKey(idempotencyKey, hash(request), order.getId(), clock.instant()));
+        }
+        process.start(order, firstOrder);
+        return order;
+    }
+
+    private Map<String, Product> knownProducts(List<OrderRequest.Line> lines) {
+        Map<String, Product> found = products.findAllById(lines.stream().map(OrderRequest.Line::sku).toList()).stream()
+                .collect(Collectors.toMap(Product::getSku, Function.identity()));
+        IntStream.range(0, lines.size())
+                .filter(i -> !found.containsKey(lines.get(i).sku()))
+                .findFirst()
+                .ifPresent(i -> {
+                    throw new InvalidRequestException("lines[" + i + "].sku", "is not in the catalogue");
+                });
+        return found;
+    }
+
+    private static String currency(Map<String, Product> catalogue) {
+        List<String> currencies = catalogue.values().stream().map(Product::getCurrency).distinct().toList();
+        if (currencies.size() != 1) {
+            throw new InvalidRequestException("lines", "must all be priced in one currency");
+        }
+        return currencies.get(0);
+    }
+
+    private static ShippingAddress address(OrderRequest.Address address) {
+        return new ShippingAddress(address.line1(), address.city(), address.postalCode(), address.country());
+    }
+
+    private String hash(OrderRequest request) {
+        try {
+            byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot fingerprint the order request", e);
+        }
+    }
+}

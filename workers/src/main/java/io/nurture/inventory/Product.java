@@ -1,0 +1,80 @@
+package io.nurture.inventory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+
+/** A catalogue item and its stock: {@code available} can be promised, {@code reserved} is held for orders. */
+@Entity
+@Table(name = "products")
+public class Product {
+
+    @Id
+    private String sku;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private BigDecimal price;
+
+    @Column(nullable = false)
+    private String currency;
+
+    @Column(nullable = false)
+    private int available;
+
+    @Column(nullable = false)
+    private int reserved;
+
+    protected Product() {
+    }
+
+    boolean canReserve(int quantity) {
+        return available >= quantity;
+    }
+
+    void reserve(int quantity) {
+        available -= quantity;
+        reserved += quantity;
+    }
+
+    void release(int quantity) {
+        reserved -= quantity;
+        available += quantity;
+    }
+
+    void ship(int quantity) {
+        reserved -= quantity;
+    }
+
+    void restock(int newAvailable) {
+        available = newAvailable;
+    }
+
+    public String getSku() {
+        return sku;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public BigDecimal getPrice() {
+        return price;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public int getAvailable() {
+        return available;
+    }
+
+    public int getReserved() {
+        return reserved;
+    }
+}

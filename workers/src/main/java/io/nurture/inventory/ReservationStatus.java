@@ -1,0 +1,5 @@
+package io.nurture.inventory;
+
+enum ReservationStatus {
+    HELD, RELEASED, SHIPPED
+}

@@ -1,0 +1,63 @@
+package io.nurture.orchestration;
+
+import io.camunda.client.CamundaClient;
+import io.nurture.processes.OrderFulfillment.Message;
+import io.nurture.processes.OrderFulfillment.Variable;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the messages order processes wait for. Correlation is always by order id, so two open
+ * orders of one customer never receive each other's events.
+ */
+@Component
+public class ProcessMessages {
+
+    private final CamundaClient client;
+    private final MessageProperties properties;
+
+    ProcessMessages(CamundaClient client, MessageProperties properties) {
+        this.client = client;
+        this.properties = properties;
+    }
+
+    public void reviewDecided(String orderId, boolean approved) {
+        publish(Message.REVIEW_DECIDED, orderId, "review-decided-" + orderId, properties.eventTimeToLive(),
+                Map.of(Variable.REVIEW_APPROVED, approved));
+    }
+
+    public void stockReplenished(String orderId) {
+        publish(Message.STOCK_REPLENISHED, orderId, null, properties.restockTimeToLive(), Map.of());
+    }
+
+    public void invoicePaid(String orderId, Map<String, Object> payment) {
+        publish(Message.INVOICE_PAID, orderId, "invoice-paid-" + orderId, properties.eventTimeToLive(), payment);
+    }
+
+    public void cancellationRequested(String orderId, String reason) {
+        publish(Message.CANCELLATION_REQUESTED, orderId, "cancel-" + orderId, Duration.ZERO,
+                Map.of(Variable.CANCEL_REASON, reason));
+    }
+
+    public void shipmentDelivered(String orderId, String trackingNumber) {
+        publish(Message.SHIPMENT_DELIVERED, orderId, "delivered-" + trackingNumber, properties.eventTimeToLive(), Map.of());
+    }
+
+    public void orderDelivered(String orderId, String customerId) {
+        publish(Message.ORDER_DELIVERED, orderId, "order-delivered-" + orderId, properties.orderDeliveredTimeToLive(),
+                Map.of(Variable.ORDER_ID, orderId, Variable.CUSTOMER_ID, customerId));
+    }
+
+    private void publish(String name, String orderId, String messageId, Duration timeToLive, Map<String, Object> variables) {
+        var command = client.newPublishMessageCommand()
+                .messageName(name)
+                .correlationKey(orderId)
+                .timeToLive(timeToLive)
+                .variables(variables);
+        if (messageId != null) {
+            command.messageId(messageId);
+        }
+        command.send().join();
+    }
+}

@@ -1,0 +1,184 @@
+package io.nurture.order;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "orders")
+public class Order {
+
+    @Id
+    private String id;
+
+    @Column(name = "customer_id", nullable = false)
+    private String customerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private OrderStatus status;
+
+    @Column(nullable = false)
+    private BigDecimal total;
+
+    @Column(nullable = false)
+    private String currency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payment_method", nullable = false)
+    private PaymentMethod paymentMethod;
+
+    /** The payment provider's token for the card; never leaves the database. */
+    @Column(name = "card_token")
+    private String cardToken;
+
+    @Embedded
+    private ShippingAddress shippingAddress;
+
+    @Column(name = "billing_country", nullable = false)
+    private String billingCountry;
+
+    @Column(name = "tracking_number")
+    private String trackingNumber;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "order_id", nullable = false)
+    @OrderBy("lineNo")
+    private List<OrderLine> lines = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "order_id", nullable = false)
+    @OrderBy("at, id")
+    private List<TimelineEntry> timeline = new ArrayList<>();
+
+    protected Order() {
+    }
+
+    public Order(String customerId, PaymentMethod paymentMethod, String cardToken, ShippingAddress shippingAddress,
+            String billingCountry, String currency, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.customerId = customerId;
+        this.paymentMethod = paymentMethod;
+        this.cardToken = cardToken;
+        this.shippingAddress = shippingAddress;
+        this.billingCountry = billingCountry;
+        this.currency = currency;
+        this.total = BigDecimal.ZERO;
+        this.createdAt = now;
+        this.status = OrderStatus.RECEIVED;
+        this.updatedAt = now;
+        this.timeline.add(new TimelineEntry(now, OrderStatus.RECEIVED, "Order received"));
+    }
+
+    public void addLine(String sku, int quantity, BigDecimal unitPrice) {
+        OrderLine line = new OrderLine(lines.size() + 1, sku, quantity, unitPrice);
+        lines.add(line);
+        total = total.add(line.getAmount());
+    }
+
+    /**
+     * Moves the order to a new status and records why. Returns false, changing nothing, when the
+     * order is already there, so a redelivered job cannot write the timeline twice.
+     */
+    public boolean moveTo(OrderStatus next, String note, Instant at) {
+        if (status == next) {
+            return false;
+        }
+        if (status.isFinished()) {
+            throw new IllegalStateException("Order " + id + " is " + status + " and cannot become " + next);
+        }
+        status = next;
+        updatedAt = at;
+        timeline.add(new TimelineEntry(at, next, note));
+        return true;
+    }
+
+    /** Adds a remark to the timeline without changing the status. */
+    public void note(String note, Instant at) {
+        timeline.add(new TimelineEntry(at, status, note));
+    }
+
+    public void shippedWith(String trackingNumber) {
+        this.trackingNumber = trackingNumber;
+    }
+
+    public boolean isBilledInAnotherCountry() {
+        return !billingCountry.equalsIgnoreCase(shippingAddress.country());
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getCustomerId() {
+        return customerId;
+    }
+
+    public OrderStatus getStatus() {
+        return status;
+    }
+
+    public BigDecimal getTotal() {
+        return total;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public PaymentMethod getPaymentMethod() {
+        return paymentMethod;
+    }
+
+    public String getCardToken() {
+        return cardToken;
+    }
+
+    public ShippingAddress getShippingAddress() {
+        return shippingAddress;
+    }
+
+    public String getBillingCountry() {
+        return billingCountry;
+    }
+
+    public String getTrackingNumber() {
+        return trackingNumber;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public List<OrderLine> getLines() {
+        return Collections.unmodifiableList(lines);
+    }
+
+    public List<TimelineEntry> getTimeline() {
+        return Collections.unmodifiableList(timeline);
+    }
+}

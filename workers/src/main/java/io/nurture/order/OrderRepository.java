@@ -1,0 +1,21 @@
+package io.nurture.order;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface OrderRepository extends JpaRepository<Order, String> {
+
+    /** Loads the order and holds its row lock until the transaction ends, serialising status changes. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from Order o where o.id = :id")
+    Optional<Order> findForUpdate(String id);
+
+    boolean existsByCustomerId(String customerId);
+
+    @Query("select distinct o.id from Order o join o.lines l where o.status = :status and l.sku = :sku")
+    List<String> findIdsByStatusAndSku(OrderStatus status, String sku);
+}

@@ -1,0 +1,71 @@
+package io.nurture.order;
+
+import io.nurture.notification.NotificationService;
+import io.nurture.processes.OrderFulfillment.CancelReason;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Status changes of an order, each recorded on its timeline and, where the customer or ops should
+ * know, told by mail. Every method may run twice for the same order (job redelivery) and then
+ * changes nothing the second time.
+ */
+@Service
+public class OrderService {
+
+    private static final Map<String, String> CANCEL_REASONS = Map.of(
+            CancelReason.CUSTOMER_REQUEST, "Cancelled at the customer's request",
+            CancelReason.PAYMENT_DECLINED, "Cancelled: the card payment was declined",
+            CancelReason.BACKORDER_EXPIRED, "Cancelled: the items did not come back in stock in time",
+            CancelReason.INVOICE_UNPAID, "Cancelled: the invoice was not paid by its due date");
+
+    private final OrderRepository orders;
+    private final NotificationService notifications;
+    private final Clock clock;
+
+    OrderService(OrderRepository orders, NotificationService notifications, Clock clock) {
+        this.orders = orders;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void holdForReview(String orderId) {
+        Order order = move(orderId, OrderStatus.IN_REVIEW, "Held for manual risk review");
+        notifications.alertOps(order, "review-requested", Map.of());
+    }
+
+    @Transactional
+    public void reject(String orderId) {
+        Order order = move(orderId, OrderStatus.REJECTED, "Rejected by the risk check");
+        notifications.tellCustomer(order, "order-rejected", Map.of());
+    }
+
+    @Transactional
+    public void cancel(String orderId, String cancelReason) {
+        String explanation = CANCEL_REASONS.getOrDefault(cancelReason, "Cancelled");
+        Order order = move(orderId, OrderStatus.CANCELLED, explanation);
+        notifications.tellCustomer(order, "order-cancelled", Map.of("reason", explanation));
+    }
+
+    @Transactional
+    public void confirmDelivery(String orderId) {
+        Order order = move(orderId, OrderStatus.DELIVERED, "Delivered by the carrier");
+        notifications.tellCustomer(order, "order-delivered", Map.of());
+    }
+
+    /** For the other capabilities: moves the order inside their own transaction. */
+    @Transactional
+    public Order move(String orderId, OrderStatus status, String note) {
+        Order order = lock(orderId);
+        order.moveTo(status, note, clock.instant());
+        return order;
+    }
+
+    @Transactional
+    public Order lock(String orderId) {
+        return orders.findForUpdate(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+    }
+}

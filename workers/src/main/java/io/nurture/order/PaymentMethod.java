@@ -1,0 +1,5 @@
+package io.nurture.order;
+
+public enum PaymentMethod {
+    CARD, INVOICE
+}

@@ -1,0 +1,94 @@
+package io.nurture.payment;
+
+import io.nurture.notification.NotificationService;
+import io.nurture.order.Order;
+import io.nurture.order.OrderService;
+import io.nurture.order.OrderStatus;
+import io.nurture.order.PaymentMethod;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Charges, invoices and refunds, each at most once per order. */
+@Service
+public class PaymentService {
+
+    private static final Duration INVOICE_TERM = Duration.ofDays(14);
+
+    private final PaymentRepository payments;
+    private final PaymentGateway gateway;
+    private final OrderService orders;
+    private final NotificationService notifications;
+    private final Clock clock;
+
+    PaymentService(PaymentRepository payments, PaymentGateway gateway, OrderService orders,
+            NotificationService notifications, Clock clock) {
+        this.payments = payments;
+        this.gateway = gateway;
+        this.orders = orders;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** Charges the order's card; false when the card is declined. */
+    @Transactional
+    public boolean chargeCard(String orderId) {
+        Order order = orders.lock(orderId);
+        Optional<Payment> earlier = payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE);
+        if (earlier.isPresent()) {
+            return earlier.get().isCaptured();
+        }
+        PaymentGateway.ChargeResult result = gateway.charge(order.getCardToken(), order.getTotal(), order.getCurrency(),
+                "charge-" + orderId);
+        payments.save(new Payment(orderId, PaymentKind.CHARGE,
+                result.approved() ? PaymentStatus.CAPTURED : PaymentStatus.DECLINED,
+                order.getTotal(), order.getCurrency(), result.providerReference(), result.declineReason(),
+                clock.instant()));
+        if (result.approved()) {
+            orders.move(orderId, OrderStatus.PAID, "Card charged");
+            notifications.tellCustomer(order, "order-confirmed", Map.of());
+        }
+        return result.approved();
+    }
+
+    @Transactional
+    public void issueInvoice(String orderId) {
+        Order order = orders.move(orderId, OrderStatus.AWAITING_PAYMENT, "Invoice sent, payable within 14 days");
+        LocalDate due = clock.instant().plus(INVOICE_TERM).atZone(ZoneOffset.UTC).toLocalDate();
+        notifications.tellCustomer(order, "invoice-issued", Map.of("dueDate", due.toString()));
+    }
+
+    @Transactional
+    public void recordInvoicePayment(String orderId, BigDecimal amount, String reference) {
+        Order order = orders.lock(orderId);
+        if (payments.findByOrderIdAndKind(orderId, PaymentKind.INVOICE).isEmpty()) {
+            payments.save(new Payment(orderId, PaymentKind.INVOICE, PaymentStatus.CAPTURED, amount, order.getCurrency(),
+                    null, reference, clock.instant()));
+        }
+        orders.move(orderId, OrderStatus.PAID, "Invoice paid (" + reference + ")");
+        notifications.tellCustomer(order, "payment-received", Map.of());
+    }
+
+    /** Gives back whatever was captured for the order; nothing captured, nothing to do. */
+    @Transactional
+    public void refund(String orderId) {
+        Order order = orders.lock(orderId);
+        if (payments.findByOrderIdAndKind(orderId, PaymentKind.REFUND).isPresent()) {
+            return;
+        }
+        PaymentKind capturedKind = order.getPaymentMethod() == PaymentMethod.CARD ? PaymentKind.CHARGE : PaymentKind.INVOICE;
+        payments.findByOrderIdAndKind(orderId, capturedKind).filter(Payment::isCaptured).ifPresent(captured -> {
+            String providerReference = capturedKind == PaymentKind.CHARGE
+                    ? gateway.refund(captured.getProviderReference(), captured.getAmount(), "refund-" + orderId)
+                    : null;
+            payments.save(new Payment(orderId, PaymentKind.REFUND, PaymentStatus.REFUNDED, captured.getAmount(),
+                    order.getCurrency(), providerReference, "refund of " + captured.getId(), clock.instant()));
+        });
+    }
+}

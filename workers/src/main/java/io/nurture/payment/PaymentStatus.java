@@ -1,0 +1,5 @@
+package io.nurture.payment;
+
+public enum PaymentStatus {
+    CAPTURED, DECLINED, REFUNDED
+}

@@ -1,0 +1,78 @@
+package io.nurture.payment;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stand-in for the payment provider, like a provider's test mode. Test card tokens:
+ * <ul>
+ *   <li>{@code tok_visa}: approved</li>
+ *   <li>{@code tok_declined}: declined (a business outcome: the order is cancelled)</li>
+ *   <li>{@code tok_error}: the provider fails technically (the job is retried, then an incident)</li>
+ *   <li>{@code tok_slow}: approved after {@code nurture.payment.sandbox.slow-delay}</li>
+ * </ul>
+ * Any other token is declined as unknown.
+ */
+@Component
+@ConditionalOnProperty(name = "nurture.payment.gateway", havingValue = "sandbox", matchIfMissing = true)
+class SandboxPaymentGateway implements PaymentGateway {
+
+    static final String APPROVED = "tok_visa";
+    static final String DECLINED = "tok_declined";
+    static final String ERROR = "tok_error";
+    static final String SLOW = "tok_slow";
+
+    private final Map<String, ChargeResult> charges = new ConcurrentHashMap<>();
+    private final Map<String, String> refunds = new ConcurrentHashMap<>();
+    private final SandboxProperties properties;
+
+    SandboxPaymentGateway(SandboxProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public ChargeResult charge(String cardToken, BigDecimal amount, String currency, String idempotencyKey) {
+        if (ERROR.equals(cardToken)) {
+            throw new PaymentProviderUnavailableException("Sandbox provider error for token " + ERROR);
+        }
+        return charges.computeIfAbsent(idempotencyKey, key -> decide(cardToken));
+    }
+
+    @Override
+    public String refund(String chargeReference, BigDecimal amount, String idempotencyKey) {
+        return refunds.computeIfAbsent(idempotencyKey, key -> "re_sbx_" + UUID.randomUUID());
+    }
+
+    private ChargeResult decide(String cardToken) {
+        String reference = "ch_sbx_" + UUID.randomUUID();
+        return switch (cardToken) {
+            case APPROVED -> ChargeResult.approved(reference);
+            case SLOW -> {
+                pause(properties.slowDelay());
+                yield ChargeResult.approved(reference);
+            }
+            case DECLINED -> ChargeResult.declined(reference, "card_declined");
+            default -> ChargeResult.declined(reference, "unknown_token");
+        };
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PaymentProviderUnavailableException("Interrupted while waiting for the sandbox provider");
+        }
+    }
+
+    @ConfigurationProperties("nurture.payment.sandbox")
+    record SandboxProperties(@DefaultValue("PT3S") Duration slowDelay) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.nurture.shipping;
+
+public enum CarrierEventType {
+    SHIPPED, IN_TRANSIT, DELIVERED
+}

@@ -1,0 +1,64 @@
+package io.nurture.shipping;
+
+import io.nurture.inventory.InventoryService;
+import io.nurture.notification.NotificationService;
+import io.nurture.order.Order;
+import io.nurture.order.OrderService;
+import io.nurture.order.OrderStatus;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class ShippingService {
+
+    private final ShipmentRepository shipments;
+    private final ShipmentEventRepository events;
+    private final Carrier carrier;
+    private final OrderService orders;
+    private final InventoryService inventory;
+    private final NotificationService notifications;
+    private final Clock clock;
+
+    ShippingService(ShipmentRepository shipments, ShipmentEventRepository events, Carrier carrier, OrderService orders,
+            InventoryService inventory, NotificationService notifications, Clock clock) {
+        this.shipments = shipments;
+        this.events = events;
+        this.carrier = carrier;
+        this.orders = orders;
+        this.inventory = inventory;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** Books the parcel once per order, takes the goods out of stock and tells the customer. */
+    @Transactional
+    public String ship(String orderId) {
+        Order order = orders.lock(orderId);
+        Shipment shipment = shipments.findByOrderId(orderId).orElseGet(() -> shipments.save(new Shipment(orderId,
+                carrier.bookShipment(orderId, order.getShippingAddress(), 1), carrier.name(), clock.instant())));
+        inventory.ship(orderId);
+        order.shippedWith(shipment.getTrackingNumber());
+        orders.move(orderId, OrderStatus.SHIPPED, "Handed to carrier, tracking " + shipment.getTrackingNumber());
+        notifications.tellCustomer(order, "order-shipped", Map.of());
+        return shipment.getTrackingNumber();
+    }
+
+    /**
+     * Records a carrier event. Answers the shipment when the event is new, empty when the tracking
+     * number is known but the event was already recorded.
+     */
+    @Transactional
+    public Optional<Shipment> recordCarrierEvent(String trackingNumber, CarrierEventType type) {
+        Shipment shipment = shipments.findByTrackingNumber(trackingNumber)
+                .orElseThrow(() -> new UnknownShipmentException(trackingNumber));
+        if (events.existsByTrackingNumberAndType(trackingNumber, type)) {
+            return Optional.empty();
+        }
+        events.saveAndFlush(new ShipmentEvent(trackingNumber, type, clock.instant()));
+        shipment.record(type, clock.instant());
+        return Optional.of(shipment);
+    }
+}

@@ -1,0 +1,22 @@
+-- The demo catalogue: twenty products with prices and opening stock.
+INSERT INTO products (sku, name, price, currency, available, reserved) VALUES
+('TEA-SENCHA-100',   'Sencha green tea, 100 g',        12.50, 'EUR', 200, 0),
+('TEA-ASSAM-250',    'Assam breakfast tea, 250 g',     14.90, 'EUR', 150, 0),
+('TEA-EARLGREY-100', 'Earl Grey, 100 g',               11.00, 'EUR', 180, 0),
+('TEA-ROOIBOS-100',  'Rooibos vanilla, 100 g',          9.80, 'EUR', 120, 0),
+('TEA-MATCHA-30',    'Ceremonial matcha, 30 g',        29.00, 'EUR',  60, 0),
+('COF-ESPRESSO-1K',  'Espresso beans, 1 kg',           27.50, 'EUR', 100, 0),
+('COF-FILTER-500',   'Filter coffee, 500 g',           13.90, 'EUR', 140, 0),
+('COF-DECAF-250',    'Decaf coffee, 250 g',             9.50, 'EUR',  80, 0),
+('CUP-CERAMIC-2',    'Ceramic cups, set of 2',         24.00, 'EUR',  70, 0),
+('POT-CAST-IRON',    'Cast-iron teapot, 0.8 l',        59.00, 'EUR',  25, 0),
+('POT-GLASS-1L',     'Glass teapot with infuser, 1 l', 34.00, 'EUR',  40, 0),
+('KET-GOOSENECK',    'Gooseneck kettle',               79.00, 'EUR',  20, 0),
+('GRN-BURR',         'Burr coffee grinder',           149.00, 'EUR',  15, 0),
+('MCH-ESPRESSO-PRO', 'Espresso machine Pro',          899.00, 'EUR',  10, 0),
+('MCH-DRIP',         'Drip coffee maker',              89.00, 'EUR',  30, 0),
+('FLT-PAPER-100',    'Paper filters, 100 pcs',          4.50, 'EUR', 300, 0),
+('INF-STEEL',        'Stainless steel tea infuser',     6.90, 'EUR', 250, 0),
+('CAD-BAMBOO',       'Bamboo tea caddy',               18.00, 'EUR',  50, 0),
+('GFT-SAMPLER',      'Tea sampler gift box',           39.00, 'EUR',  45, 0),
+('GFT-BARISTA',      'Barista gift set',              129.00, 'EUR',  12, 0);
