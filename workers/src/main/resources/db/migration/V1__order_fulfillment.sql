@@ -33,6 +33,7 @@ CREATE TABLE orders (
     ship_country      VARCHAR(2)       NOT NULL,
     billing_country   VARCHAR(2)       NOT NULL,
     tracking_number   VARCHAR(64),
+    cancellation_requested_at DATETIME(6),
     created_at        DATETIME(6)   NOT NULL,
     updated_at        DATETIME(6)   NOT NULL,
     version           BIGINT        NOT NULL DEFAULT 0,

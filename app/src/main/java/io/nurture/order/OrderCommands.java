@@ -34,7 +34,7 @@ class OrderCommands {
         if (!order.getStatus().canBeCancelled()) {
             throw new ConflictException("Order " + orderId + " is " + order.getStatus() + " and can no longer be cancelled");
         }
-        order.note("Cancellation requested", clock.instant());
+        order.requestCancellation(clock.instant());
         messages.cancellationRequested(orderId, CancelReason.CUSTOMER_REQUEST);
         return order;
     }

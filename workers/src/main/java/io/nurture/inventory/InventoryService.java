@@ -43,6 +43,9 @@ public class InventoryService {
     @Transactional
     public boolean reserve(String orderId) {
         Order order = orderService.lock(orderId);
+        if (order.isCancellationRequested()) {
+            return false;
+        }
         if (reservations.existsByOrderId(orderId)) {
             return !reservations.findByOrderIdAndStatus(orderId, ReservationStatus.HELD).isEmpty();
         }
@@ -92,6 +95,7 @@ public class InventoryService {
     }
 
     private void changeHeld(String orderId, ReservationStatus next, StockChange change) {
+        orderService.lock(orderId);
         List<Reservation> held = reservations.findByOrderIdAndStatus(orderId, ReservationStatus.HELD);
         if (held.isEmpty()) {
             return;

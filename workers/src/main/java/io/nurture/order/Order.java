@@ -56,6 +56,9 @@ public class Order {
     @Column(name = "tracking_number")
     private String trackingNumber;
 
+    @Column(name = "cancellation_requested_at")
+    private Instant cancellationRequestedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -120,6 +123,21 @@ public class Order {
     /** Adds a remark to the timeline without changing the status. */
     public void note(String note, Instant at) {
         timeline.add(new TimelineEntry(at, status, note));
+    }
+
+    /**
+     * Marks the order as being cancelled. Steps already on their way check this under the order's
+     * lock and do nothing, so no charge, reservation or shipment slips in behind the compensation.
+     */
+    public void requestCancellation(Instant at) {
+        if (cancellationRequestedAt == null) {
+            cancellationRequestedAt = at;
+            note("Cancellation requested", at);
+        }
+    }
+
+    public boolean isCancellationRequested() {
+        return cancellationRequestedAt != null;
     }
 
     public void shippedWith(String trackingNumber) {

@@ -36,10 +36,13 @@ public class PaymentService {
         this.clock = clock;
     }
 
-    /** Charges the order's card; false when the card is declined. */
+    /** Charges the order's card; false when the card is declined or the order is being cancelled. */
     @Transactional
     public boolean chargeCard(String orderId) {
         Order order = orders.lock(orderId);
+        if (order.isCancellationRequested()) {
+            return false;
+        }
         Optional<Payment> earlier = payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE);
         if (earlier.isPresent()) {
             return earlier.get().isCaptured();

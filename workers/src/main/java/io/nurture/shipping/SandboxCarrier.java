@@ -10,11 +10,14 @@ import org.springframework.stereotype.Component;
 /**
  * Stand-in for a parcel carrier: books instantly and answers tracking numbers of the form
  * {@code SBX} + 12 characters. Delivery is reported through the carrier-events API, as a real
- * carrier's webhook would.
+ * carrier's webhook would. Test value: a shipping postal code of {@code 99999} makes the carrier
+ * fail technically (the job is retried, then an incident), to rehearse a carrier outage.
  */
 @Component
 @ConditionalOnProperty(name = "nurture.shipping.carrier", havingValue = "sandbox", matchIfMissing = true)
 class SandboxCarrier implements Carrier {
+
+    static final String OUTAGE_POSTAL_CODE = "99999";
 
     private final Map<String, String> bookings = new ConcurrentHashMap<>();
 
@@ -25,6 +28,9 @@ class SandboxCarrier implements Carrier {
 
     @Override
     public String bookShipment(String orderId, ShippingAddress address, int parcels) {
+        if (OUTAGE_POSTAL_CODE.equals(address.postalCode())) {
+            throw new CarrierUnavailableException("Sandbox carrier outage for postal code " + OUTAGE_POSTAL_CODE);
+        }
         return bookings.computeIfAbsent(orderId,
                 id -> "SBX" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase());
     }

@@ -33,17 +33,23 @@ public class ShippingService {
         this.clock = clock;
     }
 
-    /** Books the parcel once per order, takes the goods out of stock and tells the customer. */
+    /**
+     * Books the parcel once per order, takes the goods out of stock and tells the customer. An
+     * order being cancelled is not shipped; its compensation is already under way.
+     */
     @Transactional
-    public String ship(String orderId) {
+    public Optional<String> ship(String orderId) {
         Order order = orders.lock(orderId);
+        if (order.isCancellationRequested()) {
+            return Optional.empty();
+        }
         Shipment shipment = shipments.findByOrderId(orderId).orElseGet(() -> shipments.save(new Shipment(orderId,
                 carrier.bookShipment(orderId, order.getShippingAddress(), 1), carrier.name(), clock.instant())));
         inventory.ship(orderId);
         order.shippedWith(shipment.getTrackingNumber());
         orders.move(orderId, OrderStatus.SHIPPED, "Handed to carrier, tracking " + shipment.getTrackingNumber());
         notifications.tellCustomer(order, "order-shipped", Map.of());
-        return shipment.getTrackingNumber();
+        return Optional.of(shipment.getTrackingNumber());
     }
 
     /**
