@@ -5,7 +5,10 @@ import java.util.List;
 /** The BPMN and DMN resources this module ships, as classpath resource names. */
 public final class Models {
 
-    public static final List<String> RESOURCES = List.of("order-fulfillment.bpmn", "order-risk.dmn");
+    public static final List<String> RESOURCES = List.of(
+            "order-fulfillment.bpmn", "order-risk.dmn",
+            "post-purchase.bpmn", "survey-follow-up.dmn",
+            "customer-retention.bpmn", "customer-segment.dmn");
 
     private Models() {
     }

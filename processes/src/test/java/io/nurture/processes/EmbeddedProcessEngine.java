@@ -76,6 +76,28 @@ public final class EmbeddedProcessEngine implements BeforeEachCallback, AfterEac
         return key;
     }
 
+    /** Publishes a message that starts a process; TTL zero, so a start the engine refuses is dropped. */
+    public void publishStart(String messageName, String correlationKey, Map<String, Object> variables) {
+        client.newPublishMessageCommand()
+                .messageName(messageName)
+                .correlationKey(correlationKey)
+                .timeToLive(Duration.ZERO)
+                .variables(variables)
+                .send()
+                .join();
+        idle();
+    }
+
+    /** Keys of the instances of a process, oldest first. */
+    public List<Long> instancesOf(String processId) {
+        return StreamSupport.stream(recordStream().processInstanceRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+                .filter(r -> r.getValue().getBpmnProcessId().equals(processId))
+                .map(r -> r.getValue().getProcessInstanceKey())
+                .toList();
+    }
+
     public ActivatedJob completeJob(String jobType, Map<String, Object> variables) {
         ActivatedJob job = activate(jobType);
         client.newCompleteCommand(job).variables(variables).send().join();

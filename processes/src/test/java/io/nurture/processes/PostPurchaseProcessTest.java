@@ -1,0 +1,107 @@
+package io.nurture.processes;
+
+import static io.nurture.processes.PostPurchase.JobType.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nurture.processes.OrderFulfillment.Message;
+import io.nurture.processes.OrderFulfillment.Variable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostPurchaseProcessTest {
+
+    private static final String AN_ORDER = "order-7";
+
+    @RegisterExtension
+    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine();
+
+    @Test
+    void deliveredOrderGetsAFollowUpAfterThreeDaysAndASurveyAfterSeven() {
+        long journey = deliver();
+
+        engine.completeJob(RECORD_DELIVERY, Map.of());
+        assertThat(engine.activeElements(journey)).contains("FollowUpDueEvent");
+        engine.increaseTime(Duration.ofDays(3).plusMinutes(1));
+        engine.completeJob(SEND_FOLLOW_UP, Map.of());
+        engine.increaseTime(Duration.ofDays(4).plusMinutes(1));
+        engine.completeJob(SEND_SURVEY, Map.of());
+
+        engine.assertCompletedInOrder(journey, "UpdateCustomerLifecycleTask", "FollowUpDueEvent", "SendFollowUpTask",
+                "SurveyDueEvent", "SendSurveyTask");
+        assertThat(engine.activeElements(journey)).contains("WaitForSurveyAnswerTask");
+    }
+
+    @Test
+    void detractorGetsServiceRecoveryAndTheJourneyWaitsForTheCareCase() {
+        long journey = surveySent();
+
+        answer(3);
+        engine.completeJob(START_SERVICE_RECOVERY, Map.of());
+        assertThat(engine.activeElements(journey)).contains("WaitForCareCaseResolutionTask");
+        engine.publish(PostPurchase.Message.CARE_CASE_RESOLVED, AN_ORDER, Map.of());
+        engine.completeJob(RECORD_CARE_OUTCOME, Map.of());
+
+        assertThat(engine.variable(journey, PostPurchase.Variable.FOLLOW_UP)).isEqualTo("\"SERVICE_RECOVERY\"");
+        engine.assertCompletedInOrder(journey, "DecideFollowUpByScoreTask", "StartServiceRecoveryTask",
+                "WaitForCareCaseResolutionTask", "RecordCareOutcomeTask", "ServiceRecoveredEndEvent");
+    }
+
+    @Test
+    void passiveIsThanked() {
+        long journey = surveySent();
+
+        answer(8);
+        engine.completeJob(SEND_THANK_YOU, Map.of());
+
+        engine.assertCompletedInOrder(journey, "ThankCustomerTask", "CustomerThankedEndEvent");
+        assertThat(engine.isCompleted(journey)).isTrue();
+    }
+
+    @Test
+    void promoterIsAskedForAReviewAndAReferral() {
+        long journey = surveySent();
+
+        answer(10);
+        engine.completeJob(ASK_FOR_ADVOCACY, Map.of());
+
+        engine.assertCompletedInOrder(journey, "AskForReviewAndReferralTask", "AdvocacyAskedEndEvent");
+    }
+
+    @Test
+    void unansweredSurveyIsRemindedOnceThenRecordedAsUnanswered() {
+        long journey = surveySent();
+
+        engine.increaseTime(Duration.ofDays(3).plusMinutes(1));
+        engine.completeJob(SEND_SURVEY_REMINDER, Map.of());
+        engine.increaseTime(Duration.ofDays(11));
+        engine.completeJob(EXPIRE_SURVEY, Map.of());
+
+        engine.assertCompletedInOrder(journey, "SurveyReminderDueBoundaryEvent", "SendSurveyReminderTask",
+                "SurveyExpiredBoundaryEvent", "RecordSurveyUnansweredTask", "SurveyUnansweredEndEvent");
+        assertThat(engine.completedElements(journey)).doesNotContain("DecideFollowUpByScoreTask");
+    }
+
+    private long deliver() {
+        engine.publishStart(Message.ORDER_DELIVERED, AN_ORDER, Map.of(Variable.ORDER_ID, AN_ORDER, Variable.CUSTOMER_ID, "c-1"));
+        List<Long> journeys = engine.instancesOf(PostPurchase.PROCESS_ID);
+        assertThat(journeys).hasSize(1);
+        return journeys.get(0);
+    }
+
+    private long surveySent() {
+        long journey = deliver();
+        engine.completeJob(RECORD_DELIVERY, Map.of());
+        engine.increaseTime(Duration.ofDays(3).plusMinutes(1));
+        engine.completeJob(SEND_FOLLOW_UP, Map.of());
+        engine.increaseTime(Duration.ofDays(4).plusMinutes(1));
+        engine.completeJob(SEND_SURVEY, Map.of());
+        return journey;
+    }
+
+    private void answer(int score) {
+        engine.publish(PostPurchase.Message.SURVEY_ANSWERED, AN_ORDER, Map.of(PostPurchase.Variable.NPS_SCORE, score));
+    }
+}
