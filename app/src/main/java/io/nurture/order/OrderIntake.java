@@ -6,6 +6,9 @@ import io.nurture.api.IdempotencyKeyReusedException;
 import io.nurture.api.InvalidRequestException;
 import io.nurture.customer.Customer;
 import io.nurture.customer.CustomerRepository;
+import io.nurture.engagement.CouponRejectedException;
+import io.nurture.engagement.CouponService;
+import io.nurture.engagement.ReferralService;
 import io.nurture.inventory.Product;
 import io.nurture.inventory.ProductRepository;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +38,16 @@ class OrderIntake {
     private final ProductRepository products;
     private final IdempotencyKeyRepository idempotencyKeys;
     private final OrderProcess process;
+    private final CouponService coupons;
+    private final ReferralService referrals;
     private final ObjectMapper json;
     private final Clock clock;
 
     OrderIntake(OrderRepository orders, CustomerRepository customers, ProductRepository products,
-            IdempotencyKeyRepository idempotencyKeys, OrderProcess process, ObjectMapper json, Clock clock) {
+            IdempotencyKeyRepository idempotencyKeys, OrderProcess process, CouponService coupons,
+            ReferralService referrals, ObjectMapper json, Clock clock) {
+        this.coupons = coupons;
+        this.referrals = referrals;
         this.orders = orders;
         this.customers = customers;
         this.products = products;
@@ -73,17 +81,42 @@ class OrderIntake {
         Customer customer = customers.findByEmail(request.customer().email())
                 .orElseGet(() -> customers.save(new Customer(request.customer().email(), request.customer().name(),
                         clock.instant())));
+        if (request.customer().marketingConsent() != null) {
+            customer.setMarketingConsent(request.customer().marketingConsent());
+        }
         boolean firstOrder = !orders.existsByCustomerId(customer.getId());
         Order order = new Order(customer.getId(), request.payment().method(),
                 request.payment().method() == PaymentMethod.CARD ? request.payment().token() : null,
                 address(request.shippingAddress()), request.billingCountry(), currency(catalogue), clock.instant());
         request.lines().forEach(line -> order.addLine(line.sku(), line.quantity(), catalogue.get(line.sku()).getPrice()));
+        if (request.referralCode() != null) {
+            referredBy(customer, order, request.referralCode());
+        }
+        if (request.couponCode() != null) {
+            redeem(request.couponCode(), customer, order);
+        }
         orders.saveAndFlush(order);
         if (idempotencyKey != null) {
             idempotencyKeys.saveAndFlush(new IdempotencyKey(idempotencyKey, hash(request), order.getId(), clock.instant()));
         }
         process.start(order, firstOrder);
         return order;
+    }
+
+    private void referredBy(Customer customer, Order order, String referralCode) {
+        String referrer = referrals.referrer(referralCode)
+                .filter(owner -> !owner.equals(customer.getId()))
+                .orElseThrow(() -> new InvalidRequestException("referralCode", "is not a referral code of another customer"));
+        customer.referredBy(referrer);
+        order.referredWith(referralCode);
+    }
+
+    private void redeem(String couponCode, Customer customer, Order order) {
+        try {
+            order.redeem(couponCode, coupons.redeem(couponCode, customer.getId(), order.getId()));
+        } catch (CouponRejectedException rejected) {
+            throw new InvalidRequestException("couponCode", rejected.getMessage());
+        }
     }
 
     private Map<String, Product> knownProducts(List<OrderRequest.Line> lines) {

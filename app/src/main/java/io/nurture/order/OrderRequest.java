@@ -17,11 +17,14 @@ record OrderRequest(
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines,
         @NotNull @Valid Payment payment,
         @NotNull @Valid Address shippingAddress,
-        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code") String billingCountry) {
+        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code") String billingCountry,
+        @Size(max = 32) String couponCode,
+        @Size(max = 32) String referralCode) {
 
     record Customer(
             @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 200) String name) {
+            @NotBlank @Size(max = 200) String name,
+            Boolean marketingConsent) {
     }
 
     record Line(

@@ -43,10 +43,20 @@ public class Notification {
     @Column(name = "sent_at", nullable = false)
     private Instant sentAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Category category;
+
+    @Column(name = "dedupe_key")
+    private String dedupeKey;
+
     protected Notification() {
     }
 
-    Notification(String customerId, String orderId, Audience audience, String template, String subject, Instant sentAt) {
+    Notification(String customerId, String orderId, Audience audience, String template, String subject, Instant sentAt,
+            Category category, String dedupeKey) {
+        this.category = category;
+        this.dedupeKey = dedupeKey;
         this.customerId = customerId;
         this.orderId = orderId;
         this.audience = audience;
@@ -78,6 +88,10 @@ public class Notification {
 
     public String getSubject() {
         return subject;
+    }
+
+    public Category getCategory() {
+        return category;
     }
 
     public Instant getSentAt() {

@@ -1,5 +1,6 @@
 package io.nurture.notification;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -8,4 +9,8 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
     boolean existsByOrderIdAndTemplateAndAudience(String orderId, String template, Audience audience);
 
     List<Notification> findByCustomerIdOrderBySentAtAscIdAsc(String customerId);
+
+    boolean existsByCustomerIdAndDedupeKey(String customerId, String dedupeKey);
+
+    long countByCustomerIdAndCategoryAndSentAtAfter(String customerId, Category category, Instant since);
 }

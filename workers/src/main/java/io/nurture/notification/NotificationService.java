@@ -6,6 +6,7 @@ import io.nurture.order.Order;
 import io.nurture.order.OrderRepository;
 import io.nurture.order.UnknownOrderException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.mail.SimpleMailMessage;
@@ -73,8 +74,34 @@ public class NotificationService {
         Customer customer = customers.findById(order.getCustomerId()).orElseThrow();
         MailTemplates.RenderedMail mail = templates.render(template, model(order, customer, details));
         notifications.saveAndFlush(new Notification(customer.getId(), order.getId(), audience, template, mail.subject(),
-                clock.instant()));
+                clock.instant(), Category.TRANSACTIONAL, null));
         mailSender.send(message(audience == Audience.OPS ? properties.opsTo() : customer.getEmail(), mail));
+    }
+
+    /**
+     * A message to a customer about their relationship rather than one order step, sent once per
+     * {@code dedupeKey} (the job that asks for it). Whether marketing may be sent is decided before.
+     */
+    @Transactional
+    public void messageCustomer(String customerId, String orderId, String template, Category category, String dedupeKey,
+            Map<String, Object> details) {
+        if (notifications.existsByCustomerIdAndDedupeKey(customerId, dedupeKey)) {
+            return;
+        }
+        Customer customer = customers.findById(customerId).orElseThrow();
+        Map<String, Object> model = new HashMap<>(details);
+        model.put("customerName", customer.getName());
+        model.put("orderId", orderId);
+        MailTemplates.RenderedMail mail = templates.render(template, model);
+        notifications.saveAndFlush(new Notification(customerId, orderId, Audience.CUSTOMER, template, mail.subject(),
+                clock.instant(), category, dedupeKey));
+        mailSender.send(message(customer.getEmail(), mail));
+    }
+
+    /** Marketing messages this customer received since the given time, for the frequency cap. */
+    @Transactional(readOnly = true)
+    public long marketingSentSince(String customerId, Instant since) {
+        return notifications.countByCustomerIdAndCategoryAndSentAtAfter(customerId, Category.MARKETING, since);
     }
 
     private static Map<String, Object> model(Order order, Customer customer, Map<String, Object> details) {

@@ -1,15 +1,18 @@
 package io.nurture.orchestration;
 
 import io.camunda.client.CamundaClient;
+import io.nurture.processes.CustomerRetention;
 import io.nurture.processes.OrderFulfillment.Message;
+import io.nurture.processes.PostPurchase;
 import io.nurture.processes.OrderFulfillment.Variable;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the messages order processes wait for. Correlation is always by order id, so two open
- * orders of one customer never receive each other's events.
+ * Publishes the messages Nurture's processes wait for. Order events correlate by order id, so two
+ * open orders of one customer never receive each other's events; only the retention journey, of
+ * which the engine keeps one per customer, correlates by customer id.
  */
 @Component
 public class ProcessMessages {
@@ -49,10 +52,31 @@ public class ProcessMessages {
                 Map.of(Variable.ORDER_ID, orderId, Variable.CUSTOMER_ID, customerId));
     }
 
-    private void publish(String name, String orderId, String messageId, Duration timeToLive, Map<String, Object> variables) {
+    public void surveyAnswered(String orderId, String token, int score) {
+        publish(PostPurchase.Message.SURVEY_ANSWERED, orderId, "survey-answered-" + token, properties.eventTimeToLive(),
+                Map.of(PostPurchase.Variable.NPS_SCORE, score));
+    }
+
+    public void careCaseResolved(String orderId, String caseId) {
+        publish(PostPurchase.Message.CARE_CASE_RESOLVED, orderId, "care-case-resolved-" + caseId,
+                properties.eventTimeToLive(), Map.of());
+    }
+
+    /** Restarts the customer's retention count, if a journey is waiting; otherwise nothing happens. */
+    public void purchaseDelivered(String customerId) {
+        publish(CustomerRetention.Message.PURCHASE_DELIVERED, customerId, null, Duration.ZERO, Map.of());
+    }
+
+    /** Starts the customer's retention journey unless one is running (the engine keeps one per customer). */
+    public void retentionJourneyRequested(String customerId) {
+        publish(CustomerRetention.Message.JOURNEY_REQUESTED, customerId, null, Duration.ZERO,
+                Map.of(Variable.CUSTOMER_ID, customerId));
+    }
+
+    private void publish(String name, String correlationKey, String messageId, Duration timeToLive, Map<String, Object> variables) {
         var command = client.newPublishMessageCommand()
                 .messageName(name)
-                .correlationKey(orderId)
+                .correlationKey(correlationKey)
                 .timeToLive(timeToLive)
                 .variables(variables);
         if (messageId != null) {

@@ -56,6 +56,18 @@ public class Order {
     @Column(name = "tracking_number")
     private String trackingNumber;
 
+    @Column(nullable = false)
+    private BigDecimal discount = BigDecimal.ZERO;
+
+    @Column(name = "coupon_code")
+    private String couponCode;
+
+    @Column(name = "referral_code")
+    private String referralCode;
+
+    @Column(name = "delivered_at")
+    private Instant deliveredAt;
+
     @Column(name = "cancellation_requested_at")
     private Instant cancellationRequestedAt;
 
@@ -120,6 +132,21 @@ public class Order {
         return true;
     }
 
+    /** Takes a coupon's value off the total, never below zero. */
+    public void redeem(String couponCode, BigDecimal value) {
+        this.couponCode = couponCode;
+        this.discount = value.min(total);
+        this.total = total.subtract(discount);
+    }
+
+    public void referredWith(String referralCode) {
+        this.referralCode = referralCode;
+    }
+
+    public void delivered(Instant at) {
+        this.deliveredAt = at;
+    }
+
     /** Adds a remark to the timeline without changing the status. */
     public void note(String note, Instant at) {
         timeline.add(new TimelineEntry(at, status, note));
@@ -182,6 +209,22 @@ public class Order {
 
     public String getBillingCountry() {
         return billingCountry;
+    }
+
+    public BigDecimal getDiscount() {
+        return discount;
+    }
+
+    public String getCouponCode() {
+        return couponCode;
+    }
+
+    public String getReferralCode() {
+        return referralCode;
+    }
+
+    public Instant getDeliveredAt() {
+        return deliveredAt;
     }
 
     public String getTrackingNumber() {

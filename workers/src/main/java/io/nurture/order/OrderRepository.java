@@ -16,6 +16,10 @@ public interface OrderRepository extends JpaRepository<Order, String> {
 
     boolean existsByCustomerId(String customerId);
 
+    long countByCustomerIdAndStatus(String customerId, OrderStatus status);
+
+    List<Order> findByCustomerIdOrderByCreatedAtAsc(String customerId);
+
     @Query("select distinct o.id from Order o join o.lines l where o.status = :status and l.sku = :sku")
     List<String> findIdsByStatusAndSku(OrderStatus status, String sku);
 }

@@ -53,6 +53,7 @@ public class OrderService {
     @Transactional
     public void confirmDelivery(String orderId) {
         Order order = move(orderId, OrderStatus.DELIVERED, "Delivered by the carrier");
+        order.delivered(clock.instant());
         notifications.tellCustomer(order, "order-delivered", Map.of());
     }
 

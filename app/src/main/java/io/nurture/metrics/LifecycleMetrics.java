@@ -1,0 +1,140 @@
+package io.nurture.metrics;
+
+import io.nurture.customer.LifecycleStage;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every figure is computed in SQL from stored facts (stage history, orders, surveys, engagement
+ * steps, coupons), never kept as a running counter that could drift.
+ */
+@Component
+class LifecycleMetrics {
+
+    private final JdbcClient jdbc;
+
+    LifecycleMetrics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    Report report(Instant from, Instant to) {
+        return new Report(from, to, customersByStage(), transitions(from, to), repeatPurchaseRate(to), surveys(from, to),
+                reEngagement(from, to), winBack(from, to), medianOrderToDeliveryHours(from, to));
+    }
+
+    private Map<LifecycleStage, Long> customersByStage() {
+        Map<LifecycleStage, Long> counts = zeroPerStage();
+        jdbc.sql("SELECT stage, COUNT(*) AS n FROM customers GROUP BY stage")
+                .query((rs, row) -> counts.put(LifecycleStage.valueOf(rs.getString("stage")), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    private Map<LifecycleStage, Long> transitions(Instant from, Instant to) {
+        Map<LifecycleStage, Long> counts = zeroPerStage();
+        period(jdbc.sql("""
+                SELECT to_stage, COUNT(*) AS n FROM customer_stage_history
+                WHERE at >= :from AND at < :to GROUP BY to_stage
+                """), from, to)
+                .query((rs, row) -> counts.put(LifecycleStage.valueOf(rs.getString("to_stage")), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** Of the customers with a delivered order by the period's end, the share with two or more. */
+    private BigDecimal repeatPurchaseRate(Instant to) {
+        return jdbc.sql("""
+                SELECT COUNT(*) AS buyers, COALESCE(SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END), 0) AS repeaters
+                FROM (SELECT customer_id, COUNT(*) AS n FROM orders
+                      WHERE status = 'DELIVERED' AND delivered_at < :to GROUP BY customer_id) delivered
+                """).param("to", Timestamp.from(to))
+                .query((rs, row) -> ratio(rs.getLong("repeaters"), rs.getLong("buyers"))).single();
+    }
+
+    /** Surveys sent in the period: how many were answered, and the NPS of those answers. */
+    private SurveyFigures surveys(Instant from, Instant to) {
+        return period(jdbc.sql("""
+                SELECT COUNT(*) AS sent,
+                       COALESCE(SUM(CASE WHEN status = 'ANSWERED' THEN 1 ELSE 0 END), 0) AS answered,
+                       COALESCE(SUM(CASE WHEN score >= 9 THEN 1 ELSE 0 END), 0) AS promoters,
+                       COALESCE(SUM(CASE WHEN score <= 6 THEN 1 ELSE 0 END), 0) AS detractors
+                FROM surveys WHERE sent_at >= :from AND sent_at < :to
+                """), from, to)
+                .query((rs, row) -> {
+                    long answered = rs.getLong("answered");
+                    BigDecimal nps = answered == 0 ? null : BigDecimal.valueOf(100L * (rs.getLong("promoters")
+                            - rs.getLong("detractors"))).divide(BigDecimal.valueOf(answered), 1, RoundingMode.HALF_UP);
+                    return new SurveyFigures(rs.getLong("sent"), answered, ratio(answered, rs.getLong("sent")), nps);
+                }).single();
+    }
+
+    /** Re-engagement messages sent in the period, and how many of those customers ordered afterwards. */
+    private Conversion reEngagement(Instant from, Instant to) {
+        return period(jdbc.sql("""
+                SELECT COUNT(*) AS sent,
+                       COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = s.customer_id
+                                                      AND o.created_at > s.at) THEN 1 ELSE 0 END), 0) AS converted
+                FROM engagement_steps s
+                WHERE s.step = 'RE_ENGAGEMENT' AND s.outcome = 'SENT' AND s.at >= :from AND s.at < :to
+                """), from, to)
+                .query((rs, row) -> new Conversion(rs.getLong("sent"), rs.getLong("converted"),
+                        ratio(rs.getLong("converted"), rs.getLong("sent")))).single();
+    }
+
+    /** Win-back coupons issued in the period, and how many were redeemed on an order. */
+    private Conversion winBack(Instant from, Instant to) {
+        return period(jdbc.sql("""
+                SELECT COUNT(*) AS sent, COALESCE(SUM(CASE WHEN redeemed_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS converted
+                FROM coupons WHERE kind = 'WIN_BACK' AND issued_at >= :from AND issued_at < :to
+                """), from, to)
+                .query((rs, row) -> new Conversion(rs.getLong("sent"), rs.getLong("converted"),
+                        ratio(rs.getLong("converted"), rs.getLong("sent")))).single();
+    }
+
+    /** Median hours from order to delivery, over orders delivered in the period. */
+    private BigDecimal medianOrderToDeliveryHours(Instant from, Instant to) {
+        List<Long> seconds = period(jdbc.sql("""
+                SELECT TIMESTAMPDIFF(SECOND, created_at, delivered_at) AS seconds FROM orders
+                WHERE delivered_at >= :from AND delivered_at < :to ORDER BY seconds
+                """), from, to).query(Long.class).list();
+        if (seconds.isEmpty()) {
+            return null;
+        }
+        int middle = seconds.size() / 2;
+        double median = seconds.size() % 2 == 1 ? seconds.get(middle) : (seconds.get(middle - 1) + seconds.get(middle)) / 2.0;
+        return BigDecimal.valueOf(median / 3600).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    private static JdbcClient.StatementSpec period(JdbcClient.StatementSpec statement, Instant from, Instant to) {
+        return statement.param("from", Timestamp.from(from)).param("to", Timestamp.from(to));
+    }
+
+    private static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 3, RoundingMode.HALF_UP);
+    }
+
+    private static Map<LifecycleStage, Long> zeroPerStage() {
+        Map<LifecycleStage, Long> counts = new LinkedHashMap<>();
+        Arrays.stream(LifecycleStage.values()).forEach(stage -> counts.put(stage, 0L));
+        return counts;
+    }
+
+    record Report(Instant from, Instant to, Map<LifecycleStage, Long> customersByStage,
+            Map<LifecycleStage, Long> stageTransitions, BigDecimal repeatPurchaseRate, SurveyFigures surveys,
+            Conversion reEngagement, Conversion winBack, BigDecimal medianOrderToDeliveryHours) {
+    }
+
+    record SurveyFigures(long sent, long answered, BigDecimal responseRate, BigDecimal nps) {
+    }
+
+    record Conversion(long sent, long converted, BigDecimal conversionRate) {
+    }
+}

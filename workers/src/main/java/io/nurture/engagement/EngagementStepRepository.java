@@ -1,0 +1,11 @@
+package io.nurture.engagement;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface EngagementStepRepository extends JpaRepository<EngagementStep, Long> {
+
+    boolean existsByStepKey(String stepKey);
+
+    List<EngagementStep> findByCustomerIdOrderByAtAscIdAsc(String customerId);
+}

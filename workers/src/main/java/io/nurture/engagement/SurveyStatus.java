@@ -1,0 +1,5 @@
+package io.nurture.engagement;
+
+public enum SurveyStatus {
+    SENT, ANSWERED, EXPIRED
+}
