@@ -80,6 +80,63 @@ abstract class JourneyTest {
                 answer -> status.equals(answer.text("status")));
     }
 
+    /** Ships and delivers a card order, answering its customer id. */
+    String deliver(String orderId) {
+        String trackingNumber = awaitStatus(orderId, "SHIPPED").text("trackingNumber");
+        api.post("/api/shipments/" + trackingNumber + "/events", Map.of("type", "DELIVERED"));
+        return awaitStatus(orderId, "DELIVERED").text("customerId");
+    }
+
+    NurtureClient.Answer awaitStage(String customerId, String stage) {
+        return await().atMost(PATIENCE).until(() -> api.get("/api/customers/" + customerId),
+                answer -> stage.equals(answer.text("stage")));
+    }
+
+    /** Moves time past the follow-up (3 days) and the survey (4 more days); answers the survey token. */
+    String surveyAfterDelivery(String customerId, String orderId) {
+        advanceClock("P3DT1H");
+        await().atMost(PATIENCE).until(() -> stepsOf(customerId).contains("FOLLOW_UP:SENT"));
+        advanceClock("P4D");
+        return awaitSurveyToken(customerId, orderId);
+    }
+
+    /** Waits for the survey of the customer's latest delivered order and answers its token. */
+    String awaitSurveyToken(String customerId, String orderId) {
+        return await().atMost(PATIENCE).until(() -> surveyOf(customerId, orderId), token -> !token.isEmpty());
+    }
+
+    private String surveyOf(String customerId, String orderId) {
+        for (var survey : api.get("/api/customers/" + customerId + "/surveys").body()) {
+            if (survey.path("orderId").asText().equals(orderId)) {
+                return survey.path("token").asText();
+            }
+        }
+        return "";
+    }
+
+    List<String> stepsOf(String customerId) {
+        List<String> steps = new ArrayList<>();
+        api.get("/api/customers/" + customerId + "/journey").body().path("steps").forEach(step ->
+                steps.add(step.path("step").asText() + ":" + step.path("outcome").asText()
+                        + (step.path("reason").isNull() ? "" : ":" + step.path("reason").asText())));
+        return steps;
+    }
+
+    static Map<String, Object> withConsent(Map<String, Object> order, boolean consent) {
+        Map<String, Object> copy = new HashMap<>(order);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> customer = new HashMap<>((Map<String, Object>) order.get("customer"));
+        customer.put("marketingConsent", consent);
+        copy.put("customer", customer);
+        return copy;
+    }
+
+    static Map<String, Object> with(Map<String, Object> order, String field, Object value) {
+        Map<String, Object> copy = new HashMap<>(order);
+        copy.put(field, value);
+        return copy;
+    }
+
     List<String> timelineStatuses(String orderId) {
         List<String> statuses = new ArrayList<>();
         api.get("/api/orders/" + orderId).body().path("timeline").forEach(entry -> statuses.add(entry.path("status").asText()));
@@ -112,7 +169,12 @@ abstract class JourneyTest {
         assertThat(api.put("/api/inventory/" + sku, Map.of("available", available)).status()).isEqualTo(200);
     }
 
+    /**
+     * Moves engine and app time. A timer starts when its element is reached, so a step the test just
+     * saw committed must also have completed its job first; the pause lets that completion land.
+     */
     void advanceClock(String isoDuration) {
+        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
         assertThat(api.post("/api/dev/clock", Map.of("advance", isoDuration)).status()).isEqualTo(200);
     }
 

@@ -16,5 +16,5 @@ public record EngagementProperties(
         @DefaultValue("http://localhost:8080") String publicBaseUrl,
         @DefaultValue("P7D") Duration marketingFrequencyCap,
         @DefaultValue("10.00") BigDecimal serviceRecoveryCouponValue,
-        @DefaultValue("P60D") Duration couponValidity) {
+        @DefaultValue("P120D") Duration couponValidity) {
 }

@@ -1,0 +1,73 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The lifecycle metrics against a scripted scenario, in an app of its own (a fresh engine and
+ * database), so that every figure can be checked exactly.
+ */
+@TestPropertySource(properties = "nurture.engagement.public-base-url=http://metrics.nurture.test")
+class LifecycleMetricsTest extends JourneyTest {
+
+    private static final String SKU = "COF-FILTER-500";
+
+    @Test
+    void metricsAgreeWithWhatTheScenarioDid() {
+        Instant start = Instant.parse(api.get("/api/dev/clock").text("now")).minus(Duration.ofHours(1));
+        String promoterOrder = place(order(newCustomerEmail(), SKU, 1, card("tok_visa")));
+        String promoter = deliver(promoterOrder);
+        String detractorOrder = place(order(newCustomerEmail(), SKU, 1, card("tok_visa")));
+        String detractor = deliver(detractorOrder);
+        String repeatEmail = newCustomerEmail();
+        String repeatBuyer = deliver(place(order(repeatEmail, SKU, 1, card("tok_visa"))));
+        deliver(place(order(repeatEmail, SKU, 2, card("tok_visa"))));
+        awaitStage(repeatBuyer, "RETAINED");
+
+        advanceClock("P3DT1H");
+        await().atMost(PATIENCE).until(() -> stepsOf(repeatBuyer).stream().filter("FOLLOW_UP:SENT"::equals).count() == 2
+                && stepsOf(promoter).contains("FOLLOW_UP:SENT") && stepsOf(detractor).contains("FOLLOW_UP:SENT"));
+        advanceClock("P4D");
+        api.post("/api/surveys/" + awaitSurveyToken(promoter, promoterOrder) + "/responses", Map.of("score", 10));
+        api.post("/api/surveys/" + awaitSurveyToken(detractor, detractorOrder) + "/responses", Map.of("score", 3));
+        awaitStage(promoter, "ADVOCATE");
+        awaitStage(detractor, "AT_RISK");
+        await().atMost(PATIENCE).until(() -> api.get("/api/customers/" + repeatBuyer + "/surveys").body().size() == 2);
+
+        Instant end = Instant.parse(api.get("/api/dev/clock").text("now")).plus(Duration.ofHours(1));
+        JsonNode metrics = api.get("/api/metrics/lifecycle?from=" + start + "&to=" + end).body();
+
+        assertThat(metrics.path("customersByStage")).isEqualTo(stages(0, 0, 1, 1, 1, 0));
+        assertThat(metrics.path("stageTransitions")).isEqualTo(stages(0, 3, 1, 1, 1, 0));
+        assertThat(metrics.path("repeatPurchaseRate").decimalValue()).isEqualByComparingTo("0.333");
+        assertThat(metrics.path("surveys").path("sent").asInt()).isEqualTo(4);
+        assertThat(metrics.path("surveys").path("answered").asInt()).isEqualTo(2);
+        assertThat(metrics.path("surveys").path("responseRate").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(metrics.path("surveys").path("nps").decimalValue()).isEqualByComparingTo("0");
+        assertThat(metrics.path("reEngagement").path("sent").asInt()).isZero();
+        assertThat(metrics.path("winBack").path("sent").asInt()).isZero();
+        assertThat(metrics.path("medianOrderToDeliveryHours").decimalValue()).isLessThan(BigDecimal.ONE);
+    }
+
+    @Test
+    void periodWithFromAfterToIsRefused() {
+        NurtureClient.Answer answer = api.get("/api/metrics/lifecycle?from=2026-12-01&to=2026-11-01");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("errors").findValuesAsText("field")).containsExactly("from");
+    }
+
+    private static JsonNode stages(int prospect, int converted, int retained, int advocate, int atRisk, int lapsed) {
+        return new ObjectMapper().valueToTree(Map.of("PROSPECT", prospect,
+                "CONVERTED", converted, "RETAINED", retained, "ADVOCATE", advocate, "AT_RISK", atRisk, "LAPSED", lapsed));
+    }
+}
