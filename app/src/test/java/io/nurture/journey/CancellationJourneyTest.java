@@ -81,6 +81,7 @@ class CancellationJourneyTest extends JourneyTest {
         restock(sku, 0);
         String orderId = place(order(newCustomerEmail(), sku, 1, invoice()));
         awaitStatus(orderId, "BACKORDERED");
+        awaitWaitingAt(orderId, "StockReplenishedEvent");
 
         advanceClock("P14DT1H");
 

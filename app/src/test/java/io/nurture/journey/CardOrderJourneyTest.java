@@ -79,6 +79,7 @@ class CardOrderJourneyTest extends JourneyTest {
         String email = newCustomerEmail();
         String orderId = place(order(email, SKU, 1, card("tok_visa")));
         awaitStatus(orderId, "SHIPPED");
+        awaitWaitingAt(orderId, "WaitForDeliveryTask");
 
         advanceClock("P10DT1H");
 

@@ -3,7 +3,6 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
@@ -16,9 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Technical failures are retried with backoff and then handed to ops as an incident. */
 class IncidentJourneyTest extends JourneyTest {
-
-    @Autowired
-    ZeebeTestEngine engine;
 
     @Autowired
     PaymentRepository payments;

@@ -47,6 +47,7 @@ class InvoiceOrderJourneyTest extends JourneyTest {
         String orderId = place(order(email, sku, 2, invoice()));
         awaitStatus(orderId, "AWAITING_PAYMENT");
         assertThat(available(sku)).isEqualTo(stockBefore - 2);
+        awaitWaitingAt(orderId, "WaitForInvoicePaymentTask");
 
         advanceClock("P7DT1H");
         await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("Reminder: your invoice for order " + orderId));

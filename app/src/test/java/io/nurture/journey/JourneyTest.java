@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
@@ -12,7 +15,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +40,9 @@ abstract class JourneyTest {
 
     @Autowired
     GreenMail smtp;
+
+    @Autowired
+    ZeebeTestEngine engine;
 
     NurtureClient api;
 
@@ -94,8 +103,9 @@ abstract class JourneyTest {
 
     /** Moves time past the follow-up (3 days) and the survey (4 more days); answers the survey token. */
     String surveyAfterDelivery(String customerId, String orderId) {
+        awaitWaitingAt(orderId, "FollowUpDueEvent");
         advanceClock("P3DT1H");
-        await().atMost(PATIENCE).until(() -> stepsOf(customerId).contains("FOLLOW_UP:SENT"));
+        awaitWaitingAt(orderId, "SurveyDueEvent");
         advanceClock("P4D");
         return awaitSurveyToken(customerId, orderId);
     }
@@ -170,11 +180,39 @@ abstract class JourneyTest {
     }
 
     /**
-     * Moves engine and app time. A timer starts when its element is reached, so a step the test just
-     * saw committed must also have completed its job first; the pause lets that completion land.
+     * Waits until a process instance of this order or customer (by its orderId or customerId
+     * variable) is waiting at the element. A timer only starts when its element is reached, so a
+     * test moves the clock only once the engine got there.
      */
+    void awaitWaitingAt(String orderOrCustomerId, String elementId) {
+        await().atMost(PATIENCE).until(() -> isWaitingAt(orderOrCustomerId, elementId));
+    }
+
+    private boolean isWaitingAt(String orderOrCustomerId, String elementId) {
+        RecordStream records = RecordStream.of(engine.getRecordStreamSource());
+        String json = "\"" + orderOrCustomerId + "\"";
+        Set<Long> instances = StreamSupport.stream(records.variableRecords().spliterator(), false)
+                .filter(r -> r.getValue().getValue().equals(json))
+                .filter(r -> r.getValue().getName().equals("orderId") || r.getValue().getName().equals("customerId"))
+                .map(r -> r.getValue().getProcessInstanceKey())
+                .collect(Collectors.toSet());
+        Map<Long, Integer> open = new HashMap<>();
+        StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
+                .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                .filter(r -> r.getValue().getElementId().equals(elementId))
+                .forEach(r -> {
+                    if (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+                        open.merge(r.getKey(), 1, Integer::sum);
+                    } else if (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                            || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED) {
+                        open.merge(r.getKey(), -1, Integer::sum);
+                    }
+                });
+        return open.values().stream().anyMatch(count -> count > 0);
+    }
+
+    /** Moves engine and app time together, through the clock-control API. */
     void advanceClock(String isoDuration) {
-        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
         assertThat(api.post("/api/dev/clock", Map.of("advance", isoDuration)).status()).isEqualTo(200);
     }
 

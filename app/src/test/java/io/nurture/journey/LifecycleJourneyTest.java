@@ -3,6 +3,9 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.MessagingException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,15 +76,18 @@ class LifecycleJourneyTest extends JourneyTest {
         String email = newCustomerEmail();
         String firstOrder = place(withConsent(order(email, SKU, 2, card("tok_visa")), true));
         String customerId = deliver(firstOrder);
+        awaitWaitingAt(customerId, "AwaitPurchaseOrSilenceGateway");
 
         advanceClock("P45DT1H");
         awaitStage(customerId, "AT_RISK");
         await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("We miss you"));
+        awaitWaitingAt(customerId, "AwaitPurchaseAfterReEngagementGateway");
         advanceClock("P45D");
         NurtureClient.Answer coupons = await().atMost(PATIENCE).until(
                 () -> api.get("/api/customers/" + customerId + "/coupons"),
                 answer -> answer.body().findValuesAsText("kind").contains("WIN_BACK"));
         String code = coupons.body().get(coupons.body().size() - 1).path("code").asText();
+        awaitWaitingAt(customerId, "AwaitPurchaseAfterWinBackGateway");
         advanceClock("P90D");
         awaitStage(customerId, "LAPSED");
 
@@ -103,6 +109,7 @@ class LifecycleJourneyTest extends JourneyTest {
     void customerWithoutConsentIsNotSentReEngagementAndTheSkipIsRecorded() {
         String email = newCustomerEmail();
         String customerId = deliver(place(order(email, SKU, 1, card("tok_visa"))));
+        awaitWaitingAt(customerId, "AwaitPurchaseOrSilenceGateway");
 
         advanceClock("P45DT1H");
 
@@ -140,6 +147,7 @@ class LifecycleJourneyTest extends JourneyTest {
         String orderId = place(order(newCustomerEmail(), SKU, 1, card("tok_visa")));
         String customerId = deliver(orderId);
         String token = surveyAfterDelivery(customerId, orderId);
+        awaitWaitingAt(orderId, "WaitForSurveyAnswerTask");
 
         advanceClock("P14DT1H");
 
@@ -154,6 +162,73 @@ class LifecycleJourneyTest extends JourneyTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().path("errors").findValuesAsText("field")).containsExactly("couponCode");
+    }
+
+    @Test
+    void secondMarketingMessageWithinSevenDaysIsSkippedByTheFrequencyCap() {
+        String email = newCustomerEmail();
+        String firstOrder = place(withConsent(order(email, SKU, 1, card("tok_visa")), true));
+        String customerId = deliver(firstOrder);
+        String secondOrder = place(order(email, SKU, 1, card("tok_visa")));
+        deliver(secondOrder);
+        awaitWaitingAt(firstOrder, "FollowUpDueEvent");
+        awaitWaitingAt(secondOrder, "FollowUpDueEvent");
+        advanceClock("P3DT1H");
+        awaitWaitingAt(firstOrder, "SurveyDueEvent");
+        awaitWaitingAt(secondOrder, "SurveyDueEvent");
+        advanceClock("P4D");
+
+        api.post("/api/surveys/" + awaitSurveyToken(customerId, firstOrder) + "/responses", Map.of("score", 10));
+        await().atMost(PATIENCE).until(() -> stepsOf(customerId).contains("ADVOCACY_ASK:SENT"));
+        api.post("/api/surveys/" + awaitSurveyToken(customerId, secondOrder) + "/responses", Map.of("score", 10));
+
+        await().atMost(PATIENCE).until(() -> stepsOf(customerId).contains("ADVOCACY_ASK:SKIPPED:FREQUENCY_CAP"));
+        assertThat(mailSubjectsFor(email)).containsOnlyOnce("Glad you love it - tell a friend?");
+    }
+
+    @Test
+    void referredOrderMakesTheReferrerAnAdvocateAgain() {
+        String referrerEmail = newCustomerEmail();
+        String referrerOrder = place(withConsent(order(referrerEmail, SKU, 1, card("tok_visa")), true));
+        String referrer = deliver(referrerOrder);
+        api.post("/api/surveys/" + surveyAfterDelivery(referrer, referrerOrder) + "/responses", Map.of("score", 10));
+        awaitStage(referrer, "ADVOCATE");
+        String code = await().atMost(PATIENCE).until(() -> referralCodeIn(referrerEmail), c -> !c.isEmpty());
+        awaitWaitingAt(referrer, "AwaitPurchaseOrSilenceGateway");
+        advanceClock("P45DT1H");
+        awaitStage(referrer, "AT_RISK");
+
+        String friendOrder = place(with(order(newCustomerEmail(), SKU, 1, card("tok_visa")), "referralCode", code));
+        deliver(friendOrder);
+
+        awaitStage(referrer, "ADVOCATE");
+        assertThat(api.get("/api/customers/" + referrer + "/journey").body().path("stages").findValuesAsText("cause"))
+                .anyMatch(cause -> cause.startsWith("Referral converted"));
+    }
+
+    @Test
+    void unknownReferralCodeIsRefusedNamingTheField() {
+        NurtureClient.Answer answer = api.post("/api/orders",
+                with(order(newCustomerEmail(), SKU, 1, card("tok_visa")), "referralCode", "REF-NOSUCH"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("errors").findValuesAsText("field")).containsExactly("referralCode");
+    }
+
+    private String referralCodeIn(String email) {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .map(message -> {
+                    try {
+                        return message.getAllRecipients()[0].toString().equals(email)
+                                ? GreenMailUtil.getBody(message) : "";
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .map(body -> body.replaceAll("(?s).*(REF-[A-Z0-9]{8}).*", "$1"))
+                .filter(found -> found.startsWith("REF-") && found.length() == 12)
+                .findFirst()
+                .orElse("");
     }
 
     private String openCareCaseFor(String orderId) {

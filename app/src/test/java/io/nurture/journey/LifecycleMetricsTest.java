@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -29,13 +30,16 @@ class LifecycleMetricsTest extends JourneyTest {
         String detractorOrder = place(order(newCustomerEmail(), SKU, 1, card("tok_visa")));
         String detractor = deliver(detractorOrder);
         String repeatEmail = newCustomerEmail();
-        String repeatBuyer = deliver(place(order(repeatEmail, SKU, 1, card("tok_visa"))));
-        deliver(place(order(repeatEmail, SKU, 2, card("tok_visa"))));
+        String repeatFirst = place(order(repeatEmail, SKU, 1, card("tok_visa")));
+        String repeatBuyer = deliver(repeatFirst);
+        String repeatSecond = place(order(repeatEmail, SKU, 2, card("tok_visa")));
+        deliver(repeatSecond);
         awaitStage(repeatBuyer, "RETAINED");
+        List<String> orders = List.of(promoterOrder, detractorOrder, repeatFirst, repeatSecond);
 
+        orders.forEach(order -> awaitWaitingAt(order, "FollowUpDueEvent"));
         advanceClock("P3DT1H");
-        await().atMost(PATIENCE).until(() -> stepsOf(repeatBuyer).stream().filter("FOLLOW_UP:SENT"::equals).count() == 2
-                && stepsOf(promoter).contains("FOLLOW_UP:SENT") && stepsOf(detractor).contains("FOLLOW_UP:SENT"));
+        orders.forEach(order -> awaitWaitingAt(order, "SurveyDueEvent"));
         advanceClock("P4D");
         api.post("/api/surveys/" + awaitSurveyToken(promoter, promoterOrder) + "/responses", Map.of("score", 10));
         api.post("/api/surveys/" + awaitSurveyToken(detractor, detractorOrder) + "/responses", Map.of("score", 3));

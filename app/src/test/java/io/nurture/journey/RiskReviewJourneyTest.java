@@ -51,6 +51,7 @@ class RiskReviewJourneyTest extends JourneyTest {
         String orderId = place(order(newCustomerEmail(), List.of(Map.of("sku", "TEA-ASSAM-250", "quantity", 1)),
                 card("tok_visa"), "AT", "10115"));
         awaitStatus(orderId, "IN_REVIEW");
+        awaitWaitingAt(orderId, "AwaitReviewDecisionGateway");
 
         advanceClock("P2DT1H");
 
