@@ -84,7 +84,7 @@ class CardOrderJourneyTest extends JourneyTest {
         advanceClock("P10DT1H");
 
         await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("Your parcel is taking longer than usual"));
-        assertThat(mailSubjectsFor("ops@nurture.example")).contains("Delivery overdue for order " + orderId);
+        await().atMost(PATIENCE).until(() -> mailSubjectsFor("ops@nurture.example").contains("Delivery overdue for order " + orderId));
         assertThat(api.get("/api/orders/" + orderId).text("status")).isEqualTo("SHIPPED");
     }
 }

@@ -12,6 +12,7 @@ import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,6 +190,15 @@ abstract class JourneyTest {
     }
 
     private boolean isWaitingAt(String orderOrCustomerId, String elementId) {
+        try {
+            return openElements(orderOrCustomerId, elementId) > 0;
+        } catch (ConcurrentModificationException engineWroteMeanwhile) {
+            return false;
+        }
+    }
+
+    /** Reads the engine's record stream, which the engine may append to meanwhile; callers retry. */
+    private long openElements(String orderOrCustomerId, String elementId) {
         RecordStream records = RecordStream.of(engine.getRecordStreamSource());
         String json = "\"" + orderOrCustomerId + "\"";
         Set<Long> instances = StreamSupport.stream(records.variableRecords().spliterator(), false)
@@ -208,7 +218,7 @@ abstract class JourneyTest {
                         open.merge(r.getKey(), -1, Integer::sum);
                     }
                 });
-        return open.values().stream().anyMatch(count -> count > 0);
+        return open.values().stream().filter(count -> count > 0).count();
     }
 
     /** Moves engine and app time together, through the clock-control API. */

@@ -11,13 +11,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * The lifecycle metrics against a scripted scenario, in an app of its own (a fresh engine and
- * database), so that every figure can be checked exactly.
+ * The lifecycle metrics against a scripted scenario in a freshly started app (a new engine and
+ * database; the shared one is closed first, as two embedded engines must not run in one JVM), so
+ * that every figure can be checked exactly.
  */
-@TestPropertySource(properties = "nurture.engagement.public-base-url=http://metrics.nurture.test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class LifecycleMetricsTest extends JourneyTest {
 
     private static final String SKU = "COF-FILTER-500";
