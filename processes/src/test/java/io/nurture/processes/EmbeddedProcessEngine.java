@@ -64,6 +64,29 @@ public final class EmbeddedProcessEngine implements BeforeEachCallback, AfterEac
         return client;
     }
 
+    /** Deploys a changed model; answers the key of the new process definition version. */
+    public long deploy(String resourceName, String xml) {
+        long key = client.newDeployResourceCommand()
+                .addResourceStringUtf8(xml, resourceName)
+                .send()
+                .join()
+                .getProcesses()
+                .get(0)
+                .getProcessDefinitionKey();
+        idle();
+        return key;
+    }
+
+    /** The process definition (version) an instance runs on. */
+    public long definitionOf(long processInstanceKey) {
+        return records(processInstanceKey)
+                .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .getProcessDefinitionKey();
+    }
+
     public long startOrder(Map<String, Object> variables) {
         long key = client.newCreateInstanceCommand()
                 .bpmnProcessId(OrderFulfillment.PROCESS_ID)

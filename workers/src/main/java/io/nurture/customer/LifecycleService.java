@@ -1,5 +1,6 @@
 package io.nurture.customer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,11 +12,14 @@ public class LifecycleService {
     private final CustomerRepository customers;
     private final StageTransitionRepository transitions;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    LifecycleService(CustomerRepository customers, StageTransitionRepository transitions, Clock clock) {
+    LifecycleService(CustomerRepository customers, StageTransitionRepository transitions, Clock clock,
+            MeterRegistry meters) {
         this.customers = customers;
         this.transitions = transitions;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Transactional
@@ -24,6 +28,7 @@ public class LifecycleService {
         StageTransition transition = customer.moveTo(stage, cause, clock.instant());
         if (transition != null) {
             transitions.save(transition);
+            meters.counter("nurture.stage.transitions", "to", stage.name()).increment();
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -29,9 +30,12 @@ public class NotificationService {
     private final JavaMailSender mailSender;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     NotificationService(NotificationRepository notifications, CustomerRepository customers, OrderRepository orders,
-            MailTemplates templates, JavaMailSender mailSender, NotificationProperties properties, Clock clock) {
+            MailTemplates templates, JavaMailSender mailSender, NotificationProperties properties, Clock clock,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.notifications = notifications;
         this.customers = customers;
         this.orders = orders;
@@ -76,6 +80,7 @@ public class NotificationService {
         notifications.saveAndFlush(new Notification(customer.getId(), order.getId(), audience, template, mail.subject(),
                 clock.instant(), Category.TRANSACTIONAL, null));
         mailSender.send(message(audience == Audience.OPS ? properties.opsTo() : customer.getEmail(), mail));
+        counted(template, Category.TRANSACTIONAL);
     }
 
     /**
@@ -96,6 +101,11 @@ public class NotificationService {
         notifications.saveAndFlush(new Notification(customerId, orderId, Audience.CUSTOMER, template, mail.subject(),
                 clock.instant(), category, dedupeKey));
         mailSender.send(message(customer.getEmail(), mail));
+        counted(template, category);
+    }
+
+    private void counted(String template, Category category) {
+        meters.counter("nurture.messages", "template", template, "category", category.name(), "outcome", "sent").increment();
     }
 
     /** Marketing messages this customer received since the given time, for the frequency cap. */

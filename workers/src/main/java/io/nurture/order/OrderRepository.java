@@ -16,6 +16,8 @@ public interface OrderRepository extends JpaRepository<Order, String> {
 
     boolean existsByCustomerId(String customerId);
 
+    long countByStatus(OrderStatus status);
+
     long countByCustomerIdAndStatus(String customerId, OrderStatus status);
 
     List<Order> findByCustomerIdOrderByCreatedAtAsc(String customerId);
