@@ -1,5 +1,6 @@
 package io.nurture.customer;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
@@ -159,7 +160,7 @@ class CustomerController {
         }
     }
 
-    record Preferences(@NotNull Boolean marketingConsent) {
+    record Preferences(@Schema(example = "true") @NotNull Boolean marketingConsent) {
     }
 
     record SentMessage(String channel, String template, String subject, Instant sentAt, String orderId) {

@@ -1,5 +1,6 @@
 package io.nurture.dev;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.nurture.api.InvalidRequestException;
 import io.nurture.runtime.ClockControl;
 import jakarta.validation.Valid;
@@ -41,7 +42,7 @@ class ClockController {
         return new Now(clock.advance(request.advance()));
     }
 
-    record Advance(@NotNull Duration advance) {
+    record Advance(@Schema(type = "string", example = "P3D", description = "ISO-8601 duration") @NotNull Duration advance) {
     }
 
     record Now(Instant now) {

@@ -1,5 +1,6 @@
 package io.nurture.engagement;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.nurture.api.ConflictException;
 import io.nurture.api.NotFoundException;
 import jakarta.validation.Valid;
@@ -43,7 +44,7 @@ class CareCaseController {
         }
     }
 
-    record Resolution(@NotBlank @Size(max = 1000) String note) {
+    record Resolution(@Schema(example = "Called the customer and sent a replacement") @NotBlank @Size(max = 1000) String note) {
     }
 
     record CareCaseView(String id, String customerId, String orderId, String status, int score, Instant openedAt,

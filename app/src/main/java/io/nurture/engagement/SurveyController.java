@@ -1,5 +1,6 @@
 package io.nurture.engagement;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,8 +43,8 @@ class SurveyController {
     }
 
     record SurveyAnswer(
-            @NotNull @Min(0) @Max(10) Integer score,
-            @Size(max = 2000) String comment) {
+            @Schema(example = "9") @NotNull @Min(0) @Max(10) Integer score,
+            @Schema(example = "Lovely tea, fast delivery") @Size(max = 2000) String comment) {
     }
 
     record Answered(String token, String orderId, int score) {

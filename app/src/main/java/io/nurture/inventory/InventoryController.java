@@ -1,5 +1,6 @@
 package io.nurture.inventory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.nurture.orchestration.ProcessMessages;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -59,6 +60,6 @@ class InventoryController {
         }
     }
 
-    record Restock(@NotNull @Min(0) @Max(1_000_000) Integer available) {
+    record Restock(@Schema(example = "25") @NotNull @Min(0) @Max(1_000_000) Integer available) {
     }
 }

@@ -1,5 +1,6 @@
 package io.nurture.order;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.nurture.payment.Payment;
 import io.nurture.payment.PaymentKind;
 import io.nurture.payment.PaymentRepository;
@@ -88,12 +89,13 @@ class OrderController {
                 .orElse("PENDING");
     }
 
-    record ReviewDecision(@NotNull Boolean approved, @Size(max = 400) String note) {
+    record ReviewDecision(@Schema(example = "true") @NotNull Boolean approved,
+            @Schema(example = "Called the customer, all fine") @Size(max = 400) String note) {
     }
 
     record InvoicePayment(
-            @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount,
-            @NotBlank @Size(max = 100) String reference) {
+            @Schema(example = "49.00") @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount,
+            @Schema(example = "BANK-2026-0001") @NotBlank @Size(max = 100) String reference) {
     }
 
     record Accepted(String orderId, String message) {

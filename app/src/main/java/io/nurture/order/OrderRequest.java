@@ -1,5 +1,6 @@
 package io.nurture.order;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -17,30 +18,31 @@ record OrderRequest(
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines,
         @NotNull @Valid Payment payment,
         @NotNull @Valid Address shippingAddress,
-        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code") String billingCountry,
-        @Size(max = 32) String couponCode,
-        @Size(max = 32) String referralCode) {
+        @Schema(example = "DE") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code") String billingCountry,
+        @Schema(description = "a coupon of this customer's", example = "WB-7KQ2M9XH4P") @Size(max = 32) String couponCode,
+        @Schema(description = "another customer's referral code", example = "REF-3PQ8ZK2M") @Size(max = 32) String referralCode) {
 
     record Customer(
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 200) String name,
-            Boolean marketingConsent) {
+            @Schema(example = "ada@example.com") @NotBlank @Email @Size(max = 254) String email,
+            @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 200) String name,
+            @Schema(description = "consent to marketing messages; unchanged when absent", example = "true") Boolean marketingConsent) {
     }
 
     record Line(
-            @NotBlank @Size(max = 64) String sku,
-            @NotNull @Min(1) @Max(1000) Integer quantity) {
+            @Schema(example = "TEA-SENCHA-100") @NotBlank @Size(max = 64) String sku,
+            @Schema(example = "2") @NotNull @Min(1) @Max(1000) Integer quantity) {
     }
 
     record Payment(
-            @NotNull PaymentMethod method,
-            @Size(max = 64) String token) {
+            @Schema(example = "CARD") @NotNull PaymentMethod method,
+            @Schema(description = "card token, required for CARD (sandbox: tok_visa, tok_declined, tok_error, tok_slow)",
+                    example = "tok_visa") @Size(max = 64) String token) {
     }
 
     record Address(
-            @NotBlank @Size(max = 200) String line1,
-            @NotBlank @Size(max = 100) String city,
-            @NotBlank @Size(max = 20) String postalCode,
-            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code") String country) {
+            @Schema(example = "12 Analytical St") @NotBlank @Size(max = 200) String line1,
+            @Schema(example = "Berlin") @NotBlank @Size(max = 100) String city,
+            @Schema(example = "10115") @NotBlank @Size(max = 20) String postalCode,
+            @Schema(example = "DE") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code") String country) {
     }
 }

@@ -9,6 +9,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
@@ -41,8 +42,13 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
         ActivatedJob job = context.job();
         Throwable cause = rootCause(exception);
         int retriesLeft = Math.max(job.getRetries() - 1, 0);
-        LOG.warn("Job {} ({}) of process instance {} failed, {} retries left: {}", job.getKey(), job.getType(),
-                job.getProcessInstanceKey(), retriesLeft, cause.toString(), exception);
+        try (var context1 = MDC.putCloseable("processInstanceKey", Long.toString(job.getProcessInstanceKey()));
+                var context2 = MDC.putCloseable("orderId", String.valueOf(job.getVariablesAsMap().getOrDefault("orderId", "")));
+                var context3 = MDC.putCloseable("customerId",
+                        String.valueOf(job.getVariablesAsMap().getOrDefault("customerId", "")))) {
+            LOG.warn("Job {} ({}) failed, {} retries left: {}", job.getKey(), job.getType(), retriesLeft, cause.toString(),
+                    exception);
+        }
         context.jobClient().newFailCommand(job)
                 .retries(retriesLeft)
                 .retryBackoff(properties.retryBackoff())

@@ -1,5 +1,6 @@
 package io.nurture.shipping;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.nurture.api.InvalidRequestException;
 import io.nurture.orchestration.ProcessMessages;
 import jakarta.validation.Valid;
@@ -35,7 +36,7 @@ class CarrierEventController {
         return ResponseEntity.accepted().body(new Received(trackingNumber, event.type(), recorded.isEmpty()));
     }
 
-    record CarrierEvent(@NotNull CarrierEventType type) {
+    record CarrierEvent(@Schema(example = "DELIVERED", allowableValues = {"IN_TRANSIT", "DELIVERED"}) @NotNull CarrierEventType type) {
     }
 
     record Received(String trackingNumber, CarrierEventType type, boolean duplicate) {

@@ -12,16 +12,20 @@ import java.util.ConcurrentModificationException;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Technical failures are retried with backoff and then handed to ops as an incident. */
+@ExtendWith(OutputCaptureExtension.class)
 class IncidentJourneyTest extends JourneyTest {
 
     @Autowired
     PaymentRepository payments;
 
     @Test
-    void failingPaymentProviderEndsInAnIncidentOnChargeCardAndChargesNothing() {
+    void failingPaymentProviderEndsInAnIncidentOnChargeCardAndChargesNothing(CapturedOutput output) {
         String orderId = place(order(newCustomerEmail(), "TEA-MATCHA-30", 1, card("tok_error")));
 
         Record<IncidentRecordValue> incident = await().atMost(PATIENCE).until(() -> incidentFor(orderId), Optional::isPresent)
@@ -31,6 +35,8 @@ class IncidentJourneyTest extends JourneyTest {
         assertThat(incident.getValue().getErrorMessage()).contains("PaymentProviderUnavailableException");
         assertThat(payments.findByOrderId(orderId)).isEmpty();
         assertThat(api.get("/api/orders/" + orderId).text("status")).isEqualTo("RECEIVED");
+        assertThat(output.getAll()).contains("order=" + orderId)
+                .contains("instance=" + incident.getValue().getProcessInstanceKey());
     }
 
     private Optional<Record<IncidentRecordValue>> incidentFor(String orderId) {
