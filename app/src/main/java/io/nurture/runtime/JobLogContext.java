@@ -3,6 +3,9 @@ package io.nurture.runtime;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import org.aspectj.lang.ProceedingJoinPoint;
@@ -16,11 +19,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the order id, customer id and process instance key of the job being handled into the
- * logging context, so ops can follow one order through the logs.
+ * logging context, so ops can follow one order through the logs, and times every job handler
+ * ({@code nurture.jobs}, tagged by job type and outcome).
  */
 @Aspect
 @Component
 class JobLogContext {
+
+    private final MeterRegistry meters;
+
+    JobLogContext(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(JobLogContext.class);
     private static final String PROCESS_INSTANCE_KEY = "processInstanceKey";
@@ -42,9 +52,19 @@ class JobLogContext {
                     MDC.put(name, args[i].toString());
                 }
             }
-            Object result = call.proceed();
-            LOG.info("Handled {}", jobWorker.type());
-            return result;
+            Timer.Sample sample = Timer.start(meters);
+            String outcome = "failed";
+            try {
+                Object result = call.proceed();
+                outcome = "completed";
+                LOG.info("Handled {}", jobWorker.type());
+                return result;
+            } catch (CamundaError businessOutcome) {
+                outcome = "bpmn-error";
+                throw businessOutcome;
+            } finally {
+                sample.stop(meters.timer("nurture.jobs", "type", jobWorker.type(), "outcome", outcome));
+            }
         } finally {
             MDC.remove(JOB_TYPE);
             MDC.remove(PROCESS_INSTANCE_KEY);
