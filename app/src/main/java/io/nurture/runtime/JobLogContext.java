@@ -2,12 +2,13 @@ package io.nurture.runtime;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
-import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
@@ -33,43 +34,51 @@ class JobLogContext {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(JobLogContext.class);
-    private static final String PROCESS_INSTANCE_KEY = "processInstanceKey";
-    private static final String JOB_TYPE = "jobType";
+    static final String PROCESS_INSTANCE_KEY = "processInstanceKey";
+    static final String JOB = "job";
 
     @Around("@annotation(jobWorker)")
     Object withJobContext(ProceedingJoinPoint call, JobWorker jobWorker) throws Throwable {
         Method method = ((MethodSignature) call.getSignature()).getMethod();
         Object[] args = call.getArgs();
         Annotation[][] annotations = method.getParameterAnnotations();
+        Map<String, String> ids = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = variableName(annotations[i], method.getParameters()[i].getName());
+            if (name != null && args[i] != null) {
+                ids.put(name, args[i].toString());
+            }
+        }
+        MDC.put(JOB, describe(ids.get("orderId"), ids.get("customerId"), MDC.get(PROCESS_INSTANCE_KEY)));
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
         try {
-            MDC.put(JOB_TYPE, jobWorker.type());
-            for (int i = 0; i < args.length; i++) {
-                if (args[i] instanceof ActivatedJob job) {
-                    MDC.put(PROCESS_INSTANCE_KEY, Long.toString(job.getProcessInstanceKey()));
-                }
-                String name = variableName(annotations[i], method.getParameters()[i].getName());
-                if (name != null && args[i] != null && (name.equals("orderId") || name.equals("customerId"))) {
-                    MDC.put(name, args[i].toString());
-                }
-            }
-            Timer.Sample sample = Timer.start(meters);
-            String outcome = "failed";
-            try {
-                Object result = call.proceed();
-                outcome = "completed";
-                LOG.info("Handled {}", jobWorker.type());
-                return result;
-            } catch (CamundaError businessOutcome) {
-                outcome = "bpmn-error";
-                throw businessOutcome;
-            } finally {
-                sample.stop(meters.timer("nurture.jobs", "type", jobWorker.type(), "outcome", outcome));
-            }
+            Object result = call.proceed();
+            outcome = "completed";
+            LOG.info("Handled {}", jobWorker.type());
+            return result;
+        } catch (CamundaError businessOutcome) {
+            outcome = "bpmn-error";
+            throw businessOutcome;
         } finally {
-            MDC.remove(JOB_TYPE);
+            sample.stop(meters.timer("nurture.jobs", "type", jobWorker.type(), "outcome", outcome));
+            MDC.remove(JOB);
             MDC.remove(PROCESS_INSTANCE_KEY);
-            MDC.remove("orderId");
-            MDC.remove("customerId");
+        }
+    }
+
+    /** The log prefix of a job: {@code [order=… customer=… instance=…] }, each part only when known. */
+    static String describe(Object orderId, Object customerId, Object processInstanceKey) {
+        StringBuilder prefix = new StringBuilder("[");
+        append(prefix, "order", orderId);
+        append(prefix, "customer", customerId);
+        append(prefix, "instance", processInstanceKey);
+        return prefix.append("] ").toString();
+    }
+
+    private static void append(StringBuilder prefix, String label, Object value) {
+        if (value != null && !value.toString().isEmpty()) {
+            prefix.append(prefix.length() > 1 ? " " : "").append(label).append('=').append(value);
         }
     }
 

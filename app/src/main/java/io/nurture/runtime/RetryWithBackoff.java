@@ -7,6 +7,7 @@ import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import io.camunda.client.metrics.MetricsRecorder;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -42,10 +43,9 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
         ActivatedJob job = context.job();
         Throwable cause = rootCause(exception);
         int retriesLeft = Math.max(job.getRetries() - 1, 0);
-        try (var context1 = MDC.putCloseable("processInstanceKey", Long.toString(job.getProcessInstanceKey()));
-                var context2 = MDC.putCloseable("orderId", String.valueOf(job.getVariablesAsMap().getOrDefault("orderId", "")));
-                var context3 = MDC.putCloseable("customerId",
-                        String.valueOf(job.getVariablesAsMap().getOrDefault("customerId", "")))) {
+        Map<String, Object> variables = job.getVariablesAsMap();
+        try (var logContext = MDC.putCloseable(JobLogContext.JOB, JobLogContext.describe(variables.get("orderId"),
+                variables.get("customerId"), job.getProcessInstanceKey()))) {
             LOG.warn("Job {} ({}) failed, {} retries left: {}", job.getKey(), job.getType(), retriesLeft, cause.toString(),
                     exception);
         }
