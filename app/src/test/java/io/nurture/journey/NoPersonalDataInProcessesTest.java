@@ -1,0 +1,60 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Process variables hold ids, amounts, flags and reasons, never personal data: after a full
+ * customer scenario, no variable of any instance holds an e-mail address, a name, an address or a
+ * survey comment.
+ */
+class NoPersonalDataInProcessesTest extends JourneyTest {
+
+    private static final Pattern EMAIL = Pattern.compile("[^\\s\"@]+@[^\\s\"@]+\\.[a-z]{2,}");
+    private static final String NAME = "Grace Hopper";
+    private static final String STREET = "7 Compiler Lane";
+    private static final String CITY = "Arlington";
+    private static final String POSTAL_CODE = "22201";
+    private static final String COMMENT = "The kettle whistles off-key";
+
+    @Test
+    void noVariableOfAnyInstanceHoldsPersonalData() {
+        String email = newCustomerEmail();
+        Map<String, Object> order = with(withConsent(order(email, List.of(Map.of("sku", "GFT-BARISTA", "quantity", 1)),
+                card("tok_visa"), "DE", POSTAL_CODE), true), "shippingAddress",
+                Map.of("line1", STREET, "city", CITY, "postalCode", POSTAL_CODE, "country", "DE"));
+        order = with(order, "customer", Map.of("email", email, "name", NAME, "marketingConsent", true));
+        String orderId = place(order);
+        String customerId = deliver(orderId);
+        String token = surveyAfterDelivery(customerId, orderId);
+        api.post("/api/surveys/" + token + "/responses", Map.of("score", 3, "comment", COMMENT));
+        awaitStage(customerId, "AT_RISK");
+
+        List<String> values = await().atMost(PATIENCE).until(this::allVariableValues, list -> !list.isEmpty());
+
+        assertThat(values).noneMatch(value -> EMAIL.matcher(value).find())
+                .noneMatch(value -> value.contains(NAME) || value.contains(STREET) || value.contains(CITY)
+                        || value.contains(COMMENT));
+        assertThat(values).contains("\"" + orderId + "\"", "\"" + customerId + "\"");
+    }
+
+    private List<String> allVariableValues() {
+        try {
+            return new ArrayList<>(StreamSupport.stream(
+                            RecordStream.of(engine.getRecordStreamSource()).variableRecords().spliterator(), false)
+                    .map(record -> record.getValue().getValue())
+                    .toList());
+        } catch (ConcurrentModificationException engineWroteMeanwhile) {
+            return List.of();
+        }
+    }
+}
