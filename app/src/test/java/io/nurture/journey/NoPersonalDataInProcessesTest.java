@@ -29,8 +29,7 @@ class NoPersonalDataInProcessesTest extends JourneyTest {
     @Test
     void noVariableOfAnyInstanceHoldsPersonalData() {
         String email = newCustomerEmail();
-        Map<String, Object> order = with(withConsent(order(email, List.of(Map.of("sku", "GFT-BARISTA", "quantity", 1)),
-                card("tok_visa"), "DE", POSTAL_CODE), true), "shippingAddress",
+        Map<String, Object> order = with(order(email, "GFT-BARISTA", 1, card("tok_visa")), "shippingAddress",
                 Map.of("line1", STREET, "city", CITY, "postalCode", POSTAL_CODE, "country", "DE"));
         order = with(order, "customer", Map.of("email", email, "name", NAME, "marketingConsent", true));
         String orderId = place(order);
