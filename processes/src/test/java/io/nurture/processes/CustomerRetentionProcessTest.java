@@ -30,13 +30,7 @@ class CustomerRetentionProcessTest {
 
     @Test
     void winBackOfferIsSizedByTheCustomerSegmentAfter90Days() {
-        long journey = startJourney();
-        engine.increaseTime(Duration.ofDays(45).plusMinutes(1));
-        engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
-
-        engine.increaseTime(Duration.ofDays(45));
-        engine.completeJob(COLLECT_CUSTOMER_FACTS,
-                Map.of(Variable.TOTAL_SPENT, 820, Variable.ORDER_COUNT, 2, Variable.DAYS_SINCE_LAST_ORDER, 90));
+        long journey = winBackDue(820, 2);
 
         assertThat(engine.variable(journey, Variable.SEGMENT_OFFER)).isEqualTo("{\"segment\":\"VIP\",\"offerValue\":25}");
         assertThat(engine.activeElements(journey)).contains("SendWinBackOfferTask");
@@ -44,12 +38,7 @@ class CustomerRetentionProcessTest {
 
     @Test
     void customerWithoutPurchaseFor180DaysLapsesAndTheJourneyEnds() {
-        long journey = startJourney();
-        engine.increaseTime(Duration.ofDays(45).plusMinutes(1));
-        engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
-        engine.increaseTime(Duration.ofDays(45));
-        engine.completeJob(COLLECT_CUSTOMER_FACTS,
-                Map.of(Variable.TOTAL_SPENT, 40, Variable.ORDER_COUNT, 1, Variable.DAYS_SINCE_LAST_ORDER, 90));
+        long journey = winBackDue(40, 1);
         engine.completeJob(SEND_WIN_BACK_OFFER, Map.of());
 
         engine.increaseTime(Duration.ofDays(90));
@@ -77,12 +66,7 @@ class CustomerRetentionProcessTest {
 
     @Test
     void purchaseAfterWinBackRestartsTheCountInsteadOfLapsing() {
-        long journey = startJourney();
-        engine.increaseTime(Duration.ofDays(45).plusMinutes(1));
-        engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
-        engine.increaseTime(Duration.ofDays(45));
-        engine.completeJob(COLLECT_CUSTOMER_FACTS,
-                Map.of(Variable.TOTAL_SPENT, 40, Variable.ORDER_COUNT, 1, Variable.DAYS_SINCE_LAST_ORDER, 90));
+        long journey = winBackDue(40, 1);
         engine.completeJob(SEND_WIN_BACK_OFFER, Map.of());
 
         engine.publish(Message.PURCHASE_DELIVERED, A_CUSTOMER, Map.of());
@@ -99,6 +83,17 @@ class CustomerRetentionProcessTest {
         engine.publishStart(Message.JOURNEY_REQUESTED, A_CUSTOMER, Map.of(OrderFulfillment.Variable.CUSTOMER_ID, A_CUSTOMER));
 
         assertThat(engine.instancesOf(CustomerRetention.PROCESS_ID)).hasSize(1);
+    }
+
+    /** Silence for 90 days: re-engaged at 45, the customer's value looked up for the win-back. */
+    private long winBackDue(int totalSpent, int orderCount) {
+        long journey = startJourney();
+        engine.increaseTime(Duration.ofDays(45).plusMinutes(1));
+        engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
+        engine.increaseTime(Duration.ofDays(45));
+        engine.completeJob(COLLECT_CUSTOMER_FACTS, Map.of(Variable.TOTAL_SPENT, totalSpent, Variable.ORDER_COUNT, orderCount,
+                Variable.DAYS_SINCE_LAST_ORDER, 90));
+        return journey;
     }
 
     private long startJourney() {

@@ -1,7 +1,6 @@
 package io.nurture.engagement;
 
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
@@ -10,9 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Issues single-use coupons (once per issuing step) and redeems them on new orders. */
 @Service
 public class CouponService {
-
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CouponRepository coupons;
     private final EngagementProperties properties;
@@ -50,10 +46,6 @@ public class CouponService {
     }
 
     private static String newCode(String kind) {
-        StringBuilder code = new StringBuilder(kind.equals(Coupon.WIN_BACK) ? "WB-" : "SR-");
-        for (int i = 0; i < 10; i++) {
-            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return code.toString();
+        return Codes.random(kind.equals(Coupon.WIN_BACK) ? "WB-" : "SR-", 10);
     }
 }
