@@ -62,6 +62,7 @@ class SurveyPageBrowserTest extends JourneyTest {
         browser.findElement(By.id("comment")).sendKeys("Lovely cups, fast delivery");
         browser.findElement(By.cssSelector("button[type='submit']")).click();
 
+        await().atMost(PATIENCE).until(() -> browser.getTitle().equals("Thank you"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Thank you for your feedback!");
         await().atMost(PATIENCE).until(() -> api.get("/api/customers/" + customerId + "/surveys").body().get(0)
