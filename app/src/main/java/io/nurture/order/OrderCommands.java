@@ -3,6 +3,7 @@ package io.nurture.order;
 import io.nurture.api.ConflictException;
 import io.nurture.api.InvalidRequestException;
 import io.nurture.orchestration.ProcessMessages;
+import io.nurture.payment.PaymentService;
 import io.nurture.processes.OrderFulfillment.CancelReason;
 import io.nurture.processes.OrderFulfillment.Variable;
 import java.math.BigDecimal;
@@ -20,9 +21,11 @@ class OrderCommands {
 
     private final OrderService orders;
     private final ProcessMessages messages;
+    private final PaymentService payments;
     private final Clock clock;
 
-    OrderCommands(OrderService orders, ProcessMessages messages, Clock clock) {
+    OrderCommands(OrderService orders, ProcessMessages messages, PaymentService payments, Clock clock) {
+        this.payments = payments;
         this.orders = orders;
         this.messages = messages;
         this.clock = clock;
@@ -51,9 +54,15 @@ class OrderCommands {
         return order;
     }
 
+    /** Answers true when the payment settles the invoice, false when it came too late and is refunded. */
     @Transactional
-    public Order payInvoice(String orderId, BigDecimal amount, String reference) {
+    public boolean payInvoice(String orderId, BigDecimal amount, String reference) {
         Order order = orders.lock(orderId);
+        if (order.getPaymentMethod() == PaymentMethod.INVOICE
+                && (order.getStatus() == OrderStatus.CANCELLED || order.getStatus() == OrderStatus.REJECTED)) {
+            payments.refundLatePayment(orderId, amount, reference);
+            return false;
+        }
         if (order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
             throw new ConflictException("Order " + orderId + " is " + order.getStatus() + ", not awaiting an invoice payment");
         }
@@ -61,6 +70,6 @@ class OrderCommands {
             throw new InvalidRequestException("amount", "must equal the invoice total " + order.getTotal().toPlainString());
         }
         messages.invoicePaid(orderId, Map.of(Variable.PAYMENT_AMOUNT, amount, Variable.PAYMENT_REFERENCE, reference));
-        return order;
+        return true;
     }
 }

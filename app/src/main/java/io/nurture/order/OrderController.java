@@ -74,8 +74,9 @@ class OrderController {
 
     @PostMapping("/{orderId}/payments")
     ResponseEntity<Accepted> pay(@PathVariable String orderId, @Valid @RequestBody InvoicePayment payment) {
-        commands.payInvoice(orderId, payment.amount(), payment.reference());
-        return ResponseEntity.accepted().body(new Accepted(orderId, "Payment received"));
+        boolean settled = commands.payInvoice(orderId, payment.amount(), payment.reference());
+        return ResponseEntity.accepted().body(new Accepted(orderId,
+                settled ? "Payment received" : "The order has ended: the payment was recorded and will be refunded"));
     }
 
     /** CAPTURED, DECLINED or REFUNDED once money moved; PENDING before. */

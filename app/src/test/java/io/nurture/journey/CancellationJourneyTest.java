@@ -57,6 +57,24 @@ class CancellationJourneyTest extends JourneyTest {
     }
 
     @Test
+    void invoicePaymentArrivingAfterCancellationIsRecordedAndRefunded() {
+        String orderId = place(order(newCustomerEmail(), "FLT-PAPER-100", 1, invoice()));
+        awaitStatus(orderId, "AWAITING_PAYMENT");
+        api.post("/api/orders/" + orderId + "/cancellation", "");
+        awaitStatus(orderId, "CANCELLED");
+
+        NurtureClient.Answer late = api.post("/api/orders/" + orderId + "/payments",
+                Map.of("amount", "4.50", "reference", "BANK-LATE-1"));
+
+        assertThat(late.status()).isEqualTo(202);
+        assertThat(late.text("message")).contains("refunded");
+        NurtureClient.Answer order = api.get("/api/orders/" + orderId);
+        assertThat(order.body().path("payment").path("status").asText()).isEqualTo("REFUNDED");
+        assertThat(order.body().path("timeline").findValuesAsText("note")).anyMatch(note -> note.contains("BANK-LATE-1"));
+        assertThat(mailSubjectsFor("ops@nurture.example")).contains("Refund due: payment for ended order " + orderId);
+    }
+
+    @Test
     void backorderedOrderShipsAfterRestock() {
         String sku = "GRN-BURR";
         restock(sku, 0);

@@ -78,6 +78,26 @@ public class PaymentService {
         notifications.tellCustomer(order, "payment-received", Map.of());
     }
 
+    /**
+     * Money that arrives for an invoice after the order ended is not lost: it is recorded and
+     * refunded in full, and ops are told so the refund is paid out.
+     */
+    @Transactional
+    public void refundLatePayment(String orderId, BigDecimal amount, String reference) {
+        Order order = orders.lock(orderId);
+        if (payments.findByOrderIdAndKind(orderId, PaymentKind.INVOICE).isPresent()) {
+            return;
+        }
+        Payment late = payments.save(new Payment(orderId, PaymentKind.INVOICE, PaymentStatus.CAPTURED, amount,
+                order.getCurrency(), null, reference, clock.instant()));
+        payments.save(new Payment(orderId, PaymentKind.REFUND, PaymentStatus.REFUNDED, amount, order.getCurrency(), null,
+                "refund of " + late.getId(), clock.instant()));
+        order.note("Payment " + reference + " arrived after the order was " + order.getStatus() + "; refunded",
+                clock.instant());
+        notifications.alertOps(order, "late-payment-refund", Map.of("amount", amount.toPlainString(),
+                "reference", reference));
+    }
+
     /** Gives back whatever was captured for the order; nothing captured, nothing to do. */
     @Transactional
     public void refund(String orderId) {
