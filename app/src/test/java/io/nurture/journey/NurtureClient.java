@@ -41,7 +41,7 @@ final class NurtureClient {
     Answer put(String path, Object body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body))));
     }
 
     private Answer send(HttpRequest.Builder request) {
