@@ -90,7 +90,4 @@ public class Customer {
         return name;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
 }

@@ -90,10 +90,6 @@ public class Notification {
         return subject;
     }
 
-    public Category getCategory() {
-        return category;
-    }
-
     public Instant getSentAt() {
         return sentAt;
     }

@@ -207,32 +207,12 @@ public class Order {
         return shippingAddress;
     }
 
-    public String getBillingCountry() {
-        return billingCountry;
-    }
-
-    public BigDecimal getDiscount() {
-        return discount;
-    }
-
-    public String getCouponCode() {
-        return couponCode;
-    }
-
     public String getReferralCode() {
         return referralCode;
     }
 
-    public Instant getDeliveredAt() {
-        return deliveredAt;
-    }
-
     public String getTrackingNumber() {
         return trackingNumber;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     public List<OrderLine> getLines() {

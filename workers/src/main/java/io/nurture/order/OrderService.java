@@ -60,9 +60,13 @@ public class OrderService {
     /** For the other capabilities: moves the order inside their own transaction. */
     @Transactional
     public Order move(String orderId, OrderStatus status, String note) {
-        Order order = lock(orderId);
-        order.moveTo(status, note, clock.instant());
-        return order;
+        return move(lock(orderId), status, note);
+    }
+
+    /** For an order the caller already locked in its transaction. */
+    public Order move(Order lockedOrder, OrderStatus status, String note) {
+        lockedOrder.moveTo(status, note, clock.instant());
+        return lockedOrder;
     }
 
     @Transactional

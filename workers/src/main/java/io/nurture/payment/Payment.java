@@ -63,10 +63,6 @@ public class Payment {
         return id;
     }
 
-    public String getOrderId() {
-        return orderId;
-    }
-
     public PaymentKind getKind() {
         return kind;
     }

@@ -54,7 +54,7 @@ public class PaymentService {
                 order.getTotal(), order.getCurrency(), result.providerReference(), result.declineReason(),
                 clock.instant()));
         if (result.approved()) {
-            orders.move(orderId, OrderStatus.PAID, "Card charged");
+            orders.move(order, OrderStatus.PAID, "Card charged");
             notifications.tellCustomer(order, "order-confirmed", Map.of());
         }
         return result.approved();
@@ -74,7 +74,7 @@ public class PaymentService {
             payments.save(new Payment(orderId, PaymentKind.INVOICE, PaymentStatus.CAPTURED, amount, order.getCurrency(),
                     null, reference, clock.instant()));
         }
-        orders.move(orderId, OrderStatus.PAID, "Invoice paid (" + reference + ")");
+        orders.move(order, OrderStatus.PAID, "Invoice paid (" + reference + ")");
         notifications.tellCustomer(order, "payment-received", Map.of());
     }
 

@@ -47,7 +47,7 @@ public class ShippingService {
                 carrier.bookShipment(orderId, order.getShippingAddress(), 1), carrier.name(), clock.instant())));
         inventory.ship(orderId);
         order.shippedWith(shipment.getTrackingNumber());
-        orders.move(orderId, OrderStatus.SHIPPED, "Handed to carrier, tracking " + shipment.getTrackingNumber());
+        orders.move(order, OrderStatus.SHIPPED, "Handed to carrier, tracking " + shipment.getTrackingNumber());
         notifications.tellCustomer(order, "order-shipped", Map.of());
         return Optional.of(shipment.getTrackingNumber());
     }
