@@ -3,9 +3,11 @@ package io.nurture;
 import io.camunda.client.annotation.Deployment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication
+// Callers authenticate with API keys; there are no user accounts or passwords to generate.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 @Deployment(resources = {"classpath*:/*.bpmn", "classpath*:/*.dmn"})
 public class NurtureApplication {

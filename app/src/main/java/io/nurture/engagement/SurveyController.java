@@ -1,6 +1,7 @@
 package io.nurture.engagement;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Survey answers from other systems. The customer-facing page is {@link SurveyPage}. */
 @RestController
+@SecurityRequirements
 class SurveyController {
 
     private final SurveyService surveys;

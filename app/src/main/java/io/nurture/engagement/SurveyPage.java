@@ -2,6 +2,7 @@ package io.nurture.engagement;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * screen reader (a fieldset of labelled radio buttons), reached by the unguessable link only.
  */
 @Controller
+@SecurityRequirements
 class SurveyPage {
 
     private final SurveyService surveys;

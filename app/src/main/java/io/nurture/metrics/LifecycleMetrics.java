@@ -56,7 +56,9 @@ class LifecycleMetrics {
                 FROM (SELECT customer_id, COUNT(*) AS n FROM orders
                       WHERE status = 'DELIVERED' AND delivered_at < :to GROUP BY customer_id) delivered
                 """).param("to", Timestamp.from(to))
-                .query((rs, row) -> ratio(rs.getLong("repeaters"), rs.getLong("buyers"))).single();
+                .query((rs, row) -> ratio(rs.getLong("repeaters"), rs.getLong("buyers")))
+                // single() refuses the null rate of a shop without buyers yet
+                .list().getFirst();
     }
 
     /** Surveys sent in the period: how many were answered, and the NPS of those answers. */

@@ -1,5 +1,6 @@
 package io.nurture.runtime;
 
+import io.nurture.security.ApiKeyHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,7 +14,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Turns "nothing configured" into a running system: in embedded mode the Camunda client is pointed
  * at the in-process engine's gateway, and without an SMTP host mail goes to the in-process SMTP
- * server. A port of 0 means "any free port", resolved here once so every bean agrees on it.
+ * server, and two development API keys exist unless switched off. A port of 0 means "any free
+ * port", resolved here once so every bean agrees on it.
  */
 public class RuntimeDefaults implements EnvironmentPostProcessor {
 
@@ -21,6 +23,10 @@ public class RuntimeDefaults implements EnvironmentPostProcessor {
     static final String ENGINE_PORT = "nurture.engine.embedded.gateway-port";
     static final String SMTP_ENABLED = "nurture.mail.embedded-smtp.enabled";
     static final String SMTP_PORT = "nurture.mail.embedded-smtp.port";
+    static final String DEV_KEYS = "nurture.security.dev-keys";
+    /** Documented in the README like a payment provider's test tokens: they only exist in embedded mode. */
+    public static final String DEV_INTEGRATION_KEY = "dev-integration-key";
+    public static final String DEV_STAFF_KEY = "dev-staff-key";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -31,6 +37,11 @@ public class RuntimeDefaults implements EnvironmentPostProcessor {
             resolved.put("camunda.client.mode", "self-managed");
             resolved.put("camunda.client.grpc-address", "http://localhost:" + port);
             resolved.put("camunda.client.prefer-rest-over-grpc", false);
+            if (environment.getProperty(DEV_KEYS, Boolean.class, true)) {
+                resolved.put(DEV_KEYS, true);
+                addDevKey(resolved, "dev-shop", DEV_INTEGRATION_KEY, "integration");
+                addDevKey(resolved, "dev-staff", DEV_STAFF_KEY, "staff");
+            }
         }
         if (!environment.containsProperty("spring.mail.host")) {
             int port = resolvePort(environment.getProperty(SMTP_PORT, Integer.class, 2525));
@@ -40,6 +51,12 @@ public class RuntimeDefaults implements EnvironmentPostProcessor {
             resolved.put("spring.mail.port", port);
         }
         environment.getPropertySources().addFirst(new MapPropertySource("nurtureRuntimeDefaults", resolved));
+    }
+
+    private static void addDevKey(Map<String, Object> resolved, String client, String key, String role) {
+        String prefix = "nurture.security.api-clients." + client;
+        resolved.put(prefix + ".key-sha256", ApiKeyHash.of(key));
+        resolved.put(prefix + ".roles", role);
     }
 
     private static int resolvePort(int configured) {

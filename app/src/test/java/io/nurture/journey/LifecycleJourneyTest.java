@@ -151,7 +151,8 @@ class LifecycleJourneyTest extends JourneyTest {
 
         advanceClock("P14DT1H");
 
-        await().atMost(PATIENCE).until(() -> api.post("/api/surveys/" + token + "/responses", Map.of("score", 5)).status() == 410);
+        await().atMost(PATIENCE).until(() -> surveyStatus(customerId, token).equals("EXPIRED"));
+        assertThat(api.post("/api/surveys/" + token + "/responses", Map.of("score", 5)).status()).isEqualTo(410);
         assertThat(stepsOf(customerId)).contains("SURVEY:UNANSWERED:No answer within 14 days");
     }
 
@@ -240,5 +241,14 @@ class LifecycleJourneyTest extends JourneyTest {
             }
         }
         throw new AssertionError("no open care case for " + orderId);
+    }
+
+    private String surveyStatus(String customerId, String token) {
+        for (var survey : api.get("/api/customers/" + customerId + "/surveys").body()) {
+            if (survey.path("token").asText().equals(token)) {
+                return survey.path("status").asText();
+            }
+        }
+        return "";
     }
 }

@@ -64,6 +64,14 @@ class LifecycleMetricsTest extends JourneyTest {
     }
 
     @Test
+    void periodBeforeAnyDeliveryHasNoRepeatRateRatherThanAnError() {
+        NurtureClient.Answer answer = api.get("/api/metrics/lifecycle?from=2020-01-01&to=2020-02-01");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("repeatPurchaseRate").isNull()).isTrue();
+    }
+
+    @Test
     void periodWithFromAfterToIsRefused() {
         NurtureClient.Answer answer = api.get("/api/metrics/lifecycle?from=2026-12-01&to=2026-11-01");
 

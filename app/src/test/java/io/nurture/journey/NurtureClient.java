@@ -16,14 +16,29 @@ final class NurtureClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
+    /** The test profile's client holding both the integration and the staff role. */
+    static final String HARNESS_KEY = "journey-harness-key";
+
     private final String baseUrl;
+    private final String apiKey;
 
     NurtureClient(int port) {
+        this(port, HARNESS_KEY);
+    }
+
+    NurtureClient(int port, String apiKey) {
         this.baseUrl = "http://localhost:" + port;
+        this.apiKey = apiKey;
     }
 
     Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    Answer send(String method, String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Answer post(String path, Object body) {
@@ -45,11 +60,16 @@ final class NurtureClient {
     }
 
     private Answer send(HttpRequest.Builder request) {
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode body = response.body().isEmpty() || !contentType.contains("json")
+                    ? json.nullNode() : json.readTree(response.body());
+            return new Answer(response.statusCode(), contentType, body, response.headers().firstValue("WWW-Authenticate").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -66,7 +86,7 @@ final class NurtureClient {
         }
     }
 
-    record Answer(int status, String contentType, JsonNode body) {
+    record Answer(int status, String contentType, JsonNode body, String challenge) {
 
         String text(String field) {
             return body.path(field).asText();

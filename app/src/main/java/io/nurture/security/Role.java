@@ -1,0 +1,11 @@
+package io.nurture.security;
+
+/**
+ * What a caller may do. Integrating systems (the shop, the payment provider's webhook relay, the
+ * carrier's webhook relay) hold {@code INTEGRATION}; back-office tools and people hold {@code STAFF}.
+ * Survey links need no role: their unguessable token is the permission.
+ */
+public enum Role {
+    INTEGRATION,
+    STAFF
+}

@@ -1,0 +1,66 @@
+package io.nurture.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call which endpoint. Every request carries its caller's API key; there are no sessions
+ * or cookies, which is also why CSRF protection has nothing to protect. An endpoint without a
+ * rule here is refused, so a new endpoint is closed until someone decides who may call it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    private static final String INTEGRATION = Role.INTEGRATION.name();
+    private static final String STAFF = Role.STAFF.name();
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json)
+            throws Exception {
+        SecurityProblems problems = new SecurityProblems(json);
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyFilter(new ApiKeys(properties), problems), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(refusals -> refusals
+                        .authenticationEntryPoint(problems::unauthenticated)
+                        .accessDeniedHandler(problems::forbidden))
+                .authorizeHttpRequests(SecurityConfiguration::endpointRoles)
+                .build();
+    }
+
+    private static void endpointRoles(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry endpoints) {
+        endpoints
+                .requestMatchers(GET, "/surveys/*").permitAll()
+                .requestMatchers(POST, "/surveys/*", "/api/surveys/*/responses").permitAll()
+                .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+                .permitAll()
+                .requestMatchers("/error").permitAll()
+                .requestMatchers(POST, "/api/orders", "/api/orders/*/payments", "/api/shipments/*/events")
+                .hasRole(INTEGRATION)
+                .requestMatchers(GET, "/api/orders/*", "/api/products").hasAnyRole(INTEGRATION, STAFF)
+                .requestMatchers(POST, "/api/orders/*/cancellation").hasAnyRole(INTEGRATION, STAFF)
+                .requestMatchers(POST, "/api/orders/*/review").hasRole(STAFF)
+                .requestMatchers("/api/care-cases/**", "/api/inventory/**", "/api/customers/**", "/api/metrics/**",
+                        "/api/dev/**", "/actuator/**").hasRole(STAFF)
+                .anyRequest().denyAll();
+    }
+}

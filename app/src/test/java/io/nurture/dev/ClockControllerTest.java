@@ -1,0 +1,42 @@
+package io.nurture.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nurture.runtime.ClockControl;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+/** Moving the clock of a real cluster stops real time for every process: never there by accident. */
+class ClockControllerTest {
+
+    private final WebApplicationContextRunner context = new WebApplicationContextRunner()
+            .withBean(ClockControl.class, FixedClock::new)
+            .withUserConfiguration(ClockController.class);
+
+    @Test
+    void clusterModeHasNoClockEndpoint() {
+        context.withPropertyValues("nurture.engine.mode=cluster")
+                .run(app -> assertThat(app).doesNotHaveBean(ClockController.class));
+    }
+
+    @Test
+    void clusterModeHasTheClockEndpointOnlyWhenExplicitlyEnabled() {
+        context.withPropertyValues("nurture.engine.mode=cluster", "nurture.dev.clock-control=true")
+                .run(app -> assertThat(app).hasSingleBean(ClockController.class));
+    }
+
+    private static final class FixedClock implements ClockControl {
+
+        @Override
+        public Instant advance(Duration by) {
+            return Instant.EPOCH.plus(by);
+        }
+
+        @Override
+        public Instant now() {
+            return Instant.EPOCH;
+        }
+    }
+}
