@@ -3,12 +3,14 @@ package io.nurture.order;
 import io.nurture.api.ConflictException;
 import io.nurture.api.InvalidRequestException;
 import io.nurture.orchestration.ProcessMessages;
+import io.nurture.payment.Payment;
 import io.nurture.payment.PaymentService;
 import io.nurture.processes.OrderFulfillment.CancelReason;
 import io.nurture.processes.OrderFulfillment.Variable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,12 +56,19 @@ class OrderCommands {
         return order;
     }
 
-    /** Answers true when the payment settles the invoice, false when it came too late and is refunded. */
+    /**
+     * Answers true when the payment settles the invoice, false when it came too late and is refunded.
+     * Too late includes a cancellation already requested: the process is leaving the wait for
+     * payment, so a payment message would find nobody to take it and the money would be lost.
+     */
     @Transactional
     public boolean payInvoice(String orderId, BigDecimal amount, String reference) {
         Order order = orders.lock(orderId);
-        if (order.getPaymentMethod() == PaymentMethod.INVOICE
-                && (order.getStatus() == OrderStatus.CANCELLED || order.getStatus() == OrderStatus.REJECTED)) {
+        Optional<Payment> received = payments.invoicePayment(orderId);
+        if (received.isPresent()) {
+            return repeated(order, received.get(), reference);
+        }
+        if (order.getPaymentMethod() == PaymentMethod.INVOICE && (hasEnded(order) || order.isCancellationRequested())) {
             payments.refundLatePayment(orderId, amount, reference);
             return false;
         }
@@ -69,7 +78,21 @@ class OrderCommands {
         if (amount.compareTo(order.getTotal()) != 0) {
             throw new InvalidRequestException("amount", "must equal the invoice total " + order.getTotal().toPlainString());
         }
+        payments.receiveInvoicePayment(order, amount, reference);
         messages.invoicePaid(orderId, Map.of(Variable.PAYMENT_AMOUNT, amount, Variable.PAYMENT_REFERENCE, reference));
         return true;
+    }
+
+    /** The bank resending a payment gets the first answer again; a second, different payment is refused. */
+    private static boolean repeated(Order order, Payment received, String reference) {
+        if (!received.getReference().equals(reference)) {
+            throw new ConflictException("Order " + order.getId() + "'s invoice was already paid (reference "
+                    + received.getReference() + ")");
+        }
+        return !hasEnded(order);
+    }
+
+    private static boolean hasEnded(Order order) {
+        return order.getStatus() == OrderStatus.CANCELLED || order.getStatus() == OrderStatus.REJECTED;
     }
 }

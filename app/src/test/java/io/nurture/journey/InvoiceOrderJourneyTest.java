@@ -3,6 +3,7 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,36 @@ class InvoiceOrderJourneyTest extends JourneyTest {
         assertThat(shipped.body().path("payment").path("status").asText()).isEqualTo("CAPTURED");
         assertThat(timelineStatuses(orderId)).containsSubsequence("AWAITING_PAYMENT", "PAID", "SHIPPED");
         assertThat(mailSubjectsFor(email)).contains("Your invoice for order " + orderId, "Payment received");
+    }
+
+    @Test
+    void resentPaymentIsAnsweredAgainAndPaysOnce() {
+        String email = newCustomerEmail();
+        String orderId = place(order(email, SKU, 1, invoice()));
+        awaitStatus(orderId, "AWAITING_PAYMENT");
+        Map<String, String> payment = Map.of("amount", "34.00", "reference", "BANK-RESENT-1");
+
+        NurtureClient.Answer first = api.post("/api/orders/" + orderId + "/payments", payment);
+        NurtureClient.Answer resent = api.post("/api/orders/" + orderId + "/payments", payment);
+        awaitStatus(orderId, "SHIPPED");
+        NurtureClient.Answer resentAfterShipping = api.post("/api/orders/" + orderId + "/payments", payment);
+
+        assertThat(List.of(first.status(), resent.status(), resentAfterShipping.status())).containsOnly(202);
+        assertThat(timelineStatuses(orderId)).containsOnlyOnce("PAID");
+        assertThat(mailSubjectsFor(email)).containsOnlyOnce("Payment received");
+    }
+
+    @Test
+    void secondDifferentPaymentForAPaidInvoiceIsRefusedNamingTheFirst() {
+        String orderId = place(order(newCustomerEmail(), SKU, 1, invoice()));
+        awaitStatus(orderId, "AWAITING_PAYMENT");
+        api.post("/api/orders/" + orderId + "/payments", Map.of("amount", "34.00", "reference", "BANK-FIRST"));
+
+        NurtureClient.Answer second = api.post("/api/orders/" + orderId + "/payments",
+                Map.of("amount", "34.00", "reference", "BANK-SECOND"));
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.text("detail")).contains("BANK-FIRST");
     }
 
     @Test

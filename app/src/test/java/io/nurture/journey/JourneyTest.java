@@ -7,6 +7,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.nurture.processes.OrderFulfillment;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
@@ -219,6 +221,27 @@ abstract class JourneyTest {
                     }
                 });
         return open.values().stream().filter(count -> count > 0).count();
+    }
+
+    /** How many order-fulfillment instances the engine started for the order. */
+    long fulfillmentInstancesOf(String orderId) {
+        return await().atMost(PATIENCE).ignoreException(ConcurrentModificationException.class)
+                .until(() -> countFulfillmentInstances(orderId), count -> true);
+    }
+
+    private long countFulfillmentInstances(String orderId) {
+        RecordStream records = RecordStream.of(engine.getRecordStreamSource());
+        String json = "\"" + orderId + "\"";
+        Set<Long> instances = StreamSupport.stream(records.variableRecords().spliterator(), false)
+                .filter(r -> r.getValue().getName().equals("orderId") && r.getValue().getValue().equals(json))
+                .map(r -> r.getValue().getProcessInstanceKey())
+                .collect(Collectors.toSet());
+        return StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+                .filter(r -> r.getValue().getBpmnProcessId().equals(OrderFulfillment.PROCESS_ID))
+                .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                .count();
     }
 
     /** Moves engine and app time together, through the clock-control API. */

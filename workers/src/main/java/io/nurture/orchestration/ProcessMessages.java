@@ -1,6 +1,10 @@
 package io.nurture.orchestration;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.command.ClientHttpException;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
 import io.nurture.processes.CustomerRetention;
 import io.nurture.processes.OrderFulfillment.Message;
 import io.nurture.processes.PostPurchase;
@@ -82,6 +86,18 @@ public class ProcessMessages {
         if (messageId != null) {
             command.messageId(messageId);
         }
-        command.send().join();
+        try {
+            command.send().join();
+        } catch (ClientStatusException | ClientHttpException refused) {
+            if (!isDuplicate(refused)) {
+                throw refused;
+            }
+        }
+    }
+
+    /** The engine still buffers a message with this id: the event was already delivered once. */
+    private static boolean isDuplicate(ClientException refused) {
+        return refused instanceof ClientStatusException status && status.getStatusCode() == Status.Code.ALREADY_EXISTS
+                || refused instanceof ClientHttpException http && http.code() == 409;
     }
 }

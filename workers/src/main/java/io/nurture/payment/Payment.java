@@ -75,6 +75,10 @@ public class Payment {
         return amount;
     }
 
+    public String getReference() {
+        return reference;
+    }
+
     public String getProviderReference() {
         return providerReference;
     }

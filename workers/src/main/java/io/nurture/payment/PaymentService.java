@@ -67,6 +67,21 @@ public class PaymentService {
         notifications.tellCustomer(order, "invoice-issued", Map.of("dueDate", due.toString()));
     }
 
+    /** The invoice payment taken for the order, if one was. */
+    public Optional<Payment> invoicePayment(String orderId) {
+        return payments.findByOrderIdAndKind(orderId, PaymentKind.INVOICE);
+    }
+
+    /**
+     * Books an invoice payment the moment it arrives, before the process hears of it: a
+     * cancellation that overtakes the payment message then still finds the money to refund.
+     */
+    @Transactional
+    public void receiveInvoicePayment(Order lockedOrder, BigDecimal amount, String reference) {
+        payments.save(new Payment(lockedOrder.getId(), PaymentKind.INVOICE, PaymentStatus.CAPTURED, amount,
+                lockedOrder.getCurrency(), null, reference, clock.instant()));
+    }
+
     @Transactional
     public void recordInvoicePayment(String orderId, BigDecimal amount, String reference) {
         Order order = orders.lock(orderId);
