@@ -32,6 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final String TYPE_BASE = "https://nurture.example/problems/";
+    private static final String ENGINE_RETRY_AFTER_SECONDS = "5";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -99,11 +100,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Engine down or pushing back (RESOURCE_EXHAUSTED): the caller retries, nothing is half-done. */
     @ExceptionHandler(ClientException.class)
-    ProblemDetail engineUnavailable(ClientException ex) {
+    ResponseEntity<ProblemDetail> engineUnavailable(ClientException ex) {
         logger.warn("Process engine did not accept a command", ex);
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "engine-unavailable", "Process engine unavailable",
-                "The process engine did not answer; nothing was stored. Please retry later.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, ENGINE_RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "engine-unavailable", "Process engine unavailable",
+                        "The process engine did not accept the request; nothing was stored. Please retry later."));
     }
 
     private static ProblemDetail invalid(List<FieldProblem> problems) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -68,8 +69,10 @@ class EmbeddedDatabaseConfiguration {
         };
     }
 
+    /** Pool settings come from {@code spring.datasource.hikari.*}, as for any other database. */
     @Bean
-    DataSource dataSource(DB embeddedMariaDb, EmbeddedDatabaseProperties properties) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DB embeddedMariaDb, EmbeddedDatabaseProperties properties) {
         String url = "jdbc:mysql://localhost:" + embeddedMariaDb.getConfiguration().getPort() + "/" + properties.database()
                 + "?sslMode=DISABLED&connectionTimeZone=UTC";
         HikariDataSource hikari = DataSourceBuilder.create()

@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.nurture.processes.OrderFulfillment;
 import jakarta.mail.Message;
@@ -14,10 +17,10 @@ import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -47,11 +50,15 @@ abstract class JourneyTest {
     @Autowired
     ZeebeTestEngine engine;
 
+    @Autowired
+    WorkerFaults faults;
+
     NurtureClient api;
 
     @BeforeEach
     void connect() {
         api = new NurtureClient(port);
+        faults.reset();
     }
 
     static String newCustomerEmail() {
@@ -191,23 +198,13 @@ abstract class JourneyTest {
         await().atMost(PATIENCE).until(() -> isWaitingAt(orderOrCustomerId, elementId));
     }
 
-    private boolean isWaitingAt(String orderOrCustomerId, String elementId) {
-        try {
-            return openElements(orderOrCustomerId, elementId) > 0;
-        } catch (ConcurrentModificationException engineWroteMeanwhile) {
-            return false;
-        }
+    boolean isWaitingAt(String orderOrCustomerId, String elementId) {
+        return openElements(orderOrCustomerId, elementId) > 0;
     }
 
-    /** Reads the engine's record stream, which the engine may append to meanwhile; callers retry. */
     private long openElements(String orderOrCustomerId, String elementId) {
-        RecordStream records = RecordStream.of(engine.getRecordStreamSource());
-        String json = "\"" + orderOrCustomerId + "\"";
-        Set<Long> instances = StreamSupport.stream(records.variableRecords().spliterator(), false)
-                .filter(r -> r.getValue().getValue().equals(json))
-                .filter(r -> r.getValue().getName().equals("orderId") || r.getValue().getName().equals("customerId"))
-                .map(r -> r.getValue().getProcessInstanceKey())
-                .collect(Collectors.toSet());
+        RecordStream records = snapshot();
+        Set<Long> instances = instancesWith(records, orderOrCustomerId, "orderId", "customerId");
         Map<Long, Integer> open = new HashMap<>();
         StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
                 .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
@@ -223,19 +220,44 @@ abstract class JourneyTest {
         return open.values().stream().filter(count -> count > 0).count();
     }
 
-    /** How many order-fulfillment instances the engine started for the order. */
-    long fulfillmentInstancesOf(String orderId) {
-        return await().atMost(PATIENCE).ignoreException(ConcurrentModificationException.class)
-                .until(() -> countFulfillmentInstances(orderId), count -> true);
+    /** The first incident the engine raised in the order's process instance. */
+    Record<IncidentRecordValue> awaitIncident(String orderId) {
+        return await().atMost(PATIENCE).until(() -> incidentFor(orderId), Optional::isPresent).orElseThrow();
     }
 
-    private long countFulfillmentInstances(String orderId) {
-        RecordStream records = RecordStream.of(engine.getRecordStreamSource());
-        String json = "\"" + orderId + "\"";
-        Set<Long> instances = StreamSupport.stream(records.variableRecords().spliterator(), false)
-                .filter(r -> r.getValue().getName().equals("orderId") && r.getValue().getValue().equals(json))
+    private Optional<Record<IncidentRecordValue>> incidentFor(String orderId) {
+        RecordStream records = snapshot();
+        Set<Long> instances = instancesWith(records, orderId, "orderId");
+        return StreamSupport.stream(records.incidentRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == IncidentIntent.CREATED)
+                .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                .findFirst();
+    }
+
+    /**
+     * The engine's records so far, copied once: reading the live stream again while iterating it
+     * appends to the list being iterated.
+     */
+    RecordStream snapshot() {
+        List<Record<?>> copy = new ArrayList<>();
+        engine.getRecordStreamSource().getRecords().forEach(copy::add);
+        return RecordStream.of(() -> copy);
+    }
+
+    /** The process instances holding the id in one of the named variables. */
+    static Set<Long> instancesWith(RecordStream records, String id, String... variableNames) {
+        String json = "\"" + id + "\"";
+        Set<String> names = Set.of(variableNames);
+        return StreamSupport.stream(records.variableRecords().spliterator(), false)
+                .filter(r -> names.contains(r.getValue().getName()) && r.getValue().getValue().equals(json))
                 .map(r -> r.getValue().getProcessInstanceKey())
                 .collect(Collectors.toSet());
+    }
+
+    /** How many order-fulfillment instances the engine started for the order. */
+    long fulfillmentInstancesOf(String orderId) {
+        RecordStream records = snapshot();
+        Set<Long> instances = instancesWith(records, orderId, "orderId");
         return StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
                 .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
                 .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)

@@ -18,19 +18,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WorkerCrashTest extends JourneyTest {
 
     @Autowired
-    WorkerCrashes crashes;
-
-    @Autowired
     JdbcClient db;
 
     @Test
     void crashAfterChargingChargesAndConfirmsOnce() {
-        crashes.crashOnceAfterSideEffect(OrderFulfillment.JobType.CHARGE_CARD);
+        faults.crashOnceAfterSideEffect(OrderFulfillment.JobType.CHARGE_CARD);
 
         String orderId = place(order(newCustomerEmail(), "COF-FILTER-500", 1, card("tok_visa")));
         String customerId = awaitStatus(orderId, "SHIPPED").text("customerId");
 
-        assertThat(crashes.crashesOf(OrderFulfillment.JobType.CHARGE_CARD)).isEqualTo(1);
+        assertThat(faults.crashesOf(OrderFulfillment.JobType.CHARGE_CARD)).isEqualTo(1);
         assertThat(paymentKinds(orderId)).containsExactly("CHARGE");
         assertThat(timelineStatuses(orderId)).containsOnlyOnce("PAID");
         assertThat(templatesSentTo(customerId)).containsOnlyOnce("order-confirmed");
@@ -40,12 +37,12 @@ class WorkerCrashTest extends JourneyTest {
     void crashAfterShippingBooksOneParcelAndTakesStockOnce() {
         String sku = "TEA-ROOIBOS-100";
         int availableBefore = available(sku);
-        crashes.crashOnceAfterSideEffect(OrderFulfillment.JobType.CREATE_SHIPMENT);
+        faults.crashOnceAfterSideEffect(OrderFulfillment.JobType.CREATE_SHIPMENT);
 
         String orderId = place(order(newCustomerEmail(), sku, 3, card("tok_visa")));
         NurtureClient.Answer shipped = awaitStatus(orderId, "SHIPPED");
 
-        assertThat(crashes.crashesOf(OrderFulfillment.JobType.CREATE_SHIPMENT)).isEqualTo(1);
+        assertThat(faults.crashesOf(OrderFulfillment.JobType.CREATE_SHIPMENT)).isEqualTo(1);
         assertThat(db.sql("SELECT tracking_number FROM shipments WHERE order_id = ?").param(orderId)
                 .query(String.class).list()).containsExactly(shipped.text("trackingNumber"));
         assertThat(available(sku)).isEqualTo(availableBefore - 3);
@@ -54,7 +51,7 @@ class WorkerCrashTest extends JourneyTest {
 
     @Test
     void crashAfterRefundingRefundsOnce() {
-        crashes.crashOnceAfterSideEffect(OrderFulfillment.JobType.REFUND_PAYMENT);
+        faults.crashOnceAfterSideEffect(OrderFulfillment.JobType.REFUND_PAYMENT);
         String orderId = place(order(newCustomerEmail(), List.of(Map.of("sku", "COF-ESPRESSO-1K", "quantity", 1)),
                 card("tok_visa"), "DE", "99999"));
         awaitStatus(orderId, "PAID");
@@ -62,7 +59,7 @@ class WorkerCrashTest extends JourneyTest {
         api.post("/api/orders/" + orderId + "/cancellation", "");
         String customerId = awaitStatus(orderId, "CANCELLED").text("customerId");
 
-        assertThat(crashes.crashesOf(OrderFulfillment.JobType.REFUND_PAYMENT)).isEqualTo(1);
+        assertThat(faults.crashesOf(OrderFulfillment.JobType.REFUND_PAYMENT)).isEqualTo(1);
         assertThat(paymentKinds(orderId)).containsExactly("CHARGE", "REFUND");
         assertThat(templatesSentTo(customerId)).containsOnlyOnce("order-cancelled");
     }
@@ -70,19 +67,19 @@ class WorkerCrashTest extends JourneyTest {
     @Test
     void crashAfterSendingTheInvoiceMailsItOnce() {
         String email = newCustomerEmail();
-        crashes.crashOnceAfterSideEffect(OrderFulfillment.JobType.ISSUE_INVOICE);
+        faults.crashOnceAfterSideEffect(OrderFulfillment.JobType.ISSUE_INVOICE);
 
         String orderId = place(order(email, "TEA-EARLGREY-100", 1, invoice()));
         awaitStatus(orderId, "AWAITING_PAYMENT");
 
-        await().atMost(PATIENCE).until(() -> crashes.crashesOf(OrderFulfillment.JobType.ISSUE_INVOICE) == 1);
+        await().atMost(PATIENCE).until(() -> faults.crashesOf(OrderFulfillment.JobType.ISSUE_INVOICE) == 1);
         awaitWaitingAt(orderId, "WaitForInvoicePaymentTask");
         assertThat(mailSubjectsFor(email)).containsOnlyOnce("Your invoice for order " + orderId);
     }
 
     @Test
     void crashAfterIssuingTheApologyCouponIssuesOneCouponAndOneCareCase() {
-        crashes.crashOnceAfterSideEffect(PostPurchase.JobType.START_SERVICE_RECOVERY);
+        faults.crashOnceAfterSideEffect(PostPurchase.JobType.START_SERVICE_RECOVERY);
         String orderId = place(order(newCustomerEmail(), "COF-DECAF-250", 1, card("tok_visa")));
         String customerId = deliver(orderId);
         String token = surveyAfterDelivery(customerId, orderId);
@@ -90,7 +87,7 @@ class WorkerCrashTest extends JourneyTest {
         api.post("/api/surveys/" + token + "/responses", Map.of("score", 2));
 
         awaitWaitingAt(orderId, "WaitForCareCaseResolutionTask");
-        assertThat(crashes.crashesOf(PostPurchase.JobType.START_SERVICE_RECOVERY)).isEqualTo(1);
+        assertThat(faults.crashesOf(PostPurchase.JobType.START_SERVICE_RECOVERY)).isEqualTo(1);
         assertThat(api.get("/api/customers/" + customerId + "/coupons").body()).hasSize(1);
         assertThat(db.sql("SELECT COUNT(*) FROM care_cases WHERE order_id = ?").param(orderId).query(Long.class).single())
                 .isEqualTo(1);

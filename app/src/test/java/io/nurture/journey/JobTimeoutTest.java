@@ -1,0 +1,63 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.nurture.processes.OrderFulfillment;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A shipment handler stalls past its job timeout (2 s in tests): the engine gives the job to
+ * another worker, both run, the engine refuses the late completion, and the parcel is booked and
+ * the stock taken once.
+ */
+class JobTimeoutTest extends JourneyTest {
+
+    private static final String CREATE_SHIPMENT = OrderFulfillment.JobType.CREATE_SHIPMENT;
+
+    @Autowired
+    JdbcClient db;
+
+    @Test
+    void shipmentSlowerThanItsTimeoutRunsTwiceAndShipsOnce() {
+        String sku = "TEA-SENCHA-100";
+        int availableBefore = available(sku);
+        faults.stallOnceAfterSideEffect(CREATE_SHIPMENT, Duration.ofSeconds(5));
+
+        String orderId = place(order(newCustomerEmail(), sku, 2, card("tok_visa")));
+        NurtureClient.Answer shipped = awaitStatus(orderId, "SHIPPED");
+
+        await().atMost(PATIENCE).until(() -> refusedCompletions(orderId) == 1);
+        assertThat(faults.runsOf(CREATE_SHIPMENT)).isEqualTo(2);
+        assertThat(db.sql("SELECT tracking_number FROM shipments WHERE order_id = ?").param(orderId)
+                .query(String.class).list()).containsExactly(shipped.text("trackingNumber"));
+        assertThat(available(sku)).isEqualTo(availableBefore - 2);
+        assertThat(timelineStatuses(orderId)).containsOnlyOnce("SHIPPED");
+        assertThat(templatesSentTo(shipped.text("customerId"))).containsOnlyOnce("order-shipped");
+    }
+
+    /** Completions of the order's shipment job that the engine rejected because it was already done. */
+    private long refusedCompletions(String orderId) {
+        RecordStream records = snapshot();
+        Set<Long> instances = instancesWith(records, orderId, "orderId");
+        Set<Long> shipmentJobs = StreamSupport.stream(records.jobRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == JobIntent.CREATED && r.getValue().getType().equals(CREATE_SHIPMENT))
+                .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                .map(Record::getKey)
+                .collect(Collectors.toSet());
+        return StreamSupport.stream(records.jobRecords().spliterator(), false)
+                .filter(r -> r.getRecordType() == RecordType.COMMAND_REJECTION && r.getIntent() == JobIntent.COMPLETE)
+                .filter(r -> shipmentJobs.contains(r.getKey()))
+                .count();
+    }
+}

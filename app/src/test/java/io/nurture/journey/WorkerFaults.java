@@ -1,0 +1,71 @@
+package io.nurture.journey;
+
+import io.camunda.client.annotation.JobWorker;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fault injection for tests (component-scanned from the test classpath, inert until armed). An
+ * armed job type's handler does its work and its transaction commits; then the worker either
+ * "dies" before completing the job, so the engine hands it out again as after a crash (only
+ * sooner than the job timeout), or stalls past the job timeout, so the engine hands it to another
+ * worker while the first is still busy.
+ */
+@Aspect
+@Component
+class WorkerFaults {
+
+    private final Map<String, AtomicInteger> crashesArmed = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> crashes = new ConcurrentHashMap<>();
+    private final Map<String, Duration> stallsArmed = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+
+    void reset() {
+        crashesArmed.clear();
+        crashes.clear();
+        stallsArmed.clear();
+        runs.clear();
+    }
+
+    void crashOnceAfterSideEffect(String jobType) {
+        counter(crashesArmed, jobType).incrementAndGet();
+    }
+
+    void stallOnceAfterSideEffect(String jobType, Duration stall) {
+        stallsArmed.put(jobType, stall);
+    }
+
+    int crashesOf(String jobType) {
+        return counter(crashes, jobType).get();
+    }
+
+    int runsOf(String jobType) {
+        return counter(runs, jobType).get();
+    }
+
+    @Around("@annotation(jobWorker)")
+    Object injectFault(ProceedingJoinPoint handler, JobWorker jobWorker) throws Throwable {
+        String type = jobWorker.type();
+        counter(runs, type).incrementAndGet();
+        Object result = handler.proceed();
+        Duration stall = stallsArmed.remove(type);
+        if (stall != null) {
+            Thread.sleep(stall);
+        }
+        if (counter(crashesArmed, type).getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
+            counter(crashes, type).incrementAndGet();
+            throw new IllegalStateException("Injected worker crash after the side effect of " + type);
+        }
+        return result;
+    }
+
+    private static AtomicInteger counter(Map<String, AtomicInteger> counters, String jobType) {
+        return counters.computeIfAbsent(jobType, type -> new AtomicInteger());
+    }
+}
