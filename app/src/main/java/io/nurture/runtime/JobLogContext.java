@@ -20,17 +20,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the order id, customer id and process instance key of the job being handled into the
- * logging context, so ops can follow one order through the logs, and times every job handler
- * ({@code nurture.jobs}, tagged by job type and outcome).
+ * logging context, so ops can follow one order through the logs, times every job handler
+ * ({@code nurture.jobs}, tagged by job type and outcome), and counts the handlers running.
  */
 @Aspect
 @Component
 class JobLogContext {
 
     private final MeterRegistry meters;
+    private final JobsInFlight jobsInFlight;
 
-    JobLogContext(MeterRegistry meters) {
+    JobLogContext(MeterRegistry meters, JobsInFlight jobsInFlight) {
         this.meters = meters;
+        this.jobsInFlight = jobsInFlight;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(JobLogContext.class);
@@ -52,6 +54,7 @@ class JobLogContext {
         MDC.put(JOB, describe(ids.get("orderId"), ids.get("customerId"), MDC.get(PROCESS_INSTANCE_KEY)));
         Timer.Sample sample = Timer.start(meters);
         String outcome = "failed";
+        jobsInFlight.started();
         try {
             Object result = call.proceed();
             outcome = "completed";
@@ -61,6 +64,7 @@ class JobLogContext {
             outcome = "bpmn-error";
             throw businessOutcome;
         } finally {
+            jobsInFlight.ended();
             sample.stop(meters.timer("nurture.jobs", "type", jobWorker.type(), "outcome", outcome));
             MDC.remove(JOB);
             MDC.remove(PROCESS_INSTANCE_KEY);

@@ -198,7 +198,7 @@ abstract class JourneyTest {
         await().atMost(PATIENCE).until(() -> isWaitingAt(orderOrCustomerId, elementId));
     }
 
-    boolean isWaitingAt(String orderOrCustomerId, String elementId) {
+    private boolean isWaitingAt(String orderOrCustomerId, String elementId) {
         return openElements(orderOrCustomerId, elementId) > 0;
     }
 

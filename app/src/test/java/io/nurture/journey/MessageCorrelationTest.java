@@ -2,11 +2,17 @@ package io.nurture.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.intent.MessageIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.nurture.orchestration.ProcessMessages;
 import io.nurture.processes.OrderFulfillment;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,14 +51,31 @@ class MessageCorrelationTest extends JourneyTest {
         String orderId = place(order(newCustomerEmail(), SKU, 1, invoice()));
         String total = awaitStatus(orderId, "AWAITING_PAYMENT").text("total");
 
-        boolean waitingWhenPaid = isWaitingAt(orderId, "WaitForInvoicePaymentTask");
         NurtureClient.Answer payment = api.post("/api/orders/" + orderId + "/payments",
                 Map.of("amount", total, "reference", "BANK-EARLY"));
 
-        assertThat(waitingWhenPaid).isFalse();
         assertThat(payment.status()).isEqualTo(202);
         awaitStatus(orderId, "SHIPPED");
         assertThat(timelineStatuses(orderId)).containsOnlyOnce("PAID");
+        RecordStream records = snapshot();
+        assertThat(paymentPublished(records, orderId)).isLessThan(waitForPaymentReached(records, orderId));
+    }
+
+    private static long paymentPublished(RecordStream records, String orderId) {
+        return StreamSupport.stream(records.messageRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
+                .filter(r -> r.getValue().getName().equals(OrderFulfillment.Message.INVOICE_PAID)
+                        && r.getValue().getCorrelationKey().equals(orderId))
+                .mapToLong(Record::getPosition).min().orElseThrow();
+    }
+
+    private static long waitForPaymentReached(RecordStream records, String orderId) {
+        Set<Long> instances = instancesWith(records, orderId, "orderId");
+        return StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                .filter(r -> r.getValue().getElementId().equals("WaitForInvoicePaymentTask"))
+                .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                .mapToLong(Record::getPosition).min().orElseThrow();
     }
 
     @Test
