@@ -137,9 +137,12 @@ class AppRestartTest {
             return process.waitFor(1, TimeUnit.MINUTES);
         }
 
+        /** Ends the app gracefully if it still runs, so it also stops its database server. */
         @Override
-        public void close() {
-            process.destroyForcibly();
+        public void close() throws InterruptedException {
+            if (!terminate()) {
+                process.destroyForcibly();
+            }
         }
     }
 
