@@ -38,10 +38,10 @@ class FinishJobsOnShutdown implements SmartLifecycle {
     @Override
     public void stop() {
         workers.closeAllOpenWorkers();
-        int running = jobs.running();
+        int inFlight = jobs.running();
         try {
             if (jobs.awaitNone(properties.shutdownGrace())) {
-                LOG.info("Stopped taking jobs; {} running job(s) finished", running);
+                LOG.info("Stopped taking jobs; {} running job(s) finished", inFlight);
             } else {
                 LOG.warn("{} job(s) still running after {}; they return to the engine after their job timeout",
                         jobs.running(), properties.shutdownGrace());
@@ -49,7 +49,7 @@ class FinishJobsOnShutdown implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        this.running = false;
+        running = false;
     }
 
     @Override
