@@ -5,7 +5,6 @@ import io.camunda.client.api.command.ClientException;
 import io.nurture.inventory.UnknownProductException;
 import io.nurture.order.UnknownOrderException;
 import io.nurture.shipping.UnknownShipmentException;
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +30,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-    private static final String TYPE_BASE = "https://nurture.example/problems/";
     private static final String ENGINE_RETRY_AFTER_SECONDS = "5";
 
     @Override
@@ -84,17 +82,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler({NotFoundException.class, UnknownOrderException.class, UnknownProductException.class,
             UnknownShipmentException.class})
     ProblemDetail notFound(RuntimeException ex) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException ex) {
-        return problem(HttpStatus.CONFLICT, "conflict", "Not possible in the current state", ex.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "conflict", "Not possible in the current state", ex.getMessage());
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException ex) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                 "Idempotency key already used", ex.getMessage());
         problem.setProperty("errors", List.of(new FieldProblem("Idempotency-Key", ex.getMessage())));
         return problem;
@@ -106,22 +104,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         logger.warn("Process engine did not accept a command", ex);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, ENGINE_RETRY_AFTER_SECONDS)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "engine-unavailable", "Process engine unavailable",
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "engine-unavailable", "Process engine unavailable",
                         "The process engine did not accept the request; nothing was stored. Please retry later."));
     }
 
     private static ProblemDetail invalid(List<FieldProblem> problems) {
         String detail = problems.stream().map(p -> p.field() + " " + p.message())
                 .reduce((a, b) -> a + "; " + b).orElse("Invalid request");
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
         problem.setProperty("errors", problems);
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
         return problem;
     }
 

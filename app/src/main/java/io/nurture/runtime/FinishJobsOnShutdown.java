@@ -1,11 +1,8 @@
 package io.nurture.runtime;
 
 import io.camunda.client.jobhandling.JobWorkerManager;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +18,10 @@ class FinishJobsOnShutdown implements SmartLifecycle {
 
     private final JobWorkerManager workers;
     private final JobsInFlight jobs;
-    private final ShutdownProperties properties;
+    private final JobProperties properties;
     private volatile boolean running;
 
-    FinishJobsOnShutdown(JobWorkerManager workers, JobsInFlight jobs, ShutdownProperties properties) {
+    FinishJobsOnShutdown(JobWorkerManager workers, JobsInFlight jobs, JobProperties properties) {
         this.workers = workers;
         this.jobs = jobs;
         this.properties = properties;
@@ -60,10 +57,5 @@ class FinishJobsOnShutdown implements SmartLifecycle {
     @Override
     public int getPhase() {
         return DEFAULT_PHASE;
-    }
-
-    /** @param shutdownGrace how long shutdown waits for running job handlers */
-    @ConfigurationProperties("nurture.jobs")
-    record ShutdownProperties(@DefaultValue("PT20S") Duration shutdownGrace) {
     }
 }

@@ -6,13 +6,10 @@ import io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import io.camunda.client.metrics.MetricsRecorder;
 import io.camunda.client.api.response.ActivatedJob;
-import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +24,9 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
     private static final Logger LOG = LoggerFactory.getLogger(RetryWithBackoff.class);
 
     private final DefaultJobExceptionHandlingStrategy camundaErrors;
-    private final JobRetryProperties properties;
+    private final JobProperties properties;
 
-    RetryWithBackoff(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics, JobRetryProperties properties) {
+    RetryWithBackoff(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics, JobProperties properties) {
         this.camundaErrors = new DefaultJobExceptionHandlingStrategy(commands, metrics);
         this.properties = properties;
     }
@@ -64,10 +61,5 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
             cause = cause.getCause();
         }
         return cause;
-    }
-
-    /** @param retryBackoff how long a failed job waits before it is offered again */
-    @ConfigurationProperties("nurture.jobs")
-    record JobRetryProperties(@DefaultValue("PT10S") Duration retryBackoff) {
     }
 }

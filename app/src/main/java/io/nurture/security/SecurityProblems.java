@@ -1,10 +1,10 @@
 package io.nurture.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nurture.api.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,7 +14,6 @@ import org.springframework.security.core.AuthenticationException;
 /** Refusals leave as RFC 7807 problem details, like every other error of the API. */
 final class SecurityProblems {
 
-    private static final String TYPE_BASE = "https://nurture.example/problems/";
     private static final String CHALLENGE = "ApiKey header=\"" + ApiKeyFilter.HEADER + "\"";
 
     private final ObjectMapper json;
@@ -44,9 +43,7 @@ final class SecurityProblems {
 
     private void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
+        ProblemDetail problem = Problems.of(status, type, title, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
