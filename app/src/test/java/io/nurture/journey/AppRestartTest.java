@@ -88,7 +88,7 @@ class AppRestartTest {
             shop.post("/api/orders/" + invoiceOrder + "/payments", Map.of("amount", total, "reference", "BANK-RESTART"));
             await().atMost(PATIENCE).until(() -> shop.get("/api/orders/" + invoiceOrder).text("status").equals("SHIPPED"));
 
-            assertThat(cardOrders).allSatisfy(id -> assertThat(statuses(shop, id))
+            assertThat(cardOrders).allSatisfy(id -> assertThat(JourneyTest.timelineStatuses(shop, id))
                     .containsOnlyOnce("PAID").containsOnlyOnce("SHIPPED"));
             assertThat(incidents()).isEmpty();
             System.out.printf("[reliability] jobs handed back to the engine by timeout: %d%n", timedOutJobs());
@@ -149,12 +149,6 @@ class AppRestartTest {
     private static String placed(NurtureClient.Answer answer) {
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
         return answer.text("orderId");
-    }
-
-    private static List<String> statuses(NurtureClient shop, String orderId) {
-        List<String> statuses = new ArrayList<>();
-        shop.get("/api/orders/" + orderId).body().path("timeline").forEach(entry -> statuses.add(entry.path("status").asText()));
-        return statuses;
     }
 
     private static List<Record<?>> incidents() {

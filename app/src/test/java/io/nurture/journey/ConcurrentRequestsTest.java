@@ -13,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Requests that arrive at the same moment: each scenario releases its requests together from a
@@ -23,9 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ConcurrentRequestsTest extends JourneyTest {
 
     private static final int PARALLEL = 8;
-
-    @Autowired
-    JdbcClient db;
 
     @Test
     void identicalOrdersWithOneIdempotencyKeyInParallelMakeOneOrderAndOneProcess() throws Exception {
@@ -94,10 +89,6 @@ class ConcurrentRequestsTest extends JourneyTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(stepsOf(customerId))
                 .filteredOn(step -> step.startsWith(followed)).hasSize(1));
         assertThat(stepsOf(customerId)).noneMatch(step -> step.startsWith(notFollowed));
-    }
-
-    private List<String> paymentKinds(String orderId) {
-        return db.sql("SELECT kind FROM payments WHERE order_id = ? ORDER BY kind").param(orderId).query(String.class).list();
     }
 
     private long ordersOfCustomer(Map<String, Object> order) {

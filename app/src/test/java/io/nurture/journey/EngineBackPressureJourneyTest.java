@@ -7,16 +7,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The engine answers RESOURCE_EXHAUSTED (back-pressure) at the moment an order arrives. */
 class EngineBackPressureJourneyTest extends JourneyTest {
 
     @Autowired
     EngineBackPressure backPressure;
-
-    @Autowired
-    JdbcClient db;
 
     @AfterEach
     void calm() {

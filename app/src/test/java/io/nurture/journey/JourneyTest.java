@@ -28,6 +28,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -52,6 +53,9 @@ abstract class JourneyTest {
 
     @Autowired
     WorkerFaults faults;
+
+    @Autowired
+    JdbcClient db;
 
     NurtureClient api;
 
@@ -158,9 +162,22 @@ abstract class JourneyTest {
     }
 
     List<String> timelineStatuses(String orderId) {
+        return timelineStatuses(api, orderId);
+    }
+
+    static List<String> timelineStatuses(NurtureClient client, String orderId) {
         List<String> statuses = new ArrayList<>();
-        api.get("/api/orders/" + orderId).body().path("timeline").forEach(entry -> statuses.add(entry.path("status").asText()));
+        client.get("/api/orders/" + orderId).body().path("timeline").forEach(entry -> statuses.add(entry.path("status").asText()));
         return statuses;
+    }
+
+    /** The kinds of money movement stored for the order (CHARGE, INVOICE, REFUND), sorted. */
+    List<String> paymentKinds(String orderId) {
+        return db.sql("SELECT kind FROM payments WHERE order_id = ? ORDER BY kind").param(orderId).query(String.class).list();
+    }
+
+    List<String> shipmentTrackingNumbers(String orderId) {
+        return db.sql("SELECT tracking_number FROM shipments WHERE order_id = ?").param(orderId).query(String.class).list();
     }
 
     List<String> templatesSentTo(String customerId) {

@@ -8,17 +8,12 @@ import io.nurture.processes.PostPurchase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A worker dies after its side effect and before it completes the job; the engine delivers the
  * job again. The customer is still charged, refunded, shipped, mailed and given a coupon once.
  */
 class WorkerCrashTest extends JourneyTest {
-
-    @Autowired
-    JdbcClient db;
 
     @Test
     void crashAfterChargingChargesAndConfirmsOnce() {
@@ -43,8 +38,7 @@ class WorkerCrashTest extends JourneyTest {
         NurtureClient.Answer shipped = awaitStatus(orderId, "SHIPPED");
 
         assertThat(faults.crashesOf(OrderFulfillment.JobType.CREATE_SHIPMENT)).isEqualTo(1);
-        assertThat(db.sql("SELECT tracking_number FROM shipments WHERE order_id = ?").param(orderId)
-                .query(String.class).list()).containsExactly(shipped.text("trackingNumber"));
+        assertThat(shipmentTrackingNumbers(orderId)).containsExactly(shipped.text("trackingNumber"));
         assertThat(available(sku)).isEqualTo(availableBefore - 3);
         assertThat(templatesSentTo(shipped.text("customerId"))).containsOnlyOnce("order-shipped");
     }
@@ -92,9 +86,5 @@ class WorkerCrashTest extends JourneyTest {
         assertThat(db.sql("SELECT COUNT(*) FROM care_cases WHERE order_id = ?").param(orderId).query(Long.class).single())
                 .isEqualTo(1);
         assertThat(templatesSentTo(customerId)).containsOnlyOnce("service-recovery");
-    }
-
-    private List<String> paymentKinds(String orderId) {
-        return db.sql("SELECT kind FROM payments WHERE order_id = ? ORDER BY kind").param(orderId).query(String.class).list();
     }
 }
