@@ -1,5 +1,6 @@
 package io.nurture.order;
 
+import io.nurture.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,7 @@ import java.time.Instant;
 /** Remembers which order a client's Idempotency-Key created, and from which request body. */
 @Entity
 @Table(name = "idempotency_keys")
-class IdempotencyKey {
+class IdempotencyKey extends AssignedIdEntity {
 
     @Id
     @Column(name = "idempotency_key")
@@ -40,5 +41,10 @@ class IdempotencyKey {
 
     String getOrderId() {
         return orderId;
+    }
+
+    @Override
+    public String getId() {
+        return key;
     }
 }

@@ -15,7 +15,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,18 +44,8 @@ class OrderController {
     @PostMapping
     ResponseEntity<OrderPlaced> place(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Valid @RequestBody OrderRequest request) {
-        Order order;
-        try {
-            order = placeOrFindEarlier(idempotencyKey, request);
-        } catch (DataIntegrityViolationException raced) {
-            // A parallel request stored the same idempotency key or the same new customer first; now it is visible.
-            order = placeOrFindEarlier(idempotencyKey, request);
-        }
+        Order order = intake.earlierOrder(idempotencyKey, request).orElseGet(() -> intake.place(request, idempotencyKey));
         return ResponseEntity.created(URI.create("/api/orders/" + order.getId())).body(OrderPlaced.of(order));
-    }
-
-    private Order placeOrFindEarlier(String idempotencyKey, OrderRequest request) {
-        return intake.earlierOrder(idempotencyKey, request).orElseGet(() -> intake.place(request, idempotencyKey));
     }
 
     @GetMapping("/{orderId}")

@@ -23,12 +23,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns a valid order request into a stored order with its running process, or into nothing at
  * all: the process is started inside the order's transaction, so a start the engine refuses rolls
- * the order back, and an order is never stored without its process.
+ * the order back, and an order is never stored without its process. An Idempotency-Key is
+ * inserted, never overwritten, in that same transaction: of two requests with one key, only one
+ * can commit an order.
  */
 @Service
 class OrderIntake {
@@ -42,10 +46,12 @@ class OrderIntake {
     private final ReferralService referrals;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
 
     OrderIntake(OrderRepository orders, CustomerRepository customers, ProductRepository products,
             IdempotencyKeyRepository idempotencyKeys, OrderProcess process, CouponService coupons,
-            ReferralService referrals, ObjectMapper json, Clock clock) {
+            ReferralService referrals, ObjectMapper json, Clock clock, PlatformTransactionManager transactions) {
         this.coupons = coupons;
         this.referrals = referrals;
         this.orders = orders;
@@ -55,24 +61,39 @@ class OrderIntake {
         this.process = process;
         this.json = json;
         this.clock = clock;
+        this.writing = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
     }
 
     /** An earlier order placed with the same key and body; a different body is refused. */
-    @Transactional(readOnly = true)
     public Optional<Order> earlierOrder(String idempotencyKey, OrderRequest request) {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
-        return idempotencyKeys.findById(idempotencyKey).map(earlier -> {
+        return reading.execute(tx -> idempotencyKeys.findById(idempotencyKey).map(earlier -> {
             if (!earlier.getRequestHash().equals(hash(request))) {
                 throw new IdempotencyKeyReusedException(idempotencyKey);
             }
             return orders.findById(earlier.getOrderId()).orElseThrow();
-        });
+        }));
     }
 
-    @Transactional
+    /**
+     * Places a new order; when a parallel request with the same key (or the same new customer)
+     * committed first, the losing transaction leaves nothing behind and this answers with the
+     * winner's order (or places again, now as a known customer).
+     */
     public Order place(OrderRequest request, String idempotencyKey) {
+        try {
+            return writing.execute(tx -> store(request, idempotencyKey));
+        } catch (DataIntegrityViolationException raced) {
+            return earlierOrder(idempotencyKey, request)
+                    .orElseGet(() -> writing.execute(tx -> store(request, idempotencyKey)));
+        }
+    }
+
+    private Order store(OrderRequest request, String idempotencyKey) {
         Map<String, Product> catalogue = knownProducts(request.lines());
         if (request.payment().method() == PaymentMethod.CARD
                 && (request.payment().token() == null || request.payment().token().isBlank())) {

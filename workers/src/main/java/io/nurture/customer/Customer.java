@@ -1,5 +1,6 @@
 package io.nurture.customer;
 
+import io.nurture.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +13,7 @@ import java.util.UUID;
 /** A shop's customer, known from the first order on. The only place personal data lives. */
 @Entity
 @Table(name = "customers")
-public class Customer {
+public class Customer extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -78,6 +79,7 @@ public class Customer {
         return marketingConsent;
     }
 
+    @Override
     public String getId() {
         return id;
     }

@@ -1,5 +1,6 @@
 package io.nurture.engagement;
 
+import io.nurture.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +11,7 @@ import java.util.UUID;
 /** A detractor's complaint for staff to resolve; the journey waits for the resolution. */
 @Entity
 @Table(name = "care_cases")
-public class CareCase {
+public class CareCase extends AssignedIdEntity {
 
     public static final String OPEN = "OPEN";
     public static final String RESOLVED = "RESOLVED";
@@ -56,6 +57,7 @@ public class CareCase {
         resolvedAt = at;
     }
 
+    @Override
     public String getId() {
         return id;
     }

@@ -1,5 +1,6 @@
 package io.nurture.engagement;
 
+import io.nurture.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +11,7 @@ import java.time.Instant;
 /** A single-use discount for one customer, linked to the offer that issued it. */
 @Entity
 @Table(name = "coupons")
-public class Coupon {
+public class Coupon extends AssignedIdEntity {
 
     public static final String SERVICE_RECOVERY = "SERVICE_RECOVERY";
     public static final String WIN_BACK = "WIN_BACK";
@@ -87,5 +88,10 @@ public class Coupon {
 
     public boolean isRedeemed() {
         return redeemedAt != null;
+    }
+
+    @Override
+    public String getId() {
+        return code;
     }
 }

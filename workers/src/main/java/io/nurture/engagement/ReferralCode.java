@@ -1,5 +1,6 @@
 package io.nurture.engagement;
 
+import io.nurture.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,7 @@ import java.time.Instant;
 /** A customer's personal referral code, given to promoters. */
 @Entity
 @Table(name = "referral_codes")
-public class ReferralCode {
+public class ReferralCode extends AssignedIdEntity {
 
     @Id
     private String code;
@@ -35,5 +36,10 @@ public class ReferralCode {
 
     public String getCustomerId() {
         return customerId;
+    }
+
+    @Override
+    public String getId() {
+        return code;
     }
 }

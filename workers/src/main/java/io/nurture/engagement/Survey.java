@@ -1,5 +1,6 @@
 package io.nurture.engagement;
 
+import io.nurture.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,7 +12,7 @@ import java.time.Instant;
 /** A satisfaction survey for one delivered order, reachable by its unguessable token. */
 @Entity
 @Table(name = "surveys")
-public class Survey {
+public class Survey extends AssignedIdEntity {
 
     @Id
     private String token;
@@ -78,5 +79,10 @@ public class Survey {
 
     public Integer getScore() {
         return score;
+    }
+
+    @Override
+    public String getId() {
+        return token;
     }
 }

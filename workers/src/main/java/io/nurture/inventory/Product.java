@@ -1,5 +1,6 @@
 package io.nurture.inventory;
 
+import io.nurture.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,7 @@ import java.math.BigDecimal;
 /** A catalogue item and its stock: {@code available} can be promised, {@code reserved} is held for orders. */
 @Entity
 @Table(name = "products")
-public class Product {
+public class Product extends AssignedIdEntity {
 
     @Id
     private String sku;
@@ -76,5 +77,10 @@ public class Product {
 
     public int getReserved() {
         return reserved;
+    }
+
+    @Override
+    public String getId() {
+        return sku;
     }
 }

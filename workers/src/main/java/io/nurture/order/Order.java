@@ -1,5 +1,6 @@
 package io.nurture.order;
 
+import io.nurture.persistence.AssignedIdEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -21,7 +22,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "orders")
-public class Order {
+public class Order extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -175,6 +176,7 @@ public class Order {
         return !billingCountry.equalsIgnoreCase(shippingAddress.country());
     }
 
+    @Override
     public String getId() {
         return id;
     }

@@ -1,5 +1,6 @@
 package io.nurture.payment;
 
+import io.nurture.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +14,7 @@ import java.util.UUID;
 /** Money moved for an order; at most one of each kind per order. */
 @Entity
 @Table(name = "payments")
-public class Payment {
+public class Payment extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -59,6 +60,7 @@ public class Payment {
         this.createdAt = createdAt;
     }
 
+    @Override
     public String getId() {
         return id;
     }
