@@ -32,7 +32,7 @@ class CarrierEventController {
         }
         var recorded = shipping.recordCarrierEvent(trackingNumber, event.type());
         recorded.filter(shipment -> event.type() == CarrierEventType.DELIVERED)
-                .ifPresent(shipment -> messages.shipmentDelivered(shipment.getOrderId(), trackingNumber));
+                .ifPresent(shipment -> messages.shipmentDelivered(shipment.getOrderId(), trackingNumber, shipment.getDeliveredAt()));
         return ResponseEntity.accepted().body(new Received(trackingNumber, event.type(), recorded.isEmpty()));
     }
 

@@ -36,6 +36,20 @@ class LifecycleJourneyTest extends JourneyTest {
     }
 
     @Test
+    void sevenDaysAfterDeliveryTheCustomerHasTheFollowUpAndThenTheSurvey() {
+        String email = newCustomerEmail();
+        String orderId = place(order(email, SKU, 1, card("tok_visa")));
+        String customerId = deliver(orderId);
+
+        advanceClock("P7DT1H");
+
+        awaitSurveyToken(customerId, orderId);
+        assertThat(stepsOf(customerId)).containsSubsequence("FOLLOW_UP:SENT", "SURVEY:SENT");
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(mailSubjectsFor(email)).containsSubsequence("How is your order going?", "How did we do?"));
+    }
+
+    @Test
     void promoterWithoutConsentBecomesAdvocateButGetsNoMarketing() {
         String email = newCustomerEmail();
         String orderId = place(order(email, SKU, 1, card("tok_visa")));

@@ -35,6 +35,11 @@ public final class CustomerRetention {
         public static final String ORDER_COUNT = "orderCount";
         public static final String DAYS_SINCE_LAST_ORDER = "daysSinceLastOrder";
         public static final String SEGMENT_OFFER = "segmentOffer";
+        /**
+         * When the customer placed their latest delivered order (ISO-8601 instant): re-engagement,
+         * win-back and lapse count from it. Carried by both messages.
+         */
+        public static final String LAST_PURCHASE_AT = "lastPurchaseAt";
 
         private Variable() {
         }

@@ -68,6 +68,8 @@ public final class OrderFulfillment {
         public static final String CANCEL_REASON = "cancelReason";
         public static final String PAYMENT_AMOUNT = "paymentAmount";
         public static final String PAYMENT_REFERENCE = "paymentReference";
+        /** When the carrier reported the delivery (ISO-8601 instant): the post-purchase journey counts from it. */
+        public static final String DELIVERED_AT = "deliveredAt";
 
         private Variable() {
         }

@@ -36,6 +36,8 @@ public final class PostPurchase {
     public static final class Variable {
         public static final String NPS_SCORE = "npsScore";
         public static final String FOLLOW_UP = "followUp";
+        /** When the survey mail went out (ISO-8601 instant): its reminder and expiry count from it. */
+        public static final String SURVEY_SENT_AT = "surveySentAt";
 
         private Variable() {
         }

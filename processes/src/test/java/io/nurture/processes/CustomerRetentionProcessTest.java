@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nurture.processes.CustomerRetention.Message;
 import io.nurture.processes.CustomerRetention.Variable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,11 +51,62 @@ class CustomerRetentionProcessTest {
     }
 
     @Test
+    void lateReEngagementDoesNotDelayTheWinBackOffer() {
+        long journey = startJourney();
+
+        engine.increaseTime(Duration.ofDays(55));
+        engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
+        engine.increaseTime(Duration.ofDays(35).plusMinutes(1));
+
+        engine.completeJob(COLLECT_CUSTOMER_FACTS, facts(40, 1));
+        engine.assertCompletedInOrder(journey, "SendReEngagementTask", "NoPurchaseFor90DaysEvent", "LookUpCustomerValueTask");
+    }
+
+    @Test
+    void lateWinBackOfferDoesNotDelayTheLapse() {
+        long journey = winBackDue(40, 1);
+
+        engine.increaseTime(Duration.ofDays(30));
+        engine.completeJob(SEND_WIN_BACK_OFFER, Map.of());
+        engine.increaseTime(Duration.ofDays(60).plusMinutes(1));
+
+        engine.completeJob(MARK_CUSTOMER_LAPSED, Map.of());
+        engine.assertCompletedInOrder(journey, "SendWinBackOfferTask", "NoPurchaseFor180DaysEvent", "MarkCustomerLapsedTask");
+    }
+
+    @Test
+    void oneClockMovePastEveryDueTimeReEngagesWinsBackAndLapsesInOrder() {
+        long journey = startJourney();
+
+        engine.increaseTime(Duration.ofDays(181));
+        engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
+        engine.completeJob(COLLECT_CUSTOMER_FACTS, facts(40, 1));
+        engine.completeJob(SEND_WIN_BACK_OFFER, Map.of());
+        engine.completeJob(MARK_CUSTOMER_LAPSED, Map.of());
+
+        engine.assertCompletedInOrder(journey, "NoPurchaseFor45DaysEvent", "SendReEngagementTask",
+                "NoPurchaseFor90DaysEvent", "SendWinBackOfferTask", "NoPurchaseFor180DaysEvent", "MarkCustomerLapsedTask",
+                "CustomerLapsedEndEvent");
+    }
+
+    @Test
+    void journeyStartedLateCountsFromThePurchaseNotFromItsStart() {
+        String purchasedAt = Instant.parse(engine.now()).minus(Duration.ofDays(50)).toString();
+        engine.publishStart(Message.JOURNEY_REQUESTED, A_CUSTOMER, Map.of(OrderFulfillment.Variable.CUSTOMER_ID, A_CUSTOMER,
+                Variable.LAST_PURCHASE_AT, purchasedAt));
+        long journey = engine.instancesOf(CustomerRetention.PROCESS_ID).get(0);
+
+        engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
+
+        engine.assertCompletedInOrder(journey, "NoPurchaseFor45DaysEvent", "SendReEngagementTask");
+    }
+
+    @Test
     void deliveredPurchaseRestartsTheCount() {
         long journey = startJourney();
         engine.increaseTime(Duration.ofDays(40));
 
-        engine.publish(Message.PURCHASE_DELIVERED, A_CUSTOMER, Map.of());
+        engine.publish(Message.PURCHASE_DELIVERED, A_CUSTOMER, purchasedNow());
         engine.increaseTime(Duration.ofDays(40));
 
         assertThat(engine.reachedElements(journey)).doesNotContain("SendReEngagementTask");
@@ -69,7 +121,7 @@ class CustomerRetentionProcessTest {
         long journey = winBackDue(40, 1);
         engine.completeJob(SEND_WIN_BACK_OFFER, Map.of());
 
-        engine.publish(Message.PURCHASE_DELIVERED, A_CUSTOMER, Map.of());
+        engine.publish(Message.PURCHASE_DELIVERED, A_CUSTOMER, purchasedNow());
 
         assertThat(engine.completedElements(journey)).contains("PurchaseBeforeLapseEvent");
         assertThat(engine.activeElements(journey)).contains("AwaitPurchaseOrSilenceGateway");
@@ -80,7 +132,8 @@ class CustomerRetentionProcessTest {
     void aCustomerHasAtMostOneRunningJourney() {
         startJourney();
 
-        engine.publishStart(Message.JOURNEY_REQUESTED, A_CUSTOMER, Map.of(OrderFulfillment.Variable.CUSTOMER_ID, A_CUSTOMER));
+        engine.publishStart(Message.JOURNEY_REQUESTED, A_CUSTOMER, Map.of(OrderFulfillment.Variable.CUSTOMER_ID, A_CUSTOMER,
+                Variable.LAST_PURCHASE_AT, engine.now()));
 
         assertThat(engine.instancesOf(CustomerRetention.PROCESS_ID)).hasSize(1);
     }
@@ -91,13 +144,21 @@ class CustomerRetentionProcessTest {
         engine.increaseTime(Duration.ofDays(45).plusMinutes(1));
         engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
         engine.increaseTime(Duration.ofDays(45));
-        engine.completeJob(COLLECT_CUSTOMER_FACTS, Map.of(Variable.TOTAL_SPENT, totalSpent, Variable.ORDER_COUNT, orderCount,
-                Variable.DAYS_SINCE_LAST_ORDER, 90));
+        engine.completeJob(COLLECT_CUSTOMER_FACTS, facts(totalSpent, orderCount));
         return journey;
     }
 
+    private static Map<String, Object> facts(int totalSpent, int orderCount) {
+        return Map.of(Variable.TOTAL_SPENT, totalSpent, Variable.ORDER_COUNT, orderCount, Variable.DAYS_SINCE_LAST_ORDER, 90);
+    }
+
     private long startJourney() {
-        engine.publishStart(Message.JOURNEY_REQUESTED, A_CUSTOMER, Map.of(OrderFulfillment.Variable.CUSTOMER_ID, A_CUSTOMER));
+        engine.publishStart(Message.JOURNEY_REQUESTED, A_CUSTOMER, Map.of(OrderFulfillment.Variable.CUSTOMER_ID, A_CUSTOMER,
+                Variable.LAST_PURCHASE_AT, engine.now()));
         return engine.instancesOf(CustomerRetention.PROCESS_ID).get(0);
+    }
+
+    private Map<String, Object> purchasedNow() {
+        return Map.of(Variable.LAST_PURCHASE_AT, engine.now());
     }
 }

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class EmbeddedProcessEngine implements BeforeEachCallback, AfterEac
 
     private ZeebeTestEngine engine;
     private CamundaClient client;
+    private Duration moved = Duration.ZERO;
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -150,7 +152,13 @@ public final class EmbeddedProcessEngine implements BeforeEachCallback, AfterEac
 
     public void increaseTime(Duration duration) {
         engine.increaseTime(duration);
+        moved = moved.plus(duration);
         idle();
+    }
+
+    /** The engine's time: the wall clock plus every move so far, as an ISO-8601 instant. */
+    public String now() {
+        return Instant.now().plus(moved).toString();
     }
 
     public List<String> completedElements(long processInstanceKey) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nurture.processes.OrderFulfillment.Message;
 import io.nurture.processes.OrderFulfillment.Variable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,80 @@ class PostPurchaseProcessTest {
         engine.increaseTime(Duration.ofDays(3).plusMinutes(1));
         engine.completeJob(SEND_FOLLOW_UP, Map.of());
         engine.increaseTime(Duration.ofDays(4).plusMinutes(1));
-        engine.completeJob(SEND_SURVEY, Map.of());
+        engine.completeJob(SEND_SURVEY, surveySentNow());
 
         engine.assertCompletedInOrder(journey, "UpdateCustomerLifecycleTask", "FollowUpDueEvent", "SendFollowUpTask",
                 "SurveyDueEvent", "SendSurveyTask");
         assertThat(engine.activeElements(journey)).contains("WaitForSurveyAnswerTask");
+    }
+
+    @Test
+    void lateFollowUpDoesNotDelayTheSurvey() {
+        long journey = deliver();
+        engine.completeJob(RECORD_DELIVERY, Map.of());
+
+        engine.increaseTime(Duration.ofDays(5));
+        engine.completeJob(SEND_FOLLOW_UP, Map.of());
+        engine.increaseTime(Duration.ofDays(2).plusMinutes(1));
+
+        engine.completeJob(SEND_SURVEY, surveySentNow());
+        engine.assertCompletedInOrder(journey, "SendFollowUpTask", "SurveyDueEvent", "SendSurveyTask");
+    }
+
+    @Test
+    void oneClockMovePastFollowUpAndSurveySendsBothInOrder() {
+        long journey = deliver();
+        engine.completeJob(RECORD_DELIVERY, Map.of());
+
+        engine.increaseTime(Duration.ofDays(8));
+        engine.completeJob(SEND_FOLLOW_UP, Map.of());
+        engine.completeJob(SEND_SURVEY, surveySentNow());
+
+        engine.assertCompletedInOrder(journey, "FollowUpDueEvent", "SendFollowUpTask", "SurveyDueEvent",
+                "SendSurveyTask");
+    }
+
+    @Test
+    void journeyReachedAfterItsDueTimesRunsTheFollowUpAtOnce() {
+        long journey = deliverAt(Instant.parse(engine.now()).minus(Duration.ofDays(10)).toString());
+
+        engine.completeJob(RECORD_DELIVERY, Map.of());
+        engine.completeJob(SEND_FOLLOW_UP, Map.of());
+        engine.completeJob(SEND_SURVEY, surveySentNow());
+
+        engine.assertCompletedInOrder(journey, "FollowUpDueEvent", "SendFollowUpTask", "SurveyDueEvent",
+                "SendSurveyTask");
+    }
+
+    @Test
+    void surveyReminderAndExpiryCountFromWhenTheSurveyWasSent() {
+        long journey = deliver();
+        engine.completeJob(RECORD_DELIVERY, Map.of());
+        engine.increaseTime(Duration.ofDays(7).plusMinutes(1));
+        engine.completeJob(SEND_FOLLOW_UP, Map.of());
+        Map<String, Object> sent = surveySentNow();
+        engine.increaseTime(Duration.ofDays(1));
+        engine.completeJob(SEND_SURVEY, sent);
+
+        engine.increaseTime(Duration.ofDays(2).plusMinutes(1));
+        engine.completeJob(SEND_SURVEY_REMINDER, Map.of());
+        engine.increaseTime(Duration.ofDays(11));
+        engine.completeJob(EXPIRE_SURVEY, Map.of());
+
+        engine.assertCompletedInOrder(journey, "SurveyReminderDueBoundaryEvent", "SurveyExpiredBoundaryEvent",
+                "SurveyUnansweredEndEvent");
+    }
+
+    @Test
+    void oneClockMovePastReminderAndExpiryRemindsThenExpires() {
+        long journey = surveySent();
+
+        engine.increaseTime(Duration.ofDays(15));
+        engine.completeJob(SEND_SURVEY_REMINDER, Map.of());
+        engine.completeJob(EXPIRE_SURVEY, Map.of());
+
+        engine.assertCompletedInOrder(journey, "SurveyReminderDueBoundaryEvent", "SurveyExpiredBoundaryEvent");
+        assertThat(engine.completedElements(journey)).contains("SendSurveyReminderTask", "SurveyUnansweredEndEvent");
     }
 
     @Test
@@ -85,7 +155,12 @@ class PostPurchaseProcessTest {
     }
 
     private long deliver() {
-        engine.publishStart(Message.ORDER_DELIVERED, AN_ORDER, Map.of(Variable.ORDER_ID, AN_ORDER, Variable.CUSTOMER_ID, "c-1"));
+        return deliverAt(engine.now());
+    }
+
+    private long deliverAt(String deliveredAt) {
+        engine.publishStart(Message.ORDER_DELIVERED, AN_ORDER, Map.of(Variable.ORDER_ID, AN_ORDER, Variable.CUSTOMER_ID, "c-1",
+                Variable.DELIVERED_AT, deliveredAt));
         List<Long> journeys = engine.instancesOf(PostPurchase.PROCESS_ID);
         assertThat(journeys).hasSize(1);
         return journeys.get(0);
@@ -97,8 +172,12 @@ class PostPurchaseProcessTest {
         engine.increaseTime(Duration.ofDays(3).plusMinutes(1));
         engine.completeJob(SEND_FOLLOW_UP, Map.of());
         engine.increaseTime(Duration.ofDays(4).plusMinutes(1));
-        engine.completeJob(SEND_SURVEY, Map.of());
+        engine.completeJob(SEND_SURVEY, surveySentNow());
         return journey;
+    }
+
+    private Map<String, Object> surveySentNow() {
+        return Map.of(PostPurchase.Variable.SURVEY_SENT_AT, engine.now());
     }
 
     private void answer(int score) {

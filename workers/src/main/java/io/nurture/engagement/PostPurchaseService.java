@@ -11,6 +11,7 @@ import io.nurture.order.Order;
 import io.nurture.order.OrderRepository;
 import io.nurture.order.OrderStatus;
 import io.nurture.order.UnknownOrderException;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,8 +69,9 @@ public class PostPurchaseService {
             referrals.referrer(order.getReferralCode()).ifPresent(referrer ->
                     lifecycle.moveTo(referrer, LifecycleStage.ADVOCATE, "Referral converted (order " + orderId + ")"));
         }
-        messages.purchaseDelivered(customerId);
-        messages.retentionJourneyRequested(customerId);
+        Instant lastPurchase = orders.lastDeliveredPurchase(customerId);
+        messages.purchaseDelivered(customerId, lastPurchase);
+        messages.retentionJourneyRequested(customerId, lastPurchase);
     }
 
     @Transactional
@@ -79,12 +81,14 @@ public class PostPurchaseService {
         log.record(customerId, orderId, "FOLLOW_UP", EngagementStep.SENT, null, key(jobKey));
     }
 
+    /** Answers when the survey was first sent: a redelivered job reports the original time. */
     @Transactional
-    public void sendSurvey(String orderId, String customerId, long jobKey) {
+    public Instant sendSurvey(String orderId, String customerId, long jobKey) {
         Survey survey = surveys.open(orderId, customerId);
         notifications.messageCustomer(customerId, orderId, "survey", Category.TRANSACTIONAL, key(jobKey),
                 Map.of("surveyLink", surveyLink(survey)));
         log.record(customerId, orderId, "SURVEY", EngagementStep.SENT, null, key(jobKey));
+        return survey.getSentAt();
     }
 
     @Transactional

@@ -27,8 +27,8 @@ public class PostPurchaseWorker {
     }
 
     @JobWorker(type = JobType.SEND_SURVEY)
-    public void sendSatisfactionSurvey(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
-        journey.sendSurvey(orderId, customerId, job.getKey());
+    public SurveySent sendSatisfactionSurvey(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
+        return new SurveySent(journey.sendSurvey(orderId, customerId, job.getKey()).toString());
     }
 
     @JobWorker(type = JobType.SEND_SURVEY_REMINDER)
@@ -60,5 +60,9 @@ public class PostPurchaseWorker {
     @JobWorker(type = JobType.ASK_FOR_ADVOCACY)
     public void askForReviewAndReferral(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
         journey.askForAdvocacy(orderId, customerId, job.getKey());
+    }
+
+    /** The survey's reminder and expiry count from {@code surveySentAt} (ISO-8601). */
+    public record SurveySent(String surveySentAt) {
     }
 }

@@ -73,6 +73,10 @@ public class Survey extends AssignedIdEntity {
         return customerId;
     }
 
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
     public SurveyStatus getStatus() {
         return status;
     }

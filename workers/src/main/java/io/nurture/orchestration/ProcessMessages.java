@@ -10,6 +10,7 @@ import io.nurture.processes.OrderFulfillment.Message;
 import io.nurture.processes.PostPurchase;
 import io.nurture.processes.OrderFulfillment.Variable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -47,13 +48,14 @@ public class ProcessMessages {
                 Map.of(Variable.CANCEL_REASON, reason));
     }
 
-    public void shipmentDelivered(String orderId, String trackingNumber) {
-        publish(Message.SHIPMENT_DELIVERED, orderId, "delivered-" + trackingNumber, properties.eventTimeToLive(), Map.of());
+    public void shipmentDelivered(String orderId, String trackingNumber, Instant deliveredAt) {
+        publish(Message.SHIPMENT_DELIVERED, orderId, "delivered-" + trackingNumber, properties.eventTimeToLive(),
+                Map.of(Variable.DELIVERED_AT, deliveredAt.toString()));
     }
 
-    public void orderDelivered(String orderId, String customerId) {
+    public void orderDelivered(String orderId, String customerId, Instant deliveredAt) {
         publish(Message.ORDER_DELIVERED, orderId, "order-delivered-" + orderId, properties.orderDeliveredTimeToLive(),
-                Map.of(Variable.ORDER_ID, orderId, Variable.CUSTOMER_ID, customerId));
+                Map.of(Variable.ORDER_ID, orderId, Variable.CUSTOMER_ID, customerId, Variable.DELIVERED_AT, deliveredAt.toString()));
     }
 
     public void surveyAnswered(String orderId, String token, int score) {
@@ -66,15 +68,16 @@ public class ProcessMessages {
                 properties.eventTimeToLive(), Map.of());
     }
 
-    /** Restarts the customer's retention count, if a journey is waiting; otherwise nothing happens. */
-    public void purchaseDelivered(String customerId) {
-        publish(CustomerRetention.Message.PURCHASE_DELIVERED, customerId, null, Duration.ZERO, Map.of());
+    /** Restarts the customer's retention count from their last purchase, if a journey is waiting. */
+    public void purchaseDelivered(String customerId, Instant lastPurchaseAt) {
+        publish(CustomerRetention.Message.PURCHASE_DELIVERED, customerId, null, Duration.ZERO,
+                Map.of(CustomerRetention.Variable.LAST_PURCHASE_AT, lastPurchaseAt.toString()));
     }
 
     /** Starts the customer's retention journey unless one is running (the engine keeps one per customer). */
-    public void retentionJourneyRequested(String customerId) {
+    public void retentionJourneyRequested(String customerId, Instant lastPurchaseAt) {
         publish(CustomerRetention.Message.JOURNEY_REQUESTED, customerId, null, Duration.ZERO,
-                Map.of(Variable.CUSTOMER_ID, customerId));
+                Map.of(Variable.CUSTOMER_ID, customerId, CustomerRetention.Variable.LAST_PURCHASE_AT, lastPurchaseAt.toString()));
     }
 
     private void publish(String name, String correlationKey, String messageId, Duration timeToLive, Map<String, Object> variables) {

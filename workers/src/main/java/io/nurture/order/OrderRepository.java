@@ -1,6 +1,7 @@
 package io.nurture.order;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -20,7 +21,9 @@ public interface OrderRepository extends JpaRepository<Order, String> {
 
     long countByCustomerIdAndStatus(String customerId, OrderStatus status);
 
-    List<Order> findByCustomerIdOrderByCreatedAtAsc(String customerId);
+    /** When the customer placed their latest delivered order: retention counts from it. */
+    @Query("select max(o.createdAt) from Order o where o.customerId = :customerId and o.status = io.nurture.order.OrderStatus.DELIVERED")
+    Instant lastDeliveredPurchase(String customerId);
 
     @Query("select distinct o.id from Order o join o.lines l where o.status = :status and l.sku = :sku")
     List<String> findIdsByStatusAndSku(OrderStatus status, String sku);

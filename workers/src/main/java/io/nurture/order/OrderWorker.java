@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.nurture.orchestration.ProcessMessages;
 import io.nurture.processes.OrderFulfillment.JobType;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /** The order's own status steps in {@code order-fulfillment.bpmn}. */
@@ -29,12 +30,12 @@ public class OrderWorker {
     }
 
     @JobWorker(type = JobType.CONFIRM_DELIVERY)
-    public void confirmDeliveryAndTellCustomer(@Variable String orderId) {
-        orders.confirmDelivery(orderId);
+    public void confirmDeliveryAndTellCustomer(@Variable String orderId, @Variable String deliveredAt) {
+        orders.confirmDelivery(orderId, Instant.parse(deliveredAt));
     }
 
     @JobWorker(type = JobType.PUBLISH_ORDER_DELIVERED)
-    public void orderDelivered(@Variable String orderId, @Variable String customerId) {
-        messages.orderDelivered(orderId, customerId);
+    public void orderDelivered(@Variable String orderId, @Variable String customerId, @Variable String deliveredAt) {
+        messages.orderDelivered(orderId, customerId, Instant.parse(deliveredAt));
     }
 }

@@ -56,6 +56,10 @@ public class Shipment {
         return orderId;
     }
 
+    public Instant getDeliveredAt() {
+        return deliveredAt;
+    }
+
     public String getTrackingNumber() {
         return trackingNumber;
     }

@@ -86,6 +86,7 @@ class EngagementJourneysCptTest {
         assertThatProcessInstance(byProcessId(CustomerRetention.PROCESS_ID)).hasActiveElements("AwaitPurchaseOrSilenceGateway");
 
         client.newPublishMessageCommand().messageName(CustomerRetention.Message.PURCHASE_DELIVERED).correlationKey(CUSTOMER)
+                .variables(Map.of(CustomerRetention.Variable.LAST_PURCHASE_AT, processTest.getCurrentTime().toString()))
                 .send().join();
 
         assertThatProcessInstance(byProcessId(CustomerRetention.PROCESS_ID))
@@ -96,7 +97,8 @@ class EngagementJourneysCptTest {
     private void mockPostPurchaseSteps() {
         processTest.mockJobWorker(JobType.RECORD_DELIVERY).thenComplete();
         processTest.mockJobWorker(JobType.SEND_FOLLOW_UP).thenComplete();
-        processTest.mockJobWorker(JobType.SEND_SURVEY).thenComplete();
+        processTest.mockJobWorker(JobType.SEND_SURVEY).thenComplete(Map.of(PostPurchase.Variable.SURVEY_SENT_AT,
+                processTest.getCurrentTime().plus(Duration.ofDays(7)).toString()));
         processTest.mockJobWorker(JobType.SEND_SURVEY_REMINDER).thenComplete();
         processTest.mockJobWorker(JobType.EXPIRE_SURVEY).thenComplete();
         processTest.mockJobWorker(JobType.ASK_FOR_ADVOCACY).thenComplete();
@@ -104,13 +106,16 @@ class EngagementJourneysCptTest {
 
     private void deliver() {
         client.newPublishMessageCommand().messageName(OrderFulfillment.Message.ORDER_DELIVERED).correlationKey(ORDER)
-                .variables(Map.of(OrderFulfillment.Variable.ORDER_ID, ORDER, OrderFulfillment.Variable.CUSTOMER_ID, CUSTOMER))
+                .variables(Map.of(OrderFulfillment.Variable.ORDER_ID, ORDER, OrderFulfillment.Variable.CUSTOMER_ID, CUSTOMER,
+                        OrderFulfillment.Variable.DELIVERED_AT, processTest.getCurrentTime().toString()))
                 .send().join();
         assertThatProcessInstance(byProcessId(PostPurchase.PROCESS_ID)).hasActiveElements("FollowUpDueEvent");
     }
 
     private void startRetention() {
         client.newPublishMessageCommand().messageName(CustomerRetention.Message.JOURNEY_REQUESTED).correlationKey(CUSTOMER)
-                .variables(Map.of(OrderFulfillment.Variable.CUSTOMER_ID, CUSTOMER)).send().join();
+                .variables(Map.of(OrderFulfillment.Variable.CUSTOMER_ID, CUSTOMER,
+                        CustomerRetention.Variable.LAST_PURCHASE_AT, processTest.getCurrentTime().toString()))
+                .send().join();
     }
 }
