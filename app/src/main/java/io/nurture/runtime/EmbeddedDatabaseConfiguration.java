@@ -36,6 +36,8 @@ class EmbeddedDatabaseConfiguration {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
+        // MariaDB 11.4 defaults to latin1; the schema's migrations convert their tables, this covers the database.
+        config.addArg("--character-set-server=utf8mb4").addArg("--collation-server=utf8mb4_unicode_ci");
         DB db = DB.newEmbeddedDB(config.build());
         db.start();
         db.run("CREATE DATABASE IF NOT EXISTS " + properties.database());
