@@ -161,6 +161,11 @@ public final class EmbeddedProcessEngine implements BeforeEachCallback, AfterEac
         return Instant.now().plus(moved).toString();
     }
 
+    /** The engine's time that long ago, as an ISO-8601 instant. */
+    public String ago(Duration duration) {
+        return Instant.now().plus(moved).minus(duration).toString();
+    }
+
     public List<String> completedElements(long processInstanceKey) {
         return elementIds(processInstanceKey, ProcessInstanceIntent.ELEMENT_COMPLETED);
     }

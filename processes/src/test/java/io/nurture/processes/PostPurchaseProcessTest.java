@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nurture.processes.OrderFulfillment.Message;
 import io.nurture.processes.OrderFulfillment.Variable;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,7 +62,7 @@ class PostPurchaseProcessTest {
 
     @Test
     void journeyReachedAfterItsDueTimesRunsTheFollowUpAtOnce() {
-        long journey = deliverAt(Instant.parse(engine.now()).minus(Duration.ofDays(10)).toString());
+        long journey = deliverAt(engine.ago(Duration.ofDays(10)));
 
         engine.completeJob(RECORD_DELIVERY, Map.of());
         engine.completeJob(SEND_FOLLOW_UP, Map.of());
