@@ -2,7 +2,6 @@ package io.nurture.runtime;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -29,7 +28,7 @@ class EmbeddedEngineConfiguration {
     ZeebeTestEngine embeddedZeebeEngine(EmbeddedEngineProperties properties) {
         LOG.info("Starting the embedded Zeebe engine with its gRPC gateway on port {} (state in memory)",
                 properties.gatewayPort());
-        return EngineFactory.create(properties.gatewayPort());
+        return InMemoryEngines.create(properties.gatewayPort());
     }
 
     @Bean

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.nurture.NurtureApplication;
+import io.nurture.runtime.InMemoryEngines;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class AppRestartTest {
     @BeforeAll
     static void startCluster() throws IOException {
         gatewayPort = freePort();
-        engine = EngineFactory.create(gatewayPort);
+        engine = InMemoryEngines.create(gatewayPort);
         engine.start();
     }
 

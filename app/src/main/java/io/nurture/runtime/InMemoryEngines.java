@@ -1,0 +1,68 @@
+package io.nurture.runtime;
+
+import io.camunda.zeebe.logstreams.storage.LogStorage;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Creates zeebe-process-test engines whose log can be read while it is written.
+ *
+ * <p>The engine keeps its log in a plain {@code ArrayList} that the sequencer appends to while the
+ * stream processor and exporters read it on other threads. A reader can see the new size before
+ * the new entry and then reads {@code null}: the stream processor dies with a
+ * NullPointerException in {@code InMemoryLogStorage$ListLogStorageReader.next} and every later
+ * command times out. Seen under load in the journey tests; wrapping the list makes each append
+ * and read synchronize on it.
+ */
+public final class InMemoryEngines {
+
+    private InMemoryEngines() {
+    }
+
+    public static ZeebeTestEngine create(int gatewayPort) {
+        ZeebeTestEngine engine = EngineFactory.create(gatewayPort);
+        synchronizeLog(engine);
+        return engine;
+    }
+
+    private static void synchronizeLog(ZeebeTestEngine engine) {
+        guard((LogStorage) read(read(engine, "logStream"), "logStorage"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static void guard(LogStorage logStorage) {
+        List<Object> entries = (List<Object>) read(logStorage, "logEntries");
+        write(logStorage, "logEntries", Collections.synchronizedList(new ArrayList<>(entries)));
+    }
+
+    private static Object read(Object owner, String name) {
+        try {
+            return field(owner, name).get(owner);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(unexpectedLayout(owner, name), e);
+        }
+    }
+
+    private static void write(Object owner, String name, Object value) {
+        try {
+            field(owner, name).set(owner, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(unexpectedLayout(owner, name), e);
+        }
+    }
+
+    private static Field field(Object owner, String name) throws NoSuchFieldException {
+        Field field = owner.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+    }
+
+    private static String unexpectedLayout(Object owner, String name) {
+        return "zeebe-process-test changed: no field " + name + " in " + owner.getClass().getName()
+                + "; check whether its log is still an unguarded list before upgrading";
+    }
+}
