@@ -10,7 +10,8 @@ RUN ./mvnw -B -q dependency:go-offline -DexcludeArtifactIds=nurture-processes,nu
 COPY processes processes
 COPY workers workers
 COPY app app
-RUN ./mvnw -B -q package -DskipTests
+# Cluster mode only: skip unpacking the local broker distribution (mdep.skip), the image never runs it.
+RUN ./mvnw -B -q package -DskipTests -Dmdep.skip=true
 
 FROM eclipse-temurin:21-jre
 WORKDIR /app

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Lints every BPMN model (bpmnlint + camunda-compat for Camunda 8.8) and validates every element
+# Lints every BPMN model (bpmnlint + camunda-compat for Camunda 8.8, the clusters, and for the local
+# broker's 8.6: .bpmnlintrc-local-broker) and validates every element
 # template. Run by the Maven build; needs Node.js and npm, and says so when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

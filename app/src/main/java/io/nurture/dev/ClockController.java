@@ -7,7 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Moves time for demos and tests: the engine's timers and the app's clock together. Exists only
- * where clock control does (embedded mode, or a cluster with it explicitly enabled).
+ * where clock control is explicitly enabled: it moves time for every process on the engine.
  */
 @RestController
 @RequestMapping("/api/dev/clock")
-@ConditionalOnExpression("'${nurture.engine.mode:embedded}' == 'embedded' or ${nurture.dev.clock-control:false}")
+@ConditionalOnProperty(name = "nurture.dev.clock-control", havingValue = "true")
 class ClockController {
 
     private final ClockControl clock;

@@ -21,7 +21,7 @@ class ClockConfiguration {
      * must have enabled). Off unless explicitly switched on: it stops real time for every process.
      */
     @Bean
-    @ConditionalOnExpression("'${nurture.engine.mode:embedded}' == 'cluster' and ${nurture.dev.clock-control:false}")
+    @ConditionalOnExpression("'${nurture.engine.mode:local}' == 'cluster' and ${nurture.dev.clock-control:false}")
     ClockControl clusterClockControl(CamundaClient client, ShiftableClock clock) {
         return new ClockControl() {
             @Override

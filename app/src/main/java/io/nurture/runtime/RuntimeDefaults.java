@@ -12,30 +12,34 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Turns "nothing configured" into a running system: in embedded mode the Camunda client is pointed
- * at the in-process engine's gateway, and without an SMTP host mail goes to the in-process SMTP
- * server, and two development API keys exist unless switched off. A port of 0 means "any free
- * port", resolved here once so every bean agrees on it.
+ * Turns "nothing configured" into a running system: in local mode the Camunda client is pointed at
+ * the gateway of the broker Nurture starts, two development API keys exist unless switched off, and
+ * without an SMTP host mail goes to the in-process SMTP server. A port of 0 means "any free port",
+ * resolved here once so every bean agrees on it.
  */
 public class RuntimeDefaults implements EnvironmentPostProcessor {
 
     static final String ENGINE_MODE = "nurture.engine.mode";
-    static final String ENGINE_PORT = "nurture.engine.embedded.gateway-port";
+    /** The default: a Zeebe broker that Nurture runs itself. The other modes: cluster, and embedded (tests only). */
+    static final String LOCAL = "local";
+    static final String CLUSTER = "cluster";
+    static final String ENGINE_PORT = "nurture.engine.gateway-port";
+    static final String DATA_DIR = "nurture.data-dir";
     static final String SMTP_ENABLED = "nurture.mail.embedded-smtp.enabled";
     static final String SMTP_PORT = "nurture.mail.embedded-smtp.port";
     static final String DEV_KEYS = "nurture.security.dev-keys";
-    /** Documented in the README like a payment provider's test tokens: they only exist in embedded mode. */
+    /** Documented in the README like a payment provider's test tokens: they never exist in cluster mode. */
     public static final String DEV_INTEGRATION_KEY = "dev-integration-key";
     public static final String DEV_STAFF_KEY = "dev-staff-key";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> resolved = new HashMap<>();
-        if ("embedded".equals(environment.getProperty(ENGINE_MODE, "embedded"))) {
+        if (!CLUSTER.equals(environment.getProperty(ENGINE_MODE, LOCAL))) {
             int port = resolvePort(environment.getProperty(ENGINE_PORT, Integer.class, 26500));
             resolved.put(ENGINE_PORT, port);
             resolved.put("camunda.client.mode", "self-managed");
-            resolved.put("camunda.client.grpc-address", "http://localhost:" + port);
+            resolved.put("camunda.client.grpc-address", "http://127.0.0.1:" + port);
             resolved.put("camunda.client.prefer-rest-over-grpc", false);
             if (environment.getProperty(DEV_KEYS, Boolean.class, true)) {
                 resolved.put(DEV_KEYS, true);

@@ -8,12 +8,17 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
-/** Moving the clock of a real cluster stops real time for every process: never there by accident. */
+/** Moving the engine's clock moves time for every process on it: never there by accident. */
 class ClockControllerTest {
 
     private final WebApplicationContextRunner context = new WebApplicationContextRunner()
             .withBean(ClockControl.class, FixedClock::new)
             .withUserConfiguration(ClockController.class);
+
+    @Test
+    void localModeHasNoClockEndpointUnlessEnabled() {
+        context.run(app -> assertThat(app).doesNotHaveBean(ClockController.class));
+    }
 
     @Test
     void clusterModeHasNoClockEndpoint() {

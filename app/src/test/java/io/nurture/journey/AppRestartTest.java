@@ -8,7 +8,6 @@ import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
-import io.nurture.NurtureApplication;
 import io.nurture.runtime.InMemoryEngines;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +60,7 @@ class AppRestartTest {
         List<String> cardOrders = Collections.synchronizedList(new ArrayList<>());
         String invoiceOrder;
 
-        try (AppProcess first = AppProcess.start(settings, "first")) {
+        try (AppProcess first = AppProcess.start(settings, Path.of("target", "app-restart-first.log"))) {
             NurtureClient shop = first.client();
             invoiceOrder = placed(shop.post("/api/orders", JourneyTest.order(JourneyTest.newCustomerEmail(),
                     "TEA-SENCHA-100", 1, JourneyTest.invoice())));
@@ -80,7 +78,7 @@ class AppRestartTest {
                     shippedBeforeShutdown, ORDERS, Duration.ofNanos(System.nanoTime() - stopping).toMillis());
         }
 
-        try (AppProcess second = AppProcess.start(settings, "second")) {
+        try (AppProcess second = AppProcess.start(settings, Path.of("target", "app-restart-second.log"))) {
             NurtureClient shop = second.client();
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(cardOrders)
                     .extracting(id -> shop.get("/api/orders/" + id).text("status")).containsOnly("SHIPPED"));
@@ -105,45 +103,11 @@ class AppRestartTest {
         settings.put("camunda.client.grpc-address", "http://localhost:" + gatewayPort);
         settings.put("camunda.client.rest-address", "http://localhost:9");
         settings.put("camunda.client.prefer-rest-over-grpc", false);
-        settings.put("nurture.database.embedded.data-dir", dataDir.toString());
+        settings.put("nurture.data-dir", dataDir.toString());
         settings.put("server.port", freePort());
         // Jobs the stopped app had taken but not finished come back to the new one after this.
         settings.put("camunda.client.worker.defaults.timeout", "PT5S");
         return settings;
-    }
-
-    /** Nurture in its own JVM, ended with SIGTERM as a container runtime or systemd would. */
-    private record AppProcess(Process process, int port) implements AutoCloseable {
-
-        static AppProcess start(Map<String, Object> settings, String name) throws IOException {
-            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                    "-cp", System.getProperty("java.class.path"), NurtureApplication.class.getName()));
-            settings.forEach((key, value) -> command.add("--" + key + "=" + value));
-            Path log = Path.of("target", "app-restart-" + name + ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            AppProcess app = new AppProcess(process, (Integer) settings.get("server.port"));
-            await().atMost(PATIENCE).ignoreExceptions().until(() -> new NurtureClient(app.port, null)
-                    .get("/actuator/health").status() == 200);
-            return app;
-        }
-
-        NurtureClient client() {
-            return new NurtureClient(port);
-        }
-
-        boolean terminate() throws InterruptedException {
-            process.destroy();
-            return process.waitFor(1, TimeUnit.MINUTES);
-        }
-
-        /** Ends the app gracefully if it still runs, so it also stops its database server. */
-        @Override
-        public void close() throws InterruptedException {
-            if (!terminate()) {
-                process.destroyForcibly();
-            }
-        }
     }
 
     private static String placed(NurtureClient.Answer answer) {

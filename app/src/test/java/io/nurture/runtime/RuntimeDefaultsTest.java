@@ -12,8 +12,8 @@ class RuntimeDefaultsTest {
     private static final String DEV_SHOP_HASH = "nurture.security.api-clients.dev-shop.key-sha256";
 
     @Test
-    void embeddedModeAcceptsTheDocumentedDevKeys() {
-        MockEnvironment environment = defaultsFor("embedded");
+    void localModeAcceptsTheDocumentedDevKeys() {
+        MockEnvironment environment = defaultsFor("local");
 
         assertThat(environment.getProperty(DEV_SHOP_HASH)).isEqualTo(ApiKeyHash.of(RuntimeDefaults.DEV_INTEGRATION_KEY));
         assertThat(environment.getProperty("nurture.security.api-clients.dev-staff.roles")).isEqualTo("staff");
@@ -27,9 +27,9 @@ class RuntimeDefaultsTest {
     }
 
     @Test
-    void devKeysCanBeSwitchedOffInEmbeddedMode() {
+    void devKeysCanBeSwitchedOffInLocalMode() {
         MockEnvironment environment = new MockEnvironment()
-                .withProperty("nurture.engine.mode", "embedded")
+                .withProperty("nurture.engine.mode", "local")
                 .withProperty("nurture.security.dev-keys", "false");
 
         new RuntimeDefaults().postProcessEnvironment(environment, new SpringApplication());

@@ -1,0 +1,331 @@
+package io.nurture.broker;
+
+import io.nurture.runtime.DataDirectory;
+import io.nurture.runtime.Orphans;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Zeebe broker from Camunda's distribution, run as a child process that Nurture starts, watches,
+ * restarts after a crash and stops. Its state (RocksDB, snapshots, log) lives in Nurture's data
+ * directory, so it survives restarts of Nurture and of the broker.
+ */
+public final class LocalBroker {
+
+    static final String MAIN_CLASS = "io.camunda.application.StandaloneBroker";
+    private static final Logger LOG = LoggerFactory.getLogger(LocalBroker.class);
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration STABLE_AFTER = Duration.ofMinutes(1);
+    /** The app's own Spring and Camunda settings must not leak into the broker's Spring Boot. */
+    private static final List<String> APP_ENVIRONMENT = List.of("SPRING_", "SERVER_", "MANAGEMENT_", "CAMUNDA_",
+            "ZEEBE_", "NURTURE_", "LOGGING_", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+
+    private final LocalBrokerProperties properties;
+    private final DataDirectory state;
+    private final int gatewayPort;
+    private final boolean clockControlled;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "local-broker-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicInteger restarts = new AtomicInteger();
+    private volatile Process process;
+    private volatile int managementPort;
+    private volatile boolean ready;
+    private volatile boolean stopping;
+    private volatile Instant readySince;
+    private volatile Duration backoff;
+    private volatile String lastExit = "";
+    private Duration clockOffset = Duration.ZERO;
+
+    public LocalBroker(LocalBrokerProperties properties, DataDirectory state, int gatewayPort, boolean clockControlled) {
+        this.properties = properties;
+        this.state = state;
+        this.gatewayPort = gatewayPort;
+        this.clockControlled = clockControlled;
+        this.backoff = properties.restartBackoff();
+    }
+
+    /** Starts the broker and returns once it is ready; a broker that cannot start stops Nurture's start. */
+    public void start() {
+        checkDistribution();
+        Orphans.end(pidFile(), MAIN_CLASS, dataMarker());
+        long started = System.nanoTime();
+        launch();
+        awaitReady();
+        LOG.info("Local Zeebe broker ready after {} ms: gateway {}:{}, data {}{}, log {}",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), LOOPBACK, gatewayPort, state.broker(),
+                state.temporary() ? " (deleted at shutdown)" : "", log());
+    }
+
+    public void stop() {
+        stopping = true;
+        supervisor.shutdownNow();
+        Process current = process;
+        if (current != null) {
+            end(current);
+        }
+        try {
+            Files.deleteIfExists(pidFile());
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}", pidFile(), e);
+        }
+    }
+
+    /** Moves the broker's controlled clock; kept, so a restarted broker is put back where it was. */
+    public synchronized void moveClock(Duration by) {
+        if (!clockControlled) {
+            throw new IllegalStateException("The local broker runs on real time (nurture.dev.clock-control=false)");
+        }
+        addToBrokerClock(by);
+        clockOffset = clockOffset.plus(by);
+    }
+
+    public Status status() {
+        Process current = process;
+        return new Status(ready, current == null ? -1 : current.pid(), gatewayPort, state.broker(), restarts.get(), lastExit);
+    }
+
+    /**
+     * @param restarts how often the broker was restarted after it died
+     * @param lastExit how it last died, empty if never
+     */
+    public record Status(boolean ready, long pid, int gatewayPort, Path data, int restarts, String lastExit) {
+    }
+
+    private void launch() {
+        managementPort = freePort();
+        ProcessBuilder builder = new ProcessBuilder(command()).directory(state.broker().toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> APP_ENVIRONMENT.stream().anyMatch(name::startsWith));
+        environment.putAll(settings());
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        try {
+            Process started = builder.start();
+            process = started;
+            Files.writeString(pidFile(), Long.toString(started.pid()));
+            started.onExit().thenAccept(this::exited);
+            if (stopping) {
+                // stop() ran while this restart was starting: it may not have seen this process.
+                end(started);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the local broker from " + properties.distribution(), e);
+        }
+    }
+
+    private List<String> command() {
+        Path distribution = properties.distribution();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Arrays.stream(properties.javaOptions().trim().split("\\s+")).filter(option -> !option.isEmpty()).forEach(command::add);
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
+                dataMarker(),
+                "-Dapp.home=" + distribution, "-Dbasedir=" + distribution,
+                "-classpath", distribution.resolve("config") + File.pathSeparator + distribution.resolve("lib") + File.separator + "*",
+                MAIN_CLASS));
+        return command;
+    }
+
+    private Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("ZEEBE_BROKER_NETWORK_HOST", LOOPBACK);
+        settings.put("ZEEBE_BROKER_NETWORK_ADVERTISEDHOST", LOOPBACK);
+        settings.put("ZEEBE_BROKER_NETWORK_COMMANDAPI_PORT", Integer.toString(freePort()));
+        settings.put("ZEEBE_BROKER_NETWORK_INTERNALAPI_PORT", Integer.toString(freePort()));
+        settings.put("ZEEBE_BROKER_GATEWAY_NETWORK_HOST", LOOPBACK);
+        settings.put("ZEEBE_BROKER_GATEWAY_NETWORK_PORT", Integer.toString(gatewayPort));
+        settings.put("SERVER_ADDRESS", LOOPBACK);
+        settings.put("SERVER_PORT", Integer.toString(freePort()));
+        settings.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
+        settings.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
+        settings.put("ZEEBE_BROKER_DATA_DIRECTORY", state.broker().toString());
+        settings.put("ZEEBE_BROKER_THREADS_CPUTHREADCOUNT", Integer.toString(properties.cpuThreads()));
+        settings.put("ZEEBE_BROKER_THREADS_IOTHREADCOUNT", "2");
+        settings.put("ZEEBE_CLOCK_CONTROLLED", Boolean.toString(clockControlled));
+        settings.putAll(properties.environment());
+        return settings;
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(properties.startupTimeout());
+        Process starting = process;
+        while (!readiness()) {
+            if (!starting.isAlive()) {
+                throw new IllegalStateException("The local broker exited with code " + starting.exitValue()
+                        + " while starting; see " + log());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                end(starting);
+                throw new IllegalStateException("The local broker was not ready within " + properties.startupTimeout()
+                        + " (nurture.engine.local.startup-timeout); see " + log());
+            }
+            pause(Duration.ofMillis(250));
+        }
+        readySince = Instant.now();
+        ready = true;
+    }
+
+    private boolean readiness() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(management("/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the local broker", e);
+        }
+    }
+
+    private void exited(Process exited) {
+        if (stopping || exited != process) {
+            return;
+        }
+        boolean wasReady = ready;
+        ready = false;
+        lastExit = "exit code " + exited.exitValue() + " at " + Instant.now();
+        if (!wasReady) {
+            return;
+        }
+        if (readySince != null && Duration.between(readySince, Instant.now()).compareTo(STABLE_AFTER) > 0) {
+            backoff = properties.restartBackoff();
+        }
+        LOG.error("The local broker (pid {}) died with {}; restarting it in {}. Its log: {}",
+                exited.pid(), lastExit, backoff, log());
+        scheduleRestart();
+    }
+
+    private void scheduleRestart() {
+        if (!stopping) {
+            supervisor.schedule(this::restart, backoff.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void restart() {
+        if (stopping) {
+            return;
+        }
+        try {
+            launch();
+            awaitReady();
+            restoreClock();
+            restarts.incrementAndGet();
+            LOG.warn("The local broker is back (pid {}), restart {}", process.pid(), restarts.get());
+        } catch (RuntimeException e) {
+            Duration doubled = backoff.multipliedBy(2);
+            backoff = doubled.compareTo(properties.maxRestartBackoff()) > 0 ? properties.maxRestartBackoff() : doubled;
+            LOG.error("Restarting the local broker failed; trying again in {}", backoff, e);
+            Process failed = process;
+            if (failed != null && failed.isAlive()) {
+                end(failed);
+            }
+            scheduleRestart();
+        }
+    }
+
+    private synchronized void restoreClock() {
+        if (clockControlled && !clockOffset.isZero()) {
+            addToBrokerClock(clockOffset);
+        }
+    }
+
+    private void addToBrokerClock(Duration by) {
+        HttpRequest request = HttpRequest.newBuilder(management("/actuator/clock/add"))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"offsetMilli\":" + by.toMillis() + "}"))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("The broker refused to move its clock: " + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The broker's clock could not be moved", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while moving the broker's clock", e);
+        }
+    }
+
+    private void end(Process broker) {
+        broker.destroy();
+        try {
+            if (!broker.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("The local broker did not stop within {}; killing it", STOP_GRACE);
+                broker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            broker.destroyForcibly();
+        }
+    }
+
+    private void checkDistribution() {
+        Path distribution = properties.distribution();
+        if (distribution == null || !Files.isDirectory(distribution.resolve("lib"))) {
+            throw new IllegalStateException("No Zeebe distribution at " + distribution + " (nurture.engine.local.distribution)."
+                    + " The build unpacks it: ./mvnw -pl app -am -DskipTests package");
+        }
+    }
+
+    /** Names the data directory on the broker's command line, so a later start can recognise an orphan. */
+    private String dataMarker() {
+        return "-Dnurture.data-dir=" + state.root();
+    }
+
+    private URI management(String path) {
+        return URI.create("http://" + LOOPBACK + ":" + managementPort + path);
+    }
+
+    private Path pidFile() {
+        return state.root().resolve("broker.pid");
+    }
+
+    private Path log() {
+        return state.logs().resolve("broker.log");
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the local broker", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for the local broker", e);
+        }
+    }
+}

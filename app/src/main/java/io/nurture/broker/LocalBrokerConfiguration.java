@@ -1,0 +1,54 @@
+package io.nurture.broker;
+
+import io.nurture.runtime.ClockControl;
+import io.nurture.runtime.DataDirectory;
+import io.nurture.runtime.EngineFirst;
+import io.nurture.runtime.ShiftableClock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Local mode, the default: Nurture runs its own Zeebe broker as a child process. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "nurture.engine.mode", havingValue = "local", matchIfMissing = true)
+class LocalBrokerConfiguration {
+
+    static final String BROKER_BEAN = "localBroker";
+
+    @Bean(name = BROKER_BEAN, initMethod = "start", destroyMethod = "stop")
+    LocalBroker localBroker(LocalBrokerProperties properties, DataDirectory state,
+            @Value("${nurture.engine.gateway-port}") int gatewayPort,
+            @Value("${nurture.dev.clock-control:false}") boolean clockControl) {
+        return new LocalBroker(properties, state, gatewayPort, clockControl);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "nurture.dev.clock-control", havingValue = "true")
+    ClockControl localBrokerClockControl(LocalBroker broker, ShiftableClock clock) {
+        return ClockControl.moving(broker::moveClock, clock);
+    }
+
+    /** Reported as "broker" in /actuator/health: down while it starts, restarts or after it died. */
+    @Bean
+    HealthIndicator brokerHealthIndicator(LocalBroker broker) {
+        return () -> {
+            LocalBroker.Status status = broker.status();
+            Health.Builder health = status.ready() ? Health.up() : Health.down();
+            return health.withDetail("pid", status.pid())
+                    .withDetail("gatewayPort", status.gatewayPort())
+                    .withDetail("data", status.data().toString())
+                    .withDetail("restarts", status.restarts())
+                    .withDetail("lastExit", status.lastExit())
+                    .build();
+        };
+    }
+
+    @Bean
+    static BeanFactoryPostProcessor camundaClientAfterLocalBroker() {
+        return EngineFirst.camundaClientAfter(BROKER_BEAN);
+    }
+}

@@ -1,0 +1,32 @@
+package io.nurture.broker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param distribution   the unpacked Camunda Zeebe distribution (bin/, config/, lib/); the build unpacks
+ *                       the one named by the {@code zeebe.version} build property into app/target/zeebe
+ * @param javaOptions    JVM options of the broker process (its heap; RocksDB memory comes on top)
+ * @param cpuThreads     the broker's processing threads
+ * @param startupTimeout how long a (re)start may take before the broker counts as failed
+ * @param restartBackoff first wait before restarting a broker that died; doubles up to maxRestartBackoff
+ * @param maxRestartBackoff longest wait between restarts
+ * @param environment    further broker settings as environment variables (ZEEBE_BROKER_...), e.g. an exporter
+ */
+@ConfigurationProperties("nurture.engine.local")
+public record LocalBrokerProperties(
+        Path distribution,
+        @DefaultValue("-Xms128m -Xmx512m") String javaOptions,
+        @DefaultValue("2") int cpuThreads,
+        @DefaultValue("PT2M") Duration startupTimeout,
+        @DefaultValue("PT1S") Duration restartBackoff,
+        @DefaultValue("PT30S") Duration maxRestartBackoff,
+        Map<String, String> environment) {
+
+    public LocalBrokerProperties {
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+}

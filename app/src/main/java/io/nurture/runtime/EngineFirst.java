@@ -1,0 +1,24 @@
+package io.nurture.runtime;
+
+import io.camunda.client.CamundaClient;
+import java.util.Arrays;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+
+/** The Camunda client must not connect (or deploy its models) before the engine Nurture starts listens. */
+public final class EngineFirst {
+
+    private EngineFirst() {
+    }
+
+    public static BeanFactoryPostProcessor camundaClientAfter(String engineBean) {
+        return beanFactory -> {
+            for (String name : beanFactory.getBeanNamesForType(CamundaClient.class, true, false)) {
+                var definition = beanFactory.getBeanDefinition(name);
+                String[] dependsOn = definition.getDependsOn() == null ? new String[0] : definition.getDependsOn();
+                String[] extended = Arrays.copyOf(dependsOn, dependsOn.length + 1);
+                extended[dependsOn.length] = engineBean;
+                definition.setDependsOn(extended);
+            }
+        };
+    }
+}

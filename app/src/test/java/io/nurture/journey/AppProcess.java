@@ -1,0 +1,51 @@
+package io.nurture.journey;
+
+import static org.awaitility.Awaitility.await;
+
+import io.nurture.NurtureApplication;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Nurture in its own JVM, started as a user starts it and ended with SIGTERM as systemd would. */
+record AppProcess(Process process, int port) implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofMinutes(2);
+
+    static AppProcess start(Map<String, Object> settings, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp", System.getProperty("java.class.path"), NurtureApplication.class.getName()));
+        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        AppProcess app = new AppProcess(process, (Integer) settings.get("server.port"));
+        await().atMost(STARTUP).ignoreExceptions().until(() -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("Nurture exited with " + process.exitValue() + " while starting; see " + log);
+            }
+            return new NurtureClient(app.port, null).get("/actuator/health").status() == 200;
+        });
+        return app;
+    }
+
+    NurtureClient client() {
+        return new NurtureClient(port);
+    }
+
+    boolean terminate() throws InterruptedException {
+        process.destroy();
+        return process.waitFor(1, TimeUnit.MINUTES);
+    }
+
+    /** Ends the app gracefully if it still runs, so it also stops its database server and broker. */
+    @Override
+    public void close() throws InterruptedException {
+        if (!terminate()) {
+            process.destroyForcibly();
+        }
+    }
+}
