@@ -118,6 +118,7 @@ public final class LocalBroker {
     }
 
     private void launch() {
+        createDirectory(state.broker());
         managementPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(command()).directory(state.broker().toFile());
         Map<String, String> environment = builder.environment();
@@ -310,6 +311,14 @@ public final class LocalBroker {
 
     private Path log() {
         return state.logs().resolve("broker.log");
+    }
+
+    private static void createDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the broker's data directory " + directory, e);
+        }
     }
 
     private static void pause(Duration duration) {

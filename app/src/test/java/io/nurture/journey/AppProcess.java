@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.nurture.NurtureApplication;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ record AppProcess(Process process, int port) implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofMinutes(2);
 
     static AppProcess start(Map<String, Object> settings, Path log) throws IOException {
+        // A temp directory of its own under target/: the embedded database refuses data kept below it.
+        Path temp = Files.createDirectories(Path.of("target", "app-tmp").toAbsolutePath());
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-Djava.io.tmpdir=" + temp,
                 "-cp", System.getProperty("java.class.path"), NurtureApplication.class.getName()));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -40,6 +40,14 @@ class LocalBrokerJourneyTest {
     @Test
     void ordersAndJourneysInFlightFinishAfterNurtureRestartsOnItsDataDirectory() throws Exception {
         Path data = Files.createDirectories(Path.of("target", "local-mode", UUID.randomUUID().toString()).toAbsolutePath());
+        try {
+            runJourneysAcrossARestart(data);
+        } finally {
+            keepOnlyLogs(data);
+        }
+    }
+
+    private static void runJourneysAcrossARestart(Path data) throws Exception {
         Map<String, Object> settings = settings(data);
         String delivered;
         String customer;
@@ -91,7 +99,6 @@ class LocalBrokerJourneyTest {
 
         assertThat(exported(data, "\"valueType\":\"PROCESS_INSTANCE\"")).as("the broker exported its records").isPositive();
         assertThat(exported(data, "\"valueType\":\"INCIDENT\"", "\"intent\":\"CREATED\"")).as("incidents").isZero();
-        keepOnlyLogs(data);
     }
 
     /** The state takes ≈ 600 MB (database server binaries, preallocated broker log); the logs stay for reading. */
