@@ -7,7 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,11 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Moves time for demos and tests: the engine's timers and the app's clock together. Exists only
- * where clock control is explicitly enabled: it moves time for every process on the engine.
+ * where clock control is explicitly enabled, since it moves time for every process on the engine,
+ * and never in cluster mode: a shop's cluster runs on real time.
  */
 @RestController
 @RequestMapping("/api/dev/clock")
-@ConditionalOnProperty(name = "nurture.dev.clock-control", havingValue = "true")
+@ConditionalOnExpression("${nurture.dev.clock-control:false} and '${nurture.engine.mode:local}' != 'cluster'")
 class ClockController {
 
     private final ClockControl clock;

@@ -27,8 +27,14 @@ class ClockControllerTest {
     }
 
     @Test
-    void clusterModeHasTheClockEndpointOnlyWhenExplicitlyEnabled() {
+    void clusterModeHasNoClockEndpointEvenWhenEnabled() {
         context.withPropertyValues("nurture.engine.mode=cluster", "nurture.dev.clock-control=true")
+                .run(app -> assertThat(app).doesNotHaveBean(ClockController.class));
+    }
+
+    @Test
+    void localModeHasTheClockEndpointWhenExplicitlyEnabled() {
+        context.withPropertyValues("nurture.dev.clock-control=true")
                 .run(app -> assertThat(app).hasSingleBean(ClockController.class));
     }
 
