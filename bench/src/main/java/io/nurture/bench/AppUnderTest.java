@@ -1,0 +1,101 @@
+package io.nurture.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Nurture's own jar in local mode on a fresh data directory, started as the README starts it. */
+final class AppUnderTest implements AutoCloseable {
+
+    static final String SHOP_KEY = "dev-integration-key";
+    static final String STAFF_KEY = "dev-staff-key";
+
+    private final Process process;
+    final int port;
+    final int gatewayPort;
+
+    private AppUnderTest(Process process, int port, int gatewayPort) {
+        this.process = process;
+        this.port = port;
+        this.gatewayPort = gatewayPort;
+    }
+
+    /** @param settings further {@code --key=value} arguments, e.g. to switch the workers off */
+    static AppUnderTest start(Path home, String name, String heap, List<String> settings) throws Exception {
+        Path data = Files.createDirectories(home.resolve(name));
+        int port = freePort();
+        int gatewayPort = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-jar", appJar().toString(),
+                "--server.port=" + port, "--nurture.engine.gateway-port=" + gatewayPort,
+                "--nurture.data-dir=" + data, "--nurture.database.embedded.port=0", "--nurture.mail.embedded-smtp.port=0"));
+        command.addAll(settings);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve(name + ".log").toFile()).start();
+        AppUnderTest app = new AppUnderTest(process, port, gatewayPort);
+        app.awaitHealthy(home.resolve(name + ".log"));
+        return app;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private void awaitHealthy(Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Nurture exited while starting; see " + log);
+            }
+            try {
+                var answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Nurture did not become healthy within 3 minutes; see " + log);
+    }
+
+    private static Path appJar() throws IOException {
+        try (Stream<Path> jars = Files.list(Path.of("app", "target"))) {
+            return jars.filter(p -> p.getFileName().toString().matches("nurture-app-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No app/target/nurture-app-*.jar: build first"
+                            + " (./mvnw -q -DskipTests install)"))
+                    .toAbsolutePath();
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

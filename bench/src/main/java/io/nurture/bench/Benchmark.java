@@ -1,0 +1,75 @@
+package io.nurture.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Nurture's throughput side by side with the engine's on this machine, one run, same broker:
+ * prints one Markdown table for docs/performance.md. Arguments: {@code orders=N clients=C heap=512m}.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int orders = Integer.parseInt(argument(args, "orders", "1000"));
+        int clients = Integer.parseInt(argument(args, "clients", "20"));
+        String heap = argument(args, "heap", "512m");
+        Path home = Files.createDirectories(Path.of("bench", "target", "runs", Instant.now().toString().replace(':', '-')))
+                .toAbsolutePath();
+        System.out.printf("Benchmark: %d card orders from %d clients, app heap %s, %d cores; logs in %s%n",
+                orders, clients, heap, Runtime.getRuntime().availableProcessors(), home);
+
+        Run ceiling;
+        try (AppUnderTest broker = AppUnderTest.start(home, "ceiling", heap,
+                List.of("--camunda.client.worker.defaults.enabled=false"))) {
+            ceiling = Ceiling.measure(broker, orders, clients);
+        }
+        Run nurture;
+        try (AppUnderTest app = AppUnderTest.start(home, "nurture", heap, List.of())) {
+            nurture = new EndToEnd(app).measure(orders, clients);
+        }
+        print(orders, clients, ceiling, nurture);
+        for (String run : List.of("ceiling", "nurture")) {
+            delete(home.resolve(run));
+        }
+    }
+
+    /** The runs' state (≈ 600 MB each) goes; their logs stay beside it. */
+    private static void delete(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static void print(int orders, int clients, Run ceiling, Run nurture) {
+        System.out.println();
+        System.out.println("| figure | engine, no-op workers (ceiling) | Nurture through its API |");
+        System.out.println("| --- | --- | --- |");
+        System.out.printf(Locale.ROOT, "| completed orders/s (%d orders, %d clients, start to last shipped) | %.1f | %.1f |%n",
+                orders, clients, ceiling.ordersPerSecond(), nurture.ordersPerSecond());
+        System.out.printf(Locale.ROOT, "| start p50 / p99 (engine create / `POST /api/orders`) | %.0f / %.0f ms | %.0f / %.0f ms |%n",
+                ceiling.starts().percentile(50), ceiling.starts().percentile(99),
+                nurture.starts().percentile(50), nurture.starts().percentile(99));
+        System.out.printf(Locale.ROOT, "| app peak heap / average CPU | — | %.0f MB / %.0f %% |%n", nurture.peakHeapMb(), nurture.cpu() * 100);
+        System.out.printf(Locale.ROOT, "%nNurture / ceiling: %.0f %%%n", 100 * nurture.ordersPerSecond() / ceiling.ordersPerSecond());
+    }
+
+    private static String argument(String[] args, String name, String otherwise) {
+        for (String arg : args) {
+            if (arg.startsWith(name + "=")) {
+                return arg.substring(name.length() + 1);
+            }
+        }
+        return otherwise;
+    }
+}

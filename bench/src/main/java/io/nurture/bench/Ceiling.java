@@ -1,0 +1,67 @@
+package io.nurture.bench;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.nurture.processes.OrderFulfillment;
+import io.nurture.processes.OrderFulfillment.JobType;
+import io.nurture.processes.OrderFulfillment.Variable;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the engine carries on this machine: order-fulfillment instances created straight over gRPC
+ * and driven to the shipment wait by workers that do nothing, on the same broker Nurture runs.
+ */
+final class Ceiling {
+
+    private Ceiling() {
+    }
+
+    static Run measure(AppUnderTest broker, int orders, int clients) throws Exception {
+        CountDownLatch shipped = new CountDownLatch(orders);
+        try (CamundaClient client = CamundaClient.newClientBuilder()
+                .grpcAddress(URI.create("http://127.0.0.1:" + broker.gatewayPort))
+                .preferRestOverGrpc(false)
+                .numJobWorkerExecutionThreads(4)
+                .build()) {
+            List<JobWorker> workers = List.of(
+                    noOp(client, JobType.RESERVE_STOCK, Map.of("allLinesReserved", true), null),
+                    noOp(client, JobType.CHARGE_CARD, Map.of(), null),
+                    noOp(client, JobType.CREATE_SHIPMENT, Map.of(), shipped));
+            Latencies creates = new Latencies();
+            long start = System.nanoTime();
+            Load.inParallel(clients, orders, i -> creates.time(() -> client.newCreateInstanceCommand()
+                    .bpmnProcessId(OrderFulfillment.PROCESS_ID).latestVersion()
+                    .variables(Map.of(Variable.ORDER_ID, UUID.randomUUID().toString(),
+                            Variable.CUSTOMER_ID, UUID.randomUUID().toString(),
+                            Variable.ORDER_TOTAL, new BigDecimal("25.00"), Variable.PAYMENT_METHOD, "CARD",
+                            Variable.FIRST_ORDER, false, Variable.COUNTRY_MISMATCH, false))
+                    .send().join()));
+            if (!shipped.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException(shipped.getCount() + " instances never reached the shipment wait");
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            workers.forEach(JobWorker::close);
+            return new Run(orders, elapsed, creates, 0, 0);
+        }
+    }
+
+    private static JobWorker noOp(CamundaClient client, String type, Map<String, Object> result, CountDownLatch done) {
+        return client.newWorker().jobType(type)
+                .handler((jobs, job) -> {
+                    jobs.newCompleteCommand(job).variables(result).send().join();
+                    if (done != null) {
+                        done.countDown();
+                    }
+                })
+                .maxJobsActive(32)
+                .pollInterval(Duration.ofMillis(50))
+                .open();
+    }
+}

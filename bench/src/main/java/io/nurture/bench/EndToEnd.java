@@ -1,0 +1,132 @@
+package io.nurture.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Nurture through its HTTP API: card orders from concurrent clients, each with its own idempotency key. */
+final class EndToEnd {
+
+    static final String SKU = "CUP-CERAMIC-2";
+    private static final Pattern SHIPPED = Pattern.compile("(?m)^nurture_orders\\{status=\"SHIPPED\"[^}]*} ([0-9.E+]+)$");
+    private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)$");
+    private static final Pattern CPU = Pattern.compile("(?m)^process_cpu_usage ([0-9.E+-]+)$");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AppUnderTest app;
+
+    EndToEnd(AppUnderTest app) {
+        this.app = app;
+    }
+
+    Run measure(int orders, int clients) throws Exception {
+        if (send("PUT", "/api/inventory/" + SKU, "{\"available\":1000000}", AppUnderTest.STAFF_KEY) != 200) {
+            throw new IllegalStateException("Could not stock " + SKU + " for the run");
+        }
+        int shippedBefore = shipped(metrics());
+        Latencies posts = new Latencies();
+        AtomicInteger refused = new AtomicInteger();
+        Sampler sampler = new Sampler();
+        ScheduledExecutorService sampling = Executors.newSingleThreadScheduledExecutor();
+        sampling.scheduleAtFixedRate(sampler, 0, 500, TimeUnit.MILLISECONDS);
+        long start = System.nanoTime();
+        Load.inParallel(clients, orders, i -> posts.time(() -> {
+            if (send("POST", "/api/orders", order(), AppUnderTest.SHOP_KEY) != 201) {
+                refused.incrementAndGet();
+            }
+        }));
+        if (refused.get() > 0) {
+            throw new IllegalStateException(refused.get() + " orders were not accepted; see the app's log");
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        while (shipped(metrics()) - shippedBefore < orders) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Not every order shipped within 15 minutes");
+            }
+            Thread.sleep(100);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        sampling.shutdownNow();
+        return new Run(orders, elapsed, posts, sampler.peakHeapMb(), sampler.averageCpu());
+    }
+
+    private String order() {
+        return """
+                {"customer":{"email":"bench-%s@example.com","name":"Bench Customer"},
+                 "lines":[{"sku":"%s","quantity":1}],
+                 "payment":{"method":"CARD","token":"tok_visa"},
+                 "shippingAddress":{"line1":"1 Load St","city":"Berlin","postalCode":"10115","country":"DE"},
+                 "billingCountry":"DE"}""".formatted(UUID.randomUUID(), SKU);
+    }
+
+    private int send(String method, String path, String body, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("X-API-Key", key).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if ("POST".equals(method)) {
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    private String metrics() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/prometheus"))
+                    .header("X-API-Key", AppUnderTest.STAFF_KEY).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the app's metrics", e);
+        }
+    }
+
+    private static int shipped(String metrics) {
+        Matcher matcher = SHIPPED.matcher(metrics);
+        return matcher.find() ? (int) Double.parseDouble(matcher.group(1)) : 0;
+    }
+
+    /** The app's heap (summed over its heap pools) and CPU, twice a second. */
+    private final class Sampler implements Runnable {
+
+        private volatile double peakHeapBytes;
+        private final DoubleAdder cpu = new DoubleAdder();
+        private final LongAdder samples = new LongAdder();
+
+        @Override
+        public void run() {
+            String metrics = metrics();
+            double heap = 0;
+            Matcher pools = HEAP.matcher(metrics);
+            while (pools.find()) {
+                heap += Double.parseDouble(pools.group(1));
+            }
+            peakHeapBytes = Math.max(peakHeapBytes, heap);
+            Matcher usage = CPU.matcher(metrics);
+            if (usage.find()) {
+                cpu.add(Double.parseDouble(usage.group(1)));
+                samples.increment();
+            }
+        }
+
+        double peakHeapMb() {
+            return peakHeapBytes / (1024 * 1024);
+        }
+
+        double averageCpu() {
+            return samples.sum() == 0 ? 0 : cpu.sum() / samples.sum();
+        }
+    }
+}
