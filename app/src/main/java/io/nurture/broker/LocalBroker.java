@@ -1,11 +1,11 @@
 package io.nurture.broker;
 
 import io.nurture.runtime.DataDirectory;
-import io.nurture.runtime.Orphans;
+import io.nurture.runtime.FreePorts;
+import io.nurture.runtime.ChildProcesses;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +36,6 @@ public final class LocalBroker {
     static final String MAIN_CLASS = "io.camunda.application.StandaloneBroker";
     private static final Logger LOG = LoggerFactory.getLogger(LocalBroker.class);
     private static final String LOOPBACK = "127.0.0.1";
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration STABLE_AFTER = Duration.ofMinutes(1);
     /** The app's own Spring and Camunda settings must not leak into the broker's Spring Boot. */
     private static final List<String> APP_ENVIRONMENT = List.of("SPRING_", "SERVER_", "MANAGEMENT_", "CAMUNDA_",
@@ -73,7 +72,7 @@ public final class LocalBroker {
     /** Starts the broker and returns once it is ready; a broker that cannot start stops Nurture's start. */
     public void start() {
         checkDistribution();
-        Orphans.end(pidFile(), MAIN_CLASS, dataMarker());
+        ChildProcesses.endOrphan(pidFile(), MAIN_CLASS, dataMarker());
         long started = System.nanoTime();
         launch();
         awaitReady();
@@ -87,7 +86,7 @@ public final class LocalBroker {
         supervisor.shutdownNow();
         Process current = process;
         if (current != null) {
-            end(current);
+            ChildProcesses.stop(current.toHandle());
         }
         try {
             Files.deleteIfExists(pidFile());
@@ -119,7 +118,7 @@ public final class LocalBroker {
 
     private void launch() {
         createDirectory(state.broker());
-        managementPort = freePort();
+        managementPort = FreePorts.any();
         ProcessBuilder builder = new ProcessBuilder(command()).directory(state.broker().toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> APP_ENVIRONMENT.stream().anyMatch(name::startsWith));
@@ -132,7 +131,7 @@ public final class LocalBroker {
             started.onExit().thenAccept(this::exited);
             if (stopping) {
                 // stop() ran while this restart was starting: it may not have seen this process.
-                end(started);
+                ChildProcesses.stop(started.toHandle());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the local broker from " + properties.distribution(), e);
@@ -156,12 +155,12 @@ public final class LocalBroker {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("ZEEBE_BROKER_NETWORK_HOST", LOOPBACK);
         settings.put("ZEEBE_BROKER_NETWORK_ADVERTISEDHOST", LOOPBACK);
-        settings.put("ZEEBE_BROKER_NETWORK_COMMANDAPI_PORT", Integer.toString(freePort()));
-        settings.put("ZEEBE_BROKER_NETWORK_INTERNALAPI_PORT", Integer.toString(freePort()));
+        settings.put("ZEEBE_BROKER_NETWORK_COMMANDAPI_PORT", Integer.toString(FreePorts.any()));
+        settings.put("ZEEBE_BROKER_NETWORK_INTERNALAPI_PORT", Integer.toString(FreePorts.any()));
         settings.put("ZEEBE_BROKER_GATEWAY_NETWORK_HOST", LOOPBACK);
         settings.put("ZEEBE_BROKER_GATEWAY_NETWORK_PORT", Integer.toString(gatewayPort));
         settings.put("SERVER_ADDRESS", LOOPBACK);
-        settings.put("SERVER_PORT", Integer.toString(freePort()));
+        settings.put("SERVER_PORT", Integer.toString(FreePorts.any()));
         settings.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
         settings.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
         settings.put("ZEEBE_BROKER_DATA_DIRECTORY", state.broker().toString());
@@ -181,7 +180,7 @@ public final class LocalBroker {
                         + " while starting; see " + log());
             }
             if (Instant.now().isAfter(deadline)) {
-                end(starting);
+                ChildProcesses.stop(starting.toHandle());
                 throw new IllegalStateException("The local broker was not ready within " + properties.startupTimeout()
                         + " (nurture.engine.local.startup-timeout); see " + log());
             }
@@ -244,7 +243,7 @@ public final class LocalBroker {
             LOG.error("Restarting the local broker failed; trying again in {}", backoff, e);
             Process failed = process;
             if (failed != null && failed.isAlive()) {
-                end(failed);
+                ChildProcesses.stop(failed.toHandle());
             }
             scheduleRestart();
         }
@@ -275,18 +274,6 @@ public final class LocalBroker {
         }
     }
 
-    private void end(Process broker) {
-        broker.destroy();
-        try {
-            if (!broker.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                LOG.warn("The local broker did not stop within {}; killing it", STOP_GRACE);
-                broker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            broker.destroyForcibly();
-        }
-    }
 
     private void checkDistribution() {
         Path distribution = properties.distribution();
@@ -330,11 +317,4 @@ public final class LocalBroker {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port for the local broker", e);
-        }
-    }
 }

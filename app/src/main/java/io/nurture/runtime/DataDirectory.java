@@ -27,10 +27,9 @@ public final class DataDirectory {
      *     processes that do not know them (or the other way round)
      */
     public static DataDirectory open(String configured, boolean pairedState) {
-        if (configured == null || configured.isBlank()) {
-            return new DataDirectory(temporaryRoot(), true);
-        }
-        DataDirectory directory = new DataDirectory(Path.of(configured).toAbsolutePath().normalize(), false);
+        boolean temporary = configured == null || configured.isBlank();
+        DataDirectory directory = new DataDirectory(
+                temporary ? temporaryRoot() : Path.of(configured).toAbsolutePath().normalize(), temporary);
         if (pairedState) {
             directory.refuseHalfState();
         }
@@ -94,9 +93,7 @@ public final class DataDirectory {
 
     private static Path temporaryRoot() {
         try {
-            Path root = Files.createTempDirectory("nurture-");
-            Files.createDirectories(root.resolve("logs"));
-            return root;
+            return Files.createTempDirectory("nurture-");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary data directory", e);
         }

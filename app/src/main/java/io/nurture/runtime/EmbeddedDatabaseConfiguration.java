@@ -37,7 +37,7 @@ class EmbeddedDatabaseConfiguration {
             config.setDataDir(state.database().toFile());
         } else {
             config.setDataDir(keptDirectory(state.database())).setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-            Orphans.end(pidFile(state), "mariadbd", "--datadir=" + state.database());
+            ChildProcesses.endOrphan(pidFile(state), "mariadbd", "--datadir=" + state.database());
         }
         config.addArg("--pid-file=" + pidFile(state));
         if ("root".equals(System.getProperty("user.name"))) {

@@ -1,9 +1,6 @@
 package io.nurture.runtime;
 
 import io.nurture.security.ApiKeyHash;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -67,10 +64,6 @@ public class RuntimeDefaults implements EnvironmentPostProcessor {
         if (configured != 0) {
             return configured;
         }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
-        }
+        return FreePorts.any();
     }
 }

@@ -9,8 +9,8 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.nurture.runtime.InMemoryEngines;
+import io.nurture.runtime.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +43,7 @@ class AppRestartTest {
 
     @BeforeAll
     static void startCluster() throws IOException {
-        gatewayPort = freePort();
+        gatewayPort = FreePorts.any();
         engine = InMemoryEngines.create(gatewayPort);
         engine.start();
     }
@@ -104,7 +104,7 @@ class AppRestartTest {
         settings.put("camunda.client.rest-address", "http://localhost:9");
         settings.put("camunda.client.prefer-rest-over-grpc", false);
         settings.put("nurture.data-dir", dataDir.toString());
-        settings.put("server.port", freePort());
+        settings.put("server.port", FreePorts.any());
         // Jobs the stopped app had taken but not finished come back to the new one after this.
         settings.put("camunda.client.worker.defaults.timeout", "PT5S");
         return settings;
@@ -128,9 +128,4 @@ class AppRestartTest {
                 .count();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

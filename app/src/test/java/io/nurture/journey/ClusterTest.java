@@ -1,5 +1,6 @@
 package io.nurture.journey;
 
+import static io.nurture.journey.JourneyTest.available;
 import static io.nurture.journey.JourneyTest.card;
 import static io.nurture.journey.JourneyTest.invoice;
 import static io.nurture.journey.JourneyTest.newCustomerEmail;
@@ -18,11 +19,11 @@ import io.camunda.client.api.response.PartitionBrokerRole;
 import io.nurture.broker.LocalBroker;
 import io.nurture.broker.LocalBrokerProperties;
 import io.nurture.runtime.DataDirectory;
+import io.nurture.runtime.FreePorts;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,10 +72,10 @@ class ClusterTest {
     @BeforeAll
     static void startCluster() throws Exception {
         home = Files.createDirectories(Path.of("target", "cluster", UUID.randomUUID().toString()).toAbsolutePath());
-        List<Integer> internalPorts = IntStream.range(0, BROKERS).mapToObj(i -> freePort()).toList();
+        List<Integer> internalPorts = IntStream.range(0, BROKERS).mapToObj(i -> FreePorts.any()).toList();
         String contactPoints = String.join(",", internalPorts.stream().map(port -> "127.0.0.1:" + port).toList());
         for (int node = 0; node < BROKERS; node++) {
-            gateways.add(freePort());
+            gateways.add(FreePorts.any());
             brokers.add(new LocalBroker(brokerSettings(node, internalPorts.get(node), contactPoints),
                     DataDirectory.open(home.resolve("broker-" + node).toString(), false), gateways.get(node), false));
         }
@@ -90,7 +91,7 @@ class ClusterTest {
         database = DB.newEmbeddedDB(mysql.build());
         database.start();
         database.run("CREATE DATABASE nurture");
-        smtp = new GreenMail(new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(FreePorts.any(), "localhost", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         operator = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + gateways.get(0)))
                 .preferRestOverGrpc(false).build();
@@ -122,7 +123,7 @@ class ClusterTest {
         try (AppProcess survivor = startApp(followerOf(leader, 0), "survivor");
              AppProcess victim = startApp(followerOf(leader, 1), "victim")) {
             NurtureClient shop = survivor.client();
-            stockBefore = available(shop);
+            stockBefore = available(shop, SKU);
             CompletableFuture<Void> burst = CompletableFuture.allOf(
                     CompletableFuture.runAsync(() -> placeBurst(survivor.client(), "a", orderByKey, bodyByKey, invoiceKeys)),
                     CompletableFuture.runAsync(() -> placeBurst(victim.client(), "b", orderByKey, bodyByKey, invoiceKeys)));
@@ -147,15 +148,16 @@ class ClusterTest {
                     2 * ORDERS_PER_INSTANCE, 2 * ORDERS_PER_INSTANCE - answered, Duration.ofNanos(System.nanoTime() - killed).toSeconds());
 
             assertThat(orders).hasSize(2 * ORDERS_PER_INSTANCE).doesNotHaveDuplicates();
-            assertThat(available(shop)).as("stock taken once per order").isEqualTo(stockBefore - orders.size());
+            assertThat(available(shop, SKU)).as("stock taken once per order").isEqualTo(stockBefore - orders.size());
         }
 
         assertEachOnce("SELECT order_id FROM payments WHERE kind IN ('CHARGE', 'INVOICE')", orderByKey.values());
         assertEachOnce("SELECT order_id FROM reservations", orderByKey.values());
         assertEachOnce("SELECT order_id FROM shipments", orderByKey.values());
         assertThat(shippedMails()).as("one shipping mail per order").hasSize(orderByKey.size()).doesNotHaveDuplicates();
-        assertThat(exported("\"valueType\":\"PROCESS_INSTANCE\"")).as("the brokers exported their records").isPositive();
-        assertThat(exported("\"valueType\":\"INCIDENT\"", "\"intent\":\"CREATED\"")).as("incidents").isZero();
+        List<Path> brokerData = IntStream.range(0, BROKERS).mapToObj(node -> home.resolve("broker-" + node)).toList();
+        assertThat(BrokerExport.processInstanceRecords(brokerData)).as("the brokers exported their records").isPositive();
+        assertThat(BrokerExport.incidentsCreated(brokerData)).as("incidents").isZero();
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(brokers.get(leader).status().restarts()).isEqualTo(1));
         await().atMost(PATIENCE).untilAsserted(this::clusterIsHealthy);
@@ -239,20 +241,18 @@ class ClusterTest {
         settings.put("spring.jpa.properties.jakarta.persistence.database-minor-version", 4);
         settings.put("spring.mail.host", "localhost");
         settings.put("spring.mail.port", smtp.getSmtp().getPort());
-        settings.put("server.port", freePort());
+        settings.put("server.port", FreePorts.any());
         return AppProcess.start(settings, home.resolve("app-" + name + ".log"));
     }
 
     private static LocalBrokerProperties brokerSettings(int node, int internalPort, String contactPoints) throws IOException {
-        Map<String, String> environment = new HashMap<>();
+        Map<String, String> environment = new HashMap<>(BrokerExport.SETTINGS);
         environment.put("ZEEBE_BROKER_CLUSTER_NODEID", Integer.toString(node));
         environment.put("ZEEBE_BROKER_CLUSTER_CLUSTERSIZE", Integer.toString(BROKERS));
         environment.put("ZEEBE_BROKER_CLUSTER_REPLICATIONFACTOR", Integer.toString(BROKERS));
         environment.put("ZEEBE_BROKER_CLUSTER_PARTITIONSCOUNT", "1");
         environment.put("ZEEBE_BROKER_CLUSTER_INITIALCONTACTPOINTS", contactPoints);
         environment.put("ZEEBE_BROKER_NETWORK_INTERNALAPI_PORT", Integer.toString(internalPort));
-        environment.put("ZEEBE_BROKER_EXPORTERS_DEBUG_CLASSNAME", "io.camunda.zeebe.broker.exporter.debug.DebugLogExporter");
-        environment.put("ZEEBE_BROKER_EXPORTERS_DEBUG_ARGS_LOGLEVEL", "info");
         return new LocalBrokerProperties(distribution(), "-Xms64m -Xmx256m", 1, PATIENCE,
                 Duration.ofSeconds(1), Duration.ofSeconds(5), environment);
     }
@@ -265,9 +265,6 @@ class ClusterTest {
         }
     }
 
-    private static int available(NurtureClient shop) {
-        return shop.get("/api/inventory/" + SKU).body().path("available").asInt();
-    }
 
     private static void assertEachOnce(String query, Collection<String> orders) throws SQLException {
         List<String> found = new ArrayList<>();
@@ -288,15 +285,6 @@ class ClusterTest {
                 .toList();
     }
 
-    private static long exported(String... parts) throws IOException {
-        long count = 0;
-        for (int node = 0; node < BROKERS; node++) {
-            try (Stream<String> lines = Files.lines(home.resolve("broker-" + node).resolve("logs").resolve("broker.log"))) {
-                count += lines.filter(line -> Stream.of(parts).allMatch(line::contains)).count();
-            }
-        }
-        return count;
-    }
 
     private static String subject(Message message) {
         try {
@@ -314,11 +302,4 @@ class ClusterTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

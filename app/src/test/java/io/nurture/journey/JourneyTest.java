@@ -93,7 +93,11 @@ abstract class JourneyTest {
     }
 
     String place(Map<String, Object> order) {
-        NurtureClient.Answer answer = api.post("/api/orders", order);
+        return place(api, order);
+    }
+
+    static String place(NurtureClient client, Map<String, Object> order) {
+        NurtureClient.Answer answer = client.post("/api/orders", order);
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
         return answer.text("orderId");
     }
@@ -131,7 +135,12 @@ abstract class JourneyTest {
     }
 
     private String surveyOf(String customerId, String orderId) {
-        for (var survey : api.get("/api/customers/" + customerId + "/surveys").body()) {
+        return surveyOf(api, customerId, orderId);
+    }
+
+    /** The token of the order's survey, empty while there is none. */
+    static String surveyOf(NurtureClient client, String customerId, String orderId) {
+        for (var survey : client.get("/api/customers/" + customerId + "/surveys").body()) {
             if (survey.path("orderId").asText().equals(orderId)) {
                 return survey.path("token").asText();
             }
@@ -182,8 +191,12 @@ abstract class JourneyTest {
     }
 
     List<String> templatesSentTo(String customerId) {
+        return templatesSentTo(api, customerId);
+    }
+
+    static List<String> templatesSentTo(NurtureClient client, String customerId) {
         List<String> templates = new ArrayList<>();
-        api.get("/api/customers/" + customerId + "/messages").body().forEach(m -> templates.add(m.path("template").asText()));
+        client.get("/api/customers/" + customerId + "/messages").body().forEach(m -> templates.add(m.path("template").asText()));
         return templates;
     }
 
@@ -196,7 +209,11 @@ abstract class JourneyTest {
     }
 
     int available(String sku) {
-        return api.get("/api/inventory/" + sku).body().path("available").asInt();
+        return available(api, sku);
+    }
+
+    static int available(NurtureClient client, String sku) {
+        return client.get("/api/inventory/" + sku).body().path("available").asInt();
     }
 
     int reserved(String sku) {

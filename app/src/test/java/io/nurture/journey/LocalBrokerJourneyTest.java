@@ -1,25 +1,27 @@
 package io.nurture.journey;
 
+import static io.nurture.journey.JourneyTest.available;
 import static io.nurture.journey.JourneyTest.card;
 import static io.nurture.journey.JourneyTest.invoice;
 import static io.nurture.journey.JourneyTest.newCustomerEmail;
 import static io.nurture.journey.JourneyTest.order;
+import static io.nurture.journey.JourneyTest.place;
+import static io.nurture.journey.JourneyTest.surveyOf;
+import static io.nurture.journey.JourneyTest.templatesSentTo;
 import static io.nurture.journey.JourneyTest.timelineStatuses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nurture.runtime.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
@@ -56,16 +58,16 @@ class LocalBrokerJourneyTest {
 
         try (AppProcess first = AppProcess.start(settings, data.resolve("app-first.log"))) {
             NurtureClient shop = first.client();
-            delivered = placed(shop, order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa")));
+            delivered = place(shop, order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa")));
             String tracking = awaitStatus(shop, delivered, "SHIPPED").text("trackingNumber");
             shop.post("/api/shipments/" + tracking + "/events", Map.of("type", "DELIVERED"));
             customer = awaitStatus(shop, delivered, "DELIVERED").text("customerId");
 
-            unpaidInvoice = placed(shop, order(newCustomerEmail(), "FLT-PAPER-100", 2, invoice()));
+            unpaidInvoice = place(shop, order(newCustomerEmail(), "FLT-PAPER-100", 2, invoice()));
             awaitStatus(shop, unpaidInvoice, "AWAITING_PAYMENT");
 
             assertThat(shop.put("/api/inventory/" + BACKORDERED_SKU, Map.of("available", 0)).status()).isEqualTo(200);
-            backorder = placed(shop, order(newCustomerEmail(), BACKORDERED_SKU, 2, card("tok_visa")));
+            backorder = place(shop, order(newCustomerEmail(), BACKORDERED_SKU, 2, card("tok_visa")));
             awaitStatus(shop, backorder, "BACKORDERED");
 
             cancelWhileAwaitingPayment(shop);
@@ -85,7 +87,7 @@ class LocalBrokerJourneyTest {
             awaitStatus(shop, backorder, "SHIPPED");
 
             assertThat(shop.post("/api/dev/clock", Map.of("advance", "P7DT1H")).status()).isEqualTo(200);
-            String token = await().atMost(PATIENCE).until(() -> surveyToken(shop, customer, delivered), t -> !t.isEmpty());
+            String token = await().atMost(PATIENCE).until(() -> surveyOf(shop, customer, delivered), t -> !t.isEmpty());
             assertThat(templatesSentTo(shop, customer)).containsSubsequence("follow-up", "survey");
             assertThat(shop.post("/api/surveys/" + token + "/responses", Map.of("score", 10)).status()).isLessThan(300);
             await().atMost(PATIENCE).until(() -> shop.get("/api/customers/" + customer).text("stage").equals("ADVOCATE"));
@@ -97,8 +99,8 @@ class LocalBrokerJourneyTest {
             brokerDiesAndComesBack(shop, data);
         }
 
-        assertThat(exported(data, "\"valueType\":\"PROCESS_INSTANCE\"")).as("the broker exported its records").isPositive();
-        assertThat(exported(data, "\"valueType\":\"INCIDENT\"", "\"intent\":\"CREATED\"")).as("incidents").isZero();
+        assertThat(BrokerExport.processInstanceRecords(List.of(data))).as("the broker exported its records").isPositive();
+        assertThat(BrokerExport.incidentsCreated(List.of(data))).as("incidents").isZero();
     }
 
     /** The state takes ≈ 600 MB (database server binaries, preallocated broker log); the logs stay for reading. */
@@ -110,16 +112,13 @@ class LocalBrokerJourneyTest {
 
     private static void cancelWhileAwaitingPayment(NurtureClient shop) {
         int stockBefore = available(shop, "INF-STEEL");
-        String orderId = placed(shop, order(newCustomerEmail(), "INF-STEEL", 3, invoice()));
+        String orderId = place(shop, order(newCustomerEmail(), "INF-STEEL", 3, invoice()));
         awaitStatus(shop, orderId, "AWAITING_PAYMENT");
         assertThat(shop.post("/api/orders/" + orderId + "/cancellation", "").status()).isEqualTo(202);
         awaitStatus(shop, orderId, "CANCELLED");
         assertThat(available(shop, "INF-STEEL")).isEqualTo(stockBefore);
     }
 
-    private static int available(NurtureClient shop, String sku) {
-        return shop.get("/api/inventory/" + sku).body().path("available").asInt();
-    }
 
     /** While the broker is down an order is refused with nothing stored; the shop's retry then places it once. */
     private static void brokerDiesAndComesBack(NurtureClient shop, Path data) throws IOException {
@@ -149,38 +148,18 @@ class LocalBrokerJourneyTest {
         settings.put("nurture.engine.gateway-port", 0);
         settings.put("nurture.data-dir", data.toString());
         settings.put("nurture.dev.clock-control", true);
-        settings.put("server.port", freePort());
-        settings.put("nurture.engine.local.environment[ZEEBE_BROKER_EXPORTERS_DEBUG_CLASSNAME]",
-                "io.camunda.zeebe.broker.exporter.debug.DebugLogExporter");
-        settings.put("nurture.engine.local.environment[ZEEBE_BROKER_EXPORTERS_DEBUG_ARGS_LOGLEVEL]", "info");
+        settings.put("server.port", FreePorts.any());
+        BrokerExport.SETTINGS.forEach((name, value) -> settings.put("nurture.engine.local.environment[" + name + "]", value));
         return settings;
     }
 
-    private static String placed(NurtureClient shop, Map<String, Object> order) {
-        NurtureClient.Answer answer = shop.post("/api/orders", order);
-        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
-        return answer.text("orderId");
-    }
 
     private static NurtureClient.Answer awaitStatus(NurtureClient shop, String orderId, String status) {
         return await().atMost(PATIENCE).until(() -> shop.get("/api/orders/" + orderId),
                 answer -> status.equals(answer.text("status")));
     }
 
-    private static String surveyToken(NurtureClient shop, String customerId, String orderId) {
-        for (JsonNode survey : shop.get("/api/customers/" + customerId + "/surveys").body()) {
-            if (survey.path("orderId").asText().equals(orderId)) {
-                return survey.path("token").asText();
-            }
-        }
-        return "";
-    }
 
-    private static List<String> templatesSentTo(NurtureClient shop, String customerId) {
-        List<String> templates = new ArrayList<>();
-        shop.get("/api/customers/" + customerId + "/messages").body().forEach(m -> templates.add(m.path("template").asText()));
-        return templates;
-    }
 
     private static long brokerPid(Path data) throws IOException {
         return Long.parseLong(Files.readString(data.resolve("broker.pid")).trim());
@@ -190,15 +169,5 @@ class LocalBrokerJourneyTest {
         return Files.exists(data.resolve("broker.pid")) && ProcessHandle.of(brokerPid(data)).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    private static long exported(Path data, String... parts) throws IOException {
-        try (Stream<String> lines = Files.lines(data.resolve("logs").resolve("broker.log"))) {
-            return lines.filter(line -> Stream.of(parts).allMatch(line::contains)).count();
-        }
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

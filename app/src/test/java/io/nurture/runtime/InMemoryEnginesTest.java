@@ -6,7 +6,6 @@ import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.logstreams.storage.LogStorageReader;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.lang.reflect.Constructor;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +35,7 @@ class InMemoryEnginesTest {
 
     @Test
     void anEngineWithTheGuardedLogRunsAndStops() throws Exception {
-        ZeebeTestEngine engine = InMemoryEngines.create(freePort());
+        ZeebeTestEngine engine = InMemoryEngines.create(FreePorts.any());
         engine.start();
         try (var client = engine.createClient()) {
             assertThat(client.newTopologyRequest().send().join().getBrokers()).hasSize(1);
@@ -63,9 +62,4 @@ class InMemoryEnginesTest {
         return (LogStorage) constructor.newInstance();
     }
 
-    private static int freePort() throws Exception {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

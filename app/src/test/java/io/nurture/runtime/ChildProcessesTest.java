@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class OrphansTest {
+class ChildProcessesTest {
 
     @TempDir
     Path data;
@@ -26,7 +26,7 @@ class OrphansTest {
         child = new ProcessBuilder("sleep", "600").start();
         Path pidFile = Files.writeString(data.resolve("server.pid"), Long.toString(child.pid()));
 
-        Orphans.end(pidFile, "sleep", "600");
+        ChildProcesses.endOrphan(pidFile, "sleep", "600");
 
         assertThat(child.waitFor(5, TimeUnit.SECONDS)).isTrue();
     }
@@ -36,7 +36,7 @@ class OrphansTest {
         child = new ProcessBuilder("sleep", "600").start();
         Path pidFile = Files.writeString(data.resolve("server.pid"), Long.toString(child.pid()));
 
-        Orphans.end(pidFile, "io.camunda.application.StandaloneBroker");
+        ChildProcesses.endOrphan(pidFile, "io.camunda.application.StandaloneBroker");
 
         assertThat(child.isAlive()).isTrue();
     }
