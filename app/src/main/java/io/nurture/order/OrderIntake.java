@@ -28,9 +28,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns a valid order request into a stored order with its running process, or into nothing at
- * all: the process is started inside the order's transaction, so a start the engine refuses rolls
- * the order back, and an order is never stored without its process. An Idempotency-Key is
+ * Turns a valid order request into a stored order whose process starts, or into nothing at all:
+ * the process start is written to the engine outbox in the order's transaction and published once
+ * it committed, so an order is never stored without its process and no process starts for an
+ * order that was not stored; the request never waits for the engine. An Idempotency-Key is
  * inserted, never overwritten, in that same transaction: of two requests with one key, only one
  * can commit an order.
  */

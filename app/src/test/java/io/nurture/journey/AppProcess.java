@@ -18,6 +18,15 @@ record AppProcess(Process process, int port) implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofMinutes(2);
 
     static AppProcess start(Map<String, Object> settings, Path log) throws IOException {
+        return start(settings, log, 200);
+    }
+
+    /** Started with its engine out of reach: health answers, but 503 (the Camunda client is down). */
+    static AppProcess startWithoutEngine(Map<String, Object> settings, Path log) throws IOException {
+        return start(settings, log, 503);
+    }
+
+    private static AppProcess start(Map<String, Object> settings, Path log, int health) throws IOException {
         // A temp directory of its own under target/: the embedded database refuses data kept below it.
         Path temp = Files.createDirectories(Path.of("target", "app-tmp").toAbsolutePath());
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
@@ -30,7 +39,7 @@ record AppProcess(Process process, int port) implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError("Nurture exited with " + process.exitValue() + " while starting; see " + log);
             }
-            return new NurtureClient(app.port, null).get("/actuator/health").status() == 200;
+            return new NurtureClient(app.port, null).get("/actuator/health").status() == health;
         });
         return app;
     }
@@ -42,6 +51,12 @@ record AppProcess(Process process, int port) implements AutoCloseable {
     boolean terminate() throws InterruptedException {
         process.destroy();
         return process.waitFor(1, TimeUnit.MINUTES);
+    }
+
+    /** SIGKILL: the app gets no chance to finish anything (its database server and broker stay behind). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(1, TimeUnit.MINUTES);
     }
 
     /** Ends the app gracefully if it still runs, so it also stops its database server and broker. */

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.RejectionType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.nurture.runtime.InMemoryEngines;
@@ -13,6 +15,10 @@ import io.nurture.runtime.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -93,6 +99,70 @@ class AppRestartTest {
         } finally {
             FileSystemUtils.deleteRecursively(database);
         }
+    }
+
+    /**
+     * The engine outbox across a crash: the app commits orders while the engine is out of reach, and
+     * is killed (SIGKILL) before it could send their starts. The starts of the first order are in
+     * the outbox twice, as when the engine took one just before the crash and the row could not be
+     * deleted any more. Started again, the app delivers every start; each order runs exactly once.
+     */
+    @Test
+    void orderStartsCommittedBeforeTheAppWasKilledReachTheEngineOnceAfterItStartsAgain() throws Exception {
+        Path database = Files.createDirectories(Path.of("target", "restart-db", UUID.randomUUID().toString()).toAbsolutePath());
+        int databasePort = FreePorts.any();
+        Map<String, Object> settings = settings(database);
+        settings.put("nurture.database.embedded.port", databasePort);
+        Map<String, Object> engineOutOfReach = new HashMap<>(settings);
+        engineOutOfReach.put("camunda.client.grpc-address", "http://localhost:" + FreePorts.any());
+        engineOutOfReach.put("camunda.client.deployment.enabled", false);
+        List<String> orders = new ArrayList<>();
+
+        try (AppProcess first = AppProcess.startWithoutEngine(engineOutOfReach, Path.of("target", "app-outbox-first.log"));
+                Connection db = DriverManager.getConnection("jdbc:mysql://localhost:" + databasePort + "/nurture", "root", "")) {
+            IntStream.range(0, 5).forEach(i -> orders.add(placed(first.client().post("/api/orders",
+                    JourneyTest.order(JourneyTest.newCustomerEmail(), "CUP-CERAMIC-2", 1, JourneyTest.card("tok_visa"))))));
+            assertThat(count(db, "SELECT COUNT(*) FROM engine_messages WHERE delivery = 'PENDING'")).isEqualTo(5);
+            db.createStatement().executeUpdate("INSERT INTO engine_messages (message_name, correlation_key, message_id,"
+                    + " time_to_live_ms, variables, created_at, delivery, next_attempt_at) SELECT message_name, correlation_key,"
+                    + " message_id, time_to_live_ms, variables, created_at, delivery, next_attempt_at FROM engine_messages"
+                    + " WHERE correlation_key = '" + orders.get(0) + "'");
+            first.kill();
+        }
+
+        try (AppProcess second = AppProcess.start(settings, Path.of("target", "app-outbox-second.log"));
+                Connection db = DriverManager.getConnection("jdbc:mysql://localhost:" + databasePort + "/nurture", "root", "")) {
+            NurtureClient shop = second.client();
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(orders)
+                    .extracting(id -> shop.get("/api/orders/" + id).text("status")).containsOnly("SHIPPED"));
+            await().atMost(PATIENCE).until(() -> count(db, "SELECT COUNT(*) FROM engine_messages") == 0);
+            assertThat(orders).allSatisfy(id -> assertThat(fulfillmentInstancesOf(id)).isEqualTo(1));
+            assertThat(refusedAsDuplicate("order-placed-" + orders.get(0))).as("the repeated start, refused").isEqualTo(1);
+            assertThat(incidents()).isEmpty();
+        } finally {
+            FileSystemUtils.deleteRecursively(database);
+        }
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (ResultSet result = db.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static long refusedAsDuplicate(String messageId) {
+        return StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).messageRecords().spliterator(), false)
+                .filter(r -> r.getRecordType() == RecordType.COMMAND_REJECTION)
+                .filter(r -> r.getRejectionType() == RejectionType.ALREADY_EXISTS)
+                .filter(r -> r.getValue().getMessageId().equals(messageId))
+                .count();
+    }
+
+    private static long fulfillmentInstancesOf(String orderId) {
+        List<Record<?>> records = new ArrayList<>();
+        engine.getRecordStreamSource().getRecords().forEach(records::add);
+        return JourneyTest.fulfillmentInstancesOf(RecordStream.of(() -> records), orderId);
     }
 
     private static Map<String, Object> settings(Path dataDir) throws IOException {

@@ -1,7 +1,9 @@
 package io.nurture.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Nurture in cluster mode with the cluster down (its gateway address refuses connections): an
- * order is answered 503 and nothing of it is stored, so the shop can simply retry later.
+ * order is still accepted, and its process start waits in the engine outbox, retried with backoff,
+ * until the cluster is back. The shop's checkout does not depend on the engine being up.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "nurture.engine.mode=cluster",
@@ -34,22 +37,24 @@ class EngineUnreachableTest {
     JdbcClient db;
 
     @Test
-    void orderPlacedWhileTheEngineIsDownIsRefusedWith503AndNothingIsStored() {
+    void orderPlacedWhileTheEngineIsDownIsAcceptedAndItsStartWaitsInTheOutbox() {
         String email = JourneyTest.newCustomerEmail();
         Map<String, Object> order = JourneyTest.order(email, "TEA-SENCHA-100", 1, JourneyTest.card("tok_visa"));
 
         NurtureClient.Answer answer = new NurtureClient(port).post("/api/orders", order,
                 Map.of("Idempotency-Key", "engine-down-" + email));
 
-        assertThat(answer.status()).isEqualTo(503);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.text("type")).endsWith("/engine-unavailable");
-        assertThat(count("SELECT COUNT(*) FROM customers WHERE email = ?", email)).isZero();
-        assertThat(count("SELECT COUNT(*) FROM idempotency_keys WHERE idempotency_key = ?", "engine-down-" + email)).isZero();
-        assertThat(db.sql("SELECT COUNT(*) FROM orders").query(Long.class).single()).isZero();
+        assertThat(answer.status()).isEqualTo(201);
+        String orderId = answer.text("orderId");
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(orderId) >= 2);
+        assertThat(db.sql("SELECT delivery FROM engine_messages WHERE correlation_key = ?").param(orderId)
+                .query(String.class).single()).isEqualTo("PENDING");
+        assertThat(db.sql("SELECT status FROM orders WHERE id = ?").param(orderId).query(String.class).single())
+                .isEqualTo("RECEIVED");
     }
 
-    private long count(String sql, String parameter) {
-        return db.sql(sql).param(parameter).query(Long.class).single();
+    private int attempts(String orderId) {
+        return db.sql("SELECT attempts FROM engine_messages WHERE correlation_key = ?").param(orderId)
+                .query(Integer.class).optional().orElse(0);
     }
 }

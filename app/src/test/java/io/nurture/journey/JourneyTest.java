@@ -200,12 +200,19 @@ abstract class JourneyTest {
         return templates;
     }
 
-    /** Subjects of the mails the SMTP server received for this address. */
+    /** Subjects of the mails the SMTP server received for this address, once the mail outbox is drained. */
     List<String> mailSubjectsFor(String address) {
+        awaitMailDelivered();
         return Arrays.stream(smtp.getReceivedMessages())
                 .filter(message -> isFor(message, address))
                 .map(JourneyTest::subject)
                 .toList();
+    }
+
+    /** Mail goes out after its step committed (outbox): waits until none is waiting (through a database restart). */
+    void awaitMailDelivered() {
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> db.sql("SELECT COUNT(*) FROM notifications WHERE delivery = 'PENDING'")
+                .query(Long.class).single() == 0);
     }
 
     int available(String sku) {
@@ -291,7 +298,10 @@ abstract class JourneyTest {
 
     /** How many order-fulfillment instances the engine started for the order. */
     long fulfillmentInstancesOf(String orderId) {
-        RecordStream records = snapshot();
+        return fulfillmentInstancesOf(snapshot(), orderId);
+    }
+
+    static long fulfillmentInstancesOf(RecordStream records, String orderId) {
         Set<Long> instances = instancesWith(records, orderId, "orderId");
         return StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
                 .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
@@ -306,7 +316,7 @@ abstract class JourneyTest {
         assertThat(api.post("/api/dev/clock", Map.of("advance", isoDuration)).status()).isEqualTo(200);
     }
 
-    private static boolean isFor(Message message, String address) {
+    static boolean isFor(Message message, String address) {
         try {
             return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
         } catch (MessagingException e) {

@@ -96,6 +96,7 @@ class LegalHostileInputTest extends JourneyTest {
     }
 
     private Message mailTo(String address, String subject) throws MessagingException {
+        awaitMailDelivered();
         for (Message message : smtp.getReceivedMessages()) {
             if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))
                     && subject.equals(message.getSubject())) {

@@ -231,6 +231,7 @@ class LifecycleJourneyTest extends JourneyTest {
     }
 
     private String referralCodeIn(String email) {
+        awaitMailDelivered();
         return Arrays.stream(smtp.getReceivedMessages())
                 .map(message -> {
                     try {

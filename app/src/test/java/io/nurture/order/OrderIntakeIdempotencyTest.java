@@ -1,6 +1,7 @@
 package io.nurture.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.filters.RecordStream;
@@ -8,6 +9,7 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.nurture.processes.OrderFulfillment;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,26 +43,35 @@ class OrderIntakeIdempotencyTest {
         OrderRequest request = cardOrder("customer-" + UUID.randomUUID() + "@example.com");
         String key = "committed-" + UUID.randomUUID();
         Order first = intake.place(request, key);
-        long processesBefore = fulfillmentProcessesStarted();
 
         Order second = intake.place(request, key);
 
         assertThat(second.getId()).isEqualTo(first.getId());
-        assertThat(fulfillmentProcessesStarted()).isEqualTo(processesBefore);
+        await().atMost(Duration.ofSeconds(30)).until(() -> fulfillmentProcessesOf(first.getId()) == 1
+                && db.sql("SELECT COUNT(*) FROM engine_messages WHERE correlation_key = ?").param(first.getId())
+                        .query(Long.class).single() == 0);
+        assertThat(fulfillmentProcessesOf(first.getId())).isEqualTo(1);
         assertThat(db.sql("SELECT COUNT(*) FROM orders WHERE customer_id = ?").param(first.getCustomerId())
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(db.sql("SELECT order_id FROM idempotency_keys WHERE idempotency_key = ?").param(key)
                 .query(String.class).single()).isEqualTo(first.getId());
     }
 
-    private long fulfillmentProcessesStarted() {
+    private long fulfillmentProcessesOf(String orderId) {
         List<Record<?>> records = new ArrayList<>();
         engine.getRecordStreamSource().getRecords().forEach(records::add);
-        return StreamSupport.stream(RecordStream.of(() -> records).processInstanceRecords().spliterator(), false)
+        RecordStream stream = RecordStream.of(() -> records);
+        String json = "\"" + orderId + "\"";
+        var instances = StreamSupport.stream(stream.variableRecords().spliterator(), false)
+                .filter(r -> r.getValue().getName().equals(OrderFulfillment.Variable.ORDER_ID) && r.getValue().getValue().equals(json))
+                .map(r -> r.getValue().getProcessInstanceKey())
+                .toList();
+        return StreamSupport.stream(stream.processInstanceRecords().spliterator(), false)
                 .filter(record -> record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
                 .map(Record::getValue)
                 .filter(value -> value.getBpmnElementType() == BpmnElementType.PROCESS)
                 .filter(value -> value.getBpmnProcessId().equals(OrderFulfillment.PROCESS_ID))
+                .filter(value -> instances.contains(value.getProcessInstanceKey()))
                 .count();
     }
 

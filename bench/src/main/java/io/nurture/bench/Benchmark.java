@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * Nurture's throughput side by side with the engine's on this machine, one run, same broker:
- * prints one Markdown table for docs/performance.md. Arguments: {@code orders=N clients=C heap=512m}.
+ * prints one Markdown table for docs/performance.md. Arguments: {@code orders=N clients=C heap=512m
+ * open=10000}: Nurture is measured twice, on a fresh broker and once {@code open} process instances
+ * are open ({@code open=0} skips the second measurement).
  */
 public final class Benchmark {
 
@@ -22,6 +24,7 @@ public final class Benchmark {
         int orders = Integer.parseInt(argument(args, "orders", "1000"));
         int clients = Integer.parseInt(argument(args, "clients", "20"));
         String heap = argument(args, "heap", "512m");
+        int open = Integer.parseInt(argument(args, "open", "10000"));
         Path home = Files.createDirectories(Path.of("bench", "target", "runs", Instant.now().toString().replace(':', '-')))
                 .toAbsolutePath();
         System.out.printf("Benchmark: %d card orders from %d clients, app heap %s, %d cores; logs in %s%n",
@@ -33,10 +36,20 @@ public final class Benchmark {
             ceiling = Ceiling.measure(broker, orders, clients);
         }
         Run nurture;
+        Run nurtureWithOpen = null;
         try (AppUnderTest app = AppUnderTest.start(home, "nurture", heap, List.of())) {
-            nurture = new EndToEnd(app).measure(orders, clients);
+            EndToEnd endToEnd = new EndToEnd(app);
+            endToEnd.stock();
+            nurture = endToEnd.measure(orders, clients);
+            if (open > 0) {
+                endToEnd.open(orders, open, clients);
+                nurtureWithOpen = endToEnd.measure(orders, clients);
+            }
         }
         print(orders, clients, ceiling, nurture);
+        if (nurtureWithOpen != null) {
+            printWithOpen(open, nurture, nurtureWithOpen);
+        }
         for (String run : List.of("ceiling", "nurture")) {
             delete(home.resolve(run));
         }
@@ -62,6 +75,19 @@ public final class Benchmark {
                 nurture.starts().percentile(50), nurture.starts().percentile(99));
         System.out.printf(Locale.ROOT, "| app peak heap / average CPU | — | %.0f MB / %.0f %% |%n", nurture.peakHeapMb(), nurture.cpu() * 100);
         System.out.printf(Locale.ROOT, "%nNurture / ceiling: %.0f %%%n", 100 * nurture.ordersPerSecond() / ceiling.ordersPerSecond());
+    }
+
+    private static void printWithOpen(int open, Run fresh, Run withOpen) {
+        System.out.println();
+        System.out.printf("| figure | Nurture, fresh broker | Nurture, %d instances open |%n", open);
+        System.out.println("| --- | --- | --- |");
+        System.out.printf(Locale.ROOT, "| completed orders/s | %.1f | %.1f |%n", fresh.ordersPerSecond(), withOpen.ordersPerSecond());
+        System.out.printf(Locale.ROOT, "| `POST /api/orders` p50 / p99 | %.0f / %.0f ms | %.0f / %.0f ms |%n",
+                fresh.starts().percentile(50), fresh.starts().percentile(99),
+                withOpen.starts().percentile(50), withOpen.starts().percentile(99));
+        System.out.printf(Locale.ROOT, "| app peak heap / average CPU | %.0f MB / %.0f %% | %.0f MB / %.0f %% |%n",
+                fresh.peakHeapMb(), fresh.cpu() * 100, withOpen.peakHeapMb(), withOpen.cpu() * 100);
+        System.out.printf(Locale.ROOT, "%nWith %d open / fresh: %.0f %%%n", open, 100 * withOpen.ordersPerSecond() / fresh.ordersPerSecond());
     }
 
     private static String argument(String[] args, String name, String otherwise) {

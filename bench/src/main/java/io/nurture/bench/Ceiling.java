@@ -15,8 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the engine carries on this machine: order-fulfillment instances created straight over gRPC
- * and driven to the shipment wait by workers that do nothing, on the same broker Nurture runs.
+ * What the engine carries on this machine: order-fulfillment instances started straight over gRPC,
+ * with the message Nurture starts them with, and driven to the shipment wait by workers that do
+ * nothing, on the same broker Nurture runs.
  */
 final class Ceiling {
 
@@ -36,13 +37,7 @@ final class Ceiling {
                     noOp(client, JobType.CREATE_SHIPMENT, Map.of(), shipped));
             Latencies creates = new Latencies();
             long start = System.nanoTime();
-            Load.inParallel(clients, orders, i -> creates.time(() -> client.newCreateInstanceCommand()
-                    .bpmnProcessId(OrderFulfillment.PROCESS_ID).latestVersion()
-                    .variables(Map.of(Variable.ORDER_ID, UUID.randomUUID().toString(),
-                            Variable.CUSTOMER_ID, UUID.randomUUID().toString(),
-                            Variable.ORDER_TOTAL, new BigDecimal("25.00"), Variable.PAYMENT_METHOD, "CARD",
-                            Variable.FIRST_ORDER, false, Variable.COUNTRY_MISMATCH, false))
-                    .send().join()));
+            Load.inParallel(clients, orders, i -> creates.time(() -> start(client, UUID.randomUUID().toString())));
             if (!shipped.await(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException(shipped.getCount() + " instances never reached the shipment wait");
             }
@@ -50,6 +45,19 @@ final class Ceiling {
             workers.forEach(JobWorker::close);
             return new Run(orders, elapsed, creates, 0, 0);
         }
+    }
+
+    private static void start(CamundaClient client, String orderId) {
+        client.newPublishMessageCommand()
+                .messageName(OrderFulfillment.Message.ORDER_PLACED)
+                .correlationKey(orderId)
+                .messageId("order-placed-" + orderId)
+                .timeToLive(Duration.ofHours(1))
+                .variables(Map.of(Variable.ORDER_ID, orderId,
+                        Variable.CUSTOMER_ID, UUID.randomUUID().toString(),
+                        Variable.ORDER_TOTAL, new BigDecimal("25.00"), Variable.PAYMENT_METHOD, "CARD",
+                        Variable.FIRST_ORDER, false, Variable.COUNTRY_MISMATCH, false))
+                .send().join();
     }
 
     private static JobWorker noOp(CamundaClient client, String type, Map<String, Object> result, CountDownLatch done) {

@@ -5,6 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +23,9 @@ final class EndToEnd {
 
     static final String SKU = "CUP-CERAMIC-2";
     private static final Pattern SHIPPED = Pattern.compile("(?m)^nurture_orders\\{status=\"SHIPPED\"[^}]*} ([0-9.E+]+)$");
+    private static final Pattern DELIVERED = Pattern.compile("(?m)^nurture_orders\\{status=\"DELIVERED\"[^}]*} ([0-9.E+]+)$");
+    private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":\"([^\"]+)\"");
+    private static final Pattern TRACKING_NUMBER = Pattern.compile("\"trackingNumber\":\"([^\"]+)\"");
     private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)$");
     private static final Pattern CPU = Pattern.compile("(?m)^process_cpu_usage ([0-9.E+-]+)$");
 
@@ -30,11 +36,38 @@ final class EndToEnd {
         this.app = app;
     }
 
-    Run measure(int orders, int clients) throws Exception {
-        if (send("PUT", "/api/inventory/" + SKU, "{\"available\":1000000}", AppUnderTest.STAFF_KEY) != 200) {
+    void stock() {
+        if (send("PUT", "/api/inventory/" + SKU, "{\"available\":1000000}", AppUnderTest.STAFF_KEY).statusCode() != 200) {
             throw new IllegalStateException("Could not stock " + SKU + " for the run");
         }
-        int shippedBefore = shipped(metrics());
+    }
+
+    /**
+     * Opens process instances until {@code target} are open, as a shop's would be: orders waiting
+     * for their delivery (one instance each), and delivered orders whose post-purchase and
+     * retention journeys wait on their timers (two each, the order's own having ended).
+     */
+    void open(int alreadyOpen, int target, int clients) throws Exception {
+        int missing = target - alreadyOpen;
+        if (missing <= 0) {
+            return;
+        }
+        int toDeliver = missing / 3;
+        int toPlace = missing - toDeliver;
+        long started = System.nanoTime();
+        List<String> placed = Collections.synchronizedList(new ArrayList<>());
+        int shippedBefore = count(SHIPPED, metrics());
+        Load.inParallel(clients, toPlace, i -> placed.add(placeOrder()));
+        await(SHIPPED, shippedBefore + toPlace);
+        int deliveredBefore = count(DELIVERED, metrics());
+        Load.inParallel(clients, toDeliver, i -> deliver(placed.get(i)));
+        await(DELIVERED, deliveredBefore + toDeliver);
+        System.out.printf("Opened %d more instances (%d orders waiting for delivery, %d delivered with two journeys each) in %d s%n",
+                missing, toPlace - toDeliver, toDeliver, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+    }
+
+    Run measure(int orders, int clients) throws Exception {
+        int shippedBefore = count(SHIPPED, metrics());
         Latencies posts = new Latencies();
         AtomicInteger refused = new AtomicInteger();
         Sampler sampler = new Sampler();
@@ -42,23 +75,44 @@ final class EndToEnd {
         sampling.scheduleAtFixedRate(sampler, 0, 500, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
         Load.inParallel(clients, orders, i -> posts.time(() -> {
-            if (send("POST", "/api/orders", order(), AppUnderTest.SHOP_KEY) != 201) {
+            if (send("POST", "/api/orders", order(), AppUnderTest.SHOP_KEY).statusCode() != 201) {
                 refused.incrementAndGet();
             }
         }));
         if (refused.get() > 0) {
             throw new IllegalStateException(refused.get() + " orders were not accepted; see the app's log");
         }
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
-        while (shipped(metrics()) - shippedBefore < orders) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Not every order shipped within 15 minutes");
-            }
-            Thread.sleep(100);
-        }
+        await(SHIPPED, shippedBefore + orders);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         sampling.shutdownNow();
         return new Run(orders, elapsed, posts, sampler.peakHeapMb(), sampler.averageCpu());
+    }
+
+    private void await(Pattern status, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        while (count(status, metrics()) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Fewer than " + count + " orders reached " + status + " within 15 minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private String placeOrder() {
+        HttpResponse<String> answer = send("POST", "/api/orders", order(), AppUnderTest.SHOP_KEY);
+        Matcher id = ORDER_ID.matcher(answer.body());
+        if (answer.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("Order refused: " + answer.statusCode() + " " + answer.body());
+        }
+        return id.group(1);
+    }
+
+    private void deliver(String orderId) {
+        Matcher trackingNumber = TRACKING_NUMBER.matcher(send("GET", "/api/orders/" + orderId, "", AppUnderTest.SHOP_KEY).body());
+        if (!trackingNumber.find()) {
+            throw new IllegalStateException("Order " + orderId + " has no tracking number");
+        }
+        send("POST", "/api/shipments/" + trackingNumber.group(1) + "/events", "{\"type\":\"DELIVERED\"}", AppUnderTest.SHOP_KEY);
     }
 
     private String order() {
@@ -70,15 +124,15 @@ final class EndToEnd {
                  "billingCountry":"DE"}""".formatted(UUID.randomUUID(), SKU);
     }
 
-    private int send(String method, String path, String body, String key) {
+    private HttpResponse<String> send(String method, String path, String body, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
                 .header("X-API-Key", key).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if ("POST".equals(method)) {
             request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }
@@ -93,8 +147,8 @@ final class EndToEnd {
         }
     }
 
-    private static int shipped(String metrics) {
-        Matcher matcher = SHIPPED.matcher(metrics);
+    private static int count(Pattern status, String metrics) {
+        Matcher matcher = status.matcher(metrics);
         return matcher.find() ? (int) Double.parseDouble(matcher.group(1)) : 0;
     }
 

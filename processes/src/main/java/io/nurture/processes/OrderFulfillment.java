@@ -36,6 +36,8 @@ public final class OrderFulfillment {
 
     /** Messages the process waits for, each correlated by {@link Variable#ORDER_ID}. */
     public static final class Message {
+        /** Starts an order's instance; correlated by order id, so one order never runs twice at once. */
+        public static final String ORDER_PLACED = "OrderPlaced";
         public static final String REVIEW_DECIDED = "ReviewDecided";
         public static final String STOCK_REPLENISHED = "StockReplenished";
         public static final String INVOICE_PAID = "InvoicePaid";

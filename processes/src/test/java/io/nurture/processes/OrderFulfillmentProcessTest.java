@@ -4,6 +4,7 @@ import static io.nurture.processes.OrderFulfillment.JobType.*;
 import static io.nurture.processes.OrderFulfillment.Message.*;
 import static io.nurture.processes.OrderFulfillment.Variable.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nurture.processes.OrderFulfillment.CancelReason;
 import io.nurture.processes.OrderFulfillment.PaymentMethod;
@@ -38,6 +39,27 @@ class OrderFulfillmentProcessTest {
                 "ShipOrderTask", "PrepareAndDispatchSubProcess", "WaitForDeliveryTask", "ConfirmDeliveryTask",
                 "OrderDeliveredEndEvent");
         assertThat(engine.variable(order, RISK_DECISION)).isEqualTo("\"APPROVE\"");
+    }
+
+    @Test
+    void orderPlacedTwiceIsRefusedTheSecondTimeAndRunsOnce() {
+        engine.placeOrder(order(PaymentMethod.CARD, 120, false, false));
+
+        assertThatThrownBy(() -> engine.placeOrder(order(PaymentMethod.CARD, 120, false, false)))
+                .hasMessageContaining("ALREADY_EXISTS");
+
+        assertThat(engine.instancesOf(OrderFulfillment.PROCESS_ID)).hasSize(1);
+    }
+
+    @Test
+    void secondStartOfARunningOrderUnderAnotherMessageIdStartsNothing() {
+        long order = engine.startOrder(order(PaymentMethod.CARD, 120, false, false));
+        engine.completeJob(RESERVE_STOCK, RESERVED);
+
+        engine.client().newPublishMessageCommand().messageName(ORDER_PLACED).correlationKey(AN_ORDER)
+                .timeToLive(Duration.ZERO).variables(order(PaymentMethod.CARD, 120, false, false)).send().join();
+
+        assertThat(engine.instancesOf(OrderFulfillment.PROCESS_ID)).containsExactly(order);
     }
 
     @Test

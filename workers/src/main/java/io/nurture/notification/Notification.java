@@ -10,7 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The log of every message sent; its unique key is what makes sending idempotent. */
+/**
+ * The log of every message sent, and the mail outbox: a row is written, rendered and addressed, in
+ * the transaction of the step that sends it, and {@link MailDispatcher} hands it to the mail
+ * server afterwards. Its unique key is what makes sending idempotent.
+ */
 @Entity
 @Table(name = "notifications")
 public class Notification {
@@ -50,11 +54,36 @@ public class Notification {
     @Column(name = "dedupe_key")
     private String dedupeKey;
 
+    @Column(nullable = false)
+    private String recipient;
+
+    @Column(nullable = false)
+    private String body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Delivery delivery;
+
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
+    @Column(name = "delivered_at")
+    private Instant deliveredAt;
+
+    /** Whether the mail server has accepted the message yet. */
+    public enum Delivery {
+        PENDING, DELIVERED, FAILED
+    }
+
     protected Notification() {
     }
 
-    Notification(String customerId, String orderId, Audience audience, String template, String subject, Instant sentAt,
-            Category category, String dedupeKey) {
+    Notification(String customerId, String orderId, Audience audience, String template, String recipient,
+            MailTemplates.RenderedMail mail, Instant sentAt, Category category, String dedupeKey) {
+        this.recipient = recipient;
+        this.body = mail.body();
+        this.delivery = Delivery.PENDING;
+        this.nextAttemptAt = sentAt;
         this.category = category;
         this.dedupeKey = dedupeKey;
         this.customerId = customerId;
@@ -62,7 +91,7 @@ public class Notification {
         this.audience = audience;
         this.channel = EMAIL;
         this.template = template;
-        this.subject = subject;
+        this.subject = mail.subject();
         this.sentAt = sentAt;
     }
 
@@ -90,7 +119,17 @@ public class Notification {
         return subject;
     }
 
+    /** When the step sent the message, i.e. wrote it to the outbox. */
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public Delivery getDelivery() {
+        return delivery;
+    }
+
+    /** When the mail server accepted it; null while pending. */
+    public Instant getDeliveredAt() {
+        return deliveredAt;
     }
 }

@@ -10,15 +10,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends transactional mail about an order, once per order, template and audience. The log row is
- * written in the caller's transaction before the mail goes out, so a failed send rolls back the
- * step that asked for it and the job is retried.
+ * Sends mail about an order, once per order, template and audience, or about the customer's
+ * relationship, once per dedupe key. Sending writes the rendered message to the mail outbox in the
+ * caller's transaction: it goes out when the step committed and never when the step rolled back,
+ * and a mail server that is down or slow no longer fails or holds up the step.
  */
 @Service
 public class NotificationService {
@@ -27,20 +26,20 @@ public class NotificationService {
     private final CustomerRepository customers;
     private final OrderRepository orders;
     private final MailTemplates templates;
-    private final JavaMailSender mailSender;
+    private final MailDispatcher dispatcher;
     private final NotificationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
     NotificationService(NotificationRepository notifications, CustomerRepository customers, OrderRepository orders,
-            MailTemplates templates, JavaMailSender mailSender, NotificationProperties properties, Clock clock,
+            MailTemplates templates, MailDispatcher dispatcher, NotificationProperties properties, Clock clock,
             MeterRegistry meters) {
         this.meters = meters;
         this.notifications = notifications;
         this.customers = customers;
         this.orders = orders;
         this.templates = templates;
-        this.mailSender = mailSender;
+        this.dispatcher = dispatcher;
         this.properties = properties;
         this.clock = clock;
     }
@@ -77,9 +76,8 @@ public class NotificationService {
         }
         Customer customer = customers.findById(order.getCustomerId()).orElseThrow();
         MailTemplates.RenderedMail mail = templates.render(template, model(order, customer, details));
-        notifications.saveAndFlush(new Notification(customer.getId(), order.getId(), audience, template, mail.subject(),
-                clock.instant(), Category.TRANSACTIONAL, null));
-        mailSender.send(message(audience == Audience.OPS ? properties.opsTo() : customer.getEmail(), mail));
+        String to = audience == Audience.OPS ? properties.opsTo() : customer.getEmail();
+        queue(new Notification(customer.getId(), order.getId(), audience, template, to, mail, clock.instant(), Category.TRANSACTIONAL, null));
         counted(template, Category.TRANSACTIONAL);
     }
 
@@ -98,10 +96,14 @@ public class NotificationService {
         model.put("customerName", customer.getName());
         model.put("orderId", orderId);
         MailTemplates.RenderedMail mail = templates.render(template, model);
-        notifications.saveAndFlush(new Notification(customerId, orderId, Audience.CUSTOMER, template, mail.subject(),
-                clock.instant(), category, dedupeKey));
-        mailSender.send(message(customer.getEmail(), mail));
+        queue(new Notification(customerId, orderId, Audience.CUSTOMER, template, customer.getEmail(), mail, clock.instant(), category,
+                dedupeKey));
         counted(template, category);
+    }
+
+    private void queue(Notification notification) {
+        notifications.saveAndFlush(notification);
+        dispatcher.wakeAfterCommit();
     }
 
     private void counted(String template, Category category) {
@@ -123,14 +125,5 @@ public class NotificationService {
         model.put("trackingNumber", order.getTrackingNumber());
         model.put("lines", order.getLines());
         return model;
-    }
-
-    private SimpleMailMessage message(String to, MailTemplates.RenderedMail mail) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.from());
-        message.setTo(to);
-        message.setSubject(mail.subject());
-        message.setText(mail.body());
-        return message;
     }
 }

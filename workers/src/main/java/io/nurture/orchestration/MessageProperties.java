@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventTimeToLive           carrier and payment events, which may arrive before the process waits
  * @param restockTimeToLive         restock signals for backordered orders
  * @param orderDeliveredTimeToLive  the OrderDelivered signal for the post-purchase journey
+ * @param orderPlacedTimeToLive     an order's start: while the engine holds it, a repeated start is refused
  */
 @ConfigurationProperties("nurture.messages")
 public record MessageProperties(
         @DefaultValue("PT1H") Duration eventTimeToLive,
         @DefaultValue("PT1M") Duration restockTimeToLive,
-        @DefaultValue("PT1H") Duration orderDeliveredTimeToLive) {
+        @DefaultValue("PT1H") Duration orderDeliveredTimeToLive,
+        @DefaultValue("PT1H") Duration orderPlacedTimeToLive) {
 }

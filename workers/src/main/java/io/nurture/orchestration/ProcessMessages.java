@@ -1,33 +1,51 @@
 package io.nurture.orchestration;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientException;
-import io.camunda.client.api.command.ClientHttpException;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurture.processes.CustomerRetention;
 import io.nurture.processes.OrderFulfillment.Message;
 import io.nurture.processes.PostPurchase;
 import io.nurture.processes.OrderFulfillment.Variable;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import io.nurture.outbox.OutboxTable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the messages Nurture's processes wait for. Order events correlate by order id, so two
- * open orders of one customer never receive each other's events; only the retention journey, of
- * which the engine keeps one per customer, correlates by customer id.
+ * The messages Nurture's processes wait for, an order's start included. Each is written to the
+ * engine outbox in the caller's transaction and published by {@link EngineRelay} once it
+ * committed: a change that rolls back never reaches the engine, and one that commits always does,
+ * even across a crash or an engine outage. Order events correlate by order id, so two open orders
+ * of one customer never receive each other's events; only the retention journey, of which the
+ * engine keeps one per customer, correlates by customer id.
  */
 @Component
 public class ProcessMessages {
 
-    private final CamundaClient client;
+    private final JdbcClient db;
+    private final EngineRelay relay;
+    private final ObjectMapper json;
+    private final Clock clock;
     private final MessageProperties properties;
 
-    ProcessMessages(CamundaClient client, MessageProperties properties) {
-        this.client = client;
+    ProcessMessages(JdbcClient db, EngineRelay relay, ObjectMapper json, Clock clock, MessageProperties properties) {
+        this.db = db;
+        this.relay = relay;
+        this.json = json;
+        this.clock = clock;
         this.properties = properties;
+    }
+
+    /**
+     * Starts the order's fulfillment. The message id makes a repeated start a no-op while the
+     * engine still holds the first one ({@link MessageProperties#orderPlacedTimeToLive()}), and the
+     * engine never starts a second instance for the order while its first one runs.
+     */
+    public void orderPlaced(String orderId, Map<String, Object> variables) {
+        publish(Message.ORDER_PLACED, orderId, "order-placed-" + orderId, properties.orderPlacedTimeToLive(), variables);
     }
 
     public void reviewDecided(String orderId, boolean approved) {
@@ -81,26 +99,23 @@ public class ProcessMessages {
     }
 
     private void publish(String name, String correlationKey, String messageId, Duration timeToLive, Map<String, Object> variables) {
-        var command = client.newPublishMessageCommand()
-                .messageName(name)
-                .correlationKey(correlationKey)
-                .timeToLive(timeToLive)
-                .variables(variables);
-        if (messageId != null) {
-            command.messageId(messageId);
-        }
-        try {
-            command.send().join();
-        } catch (ClientStatusException | ClientHttpException refused) {
-            if (!isDuplicate(refused)) {
-                throw refused;
-            }
-        }
+        db.sql("INSERT INTO engine_messages (message_name, correlation_key, message_id, time_to_live_ms, variables, created_at,"
+                        + " delivery, next_attempt_at) VALUES (:name, :key, :messageId, :ttl, :variables, :now, 'PENDING', :now)")
+                .param("name", name)
+                .param("key", correlationKey)
+                .param("messageId", messageId)
+                .param("ttl", timeToLive.toMillis())
+                .param("variables", json(variables))
+                .param("now", OutboxTable.utc(clock.instant()))
+                .update();
+        relay.wakeAfterCommit();
     }
 
-    /** The engine still buffers a message with this id: the event was already delivered once. */
-    private static boolean isDuplicate(ClientException refused) {
-        return refused instanceof ClientStatusException status && status.getStatusCode() == Status.Code.ALREADY_EXISTS
-                || refused instanceof ClientHttpException http && http.code() == 409;
+    private String json(Map<String, Object> variables) {
+        try {
+            return json.writeValueAsString(variables);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Message variables must be JSON", e);
+        }
     }
 }

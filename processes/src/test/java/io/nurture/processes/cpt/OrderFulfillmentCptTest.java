@@ -4,9 +4,10 @@ import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstanc
 import static io.nurture.processes.OrderFulfillment.JobType.*;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.process.test.api.CamundaProcessTestContext;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelector;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import io.nurture.processes.OrderFulfillment;
 import io.nurture.processes.OrderFulfillment.Variable;
 import java.util.Map;
@@ -36,7 +37,7 @@ class OrderFulfillmentCptTest {
         processTest.mockJobWorker(CONFIRM_DELIVERY).thenComplete();
         processTest.mockJobWorker(PUBLISH_ORDER_DELIVERED).thenComplete();
 
-        ProcessInstanceEvent order = start();
+        ProcessInstanceSelector order = start();
         assertThatProcessInstance(order).hasActiveElements("WaitForDeliveryTask");
         client.newPublishMessageCommand().messageName(OrderFulfillment.Message.SHIPMENT_DELIVERED).correlationKey(ORDER)
                 .send().join();
@@ -53,18 +54,21 @@ class OrderFulfillmentCptTest {
         processTest.mockJobWorker(RELEASE_STOCK).thenComplete();
         processTest.mockJobWorker(CANCEL_ORDER).thenComplete();
 
-        ProcessInstanceEvent order = start();
+        ProcessInstanceSelector order = start();
 
         assertThatProcessInstance(order).isCompleted()
                 .hasCompletedElementsInOrder("ReleaseStockTask", "CancelOrderTask", "OrderCancelledEndEvent")
                 .hasVariable(Variable.CANCEL_REASON, OrderFulfillment.CancelReason.PAYMENT_DECLINED);
     }
 
-    private ProcessInstanceEvent start() {
-        return client.newCreateInstanceCommand().bpmnProcessId(OrderFulfillment.PROCESS_ID).latestVersion()
+    /** Places the order as Nurture does; each test places one, so the process id selects it. */
+    private ProcessInstanceSelector start() {
+        client.newPublishMessageCommand().messageName(OrderFulfillment.Message.ORDER_PLACED).correlationKey(ORDER)
+                .messageId("order-placed-" + ORDER)
                 .variables(Map.of(Variable.ORDER_ID, ORDER, Variable.CUSTOMER_ID, "cpt-customer-1",
                         Variable.ORDER_TOTAL, 50, Variable.PAYMENT_METHOD, OrderFulfillment.PaymentMethod.CARD,
                         Variable.FIRST_ORDER, false, Variable.COUNTRY_MISMATCH, false))
                 .send().join();
+        return ProcessInstanceSelectors.byProcessId(OrderFulfillment.PROCESS_ID);
     }
 }

@@ -1,0 +1,128 @@
+package io.nurture.notification;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nurture.outbox.OutboxDispatcher;
+import io.nurture.outbox.OutboxProperties;
+import io.nurture.outbox.OutboxTable;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Hands the mail outbox to the mail server: a batch of due messages over one SMTP connection, each
+ * then marked delivered, or due again after a backoff when the server refused it or was down.
+ * Every message carries a Message-ID made from its row, so the rare resend after a crash between
+ * the server's acceptance and the mark is recognisable as the same mail.
+ */
+@Component
+class MailDispatcher extends OutboxDispatcher {
+
+    private static final OutboxTable.Layout LAYOUT = new OutboxTable.Layout("notifications", "sent_at", false, true);
+    private static final Session NO_SESSION = Session.getInstance(new Properties());
+
+    private final OutboxTable outbox;
+    private final JdbcClient db;
+    private final JavaMailSender mailSender;
+    private final NotificationProperties properties;
+
+    MailDispatcher(JdbcClient db, PlatformTransactionManager transactions, Clock clock, OutboxProperties outboxProperties,
+            MeterRegistry meters, JavaMailSender mailSender, NotificationProperties properties) {
+        super("mail", outboxProperties.pollInterval());
+        this.outbox = new OutboxTable("mail", LAYOUT, db, transactions, clock, outboxProperties, meters);
+        this.db = db;
+        this.mailSender = mailSender;
+        this.properties = properties;
+    }
+
+    @Override
+    protected int deliverBatch() {
+        List<Long> ids = outbox.claim();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<PendingMail> mails = db.sql("SELECT id, recipient, subject, body FROM notifications WHERE id IN (:ids) ORDER BY id")
+                .param("ids", ids)
+                .query((rs, n) -> new PendingMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        Map<MimeMessage, Long> built = new LinkedHashMap<>();
+        for (PendingMail mail : mails) {
+            try {
+                built.put(message(mail), mail.id());
+            } catch (MessagingException unbuildable) {
+                outbox.failed(mail.id(), unbuildable);
+            }
+        }
+        Map<Object, Exception> refused = send(List.copyOf(built.keySet()));
+        List<Long> delivered = new ArrayList<>();
+        built.forEach((message, id) -> {
+            if (refused.containsKey(message)) {
+                outbox.failed(id, refused.get(message));
+            } else {
+                delivered.add(id);
+            }
+        });
+        outbox.delivered(delivered);
+        return ids.size();
+    }
+
+    /** The messages the server did not take, each with its reason (all of them when it was unreachable). */
+    private Map<Object, Exception> send(List<MimeMessage> messages) {
+        if (messages.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            mailSender.send(messages.toArray(MimeMessage[]::new));
+            return Map.of();
+        } catch (MailSendException partly) {
+            return partly.getFailedMessages();
+        } catch (MailException unreachable) {
+            Map<Object, Exception> all = new HashMap<>();
+            messages.forEach(message -> all.put(message, unreachable));
+            return all;
+        }
+    }
+
+    private MimeMessage message(PendingMail mail) throws MessagingException {
+        MimeMessage message = new IdentifiedMessage("<notification-" + mail.id() + "@nurture>");
+        MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+        helper.setFrom(properties.from());
+        helper.setTo(mail.recipient());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.body());
+        return message;
+    }
+
+    private record PendingMail(long id, String recipient, String subject, String body) {
+    }
+
+    /** A message whose Message-ID is its outbox row's, not a fresh one per attempt. */
+    private static final class IdentifiedMessage extends MimeMessage {
+
+        private final String messageId;
+
+        IdentifiedMessage(String messageId) {
+            super(NO_SESSION);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

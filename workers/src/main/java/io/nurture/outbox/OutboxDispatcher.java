@@ -1,0 +1,118 @@
+package io.nurture.outbox;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * One thread that drains an outbox: it delivers batches while there are due rows, then sleeps
+ * until a commit that wrote a row wakes it, or the poll interval passed (retries, other instances'
+ * crashed leases). Started once the application is ready, so the engine's models are deployed
+ * before the first message goes out.
+ */
+public abstract class OutboxDispatcher implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    private final String name;
+    private final Duration pollInterval;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private boolean failing;
+    private Thread thread;
+
+    protected OutboxDispatcher(String name, Duration pollInterval) {
+        this.name = name;
+        this.pollInterval = pollInterval;
+    }
+
+    /** Delivers one batch of due rows; answers how many it claimed. */
+    protected abstract int deliverBatch();
+
+    /** Wakes the dispatcher once the current transaction committed (at once without one). */
+    public void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake.release();
+                }
+            });
+        } else {
+            wake.release();
+        }
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return false;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name(name + "-outbox").daemon().start(this::run);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        wake.release();
+        try {
+            thread.join(STOP_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            if (deliverSafely() == 0) {
+                sleep();
+            }
+        }
+    }
+
+    /** A database outage is logged once when it starts and once when it ends, not on every poll. */
+    private int deliverSafely() {
+        try {
+            int delivered = deliverBatch();
+            if (failing) {
+                LOG.info("The {} outbox is readable again", name);
+                failing = false;
+            }
+            return delivered;
+        } catch (RuntimeException e) {
+            if (!failing) {
+                LOG.warn("The {} outbox could not be read; trying again every {}", name, pollInterval, e);
+                failing = true;
+            }
+            return 0;
+        }
+    }
+
+    private void sleep() {
+        try {
+            if (wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                wake.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
