@@ -23,13 +23,28 @@ final class AppUnderTest implements AutoCloseable {
     static final String STAFF_KEY = "dev-staff-key";
 
     private final Process process;
+    private final Path data;
     final int port;
     final int gatewayPort;
 
-    private AppUnderTest(Process process, int port, int gatewayPort) {
+    private AppUnderTest(Process process, Path data, int port, int gatewayPort) {
         this.process = process;
+        this.data = data;
         this.port = port;
         this.gatewayPort = gatewayPort;
+    }
+
+    /** CPU seconds used so far by the app, its broker and its database server. */
+    Cpu cpu() {
+        return new Cpu(CpuTime.seconds(process.pid()), CpuTime.seconds(CpuTime.pidIn(data.resolve("broker.pid"))),
+                CpuTime.seconds(CpuTime.pidIn(data.resolve("mariadb.pid"))));
+    }
+
+    record Cpu(double app, double broker, double database) {
+
+        Cpu since(Cpu before) {
+            return new Cpu(app - before.app, broker - before.broker, database - before.database);
+        }
     }
 
     /** @param settings further {@code --key=value} arguments, e.g. to switch the workers off */
@@ -44,7 +59,7 @@ final class AppUnderTest implements AutoCloseable {
         command.addAll(settings);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.resolve(name + ".log").toFile()).start();
-        AppUnderTest app = new AppUnderTest(process, port, gatewayPort);
+        AppUnderTest app = new AppUnderTest(process, data, port, gatewayPort);
         app.awaitHealthy(home.resolve(name + ".log"));
         return app;
     }

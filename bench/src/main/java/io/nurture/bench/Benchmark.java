@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Comparator;
@@ -12,10 +13,15 @@ import java.util.stream.Stream;
 /**
  * Nurture's throughput side by side with the engine's on this machine, one run, same broker:
  * prints one Markdown table for docs/performance.md. Arguments: {@code orders=N clients=C heap=512m
- * open=10000}: Nurture is measured twice, on a fresh broker and once {@code open} process instances
- * are open ({@code open=0} skips the second measurement).
+ * open=10000 warmup=1000}: both JVMs (broker and app) first run {@code warmup} orders unmeasured, so
+ * the figures are of compiled code, not of the JIT at work; Nurture is measured twice, on a fresh broker and once {@code open} process instances
+ * are open ({@code open=0} skips the second measurement). Arguments starting with {@code --} go to
+ * Nurture as settings, e.g. {@code --camunda.client.execution-threads=8}, to measure a change.
  */
 public final class Benchmark {
+
+    /** The paced run's arrival rate, as a share of the throughput just measured: busy, not saturated. */
+    private static final double PACE_SHARE = 0.7;
 
     private Benchmark() {
     }
@@ -25,24 +31,34 @@ public final class Benchmark {
         int clients = Integer.parseInt(argument(args, "clients", "20"));
         String heap = argument(args, "heap", "512m");
         int open = Integer.parseInt(argument(args, "open", "10000"));
+        int warmup = Integer.parseInt(argument(args, "warmup", "1000"));
         Path home = Files.createDirectories(Path.of("bench", "target", "runs", Instant.now().toString().replace(':', '-')))
                 .toAbsolutePath();
         System.out.printf("Benchmark: %d card orders from %d clients, app heap %s, %d cores; logs in %s%n",
                 orders, clients, heap, Runtime.getRuntime().availableProcessors(), home);
+        System.out.println("Nurture settings: " + Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList());
 
         Run ceiling;
         try (AppUnderTest broker = AppUnderTest.start(home, "ceiling", heap,
                 List.of("--camunda.client.worker.defaults.enabled=false"))) {
+            Ceiling.measure(broker, warmup, clients);
             ceiling = Ceiling.measure(broker, orders, clients);
         }
         Run nurture;
         Run nurtureWithOpen = null;
-        try (AppUnderTest app = AppUnderTest.start(home, "nurture", heap, List.of())) {
+        List<String> settings = Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList();
+        try (AppUnderTest app = AppUnderTest.start(home, "nurture", heap, settings)) {
             EndToEnd endToEnd = new EndToEnd(app);
             endToEnd.stock();
+            endToEnd.measure(warmup, clients);
             nurture = endToEnd.measure(orders, clients);
+            double pace = PACE_SHARE * nurture.ordersPerSecond();
+            Latencies paced = endToEnd.paced(orders / 2, clients, pace);
+            System.out.printf(Locale.ROOT, "%nPaced: %d orders at %.1f/s (%.0f %% of Nurture's throughput) from %d clients:"
+                    + " POST p50 / p99 %.0f / %.0f ms%n", orders / 2, pace, PACE_SHARE * 100, clients,
+                    paced.percentile(50), paced.percentile(99));
             if (open > 0) {
-                endToEnd.open(orders, open, clients);
+                endToEnd.open(warmup + orders + orders / 2, open, clients);
                 nurtureWithOpen = endToEnd.measure(orders, clients);
             }
         }
@@ -74,6 +90,7 @@ public final class Benchmark {
                 ceiling.starts().percentile(50), ceiling.starts().percentile(99),
                 nurture.starts().percentile(50), nurture.starts().percentile(99));
         System.out.printf(Locale.ROOT, "| app peak heap / average CPU | — | %.0f MB / %.0f %% |%n", nurture.peakHeapMb(), nurture.cpu() * 100);
+        System.out.printf(Locale.ROOT, "| CPU per order: app / broker / database | %s | %s |%n", ceiling.cpuPerOrder(), nurture.cpuPerOrder());
         System.out.printf(Locale.ROOT, "%nNurture / ceiling: %.0f %%%n", 100 * nurture.ordersPerSecond() / ceiling.ordersPerSecond());
     }
 
@@ -87,6 +104,7 @@ public final class Benchmark {
                 withOpen.starts().percentile(50), withOpen.starts().percentile(99));
         System.out.printf(Locale.ROOT, "| app peak heap / average CPU | %.0f MB / %.0f %% | %.0f MB / %.0f %% |%n",
                 fresh.peakHeapMb(), fresh.cpu() * 100, withOpen.peakHeapMb(), withOpen.cpu() * 100);
+        System.out.printf(Locale.ROOT, "| CPU per order: app / broker / database | %s | %s |%n", fresh.cpuPerOrder(), withOpen.cpuPerOrder());
         System.out.printf(Locale.ROOT, "%nWith %d open / fresh: %.0f %%%n", open, 100 * withOpen.ordersPerSecond() / fresh.ordersPerSecond());
     }
 

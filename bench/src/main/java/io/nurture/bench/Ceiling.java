@@ -36,6 +36,7 @@ final class Ceiling {
                     noOp(client, JobType.CHARGE_CARD, Map.of(), null),
                     noOp(client, JobType.CREATE_SHIPMENT, Map.of(), shipped));
             Latencies creates = new Latencies();
+            AppUnderTest.Cpu cpuBefore = broker.cpu();
             long start = System.nanoTime();
             Load.inParallel(clients, orders, i -> creates.time(() -> start(client, UUID.randomUUID().toString())));
             if (!shipped.await(10, TimeUnit.MINUTES)) {
@@ -43,7 +44,7 @@ final class Ceiling {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             workers.forEach(JobWorker::close);
-            return new Run(orders, elapsed, creates, 0, 0);
+            return new Run(orders, elapsed, creates, 0, 0, broker.cpu().since(cpuBefore));
         }
     }
 

@@ -10,9 +10,13 @@ final class Latencies {
     private final List<Double> millis = Collections.synchronizedList(new ArrayList<>());
 
     void time(Runnable call) {
-        long start = System.nanoTime();
+        timeFrom(System.nanoTime(), call);
+    }
+
+    /** From when the call was due (a paced client that fell behind counts its wait too), to its answer. */
+    void timeFrom(long dueNanos, Runnable call) {
         call.run();
-        millis.add((System.nanoTime() - start) / 1_000_000.0);
+        millis.add((System.nanoTime() - dueNanos) / 1_000_000.0);
     }
 
     double percentile(double p) {

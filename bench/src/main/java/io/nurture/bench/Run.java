@@ -8,8 +8,15 @@ import java.time.Duration;
  * @param starts    latency of each order's start (engine create, or Nurture's POST)
  * @param peakHeapMb the app's highest heap use seen, 0 where no app was measured
  * @param cpu        the app process's average CPU use (0..1 of the machine), 0 where none was measured
+ * @param cpuUsed    CPU seconds the app, its broker and its database used during the run
  */
-record Run(int orders, Duration elapsed, Latencies starts, double peakHeapMb, double cpu) {
+record Run(int orders, Duration elapsed, Latencies starts, double peakHeapMb, double cpu, AppUnderTest.Cpu cpuUsed) {
+
+    /** CPU milliseconds per order: app / broker / database. */
+    String cpuPerOrder() {
+        return String.format(java.util.Locale.ROOT, "%.0f / %.0f / %.0f ms", 1000 * cpuUsed.app() / orders,
+                1000 * cpuUsed.broker() / orders, 1000 * cpuUsed.database() / orders);
+    }
 
     double ordersPerSecond() {
         return orders / (elapsed.toMillis() / 1000.0);

@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nurture.outbox.OutboxDispatcher;
 import io.nurture.outbox.OutboxProperties;
 import io.nurture.outbox.OutboxTable;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,7 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -34,6 +35,7 @@ class MailDispatcher extends OutboxDispatcher {
 
     private static final OutboxTable.Layout LAYOUT = new OutboxTable.Layout("notifications", "sent_at", false, true);
     private static final Session NO_SESSION = Session.getInstance(new Properties());
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
     private final OutboxTable outbox;
     private final JdbcClient db;
@@ -97,13 +99,13 @@ class MailDispatcher extends OutboxDispatcher {
         }
     }
 
+    /** Built on the message itself: Spring's MimeMessageHelper parses a MIME type table per message. */
     private MimeMessage message(PendingMail mail) throws MessagingException {
         MimeMessage message = new IdentifiedMessage("<notification-" + mail.id() + "@nurture>");
-        MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-        helper.setFrom(properties.from());
-        helper.setTo(mail.recipient());
-        helper.setSubject(mail.subject());
-        helper.setText(mail.body());
+        message.setFrom(new InternetAddress(properties.from()));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient()));
+        message.setSubject(mail.subject(), UTF_8);
+        message.setText(mail.body(), UTF_8);
         return message;
     }
 

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Publishes the engine outbox: a batch of due messages in parallel (at most one per order or
- * customer, so their messages arrive in the order they were written), each then deleted, or due
- * again after a backoff when the engine refused it or was unreachable. A message the engine still
+ * Publishes the engine outbox: a batch of due messages, several in flight at once (at most one per
+ * order or customer, so their messages arrive in the order they were written), each then deleted,
+ * or due again after a backoff when the engine refused it or was unreachable. A message the engine still
  * holds under the same message id was delivered before (the relay died before deleting it).
  */
 @Component
@@ -29,10 +29,13 @@ class EngineRelay extends OutboxDispatcher {
 
     private static final OutboxTable.Layout LAYOUT = new OutboxTable.Layout("engine_messages", "created_at", true, false);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final int PUSH_BACK_ROUNDS = 6;
+    private static final Duration PUSH_BACK_PAUSE = Duration.ofMillis(50);
 
     private final OutboxTable outbox;
     private final JdbcClient db;
     private final CamundaClient client;
+    private final int maxInFlight;
 
     EngineRelay(JdbcClient db, PlatformTransactionManager transactions, Clock clock, OutboxProperties properties,
             MeterRegistry meters, CamundaClient client) {
@@ -40,6 +43,7 @@ class EngineRelay extends OutboxDispatcher {
         this.outbox = new OutboxTable("engine", LAYOUT, db, transactions, clock, properties, meters);
         this.db = db;
         this.client = client;
+        this.maxInFlight = properties.engineMaxInFlight();
     }
 
     @Override
@@ -48,46 +52,77 @@ class EngineRelay extends OutboxDispatcher {
         if (ids.isEmpty()) {
             return 0;
         }
-        List<Sent> sent = db.sql("SELECT id, message_name, correlation_key, message_id, time_to_live_ms, variables"
+        List<Row> toSend = db.sql("SELECT id, message_name, correlation_key, message_id, time_to_live_ms, variables"
                         + " FROM engine_messages WHERE id IN (:ids) ORDER BY id")
                 .param("ids", ids)
-                .query((rs, n) -> new Sent(rs.getLong(1), publish(rs.getString(2), rs.getString(3), rs.getString(4),
-                        Duration.ofMillis(rs.getLong(5)), rs.getString(6))))
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Duration.ofMillis(rs.getLong(5)), rs.getString(6)))
                 .list();
         List<Long> delivered = new ArrayList<>();
-        for (Sent message : sent) {
-            try {
-                message.answer().join();
-                delivered.add(message.id());
-            } catch (ClientException refused) {
-                if (isDuplicate(refused)) {
-                    delivered.add(message.id());
-                } else {
-                    outbox.failed(message.id(), refused);
-                }
+        for (int round = 0; !toSend.isEmpty(); round++) {
+            if (round == PUSH_BACK_ROUNDS) {
+                toSend.forEach(row -> outbox.failed(row.id(), new IllegalStateException("The engine kept pushing back")));
+                break;
             }
+            pause(PUSH_BACK_PAUSE.multipliedBy(round));
+            toSend = sendAll(toSend, delivered);
         }
         outbox.delivered(delivered);
         return ids.size();
     }
 
-    private CamundaFuture<PublishMessageResponse> publish(String name, String correlationKey, String messageId,
-            Duration timeToLive, String variables) {
+    /**
+     * Publishes the rows, {@code maxInFlight} at a time; answers those the engine pushed back
+     * (RESOURCE_EXHAUSTED: it is busy, not failing), which are sent again after a short pause
+     * rather than after the outbox's backoff.
+     */
+    private List<Row> sendAll(List<Row> rows, List<Long> delivered) {
+        List<Row> pushedBack = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += maxInFlight) {
+            List<Row> window = rows.subList(from, Math.min(rows.size(), from + maxInFlight));
+            List<CamundaFuture<PublishMessageResponse>> answers = window.stream().map(this::publish).toList();
+            for (int i = 0; i < window.size(); i++) {
+                try {
+                    answers.get(i).join();
+                    delivered.add(window.get(i).id());
+                } catch (ClientException refused) {
+                    if (is(refused, Status.Code.ALREADY_EXISTS)) {
+                        delivered.add(window.get(i).id());
+                    } else if (is(refused, Status.Code.RESOURCE_EXHAUSTED)) {
+                        pushedBack.add(window.get(i));
+                    } else {
+                        outbox.failed(window.get(i).id(), refused);
+                    }
+                }
+            }
+        }
+        return pushedBack;
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private CamundaFuture<PublishMessageResponse> publish(Row row) {
         var command = client.newPublishMessageCommand()
-                .messageName(name)
-                .correlationKey(correlationKey)
-                .timeToLive(timeToLive)
-                .variables(variables);
-        if (messageId != null) {
-            command.messageId(messageId);
+                .messageName(row.name())
+                .correlationKey(row.correlationKey())
+                .timeToLive(row.timeToLive())
+                .variables(row.variables());
+        if (row.messageId() != null) {
+            command.messageId(row.messageId());
         }
         return command.requestTimeout(REQUEST_TIMEOUT).send();
     }
 
-    private static boolean isDuplicate(ClientException refused) {
-        return refused instanceof ClientStatusException status && status.getStatusCode() == Status.Code.ALREADY_EXISTS;
+    private static boolean is(ClientException refused, Status.Code code) {
+        return refused instanceof ClientStatusException status && status.getStatusCode() == code;
     }
 
-    private record Sent(long id, CamundaFuture<PublishMessageResponse> answer) {
+    private record Row(long id, String name, String correlationKey, String messageId, Duration timeToLive, String variables) {
     }
 }

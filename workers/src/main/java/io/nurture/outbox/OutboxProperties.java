@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry    the wait after the first failed attempt, doubled after each further one
  * @param maxBackoff    the longest wait between two attempts
  * @param giveUpAfter   a row still undelivered this long after it was written is marked FAILED and logged
+ * @param engineMaxInFlight engine messages published at once; more only meets the broker's back-pressure
  */
 @ConfigurationProperties("nurture.outbox")
 public record OutboxProperties(
@@ -21,7 +22,8 @@ public record OutboxProperties(
         @DefaultValue("PT1M") Duration lease,
         @DefaultValue("PT1S") Duration firstRetry,
         @DefaultValue("PT5M") Duration maxBackoff,
-        @DefaultValue("P3D") Duration giveUpAfter) {
+        @DefaultValue("P3D") Duration giveUpAfter,
+        @DefaultValue("16") int engineMaxInFlight) {
 
     Duration backoff(int failedAttempts) {
         Duration wait = firstRetry;
