@@ -67,11 +67,8 @@ public class Notification {
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
 
-    @Column(name = "delivered_at")
-    private Instant deliveredAt;
-
     /** Whether the mail server has accepted the message yet. */
-    public enum Delivery {
+    enum Delivery {
         PENDING, DELIVERED, FAILED
     }
 
@@ -122,14 +119,5 @@ public class Notification {
     /** When the step sent the message, i.e. wrote it to the outbox. */
     public Instant getSentAt() {
         return sentAt;
-    }
-
-    public Delivery getDelivery() {
-        return delivery;
-    }
-
-    /** When the mail server accepted it; null while pending. */
-    public Instant getDeliveredAt() {
-        return deliveredAt;
     }
 }

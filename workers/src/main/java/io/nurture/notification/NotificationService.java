@@ -77,7 +77,8 @@ public class NotificationService {
         Customer customer = customers.findById(order.getCustomerId()).orElseThrow();
         MailTemplates.RenderedMail mail = templates.render(template, model(order, customer, details));
         String to = audience == Audience.OPS ? properties.opsTo() : customer.getEmail();
-        queue(new Notification(customer.getId(), order.getId(), audience, template, to, mail, clock.instant(), Category.TRANSACTIONAL, null));
+        queue(new Notification(customer.getId(), order.getId(), audience, template, to, mail, clock.instant(),
+                Category.TRANSACTIONAL, null));
         counted(template, Category.TRANSACTIONAL);
     }
 
@@ -96,8 +97,8 @@ public class NotificationService {
         model.put("customerName", customer.getName());
         model.put("orderId", orderId);
         MailTemplates.RenderedMail mail = templates.render(template, model);
-        queue(new Notification(customerId, orderId, Audience.CUSTOMER, template, customer.getEmail(), mail, clock.instant(), category,
-                dedupeKey));
+        queue(new Notification(customerId, orderId, Audience.CUSTOMER, template, customer.getEmail(), mail,
+                clock.instant(), category, dedupeKey));
         counted(template, category);
     }
 
