@@ -7,7 +7,11 @@ import io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import io.camunda.client.metrics.MetricsRecorder;
 import io.camunda.client.api.response.ActivatedJob;
+import io.nurture.order.CancellationRequestedException;
 import io.nurture.order.UnknownOrderException;
+import io.nurture.processes.OrderFulfillment.CancelReason;
+import io.nurture.processes.OrderFulfillment.Error;
+import io.nurture.processes.OrderFulfillment.Variable;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -22,17 +26,19 @@ import org.springframework.stereotype.Component;
  * does not burn all retries in a second. At zero retries the engine raises an incident for ops.
  * Business outcomes thrown as {@link CamundaError} keep the client's handling.
  *
- * <p>One technical failure is not for ops: an order that does not exist. The intake starts an
- * order's process just before it commits the order; when Nurture dies (or the database fails) in
- * between, the process runs for an order that was never stored, and the shop, which got no
- * answer, retries and gets a new order. Such a job waits for the commit a few times and then
- * cancels its process instead of raising an incident: there is nothing to do for an order no one has.
+ * <p>A step that finds its order's cancellation requested ends its job with the BPMN error
+ * "Order cannot proceed" (reason: the customer's request): the cancellation message is published
+ * after the request committed, so a step may see the request before the process does.
+ *
+ * <p>One technical failure is not for ops: an order that does not exist (a process started by
+ * hand with an order id no one stored). Such a job waits a few times and then cancels its process
+ * instead of raising an incident: there is nothing to do for an order no one has.
  */
 @Component
 class RetryWithBackoff implements JobExceptionHandlingStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryWithBackoff.class);
-    /** Far longer than the intake's transaction takes to commit after the process started. */
+    /** Between tries for an order that is not (yet) stored. */
     private static final Duration COMMIT_WAIT = Duration.ofSeconds(2);
 
     private final DefaultJobExceptionHandlingStrategy camundaErrors;
@@ -54,6 +60,11 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
         }
         ActivatedJob job = context.job();
         Throwable cause = rootCause(exception);
+        if (cause instanceof CancellationRequestedException) {
+            camundaErrors.handleException(CamundaError.bpmnError(Error.ORDER_CANCELLED, cause.getMessage(),
+                    Map.of(Variable.CANCEL_REASON, CancelReason.CUSTOMER_REQUEST)), context);
+            return;
+        }
         int retriesLeft = Math.max(job.getRetries() - 1, 0);
         boolean orderNeverStored = cause instanceof UnknownOrderException;
         Map<String, Object> variables = job.getVariablesAsMap();

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -103,8 +105,34 @@ abstract class JourneyTest {
     }
 
     NurtureClient.Answer awaitStatus(String orderId, String status) {
-        return await().atMost(PATIENCE).until(() -> api.get("/api/orders/" + orderId),
-                answer -> status.equals(answer.text("status")));
+        try {
+            return await().atMost(PATIENCE).until(() -> api.get("/api/orders/" + orderId),
+                    answer -> status.equals(answer.text("status")));
+        } catch (ConditionTimeoutException stuck) {
+            throw new AssertionError("Order " + orderId + " did not reach " + status + "; " + whereItIs(orderId), stuck);
+        }
+    }
+
+    /** Where the engine has the order, and what the outbox still holds for it: a stuck test says why. */
+    private String whereItIs(String orderId) {
+        RecordStream records = snapshot();
+        Set<Long> instances = instancesWith(records, orderId, "orderId");
+        List<String> jobs = StreamSupport.stream(records.jobRecords().spliterator(), false)
+                .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                .map(r -> r.getValue().getType() + ":" + r.getIntent() + (r.getRecordType() == RecordType.EVENT ? "" : "/" + r.getRecordType()))
+                .toList();
+        List<String> messages = StreamSupport.stream(records.messageRecords().spliterator(), false)
+                .filter(r -> orderId.equals(r.getValue().getCorrelationKey()))
+                .map(r -> r.getValue().getName() + ":" + r.getIntent() + "/" + r.getRecordType())
+                .toList();
+        List<String> subscriptions = StreamSupport.stream(records.messageSubscriptionRecords().spliterator(), false)
+                .filter(r -> orderId.equals(r.getValue().getCorrelationKey()))
+                .map(r -> r.getValue().getMessageName() + ":" + r.getIntent())
+                .toList();
+        List<String> outbox = db.sql("SELECT CONCAT(message_name, ' ', delivery, ' attempts=', attempts, ' due=', next_attempt_at)"
+                + " FROM engine_messages WHERE correlation_key = ?").param(orderId).query(String.class).list();
+        return "instances " + instances + ", jobs " + jobs + ", messages " + messages + ", subscriptions " + subscriptions
+                + ", engine outbox " + outbox;
     }
 
     /** Ships and delivers a card order, answering its customer id. */

@@ -52,6 +52,8 @@ public final class OrderFulfillment {
 
     public static final class Error {
         public static final String PAYMENT_DECLINED = "PAYMENT_DECLINED";
+        /** "Order cannot proceed": leaves preparation for the compensation (refund, release, cancel). */
+        public static final String ORDER_CANCELLED = "ORDER_CANCELLED";
 
         private Error() {
         }

@@ -140,7 +140,11 @@ public final class EmbeddedProcessEngine implements BeforeEachCallback, AfterEac
     }
 
     public void throwError(String jobType, String errorCode) {
-        client.newThrowErrorCommand(activate(jobType)).errorCode(errorCode).send().join();
+        throwError(jobType, errorCode, Map.of());
+    }
+
+    public void throwError(String jobType, String errorCode, Map<String, Object> variables) {
+        client.newThrowErrorCommand(activate(jobType)).errorCode(errorCode).variables(variables).send().join();
         idle();
     }
 

@@ -63,6 +63,24 @@ class OrderFulfillmentProcessTest {
     }
 
     @Test
+    void shipmentStepThatFindsTheOrderBeingCancelledStartsTheCompensationWithTheCustomersReason() {
+        long order = engine.startOrder(order(PaymentMethod.CARD, 120, false, false));
+        engine.completeJob(RESERVE_STOCK, RESERVED);
+        engine.completeJob(CHARGE_CARD, Map.of());
+
+        engine.throwError(CREATE_SHIPMENT, OrderFulfillment.Error.ORDER_CANCELLED,
+                Map.of(CANCEL_REASON, CancelReason.CUSTOMER_REQUEST));
+        engine.completeJob(REFUND_PAYMENT, Map.of());
+        engine.completeJob(RELEASE_STOCK, Map.of());
+        var cancelOrder = engine.completeJob(CANCEL_ORDER, Map.of());
+
+        assertThat(engine.isCompleted(order)).isTrue();
+        engine.assertCompletedInOrder(order, "OrderCannotProceedBoundaryEvent", "RefundPaymentTask", "ReleaseStockTask",
+                "CancelOrderTask", "OrderCancelledEndEvent");
+        assertThat(cancelOrder.getVariablesAsMap()).containsEntry(CANCEL_REASON, CancelReason.CUSTOMER_REQUEST);
+    }
+
+    @Test
     void largeFirstOrderShippedAbroadIsRejectedAndCustomerTold() {
         long order = engine.startOrder(order(PaymentMethod.CARD, 1500, true, true));
 

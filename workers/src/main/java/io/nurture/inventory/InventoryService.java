@@ -39,13 +39,10 @@ public class InventoryService {
         this.clock = clock;
     }
 
-    /** Reserves every line of the order; false when any line is short, leaving stock untouched. */
+    /** Reserves every line of the order; false when any line is short, leaving stock untouched. An order being cancelled reserves nothing. */
     @Transactional
     public boolean reserve(String orderId) {
-        Order order = orderService.lock(orderId);
-        if (order.isCancellationRequested()) {
-            return false;
-        }
+        Order order = orderService.lockToProceed(orderId);
         if (reservations.existsByOrderId(orderId)) {
             return !reservations.findByOrderIdAndStatus(orderId, ReservationStatus.HELD).isEmpty();
         }

@@ -74,4 +74,17 @@ public class OrderService {
     public Order lock(String orderId) {
         return orders.findForUpdate(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
     }
+
+    /**
+     * Locks an order a preparation step is about to act on (reserve, charge, invoice, ship); an
+     * order whose cancellation was requested fails the step with {@link CancellationRequestedException}.
+     */
+    @Transactional
+    public Order lockToProceed(String orderId) {
+        Order order = lock(orderId);
+        if (order.isCancellationRequested()) {
+            throw new CancellationRequestedException(orderId);
+        }
+        return order;
+    }
 }

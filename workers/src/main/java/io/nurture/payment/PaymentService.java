@@ -36,13 +36,10 @@ public class PaymentService {
         this.clock = clock;
     }
 
-    /** Charges the order's card; false when the card is declined or the order is being cancelled. */
+    /** Charges the order's card; false when the card is declined. An order being cancelled is not charged. */
     @Transactional
     public boolean chargeCard(String orderId) {
-        Order order = orders.lock(orderId);
-        if (order.isCancellationRequested()) {
-            return false;
-        }
+        Order order = orders.lockToProceed(orderId);
         Optional<Payment> earlier = payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE);
         if (earlier.isPresent()) {
             return earlier.get().isCaptured();
@@ -62,7 +59,8 @@ public class PaymentService {
 
     @Transactional
     public void issueInvoice(String orderId) {
-        Order order = orders.move(orderId, OrderStatus.AWAITING_PAYMENT, "Invoice sent, payable within 14 days");
+        Order order = orders.move(orders.lockToProceed(orderId), OrderStatus.AWAITING_PAYMENT,
+                "Invoice sent, payable within 14 days");
         LocalDate due = clock.instant().plus(INVOICE_TERM).atZone(ZoneOffset.UTC).toLocalDate();
         notifications.tellCustomer(order, "invoice-issued", Map.of("dueDate", due.toString()));
     }
@@ -84,7 +82,7 @@ public class PaymentService {
 
     @Transactional
     public void recordInvoicePayment(String orderId, BigDecimal amount, String reference) {
-        Order order = orders.lock(orderId);
+        Order order = orders.lockToProceed(orderId);
         if (payments.findByOrderIdAndKind(orderId, PaymentKind.INVOICE).isEmpty()) {
             payments.save(new Payment(orderId, PaymentKind.INVOICE, PaymentStatus.CAPTURED, amount, order.getCurrency(),
                     null, reference, clock.instant()));

@@ -34,22 +34,19 @@ public class ShippingService {
     }
 
     /**
-     * Books the parcel once per order, takes the goods out of stock and tells the customer. An
-     * order being cancelled is not shipped; its compensation is already under way.
+     * Books the parcel once per order, takes the goods out of stock and tells the customer; answers
+     * the tracking number. An order being cancelled is not shipped.
      */
     @Transactional
-    public Optional<String> ship(String orderId) {
-        Order order = orders.lock(orderId);
-        if (order.isCancellationRequested()) {
-            return Optional.empty();
-        }
+    public String ship(String orderId) {
+        Order order = orders.lockToProceed(orderId);
         Shipment shipment = shipments.findByOrderId(orderId).orElseGet(() -> shipments.save(new Shipment(orderId,
                 carrier.bookShipment(orderId, order.getShippingAddress(), 1), carrier.name(), clock.instant())));
         inventory.ship(orderId);
         order.shippedWith(shipment.getTrackingNumber());
         orders.move(order, OrderStatus.SHIPPED, "Handed to carrier, tracking " + shipment.getTrackingNumber());
         notifications.tellCustomer(order, "order-shipped", Map.of());
-        return Optional.of(shipment.getTrackingNumber());
+        return shipment.getTrackingNumber();
     }
 
     /**

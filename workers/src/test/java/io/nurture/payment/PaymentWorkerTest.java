@@ -91,7 +91,7 @@ class PaymentWorkerTest {
         Order order = new Order("customer-1", PaymentMethod.CARD, token,
                 new ShippingAddress("1 Main St", "Berlin", "10115", "DE"), "DE", "EUR", CLOCK.instant());
         order.addLine("TEA-SENCHA-100", 2, new BigDecimal("12.50"));
-        when(orders.lock(order.getId())).thenReturn(order);
+        when(orders.lockToProceed(order.getId())).thenReturn(order);
         when(payments.findByOrderIdAndKind(order.getId(), PaymentKind.CHARGE)).thenReturn(Optional.empty());
         return order;
     }
