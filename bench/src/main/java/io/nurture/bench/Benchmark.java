@@ -66,7 +66,7 @@ public final class Benchmark {
         if (nurtureWithOpen != null) {
             printWithOpen(open, nurture, nurtureWithOpen);
         }
-        for (String run : List.of("ceiling", "nurture")) {
+        for (String run : List.of("ceiling", "ceiling-tmp", "nurture", "nurture-tmp")) {
             delete(home.resolve(run));
         }
     }
