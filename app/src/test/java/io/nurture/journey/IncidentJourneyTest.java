@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
-import io.nurture.payment.PaymentRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Technical failures are retried with backoff and then handed to ops as an incident. */
 @ExtendWith(OutputCaptureExtension.class)
 class IncidentJourneyTest extends JourneyTest {
 
-    @Autowired
-    PaymentRepository payments;
 
     @Test
     void failingPaymentProviderEndsInAnIncidentOnChargeCardAndChargesNothing(CapturedOutput output) {
@@ -26,7 +22,7 @@ class IncidentJourneyTest extends JourneyTest {
 
         assertThat(incident.getValue().getElementId()).isEqualTo("ChargeCardTask");
         assertThat(incident.getValue().getErrorMessage()).contains("PaymentProviderUnavailableException");
-        assertThat(payments.findByOrderId(orderId)).isEmpty();
+        assertThat(paymentKinds(orderId)).isEmpty();
         assertThat(api.get("/api/orders/" + orderId).text("status")).isEqualTo("RECEIVED");
         assertThat(output.getAll()).contains("order=" + orderId)
                 .contains("instance=" + incident.getValue().getProcessInstanceKey());

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nurture.inventory.InventoryService;
 import io.nurture.notification.NotificationService;
-import io.nurture.order.OrderRepository;
-import io.nurture.payment.Payment;
-import io.nurture.payment.PaymentKind;
-import io.nurture.payment.PaymentRepository;
+import io.nurture.order.OrderService;
 import io.nurture.payment.PaymentService;
 import io.nurture.shipping.ShippingService;
 import java.util.List;
@@ -25,8 +22,6 @@ class RedeliveredJobTest extends JourneyTest {
     @Autowired
     PaymentService payments;
 
-    @Autowired
-    PaymentRepository paymentRecords;
 
     @Autowired
     ShippingService shipping;
@@ -38,7 +33,7 @@ class RedeliveredJobTest extends JourneyTest {
     NotificationService notifications;
 
     @Autowired
-    OrderRepository orders;
+    OrderService orders;
 
     @Autowired
     TransactionTemplate transaction;
@@ -51,7 +46,7 @@ class RedeliveredJobTest extends JourneyTest {
         boolean approvedAgain = payments.chargeCard(orderId);
 
         assertThat(approvedAgain).isTrue();
-        assertThat(paymentRecords.findByOrderId(orderId)).extracting(Payment::getKind).containsExactly(PaymentKind.CHARGE);
+        assertThat(paymentKinds(orderId)).containsExactly("CHARGE");
     }
 
     @Test
@@ -90,7 +85,7 @@ class RedeliveredJobTest extends JourneyTest {
         awaitStatus(orderId, "AWAITING_PAYMENT");
 
         transaction.executeWithoutResult(status ->
-                notifications.tellCustomer(orders.findById(orderId).orElseThrow(), "invoice-issued", Map.of("dueDate", "x")));
+                notifications.tellCustomer(orders.get(orderId), "invoice-issued", Map.of("dueDate", "x")));
 
         assertThat(mailSubjectsFor(email)).containsOnlyOnce("Your invoice for order " + orderId);
     }
@@ -105,7 +100,6 @@ class RedeliveredJobTest extends JourneyTest {
 
         payments.refund(orderId);
 
-        assertThat(paymentRecords.findByOrderId(orderId)).extracting(Payment::getKind)
-                .containsExactlyInAnyOrder(PaymentKind.CHARGE, PaymentKind.REFUND);
+        assertThat(paymentKinds(orderId)).containsExactly("CHARGE", "REFUND");
     }
 }

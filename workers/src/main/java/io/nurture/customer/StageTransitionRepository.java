@@ -3,7 +3,7 @@ package io.nurture.customer;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface StageTransitionRepository extends JpaRepository<StageTransition, Long> {
+interface StageTransitionRepository extends JpaRepository<StageTransition, Long> {
 
     List<StageTransition> findByCustomerIdOrderByAtAscIdAsc(String customerId);
 }

@@ -2,11 +2,13 @@ package io.nurture.engagement;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Records each engagement step once per job, so the journey view and the metrics can count them. */
 @Component
-class EngagementLog {
+public class EngagementLog {
 
     private final EngagementStepRepository steps;
     private final Clock clock;
@@ -16,6 +18,17 @@ class EngagementLog {
         this.steps = steps;
         this.clock = clock;
         this.meters = meters;
+    }
+
+    /** A job's step is recorded (and its mail sent) once, however often the job is delivered. */
+    static String stepKey(long jobKey) {
+        return "job-" + jobKey;
+    }
+
+    /** The customer's engagement steps, oldest first. */
+    @Transactional(readOnly = true)
+    public List<EngagementStep> stepsOf(String customerId) {
+        return steps.findByCustomerIdOrderByAtAscIdAsc(customerId);
     }
 
     void record(String customerId, String orderId, String step, String outcome, String reason, String stepKey) {

@@ -3,7 +3,7 @@ package io.nurture.engagement;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface EngagementStepRepository extends JpaRepository<EngagementStep, Long> {
+interface EngagementStepRepository extends JpaRepository<EngagementStep, Long> {
 
     boolean existsByStepKey(String stepKey);
 

@@ -10,56 +10,65 @@ import org.springframework.stereotype.Component;
 @Component
 public class PostPurchaseWorker {
 
-    private final PostPurchaseService journey;
+    private final LifecycleUpdate lifecycle;
+    private final FollowUp followUp;
+    private final SatisfactionSurvey survey;
+    private final ServiceRecovery recovery;
+    private final AdvocacyAsk advocacy;
 
-    PostPurchaseWorker(PostPurchaseService journey) {
-        this.journey = journey;
+    PostPurchaseWorker(LifecycleUpdate lifecycle, FollowUp followUp, SatisfactionSurvey survey,
+            ServiceRecovery recovery, AdvocacyAsk advocacy) {
+        this.lifecycle = lifecycle;
+        this.followUp = followUp;
+        this.survey = survey;
+        this.recovery = recovery;
+        this.advocacy = advocacy;
     }
 
     @JobWorker(type = JobType.RECORD_DELIVERY)
     public void updateCustomerLifecycle(@Variable String orderId) {
-        journey.recordDelivery(orderId);
+        lifecycle.recordDelivery(orderId);
     }
 
     @JobWorker(type = JobType.SEND_FOLLOW_UP)
     public void sendThankYouWithRecommendations(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
-        journey.sendFollowUp(orderId, customerId, job.getKey());
+        followUp.sendFollowUp(orderId, customerId, job.getKey());
     }
 
     @JobWorker(type = JobType.SEND_SURVEY)
     public SurveySent sendSatisfactionSurvey(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
-        return new SurveySent(journey.sendSurvey(orderId, customerId, job.getKey()).toString());
+        return new SurveySent(survey.send(orderId, customerId, job.getKey()).toString());
     }
 
     @JobWorker(type = JobType.SEND_SURVEY_REMINDER)
     public void remindAboutSurvey(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
-        journey.remindAboutSurvey(orderId, customerId, job.getKey());
+        survey.remind(orderId, customerId, job.getKey());
     }
 
     @JobWorker(type = JobType.EXPIRE_SURVEY)
     public void recordSurveyAsUnanswered(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
-        journey.recordSurveyUnanswered(orderId, customerId, job.getKey());
+        survey.recordUnanswered(orderId, customerId, job.getKey());
     }
 
     @JobWorker(type = JobType.START_SERVICE_RECOVERY)
     public void apologiseGiveCouponAndOpenCareCase(ActivatedJob job, @Variable String orderId,
             @Variable String customerId, @Variable int npsScore) {
-        journey.startServiceRecovery(orderId, customerId, npsScore, job.getKey());
+        recovery.start(orderId, customerId, npsScore, job.getKey());
     }
 
     @JobWorker(type = JobType.RECORD_CARE_OUTCOME)
     public void recordCareOutcome(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
-        journey.recordCareOutcome(orderId, customerId, job.getKey());
+        recovery.recordCareOutcome(orderId, customerId, job.getKey());
     }
 
     @JobWorker(type = JobType.SEND_THANK_YOU)
     public void thankCustomerForFeedback(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
-        journey.thankForFeedback(orderId, customerId, job.getKey());
+        followUp.thankForFeedback(orderId, customerId, job.getKey());
     }
 
     @JobWorker(type = JobType.ASK_FOR_ADVOCACY)
     public void askForReviewAndReferral(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
-        journey.askForAdvocacy(orderId, customerId, job.getKey());
+        advocacy.ask(orderId, customerId, job.getKey());
     }
 
     /** The survey's reminder and expiry count from {@code surveySentAt} (ISO-8601). */

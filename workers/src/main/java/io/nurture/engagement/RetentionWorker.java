@@ -3,39 +3,47 @@ package io.nurture.engagement;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import io.nurture.order.PurchaseFacts;
+import io.nurture.order.PurchaseHistory;
 import io.nurture.processes.CustomerRetention.JobType;
 import java.math.BigDecimal;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** The steps of {@code customer-retention.bpmn}. */
 @Component
 public class RetentionWorker {
 
-    private final RetentionService retention;
+    private final ReEngagement reEngagement;
+    private final PurchaseHistory history;
+    private final WinBack winBack;
 
-    RetentionWorker(RetentionService retention) {
-        this.retention = retention;
+    RetentionWorker(ReEngagement reEngagement, PurchaseHistory history, WinBack winBack) {
+        this.reEngagement = reEngagement;
+        this.history = history;
+        this.winBack = winBack;
     }
 
     @JobWorker(type = JobType.SEND_RE_ENGAGEMENT)
     public void sendReEngagementMessage(ActivatedJob job, @Variable String customerId) {
-        retention.sendReEngagement(customerId, job.getKey());
+        reEngagement.send(customerId, job.getKey());
     }
 
     @JobWorker(type = JobType.COLLECT_CUSTOMER_FACTS)
-    public RetentionService.CustomerFacts lookUpCustomerValue(@Variable String customerId) {
-        return retention.facts(customerId);
+    public PurchaseFacts lookUpCustomerValue(@Variable String customerId) {
+        return history.facts(customerId);
     }
 
     @JobWorker(type = JobType.SEND_WIN_BACK_OFFER)
-    public void sendWinBackOffer(ActivatedJob job, @Variable String customerId, @Variable Map<String, Object> segmentOffer) {
-        retention.sendWinBackOffer(customerId, String.valueOf(segmentOffer.get("segment")),
-                new BigDecimal(String.valueOf(segmentOffer.get("offerValue"))), job.getKey());
+    public void sendWinBackOffer(ActivatedJob job, @Variable String customerId, @Variable SegmentOffer segmentOffer) {
+        winBack.sendOffer(customerId, segmentOffer.segment(), segmentOffer.offerValue(), job.getKey());
     }
 
     @JobWorker(type = JobType.MARK_CUSTOMER_LAPSED)
     public void markCustomerLapsed(@Variable String customerId) {
-        retention.markLapsed(customerId);
+        reEngagement.markLapsed(customerId);
+    }
+
+    /** The output of the decision table "Customer segment". */
+    public record SegmentOffer(String segment, BigDecimal offerValue) {
     }
 }

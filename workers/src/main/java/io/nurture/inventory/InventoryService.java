@@ -1,9 +1,9 @@
 package io.nurture.inventory;
 
 import io.nurture.notification.NotificationService;
+import io.nurture.orchestration.ProcessMessages;
 import io.nurture.order.Order;
 import io.nurture.order.OrderLine;
-import io.nurture.order.OrderRepository;
 import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
 import java.time.Clock;
@@ -25,16 +25,16 @@ public class InventoryService {
     private final ProductRepository products;
     private final ReservationRepository reservations;
     private final OrderService orderService;
-    private final OrderRepository orders;
+    private final ProcessMessages messages;
     private final NotificationService notifications;
     private final Clock clock;
 
     InventoryService(ProductRepository products, ReservationRepository reservations, OrderService orderService,
-            OrderRepository orders, NotificationService notifications, Clock clock) {
+            ProcessMessages messages, NotificationService notifications, Clock clock) {
         this.products = products;
         this.reservations = reservations;
         this.orderService = orderService;
-        this.orders = orders;
+        this.messages = messages;
         this.notifications = notifications;
         this.clock = clock;
     }
@@ -81,14 +81,31 @@ public class InventoryService {
     }
 
     /**
-     * Sets the stock that can be promised for a product and answers which backordered orders
-     * wait for it, so their processes can try again.
+     * Sets the stock that can be promised for a product; the backordered orders that wait for it
+     * try again once this committed.
      */
     @Transactional
-    public List<String> restock(String sku, int available) {
+    public Product restock(String sku, int available) {
         Product product = products.findForUpdate(sku).orElseThrow(() -> new UnknownProductException(sku));
         product.restock(available);
-        return orders.findIdsByStatusAndSku(OrderStatus.BACKORDERED, sku);
+        orderService.backorderedFor(sku).forEach(messages::stockReplenished);
+        return product;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Product> catalogue() {
+        return products.findAllByOrderBySku();
+    }
+
+    @Transactional(readOnly = true)
+    public Product product(String sku) {
+        return products.findById(sku).orElseThrow(() -> new UnknownProductException(sku));
+    }
+
+    /** The products with these skus that are in the catalogue, by sku. */
+    @Transactional(readOnly = true)
+    public Map<String, Product> products(List<String> skus) {
+        return products.findAllById(skus).stream().collect(Collectors.toMap(Product::getSku, Function.identity()));
     }
 
     private void changeHeld(String orderId, ReservationStatus next, StockChange change) {

@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface ProductRepository extends JpaRepository<Product, String> {
+interface ProductRepository extends JpaRepository<Product, String> {
 
     List<Product> findAllByOrderBySku();
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface NotificationRepository extends JpaRepository<Notification, Long> {
+interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     boolean existsByOrderIdAndTemplateAndAudience(String orderId, String template, Audience audience);
 

@@ -1,15 +1,13 @@
 package io.nurture.notification;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nurture.customer.Customer;
-import io.nurture.customer.CustomerRepository;
-import io.nurture.order.Order;
-import io.nurture.order.OrderRepository;
-import io.nurture.order.UnknownOrderException;
+import io.nurture.customer.CustomerService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,21 +21,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationService {
 
     private final NotificationRepository notifications;
-    private final CustomerRepository customers;
-    private final OrderRepository orders;
+    private final CustomerService customers;
     private final MailTemplates templates;
     private final MailDispatcher dispatcher;
     private final NotificationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    NotificationService(NotificationRepository notifications, CustomerRepository customers, OrderRepository orders,
+    NotificationService(NotificationRepository notifications, CustomerService customers,
             MailTemplates templates, MailDispatcher dispatcher, NotificationProperties properties, Clock clock,
             MeterRegistry meters) {
         this.meters = meters;
         this.notifications = notifications;
         this.customers = customers;
-        this.orders = orders;
         this.templates = templates;
         this.dispatcher = dispatcher;
         this.properties = properties;
@@ -45,36 +41,20 @@ public class NotificationService {
     }
 
     @Transactional
-    public void remindOfPayment(String orderId) {
-        tellCustomer(order(orderId), "payment-reminder", Map.of());
-    }
-
-    @Transactional
-    public void alertDeliveryOverdue(String orderId) {
-        Order order = order(orderId);
-        tellCustomer(order, "delivery-delayed", Map.of());
-        alertOps(order, "delivery-overdue", Map.of());
-    }
-
-    @Transactional
-    public void tellCustomer(Order order, String template, Map<String, Object> details) {
+    public void tellCustomer(MailableOrder order, String template, Map<String, Object> details) {
         send(order, template, Audience.CUSTOMER, details);
     }
 
     @Transactional
-    public void alertOps(Order order, String template, Map<String, Object> details) {
+    public void alertOps(MailableOrder order, String template, Map<String, Object> details) {
         send(order, template, Audience.OPS, details);
     }
 
-    private Order order(String orderId) {
-        return orders.findById(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
-    }
-
-    private void send(Order order, String template, Audience audience, Map<String, Object> details) {
+    private void send(MailableOrder order, String template, Audience audience, Map<String, Object> details) {
         if (notifications.existsByOrderIdAndTemplateAndAudience(order.getId(), template, audience)) {
             return;
         }
-        Customer customer = customers.findById(order.getCustomerId()).orElseThrow();
+        Customer customer = customers.find(order.getCustomerId()).orElseThrow();
         MailTemplates.RenderedMail mail = templates.render(template, model(order, customer, details));
         String to = audience == Audience.OPS ? properties.opsTo() : customer.getEmail();
         queue(new Notification(customer.getId(), order.getId(), audience, template, to, mail, clock.instant(),
@@ -92,7 +72,7 @@ public class NotificationService {
         if (notifications.existsByCustomerIdAndDedupeKey(customerId, dedupeKey)) {
             return;
         }
-        Customer customer = customers.findById(customerId).orElseThrow();
+        Customer customer = customers.find(customerId).orElseThrow();
         Map<String, Object> model = new HashMap<>(details);
         model.put("customerName", customer.getName());
         model.put("orderId", orderId);
@@ -117,7 +97,7 @@ public class NotificationService {
         return notifications.countByCustomerIdAndCategoryAndSentAtAfter(customerId, Category.MARKETING, since);
     }
 
-    private static Map<String, Object> model(Order order, Customer customer, Map<String, Object> details) {
+    private static Map<String, Object> model(MailableOrder order, Customer customer, Map<String, Object> details) {
         Map<String, Object> model = new HashMap<>(details);
         model.put("customerName", customer.getName());
         model.put("orderId", order.getId());
@@ -126,5 +106,13 @@ public class NotificationService {
         model.put("trackingNumber", order.getTrackingNumber());
         model.put("lines", order.getLines());
         return model;
+    }
+
+    /** Every message sent to the customer (not ops' alerts about them), oldest first. */
+    @Transactional(readOnly = true)
+    public List<Notification> sentToCustomer(String customerId) {
+        return notifications.findByCustomerIdOrderBySentAtAscIdAsc(customerId).stream()
+                .filter(n -> n.getAudience() == Audience.CUSTOMER)
+                .toList();
     }
 }

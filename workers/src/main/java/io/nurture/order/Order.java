@@ -1,5 +1,6 @@
 package io.nurture.order;
 
+import io.nurture.notification.MailableOrder;
 import io.nurture.persistence.AssignedIdEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -22,7 +23,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "orders")
-public class Order extends AssignedIdEntity {
+public class Order extends AssignedIdEntity implements MailableOrder {
 
     @Id
     private String id;

@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface OrderRepository extends JpaRepository<Order, String> {
+interface OrderRepository extends JpaRepository<Order, String> {
 
     /** Loads the order and holds its row lock until the transaction ends, serialising status changes. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -4,6 +4,7 @@ import io.nurture.notification.NotificationService;
 import io.nurture.processes.OrderFulfillment.CancelReason;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,6 +69,23 @@ public class OrderService {
     public Order move(Order lockedOrder, OrderStatus status, String note) {
         lockedOrder.moveTo(status, note, clock.instant());
         return lockedOrder;
+    }
+
+    /** Stores a new order; the caller's transaction starts its process with it. */
+    @Transactional
+    public Order place(Order order) {
+        return orders.saveAndFlush(order);
+    }
+
+    /** The orders waiting on a backorder for this product. */
+    @Transactional(readOnly = true)
+    public List<String> backorderedFor(String sku) {
+        return orders.findIdsByStatusAndSku(OrderStatus.BACKORDERED, sku);
+    }
+
+    @Transactional(readOnly = true)
+    public Order get(String orderId) {
+        return orders.findById(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
     }
 
     @Transactional

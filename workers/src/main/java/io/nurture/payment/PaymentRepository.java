@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface PaymentRepository extends JpaRepository<Payment, String> {
+interface PaymentRepository extends JpaRepository<Payment, String> {
 
     Optional<Payment> findByOrderIdAndKind(String orderId, PaymentKind kind);
 

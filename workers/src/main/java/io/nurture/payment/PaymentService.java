@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,6 +65,11 @@ public class PaymentService {
                 "Invoice sent, payable within 14 days");
         LocalDate due = clock.instant().plus(INVOICE_TERM).atZone(ZoneOffset.UTC).toLocalDate();
         notifications.tellCustomer(order, "invoice-issued", Map.of("dueDate", due.toString()));
+    }
+
+    @Transactional
+    public void remindOfPayment(String orderId) {
+        notifications.tellCustomer(orders.get(orderId), "payment-reminder", Map.of());
     }
 
     /** The invoice payment taken for the order, if one was. */
@@ -126,5 +133,17 @@ public class PaymentService {
             payments.save(new Payment(orderId, PaymentKind.REFUND, PaymentStatus.REFUNDED, captured.getAmount(),
                     order.getCurrency(), providerReference, "refund of " + captured.getId(), clock.instant()));
         });
+    }
+
+    /** CAPTURED, DECLINED or REFUNDED once money moved for the order; PENDING before. */
+    @Transactional(readOnly = true)
+    public String paymentStatus(String orderId) {
+        Map<PaymentKind, Payment> byKind = payments.findByOrderId(orderId).stream()
+                .collect(Collectors.toMap(Payment::getKind, p -> p));
+        return Stream.of(PaymentKind.REFUND, PaymentKind.CHARGE, PaymentKind.INVOICE)
+                .filter(byKind::containsKey)
+                .findFirst()
+                .map(kind -> byKind.get(kind).getStatus().name())
+                .orElse("PENDING");
     }
 }

@@ -30,6 +30,11 @@ public class PaymentWorker {
         payments.issueInvoice(orderId);
     }
 
+    @JobWorker(type = JobType.SEND_PAYMENT_REMINDER)
+    public void sendPaymentReminder(@Variable String orderId) {
+        payments.remindOfPayment(orderId);
+    }
+
     @JobWorker(type = JobType.RECORD_INVOICE_PAYMENT)
     public void recordInvoicePayment(@Variable String orderId, @Variable BigDecimal paymentAmount,
             @Variable String paymentReference) {

@@ -7,7 +7,6 @@ import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,17 +14,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ShippingService {
 
     private final ShipmentRepository shipments;
-    private final ShipmentEventRepository events;
     private final Carrier carrier;
     private final OrderService orders;
     private final InventoryService inventory;
     private final NotificationService notifications;
     private final Clock clock;
 
-    ShippingService(ShipmentRepository shipments, ShipmentEventRepository events, Carrier carrier, OrderService orders,
+    ShippingService(ShipmentRepository shipments, Carrier carrier, OrderService orders,
             InventoryService inventory, NotificationService notifications, Clock clock) {
         this.shipments = shipments;
-        this.events = events;
         this.carrier = carrier;
         this.orders = orders;
         this.inventory = inventory;
@@ -49,19 +46,11 @@ public class ShippingService {
         return shipment.getTrackingNumber();
     }
 
-    /**
-     * Records a carrier event. Answers the shipment when the event is new, empty when the tracking
-     * number is known but the event was already recorded.
-     */
+    /** The carrier is 10 days late: the customer hears we are on it, ops chase the carrier. */
     @Transactional
-    public Optional<Shipment> recordCarrierEvent(String trackingNumber, CarrierEventType type) {
-        Shipment shipment = shipments.findByTrackingNumber(trackingNumber)
-                .orElseThrow(() -> new UnknownShipmentException(trackingNumber));
-        if (events.existsByTrackingNumberAndType(trackingNumber, type)) {
-            return Optional.empty();
-        }
-        events.saveAndFlush(new ShipmentEvent(trackingNumber, type, clock.instant()));
-        shipment.record(type, clock.instant());
-        return Optional.of(shipment);
+    public void alertDeliveryOverdue(String orderId) {
+        Order order = orders.get(orderId);
+        notifications.tellCustomer(order, "delivery-delayed", Map.of());
+        notifications.alertOps(order, "delivery-overdue", Map.of());
     }
 }

@@ -19,4 +19,9 @@ public class ShippingWorker {
     public void shipOrder(@Variable String orderId) {
         shipping.ship(orderId);
     }
+
+    @JobWorker(type = JobType.ALERT_DELIVERY_OVERDUE)
+    public void alertCustomerAndOpsOfOverdueDelivery(@Variable String orderId) {
+        shipping.alertDeliveryOverdue(orderId);
+    }
 }

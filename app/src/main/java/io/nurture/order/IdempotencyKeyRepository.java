@@ -1,6 +1,0 @@
-package io.nurture.order;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface IdempotencyKeyRepository extends JpaRepository<IdempotencyKey, String> {
-}

@@ -1,0 +1,6 @@
+package io.nurture.order.web;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface IdempotencyKeyRepository extends JpaRepository<IdempotencyKey, String> {
+}

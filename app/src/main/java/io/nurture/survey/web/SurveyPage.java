@@ -1,0 +1,104 @@
+package io.nurture.survey.web;
+
+import static org.springframework.web.util.HtmlUtils.htmlEscape;
+
+import io.nurture.survey.Survey;
+import io.nurture.survey.SurveyAnswerException;
+import io.nurture.survey.SurveyService;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The survey as a customer sees it: a plain HTML form that works without JavaScript and with a
+ * screen reader (a fieldset of labelled radio buttons), reached by the unguessable link only.
+ */
+@Controller
+@SecurityRequirements
+class SurveyPage {
+
+    private final SurveyService surveys;
+
+    SurveyPage(SurveyService surveys) {
+        this.surveys = surveys;
+    }
+
+    @GetMapping(path = "/surveys/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    ResponseEntity<String> form(@PathVariable String token) {
+        Survey survey;
+        try {
+            survey = surveys.find(token);
+        } catch (SurveyAnswerException unknown) {
+            return page(HttpStatus.NOT_FOUND, "Survey not found", "<p>This survey link is not valid.</p>");
+        }
+        return switch (survey.getStatus()) {
+            case ANSWERED -> page(HttpStatus.OK, "Thank you", "<p>You have already answered this survey. Thank you!</p>");
+            case EXPIRED -> page(HttpStatus.GONE, "Survey closed", "<p>This survey has closed.</p>");
+            case SENT -> page(HttpStatus.OK, "How did we do?", form(survey));
+        };
+    }
+
+    @PostMapping(path = "/surveys/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    ResponseEntity<String> submit(@PathVariable String token, @RequestParam(required = false) Integer score,
+            @RequestParam(required = false) String comment) {
+        if (score == null || score < 0 || score > 10) {
+            return page(HttpStatus.BAD_REQUEST, "Please choose a score",
+                    "<p role=\"alert\">Please choose a score from 0 to 10.</p><p><a href=\"/surveys/" + htmlEscape(token)
+                            + "\">Back to the survey</a></p>");
+        }
+        try {
+            surveys.answer(token, score, comment == null || comment.isBlank() ? null : comment.strip());
+            return page(HttpStatus.OK, "Thank you", "<p>Thank you for your feedback!</p>");
+        } catch (SurveyAnswerException refused) {
+            HttpStatus status = switch (refused.reason()) {
+                case UNKNOWN -> HttpStatus.NOT_FOUND;
+                case ALREADY_ANSWERED -> HttpStatus.CONFLICT;
+                case EXPIRED -> HttpStatus.GONE;
+            };
+            return page(status, "Not recorded", "<p>" + htmlEscape(refused.getMessage()) + ".</p>");
+        }
+    }
+
+    private static String form(Survey survey) {
+        StringBuilder scores = new StringBuilder();
+        for (int score = 0; score <= 10; score++) {
+            scores.append("<label class=\"score\"><input type=\"radio\" name=\"score\" value=\"").append(score)
+                    .append("\" required> ").append(score).append("</label>\n");
+        }
+        return """
+                <form method="post" action="/surveys/%s">
+                <fieldset>
+                <legend>How likely are you to recommend us to a friend? (0 = not at all, 10 = extremely likely)</legend>
+                %s</fieldset>
+                <p><label for="comment">Anything you would like to tell us? (optional)</label><br>
+                <textarea id="comment" name="comment" rows="4" cols="50" maxlength="2000"></textarea></p>
+                <p><button type="submit">Send my answer</button></p>
+                </form>
+                """.formatted(htmlEscape(survey.getToken()), scores);
+    }
+
+    private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
+        String html = """
+                <!doctype html>
+                <html lang="en">
+                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>%s</title>
+                <style>body{font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em}
+                .score{display:inline-block;margin:.3em .6em .3em 0}</style></head>
+                <body><main><h1>%s</h1>
+                %s
+                </main></body></html>
+                """.formatted(htmlEscape(title), htmlEscape(title), body);
+        return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(html);
+    }
+}

@@ -1,0 +1,146 @@
+package io.nurture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.camunda.client.CamundaClient;
+import io.nurture.order.OrderService;
+import io.nurture.processes.OrderFulfillment;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The boundaries of docs/architecture.md, checked on the compiled classes of the three jars:
+ * {@code processes} (models and their names), {@code workers} (capabilities and their job
+ * workers) and {@code app} (web, runtime). A capability is a top-level package under
+ * {@code io.nurture}; its web layer ({@code io.nurture.<capability>.web}) belongs to it.
+ */
+class ModuleBoundariesTest {
+
+    private static final JavaClasses NURTURE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.nurture");
+
+    private static final DescribedPredicate<JavaClass> IN_APP = inJarOf(NurtureApplication.class, "the app jar");
+    private static final DescribedPredicate<JavaClass> IN_WORKERS = inJarOf(OrderService.class, "the workers jar");
+
+    @Test
+    void theAppJarAndTheWorkersJarAreBothInTheCheck() {
+        assertThat(NURTURE.stream().filter(IN_APP)).isNotEmpty();
+        assertThat(NURTURE.stream().filter(IN_WORKERS)).isNotEmpty();
+        assertThat(NURTURE.stream().filter(inJarOf(OrderFulfillment.class, "the processes jar"))).isNotEmpty();
+    }
+
+    @Test
+    void workersDoNotDependOnTheApp() {
+        noClasses().that(IN_WORKERS).should().dependOnClassesThat(IN_APP).check(NURTURE);
+    }
+
+    @Test
+    void noPackageIsSplitAcrossJars() {
+        Map<String, Set<String>> jarsByPackage = NURTURE.stream().collect(Collectors.groupingBy(
+                JavaClass::getPackageName, TreeMap::new, Collectors.mapping(ModuleBoundariesTest::jarOf,
+                        Collectors.toCollection(TreeSet::new))));
+        assertThat(jarsByPackage).allSatisfy((pkg, jars) -> assertThat(jars).as(pkg).hasSize(1));
+    }
+
+    /** The web layers and the app's runtime sit above the capabilities and may use any of them. */
+    @Test
+    void capabilitiesDoNotDependOnEachOtherInACycle() {
+        slices().matching("io.nurture.(*)..").should().beFreeOfCycles().check(NURTURE.that(IN_WORKERS));
+    }
+
+    @Test
+    void aRepositoryIsUsedOnlyByItsOwnCapability() {
+        noClasses().should(accessOtherCapabilities("use a repository", target -> target.isAssignableTo(Repository.class),
+                        false))
+                .check(NURTURE);
+    }
+
+    @Test
+    void anEntityIsCreatedOnlyByItsOwnCapability() {
+        noClasses().should(accessOtherCapabilities("create an entity",
+                target -> target.isAnnotatedWith(Entity.class), true)).check(NURTURE);
+    }
+
+    @Test
+    void controllersDoWebWorkOnly() {
+        classes().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+                .should().onlyDependOnClassesThat(DescribedPredicate.not(
+                        DescribedPredicate.<JavaClass>describe("repositories, SQL or the engine client", target ->
+                                target.isAssignableTo(Repository.class) || target.isEquivalentTo(JdbcClient.class)
+                                        || target.isEquivalentTo(EntityManager.class)
+                                        || target.isAssignableTo(CamundaClient.class))))
+                .check(NURTURE);
+    }
+
+    private static ArchCondition<JavaClass> accessOtherCapabilities(String what, Predicate<JavaClass> owned,
+            boolean constructorsOnly) {
+        return new ArchCondition<>(what + " of another capability") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (JavaAccess<?> access : origin.getAccessesFromSelf()) {
+                    JavaClass target = access.getTargetOwner();
+                    boolean counted = !constructorsOnly || access.getName().equals("<init>");
+                    if (counted && owned.test(target) && !capability(origin).equals(capability(target))) {
+                        events.add(SimpleConditionEvent.violated(origin, access.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static String capability(JavaClass javaClass) {
+        String[] parts = javaClass.getPackageName().split("\\.");
+        return parts.length > 2 ? parts[2] : "";
+    }
+
+    private static DescribedPredicate<JavaClass> inJarOf(Class<?> anchor, String description) {
+        try {
+            String location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return DescribedPredicate.describe(description, javaClass -> jarOf(javaClass).equals(location));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the class was loaded from: a classes directory or a jar; empty for the JDK's. */
+    private static String jarOf(JavaClass javaClass) {
+        if (javaClass.getSource().isEmpty()) {
+            return "";
+        }
+        URI uri = javaClass.getSource().get().getUri();
+        if (uri.getScheme().equals("jar")) {
+            String inner = uri.getSchemeSpecificPart();
+            return Path.of(URI.create(inner.substring(0, inner.indexOf("!/")))).toString();
+        }
+        Path classFile = Path.of(uri);
+        return classFile.getRoot().resolve(classFile.subpath(0,
+                classFile.getNameCount() - javaClass.getName().split("\\.").length)).toString();
+    }
+}

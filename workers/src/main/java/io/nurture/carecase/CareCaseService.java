@@ -1,0 +1,45 @@
+package io.nurture.carecase;
+
+import io.nurture.orchestration.ProcessMessages;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CareCaseService {
+
+    private final CareCaseRepository cases;
+    private final ProcessMessages messages;
+    private final Clock clock;
+
+    CareCaseService(CareCaseRepository cases, ProcessMessages messages, Clock clock) {
+        this.cases = cases;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CareCase open(String customerId, String orderId, int score) {
+        return cases.findByOrderId(orderId).orElseGet(() -> cases.save(new CareCase(customerId, orderId, score, clock.instant())));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CareCase> list(Optional<String> status) {
+        return status.map(cases::findByStatusOrderByOpenedAtAsc).orElseGet(cases::findAllByOrderByOpenedAtAsc);
+    }
+
+    /** Resolves an open case and lets the waiting journey go on; empty when there is no such case. */
+    @Transactional
+    public Optional<CareCase> resolve(String caseId, String note) {
+        return cases.findForUpdate(caseId).map(careCase -> {
+            if (!CareCase.OPEN.equals(careCase.getStatus())) {
+                throw new IllegalStateException("Care case " + caseId + " is already " + careCase.getStatus());
+            }
+            careCase.resolve(note, clock.instant());
+            messages.careCaseResolved(careCase.getOrderId(), caseId);
+            return careCase;
+        });
+    }
+}

@@ -1,8 +1,0 @@
-package io.nurture.engagement;
-
-public class CouponRejectedException extends RuntimeException {
-
-    public CouponRejectedException(String message) {
-        super(message);
-    }
-}

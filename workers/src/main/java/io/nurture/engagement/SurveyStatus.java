@@ -1,5 +1,0 @@
-package io.nurture.engagement;
-
-public enum SurveyStatus {
-    SENT, ANSWERED, EXPIRED
-}

@@ -1,0 +1,5 @@
+package io.nurture.survey;
+
+public enum SurveyStatus {
+    SENT, ANSWERED, EXPIRED
+}
