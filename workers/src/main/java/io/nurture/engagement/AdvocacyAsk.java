@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A promoter is an advocate now; the review and referral ask is marketing, so it needs consent. */
 @Service
-public class AdvocacyAsk {
+class AdvocacyAsk {
 
     private final LifecycleService lifecycle;
     private final MarketingGate marketing;

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The thank-you after a delivery, with recommendations, and the thanks for feedback. */
 @Service
-public class FollowUp {
+class FollowUp {
 
     private final NotificationService notifications;
     private final Recommendations recommendations;

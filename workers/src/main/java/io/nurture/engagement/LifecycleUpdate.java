@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** "Update customer lifecycle" after a delivery. */
 @Service
-public class LifecycleUpdate {
+class LifecycleUpdate {
 
     private final OrderService orders;
     private final PurchaseHistory history;

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A quiet customer: at risk after 45 days (with a nudge, if they agreed to marketing), lapsed after 180. */
 @Service
-public class ReEngagement {
+class ReEngagement {
 
     private final LifecycleService lifecycle;
     private final MarketingGate marketing;

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The satisfaction survey of a delivered order: sent, reminded once, expired unanswered. */
 @Service
-public class SatisfactionSurvey {
+class SatisfactionSurvey {
 
     private final SurveyService surveys;
     private final NotificationService notifications;

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A detractor's recovery: an apology with a single-use coupon, a care case for staff, the at-risk stage. */
 @Service
-public class ServiceRecovery {
+class ServiceRecovery {
 
     private final OrderService orders;
     private final LifecycleService lifecycle;

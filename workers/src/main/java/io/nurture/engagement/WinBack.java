@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The win-back offer the segment decision chose: a coupon in the customer's last currency. */
 @Service
-public class WinBack {
+class WinBack {
 
     private final MarketingGate marketing;
     private final PurchaseHistory history;

@@ -1,6 +1,6 @@
 package io.nurture.notification;
 
 /** Who a message is for: the order's customer, or the operations team. */
-public enum Audience {
+enum Audience {
     CUSTOMER, OPS
 }

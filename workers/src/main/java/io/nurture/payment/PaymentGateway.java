@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * The payment provider. Every call carries an idempotency key: the provider answers a repeated
  * key with the first outcome instead of moving money twice.
  */
-public interface PaymentGateway {
+interface PaymentGateway {
 
     ChargeResult charge(String cardToken, BigDecimal amount, String currency, String idempotencyKey);
 

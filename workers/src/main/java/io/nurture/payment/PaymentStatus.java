@@ -1,5 +1,5 @@
 package io.nurture.payment;
 
-public enum PaymentStatus {
+enum PaymentStatus {
     CAPTURED, DECLINED, REFUNDED
 }

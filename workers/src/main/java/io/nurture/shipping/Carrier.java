@@ -3,7 +3,7 @@ package io.nurture.shipping;
 import io.nurture.order.ShippingAddress;
 
 /** The parcel carrier. Booking the same order twice returns the first tracking number. */
-public interface Carrier {
+interface Carrier {
 
     String name();
 

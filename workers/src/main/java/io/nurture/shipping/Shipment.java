@@ -10,7 +10,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "shipments")
-public class Shipment {
+class Shipment {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
