@@ -15,6 +15,6 @@ RUN ./mvnw -B -q package -DskipTests -Dmdep.skip=true
 
 FROM eclipse-temurin:21-jre
 WORKDIR /app
-COPY --from=build /src/app/target/nurture-app-*.jar nurture.jar
+COPY --from=build /src/app/target/nurture-app-*-cluster.jar nurture.jar
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/nurture.jar"]

