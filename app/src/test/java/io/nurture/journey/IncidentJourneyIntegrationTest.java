@@ -1,0 +1,30 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Technical failures are retried with backoff and then handed to ops as an incident. */
+@ExtendWith(OutputCaptureExtension.class)
+class IncidentJourneyIntegrationTest extends JourneyTest {
+
+
+    @Test
+    void failingPaymentProviderEndsInAnIncidentOnChargeCardAndChargesNothing(CapturedOutput output) {
+        String orderId = place(order(newCustomerEmail(), "TEA-MATCHA-30", 1, card("tok_error")));
+
+        Record<IncidentRecordValue> incident = awaitIncident(orderId);
+
+        assertThat(incident.getValue().getElementId()).isEqualTo("ChargeCardTask");
+        assertThat(incident.getValue().getErrorMessage()).contains("PaymentProviderUnavailableException");
+        assertThat(paymentKinds(orderId)).isEmpty();
+        assertThat(api.get("/api/orders/" + orderId).text("status")).isEqualTo("RECEIVED");
+        assertThat(output.getAll()).contains("order=" + orderId)
+                .contains("instance=" + incident.getValue().getProcessInstanceKey());
+    }
+}

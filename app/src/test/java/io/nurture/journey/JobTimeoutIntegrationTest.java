@@ -1,0 +1,85 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.nurture.processes.OrderFulfillment;
+import io.nurture.shipping.ShippingWorker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Two worker instances and a handler slower than its job timeout (2 s in tests): the app's worker
+ * books the parcel and stalls; the job times out; a second worker instance (a second Camunda
+ * client running the same handler) takes the job and completes it; the engine refuses the first
+ * instance's late completion. The parcel is booked and the stock taken once.
+ */
+class JobTimeoutIntegrationTest extends JourneyTest {
+
+    private static final String CREATE_SHIPMENT = OrderFulfillment.JobType.CREATE_SHIPMENT;
+
+    @Autowired
+    CamundaClient camunda;
+
+    @Autowired
+    ShippingWorker shippingWorker;
+
+    @Test
+    void shipmentSlowerThanItsTimeoutRunsTwiceAndShipsOnce() {
+        String sku = "TEA-SENCHA-100";
+        int availableBefore = available(sku);
+        faults.stallOnceAfterSideEffect(CREATE_SHIPMENT, Duration.ofSeconds(6));
+
+        String orderId = place(order(newCustomerEmail(), sku, 2, card("tok_visa")));
+        NurtureClient.Answer shipped = awaitStatus(orderId, "SHIPPED");
+        // The in-memory engine's timeout check sometimes lags far behind real time (once in four
+        // suite runs the job was not timed out within the 6 s stall). Moving the engine's clock past
+        // the deadline times the job out now, as a broker does 2 s after activation.
+        advanceClock("PT1M");
+        await().atMost(PATIENCE).until(() -> faults.runsOf(CREATE_SHIPMENT) >= 2 || secondInstanceRan());
+
+        await().atMost(PATIENCE).until(() -> refusedCompletions(orderId) == 1);
+        assertThat(faults.runsOf(CREATE_SHIPMENT)).isEqualTo(2);
+        assertThat(shipmentTrackingNumbers(orderId)).containsExactly(shipped.text("trackingNumber"));
+        assertThat(available(sku)).isEqualTo(availableBefore - 2);
+        assertThat(timelineStatuses(orderId)).containsOnlyOnce("SHIPPED");
+        assertThat(templatesSentTo(shipped.text("customerId"))).containsOnlyOnce("order-shipped");
+    }
+
+    /** The second instance polls once; once the first instance's job has timed out, it gets it. */
+    private boolean secondInstanceRan() {
+        List<ActivatedJob> jobs = camunda.newActivateJobsCommand().jobType(CREATE_SHIPMENT).maxJobsToActivate(1)
+                .workerName("second-instance").timeout(Duration.ofMinutes(1)).send().join().getJobs();
+        jobs.forEach(job -> {
+            shippingWorker.shipOrder(job.getVariablesAsMap().get("orderId").toString());
+            camunda.newCompleteCommand(job).send().join();
+        });
+        return !jobs.isEmpty();
+    }
+
+    /** Completions of the order's shipment job that the engine rejected because it was already done. */
+    private long refusedCompletions(String orderId) {
+        RecordStream records = snapshot();
+        Set<Long> instances = instancesWith(records, orderId, "orderId");
+        Set<Long> shipmentJobs = StreamSupport.stream(records.jobRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == JobIntent.CREATED && r.getValue().getType().equals(CREATE_SHIPMENT))
+                .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                .map(Record::getKey)
+                .collect(Collectors.toSet());
+        return StreamSupport.stream(records.jobRecords().spliterator(), false)
+                .filter(r -> r.getRecordType() == RecordType.COMMAND_REJECTION && r.getIntent() == JobIntent.COMPLETE)
+                .filter(r -> shipmentJobs.contains(r.getKey()))
+                .count();
+    }
+}

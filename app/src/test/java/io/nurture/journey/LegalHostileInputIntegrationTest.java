@@ -1,0 +1,108 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Values that look hostile but are legal (unicode and emoji, quotes, SQL and template
+ * metacharacters, the longest allowed strings) are accepted, stored and read back exactly as sent,
+ * and shown as text: literally in plain-text mails, escaped on the survey page.
+ */
+class LegalHostileInputIntegrationTest extends JourneyTest {
+
+    private static final String TRICKY_NAME = "Zoë O'Brien-\"Bob\" 🍵 {{customerName}} <b>&amp;</b> '); DROP TABLE customers;--";
+    private static final String TRICKY_COMMENT = "<script>alert(1)</script> \"quoted\" & 'single' 🍵 {{surveyLink}} '; DROP TABLE surveys;--";
+
+    @Test
+    void trickyButLegalOrderIsStoredExactlyAndMailedAsText() throws Exception {
+        String email = "o'brien+tea-" + UUID.randomUUID() + "@example.com";
+        Map<String, Object> address = Map.of("line1", "1 \"Main\" St'; DROP TABLE orders;-- 🏠", "city", "Köln {{city}}",
+                "postalCode", "D-50667 <x>", "country", "DE");
+
+        String orderId = place(orderFor(email, TRICKY_NAME, address));
+
+        assertThat(stored("SELECT name FROM customers WHERE email = ?", email)).isEqualTo(TRICKY_NAME);
+        assertThat(stored("SELECT CONCAT_WS('|', ship_line1, ship_city, ship_postal_code) FROM orders WHERE id = ?", orderId))
+                .isEqualTo(address.get("line1") + "|" + address.get("city") + "|" + address.get("postalCode"));
+        String customerId = awaitStatus(orderId, "SHIPPED").text("customerId");
+        assertThat(api.get("/api/customers/" + customerId).text("email")).isEqualTo(email);
+        Message confirmation = await().atMost(PATIENCE).until(() -> mailTo(email, "Your order is confirmed"),
+                message -> message != null);
+        assertThat(confirmation.getContentType()).startsWith("text/plain");
+        assertThat(confirmation.getContent().toString()).contains("Hello " + TRICKY_NAME + ",");
+    }
+
+    @Test
+    void longestAllowedValuesInFourByteCharactersAreStoredExactly() {
+        String name = "🍵".repeat(100);
+        String email = "x".repeat(64 - 36) + UUID.randomUUID() + "@" + "d".repeat(63) + "." + "e".repeat(63) + "."
+                + "f".repeat(254 - 64 - 1 - 64 - 64 - 4) + ".com";
+        Map<String, Object> address = Map.of("line1", "ä".repeat(200), "city", "名".repeat(100),
+                "postalCode", "𝟙".repeat(10), "country", "DE");
+        assertThat(email).hasSize(254);
+
+        String orderId = place(orderFor(email, name, address));
+
+        assertThat(stored("SELECT name FROM customers WHERE email = ?", email)).isEqualTo(name);
+        assertThat(stored("SELECT CONCAT_WS('|', ship_line1, ship_city, ship_postal_code) FROM orders WHERE id = ?", orderId))
+                .isEqualTo(address.get("line1") + "|" + address.get("city") + "|" + address.get("postalCode"));
+    }
+
+    @Test
+    void trickyCommentOnTheSurveyPageIsStoredExactlyAndNotEchoedAsMarkup() throws Exception {
+        String orderId = place(order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa")));
+        String customerId = deliver(orderId);
+        String token = surveyAfterDelivery(customerId, orderId);
+
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/surveys/" + token))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("score=7&comment="
+                        + URLEncoder.encode(TRICKY_COMMENT, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("<script>");
+        assertThat(stored("SELECT comment FROM surveys WHERE token = ?", token)).isEqualTo(TRICKY_COMMENT);
+    }
+
+    private static Map<String, Object> orderFor(String email, String name, Map<String, Object> address) {
+        Map<String, Object> body = new HashMap<>(order(email, "TEA-SENCHA-100", 1, card("tok_visa")));
+        body.put("customer", Map.of("email", email, "name", name));
+        body.put("shippingAddress", address);
+        return body;
+    }
+
+    private String stored(String sql, String key) {
+        List<String> values = db.sql(sql).param(key).query(String.class).list();
+        assertThat(values).hasSize(1);
+        return values.get(0);
+    }
+
+    private Message mailTo(String address, String subject) throws MessagingException {
+        awaitMailDelivered();
+        for (Message message : smtp.getReceivedMessages()) {
+            if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))
+                    && subject.equals(message.getSubject())) {
+                return message;
+            }
+        }
+        return null;
+    }
+}

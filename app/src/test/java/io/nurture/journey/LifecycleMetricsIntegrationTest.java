@@ -1,0 +1,86 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * The lifecycle metrics against a scripted scenario in a freshly started app (a new engine and
+ * database; the shared one is closed first, as two embedded engines must not run in one JVM), so
+ * that every figure can be checked exactly.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+class LifecycleMetricsIntegrationTest extends JourneyTest {
+
+    private static final String SKU = "COF-FILTER-500";
+
+    @Test
+    void metricsAgreeWithWhatTheScenarioDid() {
+        Instant start = Instant.parse(api.get("/api/dev/clock").text("now")).minus(Duration.ofHours(1));
+        String promoterOrder = place(order(newCustomerEmail(), SKU, 1, card("tok_visa")));
+        String promoter = deliver(promoterOrder);
+        String detractorOrder = place(order(newCustomerEmail(), SKU, 1, card("tok_visa")));
+        String detractor = deliver(detractorOrder);
+        String repeatEmail = newCustomerEmail();
+        String repeatFirst = place(order(repeatEmail, SKU, 1, card("tok_visa")));
+        String repeatBuyer = deliver(repeatFirst);
+        String repeatSecond = place(order(repeatEmail, SKU, 2, card("tok_visa")));
+        deliver(repeatSecond);
+        awaitStage(repeatBuyer, "RETAINED");
+        List<String> orders = List.of(promoterOrder, detractorOrder, repeatFirst, repeatSecond);
+
+        orders.forEach(order -> awaitWaitingAt(order, "FollowUpDueEvent"));
+        advanceClock("P3DT1H");
+        orders.forEach(order -> awaitWaitingAt(order, "SurveyDueEvent"));
+        advanceClock("P4D");
+        api.post("/api/surveys/" + awaitSurveyToken(promoter, promoterOrder) + "/responses", Map.of("score", 10));
+        api.post("/api/surveys/" + awaitSurveyToken(detractor, detractorOrder) + "/responses", Map.of("score", 3));
+        awaitStage(promoter, "ADVOCATE");
+        awaitStage(detractor, "AT_RISK");
+        await().atMost(PATIENCE).until(() -> api.get("/api/customers/" + repeatBuyer + "/surveys").body().size() == 2);
+
+        Instant end = Instant.parse(api.get("/api/dev/clock").text("now")).plus(Duration.ofHours(1));
+        JsonNode metrics = api.get("/api/metrics/lifecycle?from=" + start + "&to=" + end).body();
+
+        assertThat(metrics.path("customersByStage")).isEqualTo(stages(0, 0, 1, 1, 1, 0));
+        assertThat(metrics.path("stageTransitions")).isEqualTo(stages(0, 3, 1, 1, 1, 0));
+        assertThat(metrics.path("repeatPurchaseRate").decimalValue()).isEqualByComparingTo("0.333");
+        assertThat(metrics.path("surveys").path("sent").asInt()).isEqualTo(4);
+        assertThat(metrics.path("surveys").path("answered").asInt()).isEqualTo(2);
+        assertThat(metrics.path("surveys").path("responseRate").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(metrics.path("surveys").path("nps").decimalValue()).isEqualByComparingTo("0");
+        assertThat(metrics.path("reEngagement").path("sent").asInt()).isZero();
+        assertThat(metrics.path("winBack").path("sent").asInt()).isZero();
+        assertThat(metrics.path("medianOrderToDeliveryHours").decimalValue()).isLessThan(BigDecimal.ONE);
+    }
+
+    @Test
+    void periodBeforeAnyDeliveryHasNoRepeatRateRatherThanAnError() {
+        NurtureClient.Answer answer = api.get("/api/metrics/lifecycle?from=2020-01-01&to=2020-02-01");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("repeatPurchaseRate").isNull()).isTrue();
+    }
+
+    @Test
+    void periodWithFromAfterToIsRefused() {
+        NurtureClient.Answer answer = api.get("/api/metrics/lifecycle?from=2026-12-01&to=2026-11-01");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("errors").findValuesAsText("field")).containsExactly("from");
+    }
+
+    private static JsonNode stages(int prospect, int converted, int retained, int advocate, int atRisk, int lapsed) {
+        return new ObjectMapper().valueToTree(Map.of("PROSPECT", prospect,
+                "CONVERTED", converted, "RETAINED", retained, "ADVOCATE", advocate, "AT_RISK", atRisk, "LAPSED", lapsed));
+    }
+}

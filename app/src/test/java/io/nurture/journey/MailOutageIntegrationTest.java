@@ -1,0 +1,83 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The mail server is down while a burst of orders goes through. Orders do not wait for it: their
+ * mails wait in the outbox, retried with backoff. The outage lasts two minutes of app time (clock
+ * control moves it on; the retries' backoff counts in app time), a few seconds of real time.
+ * When the server is back, every mail arrives, once.
+ */
+class MailOutageIntegrationTest extends JourneyTest {
+
+    private static final int ORDERS = 8;
+
+    @Test
+    void ordersProceedWhileTheMailServerIsDownAndEveryMailArrivesOnceWhenItIsBack() {
+        List<String> emails = IntStream.range(0, ORDERS).mapToObj(i -> newCustomerEmail()).toList();
+        List<String> orders = new ArrayList<>();
+
+        smtp.stop();
+        try {
+            emails.forEach(email -> orders.add(place(order(email, "CUP-CERAMIC-2", 1, card("tok_visa")))));
+            orders.forEach(orderId -> awaitStatus(orderId, "SHIPPED"));
+            await().atMost(PATIENCE).until(() -> undeliveredRetriedMails(orders) == queuedMails(orders));
+            advanceClock("PT2M");
+        } finally {
+            smtp.start();
+        }
+
+        await().atMost(PATIENCE).until(() -> deliveredMails(orders) == queuedMails(orders));
+        assertThat(queuedMails(orders)).isGreaterThanOrEqualTo(2L * ORDERS);
+        emails.forEach(email -> {
+            List<String> messageIds = messageIdsFor(email);
+            assertThat(messageIds).doesNotHaveDuplicates();
+            assertThat((long) messageIds.size()).isEqualTo(queuedMailsTo(email));
+        });
+    }
+
+    private long queuedMails(List<String> orders) {
+        return db.sql("SELECT COUNT(*) FROM notifications WHERE audience = 'CUSTOMER' AND order_id IN (:orders)")
+                .param("orders", orders).query(Long.class).single();
+    }
+
+    private long undeliveredRetriedMails(List<String> orders) {
+        return db.sql("SELECT COUNT(*) FROM notifications WHERE audience = 'CUSTOMER' AND order_id IN (:orders)"
+                        + " AND delivery = 'PENDING' AND attempts >= 2")
+                .param("orders", orders).query(Long.class).single();
+    }
+
+    private long deliveredMails(List<String> orders) {
+        return db.sql("SELECT COUNT(*) FROM notifications WHERE audience = 'CUSTOMER' AND order_id IN (:orders)"
+                        + " AND delivery = 'DELIVERED'")
+                .param("orders", orders).query(Long.class).single();
+    }
+
+    private long queuedMailsTo(String email) {
+        return db.sql("SELECT COUNT(*) FROM notifications WHERE recipient = ?").param(email).query(Long.class).single();
+    }
+
+    private List<String> messageIdsFor(String address) {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> JourneyTest.isFor(message, address))
+                .map(MailOutageIntegrationTest::messageId)
+                .toList();
+    }
+
+    private static String messageId(Message message) {
+        try {
+            return message.getHeader("Message-ID")[0];
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

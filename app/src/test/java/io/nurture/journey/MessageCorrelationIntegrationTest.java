@@ -1,0 +1,108 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.intent.MessageIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.nurture.orchestration.ProcessMessages;
+import io.nurture.processes.OrderFulfillment;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Events reach the one order they are about, whenever they arrive and however often: they
+ * correlate by order id, wait in the engine's buffer when early, and carry a message id so a
+ * second copy is dropped.
+ */
+class MessageCorrelationIntegrationTest extends JourneyTest {
+
+    private static final String SKU = "TEA-EARLGREY-100";
+    private static final Duration HOLD = Duration.ofSeconds(3);
+
+    @Autowired
+    ProcessMessages messages;
+
+    @Test
+    void twoOpenOrdersOfOneCustomerNeverSwapPayments() {
+        String email = newCustomerEmail();
+        String first = place(order(email, SKU, 1, invoice()));
+        String second = place(order(email, SKU, 2, invoice()));
+        awaitWaitingAt(first, "WaitForInvoicePaymentTask");
+        String secondTotal = awaitStatus(second, "AWAITING_PAYMENT").text("total");
+
+        api.post("/api/orders/" + second + "/payments", Map.of("amount", secondTotal, "reference", "BANK-SECOND"));
+
+        awaitStatus(second, "SHIPPED");
+        assertThat(api.get("/api/orders/" + first).text("status")).isEqualTo("AWAITING_PAYMENT");
+        assertThat(api.get("/api/orders/" + first).text("customerId")).isEqualTo(api.get("/api/orders/" + second).text("customerId"));
+    }
+
+    @Test
+    void paymentArrivingBeforeTheProcessWaitsForItIsBufferedAndTakenLater() {
+        // The invoice is sent and the order awaits payment, but the process is still on "Send invoice".
+        faults.stallOnceAfterSideEffect(OrderFulfillment.JobType.ISSUE_INVOICE, HOLD);
+        String orderId = place(order(newCustomerEmail(), SKU, 1, invoice()));
+        String total = awaitStatus(orderId, "AWAITING_PAYMENT").text("total");
+
+        NurtureClient.Answer payment = api.post("/api/orders/" + orderId + "/payments",
+                Map.of("amount", total, "reference", "BANK-EARLY"));
+
+        assertThat(payment.status()).isEqualTo(202);
+        awaitStatus(orderId, "SHIPPED");
+        assertThat(timelineStatuses(orderId)).containsOnlyOnce("PAID");
+        RecordStream records = snapshot();
+        assertThat(paymentPublished(records, orderId)).isLessThan(waitForPaymentReached(records, orderId));
+    }
+
+    private static long paymentPublished(RecordStream records, String orderId) {
+        return StreamSupport.stream(records.messageRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
+                .filter(r -> r.getValue().getName().equals(OrderFulfillment.Message.INVOICE_PAID)
+                        && r.getValue().getCorrelationKey().equals(orderId))
+                .mapToLong(Record::getPosition).min().orElseThrow();
+    }
+
+    private static long waitForPaymentReached(RecordStream records, String orderId) {
+        Set<Long> instances = instancesWith(records, orderId, "orderId");
+        return StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                .filter(r -> r.getValue().getElementId().equals("WaitForInvoicePaymentTask"))
+                .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                .mapToLong(Record::getPosition).min().orElseThrow();
+    }
+
+    @Test
+    void paymentMessagePublishedTwiceWhileBufferedIsTakenOnce() {
+        faults.stallOnceAfterSideEffect(OrderFulfillment.JobType.ISSUE_INVOICE, HOLD);
+        String orderId = place(order(newCustomerEmail(), SKU, 1, invoice()));
+        String total = awaitStatus(orderId, "AWAITING_PAYMENT").text("total");
+        api.post("/api/orders/" + orderId + "/payments", Map.of("amount", total, "reference", "BANK-TWICE"));
+
+        messages.invoicePaid(orderId, Map.of(OrderFulfillment.Variable.PAYMENT_AMOUNT, new BigDecimal(total),
+                OrderFulfillment.Variable.PAYMENT_REFERENCE, "BANK-TWICE"));
+
+        awaitStatus(orderId, "SHIPPED");
+        assertThat(timelineStatuses(orderId)).containsOnlyOnce("PAID");
+    }
+
+    @Test
+    void carrierEventsOutOfOrderLeaveTheOrderDelivered() {
+        String orderId = place(order(newCustomerEmail(), SKU, 1, card("tok_visa")));
+        String trackingNumber = awaitStatus(orderId, "SHIPPED").text("trackingNumber");
+
+        api.post("/api/shipments/" + trackingNumber + "/events", Map.of("type", "DELIVERED"));
+        NurtureClient.Answer lateInTransit = api.post("/api/shipments/" + trackingNumber + "/events", Map.of("type", "IN_TRANSIT"));
+        awaitStatus(orderId, "DELIVERED");
+
+        assertThat(lateInTransit.status()).isEqualTo(202);
+        assertThat(api.get("/api/orders/" + orderId).text("status")).isEqualTo("DELIVERED");
+        assertThat(timelineStatuses(orderId)).containsOnlyOnce("DELIVERED");
+    }
+}

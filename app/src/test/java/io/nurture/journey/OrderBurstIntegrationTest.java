@@ -1,0 +1,52 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Far more orders at once than the workers take in one go (8 jobs per worker, 4 handler
+ * threads): every order is placed, charged and shipped exactly once, and stock adds up.
+ */
+class OrderBurstIntegrationTest extends JourneyTest {
+
+    private static final int ORDERS = 60;
+    private static final String SKU = "CUP-CERAMIC-2";
+
+    @Test
+    void burstOfOrdersAllShipOnceAndStockAddsUp() throws Exception {
+        restock(SKU, 1_000);
+
+        List<String> orderIds;
+        try (ExecutorService shops = Executors.newFixedThreadPool(12)) {
+            List<Future<String>> placed = IntStream.range(0, ORDERS)
+                    .mapToObj(i -> shops.submit(() -> place(order(newCustomerEmail(), SKU, 1, card("tok_visa")))))
+                    .toList();
+            orderIds = placed.stream().map(OrderBurstIntegrationTest::get).toList();
+        }
+
+        await().atMost(Duration.ofMinutes(3)).until(() -> orderIds.stream()
+                .allMatch(id -> api.get("/api/orders/" + id).text("status").equals("SHIPPED")));
+        assertThat(orderIds).doesNotHaveDuplicates();
+        assertThat(available(SKU)).isEqualTo(1_000 - ORDERS);
+        assertThat(orderIds).allSatisfy(id -> {
+            assertThat(fulfillmentInstancesOf(id)).isEqualTo(1);
+            assertThat(timelineStatuses(id)).containsOnlyOnce("PAID").containsOnlyOnce("SHIPPED");
+        });
+    }
+
+    private static String get(Future<String> placed) {
+        try {
+            return placed.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

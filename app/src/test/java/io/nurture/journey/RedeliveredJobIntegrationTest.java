@@ -1,0 +1,105 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nurture.inventory.InventoryService;
+import io.nurture.notification.NotificationService;
+import io.nurture.order.OrderService;
+import io.nurture.payment.PaymentService;
+import io.nurture.shipping.ShippingService;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Zeebe delivers a job at least once. These tests run a step's business service a second time
+ * after the process already did it, as a redelivered job would, and check nothing happens twice.
+ */
+class RedeliveredJobIntegrationTest extends JourneyTest {
+
+    @Autowired
+    PaymentService payments;
+
+
+    @Autowired
+    ShippingService shipping;
+
+    @Autowired
+    InventoryService inventory;
+
+    @Autowired
+    NotificationService notifications;
+
+    @Autowired
+    OrderService orders;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void chargeRunTwiceChargesOnce() {
+        String orderId = place(order(newCustomerEmail(), "COF-FILTER-500", 1, card("tok_visa")));
+        awaitStatus(orderId, "SHIPPED");
+
+        boolean approvedAgain = payments.chargeCard(orderId);
+
+        assertThat(approvedAgain).isTrue();
+        assertThat(paymentKinds(orderId)).containsExactly("CHARGE");
+    }
+
+    @Test
+    void shipmentRunTwiceBooksOneParcelAndTakesStockOnce() {
+        String sku = "COF-DECAF-250";
+        String orderId = place(order(newCustomerEmail(), sku, 2, card("tok_visa")));
+        String trackingNumber = awaitStatus(orderId, "SHIPPED").text("trackingNumber");
+        int availableAfterShipping = available(sku);
+        int reservedAfterShipping = reserved(sku);
+
+        String trackingAgain = shipping.ship(orderId);
+
+        assertThat(trackingAgain).isEqualTo(trackingNumber);
+        assertThat(available(sku)).isEqualTo(availableAfterShipping);
+        assertThat(reserved(sku)).isEqualTo(reservedAfterShipping);
+        assertThat(timelineStatuses(orderId)).containsOnlyOnce("SHIPPED");
+    }
+
+    @Test
+    void reservationRunTwiceReservesOnce() {
+        String sku = "TEA-ROOIBOS-100";
+        String orderId = place(order(newCustomerEmail(), sku, 4, invoice()));
+        awaitStatus(orderId, "AWAITING_PAYMENT");
+        int availableAfterReserving = available(sku);
+
+        boolean reservedAgain = inventory.reserve(orderId);
+
+        assertThat(reservedAgain).isTrue();
+        assertThat(available(sku)).isEqualTo(availableAfterReserving);
+    }
+
+    @Test
+    void mailRunTwiceIsSentOnce() {
+        String email = newCustomerEmail();
+        String orderId = place(order(email, "TEA-EARLGREY-100", 1, invoice()));
+        awaitStatus(orderId, "AWAITING_PAYMENT");
+
+        transaction.executeWithoutResult(status ->
+                notifications.tellCustomer(orders.get(orderId), "invoice-issued", Map.of("dueDate", "x")));
+
+        assertThat(mailSubjectsFor(email)).containsOnlyOnce("Your invoice for order " + orderId);
+    }
+
+    @Test
+    void refundRunTwiceRefundsOnce() {
+        String orderId = place(order(newCustomerEmail(), List.of(Map.of("sku", "COF-ESPRESSO-1K", "quantity", 1)),
+                card("tok_visa"), "DE", "99999"));
+        awaitStatus(orderId, "PAID");
+        api.post("/api/orders/" + orderId + "/cancellation", "");
+        awaitStatus(orderId, "CANCELLED");
+
+        payments.refund(orderId);
+
+        assertThat(paymentKinds(orderId)).containsExactly("CHARGE", "REFUND");
+    }
+}

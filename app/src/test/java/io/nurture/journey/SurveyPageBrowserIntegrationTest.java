@@ -1,0 +1,80 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The survey page in a real browser, as a customer uses it: Debian's Chromium, headless, with
+ * JavaScript switched off. Needs {@code chromium} and {@code chromium-driver} (CI installs them);
+ * without them the test is skipped and says so.
+ */
+class SurveyPageBrowserIntegrationTest extends JourneyTest {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_PATH", "/usr/bin/chromedriver"));
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Skipped: no Chromium at " + CHROMIUM + " or ChromeDriver at " + CHROMEDRIVER
+                        + " (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-quic")
+                .setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
+                options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void customerOpensTheSurveyLinkChoosesAScoreAndSeesTheThankYou() {
+        String orderId = place(order(newCustomerEmail(), "CUP-CERAMIC-2", 1, card("tok_visa")));
+        String customerId = deliver(orderId);
+        String token = surveyAfterDelivery(customerId, orderId);
+
+        browser.get("http://localhost:" + port + "/surveys/" + token);
+        assertThat(browser.findElement(By.tagName("legend")).getText()).contains("How likely are you to recommend us");
+        browser.findElement(By.cssSelector("input[name='score'][value='9']")).click();
+        browser.findElement(By.id("comment")).sendKeys("Lovely cups, fast delivery");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+        await().atMost(PATIENCE).until(() -> browser.getTitle().equals("Thank you"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Thank you for your feedback!");
+        await().atMost(PATIENCE).until(() -> api.get("/api/customers/" + customerId + "/surveys").body().get(0)
+                .path("status").asText().equals("ANSWERED"));
+        assertThat(api.get("/api/customers/" + customerId + "/surveys").body().get(0).path("score").asInt()).isEqualTo(9);
+        awaitStage(customerId, "ADVOCATE");
+    }
+
+    @Test
+    void unknownSurveyLinkSaysSo() {
+        browser.get("http://localhost:" + port + "/surveys/no-such-token");
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Survey not found");
+    }
+}

@@ -1,0 +1,90 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.nurture.processes.OrderFulfillment;
+import io.nurture.processes.PostPurchase;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A worker dies after its side effect and before it completes the job; the engine delivers the
+ * job again. The customer is still charged, refunded, shipped, mailed and given a coupon once.
+ */
+class WorkerCrashIntegrationTest extends JourneyTest {
+
+    @Test
+    void crashAfterChargingChargesAndConfirmsOnce() {
+        faults.crashOnceAfterSideEffect(OrderFulfillment.JobType.CHARGE_CARD);
+
+        String orderId = place(order(newCustomerEmail(), "COF-FILTER-500", 1, card("tok_visa")));
+        String customerId = awaitStatus(orderId, "SHIPPED").text("customerId");
+
+        assertThat(faults.crashesOf(OrderFulfillment.JobType.CHARGE_CARD)).isEqualTo(1);
+        assertThat(paymentKinds(orderId)).containsExactly("CHARGE");
+        assertThat(timelineStatuses(orderId)).containsOnlyOnce("PAID");
+        assertThat(templatesSentTo(customerId)).containsOnlyOnce("order-confirmed");
+    }
+
+    @Test
+    void crashAfterShippingBooksOneParcelAndTakesStockOnce() {
+        String sku = "TEA-ROOIBOS-100";
+        int availableBefore = available(sku);
+        faults.crashOnceAfterSideEffect(OrderFulfillment.JobType.CREATE_SHIPMENT);
+
+        String orderId = place(order(newCustomerEmail(), sku, 3, card("tok_visa")));
+        NurtureClient.Answer shipped = awaitStatus(orderId, "SHIPPED");
+
+        assertThat(faults.crashesOf(OrderFulfillment.JobType.CREATE_SHIPMENT)).isEqualTo(1);
+        assertThat(shipmentTrackingNumbers(orderId)).containsExactly(shipped.text("trackingNumber"));
+        assertThat(available(sku)).isEqualTo(availableBefore - 3);
+        assertThat(templatesSentTo(shipped.text("customerId"))).containsOnlyOnce("order-shipped");
+    }
+
+    @Test
+    void crashAfterRefundingRefundsOnce() {
+        faults.crashOnceAfterSideEffect(OrderFulfillment.JobType.REFUND_PAYMENT);
+        String orderId = place(order(newCustomerEmail(), List.of(Map.of("sku", "COF-ESPRESSO-1K", "quantity", 1)),
+                card("tok_visa"), "DE", "99999"));
+        awaitStatus(orderId, "PAID");
+
+        api.post("/api/orders/" + orderId + "/cancellation", "");
+        String customerId = awaitStatus(orderId, "CANCELLED").text("customerId");
+
+        assertThat(faults.crashesOf(OrderFulfillment.JobType.REFUND_PAYMENT)).isEqualTo(1);
+        assertThat(paymentKinds(orderId)).containsExactly("CHARGE", "REFUND");
+        assertThat(templatesSentTo(customerId)).containsOnlyOnce("order-cancelled");
+    }
+
+    @Test
+    void crashAfterSendingTheInvoiceMailsItOnce() {
+        String email = newCustomerEmail();
+        faults.crashOnceAfterSideEffect(OrderFulfillment.JobType.ISSUE_INVOICE);
+
+        String orderId = place(order(email, "TEA-EARLGREY-100", 1, invoice()));
+        awaitStatus(orderId, "AWAITING_PAYMENT");
+
+        await().atMost(PATIENCE).until(() -> faults.crashesOf(OrderFulfillment.JobType.ISSUE_INVOICE) == 1);
+        awaitWaitingAt(orderId, "WaitForInvoicePaymentTask");
+        assertThat(mailSubjectsFor(email)).containsOnlyOnce("Your invoice for order " + orderId);
+    }
+
+    @Test
+    void crashAfterIssuingTheApologyCouponIssuesOneCouponAndOneCareCase() {
+        faults.crashOnceAfterSideEffect(PostPurchase.JobType.START_SERVICE_RECOVERY);
+        String orderId = place(order(newCustomerEmail(), "COF-DECAF-250", 1, card("tok_visa")));
+        String customerId = deliver(orderId);
+        String token = surveyAfterDelivery(customerId, orderId);
+
+        api.post("/api/surveys/" + token + "/responses", Map.of("score", 2));
+
+        awaitWaitingAt(orderId, "WaitForCareCaseResolutionTask");
+        assertThat(faults.crashesOf(PostPurchase.JobType.START_SERVICE_RECOVERY)).isEqualTo(1);
+        assertThat(api.get("/api/customers/" + customerId + "/coupons").body()).hasSize(1);
+        assertThat(db.sql("SELECT COUNT(*) FROM care_cases WHERE order_id = ?").param(orderId).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(templatesSentTo(customerId)).containsOnlyOnce("service-recovery");
+    }
+}
