@@ -2,9 +2,7 @@ package io.nurture.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A cancellation is committed before its message reaches the engine (outbox). A step that runs in
@@ -14,14 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * run of {@code WorkerCrashIntegrationTest}: the order stayed PAID, the message expired unheard.
  */
 class CancellationBeforeItsMessageIntegrationTest extends JourneyTest {
-
-    @Autowired
-    EngineBackPressure backPressure;
-
-    @AfterEach
-    void calm() {
-        backPressure.reset();
-    }
 
     @Test
     void orderWhoseCancellationTheShipmentStepSeesFirstIsRefundedAndCancelledNotShipped() {

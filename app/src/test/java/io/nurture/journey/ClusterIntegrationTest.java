@@ -290,7 +290,7 @@ class ClusterIntegrationTest {
     private static List<String> shippedMails() {
         Map<String, String> byMessageId = new HashMap<>();
         Stream.of(smtp.getReceivedMessages())
-                .filter(message -> subject(message).equals("Your order is on its way"))
+                .filter(message -> JourneyTest.subject(message).equals("Your order is on its way"))
                 .forEach(message -> byMessageId.put(header(message, "Message-ID"), recipient(message)));
         return List.copyOf(byMessageId.values());
     }
@@ -298,15 +298,6 @@ class ClusterIntegrationTest {
     private static String header(Message message, String name) {
         try {
             return message.getHeader(name)[0];
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-
-    private static String subject(Message message) {
-        try {
-            return message.getSubject();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The engine answers RESOURCE_EXHAUSTED (back-pressure) when an order's start is published. The
@@ -14,14 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * from the outbox until the engine takes it, once.
  */
 class EngineBackPressureJourneyIntegrationTest extends JourneyTest {
-
-    @Autowired
-    EngineBackPressure backPressure;
-
-    @AfterEach
-    void calm() {
-        backPressure.reset();
-    }
 
     @Test
     void orderPlacedUnderBackPressureIsAcceptedAndStartsOnceTheEngineTakesIt() {

@@ -57,6 +57,9 @@ abstract class JourneyTest {
     WorkerFaults faults;
 
     @Autowired
+    EngineBackPressure backPressure;
+
+    @Autowired
     JdbcClient db;
 
     NurtureClient api;
@@ -65,6 +68,7 @@ abstract class JourneyTest {
     void connect() {
         api = new NurtureClient(port);
         faults.reset();
+        backPressure.reset();
     }
 
     static String newCustomerEmail() {
@@ -352,7 +356,7 @@ abstract class JourneyTest {
         }
     }
 
-    private static String subject(Message message) {
+    static String subject(Message message) {
         try {
             return message.getSubject();
         } catch (MessagingException e) {
