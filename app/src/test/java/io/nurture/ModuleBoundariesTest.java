@@ -44,6 +44,7 @@ class ModuleBoundariesTest {
 
     private static final JavaClasses NURTURE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("io.nurture");
 
     private static final DescribedPredicate<JavaClass> IN_APP = inJarOf(NurtureApplication.class, "the app jar");

@@ -17,6 +17,19 @@ record AppProcess(Process process, int port) implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(2);
 
+    /**
+     * The tests' apps, brokers and databases are short-lived and share 2 cores: the C1 compiler alone
+     * and the serial collector spend less of it on starting, and the little they run needs no peak speed.
+     */
+    /**
+     * Tests whose app, brokers and database run as child processes hold this lock: they run one at a
+     * time, beside the tests that run the app in the test's own JVM (two such starts at once on
+     * 2 cores slowed each past its patience).
+     */
+    static final String CHILD_PROCESSES = "child processes";
+
+    static final String[] QUICK_START_JVM = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
+
     static AppProcess start(Map<String, Object> settings, Path log) throws IOException {
         return start(settings, log, 200);
     }
@@ -30,7 +43,7 @@ record AppProcess(Process process, int port) implements AutoCloseable {
         // A temp directory of its own under target/: the embedded database refuses data kept below it.
         Path temp = Files.createDirectories(Path.of("target", "app-tmp").toAbsolutePath());
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Djava.io.tmpdir=" + temp,
+                "-Djava.io.tmpdir=" + temp, QUICK_START_JVM[0], QUICK_START_JVM[1],
                 "-cp", System.getProperty("java.class.path"), NurtureApplication.class.getName()));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -3,14 +3,10 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.filters.RecordStream;
-import io.camunda.zeebe.protocol.record.Record;
-import io.camunda.zeebe.protocol.record.RecordType;
-import io.camunda.zeebe.protocol.record.RejectionType;
-import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
-import io.camunda.zeebe.protocol.record.intent.JobIntent;
-import io.nurture.runtime.InMemoryEngines;
+import io.nurture.broker.LocalBroker;
+import io.nurture.processes.OrderFulfillment;
+import io.nurture.reliability.InjectedFault;
+import io.nurture.reliability.ReliabilityReport;
 import io.nurture.runtime.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,41 +22,55 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Cluster semantics: the engine runs outside the app (here in the test, as a cluster would) and
- * keeps its state while the app, a process of its own, gets SIGTERM in the middle of a burst of
- * orders and is started again on the same database. Every order finishes once and no incident is
- * left behind. Runs in its own JVM (see app/pom.xml), since it holds an engine of its own.
+ * Cluster semantics: the engine, a real Zeebe broker, runs outside the app (started by the test, as
+ * a cluster's would be) and keeps its state while the app, a process of its own, gets SIGTERM in the
+ * middle of a burst of orders, or is killed, and is started again on the same database. Every order
+ * finishes once and no incident is left behind.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(AppProcess.CHILD_PROCESSES)
 class AppRestartIntegrationTest {
 
     private static final int ORDERS = 20;
     private static final Duration PATIENCE = Duration.ofMinutes(2);
 
-    private static ZeebeTestEngine engine;
+    private static Path brokerData;
+    private static LocalBroker broker;
     private static int gatewayPort;
 
     @BeforeAll
-    static void startCluster() throws IOException {
+    static void startBroker() throws IOException {
+        brokerData = Path.of("target", "restart-broker", UUID.randomUUID().toString()).toAbsolutePath();
         gatewayPort = FreePorts.any();
-        engine = InMemoryEngines.create(gatewayPort);
-        engine.start();
+        broker = TestBrokers.broker(brokerData, gatewayPort, Map.of());
+        broker.start();
     }
 
     @AfterAll
-    static void stopCluster() {
-        engine.stop();
+    static void stopBroker() throws IOException {
+        broker.stop();
+        FileSystemUtils.deleteRecursively(brokerData.resolve("zeebe"));
     }
 
     @Test
-    void ordersInFlightWhenTheAppIsTerminatedFinishOnceAfterItStartsAgain() throws Exception {
+    @InjectedFault(id = 4, fault = "the app is stopped mid-burst and started again (engine state kept)",
+            injected = "a real broker run by the test; 20 slow card orders and a waiting invoice order; SIGTERM to the app process; a new process on the same database",
+            holds = "running handlers finish before the app ends; after the restart every order ships with PAID and SHIPPED once; no incident")
+    void ordersInFlightWhenTheAppIsTerminatedFinishOnceAfterItStartsAgain(TestReporter report) throws Exception {
         Path database = Files.createDirectories(Path.of("target", "restart-db", UUID.randomUUID().toString()).toAbsolutePath());
         Map<String, Object> settings = settings(database);
         List<String> cardOrders = Collections.synchronizedList(new ArrayList<>());
@@ -72,16 +82,19 @@ class AppRestartIntegrationTest {
                     "TEA-SENCHA-100", 1, JourneyTest.invoice())));
             await().atMost(PATIENCE).until(() -> shop.get("/api/orders/" + invoiceOrder).text("status").equals("AWAITING_PAYMENT"));
             // The slow test card takes 1 s per charge on 4 handler threads: the app stops mid-burst.
-            IntStream.range(0, ORDERS).parallel().mapToObj(i -> placed(shop.post("/api/orders",
-                    JourneyTest.order(JourneyTest.newCustomerEmail(), "CUP-CERAMIC-2", 1, JourneyTest.card("tok_slow")))))
-                    .forEach(cardOrders::add);
+            // Own threads: a parallel stream would share JUnit's pool with the classes running beside this one.
+            try (ExecutorService shopClients = Executors.newFixedThreadPool(4)) {
+                IntStream.range(0, ORDERS).mapToObj(i -> CompletableFuture.supplyAsync(() -> placed(shop.post("/api/orders",
+                        JourneyTest.order(JourneyTest.newCustomerEmail(), "CUP-CERAMIC-2", 1, JourneyTest.card("tok_slow")))), shopClients))
+                        .toList().forEach(placing -> cardOrders.add(placing.join()));
+            }
             long shippedBeforeShutdown = cardOrders.stream()
                     .filter(id -> shop.get("/api/orders/" + id).text("status").equals("SHIPPED")).count();
 
             long stopping = System.nanoTime();
             assertThat(first.terminate()).as("the app ends by itself after SIGTERM").isTrue();
-            System.out.printf("[reliability] SIGTERM with %d of %d card orders shipped; the app ended after %d ms%n",
-                    shippedBeforeShutdown, ORDERS, Duration.ofNanos(System.nanoTime() - stopping).toMillis());
+            report.publishEntry(ReliabilityReport.MEASURED, "SIGTERM with %d of %d card orders shipped; the app ended %d ms after it"
+                    .formatted(shippedBeforeShutdown, ORDERS, Duration.ofNanos(System.nanoTime() - stopping).toMillis()));
         }
 
         try (AppProcess second = AppProcess.start(settings, Path.of("target", "app-restart-second.log"))) {
@@ -94,8 +107,8 @@ class AppRestartIntegrationTest {
 
             assertThat(cardOrders).allSatisfy(id -> assertThat(JourneyTest.timelineStatuses(shop, id))
                     .containsOnlyOnce("PAID").containsOnlyOnce("SHIPPED"));
-            assertThat(incidents()).isEmpty();
-            System.out.printf("[reliability] jobs handed back to the engine by timeout: %d%n", timedOutJobs());
+            assertThat(incidents()).isZero();
+            report.publishEntry(ReliabilityReport.MEASURED, "jobs handed back to the engine by timeout: " + timedOutJobs());
         } finally {
             FileSystemUtils.deleteRecursively(database);
         }
@@ -108,7 +121,10 @@ class AppRestartIntegrationTest {
      * deleted any more. Started again, the app delivers every start; each order runs exactly once.
      */
     @Test
-    void orderStartsCommittedBeforeTheAppWasKilledReachTheEngineOnceAfterItStartsAgain() throws Exception {
+    @InjectedFault(id = 16, fault = "the app is killed between commit and engine command",
+            injected = "5 orders committed with the engine out of reach, one start duplicated in the outbox; SIGKILL; a new app on the same database",
+            holds = "every order ships with exactly one process instance; the duplicate is refused by the engine; the outbox empties; no incident")
+    void orderStartsCommittedBeforeTheAppWasKilledReachTheEngineOnceAfterItStartsAgain(TestReporter report) throws Exception {
         Path database = Files.createDirectories(Path.of("target", "restart-db", UUID.randomUUID().toString()).toAbsolutePath());
         int databasePort = FreePorts.any();
         Map<String, Object> settings = settings(database);
@@ -133,12 +149,15 @@ class AppRestartIntegrationTest {
         try (AppProcess second = AppProcess.start(settings, Path.of("target", "app-outbox-second.log"));
                 Connection db = DriverManager.getConnection("jdbc:mysql://localhost:" + databasePort + "/nurture", "root", "")) {
             NurtureClient shop = second.client();
+            long restarted = System.nanoTime();
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(orders)
                     .extracting(id -> shop.get("/api/orders/" + id).text("status")).containsOnly("SHIPPED"));
             await().atMost(PATIENCE).until(() -> count(db, "SELECT COUNT(*) FROM engine_messages") == 0);
-            assertThat(orders).allSatisfy(id -> assertThat(fulfillmentInstancesOf(id)).isEqualTo(1));
+            assertThat(orders).allSatisfy(id -> assertThat(fulfillmentInstancesOf(id)).as(id).isEqualTo(1));
+            report.publishEntry(ReliabilityReport.MEASURED, "all %d shipped %d s after the new app answered"
+                    .formatted(orders.size(), Duration.ofNanos(System.nanoTime() - restarted).toSeconds()));
             assertThat(refusedAsDuplicate("order-placed-" + orders.get(0))).as("the repeated start, refused").isEqualTo(1);
-            assertThat(incidents()).isEmpty();
+            assertThat(incidents()).isZero();
         } finally {
             FileSystemUtils.deleteRecursively(database);
         }
@@ -151,18 +170,12 @@ class AppRestartIntegrationTest {
         }
     }
 
-    private static long refusedAsDuplicate(String messageId) {
-        return StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).messageRecords().spliterator(), false)
-                .filter(r -> r.getRecordType() == RecordType.COMMAND_REJECTION)
-                .filter(r -> r.getRejectionType() == RejectionType.ALREADY_EXISTS)
-                .filter(r -> r.getValue().getMessageId().equals(messageId))
-                .count();
+    private static long refusedAsDuplicate(String messageId) throws IOException {
+        return BrokerExport.messagesRefusedAsDuplicate(List.of(brokerData), messageId);
     }
 
-    private static long fulfillmentInstancesOf(String orderId) {
-        List<Record<?>> records = new ArrayList<>();
-        engine.getRecordStreamSource().getRecords().forEach(records::add);
-        return JourneyTest.fulfillmentInstancesOf(RecordStream.of(() -> records), orderId);
+    private static long fulfillmentInstancesOf(String orderId) throws IOException {
+        return BrokerExport.instancesWith(List.of(brokerData), OrderFulfillment.PROCESS_ID, "orderId", orderId);
     }
 
     private static Map<String, Object> settings(Path dataDir) throws IOException {
@@ -185,17 +198,12 @@ class AppRestartIntegrationTest {
         return answer.text("orderId");
     }
 
-    private static List<Record<?>> incidents() {
-        return StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).incidentRecords().spliterator(), false)
-                .filter(r -> r.getIntent() == IncidentIntent.CREATED)
-                .<Record<?>>map(r -> r)
-                .toList();
+    private static long incidents() throws IOException {
+        return BrokerExport.incidentsCreated(List.of(brokerData));
     }
 
-    private static long timedOutJobs() {
-        return StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).jobRecords().spliterator(), false)
-                .filter(r -> r.getIntent() == JobIntent.TIMED_OUT)
-                .count();
+    private static long timedOutJobs() throws IOException {
+        return BrokerExport.jobsTimedOut(List.of(brokerData));
     }
 
 }

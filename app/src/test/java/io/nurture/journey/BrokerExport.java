@@ -1,6 +1,9 @@
 package io.nurture.journey;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,8 +11,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What a real broker exported, for tests that need the engine's own word (incidents) without
- * Operate: the broker's debug exporter writes every record as one JSON line to its log.
+ * What a real broker exported, for tests that need the engine's own word (incidents, refused
+ * commands, instances) without Operate: the broker's debug exporter writes every record as one
+ * JSON line to its log.
  */
 final class BrokerExport {
 
@@ -17,6 +21,8 @@ final class BrokerExport {
     static final Map<String, String> SETTINGS = Map.of(
             "ZEEBE_BROKER_EXPORTERS_DEBUG_CLASSNAME", "io.camunda.zeebe.broker.exporter.debug.DebugLogExporter",
             "ZEEBE_BROKER_EXPORTERS_DEBUG_ARGS_LOGLEVEL", "info");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private BrokerExport() {
     }
@@ -30,13 +36,46 @@ final class BrokerExport {
         return records(dataDirectories, "\"valueType\":\"INCIDENT\"", "\"intent\":\"CREATED\"");
     }
 
+    static long jobsTimedOut(List<Path> dataDirectories) throws IOException {
+        return records(dataDirectories, "\"valueType\":\"JOB\"", "\"intent\":\"TIMED_OUT\"");
+    }
+
+    /** Publications of a message the engine refused because one with its id was still alive. */
+    static long messagesRefusedAsDuplicate(List<Path> dataDirectories, String messageId) throws IOException {
+        return records(dataDirectories, "\"valueType\":\"MESSAGE\"", "\"recordType\":\"COMMAND_REJECTION\"",
+                "\"rejectionType\":\"ALREADY_EXISTS\"", "\"messageId\":\"" + messageId + "\"");
+    }
+
+    /** Instances of a process that were given this value of a variable. */
+    static long instancesWith(List<Path> dataDirectories, String bpmnProcessId, String variable, String value) throws IOException {
+        String name = "\"name\":\"" + variable + "\"";
+        String json = JSON.writeValueAsString(JSON.writeValueAsString(value));
+        return lines(dataDirectories)
+                .filter(line -> line.contains("\"valueType\":\"VARIABLE\"") && line.contains(name) && line.contains(json))
+                .map(BrokerExport::record)
+                .filter(r -> r.path("value").path("bpmnProcessId").asText().equals(bpmnProcessId))
+                .map(r -> r.path("value").path("processInstanceKey").asLong())
+                .distinct()
+                .count();
+    }
+
     private static long records(List<Path> dataDirectories, String... parts) throws IOException {
-        long count = 0;
+        return lines(dataDirectories).filter(line -> Stream.of(parts).allMatch(line::contains)).count();
+    }
+
+    private static Stream<String> lines(List<Path> dataDirectories) throws IOException {
+        Stream<String> all = Stream.empty();
         for (Path data : dataDirectories) {
-            try (Stream<String> lines = Files.lines(data.resolve("logs").resolve("broker.log"))) {
-                count += lines.filter(line -> Stream.of(parts).allMatch(line::contains)).count();
-            }
+            all = Stream.concat(all, Files.readAllLines(data.resolve("logs").resolve("broker.log")).stream());
         }
-        return count;
+        return all;
+    }
+
+    private static JsonNode record(String line) {
+        try {
+            return JSON.readTree(line.substring(line.indexOf('{')));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.nurture.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nurture.reliability.InjectedFault;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.Test;
  * The engine is made to push back on the message, so the step surely runs first. Found as a flaky
  * run of {@code WorkerCrashIntegrationTest}: the order stayed PAID, the message expired unheard.
  */
+@InjectedFault(id = 17, fault = "a step runs between a cancellation's commit and its message",
+        injected = "a card order held on a slow charge; the engine refuses the next publishes while the cancellation commits",
+        holds = "the shipping step sees the request and ends with Order cannot proceed: CHARGE and REFUND, no shipment, one cancellation mail")
 class CancellationBeforeItsMessageIntegrationTest extends JourneyTest {
 
     @Test

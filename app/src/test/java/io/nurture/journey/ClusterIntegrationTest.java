@@ -17,8 +17,8 @@ import io.camunda.client.api.response.BrokerInfo;
 import io.camunda.client.api.response.PartitionBrokerHealth;
 import io.camunda.client.api.response.PartitionBrokerRole;
 import io.nurture.broker.LocalBroker;
-import io.nurture.broker.LocalBrokerProperties;
-import io.nurture.runtime.DataDirectory;
+import io.nurture.reliability.InjectedFault;
+import io.nurture.reliability.ReliabilityReport;
 import io.nurture.runtime.FreePorts;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -45,6 +45,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -55,6 +59,11 @@ import org.springframework.util.FileSystemUtils;
  * idempotency key, as its client would. Every order reaches its state, every charge, reservation,
  * shipment and mail happens once, no incident is exported, and the killed broker rejoins.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(AppProcess.CHILD_PROCESSES)
+@InjectedFault(id = 14, fault = "the partition leader and one of two Nurture instances killed mid-burst",
+        injected = "3 brokers (replication factor 3), 2 Nurture processes on one database and SMTP server; kill -9 of the leader and one instance once half the 24 orders are answered; the shop retries with the same keys",
+        holds = "every order ships; one charge or invoice, reservation, shipment and shipping mail per order; no incident; the broker rejoins healthy")
 class ClusterIntegrationTest {
 
     private static final int BROKERS = 3;
@@ -76,8 +85,8 @@ class ClusterIntegrationTest {
         String contactPoints = String.join(",", internalPorts.stream().map(port -> "127.0.0.1:" + port).toList());
         for (int node = 0; node < BROKERS; node++) {
             gateways.add(FreePorts.any());
-            brokers.add(new LocalBroker(brokerSettings(node, internalPorts.get(node), contactPoints),
-                    DataDirectory.open(home.resolve("broker-" + node).toString(), false), gateways.get(node), false));
+            brokers.add(TestBrokers.broker(home.resolve("broker-" + node), gateways.get(node),
+                    brokerSettings(node, internalPorts.get(node), contactPoints)));
         }
         // A broker is ready once its partitions have a quorum: all three start together.
         CompletableFuture.allOf(brokers.stream().map(b -> CompletableFuture.runAsync(b::start)).toArray(CompletableFuture[]::new)).join();
@@ -113,7 +122,7 @@ class ClusterIntegrationTest {
     }
 
     @Test
-    void ordersThroughTwoInstancesSurviveTheLossOfTheLeaderAndOfAnInstanceAndHappenOnce() throws Exception {
+    void ordersThroughTwoInstancesSurviveTheLossOfTheLeaderAndOfAnInstanceAndHappenOnce(TestReporter report) throws Exception {
         int leader = leaderNode();
         int stockBefore;
         Map<String, String> orderByKey = new ConcurrentHashMap<>();
@@ -143,9 +152,9 @@ class ClusterIntegrationTest {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(orders)
                     .extracting(id -> shop.get("/api/orders/" + id).text("status")).containsOnly("SHIPPED"));
 
-            System.out.printf("[reliability] cluster: leader (node %d) and one of two instances killed after %d of %d orders;"
-                    + " %d retried through the survivor; all shipped %d s after the kill%n", leader, placedBeforeKill,
-                    2 * ORDERS_PER_INSTANCE, 2 * ORDERS_PER_INSTANCE - answered, Duration.ofNanos(System.nanoTime() - killed).toSeconds());
+            report.publishEntry(ReliabilityReport.MEASURED, ("leader (node %d) and one of two instances killed after %d of %d"
+                    + " orders; %d retried through the survivor; all shipped %d s after the kill").formatted(leader, placedBeforeKill,
+                    2 * ORDERS_PER_INSTANCE, 2 * ORDERS_PER_INSTANCE - answered, Duration.ofNanos(System.nanoTime() - killed).toSeconds()));
 
             assertThat(orders).hasSize(2 * ORDERS_PER_INSTANCE).doesNotHaveDuplicates();
             assertThat(available(shop, SKU)).as("stock taken once per order").isEqualTo(stockBefore - orders.size());
@@ -249,26 +258,15 @@ class ClusterIntegrationTest {
         return AppProcess.start(settings, home.resolve("app-" + name + ".log"));
     }
 
-    private static LocalBrokerProperties brokerSettings(int node, int internalPort, String contactPoints) throws IOException {
-        Map<String, String> environment = new HashMap<>(BrokerExport.SETTINGS);
-        environment.put("ZEEBE_BROKER_CLUSTER_NODEID", Integer.toString(node));
-        environment.put("ZEEBE_BROKER_CLUSTER_CLUSTERSIZE", Integer.toString(BROKERS));
-        environment.put("ZEEBE_BROKER_CLUSTER_REPLICATIONFACTOR", Integer.toString(BROKERS));
-        environment.put("ZEEBE_BROKER_CLUSTER_PARTITIONSCOUNT", "1");
-        environment.put("ZEEBE_BROKER_CLUSTER_INITIALCONTACTPOINTS", contactPoints);
-        environment.put("ZEEBE_BROKER_NETWORK_INTERNALAPI_PORT", Integer.toString(internalPort));
-        return new LocalBrokerProperties(distribution(), "-Xms64m -Xmx256m", 1, PATIENCE,
-                Duration.ofSeconds(1), Duration.ofSeconds(5), environment);
+    private static Map<String, String> brokerSettings(int node, int internalPort, String contactPoints) {
+        return Map.of(
+                "ZEEBE_BROKER_CLUSTER_NODEID", Integer.toString(node),
+                "ZEEBE_BROKER_CLUSTER_CLUSTERSIZE", Integer.toString(BROKERS),
+                "ZEEBE_BROKER_CLUSTER_REPLICATIONFACTOR", Integer.toString(BROKERS),
+                "ZEEBE_BROKER_CLUSTER_PARTITIONSCOUNT", "1",
+                "ZEEBE_BROKER_CLUSTER_INITIALCONTACTPOINTS", contactPoints,
+                "ZEEBE_BROKER_NETWORK_INTERNALAPI_PORT", Integer.toString(internalPort));
     }
-
-    private static Path distribution() throws IOException {
-        try (Stream<Path> unpacked = Files.list(Path.of("target", "zeebe"))) {
-            return unpacked.filter(dir -> dir.getFileName().toString().startsWith("camunda-zeebe-")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No Zeebe distribution under target/zeebe: run the build"))
-                    .toAbsolutePath();
-        }
-    }
-
 
     private static void assertEachOnce(String query, Collection<String> orders) throws SQLException {
         List<String> found = new ArrayList<>();

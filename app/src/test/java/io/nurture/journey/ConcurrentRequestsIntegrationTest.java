@@ -3,6 +3,7 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.nurture.reliability.InjectedFault;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * Requests that arrive at the same moment: each scenario releases its requests together from a
  * barrier and checks the outcome in the database, where it has to be exactly one story.
  */
+@InjectedFault(id = 5, fault = "concurrent requests",
+        injected = "requests released together from a barrier on 2-12 threads over HTTP",
+        holds = "one order per idempotency key, one customer per new e-mail, a cancellation racing a payment keeps exactly the right payments, one of two survey answers")
 class ConcurrentRequestsIntegrationTest extends JourneyTest {
 
     private static final int PARALLEL = 8;

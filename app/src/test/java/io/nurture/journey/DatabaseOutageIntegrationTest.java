@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.nurture.reliability.InjectedFault;
 import io.nurture.runtime.RuntimeDefaults;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -20,6 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * fails with retries and backoff and becomes an incident; health says DOWN. The server comes back,
  * ops retry the incident as in Operate, and the order finishes with nothing lost or doubled.
  */
+@InjectedFault(id = 2, fault = "the database is unreachable while jobs run",
+        injected = "the MariaDB server process stopped while an invoice's payment reminder falls due, then started on the same data",
+        holds = "the job becomes an incident after its retries, health answers 503; after ops retry it the reminder is mailed once and the order ships with one process instance")
 class DatabaseOutageIntegrationTest extends JourneyTest {
 
     @Autowired

@@ -2,6 +2,7 @@ package io.nurture.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nurture.reliability.InjectedFault;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.Test;
  * shop's request does not wait for the engine: the order is accepted, and its start is retried
  * from the outbox until the engine takes it, once.
  */
+@InjectedFault(id = 8, fault = "the engine pushes back",
+        injected = "a gRPC client interceptor answers RESOURCE_EXHAUSTED to the first publishes of an order's start",
+        holds = "the order is accepted at once and ships with one process instance")
 class EngineBackPressureJourneyIntegrationTest extends JourneyTest {
 
     @Test

@@ -3,9 +3,12 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.nurture.reliability.InjectedFault;
+import io.nurture.reliability.ReliabilityReport;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +31,9 @@ import org.springframework.test.context.ActiveProfiles;
         "camunda.client.worker.defaults.enabled=false"})
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@InjectedFault(id = 3, fault = "the engine is unreachable when an order is placed",
+        injected = "cluster mode with a gateway address that refuses connections",
+        holds = "the order is accepted (201) and stored; its start waits in the engine outbox, retried with backoff")
 class EngineUnreachableIntegrationTest {
 
     @LocalServerPort
@@ -37,7 +43,7 @@ class EngineUnreachableIntegrationTest {
     JdbcClient db;
 
     @Test
-    void orderPlacedWhileTheEngineIsDownIsAcceptedAndItsStartWaitsInTheOutbox() {
+    void orderPlacedWhileTheEngineIsDownIsAcceptedAndItsStartWaitsInTheOutbox(TestReporter report) {
         String email = JourneyTest.newCustomerEmail();
         Map<String, Object> order = JourneyTest.order(email, "TEA-SENCHA-100", 1, JourneyTest.card("tok_visa"));
 
@@ -51,6 +57,8 @@ class EngineUnreachableIntegrationTest {
                 .query(String.class).single()).isEqualTo("PENDING");
         assertThat(db.sql("SELECT status FROM orders WHERE id = ?").param(orderId).query(String.class).single())
                 .isEqualTo("RECEIVED");
+        report.publishEntry(ReliabilityReport.MEASURED, "answered %d; %d delivery attempts of its start within the test"
+                .formatted(answer.status(), attempts(orderId)));
     }
 
     private int attempts(String orderId) {

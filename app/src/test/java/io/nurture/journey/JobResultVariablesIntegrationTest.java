@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.nurture.reliability.InjectedFault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Test;
  * returned copy of {@code orderId} or of a variable another branch owns would overwrite it.
  * What each job type may return is what its element template declares as outputs.
  */
+@InjectedFault(id = 12, fault = "workers writing back their input",
+        injected = "every completed job of a card and an invoice journey, read from the record stream",
+        holds = "each job completes with only the result variables its element template declares")
 class JobResultVariablesIntegrationTest extends JourneyTest {
 
     @Test

@@ -3,13 +3,14 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.response.ActivatedJob;
 import io.nurture.processes.OrderFulfillment;
+import io.nurture.reliability.InjectedFault;
 import io.nurture.shipping.ShippingWorker;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * client running the same handler) takes the job and completes it; the engine refuses the first
  * instance's late completion. The parcel is booked and the stock taken once.
  */
+@InjectedFault(id = 9, fault = "a handler slower than its job timeout",
+        injected = "create-shipment timeout 2 s; the app's handler stalls 6 s after booking; a second worker takes the timed-out job",
+        holds = "the late completion is rejected; one shipment, stock taken once, one shipping mail")
 class JobTimeoutIntegrationTest extends JourneyTest {
 
     private static final String CREATE_SHIPMENT = OrderFulfillment.JobType.CREATE_SHIPMENT;

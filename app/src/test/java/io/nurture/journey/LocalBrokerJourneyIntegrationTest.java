@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nurture.reliability.InjectedFault;
 import io.nurture.runtime.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -34,6 +38,11 @@ import org.springframework.util.FileSystemUtils;
  * each one finishes; then the broker is killed and Nurture brings it back. Incidents are read from
  * the broker's own record export (its debug exporter writes every record to the broker log).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(AppProcess.CHILD_PROCESSES)
+@InjectedFault(id = 13, fault = "Nurture stopped and started on its data directory; its broker killed (local mode)",
+        injected = "Nurture in its own JVM running Camunda's 8.6 broker as a child; SIGTERM with an unpaid invoice, a backorder and journeys on timers; then kill -9 of the broker",
+        holds = "the broker stops with Nurture; after the start every order and journey finishes, PAID and SHIPPED once; a killed broker is restarted and an order placed meanwhile ships once; no incident exported")
 class LocalBrokerJourneyIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofMinutes(1);

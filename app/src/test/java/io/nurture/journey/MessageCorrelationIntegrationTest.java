@@ -8,6 +8,7 @@ import io.camunda.zeebe.protocol.record.intent.MessageIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.nurture.orchestration.ProcessMessages;
 import io.nurture.processes.OrderFulfillment;
+import io.nurture.reliability.InjectedFault;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -30,6 +31,9 @@ class MessageCorrelationIntegrationTest extends JourneyTest {
     ProcessMessages messages;
 
     @Test
+    @InjectedFault(id = 10, fault = "two open orders of one customer",
+            injected = "payment for the second order",
+            holds = "the first stays AWAITING_PAYMENT (correlation by order id)")
     void twoOpenOrdersOfOneCustomerNeverSwapPayments() {
         String email = newCustomerEmail();
         String first = place(order(email, SKU, 1, invoice()));
@@ -45,6 +49,9 @@ class MessageCorrelationIntegrationTest extends JourneyTest {
     }
 
     @Test
+    @InjectedFault(id = 10, fault = "a payment arrives before the process waits for it",
+            injected = "payment posted while Send invoice stalls",
+            holds = "the message waits in the buffer and is taken once the process arrives")
     void paymentArrivingBeforeTheProcessWaitsForItIsBufferedAndTakenLater() {
         // The invoice is sent and the order awaits payment, but the process is still on "Send invoice".
         faults.stallOnceAfterSideEffect(OrderFulfillment.JobType.ISSUE_INVOICE, HOLD);
@@ -79,6 +86,9 @@ class MessageCorrelationIntegrationTest extends JourneyTest {
     }
 
     @Test
+    @InjectedFault(id = 10, fault = "a payment message published twice",
+            injected = "the same payment posted again while the first is buffered",
+            holds = "the engine refuses the duplicate id, Nurture counts it delivered, PAID once")
     void paymentMessagePublishedTwiceWhileBufferedIsTakenOnce() {
         faults.stallOnceAfterSideEffect(OrderFulfillment.JobType.ISSUE_INVOICE, HOLD);
         String orderId = place(order(newCustomerEmail(), SKU, 1, invoice()));
@@ -93,6 +103,9 @@ class MessageCorrelationIntegrationTest extends JourneyTest {
     }
 
     @Test
+    @InjectedFault(id = 7, fault = "carrier events repeated and out of order",
+            injected = "DELIVERED twice, then IN_TRANSIT, over HTTP",
+            holds = "DELIVERED once on the timeline; the late IN_TRANSIT changes nothing")
     void carrierEventsOutOfOrderLeaveTheOrderDelivered() {
         String orderId = place(order(newCustomerEmail(), SKU, 1, card("tok_visa")));
         String trackingNumber = awaitStatus(orderId, "SHIPPED").text("trackingNumber");

@@ -3,6 +3,8 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.nurture.reliability.InjectedFault;
+import io.nurture.reliability.ReliabilityReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -10,19 +12,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * Far more orders at once than the workers take in one go (8 jobs per worker, 4 handler
  * threads): every order is placed, charged and shipped exactly once, and stock adds up.
  */
+@InjectedFault(id = 8, fault = "a burst larger than the worker pool",
+        injected = "60 card orders from 12 threads (workers take 8 jobs each, 4 handler threads)",
+        holds = "all ship, one process each, PAID and SHIPPED once, stock adds up")
 class OrderBurstIntegrationTest extends JourneyTest {
 
     private static final int ORDERS = 60;
     private static final String SKU = "CUP-CERAMIC-2";
 
     @Test
-    void burstOfOrdersAllShipOnceAndStockAddsUp() throws Exception {
+    void burstOfOrdersAllShipOnceAndStockAddsUp(TestReporter report) throws Exception {
         restock(SKU, 1_000);
+        long start = System.nanoTime();
 
         List<String> orderIds;
         try (ExecutorService shops = Executors.newFixedThreadPool(12)) {
@@ -34,6 +41,8 @@ class OrderBurstIntegrationTest extends JourneyTest {
 
         await().atMost(Duration.ofMinutes(3)).until(() -> orderIds.stream()
                 .allMatch(id -> api.get("/api/orders/" + id).text("status").equals("SHIPPED")));
+        report.publishEntry(ReliabilityReport.MEASURED, "%d orders placed and shipped in %.1f s".formatted(ORDERS,
+                (System.nanoTime() - start) / 1e9));
         assertThat(orderIds).doesNotHaveDuplicates();
         assertThat(available(SKU)).isEqualTo(1_000 - ORDERS);
         assertThat(orderIds).allSatisfy(id -> {

@@ -10,6 +10,7 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.nurture.processes.OrderFulfillment;
 import io.nurture.processes.OrderFulfillment.Variable;
+import io.nurture.reliability.InjectedFault;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * operator can still start one by hand (Modeler's "start instance", zbctl) with an order id that
  * was never stored. It must end quietly, not leave ops an incident about an order that no one has.
  */
+@InjectedFault(id = 18, fault = "a process whose order was never stored",
+        injected = "an order-fulfillment instance started for an order id the database does not have",
+        holds = "its first job waits for the commit, then cancels the process; no incident")
 class OrphanedProcessIntegrationTest extends JourneyTest {
 
     @Autowired

@@ -6,6 +6,7 @@ import io.nurture.inventory.InventoryService;
 import io.nurture.notification.NotificationService;
 import io.nurture.order.OrderService;
 import io.nurture.payment.PaymentService;
+import io.nurture.reliability.InjectedFault;
 import io.nurture.shipping.ShippingService;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,9 @@ class RedeliveredJobIntegrationTest extends JourneyTest {
     TransactionTemplate transaction;
 
     @Test
+    @InjectedFault(id = 1, fault = "a job delivered twice",
+            injected = "the business service behind a worker run a second time for the same job",
+            holds = "one CHARGE")
     void chargeRunTwiceChargesOnce() {
         String orderId = place(order(newCustomerEmail(), "COF-FILTER-500", 1, card("tok_visa")));
         awaitStatus(orderId, "SHIPPED");
@@ -50,6 +54,9 @@ class RedeliveredJobIntegrationTest extends JourneyTest {
     }
 
     @Test
+    @InjectedFault(id = 1, fault = "a job delivered twice",
+            injected = "the business service behind a worker run a second time for the same job",
+            holds = "one shipment, stock taken once")
     void shipmentRunTwiceBooksOneParcelAndTakesStockOnce() {
         String sku = "COF-DECAF-250";
         String orderId = place(order(newCustomerEmail(), sku, 2, card("tok_visa")));
@@ -66,6 +73,9 @@ class RedeliveredJobIntegrationTest extends JourneyTest {
     }
 
     @Test
+    @InjectedFault(id = 1, fault = "a job delivered twice",
+            injected = "the business service behind a worker run a second time for the same job",
+            holds = "one reservation")
     void reservationRunTwiceReservesOnce() {
         String sku = "TEA-ROOIBOS-100";
         String orderId = place(order(newCustomerEmail(), sku, 4, invoice()));
@@ -79,6 +89,9 @@ class RedeliveredJobIntegrationTest extends JourneyTest {
     }
 
     @Test
+    @InjectedFault(id = 1, fault = "a job delivered twice",
+            injected = "the business service behind a worker run a second time for the same job",
+            holds = "one mail")
     void mailRunTwiceIsSentOnce() {
         String email = newCustomerEmail();
         String orderId = place(order(email, "TEA-EARLGREY-100", 1, invoice()));
@@ -91,6 +104,9 @@ class RedeliveredJobIntegrationTest extends JourneyTest {
     }
 
     @Test
+    @InjectedFault(id = 11, fault = "a job delivered twice",
+            injected = "the business service behind a worker run a second time for the same job",
+            holds = "one REFUND")
     void refundRunTwiceRefundsOnce() {
         String orderId = place(order(newCustomerEmail(), List.of(Map.of("sku", "COF-ESPRESSO-1K", "quantity", 1)),
                 card("tok_visa"), "DE", "99999"));

@@ -3,6 +3,7 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.nurture.reliability.InjectedFault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * look for the key before the first request commits and store after it. Whatever the timing, the
  * shop gets one order, one charge and one confirmation mail.
  */
+@InjectedFault(id = 6, fault = "a client retries a slow order request",
+        injected = "15 rounds of 2-3 identical keyed POSTs 1-8 ms apart, each paused 0-80 ms (seeded) between key lookup and store",
+        holds = "per round one order, one process, one CHARGE, one confirmation mail")
 class RetriedOrderIntegrationTest extends JourneyTest {
 
     private static final int ROUNDS = 15;

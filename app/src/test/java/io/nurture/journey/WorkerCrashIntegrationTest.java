@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.nurture.processes.OrderFulfillment;
 import io.nurture.processes.PostPurchase;
+import io.nurture.reliability.InjectedFault;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.Test;
 class WorkerCrashIntegrationTest extends JourneyTest {
 
     @Test
+    @InjectedFault(id = 1, fault = "a worker dies after its side effect, before completing its job",
+            injected = "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
+            holds = "one CHARGE, PAID once, one confirmation mail")
     void crashAfterChargingChargesAndConfirmsOnce() {
         faults.crashOnceAfterSideEffect(OrderFulfillment.JobType.CHARGE_CARD);
 
@@ -29,6 +33,9 @@ class WorkerCrashIntegrationTest extends JourneyTest {
     }
 
     @Test
+    @InjectedFault(id = 1, fault = "a worker dies after its side effect, before completing its job",
+            injected = "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
+            holds = "one shipment with the tracking number the order shows, stock taken once, one shipping mail")
     void crashAfterShippingBooksOneParcelAndTakesStockOnce() {
         String sku = "TEA-ROOIBOS-100";
         int availableBefore = available(sku);
@@ -44,6 +51,9 @@ class WorkerCrashIntegrationTest extends JourneyTest {
     }
 
     @Test
+    @InjectedFault(id = 11, fault = "a worker dies after its side effect, before completing its job",
+            injected = "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
+            holds = "a carrier outage ends in cancellation: CHARGE and one REFUND, one cancellation mail")
     void crashAfterRefundingRefundsOnce() {
         faults.crashOnceAfterSideEffect(OrderFulfillment.JobType.REFUND_PAYMENT);
         String orderId = place(order(newCustomerEmail(), List.of(Map.of("sku", "COF-ESPRESSO-1K", "quantity", 1)),
@@ -59,6 +69,9 @@ class WorkerCrashIntegrationTest extends JourneyTest {
     }
 
     @Test
+    @InjectedFault(id = 1, fault = "a worker dies after its side effect, before completing its job",
+            injected = "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
+            holds = "one invoice mail")
     void crashAfterSendingTheInvoiceMailsItOnce() {
         String email = newCustomerEmail();
         faults.crashOnceAfterSideEffect(OrderFulfillment.JobType.ISSUE_INVOICE);
@@ -72,6 +85,9 @@ class WorkerCrashIntegrationTest extends JourneyTest {
     }
 
     @Test
+    @InjectedFault(id = 1, fault = "a worker dies after its side effect, before completing its job",
+            injected = "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
+            holds = "one apology coupon, one care case")
     void crashAfterIssuingTheApologyCouponIssuesOneCouponAndOneCareCase() {
         faults.crashOnceAfterSideEffect(PostPurchase.JobType.START_SERVICE_RECOVERY);
         String orderId = place(order(newCustomerEmail(), "COF-DECAF-250", 1, card("tok_visa")));

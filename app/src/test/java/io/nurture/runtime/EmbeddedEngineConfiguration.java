@@ -1,6 +1,7 @@
 package io.nurture.runtime;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.nurture.processes.testing.InMemoryEngines;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

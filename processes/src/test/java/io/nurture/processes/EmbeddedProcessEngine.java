@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.nurture.processes.testing.InMemoryEngines;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +42,7 @@ public final class EmbeddedProcessEngine implements BeforeEachCallback, AfterEac
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        engine = EngineFactory.create(freePort());
+        engine = InMemoryEngines.create();
         engine.start();
         client = CamundaClient.newClientBuilder()
                 .grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
@@ -267,14 +264,6 @@ public final class EmbeddedProcessEngine implements BeforeEachCallback, AfterEac
             throw new IllegalStateException(e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("engine did not become idle", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

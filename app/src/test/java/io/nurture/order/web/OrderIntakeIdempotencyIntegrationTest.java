@@ -11,6 +11,7 @@ import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.nurture.order.Order;
 import io.nurture.order.PaymentMethod;
 import io.nurture.processes.OrderFulfillment;
+import io.nurture.reliability.InjectedFault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@InjectedFault(id = 6, fault = "a retry finds the key committed just before",
+        injected = "a second placement with a committed key, its lookup skipped",
+        holds = "the first order is answered; no second process starts")
 class OrderIntakeIdempotencyIntegrationTest {
 
     @Autowired

@@ -1,9 +1,12 @@
-package io.nurture.runtime;
+package io.nurture.processes.testing;
 
 import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,11 +19,20 @@ import java.util.List;
  * the new entry and then reads {@code null}: the stream processor dies with a
  * NullPointerException in {@code InMemoryLogStorage$ListLogStorageReader.next} and every later
  * command times out. Seen under load in the journey tests; wrapping the list makes each append
- * and read synchronize on it.
+ * and read synchronize on it. Shared with the app's tests through this module's test jar.
  */
 public final class InMemoryEngines {
 
     private InMemoryEngines() {
+    }
+
+    /** An engine on a free port. */
+    public static ZeebeTestEngine create() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return create(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
     }
 
     public static ZeebeTestEngine create(int gatewayPort) {

@@ -1,4 +1,4 @@
-package io.nurture.runtime;
+package io.nurture.processes.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +35,7 @@ class InMemoryEnginesTest {
 
     @Test
     void anEngineWithTheGuardedLogRunsAndStops() throws Exception {
-        ZeebeTestEngine engine = InMemoryEngines.create(FreePorts.any());
+        ZeebeTestEngine engine = InMemoryEngines.create();
         engine.start();
         try (var client = engine.createClient()) {
             assertThat(client.newTopologyRequest().send().join().getBrokers()).hasSize(1);
