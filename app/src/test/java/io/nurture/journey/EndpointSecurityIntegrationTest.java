@@ -3,110 +3,15 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nurture.runtime.RuntimeDefaults;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.yaml.snakeyaml.Yaml;
 
 /**
- * Every endpoint of the API, called without a key, with the shop's key and with staff's key: the
- * roles it admits get through to the endpoint, the rest are refused with problem details.
+ * The key filter and the actuator through the whole app: unknown and missing keys, what health
+ * tells the world, metrics for staff. Which role may call which endpoint is checked for every
+ * endpoint on the web slice ({@code EndpointRolesTest}).
  */
 class EndpointSecurityIntegrationTest extends JourneyTest {
-
-    enum Caller {
-        ANONYMOUS(null), SHOP(RuntimeDefaults.DEV_INTEGRATION_KEY), STAFF(RuntimeDefaults.DEV_STAFF_KEY);
-
-        final String key;
-
-        Caller(String key) {
-            this.key = key;
-        }
-    }
-
-    private static final Set<Caller> PUBLIC = Set.of(Caller.ANONYMOUS, Caller.SHOP, Caller.STAFF);
-    private static final Set<Caller> SHOP_ONLY = Set.of(Caller.SHOP);
-    private static final Set<Caller> SHOP_AND_STAFF = Set.of(Caller.SHOP, Caller.STAFF);
-    private static final Set<Caller> STAFF_ONLY = Set.of(Caller.STAFF);
-
-    /** Who may call what, written down independently of the security configuration it checks. */
-    private static final Map<String, Set<Caller>> ADMITTED = Map.ofEntries(
-            Map.entry("POST /api/orders", SHOP_ONLY),
-            Map.entry("GET /api/orders/{orderId}", SHOP_AND_STAFF),
-            Map.entry("POST /api/orders/{orderId}/cancellation", SHOP_AND_STAFF),
-            Map.entry("POST /api/orders/{orderId}/payments", SHOP_ONLY),
-            Map.entry("POST /api/orders/{orderId}/review", STAFF_ONLY),
-            Map.entry("POST /api/shipments/{trackingNumber}/events", SHOP_ONLY),
-            Map.entry("GET /api/products", SHOP_AND_STAFF),
-            Map.entry("GET /api/inventory/{sku}", STAFF_ONLY),
-            Map.entry("PUT /api/inventory/{sku}", STAFF_ONLY),
-            Map.entry("GET /api/care-cases", STAFF_ONLY),
-            Map.entry("POST /api/care-cases/{caseId}/resolution", STAFF_ONLY),
-            Map.entry("GET /api/customers/{customerId}", STAFF_ONLY),
-            Map.entry("GET /api/customers/{customerId}/coupons", STAFF_ONLY),
-            Map.entry("GET /api/customers/{customerId}/journey", STAFF_ONLY),
-            Map.entry("GET /api/customers/{customerId}/messages", STAFF_ONLY),
-            Map.entry("PUT /api/customers/{customerId}/preferences", STAFF_ONLY),
-            Map.entry("GET /api/customers/{customerId}/surveys", STAFF_ONLY),
-            Map.entry("GET /api/metrics/lifecycle", STAFF_ONLY),
-            Map.entry("GET /api/dev/clock", STAFF_ONLY),
-            Map.entry("POST /api/dev/clock", STAFF_ONLY),
-            Map.entry("POST /api/surveys/{token}/responses", PUBLIC),
-            Map.entry("GET /surveys/{token}", PUBLIC),
-            Map.entry("POST /surveys/{token}", PUBLIC),
-            Map.entry("GET /actuator/health", PUBLIC),
-            Map.entry("GET /actuator/prometheus", STAFF_ONLY),
-            Map.entry("GET /actuator/info", STAFF_ONLY),
-            Map.entry("GET /actuator", STAFF_ONLY),
-            Map.entry("GET /api/no-such-endpoint", Set.of()));
-
-    static Stream<Arguments> everyEndpointAndCaller() {
-        List<Arguments> cases = new ArrayList<>();
-        ADMITTED.forEach((endpoint, admitted) -> {
-            for (Caller caller : Caller.values()) {
-                cases.add(Arguments.of(endpoint, caller, admitted.contains(caller)));
-            }
-        });
-        return cases.stream();
-    }
-
-    @ParameterizedTest(name = "{0} as {1}: admitted {2}")
-    @MethodSource("everyEndpointAndCaller")
-    void eachEndpointAdmitsOnlyItsRoles(String endpoint, Caller caller, boolean admitted) {
-        String method = endpoint.substring(0, endpoint.indexOf(' '));
-        String path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "UNKNOWN-1");
-
-        NurtureClient.Answer answer = new NurtureClient(port, caller.key).send(method, path,
-                method.equals("GET") ? null : "{}");
-
-        if (admitted) {
-            assertThat(answer.status()).as(endpoint + " as " + caller).isNotIn(401, 403).isLessThan(500);
-        } else {
-            assertThat(answer.status()).as(endpoint + " as " + caller).isEqualTo(caller == Caller.ANONYMOUS ? 401 : 403);
-            assertThat(answer.contentType()).startsWith("application/problem+json");
-        }
-    }
-
-    @Test
-    void everyDescribedEndpointHasAnAgreedRole() throws IOException {
-        Set<String> described = new TreeSet<>();
-        Map<String, Map<String, Object>> paths = new Yaml().<Map<String, Map<String, Map<String, Object>>>>load(
-                Files.readString(Path.of("..", "docs", "openapi.yaml"))).get("paths");
-        paths.forEach((path, operations) -> operations.keySet()
-                .forEach(method -> described.add(method.toUpperCase() + " " + path)));
-
-        assertThat(ADMITTED.keySet()).containsAll(described);
-    }
 
     @Test
     void unknownKeyIsRefusedEvenWherePublic() {
@@ -115,6 +20,15 @@ class EndpointSecurityIntegrationTest extends JourneyTest {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.text("type")).endsWith("/unknown-api-key");
         assertThat(answer.challenge()).contains("X-API-Key");
+    }
+
+    @Test
+    void theShopMayNotDecideAReview() {
+        NurtureClient.Answer answer = new NurtureClient(port, RuntimeDefaults.DEV_INTEGRATION_KEY)
+                .post("/api/orders/ORD-1/review", Map.of("approved", true));
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.nurture.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nurture.security.SliceClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,7 +18,7 @@ final class NurtureClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     /** The test profile's client holding both the integration and the staff role. */
-    static final String HARNESS_KEY = "journey-harness-key";
+    static final String HARNESS_KEY = SliceClient.HARNESS_KEY;
 
     private final String baseUrl;
     private final String apiKey;

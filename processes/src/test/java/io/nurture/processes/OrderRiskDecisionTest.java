@@ -3,14 +3,10 @@ package io.nurture.processes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class OrderRiskDecisionTest {
-
-    @RegisterExtension
-    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine();
 
     @ParameterizedTest(name = "mismatch={0}, first order={1}, total={2} -> {3}")
     @CsvSource({
@@ -23,15 +19,11 @@ class OrderRiskDecisionTest {
         "true, false, 1500, REVIEW",
     })
     void decidesRiskFromCountriesFirstOrderAndTotal(boolean countryMismatch, boolean firstOrder, double total, String expected) {
-        var result = engine.client().newEvaluateDecisionCommand()
-                .decisionId(OrderFulfillment.RISK_DECISION_ID)
-                .variables(Map.of(
-                        OrderFulfillment.Variable.COUNTRY_MISMATCH, countryMismatch,
-                        OrderFulfillment.Variable.FIRST_ORDER, firstOrder,
-                        OrderFulfillment.Variable.ORDER_TOTAL, total))
-                .send()
-                .join();
+        String output = DecisionTables.evaluate(OrderFulfillment.RISK_DECISION_ID, Map.of(
+                OrderFulfillment.Variable.COUNTRY_MISMATCH, countryMismatch,
+                OrderFulfillment.Variable.FIRST_ORDER, firstOrder,
+                OrderFulfillment.Variable.ORDER_TOTAL, total));
 
-        assertThat(result.getDecisionOutput()).isEqualTo("\"" + expected + "\"");
+        assertThat(output).isEqualTo("\"" + expected + "\"");
     }
 }

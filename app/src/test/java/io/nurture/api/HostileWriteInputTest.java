@@ -1,7 +1,9 @@
-package io.nurture.journey;
+package io.nurture.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nurture.security.SliceClient;
+import io.nurture.security.WebSliceTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,13 +13,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Generated malformed and hostile bodies for every other write endpoint, from a fixed seed: never
- * a server error, always a problem answer (a body that happens to be valid meets an unknown id and
- * is a 404, so nothing is changed).
+ * Generated malformed and hostile bodies for every other write endpoint, from a fixed seed, on the
+ * web slice: never a server error, always a problem answer (a body that happens to be valid meets
+ * an unknown id and is a 404, so nothing is changed). The same bodies against resources that exist
+ * are {@code HostileWriteOnExistingIdsIntegrationTest}.
  */
-class HostileWriteInputIntegrationTest extends JourneyTest {
+@WebSliceTest
+class HostileWriteInputTest {
+
+    @Autowired
+    MockMvc mvc;
 
     private static final long SEED = 20261123L;
     private static final int CASES_PER_ENDPOINT = 25;
@@ -29,12 +38,12 @@ class HostileWriteInputIntegrationTest extends JourneyTest {
     @ParameterizedTest(name = "{0} {1} #{index}")
     @MethodSource("hostileWrites")
     void hostileBodyIsAProblemNotAServerError(String method, String path, Object body) {
-        NurtureClient.Answer answer = method.equals("PUT") ? api.put(path, body) : api.post(path, body);
+        SliceClient.Answer answer = new SliceClient(mvc, SliceClient.HARNESS_KEY).send(method, path, body);
 
         assertThat(answer.status()).as(method + " " + path + " " + answer.body()).isBetween(400, 499);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         if (answer.status() == 400) {
-            assertThat(answer.body().path("errors").findValuesAsText("field")).isNotEmpty();
+            assertThat(answer.fieldsInError()).isNotEmpty();
         }
     }
 

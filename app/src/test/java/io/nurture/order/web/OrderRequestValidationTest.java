@@ -1,0 +1,58 @@
+package io.nurture.order.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.nurture.order.Order;
+import io.nurture.security.SliceClient;
+import io.nurture.security.WebSliceTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Order bodies valid but for one hostile field, on the web slice: each is refused with a problem
+ * naming that field and no other, before anything is looked up or stored. Cases that only stored
+ * data can refuse, and the check that the base body is placed, are
+ * {@code HostileOrderInputIntegrationTest}.
+ */
+@WebSliceTest(controllers = OrderController.class)
+class OrderRequestValidationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    OrderIntake intake;
+
+    @Test
+    void theBodyEveryCaseStartsFromReachesTheIntake() {
+        when(intake.place(any(), any())).thenReturn(mock(Order.class));
+
+        SliceClient.Answer answer = new SliceClient(mvc, SliceClient.HARNESS_KEY).post("/api/orders", HostileOrders.validOrder());
+
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+        verify(intake).place(any(), any());
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("io.nurture.order.web.HostileOrders#refusedByTheRequest")
+    void orderWithOneHostileFieldIsRefusedNamingThatFieldBeforeAnythingIsStored(String field, Object value) {
+        Map<String, Object> body = HostileOrders.set(HostileOrders.validOrder(), field, value);
+
+        SliceClient.Answer answer = new SliceClient(mvc, SliceClient.HARNESS_KEY).post("/api/orders", body);
+
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.fieldsInError()).as(answer.body().toString()).isNotEmpty().containsOnly(field);
+        verify(intake, never()).place(any(), any());
+    }
+}
