@@ -1,0 +1,91 @@
+package io.nurture.shipping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.nurture.inventory.InventoryService;
+import io.nurture.notification.NotificationService;
+import io.nurture.order.Order;
+import io.nurture.order.OrderService;
+import io.nurture.order.OrderStatus;
+import io.nurture.order.PaymentMethod;
+import io.nurture.order.ShippingAddress;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/**
+ * The ship-order worker over the real shipping service and the sandbox carrier; the database,
+ * order, stock and mail ports are fakes that record what the step asked of them.
+ */
+class ShippingWorkerTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
+
+    private final ShipmentRepository shipments = mock(ShipmentRepository.class);
+    private final OrderService orders = mock(OrderService.class);
+    private final InventoryService inventory = mock(InventoryService.class);
+    private final NotificationService notifications = mock(NotificationService.class);
+    private final ShippingWorker worker = new ShippingWorker(
+            new ShippingService(shipments, new SandboxCarrier(), orders, inventory, notifications, CLOCK));
+
+    @Test
+    void paidOrderIsBookedWithTheCarrierTakenFromStockAndTheCustomerTold() {
+        Order order = paidOrder("10115");
+
+        worker.shipOrder(order.getId());
+
+        ArgumentCaptor<Shipment> booked = ArgumentCaptor.forClass(Shipment.class);
+        verify(shipments).save(booked.capture());
+        assertThat(booked.getValue().getTrackingNumber()).startsWith("SBX").hasSize(15);
+        assertThat(order.getTrackingNumber()).isEqualTo(booked.getValue().getTrackingNumber());
+        verify(inventory).ship(order.getId());
+        verify(orders).move(eq(order), eq(OrderStatus.SHIPPED), anyString());
+        verify(notifications).tellCustomer(eq(order), eq("order-shipped"), anyMap());
+    }
+
+    @Test
+    void redeliveredShippingJobBooksNoSecondParcelAndKeepsTheFirstTrackingNumber() {
+        Order order = paidOrder("10115");
+        Shipment earlier = new Shipment(order.getId(), "SBXFIRST00001", "SANDBOX", CLOCK.instant());
+        when(shipments.findByOrderId(order.getId())).thenReturn(Optional.of(earlier));
+
+        worker.shipOrder(order.getId());
+
+        verify(shipments, never()).save(any());
+        assertThat(order.getTrackingNumber()).isEqualTo("SBXFIRST00001");
+    }
+
+    @Test
+    void carrierOutageFailsTheJobBeforeStockIsTakenOrAnyoneIsTold() {
+        Order order = paidOrder(SandboxCarrier.OUTAGE_POSTAL_CODE);
+
+        assertThatThrownBy(() -> worker.shipOrder(order.getId())).isInstanceOf(CarrierUnavailableException.class);
+
+        verify(shipments, never()).save(any());
+        verify(inventory, never()).ship(anyString());
+        verify(notifications, never()).tellCustomer(any(), anyString(), anyMap());
+    }
+
+    private Order paidOrder(String postalCode) {
+        Order order = new Order("customer-1", PaymentMethod.CARD, "tok_visa",
+                new ShippingAddress("1 Main St", "Berlin", postalCode, "DE"), "DE", "EUR", CLOCK.instant());
+        order.addLine("TEA-SENCHA-100", 1, new BigDecimal("12.50"));
+        when(orders.lockToProceed(order.getId())).thenReturn(order);
+        when(shipments.findByOrderId(order.getId())).thenReturn(Optional.empty());
+        when(shipments.save(any())).thenAnswer(invocation -> invocation.getArgument(0));
+        return order;
+    }
+}
