@@ -48,8 +48,8 @@ class SecurityConfiguration {
     private static void endpointRoles(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry endpoints) {
         endpoints
-                .requestMatchers(GET, "/surveys/*").permitAll()
-                .requestMatchers(POST, "/surveys/*", "/api/surveys/*/responses").permitAll()
+                .requestMatchers(GET, "/surveys/*", "/unsubscribe/*", "/preferences/*").permitAll()
+                .requestMatchers(POST, "/surveys/*", "/api/surveys/*/responses", "/unsubscribe/*", "/preferences/*").permitAll()
                 .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
                 .permitAll()

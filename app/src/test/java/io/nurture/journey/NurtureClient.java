@@ -50,7 +50,7 @@ final class NurtureClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body)));
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request);
     }
 

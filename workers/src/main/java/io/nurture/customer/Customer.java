@@ -1,6 +1,7 @@
 package io.nurture.customer;
 
 import io.nurture.persistence.AssignedIdEntity;
+import io.nurture.persistence.Codes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -34,6 +35,13 @@ public class Customer extends AssignedIdEntity {
     @Column(name = "marketing_consent", nullable = false)
     private boolean marketingConsent;
 
+    @Column(name = "marketing_consent_changed_at")
+    private Instant marketingConsentChangedAt;
+
+    /** Of the unsubscribe and preferences links in marketing mail; made with the first one. */
+    @Column(name = "unsubscribe_token")
+    private String unsubscribeToken;
+
     /** The customer whose referral code brought this one, if any. */
     @Column(name = "referred_by")
     private String referredBy;
@@ -61,8 +69,19 @@ public class Customer extends AssignedIdEntity {
         return transition;
     }
 
-    public void setMarketingConsent(boolean marketingConsent) {
-        this.marketingConsent = marketingConsent;
+    /** Records a consent given or withdrawn, and when; repeating the same answer changes nothing. */
+    public void setMarketingConsent(boolean marketingConsent, Instant at) {
+        if (this.marketingConsent != marketingConsent || marketingConsentChangedAt == null) {
+            this.marketingConsent = marketingConsent;
+            this.marketingConsentChangedAt = at;
+        }
+    }
+
+    String unsubscribeToken() {
+        if (unsubscribeToken == null) {
+            unsubscribeToken = Codes.token();
+        }
+        return unsubscribeToken;
     }
 
     public void referredBy(String referrerId) {
@@ -77,6 +96,10 @@ public class Customer extends AssignedIdEntity {
 
     public boolean hasMarketingConsent() {
         return marketingConsent;
+    }
+
+    public Instant getMarketingConsentChangedAt() {
+        return marketingConsentChangedAt;
     }
 
     @Override

@@ -10,6 +10,8 @@ interface CustomerRepository extends JpaRepository<Customer, String> {
 
     Optional<Customer> findByEmail(String email);
 
+    Optional<Customer> findByUnsubscribeToken(String unsubscribeToken);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Customer c where c.id = :id")
     Optional<Customer> findForUpdate(String id);

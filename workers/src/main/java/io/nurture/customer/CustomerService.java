@@ -34,9 +34,32 @@ public class CustomerService {
     @Transactional
     public Optional<Customer> setMarketingConsent(String customerId, boolean consent) {
         return customers.findForUpdate(customerId).map(customer -> {
-            customer.setMarketingConsent(consent);
+            customer.setMarketingConsent(consent, clock.instant());
             return customer;
         });
+    }
+
+    /**
+     * The customer behind an unsubscribe or preferences link, with their consent set. Takes effect
+     * for every running journey at once: marketing asks for consent when it is about to be sent.
+     */
+    @Transactional
+    public Optional<Customer> setMarketingConsentByLink(String unsubscribeToken, boolean consent) {
+        return customers.findByUnsubscribeToken(unsubscribeToken).map(customer -> {
+            customer.setMarketingConsent(consent, clock.instant());
+            return customer;
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> byLink(String unsubscribeToken) {
+        return customers.findByUnsubscribeToken(unsubscribeToken);
+    }
+
+    /** The token of the customer's unsubscribe and preferences links, made with their first marketing mail. */
+    @Transactional
+    public String unsubscribeToken(Customer customer) {
+        return customers.findForUpdate(customer.getId()).orElseThrow().unsubscribeToken();
     }
 
     /** The customer's stage changes, oldest first. */

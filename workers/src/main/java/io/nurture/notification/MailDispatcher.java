@@ -57,9 +57,10 @@ class MailDispatcher extends OutboxDispatcher {
         if (ids.isEmpty()) {
             return 0;
         }
-        List<PendingMail> mails = db.sql("SELECT id, recipient, subject, body FROM notifications WHERE id IN (:ids) ORDER BY id")
+        List<PendingMail> mails = db.sql("SELECT id, recipient, subject, body, unsubscribe_token FROM notifications"
+                        + " WHERE id IN (:ids) ORDER BY id")
                 .param("ids", ids)
-                .query((rs, n) -> new PendingMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> new PendingMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
         Map<MimeMessage, Long> built = new LinkedHashMap<>();
         for (PendingMail mail : mails) {
@@ -106,10 +107,16 @@ class MailDispatcher extends OutboxDispatcher {
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient()));
         message.setSubject(mail.subject(), UTF_8);
         message.setText(mail.body(), UTF_8);
+        if (mail.unsubscribeToken() != null) {
+            // RFC 8058: mail providers offer "unsubscribe" and POST to the link, no login, no question.
+            message.setHeader("List-Unsubscribe", properties.unsubscribeLinks().header(mail.unsubscribeToken()));
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return message;
     }
 
-    private record PendingMail(long id, String recipient, String subject, String body) {
+    /** {@code unsubscribeToken} only on marketing mail. */
+    private record PendingMail(long id, String recipient, String subject, String body, String unsubscribeToken) {
     }
 
     /** A message whose Message-ID is its outbox row's, not a fresh one per attempt. */

@@ -54,6 +54,9 @@ public class Notification {
     @Column(name = "dedupe_key")
     private String dedupeKey;
 
+    @Column(name = "unsubscribe_token")
+    private String unsubscribeToken;
+
     @Column(nullable = false)
     private String recipient;
 
@@ -77,6 +80,13 @@ public class Notification {
 
     Notification(String customerId, String orderId, Audience audience, String template, String recipient,
             MailTemplates.RenderedMail mail, Instant sentAt, Category category, String dedupeKey) {
+        this(customerId, orderId, audience, template, recipient, mail, sentAt, category, dedupeKey, null);
+    }
+
+    /** A marketing mail: {@code unsubscribeToken} goes into its List-Unsubscribe headers. */
+    Notification(String customerId, String orderId, Audience audience, String template, String recipient,
+            MailTemplates.RenderedMail mail, Instant sentAt, Category category, String dedupeKey, String unsubscribeToken) {
+        this.unsubscribeToken = unsubscribeToken;
         this.recipient = recipient;
         this.body = mail.body();
         this.delivery = Delivery.PENDING;

@@ -77,8 +77,12 @@ public class NotificationService {
         model.put("customerName", customer.getName());
         model.put("orderId", orderId);
         MailTemplates.RenderedMail mail = templates.render(template, model);
+        String unsubscribeToken = category == Category.MARKETING ? customers.unsubscribeToken(customer) : null;
+        if (unsubscribeToken != null) {
+            mail = new MailTemplates.RenderedMail(mail.subject(), mail.body() + properties.unsubscribeLinks().footer(unsubscribeToken));
+        }
         queue(new Notification(customerId, orderId, Audience.CUSTOMER, template, customer.getEmail(), mail,
-                clock.instant(), category, dedupeKey));
+                clock.instant(), category, dedupeKey, unsubscribeToken));
         counted(template, category);
     }
 

@@ -45,7 +45,7 @@ class CustomerController {
         return new CustomerView(customer.getId(), customer.getEmail(), customer.getStage(),
                 segments.of(facts).orElse(null), facts.orderCount(), facts.totalSpent(),
                 purchases.lastOrderAt(customerId).orElse(null), surveys.lastScore(customerId).orElse(null),
-                customer.hasMarketingConsent());
+                customer.hasMarketingConsent(), customer.getMarketingConsentChangedAt());
     }
 
     @PutMapping("/preferences")
@@ -59,7 +59,8 @@ class CustomerController {
     }
 
     record CustomerView(String customerId, String email, LifecycleStage stage, String segment, long orders,
-            BigDecimal totalSpent, Instant lastOrderAt, Integer lastNps, boolean marketingConsent) {
+            BigDecimal totalSpent, Instant lastOrderAt, Integer lastNps, boolean marketingConsent,
+            Instant marketingConsentChangedAt) {
     }
 
     record Preferences(@Schema(example = "true") @NotNull Boolean marketingConsent) {

@@ -107,7 +107,7 @@ class OrderIntake {
         }
         Customer customer = customers.findOrRegister(request.customer().email(), request.customer().name());
         if (request.customer().marketingConsent() != null) {
-            customer.setMarketingConsent(request.customer().marketingConsent());
+            customer.setMarketingConsent(request.customer().marketingConsent(), clock.instant());
         }
         boolean firstOrder = !purchases.hasOrdered(customer.getId());
         Order order = new Order(customer.getId(), request.payment().method(),

@@ -3,6 +3,7 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.nurture.customer.CustomerService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,18 +16,22 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The survey page in a real browser, as a customer uses it: Debian's Chromium, headless, with
- * JavaScript switched off. Needs {@code chromium} and {@code chromium-driver} (CI installs them);
+ * The pages customers reach from their mails (survey, unsubscribe, preferences) in a real browser,
+ * as a customer uses them: Debian's Chromium, headless, with JavaScript switched off. Needs {@code chromium} and {@code chromium-driver} (CI installs them);
  * without them the test is skipped and says so.
  */
-class SurveyPageBrowserIntegrationTest extends JourneyTest {
+class CustomerPagesBrowserIntegrationTest extends JourneyTest {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_PATH", "/usr/bin/chromedriver"));
 
     private WebDriver browser;
+
+    @Autowired
+    CustomerService customers;
 
     @BeforeEach
     void openBrowser() {
@@ -69,6 +74,27 @@ class SurveyPageBrowserIntegrationTest extends JourneyTest {
                 .path("status").asText().equals("ANSWERED"));
         assertThat(api.get("/api/customers/" + customerId + "/surveys").body().get(0).path("score").asInt()).isEqualTo(9);
         awaitStage(customerId, "ADVOCATE");
+    }
+
+    @Test
+    void customerOpensTheUnsubscribeLinkPressesItsOneButtonAndOptsBackInFromThePreferences() {
+        String orderId = place(withConsent(order(newCustomerEmail(), "CUP-CERAMIC-2", 1, card("tok_visa")), true));
+        String customerId = api.get("/api/orders/" + orderId).text("customerId");
+        String token = customers.unsubscribeToken(customers.find(customerId).orElseThrow());
+
+        browser.get("http://localhost:" + port + "/unsubscribe/" + token);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Unsubscribe from marketing e-mails");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+        await().atMost(PATIENCE).until(() -> browser.getTitle().equals("You are unsubscribed"));
+        assertThat(api.get("/api/customers/" + customerId).body().path("marketingConsent").asBoolean()).isFalse();
+        browser.findElement(By.linkText("Changed your mind?")).click();
+        await().atMost(PATIENCE).until(() -> browser.getTitle().equals("Your e-mail preferences"));
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+        await().atMost(PATIENCE).until(() -> browser.getTitle().equals("Your e-mail preferences are saved"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("You get our offers and news by e-mail.");
+        assertThat(api.get("/api/customers/" + customerId).body().path("marketingConsent").asBoolean()).isTrue();
     }
 
     @Test

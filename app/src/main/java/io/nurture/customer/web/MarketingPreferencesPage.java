@@ -1,0 +1,94 @@
+package io.nurture.customer.web;
+
+import static io.nurture.api.HtmlPages.page;
+import static org.springframework.web.util.HtmlUtils.htmlEscape;
+
+import io.nurture.customer.Customer;
+import io.nurture.customer.CustomerService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * Where a marketing mail's links lead, by the unguessable token in them and no login: one-click
+ * unsubscribe (RFC 8058: a mail provider POSTs and asks nothing), a page with one button for people
+ * who open the link, and the preferences page where a customer can opt back in. Every answer is
+ * idempotent and takes effect at once.
+ */
+@Controller
+@SecurityRequirements
+class MarketingPreferencesPage {
+
+    private final CustomerService customers;
+
+    MarketingPreferencesPage(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    @GetMapping(path = "/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    ResponseEntity<String> askToUnsubscribe(@PathVariable String token) {
+        return customers.byLink(token).map(customer -> page(HttpStatus.OK, "Unsubscribe from marketing e-mails",
+                """
+                <p>You will still get e-mails about your orders.</p>
+                <form method="post" action="/unsubscribe/%s">
+                <p><button type="submit">Unsubscribe</button></p>
+                </form>
+                """.formatted(htmlEscape(token)))).orElseGet(MarketingPreferencesPage::unknownLink);
+    }
+
+    @Operation(summary = "One-click unsubscribe (RFC 8058): the body a mail provider sends is List-Unsubscribe=One-Click")
+    @PostMapping(path = "/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    ResponseEntity<String> unsubscribe(@PathVariable String token) {
+        return answered(customers.setMarketingConsentByLink(token, false), token);
+    }
+
+    @GetMapping(path = "/preferences/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    ResponseEntity<String> preferences(@PathVariable String token) {
+        return customers.byLink(token).map(customer -> preferencesPage(customer, token, "Your e-mail preferences"))
+                .orElseGet(MarketingPreferencesPage::unknownLink);
+    }
+
+    @PostMapping(path = "/preferences/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    ResponseEntity<String> changePreferences(@PathVariable String token, @RequestParam boolean marketing) {
+        return customers.setMarketingConsentByLink(token, marketing)
+                .map(customer -> preferencesPage(customer, token, "Your e-mail preferences are saved"))
+                .orElseGet(MarketingPreferencesPage::unknownLink);
+    }
+
+    private static ResponseEntity<String> answered(Optional<Customer> unsubscribed, String token) {
+        return unsubscribed.map(customer -> page(HttpStatus.OK, "You are unsubscribed",
+                "<p>You will get no more marketing e-mails from us. E-mails about your orders still come.</p>"
+                        + "<p><a href=\"/preferences/" + htmlEscape(token) + "\">Changed your mind?</a></p>"))
+                .orElseGet(MarketingPreferencesPage::unknownLink);
+    }
+
+    private static ResponseEntity<String> preferencesPage(Customer customer, String token, String title) {
+        boolean subscribed = customer.hasMarketingConsent();
+        return page(HttpStatus.OK, title, """
+                <p>%s</p>
+                <form method="post" action="/preferences/%s">
+                <input type="hidden" name="marketing" value="%s">
+                <p><button type="submit">%s</button></p>
+                </form>
+                """.formatted(subscribed ? "You get our offers and news by e-mail." : "You get no marketing e-mails from us.",
+                htmlEscape(token), !subscribed, subscribed ? "Unsubscribe from marketing e-mails" : "Send me offers and news"));
+    }
+
+    private static ResponseEntity<String> unknownLink() {
+        return page(HttpStatus.NOT_FOUND, "Link not valid", "<p>This link is not valid.</p>");
+    }
+}

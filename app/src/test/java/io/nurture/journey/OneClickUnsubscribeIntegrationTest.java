@@ -1,0 +1,111 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One-click unsubscribe (RFC 8058), read from the mails the SMTP server received: a marketing mail
+ * carries the headers and a visible link, a transactional one does not; the mail provider's POST
+ * (no key, no question) unsubscribes at once, also for the journey already running; the link's
+ * preferences page lets the customer opt back in.
+ */
+class OneClickUnsubscribeIntegrationTest extends JourneyTest {
+
+    private static final String SKU = "TEA-SENCHA-100";
+    private static final Pattern ONE_CLICK_LINK = Pattern.compile("<(https?://[^>]+/unsubscribe/([A-Za-z0-9_-]{32}))>");
+    private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
+
+    @Test
+    void marketingMailCarriesOneClickUnsubscribeAndItsPostStopsTheRunningJourneysMarketing() {
+        String email = newCustomerEmail();
+        String customerId = lapsingCustomerWithConsent(email);
+
+        Message reEngagement = mail(email, "We miss you");
+        String listUnsubscribe = header(reEngagement, "List-Unsubscribe");
+        Matcher link = ONE_CLICK_LINK.matcher(listUnsubscribe);
+        assertThat(link.find()).as(listUnsubscribe).isTrue();
+        assertThat(listUnsubscribe).contains("<mailto:");
+        assertThat(header(reEngagement, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(body(reEngagement)).contains(link.group(1));
+        assertThat(header(mail(email, "Your order is confirmed"), "List-Unsubscribe")).isNull();
+
+        NurtureClient mailProvider = new NurtureClient(port, null);
+        String path = "/unsubscribe/" + link.group(2);
+        assertThat(mailProvider.post(path, "List-Unsubscribe=One-Click", FORM).status()).isEqualTo(200);
+        assertThat(mailProvider.post(path, "List-Unsubscribe=One-Click", FORM).status()).as("again").isEqualTo(200);
+
+        NurtureClient.Answer customer = api.get("/api/customers/" + customerId);
+        assertThat(customer.body().path("marketingConsent").asBoolean()).isFalse();
+        assertThat(customer.text("marketingConsentChangedAt")).isNotBlank();
+        awaitWaitingAt(customerId, "AwaitPurchaseAfterReEngagementGateway");
+        advanceClock("P45D");
+        await().atMost(PATIENCE).until(() -> stepsOf(customerId).contains("WIN_BACK:SKIPPED:NO_MARKETING_CONSENT"));
+        assertThat(mailSubjectsFor(email)).doesNotContain("A gift to welcome you back");
+    }
+
+    @Test
+    void theLinksPreferencesPageLetsTheCustomerOptBackIn() {
+        String email = newCustomerEmail();
+        String customerId = lapsingCustomerWithConsent(email);
+        Matcher link = ONE_CLICK_LINK.matcher(header(mail(email, "We miss you"), "List-Unsubscribe"));
+        assertThat(link.find()).isTrue();
+        NurtureClient customerBrowser = new NurtureClient(port, null);
+        customerBrowser.post("/unsubscribe/" + link.group(2), "", FORM);
+
+        NurtureClient.Answer page = customerBrowser.get("/preferences/" + link.group(2));
+        NurtureClient.Answer optedIn = customerBrowser.post("/preferences/" + link.group(2), "marketing=true", FORM);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(optedIn.status()).isEqualTo(200);
+        assertThat(api.get("/api/customers/" + customerId).body().path("marketingConsent").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aLinkNobodyWasGivenUnsubscribesNobody() {
+        NurtureClient.Answer answer = new NurtureClient(port, null).post("/unsubscribe/" + "A".repeat(32), "", FORM);
+
+        assertThat(answer.status()).isEqualTo(404);
+    }
+
+    /** A delivered customer who consented, 45 days later: the re-engagement mail has gone out. */
+    private String lapsingCustomerWithConsent(String email) {
+        String customerId = deliver(place(withConsent(order(email, SKU, 1, card("tok_visa")), true)));
+        awaitWaitingAt(customerId, "AwaitPurchaseOrSilenceGateway");
+        advanceClock("P45DT1H");
+        await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("We miss you"));
+        return customerId;
+    }
+
+    private Message mail(String address, String subject) {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> isFor(message, address) && subject(message).equals(subject))
+                .findFirst().orElseThrow();
+    }
+
+    private static String header(Message message, String name) {
+        try {
+            String[] values = message.getHeader(name);
+            return values == null ? null : values[0];
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String body(Message message) {
+        try {
+            return message.getContent().toString();
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.nurture.notification;
+
+/**
+ * Where a marketing mail's recipient leaves in one click (RFC 8058) or changes their mind: an
+ * HTTPS link for mail providers and people, a mailto for clients that only write mail.
+ */
+record UnsubscribeLinks(String publicBaseUrl, String mailbox) {
+
+    String unsubscribe(String token) {
+        return publicBaseUrl + "/unsubscribe/" + token;
+    }
+
+    String preferences(String token) {
+        return publicBaseUrl + "/preferences/" + token;
+    }
+
+    /** The List-Unsubscribe header: the one-click link first, as mail providers take it. */
+    String header(String token) {
+        return "<" + unsubscribe(token) + ">, <mailto:" + mailbox + "?subject=unsubscribe%20" + token + ">";
+    }
+
+    /** The visible part every marketing mail ends with. */
+    String footer(String token) {
+        return "\n\n--\nYou get this mail because you agreed to hear from us.\nUnsubscribe in one click: "
+                + unsubscribe(token) + "\nYour e-mail preferences: " + preferences(token) + "\n";
+    }
+}
