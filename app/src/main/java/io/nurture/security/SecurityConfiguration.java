@@ -59,7 +59,7 @@ class SecurityConfiguration {
                 .requestMatchers(GET, "/api/orders/*", "/api/products").hasAnyRole(INTEGRATION, STAFF)
                 .requestMatchers(POST, "/api/orders/*/cancellation").hasAnyRole(INTEGRATION, STAFF)
                 .requestMatchers(POST, "/api/orders/*/review").hasRole(STAFF)
-                .requestMatchers("/api/care-cases/**", "/api/inventory/**", "/api/customers/**", "/api/metrics/**",
+                .requestMatchers("/api/care-cases/**", "/api/inventory/**", "/api/customers/**", "/api/metrics/**", "/api/journeys/**",
                         "/api/dev/**", "/actuator/**").hasRole(STAFF)
                 .anyRequest().denyAll();
     }

@@ -1,0 +1,76 @@
+package io.nurture.processes;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The steps of a customer journey in the order its model walks them: each task an analyst marks
+ * with the extension property {@value #PROPERTY} (its value names the step as the engagement log
+ * records it), from the start event along the flows, boundary events included.
+ */
+public final class JourneySteps {
+
+    public static final String PROPERTY = "journeyStep";
+    public static final List<String> JOURNEYS = List.of(PostPurchase.PROCESS_ID, CustomerRetention.PROCESS_ID);
+
+    private JourneySteps() {
+    }
+
+    /** Empty when no journey has this process id. */
+    public static Optional<List<String>> of(String journey) {
+        if (!JOURNEYS.contains(journey)) {
+            return Optional.empty();
+        }
+        BpmnModelInstance model = read(journey + ".bpmn");
+        Process process = model.getModelElementById(journey);
+        Set<String> steps = new LinkedHashSet<>();
+        Set<FlowNode> seen = new LinkedHashSet<>();
+        Deque<FlowNode> next = new ArrayDeque<>(process.getChildElementsByType(StartEvent.class));
+        while (!next.isEmpty()) {
+            FlowNode node = next.poll();
+            if (!seen.add(node)) {
+                continue;
+            }
+            step(node).ifPresent(steps::add);
+            node.getOutgoing().stream().map(SequenceFlow::getTarget).forEach(next::add);
+            if (node instanceof Activity) {
+                model.getModelElementsByType(BoundaryEvent.class).stream()
+                        .filter(boundary -> boundary.getAttachedTo() == node).forEach(next::add);
+            }
+        }
+        return Optional.of(List.copyOf(steps));
+    }
+
+    private static Optional<String> step(FlowNode node) {
+        return Optional.ofNullable(node.getSingleExtensionElement(ZeebeProperties.class)).stream()
+                .flatMap(properties -> properties.getProperties().stream())
+                .filter(property -> PROPERTY.equals(property.getName()))
+                .map(ZeebeProperty::getValue)
+                .findFirst();
+    }
+
+    private static BpmnModelInstance read(String resource) {
+        try (InputStream bpmn = JourneySteps.class.getClassLoader().getResourceAsStream(resource)) {
+            return Bpmn.readModelFromStream(bpmn);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
