@@ -180,6 +180,12 @@ abstract class JourneyTest {
         return "";
     }
 
+    /** Fixes the customer's place in a journey's holdout split: a step whose share is above it holds them out. */
+    void placeInJourney(String customerId, String journey, double place) {
+        db.sql("INSERT INTO journey_holdouts (customer_id, journey, bucket, assigned_at) VALUES (?, ?, ?, NOW(6))")
+                .params(customerId, journey, place).update();
+    }
+
     List<String> stepsOf(String customerId) {
         List<String> steps = new ArrayList<>();
         api.get("/api/customers/" + customerId + "/journey").body().path("steps").forEach(step ->

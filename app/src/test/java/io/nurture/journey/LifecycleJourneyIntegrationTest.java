@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import io.nurture.processes.CustomerRetention;
 import jakarta.mail.MessagingException;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LifecycleJourneyIntegrationTest extends JourneyTest {
+
+    /** Above every holdout share: the win-back offer goes out (the default share would hold out one customer in ten). */
+    private static final double TREATMENT = 0.99;
 
     private static final String SKU = "TEA-ASSAM-250";
 
@@ -90,6 +94,7 @@ class LifecycleJourneyIntegrationTest extends JourneyTest {
         String email = newCustomerEmail();
         String firstOrder = place(withConsent(order(email, SKU, 2, card("tok_visa")), true));
         String customerId = deliver(firstOrder);
+        placeInJourney(customerId, CustomerRetention.PROCESS_ID, TREATMENT);
         awaitWaitingAt(customerId, "AwaitPurchaseOrSilenceGateway");
 
         advanceClock("P45DT1H");
@@ -117,6 +122,27 @@ class LifecycleJourneyIntegrationTest extends JourneyTest {
         NurtureClient.Answer reused = api.post("/api/orders", with(order(email, SKU, 1, card("tok_visa")), "couponCode", code));
         assertThat(reused.status()).isEqualTo(400);
         assertThat(reused.body().path("errors").findValuesAsText("field")).containsExactly("couponCode");
+    }
+
+    @Test
+    void heldOutCustomerWalksTheRetentionJourneyButGetsNoWinBackOfferAndTheSkipIsRecorded() {
+        String email = newCustomerEmail();
+        String customerId = deliver(place(withConsent(order(email, SKU, 1, card("tok_visa")), true)));
+        placeInJourney(customerId, CustomerRetention.PROCESS_ID, 0.05);
+        awaitWaitingAt(customerId, "AwaitPurchaseOrSilenceGateway");
+
+        advanceClock("P45DT1H");
+        await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("We miss you"));
+        awaitWaitingAt(customerId, "AwaitPurchaseAfterReEngagementGateway");
+        advanceClock("P45D");
+        await().atMost(PATIENCE).until(() -> stepsOf(customerId).contains("WIN_BACK:SKIPPED:HOLDOUT"));
+        awaitWaitingAt(customerId, "AwaitPurchaseAfterWinBackGateway");
+        advanceClock("P90D");
+        awaitStage(customerId, "LAPSED");
+
+        assertThat(stepsOf(customerId)).contains("RE_ENGAGEMENT:SENT");
+        assertThat(mailSubjectsFor(email)).doesNotContain("A gift to welcome you back");
+        assertThat(api.get("/api/customers/" + customerId + "/coupons").body().findValuesAsText("kind")).doesNotContain("WIN_BACK");
     }
 
     @Test

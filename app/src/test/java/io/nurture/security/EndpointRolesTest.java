@@ -68,6 +68,7 @@ class EndpointRolesTest {
             Map.entry("GET /api/customers/{customerId}/surveys", STAFF_ONLY),
             Map.entry("GET /api/metrics/lifecycle", STAFF_ONLY),
             Map.entry("GET /api/journeys/{journey}/funnel", STAFF_ONLY),
+            Map.entry("GET /api/journeys/{journey}/uplift", STAFF_ONLY),
             Map.entry("GET /api/dev/clock", STAFF_ONLY),
             Map.entry("POST /api/dev/clock", STAFF_ONLY),
             Map.entry("POST /api/surveys/{token}/responses", PUBLIC),

@@ -6,7 +6,9 @@ import io.nurture.customer.LifecycleService;
 import io.nurture.customer.LifecycleStage;
 import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
+import io.nurture.processes.PostPurchase;
 import io.nurture.referral.ReferralService;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -32,9 +34,9 @@ class AdvocacyAsk {
     }
 
     @Transactional
-    public void ask(String orderId, String customerId, long jobKey) {
+    public void ask(String orderId, String customerId, BigDecimal holdoutShare, long jobKey) {
         lifecycle.moveTo(customerId, LifecycleStage.ADVOCATE, "Promoter score");
-        Optional<String> skip = marketing.reasonToSkip(customerId);
+        Optional<String> skip = marketing.reasonToSkip(customerId, PostPurchase.PROCESS_ID, holdoutShare);
         if (skip.isPresent()) {
             log.record(customerId, orderId, "ADVOCACY_ASK", EngagementStep.SKIPPED, skip.get(), stepKey(jobKey));
             return;

@@ -7,6 +7,8 @@ import io.nurture.customer.LifecycleStage;
 import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
 import io.nurture.order.Recommendations;
+import io.nurture.processes.CustomerRetention;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -32,9 +34,9 @@ class ReEngagement {
     }
 
     @Transactional
-    public void send(String customerId, long jobKey) {
+    public void send(String customerId, BigDecimal holdoutShare, long jobKey) {
         lifecycle.moveTo(customerId, LifecycleStage.AT_RISK, "No purchase for 45 days");
-        Optional<String> skip = marketing.reasonToSkip(customerId);
+        Optional<String> skip = marketing.reasonToSkip(customerId, CustomerRetention.PROCESS_ID, holdoutShare);
         if (skip.isPresent()) {
             log.record(customerId, null, "RE_ENGAGEMENT", EngagementStep.SKIPPED, skip.get(), stepKey(jobKey));
             return;

@@ -24,8 +24,8 @@ public class RetentionWorker {
     }
 
     @JobWorker(type = JobType.SEND_RE_ENGAGEMENT)
-    public void sendReEngagementMessage(ActivatedJob job, @Variable String customerId) {
-        reEngagement.send(customerId, job.getKey());
+    public void sendReEngagementMessage(ActivatedJob job, @Variable String customerId, @Variable BigDecimal holdoutShare) {
+        reEngagement.send(customerId, holdoutShare, job.getKey());
     }
 
     @JobWorker(type = JobType.COLLECT_CUSTOMER_FACTS)
@@ -34,8 +34,9 @@ public class RetentionWorker {
     }
 
     @JobWorker(type = JobType.SEND_WIN_BACK_OFFER)
-    public void sendWinBackOffer(ActivatedJob job, @Variable String customerId, @Variable SegmentOffer segmentOffer) {
-        winBack.sendOffer(customerId, segmentOffer.segment(), segmentOffer.offerValue(), job.getKey());
+    public void sendWinBackOffer(ActivatedJob job, @Variable String customerId, @Variable SegmentOffer segmentOffer,
+            @Variable BigDecimal holdoutShare) {
+        winBack.sendOffer(customerId, segmentOffer.segment(), segmentOffer.offerValue(), holdoutShare, job.getKey());
     }
 
     @JobWorker(type = JobType.MARK_CUSTOMER_LAPSED)

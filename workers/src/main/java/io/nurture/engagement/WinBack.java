@@ -8,6 +8,7 @@ import io.nurture.coupon.CouponService;
 import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
 import io.nurture.order.PurchaseHistory;
+import io.nurture.processes.CustomerRetention;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,8 +38,8 @@ class WinBack {
     }
 
     @Transactional
-    public void sendOffer(String customerId, String segment, BigDecimal offerValue, long jobKey) {
-        Optional<String> skip = marketing.reasonToSkip(customerId);
+    public void sendOffer(String customerId, String segment, BigDecimal offerValue, BigDecimal holdoutShare, long jobKey) {
+        Optional<String> skip = marketing.reasonToSkip(customerId, CustomerRetention.PROCESS_ID, holdoutShare);
         if (skip.isPresent()) {
             log.record(customerId, null, "WIN_BACK", EngagementStep.SKIPPED, skip.get(), stepKey(jobKey));
             return;

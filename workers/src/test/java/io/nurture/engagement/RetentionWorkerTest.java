@@ -17,6 +17,7 @@ import io.nurture.coupon.CouponService;
 import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
 import io.nurture.order.PurchaseHistory;
+import io.nurture.processes.CustomerRetention;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -33,6 +34,7 @@ class RetentionWorkerTest {
 
     private static final String CUSTOMER = "customer-1";
     private static final long JOB_KEY = 2251799813685301L;
+    private static final BigDecimal SHARE = new BigDecimal("0.1");
 
     private final MarketingGate marketing = mock(MarketingGate.class);
     private final PurchaseHistory history = mock(PurchaseHistory.class);
@@ -53,7 +55,7 @@ class RetentionWorkerTest {
         when(coupon.mailDetails()).thenReturn(Map.of("couponCode", "WB-7Q2X"));
         when(coupons.issue(eq(CUSTOMER), any(), anyString())).thenReturn(coupon);
 
-        worker.sendWinBackOffer(job, CUSTOMER, new RetentionWorker.SegmentOffer("VIP", new BigDecimal("25")));
+        worker.sendWinBackOffer(job, CUSTOMER, new RetentionWorker.SegmentOffer("VIP", new BigDecimal("25")), SHARE);
 
         ArgumentCaptor<CouponOffer> offer = ArgumentCaptor.forClass(CouponOffer.class);
         verify(coupons).issue(eq(CUSTOMER), offer.capture(), eq("job-" + JOB_KEY));
@@ -66,9 +68,9 @@ class RetentionWorkerTest {
     @Test
     void customerWithoutMarketingConsentGetsNoCouponAndTheSkipIsRecordedWithItsReason() {
         when(job.getKey()).thenReturn(JOB_KEY);
-        when(marketing.reasonToSkip(CUSTOMER)).thenReturn(Optional.of(MarketingGate.NO_CONSENT));
+        when(marketing.reasonToSkip(CUSTOMER, CustomerRetention.PROCESS_ID, SHARE)).thenReturn(Optional.of(MarketingGate.NO_CONSENT));
 
-        worker.sendWinBackOffer(job, CUSTOMER, new RetentionWorker.SegmentOffer("SLIPPING", new BigDecimal("10")));
+        worker.sendWinBackOffer(job, CUSTOMER, new RetentionWorker.SegmentOffer("SLIPPING", new BigDecimal("10")), SHARE);
 
         verify(coupons, never()).issue(anyString(), any(), anyString());
         verify(notifications, never()).messageCustomer(anyString(), any(), anyString(), any(), anyString(), anyMap());
@@ -77,6 +79,6 @@ class RetentionWorkerTest {
 
     private void givenMarketingMayGoOut() {
         when(job.getKey()).thenReturn(JOB_KEY);
-        when(marketing.reasonToSkip(CUSTOMER)).thenReturn(Optional.empty());
+        when(marketing.reasonToSkip(CUSTOMER, CustomerRetention.PROCESS_ID, SHARE)).thenReturn(Optional.empty());
     }
 }
