@@ -9,6 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** A shop's customer, known from the first order on. The only place personal data lives. */
@@ -34,6 +36,10 @@ public class Customer extends AssignedIdEntity {
 
     @Column(name = "marketing_consent", nullable = false)
     private boolean marketingConsent;
+
+    /** IANA id, for quiet hours; see {@link TimeZones} for where it comes from. */
+    @Column(name = "time_zone")
+    private String timeZone;
 
     @Column(name = "marketing_consent_changed_at")
     private Instant marketingConsentChangedAt;
@@ -75,6 +81,22 @@ public class Customer extends AssignedIdEntity {
             this.marketingConsent = marketingConsent;
             this.marketingConsentChangedAt = at;
         }
+    }
+
+    /** The zone the customer gave (on an order, or through staff); it replaces any earlier one. */
+    public void setTimeZone(ZoneId zone) {
+        this.timeZone = zone.getId();
+    }
+
+    /** Until the customer gives one: the zone of the country their first order ships to. */
+    public void assumeTimeZoneOf(String shippingCountry) {
+        if (timeZone == null) {
+            timeZone = TimeZones.forCountry(shippingCountry).getId();
+        }
+    }
+
+    public ZoneId getTimeZone() {
+        return timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
     }
 
     String unsubscribeToken() {

@@ -1,6 +1,7 @@
 package io.nurture.customer;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -31,10 +32,14 @@ public class CustomerService {
         return customers.findByEmail(email).orElseGet(() -> customers.save(new Customer(email, name, clock.instant())));
     }
 
+    /** What staff set for the customer: consent, and the time zone when given. */
     @Transactional
-    public Optional<Customer> setMarketingConsent(String customerId, boolean consent) {
+    public Optional<Customer> setPreferences(String customerId, boolean consent, ZoneId timeZone) {
         return customers.findForUpdate(customerId).map(customer -> {
             customer.setMarketingConsent(consent, clock.instant());
+            if (timeZone != null) {
+                customer.setTimeZone(timeZone);
+            }
             return customer;
         });
     }

@@ -1,9 +1,11 @@
 package io.nurture.customer.web;
 
 import io.nurture.api.NotFoundException;
+import io.nurture.api.TimeZoneId;
 import io.nurture.customer.Customer;
 import io.nurture.customer.CustomerService;
 import io.nurture.customer.LifecycleStage;
+import io.nurture.customer.TimeZones;
 import io.nurture.engagement.CustomerSegment;
 import io.nurture.order.PurchaseFacts;
 import io.nurture.order.PurchaseHistory;
@@ -45,12 +47,13 @@ class CustomerController {
         return new CustomerView(customer.getId(), customer.getEmail(), customer.getStage(),
                 segments.of(facts).orElse(null), facts.orderCount(), facts.totalSpent(),
                 purchases.lastOrderAt(customerId).orElse(null), surveys.lastScore(customerId).orElse(null),
-                customer.hasMarketingConsent(), customer.getMarketingConsentChangedAt());
+                customer.hasMarketingConsent(), customer.getMarketingConsentChangedAt(), customer.getTimeZone().getId());
     }
 
     @PutMapping("/preferences")
     Preferences preferences(@PathVariable String customerId, @Valid @RequestBody Preferences preferences) {
-        customers.setMarketingConsent(customerId, preferences.marketingConsent()).orElseThrow(() -> unknown(customerId));
+        customers.setPreferences(customerId, preferences.marketingConsent(), TimeZones.parse(preferences.timeZone()).orElse(null))
+                .orElseThrow(() -> unknown(customerId));
         return preferences;
     }
 
@@ -60,9 +63,10 @@ class CustomerController {
 
     record CustomerView(String customerId, String email, LifecycleStage stage, String segment, long orders,
             BigDecimal totalSpent, Instant lastOrderAt, Integer lastNps, boolean marketingConsent,
-            Instant marketingConsentChangedAt) {
+            Instant marketingConsentChangedAt, String timeZone) {
     }
 
-    record Preferences(@Schema(example = "true") @NotNull Boolean marketingConsent) {
+    record Preferences(@Schema(example = "true") @NotNull Boolean marketingConsent,
+            @Schema(description = "the customer's time zone; unchanged when absent", example = "Asia/Tokyo") @TimeZoneId String timeZone) {
     }
 }

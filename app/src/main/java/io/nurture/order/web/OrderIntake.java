@@ -8,6 +8,7 @@ import io.nurture.coupon.CouponRejectedException;
 import io.nurture.coupon.CouponService;
 import io.nurture.customer.Customer;
 import io.nurture.customer.CustomerService;
+import io.nurture.customer.TimeZones;
 import io.nurture.inventory.InventoryService;
 import io.nurture.inventory.Product;
 import io.nurture.order.Order;
@@ -106,6 +107,8 @@ class OrderIntake {
             throw new InvalidRequestException("payment.token", "is required for card payments");
         }
         Customer customer = customers.findOrRegister(request.customer().email(), request.customer().name());
+        TimeZones.parse(request.customer().timeZone()).ifPresent(customer::setTimeZone);
+        customer.assumeTimeZoneOf(request.shippingAddress().country());
         if (request.customer().marketingConsent() != null) {
             customer.setMarketingConsent(request.customer().marketingConsent(), clock.instant());
         }

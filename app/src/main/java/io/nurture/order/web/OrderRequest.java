@@ -1,5 +1,6 @@
 package io.nurture.order.web;
 
+import io.nurture.api.TimeZoneId;
 import io.nurture.order.PaymentMethod;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -26,7 +27,9 @@ record OrderRequest(
     record Customer(
             @Schema(example = "ada@example.com") @NotBlank @Email @Size(max = 254) String email,
             @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 200) String name,
-            @Schema(description = "consent to marketing messages; unchanged when absent", example = "true") Boolean marketingConsent) {
+            @Schema(description = "consent to marketing messages; unchanged when absent", example = "true") Boolean marketingConsent,
+            @Schema(description = "the customer's time zone, for quiet hours; when absent, an earlier one is kept, else the"
+                    + " shipping country's is assumed", example = "Europe/Berlin") @TimeZoneId String timeZone) {
     }
 
     record Line(

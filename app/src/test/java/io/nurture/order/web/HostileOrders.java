@@ -55,6 +55,7 @@ public final class HostileOrders {
                 "<script>alert(1)</script>@x", TOO_LONG_EMAIL, Map.of(), List.of("a@example.com")));
         hostile.put("customer.name", values(null, "", "   ", "x".repeat(201), Map.of(), List.of()));
         hostile.put("customer.marketingConsent", values("maybe", Map.of()));
+        hostile.put("customer.timeZone", values("Mars/Olympus", "", "+02:00", "x".repeat(65), List.of()));
         hostile.put("customer.nickname", values("Ada"));
         hostile.put("lines", values(null, List.of(), "TEA-SENCHA-100", Collections.nCopies(101, line())));
         hostile.put("lines[0]", values(null, "TEA-SENCHA-100", 7));

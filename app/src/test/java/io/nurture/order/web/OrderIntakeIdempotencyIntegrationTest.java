@@ -82,7 +82,7 @@ class OrderIntakeIdempotencyIntegrationTest {
     }
 
     private static OrderRequest cardOrder(String email) {
-        return new OrderRequest(new OrderRequest.Customer(email, "Ada Lovelace", null),
+        return new OrderRequest(new OrderRequest.Customer(email, "Ada Lovelace", null, null),
                 List.of(new OrderRequest.Line("TEA-SENCHA-100", 1)),
                 new OrderRequest.Payment(PaymentMethod.CARD, "tok_visa"),
                 new OrderRequest.Address("1 Main St", "Berlin", "10115", "DE"), "DE", null, null);

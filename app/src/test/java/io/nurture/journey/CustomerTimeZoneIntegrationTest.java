@@ -1,0 +1,73 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Where a customer's time zone comes from: the order, staff, or else the shipping country. */
+class CustomerTimeZoneIntegrationTest extends JourneyTest {
+
+    private static final String SKU = "TEA-SENCHA-100";
+
+    @Test
+    void aZoneGivenOnTheOrderIsTheCustomers() {
+        String customerId = customerOf(place(inZone(order(newCustomerEmail(), SKU, 1, card("tok_visa")), "Asia/Tokyo")));
+
+        assertThat(zoneOf(customerId)).isEqualTo("Asia/Tokyo");
+    }
+
+    @Test
+    void withoutOneTheShippingCountrysZoneIsAssumedUntilTheCustomerGivesOne() {
+        String email = newCustomerEmail();
+        String customerId = customerOf(place(shippedTo(order(email, SKU, 1, card("tok_visa")), "US")));
+        assertThat(zoneOf(customerId)).isEqualTo("America/New_York");
+
+        place(inZone(shippedTo(order(email, SKU, 1, card("tok_visa")), "US"), "America/Los_Angeles"));
+        place(order(email, SKU, 1, card("tok_visa")));
+
+        assertThat(zoneOf(customerId)).isEqualTo("America/Los_Angeles");
+    }
+
+    @Test
+    void staffSetTheZoneWithThePreferences() {
+        String customerId = customerOf(place(order(newCustomerEmail(), SKU, 1, card("tok_visa"))));
+
+        NurtureClient.Answer set = api.put("/api/customers/" + customerId + "/preferences",
+                Map.of("marketingConsent", true, "timeZone", "Pacific/Auckland"));
+        NurtureClient.Answer refused = api.put("/api/customers/" + customerId + "/preferences",
+                Map.of("marketingConsent", true, "timeZone", "Middle/Earth"));
+
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("timeZone");
+        assertThat(zoneOf(customerId)).isEqualTo("Pacific/Auckland");
+    }
+
+    private String customerOf(String orderId) {
+        return api.get("/api/orders/" + orderId).text("customerId");
+    }
+
+    private String zoneOf(String customerId) {
+        return api.get("/api/customers/" + customerId).text("timeZone");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> inZone(Map<String, Object> order, String zone) {
+        Map<String, Object> copy = new HashMap<>(order);
+        Map<String, Object> customer = new HashMap<>((Map<String, Object>) order.get("customer"));
+        customer.put("timeZone", zone);
+        copy.put("customer", customer);
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> shippedTo(Map<String, Object> order, String country) {
+        Map<String, Object> copy = new HashMap<>(order);
+        Map<String, Object> address = new HashMap<>((Map<String, Object>) order.get("shippingAddress"));
+        address.put("country", country);
+        copy.put("shippingAddress", address);
+        return copy;
+    }
+}
