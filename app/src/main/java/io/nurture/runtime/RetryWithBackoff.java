@@ -38,8 +38,6 @@ import org.springframework.stereotype.Component;
 class RetryWithBackoff implements JobExceptionHandlingStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryWithBackoff.class);
-    /** Between tries for an order that is not (yet) stored. */
-    private static final Duration COMMIT_WAIT = Duration.ofSeconds(2);
 
     private final DefaultJobExceptionHandlingStrategy camundaErrors;
     private final JobProperties properties;
@@ -81,7 +79,7 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
         }
         context.jobClient().newFailCommand(job)
                 .retries(retriesLeft)
-                .retryBackoff(orderNeverStored ? max(COMMIT_WAIT, properties.retryBackoff()) : properties.retryBackoff())
+                .retryBackoff(orderNeverStored ? max(properties.commitWait(), properties.retryBackoff()) : properties.retryBackoff())
                 .errorMessage(cause.getClass().getSimpleName() + ": " + cause.getMessage())
                 .send()
                 .join();

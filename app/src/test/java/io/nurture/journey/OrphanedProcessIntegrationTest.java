@@ -25,7 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @InjectedFault(id = 18, fault = "a process whose order was never stored",
         injected = "an order-fulfillment instance started for an order id the database does not have",
-        holds = "its first job waits for the commit, then cancels the process; no incident")
+        holds = "its first job is retried (nurture.jobs.commit-wait apart: 0 in tests, see application-test.yaml),"
+                + " then cancels the process; no incident")
 class OrphanedProcessIntegrationTest extends JourneyTest {
 
     @Autowired
