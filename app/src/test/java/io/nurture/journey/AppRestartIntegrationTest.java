@@ -190,6 +190,8 @@ class AppRestartIntegrationTest {
         settings.put("server.port", FreePorts.any());
         // Jobs the stopped app had taken but not finished come back to the new one after this.
         settings.put("camunda.client.worker.defaults.timeout", "PT5S");
+        // Starts the engine refused while out of reach are tried again within seconds of its return, not minutes.
+        settings.put("nurture.outbox.max-backoff", "PT2S");
         return settings;
     }
 
