@@ -289,16 +289,8 @@ class ClusterIntegrationTest {
         Map<String, String> byMessageId = new HashMap<>();
         Stream.of(smtp.getReceivedMessages())
                 .filter(message -> JourneyTest.subject(message).equals("Your order is on its way"))
-                .forEach(message -> byMessageId.put(header(message, "Message-ID"), recipient(message)));
+                .forEach(message -> byMessageId.put(JourneyTest.header(message, "Message-ID"), recipient(message)));
         return List.copyOf(byMessageId.values());
-    }
-
-    private static String header(Message message, String name) {
-        try {
-            return message.getHeader(name)[0];
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String recipient(Message message) {

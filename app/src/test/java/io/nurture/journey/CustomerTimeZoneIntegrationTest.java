@@ -2,7 +2,7 @@ package io.nurture.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
+import io.nurture.order.web.HostileOrders;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,21 +53,11 @@ class CustomerTimeZoneIntegrationTest extends JourneyTest {
         return api.get("/api/customers/" + customerId).text("timeZone");
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> inZone(Map<String, Object> order, String zone) {
-        Map<String, Object> copy = new HashMap<>(order);
-        Map<String, Object> customer = new HashMap<>((Map<String, Object>) order.get("customer"));
-        customer.put("timeZone", zone);
-        copy.put("customer", customer);
-        return copy;
+        return HostileOrders.set(order, "customer.timeZone", zone);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> shippedTo(Map<String, Object> order, String country) {
-        Map<String, Object> copy = new HashMap<>(order);
-        Map<String, Object> address = new HashMap<>((Map<String, Object>) order.get("shippingAddress"));
-        address.put("country", country);
-        copy.put("shippingAddress", address);
-        return copy;
+        return HostileOrders.set(order, "shippingAddress.country", country);
     }
 }

@@ -362,6 +362,16 @@ abstract class JourneyTest {
         }
     }
 
+    /** The first value of a header, or null when the message has none. */
+    static String header(Message message, String name) {
+        try {
+            String[] values = message.getHeader(name);
+            return values == null ? null : values[0];
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String subject(Message message) {
         try {
             return message.getSubject();

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.reliability.ReliabilityReport;
 import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,15 +76,7 @@ class MailOutageIntegrationTest extends JourneyTest {
     private List<String> messageIdsFor(String address) {
         return Arrays.stream(smtp.getReceivedMessages())
                 .filter(message -> JourneyTest.isFor(message, address))
-                .map(MailOutageIntegrationTest::messageId)
+                .map(message -> JourneyTest.header(message, "Message-ID"))
                 .toList();
-    }
-
-    private static String messageId(Message message) {
-        try {
-            return message.getHeader("Message-ID")[0];
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

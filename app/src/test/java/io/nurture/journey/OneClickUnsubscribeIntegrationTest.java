@@ -92,15 +92,6 @@ class OneClickUnsubscribeIntegrationTest extends JourneyTest {
                 .findFirst().orElseThrow();
     }
 
-    private static String header(Message message, String name) {
-        try {
-            String[] values = message.getHeader(name);
-            return values == null ? null : values[0];
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String body(Message message) {
         try {
             return message.getContent().toString();

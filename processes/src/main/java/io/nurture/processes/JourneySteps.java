@@ -17,8 +17,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The steps of a customer journey in the order its model walks them: each task an analyst marks
@@ -29,15 +32,19 @@ public final class JourneySteps {
 
     public static final String PROPERTY = "journeyStep";
     public static final List<String> JOURNEYS = List.of(PostPurchase.PROCESS_ID, CustomerRetention.PROCESS_ID);
+    /** Read once: the models ship inside the jar and do not change while it runs. */
+    private static final Map<String, List<String>> STEPS = JOURNEYS.stream()
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), JourneySteps::walk));
 
     private JourneySteps() {
     }
 
     /** Empty when no journey has this process id. */
     public static Optional<List<String>> of(String journey) {
-        if (!JOURNEYS.contains(journey)) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(STEPS.get(journey));
+    }
+
+    private static List<String> walk(String journey) {
         BpmnModelInstance model = read(journey + ".bpmn");
         Process process = model.getModelElementById(journey);
         Set<String> steps = new LinkedHashSet<>();
@@ -55,7 +62,7 @@ public final class JourneySteps {
                         .filter(boundary -> boundary.getAttachedTo() == node).forEach(next::add);
             }
         }
-        return Optional.of(List.copyOf(steps));
+        return List.copyOf(steps);
     }
 
     private static Optional<String> step(FlowNode node) {

@@ -1,13 +1,12 @@
 package io.nurture.engagement;
 
+import io.nurture.outbox.OutboxTable;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +34,7 @@ class Holdouts {
 
     private double place(String customerId, String journey) {
         db.sql("INSERT IGNORE INTO journey_holdouts (customer_id, journey, bucket, assigned_at) VALUES (?, ?, ?, ?)")
-                .params(customerId, journey, bucket(customerId, journey), LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .params(customerId, journey, bucket(customerId, journey), OutboxTable.utc(clock.instant()))
                 .update();
         return db.sql("SELECT bucket FROM journey_holdouts WHERE customer_id = ? AND journey = ?")
                 .params(customerId, journey).query(Double.class).single();

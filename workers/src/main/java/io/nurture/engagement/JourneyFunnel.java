@@ -1,9 +1,10 @@
 package io.nurture.engagement;
 
+import static io.nurture.outbox.OutboxTable.utc;
+
 import io.nurture.processes.JourneySteps;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +70,6 @@ public class JourneyFunnel {
     }
 
     private record Skip(String step, String reason, long customers) {
-    }
-
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.nurture.engagement;
 
+import static io.nurture.outbox.OutboxTable.utc;
+
 import io.nurture.processes.JourneySteps;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,10 +75,6 @@ public class JourneyUplift {
                         row.getObject("uplift_high", Double.class), row.getBigDecimal("cost_per_extra_order")))
                 .list().stream().collect(Collectors.toMap(StepUplift::step, Function.identity()));
         return steps.stream().filter(byStep::containsKey).map(byStep::get).toList();
-    }
-
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
     /**
