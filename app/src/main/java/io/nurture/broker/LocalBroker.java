@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +53,7 @@ public final class LocalBroker {
         return thread;
     });
     private final AtomicInteger restarts = new AtomicInteger();
+    private final List<Runnable> whenBack = new CopyOnWriteArrayList<>();
     private volatile Process process;
     private volatile int managementPort;
     private volatile boolean ready;
@@ -102,6 +104,11 @@ public final class LocalBroker {
         }
         addToBrokerClock(by);
         clockOffset = clockOffset.plus(by);
+    }
+
+    /** Runs after every restart, once the restarted broker is ready and its clock is put back. */
+    public void whenBack(Runnable action) {
+        whenBack.add(action);
     }
 
     public Status status() {
@@ -235,6 +242,7 @@ public final class LocalBroker {
             launch();
             awaitReady();
             restoreClock();
+            whenBack.forEach(Runnable::run);
             restarts.incrementAndGet();
             LOG.warn("The local broker is back (pid {}), restart {}", process.pid(), restarts.get());
         } catch (RuntimeException e) {

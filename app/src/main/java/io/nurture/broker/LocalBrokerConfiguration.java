@@ -1,9 +1,12 @@
 package io.nurture.broker;
 
+import io.camunda.client.CamundaClient;
+import io.nurture.orchestration.EngineRelay;
 import io.nurture.runtime.ClockControl;
 import io.nurture.runtime.DataDirectory;
 import io.nurture.runtime.EngineFirst;
 import io.nurture.runtime.ShiftableClock;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.actuate.health.Health;
@@ -44,6 +47,18 @@ class LocalBrokerConfiguration {
                     .withDetail("restarts", status.restarts())
                     .withDetail("lastExit", status.lastExit())
                     .build();
+        };
+    }
+
+    /**
+     * When the broker is back, work resumes at once: the client reconnects without waiting out gRPC's
+     * connection backoff, and the messages that failed while it was down go out without waiting out theirs.
+     */
+    @Bean
+    SmartInitializingSingleton resumeWhenBrokerIsBack(LocalBroker broker, CamundaClient client, EngineRelay relay) {
+        return () -> {
+            ClientReconnect.of(client).ifPresent(broker::whenBack);
+            broker.whenBack(relay::retryWaitingRowsNow);
         };
     }
 

@@ -3,10 +3,15 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.nurture.orchestration.EngineRelay;
+import io.nurture.outbox.OutboxTable;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.reliability.ReliabilityReport;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +47,12 @@ class EngineUnreachableIntegrationTest {
     @Autowired
     JdbcClient db;
 
+    @Autowired
+    EngineRelay relay;
+
+    @Autowired
+    Clock clock;
+
     @Test
     void orderPlacedWhileTheEngineIsDownIsAcceptedAndItsStartWaitsInTheOutbox(TestReporter report) {
         String email = JourneyTest.newCustomerEmail();
@@ -59,6 +70,31 @@ class EngineUnreachableIntegrationTest {
                 .isEqualTo("RECEIVED");
         report.publishEntry(ReliabilityReport.MEASURED, "answered %d; %d delivery attempts of its start within the test"
                 .formatted(answer.status(), attempts(orderId)));
+    }
+
+    @Test
+    void startsWaitingOutALongBackoffAreTriedAtOnceWhenTheEngineIsBack() {
+        String email = JourneyTest.newCustomerEmail();
+        String orderId = new NurtureClient(port).post("/api/orders", JourneyTest.order(email, "TEA-SENCHA-100", 1,
+                JourneyTest.card("tok_visa")), Map.of("Idempotency-Key", "engine-back-" + email)).text("orderId");
+        int attemptsBefore = nextAttemptAnHourAhead(orderId);
+
+        relay.retryWaitingRowsNow();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> attempts(orderId) > attemptsBefore);
+    }
+
+    /** As after a long outage; a claim in flight while it is set would end with its own next attempt, so it is checked. */
+    private int nextAttemptAnHourAhead(String orderId) {
+        LocalDateTime anHourAhead = OutboxTable.utc(clock.instant().plus(Duration.ofHours(1)));
+        return await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofMillis(500)).until(() -> {
+            int seen = attempts(orderId);
+            db.sql("UPDATE engine_messages SET next_attempt_at = ? WHERE correlation_key = ?").params(anHourAhead, orderId).update();
+            Thread.sleep(500);
+            LocalDateTime next = db.sql("SELECT next_attempt_at FROM engine_messages WHERE correlation_key = ?").param(orderId)
+                    .query(LocalDateTime.class).single();
+            return seen > 0 && attempts(orderId) == seen && next.isAfter(anHourAhead.minusMinutes(1)) ? seen : null;
+        }, Objects::nonNull);
     }
 
     private int attempts(String orderId) {

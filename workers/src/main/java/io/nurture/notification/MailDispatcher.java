@@ -37,15 +37,13 @@ class MailDispatcher extends OutboxDispatcher {
     private static final Session NO_SESSION = Session.getInstance(new Properties());
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
-    private final OutboxTable outbox;
     private final JdbcClient db;
     private final JavaMailSender mailSender;
     private final NotificationProperties properties;
 
     MailDispatcher(JdbcClient db, PlatformTransactionManager transactions, Clock clock, OutboxProperties outboxProperties,
             MeterRegistry meters, JavaMailSender mailSender, NotificationProperties properties) {
-        super("mail", outboxProperties.pollInterval());
-        this.outbox = new OutboxTable("mail", LAYOUT, db, transactions, clock, outboxProperties, meters);
+        super(new OutboxTable("mail", LAYOUT, db, transactions, clock, outboxProperties, meters), outboxProperties.pollInterval());
         this.db = db;
         this.mailSender = mailSender;
         this.properties = properties;

@@ -25,22 +25,20 @@ import org.springframework.transaction.PlatformTransactionManager;
  * holds under the same message id was delivered before (the relay died before deleting it).
  */
 @Component
-class EngineRelay extends OutboxDispatcher {
+public class EngineRelay extends OutboxDispatcher {
 
     private static final OutboxTable.Layout LAYOUT = new OutboxTable.Layout("engine_messages", "created_at", true, false);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final int PUSH_BACK_ROUNDS = 6;
     private static final Duration PUSH_BACK_PAUSE = Duration.ofMillis(50);
 
-    private final OutboxTable outbox;
     private final JdbcClient db;
     private final CamundaClient client;
     private final int maxInFlight;
 
     EngineRelay(JdbcClient db, PlatformTransactionManager transactions, Clock clock, OutboxProperties properties,
             MeterRegistry meters, CamundaClient client) {
-        super("engine", properties.pollInterval());
-        this.outbox = new OutboxTable("engine", LAYOUT, db, transactions, clock, properties, meters);
+        super(new OutboxTable("engine", LAYOUT, db, transactions, clock, properties, meters), properties.pollInterval());
         this.db = db;
         this.client = client;
         this.maxInFlight = properties.engineMaxInFlight();

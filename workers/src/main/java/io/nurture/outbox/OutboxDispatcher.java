@@ -20,15 +20,18 @@ public abstract class OutboxDispatcher implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
+    protected final OutboxTable outbox;
     private final String name;
     private final Duration pollInterval;
     private final Semaphore wake = new Semaphore(0);
+    private volatile boolean retryWaiting;
     private volatile boolean running;
     private boolean failing;
     private Thread thread;
 
-    protected OutboxDispatcher(String name, Duration pollInterval) {
-        this.name = name;
+    protected OutboxDispatcher(OutboxTable outbox, Duration pollInterval) {
+        this.outbox = outbox;
+        this.name = outbox.name();
         this.pollInterval = pollInterval;
     }
 
@@ -47,6 +50,17 @@ public abstract class OutboxDispatcher implements SmartLifecycle {
         } else {
             wake.release();
         }
+    }
+
+    /**
+     * The party the rows failed on is back (the local broker restarted): rows waiting out a backoff
+     * are due at once instead of minutes later. Done by the dispatcher's own thread between two
+     * batches, when none of its rows is in flight; with several Nurture instances on one outbox another
+     * instance's rows in flight could be sent twice, so only local mode (one instance) calls it.
+     */
+    public void retryWaitingRowsNow() {
+        retryWaiting = true;
+        wake.release();
     }
 
     @Override
@@ -81,6 +95,10 @@ public abstract class OutboxDispatcher implements SmartLifecycle {
 
     private void run() {
         while (running) {
+            if (retryWaiting) {
+                retryWaiting = false;
+                outbox.makeWaitingRowsDue();
+            }
             if (deliverSafely() == 0) {
                 sleep();
             }

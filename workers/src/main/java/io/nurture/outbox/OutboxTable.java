@@ -122,11 +122,27 @@ public final class OutboxTable {
                     .param("next", givenUp ? null : utc(now.plus(properties.backoff(attempts))))
                     .param("id", id)
                     .update();
+            LOG.debug("{} outbox row {}: attempt {} failed: {}", name, id, attempts, reason);
             if (givenUp) {
                 LOG.error("Gave up on {} outbox row {} after {} attempts: {}", name, id, attempts, reason);
             }
             meters.counter("nurture.outbox.deliveries", "outbox", name, "outcome", givenUp ? "failed" : "retry").increment();
         });
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Rows waiting out a backoff after a failed attempt are due now. */
+    void makeWaitingRowsDue() {
+        int due = db.sql("UPDATE " + layout.table() + " SET next_attempt_at = :now"
+                        + " WHERE delivery = 'PENDING' AND last_error IS NOT NULL AND next_attempt_at > :now")
+                .param("now", utc(clock.instant()))
+                .update();
+        if (due > 0) {
+            LOG.info("{} {} outbox rows waiting out a backoff are due now", due, name);
+        }
     }
 
     public long pending() {
