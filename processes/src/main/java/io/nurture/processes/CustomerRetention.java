@@ -10,6 +10,7 @@ public final class CustomerRetention {
     }
 
     public static final class JobType {
+        public static final String MARK_CUSTOMER_AT_RISK = "mark-customer-at-risk";
         public static final String SEND_RE_ENGAGEMENT = "send-re-engagement";
         public static final String COLLECT_CUSTOMER_FACTS = "collect-customer-facts";
         public static final String SEND_WIN_BACK_OFFER = "send-win-back-offer";

@@ -18,6 +18,7 @@ public final class PostPurchase {
         public static final String START_SERVICE_RECOVERY = "start-service-recovery";
         public static final String RECORD_CARE_OUTCOME = "record-care-outcome";
         public static final String SEND_THANK_YOU = "send-thank-you";
+        public static final String MARK_CUSTOMER_ADVOCATE = "mark-customer-advocate";
         public static final String ASK_FOR_ADVOCACY = "ask-for-advocacy";
 
         private JobType() {

@@ -22,9 +22,24 @@ class CustomerRetentionProcessTest {
         long journey = startJourney();
 
         engine.increaseTime(Duration.ofDays(45).plusMinutes(1));
-        engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
+        reEngage();
 
         engine.assertCompletedInOrder(journey, "NoPurchaseFor45DaysEvent", "SendReEngagementTask");
+        assertThat(engine.activeElements(journey)).contains("AwaitPurchaseAfterReEngagementGateway");
+    }
+
+    @Test
+    void aCustomerWhoMayNotBeContactedIsStillMarkedAtRiskAndWalksOnToTheWinBackWait() {
+        long journey = startJourney();
+        engine.increaseTime(Duration.ofDays(45).plusMinutes(1));
+
+        engine.completeJob(MARK_CUSTOMER_AT_RISK, Map.of());
+        engine.completeJob(ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContactedBut("marketingConsent", false));
+        engine.completeJob(ContactPolicy.JobType.RECORD_SKIPPED_MESSAGE, Map.of());
+
+        engine.assertCompletedInOrder(journey, "MarkCustomerAtRiskTask", "ReEngagementContactPolicyActivity",
+                "ReEngagementContactAllowedGateway", "ReEngagementContactJoinGateway");
+        assertThat(engine.reachedElements(journey)).doesNotContain("SendReEngagementTask");
         assertThat(engine.activeElements(journey)).contains("AwaitPurchaseAfterReEngagementGateway");
     }
 
@@ -33,13 +48,13 @@ class CustomerRetentionProcessTest {
         long journey = winBackDue(820, 2);
 
         assertThat(engine.variable(journey, Variable.SEGMENT_OFFER)).isEqualTo("{\"segment\":\"VIP\",\"offerValue\":25}");
-        assertThat(engine.activeElements(journey)).contains("SendWinBackOfferTask");
+        assertThat(engine.activeElements(journey)).contains("WinBackContactPolicyActivity");
     }
 
     @Test
     void customerWithoutPurchaseFor180DaysLapsesAndTheJourneyEnds() {
         long journey = winBackDue(40, 1);
-        engine.completeJob(SEND_WIN_BACK_OFFER, Map.of());
+        sendWinBackOffer();
 
         engine.increaseTime(Duration.ofDays(90));
         engine.completeJob(MARK_CUSTOMER_LAPSED, Map.of());
@@ -54,7 +69,7 @@ class CustomerRetentionProcessTest {
         long journey = startJourney();
 
         engine.increaseTime(Duration.ofDays(55));
-        engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
+        reEngage();
         engine.increaseTime(Duration.ofDays(35).plusMinutes(1));
 
         engine.completeJob(COLLECT_CUSTOMER_FACTS, facts(40, 1));
@@ -66,7 +81,7 @@ class CustomerRetentionProcessTest {
         long journey = winBackDue(40, 1);
 
         engine.increaseTime(Duration.ofDays(30));
-        engine.completeJob(SEND_WIN_BACK_OFFER, Map.of());
+        sendWinBackOffer();
         engine.increaseTime(Duration.ofDays(60).plusMinutes(1));
 
         engine.completeJob(MARK_CUSTOMER_LAPSED, Map.of());
@@ -78,9 +93,9 @@ class CustomerRetentionProcessTest {
         long journey = startJourney();
 
         engine.increaseTime(Duration.ofDays(181));
-        engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
+        reEngage();
         engine.completeJob(COLLECT_CUSTOMER_FACTS, facts(40, 1));
-        engine.completeJob(SEND_WIN_BACK_OFFER, Map.of());
+        sendWinBackOffer();
         engine.completeJob(MARK_CUSTOMER_LAPSED, Map.of());
 
         engine.assertCompletedInOrder(journey, "NoPurchaseFor45DaysEvent", "SendReEngagementTask",
@@ -95,7 +110,7 @@ class CustomerRetentionProcessTest {
                 Variable.LAST_PURCHASE_AT, purchasedAt));
         long journey = engine.instancesOf(CustomerRetention.PROCESS_ID).get(0);
 
-        engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
+        reEngage();
 
         engine.assertCompletedInOrder(journey, "NoPurchaseFor45DaysEvent", "SendReEngagementTask");
     }
@@ -110,7 +125,7 @@ class CustomerRetentionProcessTest {
 
         assertThat(engine.reachedElements(journey)).doesNotContain("SendReEngagementTask");
         engine.increaseTime(Duration.ofDays(6));
-        engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
+        reEngage();
         engine.assertCompletedInOrder(journey, "PurchaseBeforeReEngagementEvent", "NoPurchaseFor45DaysEvent",
                 "SendReEngagementTask");
     }
@@ -118,7 +133,7 @@ class CustomerRetentionProcessTest {
     @Test
     void purchaseAfterWinBackRestartsTheCountInsteadOfLapsing() {
         long journey = winBackDue(40, 1);
-        engine.completeJob(SEND_WIN_BACK_OFFER, Map.of());
+        sendWinBackOffer();
 
         engine.publish(Message.PURCHASE_DELIVERED, A_CUSTOMER, purchasedNow());
 
@@ -141,10 +156,22 @@ class CustomerRetentionProcessTest {
     private long winBackDue(int totalSpent, int orderCount) {
         long journey = startJourney();
         engine.increaseTime(Duration.ofDays(45).plusMinutes(1));
-        engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
+        reEngage();
         engine.increaseTime(Duration.ofDays(45));
         engine.completeJob(COLLECT_CUSTOMER_FACTS, facts(totalSpent, orderCount));
         return journey;
+    }
+
+    /** At risk, the contact policy lets the message go, and it is sent. */
+    private void reEngage() {
+        engine.completeJob(MARK_CUSTOMER_AT_RISK, Map.of());
+        engine.completeJob(ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContacted());
+        engine.completeJob(SEND_RE_ENGAGEMENT, Map.of());
+    }
+
+    private void sendWinBackOffer() {
+        engine.completeJob(ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContacted());
+        engine.completeJob(SEND_WIN_BACK_OFFER, Map.of());
     }
 
     private static Map<String, Object> facts(int totalSpent, int orderCount) {

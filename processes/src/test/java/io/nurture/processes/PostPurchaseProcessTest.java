@@ -134,9 +134,25 @@ class PostPurchaseProcessTest {
         long journey = surveySent();
 
         answer(10);
+        engine.completeJob(MARK_CUSTOMER_ADVOCATE, Map.of());
+        engine.completeJob(ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContacted());
         engine.completeJob(ASK_FOR_ADVOCACY, Map.of());
 
-        engine.assertCompletedInOrder(journey, "AskForReviewAndReferralTask", "AdvocacyAskedEndEvent");
+        engine.assertCompletedInOrder(journey, "MarkCustomerAdvocateTask", "AdvocacyAskContactPolicyActivity",
+                "AskForReviewAndReferralTask", "AdvocacyAskedEndEvent");
+    }
+
+    @Test
+    void promoterWhoUnsubscribedIsStillAnAdvocateButIsNotAsked() {
+        long journey = surveySent();
+
+        answer(10);
+        engine.completeJob(MARK_CUSTOMER_ADVOCATE, Map.of());
+        engine.completeJob(ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContactedBut("unsubscribed", true));
+        engine.completeJob(ContactPolicy.JobType.RECORD_SKIPPED_MESSAGE, Map.of());
+
+        assertThat(engine.reachedElements(journey)).contains("MarkCustomerAdvocateTask").doesNotContain("AskForReviewAndReferralTask");
+        assertThat(engine.isCompleted(journey)).isTrue();
     }
 
     @Test

@@ -44,6 +44,9 @@ public class Customer extends AssignedIdEntity {
     @Column(name = "marketing_consent_changed_at")
     private Instant marketingConsentChangedAt;
 
+    @Column(name = "unsubscribed_at")
+    private Instant unsubscribedAt;
+
     /** Of the unsubscribe and preferences links in marketing mail; made with the first one. */
     @Column(name = "unsubscribe_token")
     private String unsubscribeToken;
@@ -75,12 +78,27 @@ public class Customer extends AssignedIdEntity {
         return transition;
     }
 
-    /** Records a consent given or withdrawn, and when; repeating the same answer changes nothing. */
+    /** Records a consent given or withdrawn, and when; repeating the same answer changes nothing. Consent given ends an unsubscribe. */
     public void setMarketingConsent(boolean marketingConsent, Instant at) {
         if (this.marketingConsent != marketingConsent || marketingConsentChangedAt == null) {
             this.marketingConsent = marketingConsent;
             this.marketingConsentChangedAt = at;
         }
+        if (marketingConsent) {
+            unsubscribedAt = null;
+        }
+    }
+
+    /** The customer left marketing through an unsubscribe or preferences link; repeating it changes nothing. */
+    public void unsubscribe(Instant at) {
+        setMarketingConsent(false, at);
+        if (unsubscribedAt == null) {
+            unsubscribedAt = at;
+        }
+    }
+
+    public boolean isUnsubscribed() {
+        return unsubscribedAt != null;
     }
 
     /** The zone the customer gave (on an order, or through staff); it replaces any earlier one. */

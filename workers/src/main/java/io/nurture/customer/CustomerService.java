@@ -51,7 +51,11 @@ public class CustomerService {
     @Transactional
     public Optional<Customer> setMarketingConsentByLink(String unsubscribeToken, boolean consent) {
         return customers.findByUnsubscribeToken(unsubscribeToken).map(customer -> {
-            customer.setMarketingConsent(consent, clock.instant());
+            if (consent) {
+                customer.setMarketingConsent(true, clock.instant());
+            } else {
+                customer.unsubscribe(clock.instant());
+            }
             return customer;
         });
     }

@@ -6,11 +6,8 @@ import io.nurture.customer.LifecycleService;
 import io.nurture.customer.LifecycleStage;
 import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
-import io.nurture.processes.PostPurchase;
 import io.nurture.referral.ReferralService;
-import java.math.BigDecimal;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,28 +16,26 @@ import org.springframework.transaction.annotation.Transactional;
 class AdvocacyAsk {
 
     private final LifecycleService lifecycle;
-    private final MarketingGate marketing;
     private final ReferralService referrals;
     private final NotificationService notifications;
     private final EngagementLog log;
 
-    AdvocacyAsk(LifecycleService lifecycle, MarketingGate marketing, ReferralService referrals,
+    AdvocacyAsk(LifecycleService lifecycle, ReferralService referrals,
             NotificationService notifications, EngagementLog log) {
         this.lifecycle = lifecycle;
-        this.marketing = marketing;
         this.referrals = referrals;
         this.notifications = notifications;
         this.log = log;
     }
 
     @Transactional
-    public void ask(String orderId, String customerId, BigDecimal holdoutShare, long jobKey) {
+    public void markAdvocate(String customerId) {
         lifecycle.moveTo(customerId, LifecycleStage.ADVOCATE, "Promoter score");
-        Optional<String> skip = marketing.reasonToSkip(customerId, PostPurchase.PROCESS_ID, holdoutShare);
-        if (skip.isPresent()) {
-            log.record(customerId, orderId, "ADVOCACY_ASK", EngagementStep.SKIPPED, skip.get(), stepKey(jobKey));
-            return;
-        }
+    }
+
+    /** The contact policy allowed it (the model asks it first). */
+    @Transactional
+    public void ask(String orderId, String customerId, long jobKey) {
         notifications.messageCustomer(customerId, orderId, "advocacy-ask", Category.MARKETING, stepKey(jobKey),
                 Map.of("referralCode", referrals.codeFor(customerId).getCode()));
         log.record(customerId, orderId, "ADVOCACY_ASK", EngagementStep.SENT, null, stepKey(jobKey));

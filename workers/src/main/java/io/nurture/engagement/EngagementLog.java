@@ -31,6 +31,12 @@ public class EngagementLog {
         return steps.findByCustomerIdOrderByAtAscIdAsc(customerId);
     }
 
+    /** A message the contact policy skipped: it shows in the customer's journey and the funnel with its reason. */
+    @Transactional
+    public void recordSkip(String customerId, String step, String reason, String stepKey) {
+        record(customerId, null, step, EngagementStep.SKIPPED, reason, stepKey);
+    }
+
     void record(String customerId, String orderId, String step, String outcome, String reason, String stepKey) {
         if (!steps.existsByStepKey(stepKey)) {
             steps.save(new EngagementStep(customerId, orderId, step, outcome, reason, clock.instant(), stepKey));

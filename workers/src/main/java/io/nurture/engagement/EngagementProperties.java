@@ -7,14 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param publicBaseUrl              where customers reach Nurture (survey links)
- * @param marketingFrequencyCap      at most one marketing message per customer within this period
  * @param serviceRecoveryCouponValue the apology coupon for a detractor
  * @param couponValidity             how long a coupon can be redeemed
  */
 @ConfigurationProperties("nurture.engagement")
 public record EngagementProperties(
         @DefaultValue("http://localhost:8080") String publicBaseUrl,
-        @DefaultValue("P7D") Duration marketingFrequencyCap,
         @DefaultValue("10.00") BigDecimal serviceRecoveryCouponValue,
         @DefaultValue("P120D") Duration couponValidity) {
 }

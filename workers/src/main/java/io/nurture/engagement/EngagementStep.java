@@ -2,9 +2,9 @@ package io.nurture.engagement;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -16,6 +16,8 @@ public class EngagementStep {
     public static final String SENT = "SENT";
     public static final String SKIPPED = "SKIPPED";
     public static final String DONE = "DONE";
+    /** Held by the contact policy (quiet hours) and checked again later. */
+    public static final String DEFERRED = "DEFERRED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -4,7 +4,6 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.nurture.processes.PostPurchase.JobType;
-import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 
 /** The steps of {@code post-purchase.bpmn}. */
@@ -68,9 +67,13 @@ public class PostPurchaseWorker {
     }
 
     @JobWorker(type = JobType.ASK_FOR_ADVOCACY)
-    public void askForReviewAndReferral(ActivatedJob job, @Variable String orderId, @Variable String customerId,
-            @Variable BigDecimal holdoutShare) {
-        advocacy.ask(orderId, customerId, holdoutShare, job.getKey());
+    public void askForReviewAndReferral(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
+        advocacy.ask(orderId, customerId, job.getKey());
+    }
+
+    @JobWorker(type = JobType.MARK_CUSTOMER_ADVOCATE)
+    public void markCustomerAsAdvocate(@Variable String customerId) {
+        advocacy.markAdvocate(customerId);
     }
 
     /** The survey's reminder and expiry count from {@code surveySentAt} (ISO-8601). */

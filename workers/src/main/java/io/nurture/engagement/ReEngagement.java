@@ -7,10 +7,7 @@ import io.nurture.customer.LifecycleStage;
 import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
 import io.nurture.order.Recommendations;
-import io.nurture.processes.CustomerRetention;
-import java.math.BigDecimal;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,28 +16,26 @@ import org.springframework.transaction.annotation.Transactional;
 class ReEngagement {
 
     private final LifecycleService lifecycle;
-    private final MarketingGate marketing;
     private final Recommendations recommendations;
     private final NotificationService notifications;
     private final EngagementLog log;
 
-    ReEngagement(LifecycleService lifecycle, MarketingGate marketing, Recommendations recommendations,
+    ReEngagement(LifecycleService lifecycle, Recommendations recommendations,
             NotificationService notifications, EngagementLog log) {
         this.lifecycle = lifecycle;
-        this.marketing = marketing;
         this.recommendations = recommendations;
         this.notifications = notifications;
         this.log = log;
     }
 
     @Transactional
-    public void send(String customerId, BigDecimal holdoutShare, long jobKey) {
+    public void markAtRisk(String customerId) {
         lifecycle.moveTo(customerId, LifecycleStage.AT_RISK, "No purchase for 45 days");
-        Optional<String> skip = marketing.reasonToSkip(customerId, CustomerRetention.PROCESS_ID, holdoutShare);
-        if (skip.isPresent()) {
-            log.record(customerId, null, "RE_ENGAGEMENT", EngagementStep.SKIPPED, skip.get(), stepKey(jobKey));
-            return;
-        }
+    }
+
+    /** The contact policy allowed it (the model asks it first). */
+    @Transactional
+    public void send(String customerId, long jobKey) {
         notifications.messageCustomer(customerId, null, "re-engagement", Category.MARKETING, stepKey(jobKey),
                 Map.of("recommendations", recommendations.forCustomer(customerId)));
         log.record(customerId, null, "RE_ENGAGEMENT", EngagementStep.SENT, null, stepKey(jobKey));

@@ -23,9 +23,14 @@ public class RetentionWorker {
         this.winBack = winBack;
     }
 
+    @JobWorker(type = JobType.MARK_CUSTOMER_AT_RISK)
+    public void markCustomerAtRisk(@Variable String customerId) {
+        reEngagement.markAtRisk(customerId);
+    }
+
     @JobWorker(type = JobType.SEND_RE_ENGAGEMENT)
-    public void sendReEngagementMessage(ActivatedJob job, @Variable String customerId, @Variable BigDecimal holdoutShare) {
-        reEngagement.send(customerId, holdoutShare, job.getKey());
+    public void sendReEngagementMessage(ActivatedJob job, @Variable String customerId) {
+        reEngagement.send(customerId, job.getKey());
     }
 
     @JobWorker(type = JobType.COLLECT_CUSTOMER_FACTS)
@@ -34,9 +39,8 @@ public class RetentionWorker {
     }
 
     @JobWorker(type = JobType.SEND_WIN_BACK_OFFER)
-    public void sendWinBackOffer(ActivatedJob job, @Variable String customerId, @Variable SegmentOffer segmentOffer,
-            @Variable BigDecimal holdoutShare) {
-        winBack.sendOffer(customerId, segmentOffer.segment(), segmentOffer.offerValue(), holdoutShare, job.getKey());
+    public void sendWinBackOffer(ActivatedJob job, @Variable String customerId, @Variable SegmentOffer segmentOffer) {
+        winBack.sendOffer(customerId, segmentOffer.segment(), segmentOffer.offerValue(), job.getKey());
     }
 
     @JobWorker(type = JobType.MARK_CUSTOMER_LAPSED)

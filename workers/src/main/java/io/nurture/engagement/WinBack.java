@@ -8,11 +8,9 @@ import io.nurture.coupon.CouponService;
 import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
 import io.nurture.order.PurchaseHistory;
-import io.nurture.processes.CustomerRetention;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,16 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class WinBack {
 
-    private final MarketingGate marketing;
     private final PurchaseHistory history;
     private final CouponService coupons;
     private final NotificationService notifications;
     private final EngagementLog log;
     private final EngagementProperties properties;
 
-    WinBack(MarketingGate marketing, PurchaseHistory history, CouponService coupons, NotificationService notifications,
+    WinBack(PurchaseHistory history, CouponService coupons, NotificationService notifications,
             EngagementLog log, EngagementProperties properties) {
-        this.marketing = marketing;
         this.history = history;
         this.coupons = coupons;
         this.notifications = notifications;
@@ -38,12 +34,8 @@ class WinBack {
     }
 
     @Transactional
-    public void sendOffer(String customerId, String segment, BigDecimal offerValue, BigDecimal holdoutShare, long jobKey) {
-        Optional<String> skip = marketing.reasonToSkip(customerId, CustomerRetention.PROCESS_ID, holdoutShare);
-        if (skip.isPresent()) {
-            log.record(customerId, null, "WIN_BACK", EngagementStep.SKIPPED, skip.get(), stepKey(jobKey));
-            return;
-        }
+    /** The contact policy allowed it (the model asks it first). */
+    public void sendOffer(String customerId, String segment, BigDecimal offerValue, long jobKey) {
         Coupon coupon = coupons.issue(customerId, new CouponOffer(Coupon.WIN_BACK, offerValue,
                 history.lastCurrency(customerId), properties.couponValidity()), stepKey(jobKey));
         Map<String, Object> details = new HashMap<>(coupon.mailDetails());

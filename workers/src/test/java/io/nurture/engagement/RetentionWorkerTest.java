@@ -2,11 +2,9 @@ package io.nurture.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -17,45 +15,41 @@ import io.nurture.coupon.CouponService;
 import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
 import io.nurture.order.PurchaseHistory;
-import io.nurture.processes.CustomerRetention;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 /**
  * The win-back step of {@code customer-retention.bpmn}: the decision's segment and offer in, a
- * coupon and a marketing mail out, or a recorded skip. Coupons, mail, purchase history and the
- * marketing gate are fakes that record what the step asked of them.
+ * coupon and a marketing mail out (the contact policy, which the model asks first, allowed it).
+ * Coupons, mail and purchase history are fakes that record what the step asked of them.
  */
 class RetentionWorkerTest {
 
     private static final String CUSTOMER = "customer-1";
     private static final long JOB_KEY = 2251799813685301L;
-    private static final BigDecimal SHARE = new BigDecimal("0.1");
 
-    private final MarketingGate marketing = mock(MarketingGate.class);
     private final PurchaseHistory history = mock(PurchaseHistory.class);
     private final CouponService coupons = mock(CouponService.class);
     private final NotificationService notifications = mock(NotificationService.class);
     private final EngagementLog log = mock(EngagementLog.class);
     private final EngagementProperties properties = new EngagementProperties("http://localhost:8080",
-            Duration.ofDays(7), new BigDecimal("10.00"), Duration.ofDays(120));
+            new BigDecimal("10.00"), Duration.ofDays(120));
     private final RetentionWorker worker = new RetentionWorker(mock(ReEngagement.class), history,
-            new WinBack(marketing, history, coupons, notifications, log, properties));
+            new WinBack(history, coupons, notifications, log, properties));
     private final ActivatedJob job = mock(ActivatedJob.class);
 
     @Test
     void winBackOfferIsACouponOfTheDecidedValueInTheLastCurrencyMailedAsMarketing() {
-        givenMarketingMayGoOut();
+        when(job.getKey()).thenReturn(JOB_KEY);
         when(history.lastCurrency(CUSTOMER)).thenReturn("CHF");
         Coupon coupon = mock(Coupon.class);
         when(coupon.mailDetails()).thenReturn(Map.of("couponCode", "WB-7Q2X"));
         when(coupons.issue(eq(CUSTOMER), any(), anyString())).thenReturn(coupon);
 
-        worker.sendWinBackOffer(job, CUSTOMER, new RetentionWorker.SegmentOffer("VIP", new BigDecimal("25")), SHARE);
+        worker.sendWinBackOffer(job, CUSTOMER, new RetentionWorker.SegmentOffer("VIP", new BigDecimal("25")));
 
         ArgumentCaptor<CouponOffer> offer = ArgumentCaptor.forClass(CouponOffer.class);
         verify(coupons).issue(eq(CUSTOMER), offer.capture(), eq("job-" + JOB_KEY));
@@ -63,22 +57,5 @@ class RetentionWorkerTest {
         verify(notifications).messageCustomer(CUSTOMER, null, "win-back", Category.MARKETING, "job-" + JOB_KEY,
                 Map.of("couponCode", "WB-7Q2X", "segment", "VIP"));
         verify(log).record(CUSTOMER, null, "WIN_BACK", EngagementStep.SENT, "VIP", "job-" + JOB_KEY);
-    }
-
-    @Test
-    void customerWithoutMarketingConsentGetsNoCouponAndTheSkipIsRecordedWithItsReason() {
-        when(job.getKey()).thenReturn(JOB_KEY);
-        when(marketing.reasonToSkip(CUSTOMER, CustomerRetention.PROCESS_ID, SHARE)).thenReturn(Optional.of(MarketingGate.NO_CONSENT));
-
-        worker.sendWinBackOffer(job, CUSTOMER, new RetentionWorker.SegmentOffer("SLIPPING", new BigDecimal("10")), SHARE);
-
-        verify(coupons, never()).issue(anyString(), any(), anyString());
-        verify(notifications, never()).messageCustomer(anyString(), any(), anyString(), any(), anyString(), anyMap());
-        verify(log).record(CUSTOMER, null, "WIN_BACK", EngagementStep.SKIPPED, MarketingGate.NO_CONSENT, "job-" + JOB_KEY);
-    }
-
-    private void givenMarketingMayGoOut() {
-        when(job.getKey()).thenReturn(JOB_KEY);
-        when(marketing.reasonToSkip(CUSTOMER, CustomerRetention.PROCESS_ID, SHARE)).thenReturn(Optional.empty());
     }
 }

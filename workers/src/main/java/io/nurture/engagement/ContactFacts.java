@@ -1,0 +1,12 @@
+package io.nurture.engagement;
+
+/**
+ * What the contact policy ({@code contact-policy.dmn}) decides on, besides the message's category.
+ *
+ * @param marketingSentInCapPeriod marketing messages the customer got within the frequency cap period
+ * @param localTime                the customer's wall-clock time now, in their time zone (HH:mm:ss)
+ * @param heldOut                  in the step's holdout group (marketing only)
+ */
+public record ContactFacts(boolean unsubscribed, boolean marketingConsent, long marketingSentInCapPeriod,
+        String localTime, boolean heldOut) {
+}
