@@ -48,7 +48,7 @@ class OneClickUnsubscribeIntegrationTest extends JourneyTest {
         assertThat(customer.text("marketingConsentChangedAt")).isNotBlank();
         awaitWaitingAt(customerId, "AwaitPurchaseAfterReEngagementGateway");
         advanceClock("P45D");
-        await().atMost(PATIENCE).until(() -> stepsOf(customerId).contains("WIN_BACK:SKIPPED:NO_MARKETING_CONSENT"));
+        await().atMost(PATIENCE).until(() -> stepsOf(customerId).contains("WIN_BACK:SKIPPED:UNSUBSCRIBED"));
         assertThat(mailSubjectsFor(email)).doesNotContain("A gift to welcome you back");
     }
 

@@ -1,0 +1,60 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nurture.order.web.HostileOrders;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/** Quiet hours end to end: marketing that falls due in the customer's night waits for their morning. */
+class QuietHoursIntegrationTest extends JourneyTest {
+
+    private static final ZoneId AUCKLAND = ZoneId.of("Pacific/Auckland");
+
+    @Test
+    void reEngagementDueInAFarCustomersNightGoesOutInTheirMorning() {
+        advanceClock(untilLocal(AUCKLAND, LocalTime.of(1, 0)));
+        String email = newCustomerEmail();
+        String customerId = deliver(place(HostileOrders.set(withConsent(order(email, "TEA-SENCHA-100", 1, card("tok_visa")), true),
+                "customer.timeZone", AUCKLAND.getId())));
+        awaitWaitingAt(customerId, "AwaitPurchaseOrSilenceGateway");
+
+        advanceClock("P45DT1H");
+
+        await().atMost(PATIENCE).until(() -> stepsOf(customerId).contains("RE_ENGAGEMENT:DEFERRED:QUIET_HOURS"));
+        assertThat(mailSubjectsFor(email)).doesNotContain("We miss you");
+
+        advanceClock(untilLocal(AUCKLAND, LocalTime.of(8, 1)));
+
+        await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("We miss you"));
+        assertThat(stepsOf(customerId)).containsSubsequence("RE_ENGAGEMENT:DEFERRED:QUIET_HOURS", "RE_ENGAGEMENT:SENT");
+        assertThat(localTimeOfStep(customerId, "SENT")).isBetween(LocalTime.of(8, 0), LocalTime.of(8, 30));
+    }
+
+    /** From the app's now to the next time the zone's clocks show the local time, as an ISO-8601 duration. */
+    private String untilLocal(ZoneId zone, LocalTime local) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        Instant next = ZonedDateTime.of(today, local, zone).toInstant();
+        if (!next.isAfter(now)) {
+            next = ZonedDateTime.of(today.plusDays(1), local, zone).toInstant();
+        }
+        return Duration.between(now, next).toString();
+    }
+
+    private LocalTime localTimeOfStep(String customerId, String outcome) {
+        JsonNode steps = api.get("/api/customers/" + customerId + "/journey").body().path("steps");
+        return StreamSupport.stream(steps.spliterator(), false)
+                .filter(step -> step.path("step").asText().equals("RE_ENGAGEMENT") && step.path("outcome").asText().equals(outcome))
+                .map(step -> LocalTime.ofInstant(Instant.parse(step.path("at").asText()), AUCKLAND))
+                .findFirst().orElseThrow();
+    }
+}
