@@ -25,6 +25,7 @@ class JourneyReportsIntegrationTest extends JourneyTest {
 
     private void scriptedPopulation() {
         String converted = customer("converted");
+        step(converted, "RE_ENGAGEMENT", "DEFERRED", "QUIET_HOURS", "2040-01-04");
         step(converted, "RE_ENGAGEMENT", "SENT", null, "2040-01-05");
         order(converted, "DELIVERED", "2040-01-10");
 
@@ -49,16 +50,16 @@ class JourneyReportsIntegrationTest extends JourneyTest {
     }
 
     @Test
-    void eachStepCountsWhoReachedItWhoWasSentWhoWasSkippedWhyAndWhoBoughtAfter() {
+    void eachStepCountsWhoReachedItWhoWasSentWhoWaitedWhoWasSkippedWhyAndWhoBoughtAfter() {
         scriptedPopulation();
 
         NurtureClient.Answer funnel = api.get("/api/journeys/customer-retention/funnel" + PERIOD);
 
         assertThat(funnel.status()).isEqualTo(200);
         assertThat(funnel.body().findValuesAsText("step")).containsExactly("RE_ENGAGEMENT", "WIN_BACK");
-        assertThat(figures(funnel.body().get(0))).isEqualTo(List.of(4L, 2L, 1L));
+        assertThat(figures(funnel.body().get(0))).isEqualTo(List.of(4L, 2L, 1L, 1L));
         assertThat(skipped(funnel.body().get(0))).isEqualTo(Map.of("FREQUENCY_CAP", 1L, "NO_MARKETING_CONSENT", 1L));
-        assertThat(figures(funnel.body().get(1))).isEqualTo(List.of(3L, 2L, 0L));
+        assertThat(figures(funnel.body().get(1))).isEqualTo(List.of(3L, 2L, 0L, 0L));
         assertThat(skipped(funnel.body().get(1))).isEqualTo(Map.of("NO_MARKETING_CONSENT", 1L));
     }
 
@@ -110,7 +111,8 @@ class JourneyReportsIntegrationTest extends JourneyTest {
     }
 
     private static List<Long> figures(JsonNode step) {
-        return List.of(step.path("reached").asLong(), step.path("sent").asLong(), step.path("conversions").asLong());
+        return List.of(step.path("reached").asLong(), step.path("sent").asLong(), step.path("deferred").asLong(),
+                step.path("conversions").asLong());
     }
 
     private static Map<String, Long> skipped(JsonNode step) {

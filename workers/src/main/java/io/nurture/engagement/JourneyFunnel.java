@@ -42,6 +42,7 @@ public class JourneyFunnel {
                 SELECT s.step,
                        COUNT(DISTINCT s.customer_id),
                        COUNT(DISTINCT CASE WHEN s.outcome = 'SENT' THEN s.customer_id END),
+                       COUNT(DISTINCT CASE WHEN s.outcome = 'DEFERRED' THEN s.customer_id END),
                        COUNT(DISTINCT CASE WHEN EXISTS (
                            SELECT 1 FROM orders o WHERE o.customer_id = s.customer_id AND o.status = 'DELIVERED'
                                AND o.created_at > s.at AND o.created_at < :to) THEN s.customer_id END)
@@ -49,7 +50,7 @@ public class JourneyFunnel {
                 WHERE s.step IN (:steps) AND s.at >= :from AND s.at < :to
                 GROUP BY s.step""")
                 .param("steps", steps).param("from", from).param("to", to)
-                .query((row, n) -> new Counted(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4)))
+                .query((row, n) -> new Counted(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)))
                 .list().stream().collect(Collectors.toMap(Counted::step, Function.identity()));
         Map<String, Map<String, Long>> skipped = new HashMap<>();
         db.sql("""
@@ -61,12 +62,13 @@ public class JourneyFunnel {
                 .query((row, n) -> new Skip(row.getString(1), row.getString(2), row.getLong(3)))
                 .list().forEach(skip -> skipped.computeIfAbsent(skip.step(), step -> new TreeMap<>()).put(skip.reason(), skip.customers()));
         return steps.stream().map(step -> {
-            Counted count = counted.getOrDefault(step, new Counted(step, 0, 0, 0));
-            return new FunnelStep(step, count.reached(), count.sent(), skipped.getOrDefault(step, Map.of()), count.conversions());
+            Counted count = counted.getOrDefault(step, new Counted(step, 0, 0, 0, 0));
+            return new FunnelStep(step, count.reached(), count.sent(), count.deferred(), skipped.getOrDefault(step, Map.of()),
+                    count.conversions());
         }).toList();
     }
 
-    private record Counted(String step, long reached, long sent, long conversions) {
+    private record Counted(String step, long reached, long sent, long deferred, long conversions) {
     }
 
     private record Skip(String step, String reason, long customers) {
@@ -75,9 +77,10 @@ public class JourneyFunnel {
     /**
      * @param reached     customers who reached the step in the period
      * @param sent        of them, customers whose message went out
+     * @param deferred    customers whose message waited (quiet hours) before it was sent or skipped
      * @param skipped     customers skipped, by reason (no consent, frequency cap, ...)
      * @param conversions customers who reached it and then placed an order that was delivered
      */
-    public record FunnelStep(String step, long reached, long sent, Map<String, Long> skipped, long conversions) {
+    public record FunnelStep(String step, long reached, long sent, long deferred, Map<String, Long> skipped, long conversions) {
     }
 }
