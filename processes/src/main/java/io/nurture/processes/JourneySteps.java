@@ -4,6 +4,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
@@ -26,7 +27,8 @@ import java.util.stream.Collectors;
 /**
  * The steps of a customer journey in the order its model walks them: each task an analyst marks
  * with the extension property {@value #PROPERTY} (its value names the step as the engagement log
- * records it), from the start event along the flows, boundary events included.
+ * records it), from the start event along the flows, boundary events included; the contact
+ * policy's check before a message counts as part of its step.
  */
 public final class JourneySteps {
 
@@ -56,7 +58,12 @@ public final class JourneySteps {
                 continue;
             }
             step(node).ifPresent(steps::add);
-            node.getOutgoing().stream().map(SequenceFlow::getTarget).forEach(next::add);
+            if (node instanceof CallActivity) {
+                // "Check contact policy" belongs to the message after it: it must not push that step behind its siblings.
+                node.getOutgoing().stream().map(SequenceFlow::getTarget).forEach(next::addFirst);
+            } else {
+                node.getOutgoing().stream().map(SequenceFlow::getTarget).forEach(next::add);
+            }
             if (node instanceof Activity) {
                 model.getModelElementsByType(BoundaryEvent.class).stream()
                         .filter(boundary -> boundary.getAttachedTo() == node).forEach(next::add);

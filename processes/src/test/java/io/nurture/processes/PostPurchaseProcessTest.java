@@ -3,6 +3,7 @@ package io.nurture.processes;
 import static io.nurture.processes.PostPurchase.JobType.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camunda.client.api.response.ActivatedJob;
 import io.nurture.processes.OrderFulfillment.Message;
 import io.nurture.processes.OrderFulfillment.Variable;
 import java.time.Duration;
@@ -25,9 +26,9 @@ class PostPurchaseProcessTest {
         engine.completeJob(RECORD_DELIVERY, Map.of());
         assertThat(engine.activeElements(journey)).contains("FollowUpDueEvent");
         engine.increaseTime(Duration.ofDays(3).plusMinutes(1));
-        engine.completeJob(SEND_FOLLOW_UP, Map.of());
+        sendAfterTheContactCheck(SEND_FOLLOW_UP, Map.of());
         engine.increaseTime(Duration.ofDays(4).plusMinutes(1));
-        engine.completeJob(SEND_SURVEY, surveySentNow());
+        sendAfterTheContactCheck(SEND_SURVEY, surveySentNow());
 
         engine.assertCompletedInOrder(journey, "UpdateCustomerLifecycleTask", "FollowUpDueEvent", "SendFollowUpTask",
                 "SurveyDueEvent", "SendSurveyTask");
@@ -40,10 +41,10 @@ class PostPurchaseProcessTest {
         engine.completeJob(RECORD_DELIVERY, Map.of());
 
         engine.increaseTime(Duration.ofDays(5));
-        engine.completeJob(SEND_FOLLOW_UP, Map.of());
+        sendAfterTheContactCheck(SEND_FOLLOW_UP, Map.of());
         engine.increaseTime(Duration.ofDays(2).plusMinutes(1));
 
-        engine.completeJob(SEND_SURVEY, surveySentNow());
+        sendAfterTheContactCheck(SEND_SURVEY, surveySentNow());
         engine.assertCompletedInOrder(journey, "SendFollowUpTask", "SurveyDueEvent", "SendSurveyTask");
     }
 
@@ -53,8 +54,8 @@ class PostPurchaseProcessTest {
         engine.completeJob(RECORD_DELIVERY, Map.of());
 
         engine.increaseTime(Duration.ofDays(8));
-        engine.completeJob(SEND_FOLLOW_UP, Map.of());
-        engine.completeJob(SEND_SURVEY, surveySentNow());
+        sendAfterTheContactCheck(SEND_FOLLOW_UP, Map.of());
+        sendAfterTheContactCheck(SEND_SURVEY, surveySentNow());
 
         engine.assertCompletedInOrder(journey, "FollowUpDueEvent", "SendFollowUpTask", "SurveyDueEvent",
                 "SendSurveyTask");
@@ -65,8 +66,8 @@ class PostPurchaseProcessTest {
         long journey = deliverAt(engine.ago(Duration.ofDays(10)));
 
         engine.completeJob(RECORD_DELIVERY, Map.of());
-        engine.completeJob(SEND_FOLLOW_UP, Map.of());
-        engine.completeJob(SEND_SURVEY, surveySentNow());
+        sendAfterTheContactCheck(SEND_FOLLOW_UP, Map.of());
+        sendAfterTheContactCheck(SEND_SURVEY, surveySentNow());
 
         engine.assertCompletedInOrder(journey, "FollowUpDueEvent", "SendFollowUpTask", "SurveyDueEvent",
                 "SendSurveyTask");
@@ -77,13 +78,13 @@ class PostPurchaseProcessTest {
         long journey = deliver();
         engine.completeJob(RECORD_DELIVERY, Map.of());
         engine.increaseTime(Duration.ofDays(7).plusMinutes(1));
-        engine.completeJob(SEND_FOLLOW_UP, Map.of());
+        sendAfterTheContactCheck(SEND_FOLLOW_UP, Map.of());
         Map<String, Object> sent = surveySentNow();
         engine.increaseTime(Duration.ofDays(1));
-        engine.completeJob(SEND_SURVEY, sent);
+        sendAfterTheContactCheck(SEND_SURVEY, sent);
 
         engine.increaseTime(Duration.ofDays(2).plusMinutes(1));
-        engine.completeJob(SEND_SURVEY_REMINDER, Map.of());
+        sendAfterTheContactCheck(SEND_SURVEY_REMINDER, Map.of());
         engine.increaseTime(Duration.ofDays(11));
         engine.completeJob(EXPIRE_SURVEY, Map.of());
 
@@ -96,7 +97,7 @@ class PostPurchaseProcessTest {
         long journey = surveySent();
 
         engine.increaseTime(Duration.ofDays(15));
-        engine.completeJob(SEND_SURVEY_REMINDER, Map.of());
+        sendAfterTheContactCheck(SEND_SURVEY_REMINDER, Map.of());
         engine.completeJob(EXPIRE_SURVEY, Map.of());
 
         engine.assertCompletedInOrder(journey, "SurveyReminderDueBoundaryEvent", "SurveyExpiredBoundaryEvent");
@@ -108,7 +109,7 @@ class PostPurchaseProcessTest {
         long journey = surveySent();
 
         answer(3);
-        engine.completeJob(START_SERVICE_RECOVERY, Map.of());
+        sendAfterTheContactCheck(START_SERVICE_RECOVERY, Map.of());
         assertThat(engine.activeElements(journey)).contains("WaitForCareCaseResolutionTask");
         engine.publish(PostPurchase.Message.CARE_CASE_RESOLVED, AN_ORDER, Map.of());
         engine.completeJob(RECORD_CARE_OUTCOME, Map.of());
@@ -123,7 +124,7 @@ class PostPurchaseProcessTest {
         long journey = surveySent();
 
         answer(8);
-        engine.completeJob(SEND_THANK_YOU, Map.of());
+        sendAfterTheContactCheck(SEND_THANK_YOU, Map.of());
 
         engine.assertCompletedInOrder(journey, "ThankCustomerTask", "CustomerThankedEndEvent");
         assertThat(engine.isCompleted(journey)).isTrue();
@@ -160,7 +161,7 @@ class PostPurchaseProcessTest {
         long journey = surveySent();
 
         engine.increaseTime(Duration.ofDays(3).plusMinutes(1));
-        engine.completeJob(SEND_SURVEY_REMINDER, Map.of());
+        sendAfterTheContactCheck(SEND_SURVEY_REMINDER, Map.of());
         engine.increaseTime(Duration.ofDays(11));
         engine.completeJob(EXPIRE_SURVEY, Map.of());
 
@@ -185,9 +186,9 @@ class PostPurchaseProcessTest {
         long journey = deliver();
         engine.completeJob(RECORD_DELIVERY, Map.of());
         engine.increaseTime(Duration.ofDays(3).plusMinutes(1));
-        engine.completeJob(SEND_FOLLOW_UP, Map.of());
+        sendAfterTheContactCheck(SEND_FOLLOW_UP, Map.of());
         engine.increaseTime(Duration.ofDays(4).plusMinutes(1));
-        engine.completeJob(SEND_SURVEY, surveySentNow());
+        sendAfterTheContactCheck(SEND_SURVEY, surveySentNow());
         return journey;
     }
 
@@ -197,5 +198,11 @@ class PostPurchaseProcessTest {
 
     private void answer(int score) {
         engine.publish(PostPurchase.Message.SURVEY_ANSWERED, AN_ORDER, Map.of(PostPurchase.Variable.NPS_SCORE, score));
+    }
+
+    /** A transactional message passes the contact policy (which sends it at any hour), then goes out. */
+    private ActivatedJob sendAfterTheContactCheck(String jobType, Map<String, Object> variables) {
+        engine.completeJob(ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContactedBut("localTime", "03:00:00"));
+        return engine.completeJob(jobType, variables);
     }
 }
