@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class QuietHoursIntegrationTest extends JourneyTest {
 
     private static final ZoneId AUCKLAND = ZoneId.of("Pacific/Auckland");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Test
     void reEngagementDueInAFarCustomersNightGoesOutInTheirMorning() {
@@ -37,6 +40,37 @@ class QuietHoursIntegrationTest extends JourneyTest {
         await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("We miss you"));
         assertThat(stepsOf(customerId)).containsSubsequence("RE_ENGAGEMENT:DEFERRED:QUIET_HOURS", "RE_ENGAGEMENT:SENT");
         assertThat(localTimeOfStep(customerId, "SENT")).isBetween(LocalTime.of(8, 0), LocalTime.of(8, 30));
+    }
+
+    @Test
+    void aMessageHeldOnTheNightTheClocksGoForwardGoesOutAtEightSummerTime() {
+        LocalDate springForward = nextSpringForward(BERLIN, clock.instant().plus(Duration.ofDays(46)));
+        Instant dueAt = ZonedDateTime.of(springForward.minusDays(1), LocalTime.of(23, 30), BERLIN).toInstant();
+        advanceClock(Duration.between(clock.instant(), dueAt.minus(Duration.ofDays(45))).toString());
+        String email = newCustomerEmail();
+        String customerId = deliver(place(HostileOrders.set(withConsent(order(email, "TEA-SENCHA-100", 1, card("tok_visa")), true),
+                "customer.timeZone", BERLIN.getId())));
+        awaitWaitingAt(customerId, "AwaitPurchaseOrSilenceGateway");
+
+        advanceClock(Duration.between(clock.instant(), dueAt.plus(Duration.ofMinutes(10))).toString());
+        await().atMost(PATIENCE).until(() -> stepsOf(customerId).contains("RE_ENGAGEMENT:DEFERRED:QUIET_HOURS"));
+
+        Instant eightSummerTime = ZonedDateTime.of(springForward, LocalTime.of(8, 0), BERLIN).toInstant();
+        advanceClock(Duration.between(clock.instant(), eightSummerTime.minus(Duration.ofMinutes(2))).toString());
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> !mailSubjectsFor(email).contains("We miss you"));
+        advanceClock("PT4M");
+
+        await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("We miss you"));
+        assertThat(eightSummerTime.atZone(BERLIN).getOffset()).as("summer time").isEqualTo(ZoneOffset.ofHours(2));
+    }
+
+    /** The day, on or after the instant, when the zone's clocks jump forward. */
+    private static LocalDate nextSpringForward(ZoneId zone, Instant from) {
+        ZoneOffsetTransition transition = zone.getRules().nextTransition(from);
+        while (!transition.isGap()) {
+            transition = zone.getRules().nextTransition(transition.getInstant());
+        }
+        return transition.getDateTimeBefore().toLocalDate();
     }
 
     /** From the app's now to the next time the zone's clocks show the local time, as an ISO-8601 duration. */
