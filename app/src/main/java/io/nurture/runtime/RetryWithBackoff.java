@@ -1,12 +1,13 @@
 package io.nurture.runtime;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.camunda.client.jobhandling.CommandExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import io.camunda.client.metrics.MetricsRecorder;
-import io.camunda.client.api.response.ActivatedJob;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nurture.order.CancellationRequestedException;
 import io.nurture.order.UnknownOrderException;
 import io.nurture.processes.OrderFulfillment.CancelReason;
@@ -42,12 +43,14 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
     private final DefaultJobExceptionHandlingStrategy camundaErrors;
     private final JobProperties properties;
     private final ObjectProvider<CamundaClient> client;
+    private final MeterRegistry meters;
 
     RetryWithBackoff(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics, JobProperties properties,
-            ObjectProvider<CamundaClient> client) {
+            ObjectProvider<CamundaClient> client, MeterRegistry meters) {
         this.camundaErrors = new DefaultJobExceptionHandlingStrategy(commands, metrics);
         this.properties = properties;
         this.client = client;
+        this.meters = meters;
     }
 
     @Override
@@ -76,6 +79,9 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
             }
             LOG.warn("Job {} ({}) failed, {} retries left: {}", job.getKey(), job.getType(), retriesLeft, cause.toString(),
                     exception);
+            if (retriesLeft == 0) {
+                meters.counter("nurture.incidents", "type", job.getType()).increment();
+            }
         }
         context.jobClient().newFailCommand(job)
                 .retries(retriesLeft)
