@@ -4,7 +4,9 @@ import io.nurture.customer.LifecycleStage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,39 @@ class LifecycleMetrics {
     Report report(Instant from, Instant to) {
         return new Report(from, to, customersByStage(), transitions(from, to), repeatPurchaseRate(to), surveys(from, to),
                 reEngagement(from, to), winBack(from, to), medianOrderToDeliveryHours(from, to));
+    }
+
+    /**
+     * The period cut into equal parts, for charts over time: per part, the customers in each stage
+     * at its end (from the stage history), and the transitions, surveys, repeat-purchase rate and
+     * delivery time within it.
+     */
+    @Transactional(readOnly = true)
+    List<Part> series(Instant from, Instant to, int parts) {
+        Duration width = Duration.between(from, to).dividedBy(parts);
+        List<Part> series = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            Instant start = from.plus(width.multipliedBy(i));
+            Instant end = i == parts - 1 ? to : start.plus(width);
+            series.add(new Part(start, end, customersByStageAt(end), transitions(start, end), surveys(start, end),
+                    repeatPurchaseRate(end), medianOrderToDeliveryHours(start, end)));
+        }
+        return series;
+    }
+
+    /** Each customer registered before the moment, in the stage their latest change before it put them in. */
+    private Map<LifecycleStage, Long> customersByStageAt(Instant moment) {
+        Map<LifecycleStage, Long> counts = zeroPerStage();
+        jdbc.sql("""
+                SELECT stage, COUNT(*) AS n FROM (
+                    SELECT COALESCE((SELECT h.to_stage FROM customer_stage_history h
+                                     WHERE h.customer_id = c.id AND h.at < :moment ORDER BY h.at DESC, h.id DESC LIMIT 1),
+                                    'PROSPECT') AS stage
+                    FROM customers c WHERE c.created_at < :moment) staged
+                GROUP BY stage
+                """).param("moment", Timestamp.from(moment))
+                .query((rs, row) -> counts.put(LifecycleStage.valueOf(rs.getString("stage")), rs.getLong("n"))).list();
+        return counts;
     }
 
     private Map<LifecycleStage, Long> customersByStage() {
@@ -132,6 +167,11 @@ class LifecycleMetrics {
     record Report(Instant from, Instant to, Map<LifecycleStage, Long> customersByStage,
             Map<LifecycleStage, Long> stageTransitions, BigDecimal repeatPurchaseRate, SurveyFigures surveys,
             Conversion reEngagement, Conversion winBack, BigDecimal medianOrderToDeliveryHours) {
+    }
+
+    record Part(Instant from, Instant to, Map<LifecycleStage, Long> customersByStage,
+            Map<LifecycleStage, Long> stageTransitions, SurveyFigures surveys, BigDecimal repeatPurchaseRate,
+            BigDecimal medianOrderToDeliveryHours) {
     }
 
     record SurveyFigures(long sent, long answered, BigDecimal responseRate, BigDecimal nps) {

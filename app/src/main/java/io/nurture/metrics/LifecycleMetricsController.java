@@ -1,8 +1,10 @@
 package io.nurture.metrics;
 
+import io.nurture.api.InvalidRequestException;
 import io.nurture.api.ReportPeriod;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 class LifecycleMetricsController {
 
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+    private static final int MAX_PARTS = 60;
 
     private final LifecycleMetrics metrics;
     private final Clock clock;
@@ -28,5 +31,16 @@ class LifecycleMetricsController {
     LifecycleMetrics.Report lifecycle(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         ReportPeriod period = ReportPeriod.of(from, to, clock, DEFAULT_PERIOD);
         return metrics.report(period.from(), period.to());
+    }
+
+    /** The same figures over time: the period in {@code parts} equal parts (1 to 60, default 12), for charts. */
+    @GetMapping("/api/metrics/lifecycle/series")
+    List<LifecycleMetrics.Part> series(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false, defaultValue = "12") int parts) {
+        if (parts < 1 || parts > MAX_PARTS) {
+            throw new InvalidRequestException("parts", "must be between 1 and " + MAX_PARTS);
+        }
+        ReportPeriod period = ReportPeriod.of(from, to, clock, DEFAULT_PERIOD);
+        return metrics.series(period.from(), period.to(), parts);
     }
 }

@@ -61,6 +61,25 @@ class LifecycleMetricsIntegrationTest extends JourneyTest {
         assertThat(metrics.path("reEngagement").path("sent").asInt()).isZero();
         assertThat(metrics.path("winBack").path("sent").asInt()).isZero();
         assertThat(metrics.path("medianOrderToDeliveryHours").decimalValue()).isLessThan(BigDecimal.ONE);
+
+        // In two halves: all delivered in the first, the survey answers move two customers in the second.
+        JsonNode halves = api.get("/api/metrics/lifecycle/series?from=" + start + "&to=" + end + "&parts=2").body();
+        assertThat(halves).hasSize(2);
+        assertThat(halves.get(0).path("customersByStage")).isEqualTo(stages(0, 2, 1, 0, 0, 0));
+        assertThat(halves.get(0).path("stageTransitions")).isEqualTo(stages(0, 3, 1, 0, 0, 0));
+        assertThat(halves.get(0).path("surveys").path("sent").asInt()).isZero();
+        assertThat(halves.get(1).path("customersByStage")).isEqualTo(metrics.path("customersByStage"));
+        assertThat(halves.get(1).path("stageTransitions")).isEqualTo(stages(0, 0, 0, 1, 1, 0));
+        assertThat(halves.get(1).path("surveys").path("nps").decimalValue()).isEqualByComparingTo("0");
+        assertThat(halves.get(1).path("to").asText()).isEqualTo(metrics.path("to").asText());
+    }
+
+    @Test
+    void aSeriesOfMoreThanSixtyPartsIsRefused() {
+        NurtureClient.Answer answer = api.get("/api/metrics/lifecycle/series?parts=61");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("errors").findValuesAsText("field")).containsExactly("parts");
     }
 
     @Test

@@ -67,6 +67,7 @@ class EndpointRolesTest {
             Map.entry("PUT /api/customers/{customerId}/preferences", STAFF_ONLY),
             Map.entry("GET /api/customers/{customerId}/surveys", STAFF_ONLY),
             Map.entry("GET /api/metrics/lifecycle", STAFF_ONLY),
+            Map.entry("GET /api/metrics/lifecycle/series", STAFF_ONLY),
             Map.entry("GET /api/journeys/{journey}/funnel", STAFF_ONLY),
             Map.entry("GET /api/journeys/{journey}/uplift", STAFF_ONLY),
             Map.entry("GET /api/dev/clock", STAFF_ONLY),
