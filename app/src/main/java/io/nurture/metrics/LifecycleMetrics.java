@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,7 @@ class LifecycleMetrics {
     @Transactional(readOnly = true)
     Report report(Instant from, Instant to) {
         return new Report(from, to, customersByStage(), transitions(from, to), repeatPurchaseRate(to), surveys(from, to),
-                reEngagement(from, to), winBack(from, to), medianOrderToDeliveryHours(from, to));
+                reEngagement(from, to), winBack(from, to), medianOrderToDeliveryHours(from, to), ordersByStatus());
     }
 
     /**
@@ -64,6 +65,14 @@ class LifecycleMetrics {
                 GROUP BY stage
                 """).param("moment", Timestamp.from(moment))
                 .query((rs, row) -> counts.put(LifecycleStage.valueOf(rs.getString("stage")), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** Orders now, per status. */
+    private Map<String, Long> ordersByStatus() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("SELECT status, COUNT(*) AS n FROM orders GROUP BY status")
+                .query((rs, row) -> counts.put(rs.getString("status"), rs.getLong("n"))).list();
         return counts;
     }
 
@@ -166,7 +175,8 @@ class LifecycleMetrics {
 
     record Report(Instant from, Instant to, Map<LifecycleStage, Long> customersByStage,
             Map<LifecycleStage, Long> stageTransitions, BigDecimal repeatPurchaseRate, SurveyFigures surveys,
-            Conversion reEngagement, Conversion winBack, BigDecimal medianOrderToDeliveryHours) {
+            Conversion reEngagement, Conversion winBack, BigDecimal medianOrderToDeliveryHours,
+            Map<String, Long> ordersByStatus) {
     }
 
     record Part(Instant from, Instant to, Map<LifecycleStage, Long> customersByStage,

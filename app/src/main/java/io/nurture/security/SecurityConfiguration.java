@@ -49,6 +49,8 @@ class SecurityConfiguration {
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry endpoints) {
         endpoints
                 .requestMatchers(GET, "/surveys/*", "/unsubscribe/*", "/preferences/*").permitAll()
+                // The staff dashboard's page and script hold no data: they ask the staff API with the key signed in.
+                .requestMatchers(GET, "/staff/*").permitAll()
                 .requestMatchers(POST, "/surveys/*", "/api/surveys/*/responses", "/unsubscribe/*", "/preferences/*").permitAll()
                 .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
