@@ -28,14 +28,6 @@ record AppProcess(Process process, int port) implements AutoCloseable {
      */
     static final String CHILD_PROCESSES = "child processes";
 
-    /**
-     * The order the child-process tests take the machine in (ClassOrderer.OrderAnnotation in Failsafe):
-     * the two that start the fewest processes run beside the in-JVM tests; the app restarts, which start
-     * four apps and suffer most from a busy machine (67 s alone, up to 162 s beside the rest), run last.
-     */
-    static final int FIRST = 1;
-    static final int SECOND = 2;
-    static final int LAST = 3;
     static final String[] QUICK_START_JVM = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
 
     static AppProcess start(Map<String, Object> settings, Path log) throws IOException {

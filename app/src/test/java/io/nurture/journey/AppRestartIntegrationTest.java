@@ -28,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.parallel.Execution;
@@ -44,7 +43,6 @@ import org.springframework.util.FileSystemUtils;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(AppProcess.CHILD_PROCESSES)
-@Order(AppProcess.LAST)
 class AppRestartIntegrationTest {
 
     private static final int ORDERS = 20;

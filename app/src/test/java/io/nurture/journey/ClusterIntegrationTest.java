@@ -44,7 +44,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.parallel.Execution;
@@ -62,7 +61,6 @@ import org.springframework.util.FileSystemUtils;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(AppProcess.CHILD_PROCESSES)
-@Order(AppProcess.SECOND)
 @InjectedFault(id = 14, fault = "the partition leader and one of two Nurture instances killed mid-burst",
         injected = "3 brokers (replication factor 3), 2 Nurture processes on one database and SMTP server; kill -9 of the leader and one instance once half the 24 orders are answered; the shop retries with the same keys",
         holds = "every order ships; one charge or invoice, reservation, shipment and shipping mail per order; no incident; the broker rejoins healthy")

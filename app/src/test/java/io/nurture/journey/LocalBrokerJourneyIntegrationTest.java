@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -41,7 +40,6 @@ import org.springframework.util.FileSystemUtils;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(AppProcess.CHILD_PROCESSES)
-@Order(AppProcess.FIRST)
 @InjectedFault(id = 13, fault = "Nurture stopped and started on its data directory; its broker killed (local mode)",
         injected = "Nurture in its own JVM running Camunda's 8.6 broker as a child; SIGTERM with an unpaid invoice, a backorder and journeys on timers; then kill -9 of the broker",
         holds = "the broker stops with Nurture; after the start every order and journey finishes, PAID and SHIPPED once; a killed broker is restarted and an order placed meanwhile ships once; no incident exported")
