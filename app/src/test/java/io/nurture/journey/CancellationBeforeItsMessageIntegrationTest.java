@@ -47,8 +47,9 @@ class CancellationBeforeItsMessageIntegrationTest extends JourneyTest {
 
     /**
      * The slow charge holds the order's row while the provider answers (1 s): a cheap, exact sign
-     * that it is under way. Reading the engine's records to see the job waiting took longer than
-     * that window on a busy machine (CI), and the charge had finished before the test saw it.
+     * that it is under way. Watching the engine's records for the waiting job missed that window
+     * once in CI (the machine busy booting another test's app and broker), and the test then waited
+     * for a state that had passed.
      */
     private boolean lockedByAStep(String orderId) {
         return Boolean.TRUE.equals(transactions.execute(tx -> db.sql("SELECT id FROM orders WHERE id = ? FOR UPDATE SKIP LOCKED")
