@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nurture.customer.CustomerService;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -25,9 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class CustomerPagesBrowserIntegrationTest extends JourneyTest {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_PATH", "/usr/bin/chromedriver"));
-
     private WebDriver browser;
 
     @Autowired
@@ -35,17 +25,7 @@ class CustomerPagesBrowserIntegrationTest extends JourneyTest {
 
     @BeforeEach
     void openBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipped: no Chromium at " + CHROMIUM + " or ChromeDriver at " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic")
-                .setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-                options);
+        browser = HeadlessChromium.open(false);
     }
 
     @AfterEach

@@ -21,31 +21,30 @@ class JourneyReportsIntegrationTest extends JourneyTest {
     private static final String PERIOD = "?from=2040-01-01&to=2040-02-01";
     private static final String UPLIFT_PERIOD = "?from=2040-03-01&to=2040-04-01&window=P30D";
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     private void scriptedPopulation() {
         String converted = customer("converted");
-        step(converted, "RE_ENGAGEMENT", "DEFERRED", "QUIET_HOURS", "2040-01-04");
-        step(converted, "RE_ENGAGEMENT", "SENT", null, "2040-01-05");
+        storedStep(converted, "RE_ENGAGEMENT", "DEFERRED", "QUIET_HOURS", "2040-01-04");
+        storedStep(converted, "RE_ENGAGEMENT", "SENT", null, "2040-01-05");
         order(converted, "DELIVERED", "2040-01-10");
 
         String withoutConsent = customer("without-consent");
-        step(withoutConsent, "RE_ENGAGEMENT", "SKIPPED", "NO_MARKETING_CONSENT", "2040-01-06");
+        storedStep(withoutConsent, "RE_ENGAGEMENT", "SKIPPED", "NO_MARKETING_CONSENT", "2040-01-06");
 
         String boughtBeforeAndCancelledAfter = customer("bought-before");
         order(boughtBeforeAndCancelledAfter, "DELIVERED", "2040-01-03");
-        step(boughtBeforeAndCancelledAfter, "RE_ENGAGEMENT", "SENT", null, "2040-01-07");
-        step(boughtBeforeAndCancelledAfter, "WIN_BACK", "SENT", null, "2040-01-20");
+        storedStep(boughtBeforeAndCancelledAfter, "RE_ENGAGEMENT", "SENT", null, "2040-01-07");
+        storedStep(boughtBeforeAndCancelledAfter, "WIN_BACK", "SENT", null, "2040-01-20");
         order(boughtBeforeAndCancelledAfter, "CANCELLED", "2040-01-25");
 
         String capped = customer("capped");
-        step(capped, "RE_ENGAGEMENT", "SKIPPED", "FREQUENCY_CAP", "2040-01-08");
-        step(capped, "WIN_BACK", "SKIPPED", "NO_MARKETING_CONSENT", "2040-01-21");
+        storedStep(capped, "RE_ENGAGEMENT", "SKIPPED", "FREQUENCY_CAP", "2040-01-08");
+        storedStep(capped, "WIN_BACK", "SKIPPED", "NO_MARKETING_CONSENT", "2040-01-21");
 
-        step(customer("before-the-period"), "RE_ENGAGEMENT", "SENT", null, "2039-12-31");
+        storedStep(customer("before-the-period"), "RE_ENGAGEMENT", "SENT", null, "2039-12-31");
 
         String boughtAfterThePeriod = customer("bought-after");
-        step(boughtAfterThePeriod, "WIN_BACK", "SENT", null, "2040-01-30");
+        storedStep(boughtAfterThePeriod, "WIN_BACK", "SENT", null, "2040-01-30");
         order(boughtAfterThePeriod, "DELIVERED", "2040-02-02");
     }
 
@@ -74,12 +73,12 @@ class JourneyReportsIntegrationTest extends JourneyTest {
         String[] treatment = {customer("t1"), customer("t2"), customer("t3"), customer("t4")};
         String[] holdout = {customer("h1"), customer("h2"), customer("h3"), customer("h4")};
         for (String customerId : treatment) {
-            step(customerId, "WIN_BACK", "SENT", null, "2040-03-02");
+            storedStep(customerId, "WIN_BACK", "SENT", null, "2040-03-02");
         }
         for (String customerId : holdout) {
-            step(customerId, "WIN_BACK", "SKIPPED", "HOLDOUT", "2040-03-02");
+            storedStep(customerId, "WIN_BACK", "SKIPPED", "HOLDOUT", "2040-03-02");
         }
-        step(customer("no-consent"), "WIN_BACK", "SKIPPED", "NO_MARKETING_CONSENT", "2040-03-02");
+        storedStep(customer("no-consent"), "WIN_BACK", "SKIPPED", "NO_MARKETING_CONSENT", "2040-03-02");
         order(treatment[0], "DELIVERED", "2040-03-07", "10.00");
         order(treatment[1], "DELIVERED", "2040-03-12", "5.00");
         order(treatment[2], "DELIVERED", "2040-04-11", "0.00");
@@ -122,15 +121,7 @@ class JourneyReportsIntegrationTest extends JourneyTest {
     }
 
     private String customer(String name) {
-        String id = UUID.randomUUID().toString();
-        db.sql("INSERT INTO customers (id, email, name, created_at) VALUES (?, ?, ?, '2039-01-01')")
-                .params(id, name + "-" + run + "@example.com", name).update();
-        return id;
-    }
-
-    private void step(String customerId, String step, String outcome, String reason, String day) {
-        db.sql("INSERT INTO engagement_steps (customer_id, step, outcome, reason, at, step_key) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(customerId, step, outcome, reason, day + " 12:00:00", "funnel-" + UUID.randomUUID()).update();
+        return storedCustomer(name, "2039-01-01");
     }
 
     private void order(String customerId, String status, String day) {

@@ -369,6 +369,20 @@ abstract class JourneyTest {
                 .count();
     }
 
+    /** A customer written straight into the database, for reports over a scripted population. */
+    String storedCustomer(String name, String registeredOn) {
+        String id = UUID.randomUUID().toString();
+        db.sql("INSERT INTO customers (id, email, name, created_at) VALUES (?, ?, ?, ?)")
+                .params(id, name + "-" + id + "@example.com", name, registeredOn).update();
+        return id;
+    }
+
+    /** An engagement step written straight into the database, at noon of the day. */
+    void storedStep(String customerId, String step, String outcome, String reason, String day) {
+        db.sql("INSERT INTO engagement_steps (customer_id, step, outcome, reason, at, step_key) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(customerId, step, outcome, reason, day + " 12:00:00", "scripted-" + UUID.randomUUID()).update();
+    }
+
     /** Moves engine and app time together, through the clock-control API. */
     void advanceClock(String isoDuration) {
         assertThat(api.post("/api/dev/clock", Map.of("advance", isoDuration)).status()).isEqualTo(200);

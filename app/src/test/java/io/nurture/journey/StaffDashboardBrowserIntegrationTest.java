@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,8 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The staff dashboard in a real browser (Debian's Chromium, headless, JavaScript on), as staff use
@@ -32,24 +28,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class StaffDashboardBrowserIntegrationTest extends JourneyTest {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_PATH", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOT = Path.of("target", "staff-dashboard.png");
 
     private WebDriver browser;
 
     @BeforeEach
     void openBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipped: no Chromium at " + CHROMIUM + " or ChromeDriver at " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-                options);
+        browser = HeadlessChromium.open(true);
         browser.manage().window().setSize(new Dimension(1400, 2200));
     }
 
@@ -99,24 +84,12 @@ class StaffDashboardBrowserIntegrationTest extends JourneyTest {
     }
 
     private void scriptedRetentionJourneyInMarch2041() {
-        String sent = customer();
-        String alsoSent = customer();
-        String withoutConsent = customer();
-        step(sent, "RE_ENGAGEMENT", "SENT", null, "2041-03-05");
-        step(alsoSent, "RE_ENGAGEMENT", "SENT", null, "2041-03-06");
-        step(withoutConsent, "RE_ENGAGEMENT", "SKIPPED", "NO_MARKETING_CONSENT", "2041-03-07");
-        step(sent, "WIN_BACK", "SENT", null, "2041-03-20");
-    }
-
-    private String customer() {
-        String id = UUID.randomUUID().toString();
-        db.sql("INSERT INTO customers (id, email, name, created_at) VALUES (?, ?, 'Dashboard Customer', '2041-01-01')")
-                .params(id, "dashboard-" + id + "@example.com").update();
-        return id;
-    }
-
-    private void step(String customerId, String step, String outcome, String reason, String day) {
-        db.sql("INSERT INTO engagement_steps (customer_id, step, outcome, reason, at, step_key) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(customerId, step, outcome, reason, day + " 12:00:00", "dashboard-" + UUID.randomUUID()).update();
+        String sent = storedCustomer("dashboard", "2041-01-01");
+        String alsoSent = storedCustomer("dashboard", "2041-01-01");
+        String withoutConsent = storedCustomer("dashboard", "2041-01-01");
+        storedStep(sent, "RE_ENGAGEMENT", "SENT", null, "2041-03-05");
+        storedStep(alsoSent, "RE_ENGAGEMENT", "SENT", null, "2041-03-06");
+        storedStep(withoutConsent, "RE_ENGAGEMENT", "SKIPPED", "NO_MARKETING_CONSENT", "2041-03-07");
+        storedStep(sent, "WIN_BACK", "SENT", null, "2041-03-20");
     }
 }
