@@ -95,19 +95,22 @@ public abstract class OutboxDispatcher implements SmartLifecycle {
 
     private void run() {
         while (running) {
-            if (retryWaiting) {
-                retryWaiting = false;
-                outbox.makeWaitingRowsDue();
-            }
             if (deliverSafely() == 0) {
                 sleep();
             }
         }
     }
 
-    /** A database outage is logged once when it starts and once when it ends, not on every poll. */
+    /**
+     * A database outage is logged once when it starts and once when it ends, not on every poll; a
+     * request to retry waiting rows made during one is kept until the database answers.
+     */
     private int deliverSafely() {
         try {
+            if (retryWaiting) {
+                outbox.makeWaitingRowsDue();
+                retryWaiting = false;
+            }
             int delivered = deliverBatch();
             if (failing) {
                 LOG.info("The {} outbox is readable again", name);
