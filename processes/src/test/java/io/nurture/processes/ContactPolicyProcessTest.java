@@ -78,12 +78,11 @@ class ContactPolicyProcessTest {
     }
 
     private long messageDue(String category) {
-        long key = engine.client().newCreateInstanceCommand().bpmnProcessId(ContactPolicy.PROCESS_ID).latestVersion()
+        return engine.client().newCreateInstanceCommand().bpmnProcessId(ContactPolicy.PROCESS_ID).latestVersion()
                 .variables(Map.of("customerId", "customer-3", ContactPolicy.Variable.MESSAGE_CATEGORY, category,
                         ContactPolicy.Variable.JOURNEY, CustomerRetention.PROCESS_ID, ContactPolicy.Variable.JOURNEY_STEP, "WIN_BACK",
                         ContactPolicy.Variable.HOLDOUT_SHARE, 0.1))
                 .send().join().getProcessInstanceKey();
-        return key;
     }
 
     private Map<String, Object> sendAt(Duration fromNow) {
