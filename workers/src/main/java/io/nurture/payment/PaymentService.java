@@ -1,10 +1,12 @@
 package io.nurture.payment;
 
 import io.nurture.notification.NotificationService;
+import io.nurture.orchestration.ProcessMessages;
 import io.nurture.order.Order;
 import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
 import io.nurture.order.PaymentMethod;
+import io.nurture.processes.OrderFulfillment.Variable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,19 +24,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentService {
 
     private static final Duration INVOICE_TERM = Duration.ofDays(14);
+    static final String COVERED_BY_COUPON = "COVERED-BY-COUPON";
 
     private final PaymentRepository payments;
     private final PaymentGateway gateway;
     private final OrderService orders;
     private final NotificationService notifications;
+    private final ProcessMessages messages;
     private final Clock clock;
 
     PaymentService(PaymentRepository payments, PaymentGateway gateway, OrderService orders,
-            NotificationService notifications, Clock clock) {
+            NotificationService notifications, ProcessMessages messages, Clock clock) {
         this.payments = payments;
         this.gateway = gateway;
         this.orders = orders;
         this.notifications = notifications;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -59,12 +64,30 @@ public class PaymentService {
         return result.approved();
     }
 
+    /**
+     * Sends the invoice. An order a coupon paid in full has nothing to invoice, and a payment of
+     * 0.00 could never arrive: it is booked as paid at once, and the process hears so as of a payment.
+     */
     @Transactional
     public void issueInvoice(String orderId) {
-        Order order = orders.move(orders.lockToProceed(orderId), OrderStatus.AWAITING_PAYMENT,
-                "Invoice sent, payable within 14 days");
+        Order locked = orders.lockToProceed(orderId);
+        if (locked.getTotal().signum() == 0) {
+            settleCoveredOrder(locked);
+            return;
+        }
+        Order order = orders.move(locked, OrderStatus.AWAITING_PAYMENT, "Invoice sent, payable within 14 days");
         LocalDate due = clock.instant().plus(INVOICE_TERM).atZone(ZoneOffset.UTC).toLocalDate();
         notifications.tellCustomer(order, "invoice-issued", Map.of("dueDate", due.toString()));
+    }
+
+    private void settleCoveredOrder(Order order) {
+        if (invoicePayment(order.getId()).isPresent()) {
+            return;
+        }
+        orders.move(order, OrderStatus.AWAITING_PAYMENT, "Nothing to pay: a coupon covers the order");
+        receiveInvoicePayment(order, BigDecimal.ZERO, COVERED_BY_COUPON);
+        messages.invoicePaid(order.getId(), Map.of(Variable.PAYMENT_AMOUNT, BigDecimal.ZERO, Variable.PAYMENT_REFERENCE,
+                COVERED_BY_COUPON));
     }
 
     @Transactional

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 
 import io.camunda.client.exception.BpmnError;
 import io.nurture.notification.NotificationService;
+import io.nurture.orchestration.ProcessMessages;
 import io.nurture.order.Order;
 import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
@@ -39,10 +40,11 @@ class PaymentWorkerTest {
     private final PaymentRepository payments = mock(PaymentRepository.class);
     private final OrderService orders = mock(OrderService.class);
     private final NotificationService notifications = mock(NotificationService.class);
+    private final ProcessMessages messages = mock(ProcessMessages.class);
     private final SandboxPaymentGateway gateway =
             new SandboxPaymentGateway(new SandboxPaymentGateway.SandboxProperties(Duration.ofMillis(10)));
     private final PaymentWorker worker =
-            new PaymentWorker(new PaymentService(payments, gateway, orders, notifications, CLOCK));
+            new PaymentWorker(new PaymentService(payments, gateway, orders, notifications, messages, CLOCK));
 
     @Test
     void approvedCardIsChargedTheOrderTotalOnceAndTheOrderIsPaidAndConfirmed() {
@@ -85,6 +87,25 @@ class PaymentWorkerTest {
 
         verify(payments, never()).save(any());
         verify(notifications, never()).tellCustomer(any(), anyString(), anyMap());
+    }
+
+    @Test
+    void anInvoiceOrderACouponPaysInFullIsPaidAtOnceWithoutAnInvoice() {
+        Order order = new Order("customer-1", PaymentMethod.INVOICE, null,
+                new ShippingAddress("1 Main St", "Berlin", "10115", "DE"), "DE", "EUR", CLOCK.instant());
+        order.addLine("TEA-ROOIBOS-100", 1, new BigDecimal("9.80"));
+        order.redeem("SR-ABCDEFGHIJ", new BigDecimal("10.00"));
+        when(orders.lockToProceed(order.getId())).thenReturn(order);
+        when(payments.findByOrderIdAndKind(order.getId(), PaymentKind.INVOICE)).thenReturn(Optional.empty());
+
+        worker.sendInvoice(order.getId());
+
+        ArgumentCaptor<Payment> booked = ArgumentCaptor.forClass(Payment.class);
+        verify(payments).save(booked.capture());
+        assertThat(booked.getValue().getKind()).isEqualTo(PaymentKind.INVOICE);
+        assertThat(booked.getValue().getAmount()).isEqualByComparingTo("0");
+        verify(messages).invoicePaid(eq(order.getId()), anyMap());
+        verify(notifications, never()).tellCustomer(any(), eq("invoice-issued"), anyMap());
     }
 
     private Order cardOrder(String token) {
