@@ -62,6 +62,7 @@ public final class LocalBroker {
     private volatile Duration backoff;
     private volatile String lastExit = "";
     private Duration clockOffset = Duration.ZERO;
+    private Instant clockHeldAt;
 
     public LocalBroker(LocalBrokerProperties properties, DataDirectory state, int gatewayPort, boolean clockControlled) {
         this.properties = properties;
@@ -99,11 +100,25 @@ public final class LocalBroker {
 
     /** Moves the broker's controlled clock; kept, so a restarted broker is put back where it was. */
     public synchronized void moveClock(Duration by) {
+        requireClockControl();
+        changeBrokerClock("add", "offsetMilli", by.toMillis());
+        clockOffset = clockOffset.plus(by);
+        if (clockHeldAt != null) {
+            clockHeldAt = clockHeldAt.plus(by);
+        }
+    }
+
+    /** Stops the broker's clock at this instant (Zeebe's clock pin); later moves move the pinned instant. */
+    public synchronized void holdClock(Instant at) {
+        requireClockControl();
+        changeBrokerClock("pin", "epochMilli", at.toEpochMilli());
+        clockHeldAt = at;
+    }
+
+    private void requireClockControl() {
         if (!clockControlled) {
             throw new IllegalStateException("The local broker runs on real time (nurture.dev.clock-control=false)");
         }
-        addToBrokerClock(by);
-        clockOffset = clockOffset.plus(by);
     }
 
     /** Runs after every restart, once the restarted broker is ready and its clock is put back. */
@@ -258,16 +273,18 @@ public final class LocalBroker {
     }
 
     private synchronized void restoreClock() {
-        if (clockControlled && !clockOffset.isZero()) {
-            addToBrokerClock(clockOffset);
+        if (clockControlled && clockHeldAt != null) {
+            changeBrokerClock("pin", "epochMilli", clockHeldAt.toEpochMilli());
+        } else if (clockControlled && !clockOffset.isZero()) {
+            changeBrokerClock("add", "offsetMilli", clockOffset.toMillis());
         }
     }
 
-    private void addToBrokerClock(Duration by) {
-        HttpRequest request = HttpRequest.newBuilder(management("/actuator/clock/add"))
+    private void changeBrokerClock(String operation, String field, long value) {
+        HttpRequest request = HttpRequest.newBuilder(management("/actuator/clock/" + operation))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"offsetMilli\":" + by.toMillis() + "}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"" + field + "\":" + value + "}"))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -6,6 +6,8 @@ import io.nurture.runtime.ClockControl;
 import io.nurture.runtime.DataDirectory;
 import io.nurture.runtime.EngineFirst;
 import io.nurture.runtime.ShiftableClock;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -32,7 +34,17 @@ class LocalBrokerConfiguration {
     @Bean
     @ConditionalOnProperty(name = "nurture.dev.clock-control", havingValue = "true")
     ClockControl localBrokerClockControl(LocalBroker broker, ShiftableClock clock) {
-        return ClockControl.moving(broker::moveClock, clock);
+        return ClockControl.moving(new ClockControl.EngineClock() {
+            @Override
+            public void add(Duration by) {
+                broker.moveClock(by);
+            }
+
+            @Override
+            public void pin(Instant at) {
+                broker.holdClock(at);
+            }
+        }, clock);
     }
 
     /** Reported as "broker" in /actuator/health: down while it starts, restarts or after it died. */

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.nurture.api.InvalidRequestException;
 import io.nurture.runtime.ClockControl;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -36,14 +35,29 @@ class ClockController {
     }
 
     @PostMapping
-    Now advance(@Valid @RequestBody Advance request) {
+    Now move(@Valid @RequestBody Move request) {
+        if ((request.advance() == null) == (request.holdAt() == null)) {
+            throw new InvalidRequestException("advance", "give either advance (a duration such as P3D) or holdAt (an instant)");
+        }
+        if (request.holdAt() != null) {
+            if (!request.holdAt().isAfter(clock.now())) {
+                throw new InvalidRequestException("holdAt", "must lie ahead of the clock's now, " + clock.now());
+            }
+            return new Now(clock.holdAt(request.holdAt()));
+        }
         if (request.advance().isNegative() || request.advance().isZero()) {
             throw new InvalidRequestException("advance", "must be a positive ISO-8601 duration such as P3D");
         }
         return new Now(clock.advance(request.advance()));
     }
 
-    record Advance(@Schema(type = "string", example = "P3D", description = "ISO-8601 duration") @NotNull Duration advance) {
+    /** Either moves time on by a duration, or to an instant where it then stands still until the next move. */
+    record Move(
+            @Schema(type = "string", example = "P3D", description = "ISO-8601 duration to move both clocks forward by")
+            Duration advance,
+            @Schema(example = "2035-01-01T12:00:00Z", description = "an instant ahead of now: both clocks move there and"
+                    + " stand still until the next move (reproducible simulations; local broker only)")
+            Instant holdAt) {
     }
 
     record Now(Instant now) {

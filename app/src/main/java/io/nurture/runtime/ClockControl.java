@@ -2,22 +2,43 @@ package io.nurture.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Consumer;
 
-/** Moves the engine's timers and the app's clock forward together (development and tests). */
+/** Moves the engine's timers and the app's clock forward together (development, tests, simulation). */
 public interface ClockControl {
 
+    /** Moves both clocks forward; held clocks stay held at the later instant. */
     Instant advance(Duration by);
+
+    /**
+     * Moves both clocks to the instant and stops them there until the next move, so that every
+     * timestamp written meanwhile is that instant and a timer falls due only at a move: what a
+     * simulation needs to give the same answer on every run.
+     */
+    Instant holdAt(Instant at);
 
     Instant now();
 
+    /** The engine's side of the clock. */
+    interface EngineClock {
+
+        void add(Duration by);
+
+        void pin(Instant at);
+    }
+
     /** Moves the engine's clock first, so the app never runs ahead of the timers it waits for. */
-    static ClockControl moving(Consumer<Duration> engineClock, ShiftableClock clock) {
+    static ClockControl moving(EngineClock engine, ShiftableClock clock) {
         return new ClockControl() {
             @Override
             public synchronized Instant advance(Duration by) {
-                engineClock.accept(by);
+                engine.add(by);
                 return clock.shift(by);
+            }
+
+            @Override
+            public synchronized Instant holdAt(Instant at) {
+                engine.pin(at);
+                return clock.hold(at);
             }
 
             @Override

@@ -3,15 +3,21 @@ package io.nurture.runtime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
-/** The job handlers running right now, so that shutdown can wait for them. */
+/**
+ * The job handlers running right now, so that shutdown can wait for them, and how many ever
+ * started, so that a simulation can tell when the app has gone quiet.
+ */
 @Component
-class JobsInFlight {
+public class JobsInFlight {
 
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicLong started = new AtomicLong();
 
     void started() {
+        started.incrementAndGet();
         running.incrementAndGet();
     }
 
@@ -19,8 +25,12 @@ class JobsInFlight {
         running.decrementAndGet();
     }
 
-    int running() {
+    public int running() {
         return running.get();
+    }
+
+    public long startedSoFar() {
+        return started.get();
     }
 
     /** Answers whether all handlers ended within the grace period. */

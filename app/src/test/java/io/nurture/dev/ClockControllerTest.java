@@ -3,6 +3,7 @@ package io.nurture.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nurture.runtime.ClockControl;
+import io.nurture.runtime.JobsInFlight;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,8 @@ class ClockControllerTest {
 
     private final WebApplicationContextRunner context = new WebApplicationContextRunner()
             .withBean(ClockControl.class, FixedClock::new)
-            .withUserConfiguration(ClockController.class);
+            .withBean(JobsInFlight.class)
+            .withUserConfiguration(ClockController.class, ActivityController.class);
 
     @Test
     void localModeHasNoClockEndpointUnlessEnabled() {
@@ -38,11 +40,25 @@ class ClockControllerTest {
                 .run(app -> assertThat(app).hasSingleBean(ClockController.class));
     }
 
+    @Test
+    void theActivityEndpointForSimulationsExistsOnlyBesideTheClockEndpoint() {
+        context.run(app -> assertThat(app).doesNotHaveBean(ActivityController.class));
+        context.withPropertyValues("nurture.engine.mode=cluster", "nurture.dev.clock-control=true")
+                .run(app -> assertThat(app).doesNotHaveBean(ActivityController.class));
+        context.withPropertyValues("nurture.dev.clock-control=true")
+                .run(app -> assertThat(app).hasSingleBean(ActivityController.class));
+    }
+
     private static final class FixedClock implements ClockControl {
 
         @Override
         public Instant advance(Duration by) {
             return Instant.EPOCH.plus(by);
+        }
+
+        @Override
+        public Instant holdAt(Instant at) {
+            return at;
         }
 
         @Override

@@ -37,6 +37,8 @@ class OneClickUnsubscribeIntegrationTest extends JourneyTest {
         assertThat(header(reEngagement, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(body(reEngagement)).contains(link.group(1));
         assertThat(header(mail(email, "Your order is confirmed"), "List-Unsubscribe")).isNull();
+        assertThat(header(reEngagement, "X-Nurture-Template")).isEqualTo("re-engagement");
+        assertThat(header(mail(email, "Your order is confirmed"), "X-Nurture-Template")).isEqualTo("order-confirmed");
 
         NurtureClient mailProvider = new NurtureClient(port, null);
         String path = "/unsubscribe/" + link.group(2);

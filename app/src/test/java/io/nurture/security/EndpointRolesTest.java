@@ -72,6 +72,7 @@ class EndpointRolesTest {
             Map.entry("GET /api/journeys/{journey}/uplift", STAFF_ONLY),
             Map.entry("GET /api/dev/clock", STAFF_ONLY),
             Map.entry("POST /api/dev/clock", STAFF_ONLY),
+            Map.entry("GET /api/dev/activity", STAFF_ONLY),
             Map.entry("POST /api/surveys/{token}/responses", PUBLIC),
             Map.entry("GET /surveys/{token}", PUBLIC),
             Map.entry("POST /surveys/{token}", PUBLIC),

@@ -33,6 +33,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Component
 class MailDispatcher extends OutboxDispatcher {
 
+    /** Names the template a mail was written from, e.g. {@code win-back}. */
+    public static final String TEMPLATE_HEADER = "X-Nurture-Template";
+
     private static final OutboxTable.Layout LAYOUT = new OutboxTable.Layout("notifications", "sent_at", false, true);
     private static final Session NO_SESSION = Session.getInstance(new Properties());
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
@@ -55,10 +58,11 @@ class MailDispatcher extends OutboxDispatcher {
         if (ids.isEmpty()) {
             return 0;
         }
-        List<PendingMail> mails = db.sql("SELECT id, recipient, subject, body, unsubscribe_token FROM notifications"
+        List<PendingMail> mails = db.sql("SELECT id, recipient, subject, body, unsubscribe_token, template FROM notifications"
                         + " WHERE id IN (:ids) ORDER BY id")
                 .param("ids", ids)
-                .query((rs, n) -> new PendingMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new PendingMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)))
                 .list();
         Map<MimeMessage, Long> built = new LinkedHashMap<>();
         for (PendingMail mail : mails) {
@@ -105,6 +109,8 @@ class MailDispatcher extends OutboxDispatcher {
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient()));
         message.setSubject(mail.subject(), UTF_8);
         message.setText(mail.body(), UTF_8);
+        // Lets mail providers and the lifecycle simulation tell the messages apart without reading them.
+        message.setHeader(TEMPLATE_HEADER, mail.template());
         if (mail.unsubscribeToken() != null) {
             // RFC 8058: mail providers offer "unsubscribe" and POST to the link, no login, no question.
             message.setHeader("List-Unsubscribe", properties.unsubscribeLinks().header(mail.unsubscribeToken()));
@@ -114,7 +120,7 @@ class MailDispatcher extends OutboxDispatcher {
     }
 
     /** {@code unsubscribeToken} only on marketing mail. */
-    private record PendingMail(long id, String recipient, String subject, String body, String unsubscribeToken) {
+    private record PendingMail(long id, String recipient, String subject, String body, String unsubscribeToken, String template) {
     }
 
     /** A message whose Message-ID is its outbox row's, not a fresh one per attempt. */

@@ -63,6 +63,11 @@ public abstract class OutboxDispatcher implements SmartLifecycle {
         wake.release();
     }
 
+    /** Rows written and not yet delivered. */
+    public long pending() {
+        return outbox.pending();
+    }
+
     @Override
     public boolean isAutoStartup() {
         return false;
