@@ -16,16 +16,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Nurture's own jar in local mode on a fresh data directory, started as the README starts it. */
-final class AppUnderTest implements AutoCloseable {
+/**
+ * Nurture's own jar in local mode on a fresh data directory, started as the README starts it; the
+ * benchmark's and the lifecycle simulation's app.
+ */
+public final class AppUnderTest implements AutoCloseable {
 
-    static final String SHOP_KEY = "dev-integration-key";
-    static final String STAFF_KEY = "dev-staff-key";
+    public static final String SHOP_KEY = "dev-integration-key";
+    public static final String STAFF_KEY = "dev-staff-key";
+    /** Where the local jar is when it is not in {@code app/target} of the working directory. */
+    public static final String JAR_PROPERTY = "nurture.app.jar";
 
     private final Process process;
     private final Path data;
     final int port;
-    final int gatewayPort;
+    public final int gatewayPort;
 
     private AppUnderTest(Process process, Path data, int port, int gatewayPort) {
         this.process = process;
@@ -48,7 +53,7 @@ final class AppUnderTest implements AutoCloseable {
     }
 
     /** @param settings further {@code --key=value} arguments, e.g. to switch the workers off */
-    static AppUnderTest start(Path home, String name, String heap, List<String> settings) throws Exception {
+    public static AppUnderTest start(Path home, String name, String heap, List<String> settings) throws Exception {
         Path data = Files.createDirectories(home.resolve(name));
         // Its own temp directory: the embedded database refuses a data directory inside the temp
         // directory (it would wipe it), and a clone under /tmp puts the runs there.
@@ -67,8 +72,13 @@ final class AppUnderTest implements AutoCloseable {
         return app;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The app's log, broker log and data, for a report to point at. */
+    public Path dataDirectory() {
+        return data;
     }
 
     @Override
@@ -87,7 +97,7 @@ final class AppUnderTest implements AutoCloseable {
                 throw new IllegalStateException("Nurture exited while starting; see " + log);
             }
             try {
-                var answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+                var answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200) {
                     return;
@@ -101,7 +111,13 @@ final class AppUnderTest implements AutoCloseable {
     }
 
     private static Path appJar() throws IOException {
-        try (Stream<Path> jars = Files.list(Path.of("app", "target"))) {
+        String given = System.getProperty(JAR_PROPERTY);
+        if (given != null) {
+            return Path.of(given).toAbsolutePath();
+        }
+        // From the project's root (the benchmark, the simulation) or from the app module (its tests).
+        Path target = Files.isDirectory(Path.of("app", "target")) ? Path.of("app", "target") : Path.of("target");
+        try (Stream<Path> jars = Files.list(target)) {
             return jars.filter(p -> p.getFileName().toString().matches("nurture-app-.*-local\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("No app/target/nurture-app-*-local.jar: build first"
                             + " (./mvnw -q -DskipTests install)"))
@@ -109,7 +125,7 @@ final class AppUnderTest implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

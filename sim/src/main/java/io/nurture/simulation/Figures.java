@@ -1,0 +1,84 @@
+package io.nurture.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a run came to: the key figures an analyst compares (by name, in a fixed order), the mails
+ * per template, and the app's own reports for the simulated period (lifecycle, its series over
+ * time, both journeys' funnels).
+ *
+ * @param models which models ran: "deployed" or the directory of the edited copies
+ * @param seconds wall-clock time of the simulated days
+ */
+public record Figures(String models, long seed, int customers, int days, double seconds, long jobs,
+        Map<String, Double> key, Map<String, Long> messagesByTemplate, JsonNode lifecycle, JsonNode series, JsonNode funnels) {
+
+    static final String[] JOURNEYS = {"post-purchase", "customer-retention"};
+    private static final int MOST_PARTS = 30;
+
+    static Figures collect(String models, Behaviour behaviour, Rehearsal.Tally tally, NurtureApi api, Instant from, Instant to) {
+        String period = "from=" + from + "&to=" + to;
+        JsonNode lifecycle = api.get("/api/metrics/lifecycle?" + period);
+        JsonNode series = api.get("/api/metrics/lifecycle/series?" + period + "&parts=" + Math.min(MOST_PARTS, behaviour.days()));
+        ObjectNode funnels = JsonNodeFactory.instance.objectNode();
+        for (String journey : JOURNEYS) {
+            funnels.set(journey, api.get("/api/journeys/" + journey + "/funnel?" + period));
+        }
+        Map<String, Double> key = new LinkedHashMap<>();
+        key.put("orders placed", (double) tally.ordersPlaced);
+        key.put("orders with a coupon", (double) tally.ordersWithCoupon);
+        key.put("marketing messages per customer", mean(tally.marketingMails));
+        key.put("transactional messages per customer", mean(tally.transactionalMails));
+        key.put("most marketing messages to one customer", (double) Arrays.stream(tally.marketingMails).max().orElse(0));
+        coupons(key, tally, api);
+        key.put("NPS", number(lifecycle.path("surveys").path("nps")));
+        key.put("survey response rate", number(lifecycle.path("surveys").path("responseRate")));
+        key.put("repeat-purchase rate", number(lifecycle.path("repeatPurchaseRate")));
+        key.put("re-engagement conversion", number(lifecycle.path("reEngagement").path("conversionRate")));
+        key.put("win-back conversion", number(lifecycle.path("winBack").path("conversionRate")));
+        key.put("unsubscribed", (double) tally.unsubscribed);
+        lifecycle.path("customersByStage").properties().forEach(stage -> key.put("customers " + stage.getKey(), stage.getValue().asDouble()));
+        lifecycle.path("ordersByStatus").properties().forEach(status -> key.put("orders " + status.getKey(), status.getValue().asDouble()));
+        return new Figures(models, behaviour.seed(), behaviour.customers(), behaviour.days(), tally.wallClock.toMillis() / 1000.0,
+                tally.jobs, key, new TreeMap<>(tally.mailsByTemplate), lifecycle, series, funnels);
+    }
+
+    /** Issued and redeemed per kind (win-back, service recovery) and what the redeemed ones cost the shop. */
+    private static void coupons(Map<String, Double> key, Rehearsal.Tally tally, NurtureApi api) {
+        Map<String, long[]> counts = new TreeMap<>();
+        BigDecimal cost = BigDecimal.ZERO;
+        for (String customerId : tally.customerIds.stream().sorted().toList()) {
+            for (JsonNode coupon : api.get("/api/customers/" + customerId + "/coupons")) {
+                long[] issuedRedeemed = counts.computeIfAbsent(coupon.path("kind").asText(), kind -> new long[2]);
+                issuedRedeemed[0]++;
+                if (coupon.path("redeemed").asBoolean()) {
+                    issuedRedeemed[1]++;
+                    cost = cost.add(coupon.path("value").decimalValue());
+                }
+            }
+        }
+        for (String kind : new String[] {"WIN_BACK", "SERVICE_RECOVERY"}) {
+            long[] issuedRedeemed = counts.getOrDefault(kind, new long[2]);
+            String name = kind.toLowerCase().replace('_', '-');
+            key.put(name + " coupons issued", (double) issuedRedeemed[0]);
+            key.put(name + " coupons redeemed", (double) issuedRedeemed[1]);
+        }
+        key.put("coupon cost", cost.doubleValue());
+    }
+
+    private static double mean(long[] values) {
+        return values.length == 0 ? 0 : Arrays.stream(values).sum() / (double) values.length;
+    }
+
+    private static Double number(JsonNode value) {
+        return value.isMissingNode() || value.isNull() ? null : value.asDouble();
+    }
+}

@@ -1,0 +1,157 @@
+package io.nurture.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nurture.bench.AppUnderTest;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+
+/** Nurture's REST API as the shop's system, the carrier, customers and staff use it. */
+final class NurtureApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    NurtureApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    record Activity(long jobsStarted, int jobsRunning, long outboxPending) {
+
+        boolean idle() {
+            return jobsRunning == 0 && outboxPending == 0;
+        }
+    }
+
+    Instant now() {
+        return Instant.parse(get("/api/dev/clock").path("now").asText());
+    }
+
+    /** Both clocks move to the instant and stand still there until the next move. */
+    void holdAt(Instant at) {
+        send("POST", "/api/dev/clock", JSON.createObjectNode().put("holdAt", at.toString()), AppUnderTest.STAFF_KEY);
+    }
+
+    Activity activity() {
+        JsonNode activity = get("/api/dev/activity");
+        return new Activity(activity.path("jobsStarted").asLong(), activity.path("jobsRunning").asInt(),
+                activity.path("outboxPending").asLong());
+    }
+
+    void stock(String sku, int available) {
+        send("PUT", "/api/inventory/" + sku, JSON.createObjectNode().put("available", available), AppUnderTest.STAFF_KEY);
+    }
+
+    /** Answers the placed order's id and total, or null when the shop refused the coupon (expired, used). */
+    Placed placeOrder(Shopper shopper, List<String> skus, boolean invoice, String couponCode) {
+        ObjectNode order = JSON.createObjectNode();
+        order.putObject("customer").put("email", shopper.email()).put("name", shopper.name())
+                .put("marketingConsent", shopper.marketingConsent).put("timeZone", shopper.home.zone());
+        var lines = order.putArray("lines");
+        skus.forEach(sku -> lines.addObject().put("sku", sku).put("quantity", 1));
+        ObjectNode payment = order.putObject("payment").put("method", invoice ? "INVOICE" : "CARD");
+        if (!invoice) {
+            payment.put("token", "tok_visa");
+        }
+        order.putObject("shippingAddress").put("line1", "1 Simulation Way").put("city", "Simtown").put("postalCode", "10115")
+                .put("country", shopper.home.country());
+        order.put("billingCountry", shopper.home.country());
+        if (couponCode != null) {
+            order.put("couponCode", couponCode);
+        }
+        HttpResponse<String> answer = exchange("POST", "/api/orders", order, AppUnderTest.SHOP_KEY);
+        if (answer.statusCode() == 400 && couponCode != null && answer.body().contains("couponCode")) {
+            return null;
+        }
+        JsonNode placed = expect(answer, 201, "POST /api/orders");
+        return new Placed(placed.path("orderId").asText(), new BigDecimal(placed.path("total").asText()));
+    }
+
+    record Placed(String orderId, BigDecimal total) {
+    }
+
+    JsonNode order(String orderId) {
+        return get("/api/orders/" + orderId);
+    }
+
+    void deliver(String trackingNumber) {
+        send("POST", "/api/shipments/" + trackingNumber + "/events", JSON.createObjectNode().put("type", "DELIVERED"),
+                AppUnderTest.SHOP_KEY);
+    }
+
+    void payInvoice(String orderId, BigDecimal amount) {
+        send("POST", "/api/orders/" + orderId + "/payments",
+                JSON.createObjectNode().put("amount", amount).put("reference", "SIM-" + orderId), AppUnderTest.SHOP_KEY);
+    }
+
+    /** A survey can close before its answer arrives (expired, 410): that is an outcome, not an error. */
+    void answerSurvey(String token, int score) {
+        send("POST", "/api/surveys/" + token + "/responses", JSON.createObjectNode().put("score", score), null, 409, 410);
+    }
+
+    void unsubscribe(String path) {
+        send("POST", path, null, null);
+    }
+
+    void resolveCareCase(String id) {
+        send("POST", "/api/care-cases/" + id + "/resolution", JSON.createObjectNode().put("note", "called the customer"),
+                AppUnderTest.STAFF_KEY, 409);
+    }
+
+    JsonNode get(String path) {
+        return expect(exchange("GET", path, null, AppUnderTest.STAFF_KEY), 200, "GET " + path);
+    }
+
+    /** Any 2xx, or one of the other statuses named, is an answer the caller expects. */
+    private void send(String method, String path, JsonNode body, String key, int... alsoExpected) {
+        HttpResponse<String> answer = exchange(method, path, body, key);
+        if (answer.statusCode() / 100 == 2) {
+            return;
+        }
+        for (int status : alsoExpected) {
+            if (answer.statusCode() == status) {
+                return;
+            }
+        }
+        throw new IllegalStateException(method + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
+    }
+
+    private static JsonNode expect(HttpResponse<String> answer, int status, String call) {
+        if (answer.statusCode() != status) {
+            throw new IllegalStateException(call + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        try {
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(call + " answered no JSON: " + answer.body(), e);
+        }
+    }
+
+    private HttpResponse<String> exchange(String method, String path, JsonNode body, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + path + " interrupted", e);
+        }
+    }
+}

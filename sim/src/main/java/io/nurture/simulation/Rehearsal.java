@@ -1,0 +1,289 @@
+package io.nurture.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One run: the population lives through the simulated days on one app. Each day the clock moves to
+ * noon UTC, where it stands still, and the app settles (the timers that fell due have run); customers read their mail and
+ * act (first orders, reorders, deliveries, invoice payments, survey answers, coupons); the app
+ * settles again and the mail those actions caused is read.
+ */
+final class Rehearsal {
+
+    /** Customers act at noon UTC: far from the quiet hours' edges in the zones the example file uses. */
+    private static final int ACTION_HOUR = 12;
+    private static final int STOCK = 1_000_000;
+
+    private final Behaviour behaviour;
+    private final NurtureApi api;
+    private final Mailbox mailbox;
+    private final Settle settle;
+    private final PrintStream progress;
+    private final Dice dice;
+    private final List<Shopper> shoppers;
+    private final Map<String, Shopper> byEmail;
+    private final Map<Integer, List<Action>> agenda = new HashMap<>();
+    private final Set<String> surveysSeen = new HashSet<>();
+    private final Set<String> couponsSeen = new HashSet<>();
+    private final Tally tally;
+
+    private record Action(int shopper, int order, Runnable step) {
+    }
+
+    Rehearsal(Behaviour behaviour, NurtureApi api, Mailbox mailbox, Settle settle, PrintStream progress) {
+        this.behaviour = behaviour;
+        this.api = api;
+        this.mailbox = mailbox;
+        this.settle = settle;
+        this.progress = progress;
+        this.dice = new Dice(behaviour.seed());
+        this.shoppers = Shopper.population(behaviour, dice);
+        this.byEmail = shoppers.stream().collect(Collectors.toMap(Shopper::email, Function.identity()));
+        this.tally = new Tally(behaviour.customers());
+    }
+
+    Instant firstMoment() {
+        return behaviour.start().atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    Instant endMoment() {
+        return firstMoment().plus(Duration.ofDays(behaviour.days()));
+    }
+
+    Tally run() throws InterruptedException {
+        Instant noon = firstMoment().plus(Duration.ofHours(ACTION_HOUR));
+        if (!api.now().isBefore(noon)) {
+            throw new IllegalArgumentException("start: " + behaviour.start() + " is not ahead of the app's clock ("
+                    + api.now() + "); the engine's clock only moves forward, so choose a later start");
+        }
+        behaviour.products().forEach(sku -> api.stock(sku, STOCK));
+        long started = System.nanoTime();
+        long jobsBefore = api.activity().jobsStarted();
+        for (int day = 0; day < behaviour.days(); day++) {
+            moveClockTo(noon.plus(Duration.ofDays(day)));
+            readMail(day);
+            resolveCareCases();
+            for (Shopper shopper : shoppers) {
+                decideToOrder(day, shopper);
+            }
+            agenda.getOrDefault(day, List.of()).stream()
+                    .sorted(Comparator.comparingInt(Action::shopper).thenComparingInt(Action::order))
+                    .forEach(action -> action.step().run());
+            agenda.remove(day);
+            readMail(day);
+            report(day, started, jobsBefore);
+        }
+        moveClockTo(endMoment());
+        readMail(behaviour.days());
+        tally.jobs = api.activity().jobsStarted() - jobsBefore;
+        tally.wallClock = Duration.ofNanos(System.nanoTime() - started);
+        return tally;
+    }
+
+    /**
+     * Time stands still between moves: what happens in a day is stamped with its noon, whatever it
+     * costs in real time, and a timer falls due only at a move. The mail read next waits for the app to settle.
+     */
+    private void moveClockTo(Instant target) {
+        api.holdAt(target);
+    }
+
+    private void readMail(int day) throws InterruptedException {
+        settle.await();
+        List<Mailbox.Mail> mails = new ArrayList<>(mailbox.take());
+        mails.sort(Comparator.comparing(Mailbox.Mail::recipient).thenComparing(Mailbox.Mail::template));
+        for (Mailbox.Mail mail : mails) {
+            Shopper shopper = byEmail.get(mail.recipient());
+            if (shopper != null) {
+                tally.received(shopper.index, mail);
+                react(day, shopper, mail);
+            }
+        }
+    }
+
+    private void react(int day, Shopper shopper, Mailbox.Mail mail) {
+        Behaviour.Segment segment = shopper.segment;
+        if (mail.marketing()) {
+            shopper.marketingMails++;
+            if (!shopper.unsubscribed && dice.chance(shopper.index, "unsubscribe", shopper.marketingMails,
+                    segment.unsubscribePerMarketingMail())) {
+                api.unsubscribe(mail.unsubscribePath());
+                shopper.unsubscribed = true;
+                tally.unsubscribed++;
+            }
+        }
+        switch (mail.template()) {
+            case "order-shipped" -> {
+                String orderId = shopper.openOrderId;
+                String tracking = api.order(orderId).path("trackingNumber").asText();
+                plan(day + segment.deliveryDays(), shopper, 1, () -> api.deliver(tracking));
+            }
+            case "invoice-issued" -> {
+                if (!dice.chance(shopper.index, "invoice-unpaid", shopper.ordersPlaced, segment.invoiceUnpaid())) {
+                    String orderId = shopper.openOrderId;
+                    var total = shopper.openOrderTotal;
+                    plan(day + Math.max(1, segment.invoicePaidAfterDays()), shopper, 2, () -> api.payInvoice(orderId, total));
+                }
+            }
+            case "order-delivered" -> {
+                shopper.lastDeliveryDay = day;
+                shopper.openOrderId = null;
+            }
+            case "order-cancelled", "order-rejected" -> shopper.openOrderId = null;
+            case "survey" -> answerSurveys(day, shopper);
+            case "win-back", "service-recovery" -> useCoupons(day, shopper);
+            case "re-engagement" -> {
+                if (dice.chance(shopper.index, "re-engagement", shopper.marketingMails, segment.reEngagementResponse())) {
+                    planOrder(shopper, day + 1 + dice.below(shopper.index, "re-engagement-day", shopper.marketingMails, 7), null);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void answerSurveys(int day, Shopper shopper) {
+        for (JsonNode survey : api.get("/api/customers/" + shopper.customerId + "/surveys")) {
+            String token = survey.path("token").asText();
+            if ("SENT".equals(survey.path("status").asText()) && surveysSeen.add(token)) {
+                int n = surveysSeen.size();
+                if (dice.chance(shopper.index, "survey-answered", n, shopper.segment.surveyAnswered())) {
+                    int score = dice.pick(shopper.index, "nps", n, shopper.segment.nps());
+                    plan(day + 1, shopper, 3, () -> {
+                        api.answerSurvey(token, score);
+                        tally.surveysAnswered++;
+                    });
+                }
+            }
+        }
+    }
+
+    private void useCoupons(int day, Shopper shopper) {
+        for (JsonNode coupon : api.get("/api/customers/" + shopper.customerId + "/coupons")) {
+            String code = coupon.path("code").asText();
+            if (!coupon.path("redeemed").asBoolean() && couponsSeen.add(code)) {
+                int n = couponsSeen.size();
+                if (dice.chance(shopper.index, "coupon", n, shopper.segment.couponResponse())) {
+                    planOrder(shopper, day + 1 + dice.below(shopper.index, "coupon-day", n, 7), code);
+                }
+            }
+        }
+    }
+
+    private void planOrder(Shopper shopper, int day, String couponCode) {
+        if (shopper.plannedOrderDay == null || day < shopper.plannedOrderDay) {
+            shopper.plannedOrderDay = day;
+        }
+        if (couponCode != null) {
+            shopper.couponToUse = couponCode;
+        }
+    }
+
+    private void decideToOrder(int day, Shopper shopper) {
+        if (shopper.hasOpenOrder()) {
+            return;
+        }
+        boolean first = shopper.ordersPlaced == 0 && day == shopper.firstOrderDay;
+        boolean planned = shopper.plannedOrderDay != null && shopper.plannedOrderDay <= day;
+        boolean onTheirOwn = shopper.lastDeliveryDay != null
+                && dice.chance(shopper.index, "reorder", day, shopper.segment.reorderPerDay());
+        if (first || planned || onTheirOwn) {
+            placeOrder(shopper, planned ? shopper.couponToUse : null);
+            shopper.plannedOrderDay = null;
+            shopper.couponToUse = null;
+        }
+    }
+
+    private void placeOrder(Shopper shopper, String couponCode) {
+        int k = shopper.ordersPlaced;
+        List<String> products = behaviour.products();
+        int size = Math.min(products.size(), 1 + dice.below(shopper.index, "basket-size", k, shopper.segment.basketSize()));
+        int first = dice.below(shopper.index, "basket", k, products.size());
+        List<String> basket = new ArrayList<>();
+        for (int j = 0; j < size; j++) {
+            basket.add(products.get((first + j) % products.size()));
+        }
+        boolean invoice = dice.chance(shopper.index, "invoice", k, shopper.segment.invoice());
+        NurtureApi.Placed placed = api.placeOrder(shopper, basket, invoice, couponCode);
+        if (placed == null) {
+            tally.couponsRefused++;
+            placed = api.placeOrder(shopper, basket, invoice, null);
+        } else if (couponCode != null) {
+            tally.ordersWithCoupon++;
+        }
+        shopper.openOrderId = placed.orderId();
+        shopper.openOrderTotal = placed.total();
+        shopper.ordersPlaced++;
+        tally.ordersPlaced++;
+        if (shopper.customerId == null) {
+            shopper.customerId = api.order(placed.orderId()).path("customerId").asText();
+            tally.customerIds.add(shopper.customerId);
+        }
+    }
+
+    /** Staff call back each detractor: the care case is resolved a set number of days after it opened. */
+    private void resolveCareCases() {
+        Instant due = api.now().minus(Duration.ofDays(behaviour.careCasesResolvedAfterDays()));
+        for (JsonNode careCase : api.get("/api/care-cases?status=OPEN")) {
+            if (!Instant.parse(careCase.path("openedAt").asText()).isAfter(due)) {
+                api.resolveCareCase(careCase.path("id").asText());
+            }
+        }
+    }
+
+    private void plan(int day, Shopper shopper, int order, Runnable step) {
+        agenda.computeIfAbsent(day, d -> new ArrayList<>()).add(new Action(shopper.index, order, step));
+    }
+
+    private void report(int day, long started, long jobsBefore) {
+        boolean last = day == behaviour.days() - 1;
+        if (day % 10 != 9 && !last) {
+            return;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long jobs = api.activity().jobsStarted() - jobsBefore;
+        long customers = shoppers.stream().filter(s -> s.ordersPlaced > 0).count();
+        progress.printf("  day %3d/%d  customers %5d  orders %6d  jobs %7d  %5.0f jobs/s  %4.0f s%n", day + 1,
+                behaviour.days(), customers, tally.ordersPlaced, jobs, jobs / seconds, seconds);
+    }
+
+    /** What the customers did and received, counted by the simulation itself. */
+    static final class Tally {
+
+        final long[] marketingMails;
+        final long[] transactionalMails;
+        final Map<String, Long> mailsByTemplate = new TreeMap<>();
+        final Set<String> customerIds = new HashSet<>();
+        long ordersPlaced;
+        long ordersWithCoupon;
+        long couponsRefused;
+        long surveysAnswered;
+        long unsubscribed;
+        long jobs;
+        Duration wallClock;
+
+        Tally(int customers) {
+            marketingMails = new long[customers];
+            transactionalMails = new long[customers];
+        }
+
+        void received(int shopper, Mailbox.Mail mail) {
+            (mail.marketing() ? marketingMails : transactionalMails)[shopper]++;
+            mailsByTemplate.merge(mail.template(), 1L, Long::sum);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.nurture.simulation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/** One synthetic customer: who they are (fixed by the seed) and where they stand in the run. */
+final class Shopper {
+
+    final int index;
+    final Behaviour.Segment segment;
+    final Behaviour.TimeZone home;
+    final boolean marketingConsent;
+    final int firstOrderDay;
+    String customerId;
+    String openOrderId;
+    BigDecimal openOrderTotal;
+    int ordersPlaced;
+    Integer lastDeliveryDay;
+    Integer plannedOrderDay;
+    String couponToUse;
+    int marketingMails;
+    boolean unsubscribed;
+
+    private Shopper(int index, Behaviour.Segment segment, Behaviour.TimeZone home, boolean marketingConsent, int firstOrderDay) {
+        this.index = index;
+        this.segment = segment;
+        this.home = home;
+        this.marketingConsent = marketingConsent;
+        this.firstOrderDay = firstOrderDay;
+    }
+
+    /** The population a behaviour file and its seed describe, first orders spread evenly over the arrival days. */
+    static List<Shopper> population(Behaviour behaviour, Dice dice) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        behaviour.segments().forEach(segment -> shares.put(segment.name(), segment.share()));
+        List<Shopper> shoppers = new ArrayList<>();
+        IntStream.range(0, behaviour.customers()).forEach(i -> {
+            String name = dice.pick(i, "segment", 0, shares);
+            Behaviour.Segment segment = behaviour.segments().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+            Map<String, Double> zones = new LinkedHashMap<>();
+            segment.timeZones().forEach(zone -> zones.put(zone.zone(), zone.share()));
+            String zoneId = dice.pick(i, "time-zone", 0, zones);
+            Behaviour.TimeZone home = segment.timeZones().stream().filter(z -> z.zone().equals(zoneId)).findFirst().orElseThrow();
+            int firstOrderDay = (int) ((long) i * behaviour.firstOrdersWithinDays() / behaviour.customers());
+            shoppers.add(new Shopper(i, segment, home, dice.chance(i, "consent", 0, segment.marketingConsent()), firstOrderDay));
+        });
+        return shoppers;
+    }
+
+    String email() {
+        return "shopper-%05d@sim.nurture.example".formatted(index);
+    }
+
+    String name() {
+        return "Shopper " + index;
+    }
+
+    boolean hasOpenOrder() {
+        return openOrderId != null;
+    }
+}

@@ -1,0 +1,135 @@
+package io.nurture.simulation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.DeployResourceCommandStep1;
+import io.nurture.bench.AppUnderTest;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The lifecycle simulation's command (docs/simulation.md). Arguments, all optional:
+ * {@code behaviour=sim/behaviour.yaml} the behaviour model; {@code models=DIR} run on edited copies of
+ * the models (every .bpmn and .dmn in DIR, deployed over the built-in ones, as Modeler would);
+ * {@code compare=DIR} run twice, on the built-in (or {@code models}) models and on DIR's, and report
+ * both side by side; {@code customers=N days=N} override the file; {@code out=DIR} where the report
+ * goes; {@code quiet=PT0.1S} how long the app must be idle before a day counts as settled.
+ */
+public final class Simulation {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** One run's settings: which models on top of the built-in ones (null: none), and the run's own directory. */
+    public record Settings(Behaviour behaviour, Path models, Path home, Duration quiet, PrintStream progress) {
+    }
+
+    private Simulation() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Behaviour behaviour = Behaviour.read(Path.of(argument(args, "behaviour", "sim/behaviour.yaml")))
+                .with(integer(args, "customers"), integer(args, "days"));
+        Path models = path(args, "models");
+        Path compare = path(args, "compare");
+        Duration quiet = Duration.parse(argument(args, "quiet", "PT0.1S"));
+        Path out = Files.createDirectories(Path.of(argument(args, "out",
+                "sim/target/reports/" + Instant.now().toString().replace(':', '-')))).toAbsolutePath();
+        List<Figures> runs = new ArrayList<>();
+        runs.add(rehearse(new Settings(behaviour, models, out.resolve("A"), quiet, System.out), "A"));
+        if (compare != null) {
+            runs.add(rehearse(new Settings(behaviour, compare, out.resolve("B"), quiet, System.out), "B"));
+        }
+        write(out, runs);
+        printKeyFigures(runs);
+        System.out.println("\nReport: " + out.resolve("report.html") + " (figures in report.json)");
+    }
+
+    /** One run on an app, broker and database of its own, started for it and stopped after it. */
+    public static Figures rehearse(Settings settings, String label) throws Exception {
+        Behaviour behaviour = settings.behaviour();
+        String models = settings.models() == null ? "deployed" : settings.models().toString();
+        settings.progress().printf("%nRun %s: %d customers x %d days on the %s models; app and logs in %s%n", label,
+                behaviour.customers(), behaviour.days(), models, settings.home());
+        int smtpPort = AppUnderTest.freePort();
+        try (Mailbox mailbox = new Mailbox(smtpPort);
+                AppUnderTest app = AppUnderTest.start(Files.createDirectories(settings.home()), "nurture", "512m", List.of(
+                        "--nurture.dev.clock-control=true", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+                        // One log line per job is most of the log's volume in a run of 100,000 jobs.
+                        "--logging.level.io.nurture.runtime.JobLogContext=warn"))) {
+            if (settings.models() != null) {
+                deploy(app, settings.models(), settings.progress());
+            }
+            NurtureApi api = new NurtureApi(app.baseUrl());
+            Rehearsal rehearsal = new Rehearsal(behaviour, api, mailbox, new Settle(api, settings.quiet()), settings.progress());
+            Rehearsal.Tally tally = rehearsal.run();
+            return Figures.collect(models, behaviour, tally, api, rehearsal.firstMoment(), rehearsal.endMoment());
+        }
+    }
+
+    /** As an analyst deploys from Modeler: the copies become the newest versions, which every new instance runs. */
+    private static void deploy(AppUnderTest app, Path directory, PrintStream progress) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(directory)) {
+            files = listed.filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn")).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(directory + " holds no .bpmn or .dmn file");
+        }
+        try (CamundaClient client = CamundaClient.newClientBuilder()
+                .grpcAddress(URI.create("http://127.0.0.1:" + app.gatewayPort)).preferRestOverGrpc(false).build()) {
+            DeployResourceCommandStep1.DeployResourceCommandStep2 deployment = null;
+            for (Path file : files) {
+                deployment = deployment == null ? client.newDeployResourceCommand().addResourceFile(file.toString())
+                        : deployment.addResourceFile(file.toString());
+            }
+            deployment.send().join();
+        }
+        progress.println("Deployed " + files.stream().map(f -> f.getFileName().toString()).toList() + " from " + directory);
+    }
+
+    static void write(Path out, List<Figures> runs) throws IOException {
+        Object figures = runs.size() == 2 ? Comparison.of(runs.get(0), runs.get(1)) : runs.getFirst();
+        JSON.writeValue(out.resolve("report.json").toFile(), figures);
+        Files.writeString(out.resolve("report.html"), ReportPage.render(runs));
+    }
+
+    private static void printKeyFigures(List<Figures> runs) {
+        System.out.printf("%n%-42s %12s%s%n", "figure", "A", runs.size() == 2 ? String.format("%12s %12s", "B", "B - A") : "");
+        for (String name : runs.getFirst().key().keySet()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-42s %12s", name, Html.number(runs.get(0).key().get(name))));
+            if (runs.size() == 2) {
+                Comparison.Difference difference = Comparison.difference(runs.get(0).key().get(name), runs.get(1).key().get(name));
+                line.append(String.format(Locale.ROOT, " %12s %12s %s", Html.number(runs.get(1).key().get(name)),
+                        Html.number(difference.delta()), difference.relative()));
+            }
+            System.out.println(line);
+        }
+    }
+
+    private static String argument(String[] args, String name, String fallback) {
+        return Arrays.stream(args).filter(arg -> arg.startsWith(name + "=")).map(arg -> arg.substring(name.length() + 1))
+                .findFirst().orElse(fallback);
+    }
+
+    private static Integer integer(String[] args, String name) {
+        String value = argument(args, name, null);
+        return value == null ? null : Integer.valueOf(value);
+    }
+
+    private static Path path(String[] args, String name) {
+        String value = argument(args, name, null);
+        return value == null ? null : Path.of(value).toAbsolutePath();
+    }
+}
