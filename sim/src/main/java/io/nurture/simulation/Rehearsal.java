@@ -40,6 +40,7 @@ final class Rehearsal {
     private final Set<String> surveysSeen = new HashSet<>();
     private final Set<String> couponsSeen = new HashSet<>();
     private final Tally tally;
+    private int careCasesOpen;
 
     private record Action(int shopper, int order, Runnable step) {
     }
@@ -76,7 +77,7 @@ final class Rehearsal {
         for (int day = 0; day < behaviour.days(); day++) {
             moveClockTo(noon.plus(Duration.ofDays(day)));
             readMail(day);
-            resolveCareCases();
+            resolveCareCases(day);
             for (Shopper shopper : shoppers) {
                 decideToOrder(day, shopper);
             }
@@ -145,7 +146,11 @@ final class Rehearsal {
             }
             case "order-cancelled", "order-rejected" -> shopper.openOrderId = null;
             case "survey" -> answerSurveys(day, shopper);
-            case "win-back", "service-recovery" -> useCoupons(day, shopper);
+            case "win-back" -> useCoupons(day, shopper);
+            case "service-recovery" -> {
+                careCasesOpen++;
+                useCoupons(day, shopper);
+            }
             case "re-engagement" -> {
                 if (dice.chance(shopper.index, "re-engagement", shopper.marketingMails, segment.reEngagementResponse())) {
                     planOrder(shopper, day + 1 + dice.below(shopper.index, "re-engagement-day", shopper.marketingMails, 7), null);
@@ -235,12 +240,21 @@ final class Rehearsal {
         }
     }
 
-    /** Staff call back each detractor: the care case is resolved a set number of days after it opened. */
-    private void resolveCareCases() {
+    /**
+     * Staff call back each detractor: the care case is resolved a set number of days after it
+     * opened. Staff look when a detractor got their apology (it comes with the case), and weekly.
+     */
+    private void resolveCareCases(int day) {
+        if (careCasesOpen == 0 && day % 7 != 0) {
+            return;
+        }
         Instant due = api.now().minus(Duration.ofDays(behaviour.careCasesResolvedAfterDays()));
-        for (JsonNode careCase : api.get("/api/care-cases?status=OPEN")) {
+        JsonNode open = api.get("/api/care-cases?status=OPEN");
+        careCasesOpen = open.size();
+        for (JsonNode careCase : open) {
             if (!Instant.parse(careCase.path("openedAt").asText()).isAfter(due)) {
                 api.resolveCareCase(careCase.path("id").asText());
+                careCasesOpen--;
             }
         }
     }
