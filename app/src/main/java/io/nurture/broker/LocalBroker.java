@@ -1,5 +1,7 @@
 package io.nurture.broker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurture.runtime.DataDirectory;
 import io.nurture.runtime.FreePorts;
 import io.nurture.runtime.ChildProcesses;
@@ -46,6 +48,7 @@ public final class LocalBroker {
     private final DataDirectory state;
     private final int gatewayPort;
     private final boolean clockControlled;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "local-broker-supervisor");
@@ -210,6 +213,31 @@ public final class LocalBroker {
         }
         readySince = Instant.now();
         ready = true;
+    }
+
+    /**
+     * How far the broker's partitions have processed their logs (summed; -1 while it cannot say):
+     * a number that stands still while the engine has nothing to do.
+     */
+    public long processedPosition() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(management("/actuator/partitions"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return -1;
+            }
+            long sum = 0;
+            for (JsonNode partition : JSON.readTree(response.body())) {
+                sum += partition.path("processedPosition").asLong();
+            }
+            return sum;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private boolean readiness() {

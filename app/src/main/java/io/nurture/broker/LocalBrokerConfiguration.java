@@ -5,6 +5,7 @@ import io.nurture.orchestration.EngineRelay;
 import io.nurture.runtime.ClockControl;
 import io.nurture.runtime.DataDirectory;
 import io.nurture.runtime.EngineFirst;
+import io.nurture.runtime.EngineProgress;
 import io.nurture.runtime.ShiftableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,12 @@ class LocalBrokerConfiguration {
                 broker.holdClock(at);
             }
         }, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "nurture.dev.clock-control", havingValue = "true")
+    EngineProgress localBrokerProgress(LocalBroker broker) {
+        return broker::processedPosition;
     }
 
     /** Reported as "broker" in /actuator/health: down while it starts, restarts or after it died. */

@@ -2,6 +2,7 @@ package io.nurture.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nurture.runtime.ClockControl;
 import io.nurture.runtime.JobsInFlight;
 import java.time.Duration;
@@ -15,6 +16,7 @@ class ClockControllerTest {
     private final WebApplicationContextRunner context = new WebApplicationContextRunner()
             .withBean(ClockControl.class, FixedClock::new)
             .withBean(JobsInFlight.class)
+            .withBean(SimpleMeterRegistry.class)
             .withUserConfiguration(ClockController.class, ActivityController.class);
 
     @Test

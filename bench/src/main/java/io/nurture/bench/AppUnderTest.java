@@ -54,15 +54,20 @@ public final class AppUnderTest implements AutoCloseable {
 
     /** @param settings further {@code --key=value} arguments, e.g. to switch the workers off */
     public static AppUnderTest start(Path home, String name, String heap, List<String> settings) throws Exception {
+        return start(home, name, List.of("-Xmx" + heap), settings);
+    }
+
+    /** @param jvmOptions the app JVM's options, e.g. {@code -Xmx512m} */
+    public static AppUnderTest start(Path home, String name, List<String> jvmOptions, List<String> settings) throws Exception {
         Path data = Files.createDirectories(home.resolve(name));
         // Its own temp directory: the embedded database refuses a data directory inside the temp
         // directory (it would wipe it), and a clone under /tmp puts the runs there.
         Path temp = Files.createDirectories(home.resolve(name + "-tmp"));
         int port = freePort();
         int gatewayPort = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Djava.io.tmpdir=" + temp, "-jar", appJar().toString(),
-                "--server.port=" + port, "--nurture.engine.gateway-port=" + gatewayPort,
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Djava.io.tmpdir=" + temp, "-jar", appJar().toString(), "--server.port=" + port, "--nurture.engine.gateway-port=" + gatewayPort,
                 "--nurture.data-dir=" + data, "--nurture.database.embedded.port=0", "--nurture.mail.embedded-smtp.port=0"));
         command.addAll(settings);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -25,10 +25,15 @@ final class NurtureApi {
         this.baseUrl = baseUrl;
     }
 
-    record Activity(long jobsStarted, int jobsRunning, long outboxPending) {
+    record Activity(long jobsStarted, int jobsRunning, long jobsInClient, long outboxPending, long engineProcessedPosition) {
 
         boolean idle() {
-            return jobsRunning == 0 && outboxPending == 0;
+            return jobsRunning == 0 && jobsInClient == 0 && outboxPending == 0;
+        }
+
+        /** Nothing started or was processed since the earlier look. */
+        boolean sameProgressAs(Activity earlier) {
+            return jobsStarted == earlier.jobsStarted && engineProcessedPosition == earlier.engineProcessedPosition;
         }
     }
 
@@ -44,7 +49,8 @@ final class NurtureApi {
     Activity activity() {
         JsonNode activity = get("/api/dev/activity");
         return new Activity(activity.path("jobsStarted").asLong(), activity.path("jobsRunning").asInt(),
-                activity.path("outboxPending").asLong());
+                activity.path("jobsInClient").asLong(), activity.path("outboxPending").asLong(),
+                activity.path("engineProcessedPosition").asLong());
     }
 
     void stock(String sku, int available) {

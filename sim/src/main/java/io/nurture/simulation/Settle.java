@@ -3,9 +3,11 @@ package io.nurture.simulation;
 import java.time.Duration;
 
 /**
- * Waits until the app has gone quiet: no job handler running, both outboxes empty, and no job
- * started for {@code quiet}. Timers the clock move made due fire within milliseconds on an idle
- * broker; the quiet period covers that gap and the jobs' trip from the broker to the workers.
+ * Waits until the app and its engine have gone quiet: for {@code quiet}, no job handler running,
+ * none waiting in the client, both outboxes empty, no job started and the broker's processed
+ * position standing still. A time window alone is not enough: on a busy machine the trip of a
+ * message or a job between app and broker can take longer than any short window, and the broker's
+ * position moves for every step of that trip.
  */
 final class Settle {
 
@@ -27,7 +29,7 @@ final class Settle {
         while (true) {
             Thread.sleep(POLL);
             NurtureApi.Activity now = api.activity();
-            if (!now.idle() || now.jobsStarted() != last.jobsStarted()) {
+            if (!now.idle() || !now.sameProgressAs(last)) {
                 quietSince = System.nanoTime();
                 last = now;
             } else if (System.nanoTime() - quietSince >= quiet.toNanos()) {

@@ -28,11 +28,19 @@ import java.util.stream.Stream;
  */
 public final class Simulation {
 
+    private static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /** Up to this many customer-days a run is short: compiling for peak speed would cost more than it saves. */
+    private static final long SHORT_RUN = 20_000;
+
     /** One run's settings: which models on top of the built-in ones (null: none), and the run's own directory. */
     public record Settings(Behaviour behaviour, Path models, Path home, Duration quiet, PrintStream progress) {
+
+        boolean shortRun() {
+            return (long) behaviour.customers() * behaviour.days() <= SHORT_RUN;
+        }
     }
 
     private Simulation() {
@@ -63,11 +71,18 @@ public final class Simulation {
         settings.progress().printf("%nRun %s: %d customers x %d days on the %s models; app and logs in %s%n", label,
                 behaviour.customers(), behaviour.days(), models, settings.home());
         int smtpPort = AppUnderTest.freePort();
+        List<String> nurture = new ArrayList<>(List.of("--nurture.dev.clock-control=true", "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtpPort,
+                // One log line per job is most of the log's volume in a run of 100,000 jobs.
+                "--logging.level.io.nurture.runtime.JobLogContext=warn"));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        if (settings.shortRun()) {
+            // A short run is mostly start-up: the quick compiler alone costs the app and broker less CPU.
+            jvm.add(QUICK_COMPILER);
+            nurture.add("--nurture.engine.local.java-options=-Xms128m -Xmx512m " + QUICK_COMPILER);
+        }
         try (Mailbox mailbox = new Mailbox(smtpPort);
-                AppUnderTest app = AppUnderTest.start(Files.createDirectories(settings.home()), "nurture", "512m", List.of(
-                        "--nurture.dev.clock-control=true", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
-                        // One log line per job is most of the log's volume in a run of 100,000 jobs.
-                        "--logging.level.io.nurture.runtime.JobLogContext=warn"))) {
+                AppUnderTest app = AppUnderTest.start(Files.createDirectories(settings.home()), "nurture", jvm, nurture)) {
             if (settings.models() != null) {
                 deploy(app, settings.models(), settings.progress());
             }
