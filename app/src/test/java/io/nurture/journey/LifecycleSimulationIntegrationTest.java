@@ -17,6 +17,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The lifecycle simulation as an analyst runs it (sim/, docs/simulation.md), on this build's local
@@ -32,7 +35,15 @@ import org.junit.jupiter.api.TestInstance;
  * contact policy's 7 days after the review ask.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(LifecycleSimulationIntegrationTest.OWN_APPS)
 class LifecycleSimulationIntegrationTest {
+
+    /**
+     * Its apps are child processes on their own ports and directories, like the other child-process
+     * tests', but it shares nothing with them: it runs beside both the in-JVM tests and those.
+     */
+    static final String OWN_APPS = "simulation apps";
 
     private Figures deployed;
     private Figures earlierReEngagement;
