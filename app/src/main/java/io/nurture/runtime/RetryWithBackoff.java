@@ -41,6 +41,7 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
     private static final Logger LOG = LoggerFactory.getLogger(RetryWithBackoff.class);
 
     private final DefaultJobExceptionHandlingStrategy camundaErrors;
+    private final MetricsRecorder clientMetrics;
     private final JobProperties properties;
     private final ObjectProvider<CamundaClient> client;
     private final MeterRegistry meters;
@@ -48,6 +49,7 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
     RetryWithBackoff(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics, JobProperties properties,
             ObjectProvider<CamundaClient> client, MeterRegistry meters) {
         this.camundaErrors = new DefaultJobExceptionHandlingStrategy(commands, metrics);
+        this.clientMetrics = metrics;
         this.properties = properties;
         this.client = client;
         this.meters = meters;
@@ -66,6 +68,8 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
                     Map.of(Variable.CANCEL_REASON, CancelReason.CUSTOMER_REQUEST)), context);
             return;
         }
+        // As the client's own strategy counts it: every activated job ends as completed, failed or bpmn-error.
+        clientMetrics.increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, job.getType());
         int retriesLeft = Math.max(job.getRetries() - 1, 0);
         boolean orderNeverStored = cause instanceof UnknownOrderException;
         Map<String, Object> variables = job.getVariablesAsMap();

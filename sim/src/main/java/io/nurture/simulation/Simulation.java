@@ -74,7 +74,10 @@ public final class Simulation {
         List<String> nurture = new ArrayList<>(List.of("--nurture.dev.clock-control=true", "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtpPort,
                 // One log line per job is most of the log's volume in a run of 100,000 jobs.
-                "--logging.level.io.nurture.runtime.JobLogContext=warn"));
+                "--logging.level.io.nurture.runtime.JobLogContext=warn",
+                // The held clock never ends a long poll on the broker's side: with the usual request
+                // timeout the client would give up first, log it and back off for seconds.
+                "--camunda.client.worker.defaults.request-timeout=PT10M"));
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
         if (settings.shortRun()) {
             // A short run is mostly start-up: the quick compiler alone costs the app and broker less CPU.
