@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -40,11 +41,12 @@ class ActivityController {
         this.engine = engine;
     }
 
+    /** @param engine false: leave out the engine's position (-1), which costs a call to the broker */
     @GetMapping
-    Activity activity() {
+    Activity activity(@RequestParam(defaultValue = "true") boolean engine) {
         long activated = clientJobs(List.of("activated"));
         long ended = clientJobs(JOB_ENDS);
-        EngineProgress progress = engine.getIfAvailable();
+        EngineProgress progress = engine ? this.engine.getIfAvailable() : null;
         return new Activity(jobs.startedSoFar(), jobs.running(), Math.max(0, activated - ended),
                 outboxes.stream().mapToLong(OutboxDispatcher::pending).sum(), progress == null ? -1 : progress.processedPosition());
     }

@@ -46,8 +46,9 @@ final class NurtureApi {
         send("POST", "/api/dev/clock", JSON.createObjectNode().put("holdAt", at.toString()), AppUnderTest.STAFF_KEY);
     }
 
-    Activity activity() {
-        JsonNode activity = get("/api/dev/activity");
+    /** @param engine also the engine's processed position (a call to the broker; -1 without) */
+    Activity activity(boolean engine) {
+        JsonNode activity = get("/api/dev/activity?engine=" + engine);
         return new Activity(activity.path("jobsStarted").asLong(), activity.path("jobsRunning").asInt(),
                 activity.path("jobsInClient").asLong(), activity.path("outboxPending").asLong(),
                 activity.path("engineProcessedPosition").asLong());

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.LinkedHashSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,6 +29,8 @@ final class Rehearsal {
     /** Customers act at noon UTC: far from the quiet hours' edges in the zones the example file uses. */
     private static final int ACTION_HOUR = 12;
     private static final int STOCK = 1_000_000;
+    /** Customers and carriers calling at once: the shop's traffic is not one request at a time. */
+    private static final int CLIENTS = 8;
 
     private final Behaviour behaviour;
     private final NurtureApi api;
@@ -40,6 +44,8 @@ final class Rehearsal {
     private final Set<String> surveysSeen = new HashSet<>();
     private final Set<String> couponsSeen = new HashSet<>();
     private final Tally tally;
+    private final Parallel parallel;
+    private final Map<String, JsonNode> looked = new ConcurrentHashMap<>();
     private int careCasesOpen;
 
     private record Action(int shopper, int order, Runnable step) {
@@ -55,6 +61,7 @@ final class Rehearsal {
         this.shoppers = Shopper.population(behaviour, dice);
         this.byEmail = shoppers.stream().collect(Collectors.toMap(Shopper::email, Function.identity()));
         this.tally = new Tally(behaviour.customers());
+        this.parallel = new Parallel(CLIENTS);
     }
 
     Instant firstMoment() {
@@ -73,24 +80,27 @@ final class Rehearsal {
         }
         behaviour.products().forEach(sku -> api.stock(sku, STOCK));
         long started = System.nanoTime();
-        long jobsBefore = api.activity().jobsStarted();
+        long jobsBefore = api.activity(false).jobsStarted();
         for (int day = 0; day < behaviour.days(); day++) {
             moveClockTo(noon.plus(Duration.ofDays(day)));
             readMail(day);
             resolveCareCases(day);
+            List<Runnable> orders = new ArrayList<>();
             for (Shopper shopper : shoppers) {
-                decideToOrder(day, shopper);
+                decideToOrder(day, shopper, orders);
             }
-            agenda.getOrDefault(day, List.of()).stream()
+            parallel.run(orders);
+            parallel.run(agenda.getOrDefault(day, List.of()).stream()
                     .sorted(Comparator.comparingInt(Action::shopper).thenComparingInt(Action::order))
-                    .forEach(action -> action.step().run());
+                    .map(Action::step).toList());
             agenda.remove(day);
             readMail(day);
             report(day, started, jobsBefore);
         }
         moveClockTo(endMoment());
         readMail(behaviour.days());
-        tally.jobs = api.activity().jobsStarted() - jobsBefore;
+        parallel.close();
+        tally.jobs = api.activity(false).jobsStarted() - jobsBefore;
         tally.wallClock = Duration.ofNanos(System.nanoTime() - started);
         return tally;
     }
@@ -107,6 +117,7 @@ final class Rehearsal {
         settle.await();
         List<Mailbox.Mail> mails = new ArrayList<>(mailbox.take());
         mails.sort(Comparator.comparing(Mailbox.Mail::recipient).thenComparing(Mailbox.Mail::template));
+        lookUpAtOnce(mails);
         for (Mailbox.Mail mail : mails) {
             Shopper shopper = byEmail.get(mail.recipient());
             if (shopper != null) {
@@ -114,6 +125,40 @@ final class Rehearsal {
                 react(day, shopper, mail);
             }
         }
+    }
+
+    /**
+     * What the day's mail sends its readers to look up (a shipped order, their surveys, their
+     * coupons), asked for side by side: the answers are read in the mail's fixed order afterwards.
+     */
+    private void lookUpAtOnce(List<Mailbox.Mail> mails) {
+        looked.clear();
+        Set<String> paths = new LinkedHashSet<>();
+        for (Mailbox.Mail mail : mails) {
+            Shopper shopper = byEmail.get(mail.recipient());
+            if (shopper != null) {
+                String path = lookUpFor(shopper, mail.template());
+                if (path != null) {
+                    paths.add(path);
+                }
+            }
+        }
+        parallel.run(paths.stream().<Runnable>map(path -> () -> looked.put(path, api.get(path))).toList());
+    }
+
+    private static String lookUpFor(Shopper shopper, String template) {
+        return switch (template) {
+            case "order-shipped" -> shopper.openOrderId == null ? null : "/api/orders/" + shopper.openOrderId;
+            case "survey" -> "/api/customers/" + shopper.customerId + "/surveys";
+            case "win-back", "service-recovery" -> "/api/customers/" + shopper.customerId + "/coupons";
+            default -> null;
+        };
+    }
+
+    private JsonNode lookedUp(Shopper shopper, String template) {
+        String path = lookUpFor(shopper, template);
+        JsonNode answer = looked.get(path);
+        return answer != null ? answer : api.get(path);
     }
 
     private void react(int day, Shopper shopper, Mailbox.Mail mail) {
@@ -129,8 +174,7 @@ final class Rehearsal {
         }
         switch (mail.template()) {
             case "order-shipped" -> {
-                String orderId = shopper.openOrderId;
-                String tracking = api.order(orderId).path("trackingNumber").asText();
+                String tracking = lookedUp(shopper, "order-shipped").path("trackingNumber").asText();
                 plan(day + segment.deliveryDays(), shopper, 1, () -> api.deliver(tracking));
             }
             case "invoice-issued" -> {
@@ -162,7 +206,7 @@ final class Rehearsal {
     }
 
     private void answerSurveys(int day, Shopper shopper) {
-        for (JsonNode survey : api.get("/api/customers/" + shopper.customerId + "/surveys")) {
+        for (JsonNode survey : lookedUp(shopper, "survey")) {
             String token = survey.path("token").asText();
             if ("SENT".equals(survey.path("status").asText()) && surveysSeen.add(token)) {
                 int n = surveysSeen.size();
@@ -170,7 +214,7 @@ final class Rehearsal {
                     int score = dice.pick(shopper.index, "nps", n, shopper.segment.nps());
                     plan(day + 1, shopper, 3, () -> {
                         api.answerSurvey(token, score);
-                        tally.surveysAnswered++;
+                        tally.add(() -> tally.surveysAnswered++);
                     });
                 }
             }
@@ -178,7 +222,7 @@ final class Rehearsal {
     }
 
     private void useCoupons(int day, Shopper shopper) {
-        for (JsonNode coupon : api.get("/api/customers/" + shopper.customerId + "/coupons")) {
+        for (JsonNode coupon : lookedUp(shopper, "win-back")) {
             String code = coupon.path("code").asText();
             if (!coupon.path("redeemed").asBoolean() && couponsSeen.add(code)) {
                 int n = couponsSeen.size();
@@ -198,7 +242,8 @@ final class Rehearsal {
         }
     }
 
-    private void decideToOrder(int day, Shopper shopper) {
+    /** Decided in the shoppers' fixed order; the orders themselves are placed side by side. */
+    private void decideToOrder(int day, Shopper shopper, List<Runnable> orders) {
         if (shopper.hasOpenOrder()) {
             return;
         }
@@ -207,7 +252,8 @@ final class Rehearsal {
         boolean onTheirOwn = shopper.lastDeliveryDay != null
                 && dice.chance(shopper.index, "reorder", day, shopper.segment.reorderPerDay());
         if (first || planned || onTheirOwn) {
-            placeOrder(shopper, planned ? shopper.couponToUse : null);
+            String coupon = planned ? shopper.couponToUse : null;
+            orders.add(() -> placeOrder(shopper, coupon));
             shopper.plannedOrderDay = null;
             shopper.couponToUse = null;
         }
@@ -224,20 +270,23 @@ final class Rehearsal {
         }
         boolean invoice = dice.chance(shopper.index, "invoice", k, shopper.segment.invoice());
         NurtureApi.Placed placed = api.placeOrder(shopper, basket, invoice, couponCode);
-        if (placed == null) {
-            tally.couponsRefused++;
+        boolean couponRefused = placed == null;
+        if (couponRefused) {
             placed = api.placeOrder(shopper, basket, invoice, null);
-        } else if (couponCode != null) {
-            tally.ordersWithCoupon++;
         }
         shopper.openOrderId = placed.orderId();
         shopper.openOrderTotal = placed.total();
         shopper.ordersPlaced++;
-        tally.ordersPlaced++;
         if (shopper.customerId == null) {
             shopper.customerId = api.order(placed.orderId()).path("customerId").asText();
-            tally.customerIds.add(shopper.customerId);
         }
+        String customerId = shopper.customerId;
+        tally.add(() -> {
+            tally.ordersPlaced++;
+            tally.couponsRefused += couponRefused ? 1 : 0;
+            tally.ordersWithCoupon += couponCode != null && !couponRefused ? 1 : 0;
+            tally.customerIds.add(customerId);
+        });
     }
 
     /**
@@ -269,7 +318,7 @@ final class Rehearsal {
             return;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        long jobs = api.activity().jobsStarted() - jobsBefore;
+        long jobs = api.activity(false).jobsStarted() - jobsBefore;
         long customers = shoppers.stream().filter(s -> s.ordersPlaced > 0).count();
         progress.printf("  day %3d/%d  customers %5d  orders %6d  jobs %7d  %5.0f jobs/s  %4.0f s%n", day + 1,
                 behaviour.days(), customers, tally.ordersPlaced, jobs, jobs / seconds, seconds);
@@ -293,6 +342,11 @@ final class Rehearsal {
         Tally(int customers) {
             marketingMails = new long[customers];
             transactionalMails = new long[customers];
+        }
+
+        /** Changes made by steps that run side by side. */
+        synchronized void add(Runnable change) {
+            change.run();
         }
 
         void received(int shopper, Mailbox.Mail mail) {

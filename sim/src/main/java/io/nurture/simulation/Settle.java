@@ -12,6 +12,7 @@ import java.time.Duration;
 final class Settle {
 
     private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration BUSY_POLL = Duration.ofMillis(50);
     private static final Duration GIVE_UP = Duration.ofMinutes(5);
 
     private final NurtureApi api;
@@ -22,23 +23,32 @@ final class Settle {
         this.quiet = quiet;
     }
 
+    /**
+     * First until the app is idle and started no job since the last look (cheap looks, often),
+     * then whether everything, the engine's position included, stood still over {@code quiet};
+     * if not, again.
+     */
     void await() throws InterruptedException {
         long giveUp = System.nanoTime() + GIVE_UP.toNanos();
-        NurtureApi.Activity last = api.activity();
-        long quietSince = System.nanoTime();
+        NurtureApi.Activity last = api.activity(false);
         while (true) {
-            Thread.sleep(POLL);
-            NurtureApi.Activity now = api.activity();
-            if (!now.idle() || !now.sameProgressAs(last)) {
-                quietSince = System.nanoTime();
-                last = now;
-            } else if (System.nanoTime() - quietSince >= quiet.toNanos()) {
+            Thread.sleep(last.idle() ? POLL.toMillis() : BUSY_POLL.toMillis());
+            NurtureApi.Activity now = api.activity(false);
+            if (now.idle() && now.jobsStarted() == last.jobsStarted() && stoodStill()) {
                 return;
             }
             if (System.nanoTime() > giveUp) {
                 throw new IllegalStateException("The app did not settle within " + GIVE_UP + " (last activity " + now
                         + "); see its log");
             }
+            last = now;
         }
+    }
+
+    private boolean stoodStill() throws InterruptedException {
+        NurtureApi.Activity before = api.activity(true);
+        Thread.sleep(quiet.toMillis());
+        NurtureApi.Activity after = api.activity(true);
+        return before.idle() && after.idle() && after.sameProgressAs(before);
     }
 }

@@ -77,7 +77,12 @@ public final class Simulation {
                 "--logging.level.io.nurture.runtime.JobLogContext=warn",
                 // The held clock never ends a long poll on the broker's side: with the usual request
                 // timeout the client would give up first, log it and back off for seconds.
-                "--camunda.client.worker.defaults.request-timeout=PT10M"));
+                "--camunda.client.worker.defaults.request-timeout=PT10M",
+                // The broker snapshots its state every 5 minutes of its clock: every simulated day, 180
+                // snapshots a run. Monthly is enough for a run that is thrown away.
+                "--nurture.engine.local.environment.ZEEBE_BROKER_DATA_SNAPSHOTPERIOD=P30D",
+                // Nor need its log be forced to disk on every commit.
+                "--nurture.engine.local.environment.ZEEBE_BROKER_CLUSTER_RAFT_FLUSH_ENABLED=false"));
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
         if (settings.shortRun()) {
             // A short run is mostly start-up: the quick compiler alone costs the app and broker less CPU.

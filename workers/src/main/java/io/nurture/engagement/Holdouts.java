@@ -36,8 +36,10 @@ class Holdouts {
         db.sql("INSERT IGNORE INTO journey_holdouts (customer_id, journey, bucket, assigned_at) VALUES (?, ?, ?, ?)")
                 .params(customerId, journey, bucket(customerId, journey), OutboxTable.utc(clock.instant()))
                 .update();
+        // A check for the same customer and journey in another transaction may have inserted the row
+        // first; this transaction's snapshot may not see it yet. Its value is the same hash either way.
         return db.sql("SELECT bucket FROM journey_holdouts WHERE customer_id = ? AND journey = ?")
-                .params(customerId, journey).query(Double.class).single();
+                .params(customerId, journey).query(Double.class).optional().orElseGet(() -> bucket(customerId, journey));
     }
 
     /** Uniform in [0, 1): the top 53 bits of SHA-256 over the two ids. */
