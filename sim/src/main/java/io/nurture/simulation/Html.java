@@ -16,6 +16,9 @@ final class Html {
         if (value == null) {
             return "–";
         }
+        if (Math.abs(value) < 0.005) {
+            return "0";
+        }
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.format(Locale.ROOT, "%,d", value.longValue())
                 : String.format(Locale.ROOT, "%,.2f", value);
     }

@@ -209,7 +209,7 @@ final class Rehearsal {
         for (JsonNode survey : lookedUp(shopper, "survey")) {
             String token = survey.path("token").asText();
             if ("SENT".equals(survey.path("status").asText()) && surveysSeen.add(token)) {
-                int n = surveysSeen.size();
+                int n = ++shopper.surveysSeen;
                 if (dice.chance(shopper.index, "survey-answered", n, shopper.segment.surveyAnswered())) {
                     int score = dice.pick(shopper.index, "nps", n, shopper.segment.nps());
                     plan(day + 1, shopper, 3, () -> {
@@ -225,7 +225,7 @@ final class Rehearsal {
         for (JsonNode coupon : lookedUp(shopper, "win-back")) {
             String code = coupon.path("code").asText();
             if (!coupon.path("redeemed").asBoolean() && couponsSeen.add(code)) {
-                int n = couponsSeen.size();
+                int n = ++shopper.couponsSeen;
                 if (dice.chance(shopper.index, "coupon", n, shopper.segment.couponResponse())) {
                     planOrder(shopper, day + 1 + dice.below(shopper.index, "coupon-day", n, 7), code);
                 }

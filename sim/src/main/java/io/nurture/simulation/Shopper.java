@@ -23,6 +23,9 @@ final class Shopper {
     Integer plannedOrderDay;
     String couponToUse;
     int marketingMails;
+    /** Numbers this customer's surveys and coupons, so each one's choice is theirs alone, whatever others got. */
+    int surveysSeen;
+    int couponsSeen;
     boolean unsubscribed;
 
     private Shopper(int index, Behaviour.Segment segment, Behaviour.TimeZone home, boolean marketingConsent, int firstOrderDay) {
