@@ -7,8 +7,6 @@ import io.nurture.runtime.DataDirectory;
 import io.nurture.runtime.EngineFirst;
 import io.nurture.runtime.EngineProgress;
 import io.nurture.runtime.ShiftableClock;
-import java.time.Duration;
-import java.time.Instant;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -35,17 +33,7 @@ class LocalBrokerConfiguration {
     @Bean
     @ConditionalOnProperty(name = "nurture.dev.clock-control", havingValue = "true")
     ClockControl localBrokerClockControl(LocalBroker broker, ShiftableClock clock) {
-        return ClockControl.moving(new ClockControl.EngineClock() {
-            @Override
-            public void add(Duration by) {
-                broker.moveClock(by);
-            }
-
-            @Override
-            public void pin(Instant at) {
-                broker.holdClock(at);
-            }
-        }, clock);
+        return ClockControl.moving(broker::moveClock, broker::holdClock, clock);
     }
 
     @Bean

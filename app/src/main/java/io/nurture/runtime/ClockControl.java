@@ -2,6 +2,7 @@ package io.nurture.runtime;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /** Moves the engine's timers and the app's clock forward together (development, tests, simulation). */
 public interface ClockControl {
@@ -18,26 +19,18 @@ public interface ClockControl {
 
     Instant now();
 
-    /** The engine's side of the clock. */
-    interface EngineClock {
-
-        void add(Duration by);
-
-        void pin(Instant at);
-    }
-
     /** Moves the engine's clock first, so the app never runs ahead of the timers it waits for. */
-    static ClockControl moving(EngineClock engine, ShiftableClock clock) {
+    static ClockControl moving(Consumer<Duration> engineAdd, Consumer<Instant> enginePin, ShiftableClock clock) {
         return new ClockControl() {
             @Override
             public synchronized Instant advance(Duration by) {
-                engine.add(by);
+                engineAdd.accept(by);
                 return clock.shift(by);
             }
 
             @Override
             public synchronized Instant holdAt(Instant at) {
-                engine.pin(at);
+                enginePin.accept(at);
                 return clock.hold(at);
             }
 

@@ -24,7 +24,7 @@ public class ShiftableClock extends Clock {
 
     public Instant shift(Duration by) {
         if (held.get() != null) {
-            held.accumulateAndGet(null, (at, ignored) -> at.plus(by));
+            held.updateAndGet(at -> at.plus(by));
         } else {
             offset.accumulateAndGet(by, Duration::plus);
         }

@@ -2,8 +2,6 @@ package io.nurture.runtime;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.nurture.processes.testing.InMemoryEngines;
-import java.time.Duration;
-import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,16 +27,8 @@ class EmbeddedEngineConfiguration {
 
     @Bean
     ClockControl embeddedClockControl(ZeebeTestEngine engine, ShiftableClock clock) {
-        return ClockControl.moving(new ClockControl.EngineClock() {
-            @Override
-            public void add(Duration by) {
-                engine.increaseTime(by);
-            }
-
-            @Override
-            public void pin(Instant at) {
-                throw new UnsupportedOperationException("The in-memory test engine's clock can only move forward, not be held");
-            }
+        return ClockControl.moving(engine::increaseTime, at -> {
+            throw new UnsupportedOperationException("The in-memory test engine's clock can only move forward, not be held");
         }, clock);
     }
 

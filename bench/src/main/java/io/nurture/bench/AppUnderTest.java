@@ -24,8 +24,6 @@ public final class AppUnderTest implements AutoCloseable {
 
     public static final String SHOP_KEY = "dev-integration-key";
     public static final String STAFF_KEY = "dev-staff-key";
-    /** Where the local jar is when it is not in {@code app/target} of the working directory. */
-    public static final String JAR_PROPERTY = "nurture.app.jar";
 
     private final Process process;
     private final Path data;
@@ -81,11 +79,6 @@ public final class AppUnderTest implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** The app's log, broker log and data, for a report to point at. */
-    public Path dataDirectory() {
-        return data;
-    }
-
     @Override
     public void close() throws InterruptedException {
         process.destroy();
@@ -116,10 +109,6 @@ public final class AppUnderTest implements AutoCloseable {
     }
 
     private static Path appJar() throws IOException {
-        String given = System.getProperty(JAR_PROPERTY);
-        if (given != null) {
-            return Path.of(given).toAbsolutePath();
-        }
         // From the project's root (the benchmark, the simulation) or from the app module (its tests).
         Path target = Files.isDirectory(Path.of("app", "target")) ? Path.of("app", "target") : Path.of("target");
         try (Stream<Path> jars = Files.list(target)) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.LinkedHashSet;
@@ -100,6 +101,9 @@ final class Rehearsal {
         moveClockTo(endMoment());
         readMail(behaviour.days());
         parallel.close();
+        tally.ordersPlaced = ordersPlaced();
+        tally.ordersWithCoupon = shoppers.stream().mapToLong(s -> s.ordersWithCoupon).sum();
+        shoppers.stream().map(s -> s.customerId).filter(Objects::nonNull).forEach(tally.customerIds::add);
         tally.jobs = api.activity(false).jobsStarted() - jobsBefore;
         tally.wallClock = Duration.ofNanos(System.nanoTime() - started);
         return tally;
@@ -212,10 +216,7 @@ final class Rehearsal {
                 int n = ++shopper.surveysSeen;
                 if (dice.chance(shopper.index, "survey-answered", n, shopper.segment.surveyAnswered())) {
                     int score = dice.pick(shopper.index, "nps", n, shopper.segment.nps());
-                    plan(day + 1, shopper, 3, () -> {
-                        api.answerSurvey(token, score);
-                        tally.add(() -> tally.surveysAnswered++);
-                    });
+                    plan(day + 1, shopper, 3, () -> api.answerSurvey(token, score));
                 }
             }
         }
@@ -277,16 +278,12 @@ final class Rehearsal {
         shopper.openOrderId = placed.orderId();
         shopper.openOrderTotal = placed.total();
         shopper.ordersPlaced++;
+        if (couponCode != null && !couponRefused) {
+            shopper.ordersWithCoupon++;
+        }
         if (shopper.customerId == null) {
             shopper.customerId = api.order(placed.orderId()).path("customerId").asText();
         }
-        String customerId = shopper.customerId;
-        tally.add(() -> {
-            tally.ordersPlaced++;
-            tally.couponsRefused += couponRefused ? 1 : 0;
-            tally.ordersWithCoupon += couponCode != null && !couponRefused ? 1 : 0;
-            tally.customerIds.add(customerId);
-        });
     }
 
     /**
@@ -321,7 +318,11 @@ final class Rehearsal {
         long jobs = api.activity(false).jobsStarted() - jobsBefore;
         long customers = shoppers.stream().filter(s -> s.ordersPlaced > 0).count();
         progress.printf("  day %3d/%d  customers %5d  orders %6d  jobs %7d  %5.0f jobs/s  %4.0f s%n", day + 1,
-                behaviour.days(), customers, tally.ordersPlaced, jobs, jobs / seconds, seconds);
+                behaviour.days(), customers, ordersPlaced(), jobs, jobs / seconds, seconds);
+    }
+
+    private long ordersPlaced() {
+        return shoppers.stream().mapToLong(s -> s.ordersPlaced).sum();
     }
 
     /** What the customers did and received, counted by the simulation itself. */
@@ -333,8 +334,6 @@ final class Rehearsal {
         final Set<String> customerIds = new HashSet<>();
         long ordersPlaced;
         long ordersWithCoupon;
-        long couponsRefused;
-        long surveysAnswered;
         long unsubscribed;
         long jobs;
         Duration wallClock;
@@ -342,11 +341,6 @@ final class Rehearsal {
         Tally(int customers) {
             marketingMails = new long[customers];
             transactionalMails = new long[customers];
-        }
-
-        /** Changes made by steps that run side by side. */
-        synchronized void add(Runnable change) {
-            change.run();
         }
 
         void received(int shopper, Mailbox.Mail mail) {

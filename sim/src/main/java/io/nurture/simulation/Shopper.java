@@ -19,6 +19,7 @@ final class Shopper {
     String openOrderId;
     BigDecimal openOrderTotal;
     int ordersPlaced;
+    int ordersWithCoupon;
     Integer lastDeliveryDay;
     Integer plannedOrderDay;
     String couponToUse;

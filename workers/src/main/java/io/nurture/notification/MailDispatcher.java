@@ -34,7 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class MailDispatcher extends OutboxDispatcher {
 
     /** Names the template a mail was written from, e.g. {@code win-back}. */
-    public static final String TEMPLATE_HEADER = "X-Nurture-Template";
+    private static final String TEMPLATE_HEADER = "X-Nurture-Template";
 
     private static final OutboxTable.Layout LAYOUT = new OutboxTable.Layout("notifications", "sent_at", false, true);
     private static final Session NO_SESSION = Session.getInstance(new Properties());
