@@ -59,8 +59,10 @@ public final class AppUnderTest implements AutoCloseable {
     public static AppUnderTest start(Path home, String name, List<String> jvmOptions, List<String> settings) throws Exception {
         Path data = Files.createDirectories(home.resolve(name));
         // Its own temp directory: the embedded database refuses a data directory inside the temp
-        // directory (it would wipe it), and a clone under /tmp puts the runs there.
-        Path temp = Files.createDirectories(home.resolve(name + "-tmp"));
+        // directory (it would wipe it), and a clone under /tmp puts the runs there. A short path of its
+        // own: MariaDB puts its socket there, and a socket path may not pass 107 characters, which a
+        // run directory deep in a clone does.
+        Path temp = Files.createTempDirectory("nurture-" + name + "-");
         int port = freePort();
         int gatewayPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
