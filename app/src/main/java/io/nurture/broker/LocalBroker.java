@@ -87,6 +87,11 @@ public final class LocalBroker {
                 state.temporary() ? " (deleted at shutdown)" : "", log());
     }
 
+    /** Shutdown has begun: a broker that dies from now on stays down. */
+    public void noMoreRestarts() {
+        stopping = true;
+    }
+
     public void stop() {
         stopping = true;
         supervisor.shutdownNow();
@@ -144,7 +149,7 @@ public final class LocalBroker {
     private void launch() {
         createDirectory(state.broker());
         managementPort = FreePorts.any();
-        ProcessBuilder builder = new ProcessBuilder(command()).directory(state.broker().toFile());
+        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.inOwnSession(command())).directory(state.broker().toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> APP_ENVIRONMENT.stream().anyMatch(name::startsWith));
         environment.putAll(settings());
@@ -197,20 +202,7 @@ public final class LocalBroker {
     }
 
     private void awaitReady() {
-        Instant deadline = Instant.now().plus(properties.startupTimeout());
-        Process starting = process;
-        while (!readiness()) {
-            if (!starting.isAlive()) {
-                throw new IllegalStateException("The local broker exited with code " + starting.exitValue()
-                        + " while starting; see " + log());
-            }
-            if (Instant.now().isAfter(deadline)) {
-                ChildProcesses.stop(starting.toHandle());
-                throw new IllegalStateException("The local broker was not ready within " + properties.startupTimeout()
-                        + " (nurture.engine.local.startup-timeout); see " + log());
-            }
-            pause(Duration.ofMillis(250));
-        }
+        ChildProcesses.awaitReady("The local broker", process, log(), properties.startupStall(), this::readiness);
         readySince = Instant.now();
         ready = true;
     }

@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.nurture.orchestration.EngineRelay;
 import io.nurture.runtime.ClockControl;
 import io.nurture.runtime.DataDirectory;
+import io.nurture.runtime.EmbeddedMariaDb;
 import io.nurture.runtime.EngineFirst;
 import io.nurture.runtime.EngineProgress;
 import io.nurture.runtime.ShiftableClock;
@@ -13,8 +14,10 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 
 /** Local mode, the default: Nurture runs its own Zeebe broker as a child process. */
 @Configuration(proxyBeanMethods = false)
@@ -69,8 +72,20 @@ class LocalBrokerConfiguration {
         };
     }
 
+    /** The supervisor must not bring back a broker that dies while Nurture stops. */
+    @Bean
+    ApplicationListener<ContextClosedEvent> noBrokerRestartsOnceShutdownBegins(LocalBroker broker) {
+        return closed -> broker.noMoreRestarts();
+    }
+
     @Bean
     static BeanFactoryPostProcessor camundaClientAfterLocalBroker() {
         return EngineFirst.camundaClientAfter(BROKER_BEAN);
+    }
+
+    /** At shutdown the database stops before the broker: Spring destroys a bean before those it depends on. */
+    @Bean
+    static BeanFactoryPostProcessor embeddedDatabaseStopsBeforeLocalBroker() {
+        return EngineFirst.dependsOn(EmbeddedMariaDb.BEAN, BROKER_BEAN);
     }
 }

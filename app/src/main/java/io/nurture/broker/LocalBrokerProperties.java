@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       the one named by the {@code zeebe.version} build property into app/target/zeebe
  * @param javaOptions    JVM options of the broker process (its heap; RocksDB memory comes on top)
  * @param cpuThreads     the broker's processing threads
- * @param startupTimeout how long a (re)start may take before the broker counts as failed
+ * @param startupStall   how long a (re)starting broker's log may stand still before the start counts as
+ *                       failed; a slow start that keeps logging is waited for
  * @param restartBackoff first wait before restarting a broker that died; doubles up to maxRestartBackoff
  * @param maxRestartBackoff longest wait between restarts
  * @param environment    further broker settings as environment variables (ZEEBE_BROKER_...), e.g. an exporter
@@ -21,7 +22,7 @@ public record LocalBrokerProperties(
         Path distribution,
         @DefaultValue("-Xms128m -Xmx512m") String javaOptions,
         @DefaultValue("2") int cpuThreads,
-        @DefaultValue("PT2M") Duration startupTimeout,
+        @DefaultValue("PT1M") Duration startupStall,
         @DefaultValue("PT1S") Duration restartBackoff,
         @DefaultValue("PT30S") Duration maxRestartBackoff,
         Map<String, String> environment) {

@@ -1,11 +1,16 @@
 package io.nurture.runtime;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,13 +19,91 @@ import org.slf4j.LoggerFactory;
  * stop in time. They outlive a Nurture that was killed without shutdown (kill -9, out of memory) and
  * keep holding their ports and data files; the next start on the same data directory ends these
  * orphans first, found by their pid file and recognised by command line.
+ *
+ * <p>They run in a session of their own, so a signal meant for Nurture (Ctrl-C in a terminal, a
+ * stop that signals the whole process group) reaches Nurture alone, which then stops them in order.
  */
 public final class ChildProcesses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildProcesses.class);
     private static final Duration GRACE = Duration.ofSeconds(30);
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+    private static final int TAIL_LINES = 25;
 
     private ChildProcesses() {
+    }
+
+    /**
+     * The command, run in a new session where the system can (setsid, which keeps the pid: the
+     * child is not a group leader, so setsid execs instead of forking).
+     */
+    public static List<String> inOwnSession(List<String> command) {
+        if (!Files.isExecutable(SETSID)) {
+            LOG.warn("{} not found: {} shares Nurture's process group and gets the signals meant for Nurture",
+                    SETSID, command.get(0));
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(command.size() + 1);
+        wrapped.add(SETSID.toString());
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /**
+     * Waits for a starting child to become ready for as long as it makes progress, its log growing:
+     * a busy machine slows a start down but does not fail it, while a child that died or stood
+     * still for {@code stall} fails the start at once, with the end of its log.
+     */
+    public static void awaitReady(String name, Process process, Path log, Duration stall, BooleanSupplier ready) {
+        long lastSize = size(log);
+        long lastProgress = System.nanoTime();
+        while (!ready.getAsBoolean()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " while starting;"
+                        + " the end of its log " + log + ":\n" + tail(log));
+            }
+            long size = size(log);
+            if (size != lastSize) {
+                lastSize = size;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > stall.toNanos()) {
+                stop(process.toHandle());
+                throw new IllegalStateException(name + " made no progress for " + stall + " while starting (its log "
+                        + log + " stood still); the end of its log:\n" + tail(log));
+            }
+            pause(Duration.ofMillis(200));
+        }
+    }
+
+    /** The last lines of a log, for an error message. */
+    public static String tail(Path log) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long from = Math.max(0, file.length() - 8192);
+            byte[] bytes = new byte[(int) (file.length() - from)];
+            file.seek(from);
+            file.readFully(bytes);
+            List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+        } catch (IOException e) {
+            return "(" + log + " unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static long size(Path log) {
+        try {
+            return Files.size(log);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a child process to start", e);
+        }
     }
 
     /** SIGTERM, then SIGKILL if it has not ended within the grace period. */

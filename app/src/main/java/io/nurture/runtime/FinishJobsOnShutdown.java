@@ -7,9 +7,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * On shutdown (SIGTERM, a deploy) Nurture stops taking jobs and lets the handlers already running
- * finish and complete their jobs, instead of leaving them to come back after the job timeout.
- * Runs before the web server and the Camunda client stop.
+ * On shutdown (SIGTERM, Ctrl-C, a deploy) Nurture stops taking jobs, lets the handlers already
+ * running finish and complete their jobs, and hands every other job it holds back to the engine at
+ * once: those the client had fetched but not started, and those still running after the grace
+ * period. None waits out its job timeout. Runs first, while the web server, the database and the
+ * engine are all still there.
  */
 @Component
 class FinishJobsOnShutdown implements SmartLifecycle {
@@ -34,14 +36,15 @@ class FinishJobsOnShutdown implements SmartLifecycle {
 
     @Override
     public void stop() {
+        jobs.stopStarting();
         workers.closeAllOpenWorkers();
         int inFlight = jobs.running();
         try {
             if (jobs.awaitNone(properties.shutdownGrace())) {
                 LOG.info("Stopped taking jobs; {} running job(s) finished", inFlight);
             } else {
-                LOG.warn("{} job(s) still running after {}; they return to the engine after their job timeout",
-                        jobs.running(), properties.shutdownGrace());
+                LOG.warn("{} job(s) still running after {}: handed back to the engine", jobs.handBackRunning(),
+                        properties.shutdownGrace());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

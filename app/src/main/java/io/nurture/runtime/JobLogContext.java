@@ -21,18 +21,16 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the order id, customer id and process instance key of the job being handled into the
  * logging context, so ops can follow one order through the logs, times every job handler
- * ({@code nurture.jobs}, tagged by job type and outcome), and counts the handlers running.
+ * ({@code nurture.jobs}, tagged by job type and outcome).
  */
 @Aspect
 @Component
 class JobLogContext {
 
     private final MeterRegistry meters;
-    private final JobsInFlight jobsInFlight;
 
-    JobLogContext(MeterRegistry meters, JobsInFlight jobsInFlight) {
+    JobLogContext(MeterRegistry meters) {
         this.meters = meters;
-        this.jobsInFlight = jobsInFlight;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(JobLogContext.class);
@@ -54,7 +52,6 @@ class JobLogContext {
         MDC.put(JOB, describe(ids.get("orderId"), ids.get("customerId"), MDC.get(PROCESS_INSTANCE_KEY)));
         Timer.Sample sample = Timer.start(meters);
         String outcome = "failed";
-        jobsInFlight.started();
         try {
             Object result = call.proceed();
             outcome = "completed";
@@ -64,7 +61,6 @@ class JobLogContext {
             outcome = "bpmn-error";
             throw businessOutcome;
         } finally {
-            jobsInFlight.ended();
             sample.stop(meters.timer("nurture.jobs", "type", jobWorker.type(), "outcome", outcome));
             MDC.remove(JOB);
             MDC.remove(PROCESS_INSTANCE_KEY);

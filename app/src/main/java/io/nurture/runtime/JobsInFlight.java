@@ -1,44 +1,97 @@
 package io.nurture.runtime;
 
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.api.worker.JobHandler;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The job handlers running right now, so that shutdown can wait for them, and how many ever
- * started, so that a simulation can tell when the app has gone quiet.
+ * Every job handler runs through here: shutdown waits for the running ones and hands the others
+ * back to the engine, and a simulation tells from the count started when the app has gone quiet.
+ *
+ * <p>Handing back fails the job with its retries unchanged and no backoff: the engine offers it
+ * again at once (to another instance, or to this one after its restart) instead of after the job
+ * timeout, and the try does not count against the job's retries.
  */
 @Component
 public class JobsInFlight {
 
-    private final AtomicInteger running = new AtomicInteger();
-    private final AtomicLong started = new AtomicLong();
+    private static final Logger LOG = LoggerFactory.getLogger(JobsInFlight.class);
+    private static final Duration COMMAND_WAIT = Duration.ofSeconds(5);
 
-    void started() {
-        started.incrementAndGet();
-        running.incrementAndGet();
+    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private final AtomicLong started = new AtomicLong();
+    private volatile boolean stopping;
+
+    private record Running(JobClient client, ActivatedJob job) {
     }
 
-    void ended() {
-        running.decrementAndGet();
+    /** The handler, tracked; once stopping, a job whose handler has not started yet is handed back instead. */
+    public JobHandler tracking(JobHandler handler) {
+        return (client, job) -> {
+            if (stopping) {
+                handBack(client, job, "Nurture stopped before this job's handler ran");
+                return;
+            }
+            running.put(job.getKey(), new Running(client, job));
+            started.incrementAndGet();
+            try {
+                handler.handle(client, job);
+            } finally {
+                running.remove(job.getKey());
+            }
+        };
     }
 
     public int running() {
-        return running.get();
+        return running.size();
     }
 
     public long startedSoFar() {
         return started.get();
     }
 
-    /** Answers whether all handlers ended within the grace period. */
+    /** From now on no handler starts. */
+    void stopStarting() {
+        stopping = true;
+    }
+
+    /** Answers whether all running handlers ended within the grace period. */
     boolean awaitNone(Duration grace) throws InterruptedException {
-        Instant deadline = Instant.now().plus(grace);
-        while (running.get() > 0 && Instant.now().isBefore(deadline)) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        return running.get() == 0;
+        return running.isEmpty();
+    }
+
+    /** Hands the jobs whose handlers are still running back to the engine; answers how many. */
+    int handBackRunning() {
+        List<Running> left = List.copyOf(running.values());
+        left.forEach(job -> handBack(job.client(), job.job(), "Nurture stopped while this job's handler ran"));
+        return left.size();
+    }
+
+    private static void handBack(JobClient client, ActivatedJob job, String reason) {
+        try {
+            client.newFailCommand(job.getKey())
+                    .retries(job.getRetries())
+                    .retryBackoff(Duration.ZERO)
+                    .errorMessage(reason + "; handed back to the engine")
+                    .send()
+                    .get(COMMAND_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.info("Job {} ({}) handed back to the engine: {}", job.getKey(), job.getType(), reason);
+        } catch (Exception e) {
+            LOG.warn("Job {} ({}) could not be handed back; the engine offers it again after its timeout",
+                    job.getKey(), job.getType(), e);
+        }
     }
 }

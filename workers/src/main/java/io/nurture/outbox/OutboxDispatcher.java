@@ -68,6 +68,15 @@ public abstract class OutboxDispatcher implements SmartLifecycle {
         return outbox.pending();
     }
 
+    /**
+     * Stops after the job handlers and the web server, whose last steps and requests write rows here:
+     * the batch in hand is delivered, the rest waits in the table for the next start.
+     */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 4096;
+    }
+
     @Override
     public boolean isAutoStartup() {
         return false;
