@@ -42,7 +42,8 @@ class ApiKeysTest {
         Map<String, SecurityProperties.ApiClient> clients =
                 Map.of("shop", new SecurityProperties.ApiClient(ApiKeyHash.of("s3cret"), Set.of()));
 
-        assertThatThrownBy(() -> keys(clients)).hasMessageContaining("nurture.security.api-clients.shop.roles");
+        assertThatThrownBy(() -> keys(clients)).hasMessageContaining("nurture.security.api-clients.shop.roles")
+                .hasMessageContaining("integration, staff, metrics");
     }
 
     @Test
