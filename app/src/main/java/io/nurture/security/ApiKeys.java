@@ -19,6 +19,8 @@ final class ApiKeys {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
     private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
+    /** An empty X-API-Key header would match it. */
+    private static final String EMPTY_KEY_HASH = ApiKeyHash.of("");
     private static final String ROLE_NAMES = Arrays.stream(Role.values())
             .map(role -> role.name().toLowerCase(Locale.ROOT))
             .collect(Collectors.joining(", "));
@@ -42,6 +44,10 @@ final class ApiKeys {
         if (!SHA_256_HEX.matcher(hash).matches()) {
             throw new IllegalStateException("nurture.security.api-clients." + name
                     + ".key-sha256 must be the 64 hex digits of the key's SHA-256 (sha256sum)");
+        }
+        if (hash.equals(EMPTY_KEY_HASH)) {
+            throw new IllegalStateException("nurture.security.api-clients." + name
+                    + ".key-sha256 is the SHA-256 of an empty key: was the key's variable empty when it was hashed?");
         }
         if (client.roles() == null || client.roles().isEmpty()) {
             throw new IllegalStateException("nurture.security.api-clients." + name
