@@ -19,6 +19,8 @@ import org.springframework.util.ClassUtils;
 public class RuntimeDefaults implements EnvironmentPostProcessor {
 
     static final String ENGINE_MODE = "nurture.engine.mode";
+    /** Where the parts Nurture runs beside itself listen: never on the network. */
+    static final String LOOPBACK = "127.0.0.1";
     static final String ENGINE_PORT = "nurture.engine.gateway-port";
     static final String DATA_DIR = "nurture.data-dir";
     static final String SMTP_ENABLED = "nurture.mail.embedded-smtp.enabled";
@@ -37,7 +39,7 @@ public class RuntimeDefaults implements EnvironmentPostProcessor {
             int port = resolvePort(environment.getProperty(ENGINE_PORT, Integer.class, 26500));
             resolved.put(ENGINE_PORT, port);
             resolved.put("camunda.client.mode", "self-managed");
-            resolved.put("camunda.client.grpc-address", "http://127.0.0.1:" + port);
+            resolved.put("camunda.client.grpc-address", "http://" + LOOPBACK + ":" + port);
             resolved.put("camunda.client.prefer-rest-over-grpc", false);
             if (environment.getProperty(DEV_KEYS, Boolean.class, true)) {
                 resolved.put(DEV_KEYS, true);
@@ -50,7 +52,7 @@ public class RuntimeDefaults implements EnvironmentPostProcessor {
             int port = resolvePort(environment.getProperty(SMTP_PORT, Integer.class, 2525));
             resolved.put(SMTP_ENABLED, true);
             resolved.put(SMTP_PORT, port);
-            resolved.put("spring.mail.host", "localhost");
+            resolved.put("spring.mail.host", LOOPBACK);
             resolved.put("spring.mail.port", port);
         }
         environment.getPropertySources().addFirst(new MapPropertySource("nurtureRuntimeDefaults", resolved));

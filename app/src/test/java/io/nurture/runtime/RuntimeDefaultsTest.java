@@ -64,6 +64,18 @@ class RuntimeDefaultsTest {
     }
 
     @Test
+    void withoutAnSmtpHostMailGoesToTheInProcessServerOnLoopback() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("nurture.engine.mode", "cluster")
+                .withProperty("spring.datasource.url", "jdbc:mysql://db.example/nurture");
+
+        new RuntimeDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("nurture.mail.embedded-smtp.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.mail.host")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void devKeysCanBeSwitchedOffInLocalMode() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("nurture.engine.mode", "local")
