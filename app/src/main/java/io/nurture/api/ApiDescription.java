@@ -27,7 +27,7 @@ class ApiDescription {
                                 + "offending fields under 'errors'. Every call except the survey pages, survey answers "
                                 + "and health carries an API key in the X-API-Key header; the key's roles decide what it "
                                 + "may call: integration (orders, payments, carrier events, products), staff (reviews, "
-                                + "care cases, inventory, customers, metrics, clock)."))
+                                + "care cases, inventory, customers, metrics, clock), metrics (the Prometheus scrape only)."))
                 .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
                         .type(SecurityScheme.Type.APIKEY)
                         .in(SecurityScheme.In.HEADER)

@@ -11,7 +11,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * With no {@code spring.mail.host}, an in-process SMTP server (GreenMail) receives every mail, so
- * the real SMTP path always runs. Mail it receives is kept in memory only.
+ * the real SMTP path always runs. Mail it receives is kept in memory only. It listens on 127.0.0.1
+ * alone: "localhost" may also resolve to an address other machines reach.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = RuntimeDefaults.SMTP_ENABLED, havingValue = "true")
@@ -22,7 +23,7 @@ class EmbeddedMailServerConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     GreenMail embeddedSmtpServer(Environment environment) {
         int port = environment.getRequiredProperty(RuntimeDefaults.SMTP_PORT, Integer.class);
-        LOG.info("Embedded SMTP server listening on port {}", port);
-        return new GreenMail(new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_SMTP));
+        LOG.info("Embedded SMTP server listening on {}:{}", RuntimeDefaults.LOOPBACK, port);
+        return new GreenMail(new ServerSetup(port, RuntimeDefaults.LOOPBACK, ServerSetup.PROTOCOL_SMTP));
     }
 }

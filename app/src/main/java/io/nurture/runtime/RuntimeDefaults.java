@@ -10,34 +10,36 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
- * Turns "nothing configured" into a running system: in local mode the Camunda client is pointed at
- * the gateway of the broker Nurture starts, two development API keys exist unless switched off, and
+ * Turns "nothing configured" into a running system: the engine mode is read once and written back in
+ * lower case ({@link EngineMode}); when the engine runs beside Nurture (local, embedded) the Camunda
+ * client is pointed at its gateway and two development API keys exist unless switched off; and
  * without an SMTP host mail goes to the in-process SMTP server. A port of 0 means "any free port",
  * resolved here once so every bean agrees on it.
  */
 public class RuntimeDefaults implements EnvironmentPostProcessor {
 
     static final String ENGINE_MODE = "nurture.engine.mode";
-    /** The default: a Zeebe broker that Nurture runs itself. The other modes: cluster, and embedded (tests only). */
-    static final String LOCAL = "local";
-    static final String CLUSTER = "cluster";
+    /** Where the parts Nurture runs beside itself listen: never on the network. */
+    static final String LOOPBACK = "127.0.0.1";
     static final String ENGINE_PORT = "nurture.engine.gateway-port";
     static final String DATA_DIR = "nurture.data-dir";
     static final String SMTP_ENABLED = "nurture.mail.embedded-smtp.enabled";
     static final String SMTP_PORT = "nurture.mail.embedded-smtp.port";
     static final String DEV_KEYS = "nurture.security.dev-keys";
-    /** Documented in the README like a payment provider's test tokens: they never exist in cluster mode. */
+    /** Documented in the README like a payment provider's test tokens: they never exist in cluster mode, whatever its case. */
     public static final String DEV_INTEGRATION_KEY = "dev-integration-key";
     public static final String DEV_STAFF_KEY = "dev-staff-key";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> resolved = new HashMap<>();
-        if (!CLUSTER.equals(environment.getProperty(ENGINE_MODE, LOCAL))) {
+        EngineMode mode = EngineMode.parse(environment.getProperty(ENGINE_MODE, EngineMode.LOCAL.value()));
+        resolved.put(ENGINE_MODE, mode.value());
+        if (mode.besideNurture()) {
             int port = resolvePort(environment.getProperty(ENGINE_PORT, Integer.class, 26500));
             resolved.put(ENGINE_PORT, port);
             resolved.put("camunda.client.mode", "self-managed");
-            resolved.put("camunda.client.grpc-address", "http://127.0.0.1:" + port);
+            resolved.put("camunda.client.grpc-address", "http://" + LOOPBACK + ":" + port);
             resolved.put("camunda.client.prefer-rest-over-grpc", false);
             if (environment.getProperty(DEV_KEYS, Boolean.class, true)) {
                 resolved.put(DEV_KEYS, true);
@@ -50,7 +52,7 @@ public class RuntimeDefaults implements EnvironmentPostProcessor {
             int port = resolvePort(environment.getProperty(SMTP_PORT, Integer.class, 2525));
             resolved.put(SMTP_ENABLED, true);
             resolved.put(SMTP_PORT, port);
-            resolved.put("spring.mail.host", "localhost");
+            resolved.put("spring.mail.host", LOOPBACK);
             resolved.put("spring.mail.port", port);
         }
         environment.getPropertySources().addFirst(new MapPropertySource("nurtureRuntimeDefaults", resolved));

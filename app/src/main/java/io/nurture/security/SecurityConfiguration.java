@@ -25,6 +25,7 @@ class SecurityConfiguration {
 
     private static final String INTEGRATION = Role.INTEGRATION.name();
     private static final String STAFF = Role.STAFF.name();
+    private static final String METRICS = Role.METRICS.name();
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json)
@@ -61,6 +62,7 @@ class SecurityConfiguration {
                 .requestMatchers(GET, "/api/orders/*", "/api/products").hasAnyRole(INTEGRATION, STAFF)
                 .requestMatchers(POST, "/api/orders/*/cancellation").hasAnyRole(INTEGRATION, STAFF)
                 .requestMatchers(POST, "/api/orders/*/review").hasRole(STAFF)
+                .requestMatchers(GET, "/actuator/prometheus").hasAnyRole(STAFF, METRICS)
                 .requestMatchers("/api/care-cases/**", "/api/inventory/**", "/api/customers/**", "/api/metrics/**", "/api/journeys/**",
                         "/api/dev/**", "/actuator/**").hasRole(STAFF)
                 .anyRequest().denyAll();

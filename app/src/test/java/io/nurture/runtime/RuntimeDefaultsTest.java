@@ -1,6 +1,7 @@
 package io.nurture.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nurture.security.ApiKeyHash;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,54 @@ class RuntimeDefaultsTest {
         MockEnvironment environment = defaultsFor("cluster");
 
         assertThat(environment.containsProperty(DEV_SHOP_HASH)).isFalse();
+    }
+
+    @Test
+    void clusterModeInAnyCaseHasNoDevKeysAndNoLocalGateway() {
+        MockEnvironment environment = defaultsFor("CLUSTER");
+
+        assertThat(environment.containsProperty(DEV_SHOP_HASH)).isFalse();
+        assertThat(environment.containsProperty("camunda.client.grpc-address")).isFalse();
+        assertThat(environment.containsProperty("nurture.engine.gateway-port")).isFalse();
+        assertThat(environment.getProperty("nurture.engine.mode")).isEqualTo("cluster");
+    }
+
+    @Test
+    void modeIsWrittenBackInLowerCaseForEveryCondition() {
+        MockEnvironment environment = defaultsFor(" Embedded ");
+
+        assertThat(environment.getProperty("nurture.engine.mode")).isEqualTo("embedded");
+        assertThat(environment.getProperty(DEV_SHOP_HASH)).isEqualTo(ApiKeyHash.of(RuntimeDefaults.DEV_INTEGRATION_KEY));
+        assertThat(environment.getProperty("camunda.client.grpc-address")).startsWith("http://127.0.0.1:");
+    }
+
+    @Test
+    void missingModeMeansLocal() {
+        MockEnvironment environment = new MockEnvironment().withProperty("spring.mail.host", "mail.example");
+
+        new RuntimeDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("nurture.engine.mode")).isEqualTo("local");
+    }
+
+    @Test
+    void unknownModeStopsStartupNamingThePropertyAndTheModes() {
+        assertThatThrownBy(() -> defaultsFor("clustr"))
+                .hasMessageContaining("nurture.engine.mode")
+                .hasMessageContaining("local, cluster, embedded")
+                .hasMessageContaining("clustr");
+    }
+
+    @Test
+    void withoutAnSmtpHostMailGoesToTheInProcessServerOnLoopback() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("nurture.engine.mode", "cluster")
+                .withProperty("spring.datasource.url", "jdbc:mysql://db.example/nurture");
+
+        new RuntimeDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("nurture.mail.embedded-smtp.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.mail.host")).isEqualTo("127.0.0.1");
     }
 
     @Test

@@ -38,11 +38,21 @@ class ApiKeysTest {
     }
 
     @Test
+    void hashOfAnEmptyKeyStopsStartupNamingTheProperty() {
+        Map<String, SecurityProperties.ApiClient> clients =
+                Map.of("prometheus", new SecurityProperties.ApiClient(ApiKeyHash.of(""), Set.of(Role.METRICS)));
+
+        assertThatThrownBy(() -> keys(clients)).hasMessageContaining("nurture.security.api-clients.prometheus.key-sha256")
+                .hasMessageContaining("empty key");
+    }
+
+    @Test
     void clientWithoutRolesStopsStartup() {
         Map<String, SecurityProperties.ApiClient> clients =
                 Map.of("shop", new SecurityProperties.ApiClient(ApiKeyHash.of("s3cret"), Set.of()));
 
-        assertThatThrownBy(() -> keys(clients)).hasMessageContaining("nurture.security.api-clients.shop.roles");
+        assertThatThrownBy(() -> keys(clients)).hasMessageContaining("nurture.security.api-clients.shop.roles")
+                .hasMessageContaining("integration, staff, metrics");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Every endpoint of the API, called without a key, with the shop's key and with staff's key, on
+ * Every endpoint of the API, called without a key, with the shop's, staff's and Prometheus's key, on
  * the web slice (the real security rules and key filter): the roles it admits get through to the
  * endpoint, the rest are refused with problem details. The filter chain end to end, with the
  * actuator, is {@code EndpointSecurityIntegrationTest}.
@@ -33,7 +34,8 @@ class EndpointRolesTest {
     MockMvc mvc;
 
     enum Caller {
-        ANONYMOUS(null), SHOP(RuntimeDefaults.DEV_INTEGRATION_KEY), STAFF(RuntimeDefaults.DEV_STAFF_KEY);
+        ANONYMOUS(null), SHOP(RuntimeDefaults.DEV_INTEGRATION_KEY), STAFF(RuntimeDefaults.DEV_STAFF_KEY),
+        METRICS(SliceClient.METRICS_KEY);
 
         final String key;
 
@@ -42,10 +44,11 @@ class EndpointRolesTest {
         }
     }
 
-    private static final Set<Caller> PUBLIC = Set.of(Caller.ANONYMOUS, Caller.SHOP, Caller.STAFF);
+    private static final Set<Caller> PUBLIC = EnumSet.allOf(Caller.class);
     private static final Set<Caller> SHOP_ONLY = Set.of(Caller.SHOP);
     private static final Set<Caller> SHOP_AND_STAFF = Set.of(Caller.SHOP, Caller.STAFF);
     private static final Set<Caller> STAFF_ONLY = Set.of(Caller.STAFF);
+    private static final Set<Caller> STAFF_AND_METRICS = Set.of(Caller.STAFF, Caller.METRICS);
 
     /** Who may call what, written down independently of the security configuration it checks. */
     private static final Map<String, Set<Caller>> ADMITTED = Map.ofEntries(
@@ -81,7 +84,8 @@ class EndpointRolesTest {
             Map.entry("GET /preferences/{token}", PUBLIC),
             Map.entry("POST /preferences/{token}", PUBLIC),
             Map.entry("GET /actuator/health", PUBLIC),
-            Map.entry("GET /actuator/prometheus", STAFF_ONLY),
+            Map.entry("GET /actuator/prometheus", STAFF_AND_METRICS),
+            Map.entry("GET /actuator/metrics", STAFF_ONLY),
             Map.entry("GET /actuator/info", STAFF_ONLY),
             Map.entry("GET /actuator", STAFF_ONLY),
             Map.entry("GET /api/no-such-endpoint", Set.of()));

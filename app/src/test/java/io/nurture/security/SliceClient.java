@@ -13,8 +13,10 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /** Calls a web slice as an API client with a key would: JSON bodies in, status and JSON body out. */
 public record SliceClient(MockMvc mvc, String apiKey) {
 
-    /** The key of application-test.yaml's {@code journey-harness} client, which has both roles. */
+    /** The key of application-test.yaml's {@code journey-harness} client, which has the integration and staff roles. */
     public static final String HARNESS_KEY = "journey-harness-key";
+    /** The key of application-test.yaml's {@code metrics-scraper} client, which has the metrics role only. */
+    public static final String METRICS_KEY = "metrics-scraper-key";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
