@@ -29,6 +29,8 @@ public final class ChildProcesses {
     private static final Duration GRACE = Duration.ofSeconds(30);
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final int TAIL_LINES = 25;
+    /** CPU time that counts as progress of a start whose log stands still. */
+    private static final Duration WORK = Duration.ofSeconds(2);
 
     private ChildProcesses() {
     }
@@ -50,12 +52,14 @@ public final class ChildProcesses {
     }
 
     /**
-     * Waits for a starting child to become ready for as long as it makes progress, its log growing:
-     * a busy machine slows a start down but does not fail it, while a child that died or stood
-     * still for {@code stall} fails the start at once, with the end of its log.
+     * Waits for a starting child to become ready for as long as it makes progress: its log grows, or
+     * it (with its own children) keeps working, {@link #WORK} of CPU time at least per stall period.
+     * A busy machine slows a start down but does not fail it, while a child that died, or stood
+     * still for {@code stall}, fails the start at once, with the end of its log.
      */
     public static void awaitReady(String name, Process process, Path log, Duration stall, BooleanSupplier ready) {
         long lastSize = size(log);
+        Duration lastCpu = cpu(process.toHandle());
         long lastProgress = System.nanoTime();
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
@@ -63,16 +67,24 @@ public final class ChildProcesses {
                         + " the end of its log " + log + ":\n" + tail(log));
             }
             long size = size(log);
-            if (size != lastSize) {
+            Duration cpu = cpu(process.toHandle());
+            if (size != lastSize || cpu.minus(lastCpu).compareTo(WORK) >= 0) {
                 lastSize = size;
+                lastCpu = cpu;
                 lastProgress = System.nanoTime();
             } else if (System.nanoTime() - lastProgress > stall.toNanos()) {
                 stop(process.toHandle());
                 throw new IllegalStateException(name + " made no progress for " + stall + " while starting (its log "
-                        + log + " stood still); the end of its log:\n" + tail(log));
+                        + log + " stood still and it hardly worked); the end of its log:\n" + tail(log));
             }
             pause(Duration.ofMillis(200));
         }
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        Duration own = process.info().totalCpuDuration().orElse(Duration.ZERO);
+        return process.descendants().map(child -> child.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(own, Duration::plus);
     }
 
     /** The last lines of a log, for an error message. */

