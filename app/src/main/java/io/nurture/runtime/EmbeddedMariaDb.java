@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,7 +220,8 @@ public final class EmbeddedMariaDb {
 
     private String passwordOrNew() {
         Path file = settings.home().resolve("database-password");
-        if (Files.exists(file)) {
+        // A blank file (a crash while it was written) would give Nurture's user an empty password: make a new one.
+        if (Files.exists(file) && !passwordIn(settings.home()).isBlank()) {
             return passwordIn(settings.home());
         }
         byte[] random = new byte[24];
@@ -267,7 +269,7 @@ public final class EmbeddedMariaDb {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock()) {
             return lock != null;
-        } catch (IOException e) {
+        } catch (IOException | OverlappingFileLockException e) {
             return false;
         }
     }

@@ -5,7 +5,7 @@ import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobHandler;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,26 +27,36 @@ public class JobsInFlight {
     private static final Logger LOG = LoggerFactory.getLogger(JobsInFlight.class);
     private static final Duration COMMAND_WAIT = Duration.ofSeconds(5);
 
-    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private final Set<Running> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong started = new AtomicLong();
     private volatile boolean stopping;
 
-    private record Running(JobClient client, ActivatedJob job) {
+    /** Identity, not the job key: a job that timed out may come back to this instance while its first try runs. */
+    private static final class Running {
+        private final JobClient client;
+        private final ActivatedJob job;
+
+        private Running(JobClient client, ActivatedJob job) {
+            this.client = client;
+            this.job = job;
+        }
     }
 
     /** The handler, tracked; once stopping, a job whose handler has not started yet is handed back instead. */
     public JobHandler tracking(JobHandler handler) {
         return (client, job) -> {
-            if (stopping) {
-                handBack(client, job, "Nurture stopped before this job's handler ran");
-                return;
-            }
-            running.put(job.getKey(), new Running(client, job));
-            started.incrementAndGet();
+            Running entry = new Running(client, job);
+            // Registered before the check: shutdown cannot find no handler running while this one starts.
+            running.add(entry);
             try {
+                if (stopping) {
+                    handBack(client, job, "Nurture stopped before this job's handler ran");
+                    return;
+                }
+                started.incrementAndGet();
                 handler.handle(client, job);
             } finally {
-                running.remove(job.getKey());
+                running.remove(entry);
             }
         };
     }
@@ -75,8 +85,8 @@ public class JobsInFlight {
 
     /** Hands the jobs whose handlers are still running back to the engine; answers how many. */
     int handBackRunning() {
-        List<Running> left = List.copyOf(running.values());
-        left.forEach(job -> handBack(job.client(), job.job(), "Nurture stopped while this job's handler ran"));
+        List<Running> left = List.copyOf(running);
+        left.forEach(entry -> handBack(entry.client, entry.job, "Nurture stopped while this job's handler ran"));
         return left.size();
     }
 

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The client's own worker manager, with every handler run through {@link JobsInFlight}. The starter
- * defines its manager unconditionally, so this one is primary: the one the workers are opened with.
+ * declares its own manager as well, so this one is primary: the one the workers are opened with.
  */
 @Configuration(proxyBeanMethods = false)
 class TrackedJobWorkers {

@@ -57,13 +57,13 @@ class ChildProcessesTest {
     void aStartWhoseLogGrowsIsWaitedForBeyondTheStallPeriod() throws Exception {
         Path log = data.resolve("child.log");
         Path ready = data.resolve("ready");
-        child = new ProcessBuilder("sh", "-c", "for i in 1 2 3 4 5 6 7 8; do echo step $i >> " + log
-                + "; sleep 0.25; done; touch " + ready + "; sleep 600").start();
+        child = new ProcessBuilder("sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo step $i >> " + log
+                + "; sleep 0.5; done; touch " + ready + "; sleep 600").start();
         long started = System.nanoTime();
 
-        ChildProcesses.awaitReady("A slow child", child, log, Duration.ofSeconds(1), () -> Files.exists(ready));
+        ChildProcesses.awaitReady("A slow child", child, log, Duration.ofSeconds(3), () -> Files.exists(ready));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(3));
     }
 
     @Test
