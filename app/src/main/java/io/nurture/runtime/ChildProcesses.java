@@ -101,7 +101,8 @@ public final class ChildProcesses {
         }
     }
 
-    private static long size(Path log) {
+    /** The file's size; -1 while it does not exist. */
+    static long size(Path log) {
         try {
             return Files.size(log);
         } catch (IOException e) {
@@ -109,7 +110,7 @@ public final class ChildProcesses {
         }
     }
 
-    private static void pause(Duration duration) {
+    static void pause(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {

@@ -10,7 +10,8 @@ class DataDirectoryConfiguration {
     /** Destroyed after the broker and the database that keep their state in it. */
     @Bean(destroyMethod = "deleteIfTemporary")
     DataDirectory dataDirectory(Environment environment) {
-        boolean localBroker = EngineMode.LOCAL.value().equals(environment.getProperty(RuntimeDefaults.ENGINE_MODE, EngineMode.LOCAL.value()));
+        boolean localBroker = EngineMode.parse(environment.getProperty(RuntimeDefaults.ENGINE_MODE, EngineMode.LOCAL.value()))
+                == EngineMode.LOCAL;
         boolean embeddedDatabase = environment.getProperty("spring.datasource.url", "").isBlank();
         return DataDirectory.open(environment.getProperty(RuntimeDefaults.DATA_DIR), localBroker && embeddedDatabase);
     }

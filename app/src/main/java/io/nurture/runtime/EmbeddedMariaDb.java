@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,6 @@ public final class EmbeddedMariaDb {
     /** Its bean name in local mode. */
     public static final String BEAN = "embeddedMariaDb";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
-    private static final String LOOPBACK = "127.0.0.1";
     private static final String READY = "ready for connections";
     /** The files a running server keeps locked; a new server cannot start before they are free. */
     private static final List<String> LOCKED_FILES = List.of("ibdata1", "aria_log_control");
@@ -90,15 +90,15 @@ public final class EmbeddedMariaDb {
         awaitFilesFree();
         Path initFile = writeInitFile();
         try {
-            long logStart = size(settings.log());
+            LogWatch ready = new LogWatch(settings.log(), READY);
             launch(installed, initFile);
-            ChildProcesses.awaitReady("The embedded database", process, settings.log(), settings.stall(),
-                    () -> loggedSince(logStart, READY));
+            ChildProcesses.awaitReady("The embedded database", process, settings.log(), settings.stall(), ready);
         } finally {
             deleteQuietly(initFile);
         }
         LOG.info("Embedded MariaDB ready after {} ms on {}:{} (data {}, log {})",
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), LOOPBACK, settings.port(), settings.data(), settings.log());
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), RuntimeDefaults.LOOPBACK, settings.port(),
+                settings.data(), settings.log());
     }
 
     /** SIGTERM, which lets InnoDB flush and close its files; SIGKILL only if it does not end in time. */
@@ -119,7 +119,7 @@ public final class EmbeddedMariaDb {
     }
 
     public String jdbcUrl() {
-        return "jdbc:mysql://" + LOOPBACK + ":" + settings.port() + "/" + settings.database()
+        return "jdbc:mysql://" + RuntimeDefaults.LOOPBACK + ":" + settings.port() + "/" + settings.database()
                 + "?sslMode=DISABLED&connectionTimeZone=UTC";
     }
 
@@ -169,7 +169,7 @@ public final class EmbeddedMariaDb {
                 "--datadir=" + settings.data(),
                 "--tmpdir=" + installed.getTmpDir().getAbsolutePath(),
                 "--pid-file=" + pidFile(),
-                "--bind-address=" + LOOPBACK,
+                "--bind-address=" + RuntimeDefaults.LOOPBACK,
                 "--port=" + settings.port(),
                 "--socket=" + socket(),
                 "--skip-name-resolve",
@@ -209,7 +209,7 @@ public final class EmbeddedMariaDb {
                 .append("CREATE DATABASE IF NOT EXISTS ").append(schema).append(";\n")
                 .append("DELETE FROM mysql.global_priv WHERE User = '';\n")
                 .append("FLUSH PRIVILEGES;\n");
-        for (String host : List.of("localhost", LOOPBACK)) {
+        for (String host : List.of("localhost", RuntimeDefaults.LOOPBACK)) {
             String user = "'" + USER + "'@'" + host + "'";
             sql.append("CREATE USER IF NOT EXISTS ").append(user).append(" IDENTIFIED BY '").append(password).append("';\n")
                     .append("ALTER USER ").append(user).append(" IDENTIFIED BY '").append(password).append("';\n")
@@ -220,9 +220,10 @@ public final class EmbeddedMariaDb {
 
     private String passwordOrNew() {
         Path file = settings.home().resolve("database-password");
+        String kept = Files.exists(file) ? passwordIn(settings.home()) : "";
         // A blank file (a crash while it was written) would give Nurture's user an empty password: make a new one.
-        if (Files.exists(file) && !passwordIn(settings.home()).isBlank()) {
-            return passwordIn(settings.home());
+        if (!kept.isBlank()) {
+            return kept;
         }
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
@@ -260,7 +261,7 @@ public final class EmbeddedMariaDb {
                     LOG.info("Waiting for another process to release {}", file);
                     told = true;
                 }
-                pause();
+                ChildProcesses.pause(Duration.ofMillis(200));
             }
         }
     }
@@ -274,20 +275,6 @@ public final class EmbeddedMariaDb {
         }
     }
 
-    private boolean loggedSince(long offset, String text) {
-        try (FileChannel channel = FileChannel.open(settings.log())) {
-            long length = channel.size() - offset;
-            if (length <= 0) {
-                return false;
-            }
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, 1 << 20));
-            channel.read(buffer, offset);
-            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).contains(text);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private Path pidFile() {
         return settings.home().resolve("mariadb.pid");
     }
@@ -295,14 +282,6 @@ public final class EmbeddedMariaDb {
     /** Beside the temp files, not in the data directory: a unix socket's path must stay under 108 bytes. */
     private Path socket() {
         return Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().resolve("nurture-mariadb-" + settings.port() + ".sock");
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.exists(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     private static void deleteQuietly(Path file) {
@@ -313,12 +292,36 @@ public final class EmbeddedMariaDb {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the database's files", e);
+    /** Reads a log on from where it stood when watching began, each part once, until a text appears. */
+    private static final class LogWatch implements BooleanSupplier {
+
+        private final Path log;
+        private final String text;
+        private long position;
+        /** The end of what was read, in case the text is split across two reads. */
+        private String tail = "";
+
+        private LogWatch(Path log, String text) {
+            this.log = log;
+            this.text = text;
+            this.position = Math.max(0, ChildProcesses.size(log));
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            try (FileChannel channel = FileChannel.open(log)) {
+                ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(Math.max(channel.size() - position, 0), 1 << 20));
+                int read = channel.read(buffer, position);
+                if (read <= 0) {
+                    return false;
+                }
+                position += read;
+                String seen = tail + new String(buffer.array(), 0, read, StandardCharsets.UTF_8);
+                tail = seen.substring(Math.max(0, seen.length() - text.length()));
+                return seen.contains(text);
+            } catch (IOException notWrittenYet) {
+                return false;
+            }
         }
     }
 }
