@@ -18,14 +18,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +70,7 @@ class AppRestartIntegrationTest {
     void ordersInFlightWhenTheAppIsTerminatedFinishOnceAfterItStartsAgain(TestReporter report) throws Exception {
         Path database = Files.createDirectories(Path.of("target", "restart-db", UUID.randomUUID().toString()).toAbsolutePath());
         Map<String, Object> settings = settings(database);
-        List<String> cardOrders = Collections.synchronizedList(new ArrayList<>());
+        List<String> cardOrders = new ArrayList<>();
         String invoiceOrder;
 
         try (AppProcess first = AppProcess.start(settings, Path.of("target", "app-restart-first.log"))) {
@@ -83,12 +79,7 @@ class AppRestartIntegrationTest {
                     "TEA-SENCHA-100", 1, JourneyTest.invoice())));
             await().atMost(PATIENCE).until(() -> shop.get("/api/orders/" + invoiceOrder).text("status").equals("AWAITING_PAYMENT"));
             // The slow test card takes 1 s per charge on 4 handler threads: the app stops mid-burst.
-            // Own threads: a parallel stream would share JUnit's pool with the classes running beside this one.
-            try (ExecutorService shopClients = Executors.newFixedThreadPool(4)) {
-                IntStream.range(0, ORDERS).mapToObj(i -> CompletableFuture.supplyAsync(() -> placed(shop.post("/api/orders",
-                        JourneyTest.order(JourneyTest.newCustomerEmail(), "CUP-CERAMIC-2", 1, JourneyTest.card("tok_slow")))), shopClients))
-                        .toList().forEach(placing -> cardOrders.add(placing.join()));
-            }
+            cardOrders.addAll(JourneyTest.slowCardOrders(shop, ORDERS));
             long shippedBeforeShutdown = cardOrders.stream()
                     .filter(id -> shop.get("/api/orders/" + id).text("status").equals("SHIPPED")).count();
 

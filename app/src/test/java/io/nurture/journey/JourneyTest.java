@@ -26,7 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +124,19 @@ abstract class JourneyTest {
 
     String place(Map<String, Object> order) {
         return place(api, order);
+    }
+
+    /**
+     * A burst of card orders on the slow test card (a second per charge), placed from 4 clients on
+     * threads of their own: a parallel stream would share JUnit's pool with the classes running beside.
+     */
+    static List<String> slowCardOrders(NurtureClient client, int count) {
+        try (ExecutorService shopClients = Executors.newFixedThreadPool(4)) {
+            return new ArrayList<>(IntStream.range(0, count)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> place(client,
+                            order(newCustomerEmail(), "CUP-CERAMIC-2", 1, card("tok_slow"))), shopClients))
+                    .toList().stream().map(CompletableFuture::join).toList());
+        }
     }
 
     static String place(NurtureClient client, Map<String, Object> order) {

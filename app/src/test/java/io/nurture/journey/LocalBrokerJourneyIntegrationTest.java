@@ -6,6 +6,7 @@ import static io.nurture.journey.JourneyTest.invoice;
 import static io.nurture.journey.JourneyTest.newCustomerEmail;
 import static io.nurture.journey.JourneyTest.order;
 import static io.nurture.journey.JourneyTest.place;
+import static io.nurture.journey.JourneyTest.slowCardOrders;
 import static io.nurture.journey.JourneyTest.surveyOf;
 import static io.nurture.journey.JourneyTest.templatesSentTo;
 import static io.nurture.journey.JourneyTest.timelineStatuses;
@@ -26,10 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -152,14 +149,9 @@ class LocalBrokerJourneyIntegrationTest {
         assertThat(BrokerExport.incidentsCreated(List.of(data))).as("incidents").isZero();
     }
 
-    /** Placed from 4 clients; the slow test card takes a second per charge on 4 handler threads. */
+    /** Mid-burst at the stop: the slow test card takes a second per charge on 4 handler threads. */
     private static List<String> slowOrders(NurtureClient shop) {
-        try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
-            return new ArrayList<>(IntStream.range(0, BURST)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> place(shop,
-                            order(newCustomerEmail(), "CUP-CERAMIC-2", 1, card("tok_slow"))), clients))
-                    .toList().stream().map(CompletableFuture::join).toList());
-        }
+        return slowCardOrders(shop, BURST);
     }
 
     private static void allShipWithinAMinute(NurtureClient shop, List<String> orders) {
