@@ -2,6 +2,7 @@ package io.nurture.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +49,10 @@ class ChildProcessesTest {
     void aChildRunsInASessionOfItsOwnSoASignalToNurturesGroupMissesIt() throws Exception {
         child = new ProcessBuilder(ChildProcesses.inOwnSession(List.of("sleep", "600"))).start();
 
+        // Until setsid has run and exec'd the command, the child is still in our session.
+        await().atMost(Duration.ofSeconds(10)).as("setsid execs the command under the same pid")
+                .until(() -> ProcessHandle.of(child.pid()).flatMap(p -> p.info().command()).orElse(""), c -> c.endsWith("sleep"));
         assertThat(session(child.pid())).isNotEqualTo(session(ProcessHandle.current().pid()));
-        assertThat(ProcessHandle.of(child.pid()).flatMap(p -> p.info().command()).orElseThrow())
-                .as("setsid execs the command under the same pid").endsWith("sleep");
     }
 
     @Test
