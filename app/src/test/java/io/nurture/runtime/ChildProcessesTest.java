@@ -50,7 +50,7 @@ class ChildProcessesTest {
         child = new ProcessBuilder(ChildProcesses.inOwnSession(List.of("sleep", "600"))).start();
 
         // Until setsid has run and exec'd the command, the child is still in our session.
-        await().atMost(Duration.ofSeconds(10)).as("setsid execs the command under the same pid")
+        await("setsid execs the command under the same pid").atMost(Duration.ofSeconds(10))
                 .until(() -> ProcessHandle.of(child.pid()).flatMap(p -> p.info().command()).orElse(""), c -> c.endsWith("sleep"));
         assertThat(session(child.pid())).isNotEqualTo(session(ProcessHandle.current().pid()));
     }
