@@ -65,7 +65,6 @@ public final class LocalBroker {
     private volatile Duration backoff;
     private volatile String lastExit = "";
     private Duration clockOffset = Duration.ZERO;
-    private Instant clockHeldAt;
 
     public LocalBroker(LocalBrokerProperties properties, DataDirectory state, int gatewayPort, boolean clockControlled) {
         this.properties = properties;
@@ -111,16 +110,19 @@ public final class LocalBroker {
         requireClockControl();
         changeBrokerClock("add", "offsetMilli", by.toMillis());
         clockOffset = clockOffset.plus(by);
-        if (clockHeldAt != null) {
-            clockHeldAt = clockHeldAt.plus(by);
-        }
     }
 
-    /** Stops the broker's clock at this instant (Zeebe's clock pin); later moves move the pinned instant. */
-    public synchronized void holdClock(Instant at) {
-        requireClockControl();
-        changeBrokerClock("pin", "epochMilli", at.toEpochMilli());
-        clockHeldAt = at;
+    /**
+     * Moves the broker's clock forward to this instant, from where it runs on. Never Zeebe's clock
+     * pin: that clock is the broker's scheduler clock, so a pinned one also stops the broker's own
+     * retries and timeouts, and a request the broker meant to retry waited forever (a simulation hung
+     * with its stream processor reported blocked and two job completions never answered).
+     */
+    public synchronized void moveClockTo(Instant at) {
+        Duration by = Duration.between(Instant.now().plus(clockOffset), at);
+        if (by.isPositive()) {
+            moveClock(by);
+        }
     }
 
     private void requireClockControl() {
@@ -293,9 +295,7 @@ public final class LocalBroker {
     }
 
     private synchronized void restoreClock() {
-        if (clockControlled && clockHeldAt != null) {
-            changeBrokerClock("pin", "epochMilli", clockHeldAt.toEpochMilli());
-        } else if (clockControlled && !clockOffset.isZero()) {
+        if (clockControlled && !clockOffset.isZero()) {
             changeBrokerClock("add", "offsetMilli", clockOffset.toMillis());
         }
     }

@@ -36,7 +36,7 @@ class LocalBrokerConfiguration {
     @Bean
     @ConditionalOnProperty(name = "nurture.dev.clock-control", havingValue = "true")
     ClockControl localBrokerClockControl(LocalBroker broker, ShiftableClock clock) {
-        return ClockControl.moving(broker::moveClock, broker::holdClock, clock);
+        return ClockControl.moving(broker::moveClock, broker::moveClockTo, clock);
     }
 
     @Bean

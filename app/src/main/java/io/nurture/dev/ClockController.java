@@ -51,12 +51,13 @@ class ClockController {
         return new Now(clock.advance(request.advance()));
     }
 
-    /** Either moves time on by a duration, or to an instant where it then stands still until the next move. */
+    /** Either moves time on by a duration, or to an instant where the app's clock then stands still until the next move. */
     record Move(
             @Schema(type = "string", example = "P3D", description = "ISO-8601 duration to move both clocks forward by")
             Duration advance,
-            @Schema(example = "2035-01-01T12:00:00Z", description = "an instant ahead of now: both clocks move there and"
-                    + " stand still until the next move (reproducible simulations; local broker only)")
+            @Schema(example = "2035-01-01T12:00:00Z", description = "an instant ahead of now: both clocks move there; the"
+                    + " app's stands still until the next move, the engine's runs on (reproducible simulations;"
+                    + " local broker only)")
             Instant holdAt) {
     }
 

@@ -11,16 +11,17 @@ public interface ClockControl {
     Instant advance(Duration by);
 
     /**
-     * Moves both clocks to the instant and stops them there until the next move, so that every
-     * timestamp written meanwhile is that instant and a timer falls due only at a move: what a
-     * simulation needs to give the same answer on every run.
+     * Moves both clocks to the instant. The app's stands there until the next move, so that every
+     * timestamp Nurture writes meanwhile is that instant (what a simulation needs to give the same
+     * answer on every run); the engine's runs on from it, since the engine's clock also drives its
+     * own retries and timeouts, which must not stop.
      */
     Instant holdAt(Instant at);
 
     Instant now();
 
     /** Moves the engine's clock first, so the app never runs ahead of the timers it waits for. */
-    static ClockControl moving(Consumer<Duration> engineAdd, Consumer<Instant> enginePin, ShiftableClock clock) {
+    static ClockControl moving(Consumer<Duration> engineAdd, Consumer<Instant> engineMoveTo, ShiftableClock clock) {
         return new ClockControl() {
             @Override
             public synchronized Instant advance(Duration by) {
@@ -30,7 +31,7 @@ public interface ClockControl {
 
             @Override
             public synchronized Instant holdAt(Instant at) {
-                enginePin.accept(at);
+                engineMoveTo.accept(at);
                 return clock.hold(at);
             }
 

@@ -36,10 +36,6 @@ final class BrokerExport {
         return records(dataDirectories, "\"valueType\":\"INCIDENT\"", "\"intent\":\"CREATED\"");
     }
 
-    static long jobsTimedOut(List<Path> dataDirectories) throws IOException {
-        return records(dataDirectories, "\"valueType\":\"JOB\"", "\"intent\":\"TIMED_OUT\"");
-    }
-
     /** Publications of a message the engine refused because one with its id was still alive. */
     static long messagesRefusedAsDuplicate(List<Path> dataDirectories, String messageId) throws IOException {
         return records(dataDirectories, "\"valueType\":\"MESSAGE\"", "\"recordType\":\"COMMAND_REJECTION\"",

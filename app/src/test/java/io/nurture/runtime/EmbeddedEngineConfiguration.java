@@ -28,7 +28,7 @@ class EmbeddedEngineConfiguration {
     @Bean
     ClockControl embeddedClockControl(ZeebeTestEngine engine, ShiftableClock clock) {
         return ClockControl.moving(engine::increaseTime, at -> {
-            throw new UnsupportedOperationException("The in-memory test engine's clock can only move forward, not be held");
+            throw new UnsupportedOperationException("The in-memory test engine cannot tell its time, so it cannot be moved to an instant");
         }, clock);
     }
 

@@ -110,8 +110,10 @@ final class Rehearsal {
     }
 
     /**
-     * Time stands still between moves: what happens in a day is stamped with its noon, whatever it
-     * costs in real time, and a timer falls due only at a move. The mail read next waits for the app to settle.
+     * The app's clock stands still between moves: what happens in a day is stamped with its noon,
+     * whatever it costs in real time. The engine's runs on for the seconds a day takes, so a failed
+     * job's retry backoff ends the same day; the journeys' timers (hours, days) fall due at a move.
+     * The mail read next waits for the app to settle.
      */
     private void moveClockTo(Instant target) {
         api.holdAt(target);

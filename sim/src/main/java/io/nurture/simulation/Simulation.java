@@ -75,10 +75,7 @@ public final class Simulation {
                 "--spring.mail.port=" + smtpPort,
                 // One log line per job is most of the log's volume in a run of 100,000 jobs.
                 "--logging.level.io.nurture.runtime.JobLogContext=warn",
-                // The held clock never ends a long poll on the broker's side: with the usual request
-                // timeout the client would give up first, log it and back off for seconds.
-                "--camunda.client.worker.defaults.request-timeout=PT10M",
-                // The broker snapshots its state every 5 minutes of its clock: every simulated day, 180
+                // The broker snapshots its state every 5 minutes of its clock: every move of a day, 180
                 // snapshots a run. Monthly is enough for a run that is thrown away.
                 "--nurture.engine.local.environment.ZEEBE_BROKER_DATA_SNAPSHOTPERIOD=P30D",
                 // Nor need its log be forced to disk on every commit.
