@@ -26,7 +26,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -159,13 +161,26 @@ class LocalBrokerJourneyIntegrationTest {
                 .extracting(id -> shop.get("/api/orders/" + id).text("status")).containsOnly("SHIPPED"));
     }
 
-    /** Everything Nurture started listens on loopback, its HTTP port aside (server.address decides that one). */
+    /**
+     * Everything Nurture started listens on loopback, its HTTP port aside (server.address decides
+     * that one), with one exception Nurture cannot configure away: Zeebe 8.6's membership gossip
+     * (SWIM over UDP, on the port of the broker's internal API) binds every interface whatever the
+     * broker's network host (Atomix's NettyUnicastService binds a wildcard address). Only that one,
+     * beside clients' sockets on ports the kernel chose (the broker's DNS resolver's).
+     */
     private static void onlyTheHttpPortListensBeyondLoopback(AppProcess app) throws IOException {
-        List<InetSocketAddress> listening = ListeningSockets.of(ListeningSockets.treeOf(app.pid()));
+        Set<Long> nurture = ListeningSockets.treeOf(app.pid());
+        List<InetSocketAddress> listening = ListeningSockets.of(nurture);
         assertThat(listening).as("Nurture's HTTP port is among them").anyMatch(socket -> socket.getPort() == app.port());
         assertThat(listening).as("broker, database and SMTP listen too").hasSizeGreaterThan(3);
         assertThat(listening).filteredOn(socket -> socket.getPort() != app.port())
                 .allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress()).as(socket.toString()).isTrue());
+        Set<Integer> loopbackTcpPorts = listening.stream().filter(socket -> socket.getAddress().isLoopbackAddress())
+                .map(InetSocketAddress::getPort).collect(Collectors.toSet());
+        assertThat(ListeningSockets.udpOf(nurture))
+                .filteredOn(socket -> !socket.getAddress().isLoopbackAddress() && !ListeningSockets.kernelChosen(socket))
+                .as("UDP beyond loopback: the broker's gossip socket only").hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(socket -> assertThat(loopbackTcpPorts).as(socket.toString()).contains(socket.getPort()));
     }
 
     /** kill -9 of Nurture, its broker and its database at once. */

@@ -13,32 +13,50 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The TCP ports some processes listen on, as the kernel tells (Linux's /proc): a socket is theirs
- * when one of their file descriptors links to its inode.
+ * The TCP ports some processes listen on and the UDP ports they receive on, as the kernel tells
+ * (Linux's /proc): a socket is theirs when one of their file descriptors links to its inode.
  */
 public final class ListeningSockets {
 
-    private static final String LISTEN = "0A";
+    private static final String TCP_LISTEN = "0A";
+    /** An unconnected UDP socket: it takes datagrams from anyone who reaches its address. */
+    private static final String UDP_UNCONNECTED = "07";
 
     private ListeningSockets() {
     }
 
     public static List<InetSocketAddress> of(Set<Long> pids) throws IOException {
+        return sockets(pids, List.of("/proc/net/tcp", "/proc/net/tcp6"), TCP_LISTEN);
+    }
+
+    public static List<InetSocketAddress> udpOf(Set<Long> pids) throws IOException {
+        return sockets(pids, List.of("/proc/net/udp", "/proc/net/udp6"), UDP_UNCONNECTED);
+    }
+
+    private static List<InetSocketAddress> sockets(Set<Long> pids, List<String> tables, String state) throws IOException {
         Set<String> inodes = new HashSet<>();
         for (long pid : pids) {
             inodes.addAll(socketInodes(pid));
         }
-        List<InetSocketAddress> listening = new ArrayList<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+        List<InetSocketAddress> found = new ArrayList<>();
+        for (String table : tables) {
             List<String> lines = Files.readAllLines(Path.of(table));
             for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.trim().split("\\s+");
-                if (fields[3].equals(LISTEN) && inodes.contains(fields[9])) {
-                    listening.add(address(fields[1]));
+                if (fields[3].equals(state) && inodes.contains(fields[9])) {
+                    found.add(address(fields[1]));
                 }
             }
         }
-        return listening;
+        return found;
+    }
+
+    /**
+     * A port the kernel chose (bound to port 0): a client's socket, such as a DNS resolver's, which
+     * takes the answers to its own queries; no server is reached there, since nobody is told the port.
+     */
+    public static boolean kernelChosen(InetSocketAddress socket) {
+        return socket.getPort() >= FreePorts.ephemeralStart();
     }
 
     /** The process and all its descendants. */
