@@ -63,7 +63,8 @@ class SecurityConfiguration {
                 .requestMatchers(POST, "/api/orders/*/cancellation").hasAnyRole(INTEGRATION, STAFF)
                 .requestMatchers(POST, "/api/orders/*/review").hasRole(STAFF)
                 .requestMatchers(GET, "/actuator/prometheus").hasAnyRole(STAFF, METRICS)
-                .requestMatchers("/api/care-cases/**", "/api/inventory/**", "/api/customers/**", "/api/metrics/**", "/api/journeys/**",
+                .requestMatchers("/api/care-cases/**", "/api/refunds/**", "/api/reconciliation", "/api/inventory/**",
+                        "/api/customers/**", "/api/metrics/**", "/api/journeys/**",
                         "/api/dev/**", "/actuator/**").hasRole(STAFF)
                 .anyRequest().denyAll();
     }

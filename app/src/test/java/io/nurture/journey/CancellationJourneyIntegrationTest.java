@@ -57,7 +57,7 @@ class CancellationJourneyIntegrationTest extends JourneyTest {
     }
 
     @Test
-    void invoicePaymentArrivingAfterCancellationIsRecordedAndRefunded() {
+    void invoicePaymentArrivingAfterCancellationIsRecordedAndOwedBack() {
         String orderId = place(order(newCustomerEmail(), "FLT-PAPER-100", 1, invoice()));
         awaitStatus(orderId, "AWAITING_PAYMENT");
         api.post("/api/orders/" + orderId + "/cancellation", "");
@@ -67,11 +67,12 @@ class CancellationJourneyIntegrationTest extends JourneyTest {
                 Map.of("amount", "4.50", "reference", "BANK-LATE-1"));
 
         assertThat(late.status()).isEqualTo(202);
-        assertThat(late.text("message")).contains("refunded");
+        assertThat(late.text("message")).contains("owed back");
         NurtureClient.Answer order = api.get("/api/orders/" + orderId);
-        assertThat(order.body().path("payment").path("status").asText()).isEqualTo("REFUNDED");
+        assertThat(order.body().path("payment").path("status").asText()).isEqualTo("OWED");
         assertThat(order.body().path("timeline").findValuesAsText("note")).anyMatch(note -> note.contains("BANK-LATE-1"));
-        assertThat(mailSubjectsFor("ops@nurture.example")).contains("Refund due: payment for ended order " + orderId);
+        assertThat(mailSubjectsFor("ops@nurture.example")).contains("Refund owed: payment for ended order " + orderId);
+        assertThat(api.get("/api/refunds").body().findValuesAsText("orderId")).contains(orderId);
     }
 
     @Test

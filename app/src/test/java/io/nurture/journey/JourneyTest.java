@@ -15,6 +15,7 @@ import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.nurture.processes.OrderFulfillment;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -281,6 +282,21 @@ abstract class JourneyTest {
         return Arrays.stream(smtp.getReceivedMessages())
                 .filter(message -> isFor(message, address))
                 .map(JourneyTest::subject)
+                .toList();
+    }
+
+    /** Bodies of the mails the SMTP server received for this address, once the mail outbox is drained. */
+    List<String> mailBodiesFor(String address) {
+        awaitMailDelivered();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> isFor(message, address))
+                .map(message -> {
+                    try {
+                        return message.getContent().toString();
+                    } catch (MessagingException | IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
                 .toList();
     }
 

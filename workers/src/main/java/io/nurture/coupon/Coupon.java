@@ -62,6 +62,12 @@ public class Coupon extends AssignedIdEntity {
         this.issueKey = issueKey;
     }
 
+    /** The order it paid for ended without shipping: the customer can use it again. */
+    void release() {
+        redeemedOrderId = null;
+        redeemedAt = null;
+    }
+
     void redeem(String orderId, Instant at) {
         redeemedOrderId = orderId;
         redeemedAt = at;

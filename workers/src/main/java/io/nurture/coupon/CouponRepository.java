@@ -13,6 +13,8 @@ interface CouponRepository extends JpaRepository<Coupon, String> {
 
     List<Coupon> findByCustomerIdOrderByIssuedAtAsc(String customerId);
 
+    List<Coupon> findByRedeemedOrderId(String orderId);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Coupon c where c.code = :code")
     Optional<Coupon> findForUpdate(String code);

@@ -1,10 +1,12 @@
 package io.nurture.coupon;
 
+import io.nurture.order.OrderEnded;
 import io.nurture.persistence.Codes;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +45,13 @@ public class CouponService {
         }
         coupon.redeem(orderId, clock.instant());
         return coupon.getValue();
+    }
+
+    /** A coupon spent on an order that ended without shipping is the customer's again. */
+    @EventListener
+    @Transactional
+    public void releaseFor(OrderEnded ended) {
+        coupons.findByRedeemedOrderId(ended.orderId()).forEach(Coupon::release);
     }
 
     private static String newCode(String kind) {

@@ -165,6 +165,18 @@ public class Order extends AssignedIdEntity implements MailableOrder {
         }
     }
 
+    /**
+     * Marks the order as being cancelled where no one asked (a declined card, an unpaid invoice,
+     * stock that never came): from the first compensation step on, a payment that arrives is owed
+     * back, not booked.
+     */
+    public void startCancellation(Instant at) {
+        if (cancellationRequestedAt == null) {
+            cancellationRequestedAt = at;
+            note("Cancellation started", at);
+        }
+    }
+
     public boolean isCancellationRequested() {
         return cancellationRequestedAt != null;
     }

@@ -19,6 +19,8 @@ interface OrderRepository extends JpaRepository<Order, String> {
 
     long countByStatus(OrderStatus status);
 
+    List<Order> findByStatusIn(List<OrderStatus> statuses);
+
     long countByCustomerIdAndStatus(String customerId, OrderStatus status);
 
     /** When the customer placed their latest delivered order: retention counts from it. */

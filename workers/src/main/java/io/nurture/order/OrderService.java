@@ -4,8 +4,10 @@ import io.nurture.notification.NotificationService;
 import io.nurture.processes.OrderFulfillment.CancelReason;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,11 +27,16 @@ public class OrderService {
 
     private final OrderRepository orders;
     private final NotificationService notifications;
+    private final MoneyBack.Ledger money;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrderService(OrderRepository orders, NotificationService notifications, Clock clock) {
+    OrderService(OrderRepository orders, NotificationService notifications, MoneyBack.Ledger money,
+            ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
         this.notifications = notifications;
+        this.money = money;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -42,6 +49,7 @@ public class OrderService {
     @Transactional
     public void reject(String orderId) {
         Order order = move(orderId, OrderStatus.REJECTED, "Rejected by the risk check");
+        events.publishEvent(new OrderEnded(orderId, OrderStatus.REJECTED));
         notifications.tellCustomer(order, "order-rejected", Map.of());
     }
 
@@ -49,7 +57,20 @@ public class OrderService {
     public void cancel(String orderId, String cancelReason) {
         String explanation = CANCEL_REASONS.getOrDefault(cancelReason, "Cancelled");
         Order order = move(orderId, OrderStatus.CANCELLED, explanation);
-        notifications.tellCustomer(order, "order-cancelled", Map.of("reason", explanation));
+        events.publishEvent(new OrderEnded(orderId, OrderStatus.CANCELLED));
+        notifications.tellCustomer(order, "order-cancelled", cancellationDetails(order, explanation));
+    }
+
+    /** The mail says what happens to the customer's money, as the payment ledger has it. */
+    private Map<String, Object> cancellationDetails(Order order, String explanation) {
+        MoneyBack back = money.moneyBack(order.getId());
+        Map<String, Object> details = new HashMap<>(Map.of("reason", explanation, "currency", order.getCurrency()));
+        details.put(switch (back.way()) {
+            case NOTHING_TAKEN -> "nothingTaken";
+            case REFUNDED_TO_CARD -> "refundedToCard";
+            case TRANSFER_OWED -> "transferOwed";
+        }, back.amount().toPlainString());
+        return details;
     }
 
     @Transactional
@@ -75,6 +96,13 @@ public class OrderService {
     @Transactional
     public Order place(Order order) {
         return orders.saveAndFlush(order);
+    }
+
+    /** Orders whose money has come to rest: shipped or delivered (the total owed), cancelled or rejected (nothing). */
+    @Transactional(readOnly = true)
+    public List<Order> settled() {
+        return orders.findByStatusIn(List.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.CANCELLED,
+                OrderStatus.REJECTED));
     }
 
     /** The orders waiting on a backorder for this product. */

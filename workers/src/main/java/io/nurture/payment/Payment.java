@@ -11,7 +11,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Money moved for an order; at most one of each kind per order. */
+/**
+ * Money moved for an order, at most one of each kind per order. A movement through the provider is
+ * written {@code PENDING}, with the idempotency key the provider knows it by, before the call, and
+ * completed after the answer: a step that died in between finds the intent and asks the provider.
+ */
 @Entity
 @Table(name = "payments")
 public class Payment extends AssignedIdEntity {
@@ -44,6 +48,15 @@ public class Payment extends AssignedIdEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "idempotency_key")
+    private String idempotencyKey;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    @Column(name = "settled_by")
+    private String settledBy;
+
     protected Payment() {
     }
 
@@ -58,6 +71,37 @@ public class Payment extends AssignedIdEntity {
         this.providerReference = providerReference;
         this.reference = reference;
         this.createdAt = createdAt;
+        this.completedAt = status == PaymentStatus.PENDING ? null : createdAt;
+    }
+
+    /** The intent to move money through the provider, written before the call. */
+    static Payment intent(String orderId, PaymentKind kind, BigDecimal amount, String currency, String idempotencyKey,
+            String reference, Instant at) {
+        Payment payment = new Payment(orderId, kind, PaymentStatus.PENDING, amount, currency, null, reference, at);
+        payment.idempotencyKey = idempotencyKey;
+        return payment;
+    }
+
+    /** The provider's answer to the intent (or, for a lost answer, what the provider says it did). */
+    void complete(PaymentStatus outcome, String providerReference, Instant at) {
+        this.status = outcome;
+        this.providerReference = providerReference;
+        this.completedAt = at;
+    }
+
+    /** Why the provider declined, where it said. */
+    void noteReason(String reason) {
+        if (reason != null) {
+            this.reference = reason;
+        }
+    }
+
+    /** A refund owed, paid out by staff: the bank reference of their transfer. */
+    void settle(String bankReference, String staffClient, Instant at) {
+        this.status = PaymentStatus.REFUNDED;
+        this.providerReference = bankReference;
+        this.settledBy = staffClient;
+        this.completedAt = at;
     }
 
     @Override
@@ -85,7 +129,35 @@ public class Payment extends AssignedIdEntity {
         return providerReference;
     }
 
+    public String getOrderId() {
+        return orderId;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    public String getSettledBy() {
+        return settledBy;
+    }
+
+    String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
     boolean isCaptured() {
         return status == PaymentStatus.CAPTURED;
+    }
+
+    boolean isPending() {
+        return status == PaymentStatus.PENDING;
     }
 }

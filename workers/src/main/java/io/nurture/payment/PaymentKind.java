@@ -1,6 +1,6 @@
 package io.nurture.payment;
 
-enum PaymentKind {
+public enum PaymentKind {
     /** A card charge through the payment provider. */
     CHARGE,
     /** Money received for an invoice. */

@@ -1,12 +1,25 @@
 package io.nurture.payment;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface PaymentRepository extends JpaRepository<Payment, String> {
 
     Optional<Payment> findByOrderIdAndKind(String orderId, PaymentKind kind);
 
     List<Payment> findByOrderId(String orderId);
+
+    List<Payment> findByOrderIdIn(List<String> orderIds);
+
+    List<Payment> findByKindAndStatusOrderByCreatedAtAsc(PaymentKind kind, PaymentStatus status);
+
+    long countByKindAndStatus(PaymentKind kind, PaymentStatus status);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Payment p where p.id = :id")
+    Optional<Payment> findForUpdate(String id);
 }

@@ -1,17 +1,16 @@
 package io.nurture.payment;
 
 import io.nurture.notification.NotificationService;
-import io.nurture.orchestration.ProcessMessages;
+import io.nurture.order.CancellationRequestedException;
 import io.nurture.order.Order;
 import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
-import io.nurture.order.PaymentMethod;
-import io.nurture.processes.OrderFulfillment.Variable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,75 +18,64 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Charges, invoices and refunds, each at most once per order. */
+/**
+ * Charges, invoices and refunds, each at most once per order, on the order's money ledger
+ * ({@link PaymentLedger}): the intent of every provider call is committed before the call, its
+ * answer after it, and never inside a transaction that could roll the record back while the money
+ * stays moved.
+ */
 @Service
 public class PaymentService {
 
     private static final Duration INVOICE_TERM = Duration.ofDays(14);
-    static final String COVERED_BY_COUPON = "COVERED-BY-COUPON";
 
+    private final PaymentLedger ledger;
     private final PaymentRepository payments;
     private final PaymentGateway gateway;
     private final OrderService orders;
     private final NotificationService notifications;
-    private final ProcessMessages messages;
     private final Clock clock;
 
-    PaymentService(PaymentRepository payments, PaymentGateway gateway, OrderService orders,
-            NotificationService notifications, ProcessMessages messages, Clock clock) {
+    PaymentService(PaymentLedger ledger, PaymentRepository payments, PaymentGateway gateway, OrderService orders,
+            NotificationService notifications, Clock clock) {
+        this.ledger = ledger;
         this.payments = payments;
         this.gateway = gateway;
         this.orders = orders;
         this.notifications = notifications;
-        this.messages = messages;
         this.clock = clock;
     }
 
-    /** Charges the order's card; false when the card is declined. An order being cancelled is not charged. */
-    @Transactional
+    /**
+     * Charges the order's card; false when the card is declined. An order being cancelled is not
+     * charged; one whose cancellation started while the provider took the charge is refunded at once.
+     */
     public boolean chargeCard(String orderId) {
-        Order order = orders.lockToProceed(orderId);
-        Optional<Payment> earlier = payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE);
-        if (earlier.isPresent()) {
-            return earlier.get().isCaptured();
+        PaymentLedger.ChargePlan plan = ledger.planCharge(orderId);
+        if (plan.settled() != null) {
+            return plan.settled();
         }
-        PaymentGateway.ChargeResult result = gateway.charge(order.getCardToken(), order.getTotal(), order.getCurrency(),
-                "charge-" + orderId);
-        payments.save(new Payment(orderId, PaymentKind.CHARGE,
-                result.approved() ? PaymentStatus.CAPTURED : PaymentStatus.DECLINED,
-                order.getTotal(), order.getCurrency(), result.providerReference(), result.declineReason(),
-                clock.instant()));
-        if (result.approved()) {
-            orders.move(order, OrderStatus.PAID, "Card charged");
-            notifications.tellCustomer(order, "order-confirmed", Map.of());
+        PaymentGateway.ChargeResult result = gateway.charge(plan.cardToken(), plan.amount(), plan.currency(),
+                plan.idempotencyKey());
+        PaymentLedger.ChargeOutcome outcome = ledger.recordCharge(orderId, result);
+        if (outcome == PaymentLedger.ChargeOutcome.CAPTURED_WHILE_CANCELLING) {
+            refund(orderId);
+            throw new CancellationRequestedException(orderId);
         }
-        return result.approved();
+        return outcome == PaymentLedger.ChargeOutcome.APPROVED;
     }
 
-    /**
-     * Sends the invoice. An order a coupon paid in full has nothing to invoice, and a payment of
-     * 0.00 could never arrive: it is booked as paid at once, and the process hears so as of a payment.
-     */
+    /** Sends the invoice; an order a coupon paid in full has nothing to invoice and is paid at once. */
     @Transactional
     public void issueInvoice(String orderId) {
         Order locked = orders.lockToProceed(orderId);
         if (locked.getTotal().signum() == 0) {
-            settleCoveredOrder(locked);
+            ledger.settleCoveredInvoice(locked);
             return;
         }
         Order order = orders.move(locked, OrderStatus.AWAITING_PAYMENT, "Invoice sent, payable within 14 days");
         LocalDate due = clock.instant().plus(INVOICE_TERM).atZone(ZoneOffset.UTC).toLocalDate();
         notifications.tellCustomer(order, "invoice-issued", Map.of("dueDate", due.toString()));
-    }
-
-    private void settleCoveredOrder(Order order) {
-        if (invoicePayment(order.getId()).isPresent()) {
-            return;
-        }
-        orders.move(order, OrderStatus.AWAITING_PAYMENT, "Nothing to pay: a coupon covers the order");
-        receiveInvoicePayment(order, BigDecimal.ZERO, COVERED_BY_COUPON);
-        messages.invoicePaid(order.getId(), Map.of(Variable.PAYMENT_AMOUNT, BigDecimal.ZERO, Variable.PAYMENT_REFERENCE,
-                COVERED_BY_COUPON));
     }
 
     @Transactional
@@ -102,63 +90,82 @@ public class PaymentService {
 
     /**
      * Books an invoice payment the moment it arrives, before the process hears of it: a
-     * cancellation that overtakes the payment message then still finds the money to refund.
+     * cancellation that overtakes the payment message then still finds the money to give back.
      */
     @Transactional
     public void receiveInvoicePayment(Order lockedOrder, BigDecimal amount, String reference) {
-        payments.save(new Payment(lockedOrder.getId(), PaymentKind.INVOICE, PaymentStatus.CAPTURED, amount,
-                lockedOrder.getCurrency(), null, reference, clock.instant()));
+        ledger.receiveInvoicePayment(lockedOrder, amount, reference);
     }
 
     @Transactional
     public void recordInvoicePayment(String orderId, BigDecimal amount, String reference) {
         Order order = orders.lockToProceed(orderId);
         if (payments.findByOrderIdAndKind(orderId, PaymentKind.INVOICE).isEmpty()) {
-            payments.save(new Payment(orderId, PaymentKind.INVOICE, PaymentStatus.CAPTURED, amount, order.getCurrency(),
-                    null, reference, clock.instant()));
+            ledger.receiveInvoicePayment(order, amount, reference);
         }
         orders.move(order, OrderStatus.PAID, "Invoice paid (" + reference + ")");
         notifications.tellCustomer(order, "payment-received", Map.of());
     }
 
     /**
-     * Money that arrives for an invoice after the order ended is not lost: it is recorded and
-     * refunded in full, and ops are told so the refund is paid out.
+     * Money that arrives for an invoice after the order ended, or while it is being cancelled, is
+     * not kept: it is booked and owed back in full, and ops are told so someone transfers it.
+     */
+    public void oweBackLatePayment(String orderId, BigDecimal amount, String reference) {
+        ledger.oweBackLatePayment(orderId, amount, reference);
+    }
+
+    /**
+     * The first step of every cancellation: gives back whatever was taken for the order. A card
+     * charge is refunded through the provider (a charge whose answer was lost is first asked for by
+     * its key); an invoice payment becomes a refund owed, which staff pay out and settle.
+     */
+    public void refund(String orderId) {
+        PaymentLedger.RefundPlan plan = ledger.planRefund(orderId);
+        if (plan.chargeToAskAbout() != null) {
+            plan = ledger.resolveUnansweredCharge(orderId, gateway.lookUp(plan.chargeToAskAbout()));
+        }
+        if (plan.needsProvider()) {
+            String reference = gateway.refund(plan.chargeReference(), plan.amount(), plan.currency(), plan.idempotencyKey());
+            ledger.recordRefund(orderId, reference);
+        }
+    }
+
+    /** Refunds owed to customers who paid by transfer, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Payment> refundsOwed() {
+        return payments.findByKindAndStatusOrderByCreatedAtAsc(PaymentKind.REFUND, PaymentStatus.OWED);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Payment> refundById(String refundId) {
+        return payments.findById(refundId).filter(payment -> payment.getKind() == PaymentKind.REFUND);
+    }
+
+    /**
+     * Staff paid an owed refund out by transfer: settled with their bank reference, noted on the
+     * order, and the customer is told. Settling again with the same reference changes nothing.
      */
     @Transactional
-    public void refundLatePayment(String orderId, BigDecimal amount, String reference) {
-        Order order = orders.lock(orderId);
-        if (payments.findByOrderIdAndKind(orderId, PaymentKind.INVOICE).isPresent()) {
-            return;
+    public Payment settleRefund(String refundId, String bankReference, String staffClient) {
+        Payment refund = payments.findForUpdate(refundId).filter(payment -> payment.getKind() == PaymentKind.REFUND)
+                .orElseThrow(() -> new UnknownRefundException(refundId));
+        if (refund.getStatus() == PaymentStatus.REFUNDED && bankReference.equals(refund.getProviderReference())) {
+            return refund;
         }
-        Payment late = payments.save(new Payment(orderId, PaymentKind.INVOICE, PaymentStatus.CAPTURED, amount,
-                order.getCurrency(), null, reference, clock.instant()));
-        payments.save(new Payment(orderId, PaymentKind.REFUND, PaymentStatus.REFUNDED, amount, order.getCurrency(), null,
-                "refund of " + late.getId(), clock.instant()));
-        order.note("Payment " + reference + " arrived after the order was " + order.getStatus() + "; refunded",
-                clock.instant());
-        notifications.alertOps(order, "late-payment-refund", Map.of("amount", amount.toPlainString(),
-                "reference", reference));
+        if (refund.getStatus() != PaymentStatus.OWED) {
+            throw new RefundNotOwedException(refund);
+        }
+        Order order = orders.lock(refund.getOrderId());
+        refund.settle(bankReference, staffClient, clock.instant());
+        order.note("Refund of " + refund.getAmount().toPlainString() + " " + refund.getCurrency() + " paid out by transfer ("
+                + bankReference + ")", clock.instant());
+        notifications.tellCustomer(order, "refund-paid", Map.of("amount", refund.getAmount().toPlainString(),
+                "currency", refund.getCurrency()));
+        return refund;
     }
 
-    /** Gives back whatever was captured for the order; nothing captured, nothing to do. */
-    @Transactional
-    public void refund(String orderId) {
-        Order order = orders.lock(orderId);
-        if (payments.findByOrderIdAndKind(orderId, PaymentKind.REFUND).isPresent()) {
-            return;
-        }
-        PaymentKind capturedKind = order.getPaymentMethod() == PaymentMethod.CARD ? PaymentKind.CHARGE : PaymentKind.INVOICE;
-        payments.findByOrderIdAndKind(orderId, capturedKind).filter(Payment::isCaptured).ifPresent(captured -> {
-            String providerReference = capturedKind == PaymentKind.CHARGE
-                    ? gateway.refund(captured.getProviderReference(), captured.getAmount(), "refund-" + orderId)
-                    : null;
-            payments.save(new Payment(orderId, PaymentKind.REFUND, PaymentStatus.REFUNDED, captured.getAmount(),
-                    order.getCurrency(), providerReference, "refund of " + captured.getId(), clock.instant()));
-        });
-    }
-
-    /** CAPTURED, DECLINED or REFUNDED once money moved for the order; PENDING before. */
+    /** CAPTURED, DECLINED, OWED or REFUNDED once money moved for the order; PENDING before. */
     @Transactional(readOnly = true)
     public String paymentStatus(String orderId) {
         Map<PaymentKind, Payment> byKind = payments.findByOrderId(orderId).stream()

@@ -1,5 +1,16 @@
 package io.nurture.payment;
 
-enum PaymentStatus {
-    CAPTURED, DECLINED, REFUNDED
+public enum PaymentStatus {
+    /** Written before the provider was called; its answer is not recorded yet. */
+    PENDING,
+    /** Money taken: a card charged, an invoice paid. */
+    CAPTURED,
+    /** The card was declined: no money moved. */
+    DECLINED,
+    /** A charge the provider never took (asked by its key after the step that called it died). */
+    VOID,
+    /** Money to give back that no provider can return (an invoice payment): staff pay it out. */
+    OWED,
+    /** Money given back: by the provider, or paid out by staff and settled with their bank reference. */
+    REFUNDED
 }

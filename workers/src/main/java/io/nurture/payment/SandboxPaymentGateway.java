@@ -2,16 +2,16 @@ package io.nurture.payment;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Stand-in for the payment provider, like a provider's test mode. Test card tokens:
+ * Stand-in for the payment provider, like a provider's test mode, with books of its own
+ * ({@link SandboxBooks}) that outlive any Nurture transaction. Test card tokens:
  * <ul>
  *   <li>{@code tok_visa}: approved</li>
  *   <li>{@code tok_declined}: declined (a business outcome: the order is cancelled)</li>
@@ -29,25 +29,44 @@ class SandboxPaymentGateway implements PaymentGateway {
     static final String ERROR = "tok_error";
     static final String SLOW = "tok_slow";
 
-    private final Map<String, ChargeResult> charges = new ConcurrentHashMap<>();
-    private final Map<String, String> refunds = new ConcurrentHashMap<>();
     private final SandboxProperties properties;
+    private final SandboxBooks books;
 
-    SandboxPaymentGateway(SandboxProperties properties) {
+    SandboxPaymentGateway(SandboxProperties properties, SandboxBooks books) {
         this.properties = properties;
+        this.books = books;
     }
 
     @Override
     public ChargeResult charge(String cardToken, BigDecimal amount, String currency, String idempotencyKey) {
+        Optional<SandboxBooks.Entry> earlier = books.find(idempotencyKey);
+        if (earlier.isPresent()) {
+            return asResult(earlier.get());
+        }
         if (ERROR.equals(cardToken)) {
             throw new PaymentProviderUnavailableException("Sandbox provider error for token " + ERROR);
         }
-        return charges.computeIfAbsent(idempotencyKey, key -> decide(cardToken));
+        ChargeResult decided = decide(cardToken);
+        return asResult(books.keepFirst(new SandboxBooks.Entry(idempotencyKey, "CHARGE", decided.approved(), amount,
+                currency, decided.providerReference(), decided.declineReason())));
     }
 
     @Override
-    public String refund(String chargeReference, BigDecimal amount, String idempotencyKey) {
-        return refunds.computeIfAbsent(idempotencyKey, key -> "re_sbx_" + UUID.randomUUID());
+    public String refund(String chargeReference, BigDecimal amount, String currency, String idempotencyKey) {
+        return books.find(idempotencyKey)
+                .orElseGet(() -> books.keepFirst(new SandboxBooks.Entry(idempotencyKey, "REFUND", true, amount, currency,
+                        "re_sbx_" + UUID.randomUUID(), null)))
+                .providerReference();
+    }
+
+    @Override
+    public Optional<Movement> lookUp(String idempotencyKey) {
+        return books.find(idempotencyKey)
+                .map(entry -> new Movement(entry.approved(), entry.amount(), entry.providerReference(), entry.declineReason()));
+    }
+
+    private static ChargeResult asResult(SandboxBooks.Entry entry) {
+        return new ChargeResult(entry.approved(), entry.providerReference(), entry.declineReason());
     }
 
     private ChargeResult decide(String cardToken) {

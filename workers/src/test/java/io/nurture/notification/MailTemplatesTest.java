@@ -21,4 +21,21 @@ class MailTemplatesTest {
         assertThat(mail.subject()).isEqualTo("Your order is confirmed");
         assertThat(mail.body()).startsWith("Hello " + HOSTILE_NAME + ",").contains("order ORD-1");
     }
+
+    @Test
+    void aCancellationMailSaysTheMoneyIsOwedBackWhenItCameByTransfer() {
+        MailTemplates.RenderedMail mail = templates.render("order-cancelled", Map.of("customerName", "Ada", "orderId", "ORD-1",
+                "reason", "Cancelled at the customer's request", "currency", "EUR", "transferOwed", "49.00"));
+
+        assertThat(mail.body()).contains("We owe you the 49.00 EUR you paid").doesNotContain("refunded")
+                .doesNotContain("No payment was taken");
+    }
+
+    @Test
+    void aCancellationMailSaysNothingWasTakenWhenNothingWas() {
+        MailTemplates.RenderedMail mail = templates.render("order-cancelled", Map.of("customerName", "Ada", "orderId", "ORD-1",
+                "reason", "Cancelled: the card payment was declined", "currency", "EUR", "nothingTaken", "0"));
+
+        assertThat(mail.body()).contains("No payment was taken.").doesNotContain("refunded").doesNotContain("owe");
+    }
 }

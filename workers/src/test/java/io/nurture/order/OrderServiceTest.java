@@ -17,6 +17,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,10 @@ class OrderServiceTest {
 
     private final OrderRepository orders = mock(OrderRepository.class);
     private final NotificationService notifications = mock(NotificationService.class);
-    private final OrderService service = new OrderService(orders, notifications, CLOCK);
+    private final Map<String, MoneyBack> moneyBack = new HashMap<>();
+    private final List<Object> published = new ArrayList<>();
+    private final OrderService service = new OrderService(orders, notifications,
+            orderId -> moneyBack.getOrDefault(orderId, MoneyBack.nothingTaken()), published::add, CLOCK);
 
     @Test
     void preparationStepIsRefusedForAnOrderWhoseCancellationWasRequested() {
@@ -57,7 +63,28 @@ class OrderServiceTest {
         assertThat(order.getTimeline()).last().extracting(TimelineEntry::getNote)
                 .isEqualTo("Cancelled at the customer's request");
         verify(notifications).tellCustomer(eq(order), eq("order-cancelled"),
-                eq(Map.of("reason", "Cancelled at the customer's request")));
+                eq(Map.of("reason", "Cancelled at the customer's request", "currency", "EUR", "nothingTaken", "0")));
+        assertThat(published).containsExactly(new OrderEnded(order.getId(), OrderStatus.CANCELLED));
+    }
+
+    @Test
+    void cancellationMailOfAnOrderPaidByTransferSaysTheMoneyIsOwedBackNotRefunded() {
+        Order order = stored(cardOrder());
+        moneyBack.put(order.getId(), new MoneyBack(MoneyBack.Way.TRANSFER_OWED, new BigDecimal("49.00")));
+
+        service.cancel(order.getId(), CancelReason.INVOICE_UNPAID);
+
+        verify(notifications).tellCustomer(eq(order), eq("order-cancelled"), eq(Map.of("reason",
+                "Cancelled: the invoice was not paid by its due date", "currency", "EUR", "transferOwed", "49.00")));
+    }
+
+    @Test
+    void aRejectedOrderGivesBackWhatOtherCapabilitiesHeldForIt() {
+        Order order = stored(cardOrder());
+
+        service.reject(order.getId());
+
+        assertThat(published).containsExactly(new OrderEnded(order.getId(), OrderStatus.REJECTED));
     }
 
     @Test

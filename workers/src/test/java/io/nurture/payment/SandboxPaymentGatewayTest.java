@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class SandboxPaymentGatewayTest {
 
+    private final InMemorySandboxBooks books = new InMemorySandboxBooks();
     private final SandboxPaymentGateway gateway =
-            new SandboxPaymentGateway(new SandboxPaymentGateway.SandboxProperties(Duration.ofMillis(10)));
+            new SandboxPaymentGateway(new SandboxPaymentGateway.SandboxProperties(Duration.ofMillis(10)), books);
 
     @Test
     void approvesTheVisaTestToken() {
@@ -42,6 +43,27 @@ class SandboxPaymentGatewayTest {
         PaymentGateway.ChargeResult second = gateway.charge("tok_visa", BigDecimal.TEN, "EUR", "charge-5");
 
         assertThat(second.providerReference()).isEqualTo(first.providerReference());
+    }
+
+    @Test
+    void keepsWhatItDidUnderEachKeyInItsBooksAndTellsItWhenAsked() {
+        PaymentGateway.ChargeResult charged = gateway.charge("tok_visa", new BigDecimal("12.50"), "EUR", "charge-7");
+        String refunded = gateway.refund(charged.providerReference(), new BigDecimal("12.50"), "EUR", "refund-7");
+
+        assertThat(gateway.lookUp("charge-7")).hasValueSatisfying(movement -> {
+            assertThat(movement.approved()).isTrue();
+            assertThat(movement.amount()).isEqualByComparingTo("12.50");
+            assertThat(movement.providerReference()).isEqualTo(charged.providerReference());
+        });
+        assertThat(gateway.lookUp("refund-7")).hasValueSatisfying(movement -> assertThat(movement.providerReference()).isEqualTo(refunded));
+        assertThat(gateway.lookUp("charge-never-called")).isEmpty();
+    }
+
+    @Test
+    void aRepeatedRefundKeyRefundsOnce() {
+        String first = gateway.refund("ch_1", BigDecimal.TEN, "EUR", "refund-8");
+
+        assertThat(gateway.refund("ch_1", BigDecimal.TEN, "EUR", "refund-8")).isEqualTo(first);
     }
 
     @Test

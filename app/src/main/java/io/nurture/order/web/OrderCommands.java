@@ -61,7 +61,7 @@ class OrderCommands {
     }
 
     /**
-     * Answers true when the payment settles the invoice, false when it came too late and is refunded.
+     * Answers true when the payment settles the invoice, false when it came too late and is owed back.
      * Too late includes a cancellation already requested: the process is leaving the wait for
      * payment, so a payment message would find nobody to take it and the money would be lost.
      */
@@ -73,7 +73,7 @@ class OrderCommands {
             return repeated(order, received.get(), reference);
         }
         if (order.getPaymentMethod() == PaymentMethod.INVOICE && (hasEnded(order) || order.isCancellationRequested())) {
-            payments.refundLatePayment(orderId, amount, reference);
+            payments.oweBackLatePayment(orderId, amount, reference);
             return false;
         }
         if (order.getStatus() != OrderStatus.AWAITING_PAYMENT) {

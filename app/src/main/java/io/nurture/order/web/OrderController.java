@@ -74,7 +74,7 @@ class OrderController {
     ResponseEntity<Accepted> pay(@PathVariable String orderId, @Valid @RequestBody InvoicePayment payment) {
         boolean settled = commands.payInvoice(orderId, payment.amount(), payment.reference());
         return ResponseEntity.accepted().body(new Accepted(orderId,
-                settled ? "Payment received" : "The order has ended: the payment was recorded and will be refunded"));
+                settled ? "Payment received" : "The order has ended or is being cancelled: the payment was recorded and is owed back to the customer"));
     }
 
     record ReviewDecision(@Schema(example = "true") @NotNull Boolean approved,

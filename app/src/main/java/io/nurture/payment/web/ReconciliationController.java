@@ -1,0 +1,21 @@
+package io.nurture.payment.web;
+
+import io.nurture.payment.Reconciliation;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The money invariant on demand: every order whose money has come to rest, against its state and the provider. */
+@RestController
+class ReconciliationController {
+
+    private final Reconciliation reconciliation;
+
+    ReconciliationController(Reconciliation reconciliation) {
+        this.reconciliation = reconciliation;
+    }
+
+    @GetMapping("/api/reconciliation")
+    Reconciliation.Report reconcile() {
+        return reconciliation.run();
+    }
+}

@@ -1,0 +1,73 @@
+package io.nurture.payment.web;
+
+import io.nurture.api.ConflictException;
+import io.nurture.api.NotFoundException;
+import io.nurture.payment.Payment;
+import io.nurture.payment.PaymentService;
+import io.nurture.payment.RefundNotOwedException;
+import io.nurture.payment.UnknownRefundException;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Refunds owed to customers who paid by transfer: no provider can return a bank transfer, so staff
+ * pay them out and settle them here with the reference of their transfer.
+ */
+@RestController
+class RefundController {
+
+    private final PaymentService payments;
+
+    RefundController(PaymentService payments) {
+        this.payments = payments;
+    }
+
+    @GetMapping("/api/refunds")
+    List<RefundView> owed(@RequestParam(defaultValue = "OWED") @Pattern(regexp = "OWED") String status) {
+        return payments.refundsOwed().stream().map(RefundView::of).toList();
+    }
+
+    @GetMapping("/api/refunds/{refundId}")
+    RefundView refund(@PathVariable String refundId) {
+        return payments.refundById(refundId).map(RefundView::of).orElseThrow(() -> new NotFoundException("No refund " + refundId));
+    }
+
+    @PostMapping("/api/refunds/{refundId}/settlement")
+    RefundView settle(@PathVariable String refundId, @Valid @RequestBody Settlement settlement, Principal staff) {
+        try {
+            return RefundView.of(payments.settleRefund(refundId, settlement.bankReference(), staff.getName()));
+        } catch (UnknownRefundException unknown) {
+            throw new NotFoundException(unknown.getMessage());
+        } catch (RefundNotOwedException notOwed) {
+            throw new ConflictException(notOwed.getMessage());
+        }
+    }
+
+    record Settlement(@Schema(example = "TRANSFER-2026-0042") @NotBlank @Size(max = 100)
+            @Pattern(regexp = "[\\p{Graph} ]+", message = "must be printable text on one line") String bankReference) {
+    }
+
+    /** @param paidOutWith the provider's refund reference, or the bank reference staff settled it with */
+    record RefundView(String refundId, String orderId, String status, BigDecimal amount, String currency, Instant owedSince,
+            Instant settledAt, String paidOutWith, String settledBy) {
+
+        static RefundView of(Payment refund) {
+            return new RefundView(refund.getId(), refund.getOrderId(), refund.getStatus().name(), refund.getAmount(),
+                    refund.getCurrency(), refund.getCreatedAt(), refund.getCompletedAt(), refund.getProviderReference(),
+                    refund.getSettledBy());
+        }
+    }
+}

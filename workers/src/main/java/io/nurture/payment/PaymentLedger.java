@@ -1,0 +1,240 @@
+package io.nurture.payment;
+
+import io.nurture.notification.NotificationService;
+import io.nurture.orchestration.ProcessMessages;
+import io.nurture.order.Order;
+import io.nurture.order.OrderService;
+import io.nurture.order.OrderStatus;
+import io.nurture.order.PaymentMethod;
+import io.nurture.processes.OrderFulfillment.Variable;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The order's money ledger, each method one transaction under the order's row lock. Provider calls
+ * happen between these transactions, never inside one: the intent is committed before the call and
+ * the answer after it, so a step that died in between leaves a {@code PENDING} row to ask about.
+ */
+@Component
+class PaymentLedger {
+
+    static final String COVERED_BY_COUPON = "COVERED-BY-COUPON";
+
+    /** The key the provider knows the order's charge by. */
+    static String chargeKey(String orderId) {
+        return "charge-" + orderId;
+    }
+
+    static String refundKey(String orderId) {
+        return "refund-" + orderId;
+    }
+
+    private final PaymentRepository payments;
+    private final OrderService orders;
+    private final NotificationService notifications;
+    private final ProcessMessages messages;
+    private final Clock clock;
+
+    PaymentLedger(PaymentRepository payments, OrderService orders, NotificationService notifications,
+            ProcessMessages messages, Clock clock) {
+        this.payments = payments;
+        this.orders = orders;
+        this.notifications = notifications;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The provider call a charge needs, or its outcome where none is needed (settled before, or nothing to pay). */
+    record ChargePlan(Boolean settled, String cardToken, BigDecimal amount, String currency, String idempotencyKey) {
+
+        static ChargePlan settled(boolean approved) {
+            return new ChargePlan(approved, null, null, null, null);
+        }
+    }
+
+    enum ChargeOutcome { APPROVED, DECLINED, CAPTURED_WHILE_CANCELLING }
+
+    @Transactional
+    ChargePlan planCharge(String orderId) {
+        Order order = orders.lockToProceed(orderId);
+        Optional<Payment> earlier = payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE);
+        if (earlier.isPresent() && !earlier.get().isPending()) {
+            return ChargePlan.settled(earlier.get().isCaptured());
+        }
+        if (earlier.isEmpty() && order.getTotal().signum() == 0) {
+            payments.save(new Payment(orderId, PaymentKind.CHARGE, PaymentStatus.CAPTURED, BigDecimal.ZERO,
+                    order.getCurrency(), null, COVERED_BY_COUPON, clock.instant()));
+            paid(order, "Nothing to charge: a coupon covers the order");
+            return ChargePlan.settled(true);
+        }
+        Payment intent = earlier.orElseGet(() -> payments.save(Payment.intent(orderId, PaymentKind.CHARGE,
+                order.getTotal(), order.getCurrency(), chargeKey(orderId), null, clock.instant())));
+        return new ChargePlan(null, order.getCardToken(), intent.getAmount(), intent.getCurrency(), intent.getIdempotencyKey());
+    }
+
+    /** Books the provider's answer once; a redelivered step finds it booked and repeats no mail. */
+    @Transactional
+    ChargeOutcome recordCharge(String orderId, PaymentGateway.ChargeResult result) {
+        Order order = orders.lock(orderId);
+        Payment charge = payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE).orElseThrow();
+        boolean firstAnswer = charge.isPending() || charge.getStatus() == PaymentStatus.VOID;
+        if (firstAnswer) {
+            charge.complete(result.approved() ? PaymentStatus.CAPTURED : PaymentStatus.DECLINED, result.providerReference(),
+                    clock.instant());
+            charge.noteReason(result.declineReason());
+        }
+        if (!charge.isCaptured()) {
+            return ChargeOutcome.DECLINED;
+        }
+        if (order.isCancellationRequested()) {
+            return ChargeOutcome.CAPTURED_WHILE_CANCELLING;
+        }
+        if (firstAnswer) {
+            paid(order, "Card charged");
+        }
+        return ChargeOutcome.APPROVED;
+    }
+
+    private void paid(Order order, String note) {
+        orders.move(order, OrderStatus.PAID, note);
+        notifications.tellCustomer(order, "order-confirmed", Map.of());
+    }
+
+    /** What giving the order's money back needs next. */
+    record RefundPlan(String chargeToAskAbout, String chargeReference, BigDecimal amount, String currency,
+            String idempotencyKey) {
+
+        static final RefundPlan NOTHING_TO_DO = new RefundPlan(null, null, null, null, null);
+
+        static RefundPlan askAbout(Payment charge) {
+            return new RefundPlan(charge.getIdempotencyKey(), null, null, null, null);
+        }
+
+        static RefundPlan call(String chargeReference, Payment refund) {
+            return new RefundPlan(null, chargeReference, refund.getAmount(), refund.getCurrency(), refund.getIdempotencyKey());
+        }
+
+        boolean needsProvider() {
+            return idempotencyKey != null;
+        }
+    }
+
+    /**
+     * The first step of every cancellation: marks the order as being cancelled (so money arriving
+     * from now on is owed back), then plans what is owed for what was taken. A card charge goes
+     * back through the provider; an invoice payment is owed: staff transfer it.
+     */
+    @Transactional
+    RefundPlan planRefund(String orderId) {
+        Order order = orders.lock(orderId);
+        order.startCancellation(clock.instant());
+        Optional<Payment> refund = payments.findByOrderIdAndKind(orderId, PaymentKind.REFUND);
+        if (refund.isPresent()) {
+            return refund.get().isPending() ? RefundPlan.call(chargeReference(orderId), refund.get()) : RefundPlan.NOTHING_TO_DO;
+        }
+        if (order.getPaymentMethod() == PaymentMethod.CARD) {
+            return planCardRefund(order);
+        }
+        payments.findByOrderIdAndKind(orderId, PaymentKind.INVOICE)
+                .filter(paid -> paid.isCaptured() && paid.getAmount().signum() > 0)
+                .ifPresent(paid -> oweBack(order, paid, "refund-owed"));
+        return RefundPlan.NOTHING_TO_DO;
+    }
+
+    private RefundPlan planCardRefund(Order order) {
+        Optional<Payment> charge = payments.findByOrderIdAndKind(order.getId(), PaymentKind.CHARGE);
+        if (charge.isEmpty()) {
+            return RefundPlan.NOTHING_TO_DO;
+        }
+        if (charge.get().isPending()) {
+            return RefundPlan.askAbout(charge.get());
+        }
+        if (!charge.get().isCaptured() || charge.get().getAmount().signum() == 0) {
+            return RefundPlan.NOTHING_TO_DO;
+        }
+        Payment refund = payments.save(Payment.intent(order.getId(), PaymentKind.REFUND, charge.get().getAmount(),
+                charge.get().getCurrency(), refundKey(order.getId()), "refund of " + charge.get().getId(), clock.instant()));
+        return RefundPlan.call(charge.get().getProviderReference(), refund);
+    }
+
+    private String chargeReference(String orderId) {
+        return payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE).map(Payment::getProviderReference).orElse(null);
+    }
+
+    /**
+     * A charge whose answer was never booked (the step died between call and commit): what the
+     * provider says it did under the charge's key is what happened. Nothing there: it never took
+     * the call, and a call still under way books its late answer itself (and refunds it).
+     */
+    @Transactional
+    RefundPlan resolveUnansweredCharge(String orderId, Optional<PaymentGateway.Movement> atProvider) {
+        orders.lock(orderId);
+        Payment charge = payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE).orElseThrow();
+        if (charge.isPending()) {
+            PaymentStatus outcome = atProvider.map(movement -> movement.approved() ? PaymentStatus.CAPTURED : PaymentStatus.DECLINED)
+                    .orElse(PaymentStatus.VOID);
+            charge.complete(outcome, atProvider.map(PaymentGateway.Movement::providerReference).orElse(null), clock.instant());
+        }
+        return planRefund(orderId);
+    }
+
+    @Transactional
+    void recordRefund(String orderId, String providerReference) {
+        Order order = orders.lock(orderId);
+        Payment refund = payments.findByOrderIdAndKind(orderId, PaymentKind.REFUND).orElseThrow();
+        if (refund.isPending()) {
+            refund.complete(PaymentStatus.REFUNDED, providerReference, clock.instant());
+            order.note("Refunded " + refund.getAmount().toPlainString() + " " + refund.getCurrency() + " to the card",
+                    clock.instant());
+        }
+    }
+
+    /** Books an invoice payment the moment it arrives, before the process hears of it. */
+    @Transactional
+    void receiveInvoicePayment(Order lockedOrder, BigDecimal amount, String reference) {
+        payments.save(new Payment(lockedOrder.getId(), PaymentKind.INVOICE, PaymentStatus.CAPTURED, amount,
+                lockedOrder.getCurrency(), null, reference, clock.instant()));
+    }
+
+    /**
+     * Money that arrives for an order that ended or is being cancelled is booked and owed back in
+     * full; ops are told so someone transfers it.
+     */
+    @Transactional
+    void oweBackLatePayment(String orderId, BigDecimal amount, String reference) {
+        Order order = orders.lock(orderId);
+        if (payments.findByOrderIdAndKind(orderId, PaymentKind.INVOICE).isPresent()) {
+            return;
+        }
+        Payment late = payments.save(new Payment(orderId, PaymentKind.INVOICE, PaymentStatus.CAPTURED, amount,
+                order.getCurrency(), null, reference, clock.instant()));
+        if (payments.findByOrderIdAndKind(orderId, PaymentKind.REFUND).isEmpty()) {
+            oweBack(order, late, "late-payment-refund");
+        }
+    }
+
+    private void oweBack(Order order, Payment paid, String opsTemplate) {
+        Payment owed = payments.save(new Payment(order.getId(), PaymentKind.REFUND, PaymentStatus.OWED, paid.getAmount(),
+                paid.getCurrency(), null, "refund of " + paid.getId(), clock.instant()));
+        order.note("Refund owed: " + paid.getAmount().toPlainString() + " " + paid.getCurrency() + " paid by transfer ("
+                + paid.getReference() + ") is to be paid back", clock.instant());
+        notifications.alertOps(order, opsTemplate, Map.of("amount", paid.getAmount().toPlainString(),
+                "reference", paid.getReference(), "refundId", owed.getId()));
+    }
+
+    /** An invoice a coupon covers in full: nothing to pay, booked as paid at once. */
+    @Transactional
+    void settleCoveredInvoice(Order lockedOrder) {
+        if (payments.findByOrderIdAndKind(lockedOrder.getId(), PaymentKind.INVOICE).isPresent()) {
+            return;
+        }
+        orders.move(lockedOrder, OrderStatus.AWAITING_PAYMENT, "Nothing to pay: a coupon covers the order");
+        receiveInvoicePayment(lockedOrder, BigDecimal.ZERO, COVERED_BY_COUPON);
+        messages.invoicePaid(lockedOrder.getId(), Map.of(Variable.PAYMENT_AMOUNT, BigDecimal.ZERO, Variable.PAYMENT_REFERENCE,
+                COVERED_BY_COUPON));
+    }
+}

@@ -1,0 +1,50 @@
+package io.nurture.payment;
+
+import io.nurture.notification.NotificationService;
+import io.nurture.order.OrderService;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs the reconciliation on a schedule; ops get one mail per order that breaks the invariant
+ * (the metric {@code nurture_reconciliation_violations} counts them all).
+ */
+@Component
+@ConditionalOnProperty(name = "nurture.reconciliation.enabled", havingValue = "true", matchIfMissing = true)
+class ScheduledReconciliation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledReconciliation.class);
+    private static final int MAILS_PER_RUN = 20;
+
+    private final Reconciliation reconciliation;
+    private final OrderService orders;
+    private final NotificationService notifications;
+
+    ScheduledReconciliation(Reconciliation reconciliation, OrderService orders, NotificationService notifications) {
+        this.reconciliation = reconciliation;
+        this.orders = orders;
+        this.notifications = notifications;
+    }
+
+    @Scheduled(cron = "${nurture.reconciliation.cron:0 30 3 * * *}", zone = "UTC")
+    @Transactional
+    public void reconcile() {
+        Reconciliation.Report report = reconciliation.run();
+        if (report.violations().isEmpty()) {
+            LOG.info("Reconciliation: {} orders agree with their state and the provider; {} refunds owed ({})",
+                    report.ordersChecked(), report.refundsOwed(), report.amountOwed().toPlainString());
+            return;
+        }
+        LOG.error("Reconciliation: {} of {} orders break the money invariant: {}", report.violations().size(),
+                report.ordersChecked(), report.violations());
+        report.violations().stream().limit(MAILS_PER_RUN).forEach(finding -> notifications.alertOps(
+                orders.get(finding.orderId()), "reconciliation-violation", Map.of("problem", finding.problem(),
+                        "taken", finding.taken().toPlainString(), "returned", finding.returned().toPlainString(),
+                        "owes", finding.owes().toPlainString())));
+    }
+}
