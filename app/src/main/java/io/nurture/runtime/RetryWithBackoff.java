@@ -12,9 +12,11 @@ import io.nurture.order.CancellationRequestedException;
 import io.nurture.order.UnknownOrderException;
 import io.nurture.processes.OrderFulfillment.CancelReason;
 import io.nurture.processes.OrderFulfillment.Error;
+import io.nurture.processes.OrderFulfillment.JobType;
 import io.nurture.processes.OrderFulfillment.Variable;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -31,14 +33,24 @@ import org.springframework.stereotype.Component;
  * "Order cannot proceed" (reason: the customer's request): the cancellation message is published
  * after the request committed, so a step may see the request before the process does.
  *
- * <p>One technical failure is not for ops: an order that does not exist (a process started by
- * hand with an order id no one stored). Such a job waits a few times and then cancels its process
- * instead of raising an incident: there is nothing to do for an order no one has.
+ * <p>One technical failure is not for ops when the process has done nothing yet: an order that
+ * does not exist (a process started by hand with an order id no one stored). Such a job, one of the
+ * steps before any stock or money is touched, waits a few times and then cancels its process: there
+ * is nothing to do for an order no one has. A later step whose order cannot be found (a restored
+ * database, another deployment's engine) may stand behind stock or money: it raises an incident
+ * that says so, and nothing is cancelled.
  */
 @Component
 class RetryWithBackoff implements JobExceptionHandlingStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryWithBackoff.class);
+    /** The order-fulfillment steps that come before any reservation, charge or shipment. */
+    private static final Set<String> BEFORE_STOCK_OR_MONEY = Set.of(JobType.HOLD_ORDER_FOR_REVIEW, JobType.REJECT_ORDER,
+            JobType.RESERVE_STOCK);
+    private static final String MISSING_ORDER_INCIDENT = "UnknownOrderException: order %s is not in Nurture's database,"
+            + " yet this process is past its first steps and may hold stock or money for it (a database restored from"
+            + " a backup, or another deployment's engine?). Find the order and restore it, then retry; do not cancel"
+            + " this instance while it may hold money.";
 
     private final DefaultJobExceptionHandlingStrategy camundaErrors;
     private final MetricsRecorder clientMetrics;
@@ -75,7 +87,7 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
         Map<String, Object> variables = job.getVariablesAsMap();
         try (var logContext = MDC.putCloseable(JobLogContext.JOB, JobLogContext.describe(variables.get("orderId"),
                 variables.get("customerId"), job.getProcessInstanceKey()))) {
-            if (orderNeverStored && retriesLeft == 0) {
+            if (orderNeverStored && retriesLeft == 0 && BEFORE_STOCK_OR_MONEY.contains(job.getType())) {
                 LOG.warn("Job {} ({}): its order was never stored (the intake did not commit); cancelling process"
                         + " instance {}", job.getKey(), job.getType(), job.getProcessInstanceKey());
                 client.getObject().newCancelInstanceCommand(job.getProcessInstanceKey()).send().join();
@@ -90,7 +102,8 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
         context.jobClient().newFailCommand(job)
                 .retries(retriesLeft)
                 .retryBackoff(orderNeverStored ? max(properties.commitWait(), properties.retryBackoff()) : properties.retryBackoff())
-                .errorMessage(cause.getClass().getSimpleName() + ": " + cause.getMessage())
+                .errorMessage(orderNeverStored && retriesLeft == 0 ? MISSING_ORDER_INCIDENT.formatted(variables.get("orderId"))
+                        : cause.getClass().getSimpleName() + ": " + cause.getMessage())
                 .send()
                 .join();
     }

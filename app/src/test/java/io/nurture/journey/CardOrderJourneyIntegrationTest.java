@@ -3,7 +3,13 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class CardOrderJourneyIntegrationTest extends JourneyTest {
@@ -43,6 +49,33 @@ class CardOrderJourneyIntegrationTest extends JourneyTest {
 
         assertThat(repeat.status()).isEqualTo(202);
         assertThat(repeat.body().path("duplicate").asBoolean()).isTrue();
+        assertThat(timelineStatuses(orderId)).containsOnlyOnce("DELIVERED");
+    }
+
+    @Test
+    void theSameDeliveryEventSentEightTimesAtOnceIsRecordedOnceAndEveryCallIsAnswered() throws Exception {
+        String orderId = place(order(newCustomerEmail(), SKU, 1, card("tok_visa")));
+        String trackingNumber = awaitStatus(orderId, "SHIPPED").text("trackingNumber");
+        CyclicBarrier together = new CyclicBarrier(8);
+
+        List<NurtureClient.Answer> answers;
+        try (ExecutorService carrier = Executors.newFixedThreadPool(8)) {
+            List<Future<NurtureClient.Answer>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(carrier.submit(() -> {
+                    together.await();
+                    return api.post("/api/shipments/" + trackingNumber + "/events", Map.of("type", "DELIVERED"));
+                }));
+            }
+            answers = new ArrayList<>();
+            for (Future<NurtureClient.Answer> answer : sent) {
+                answers.add(answer.get());
+            }
+        }
+
+        assertThat(answers).extracting(NurtureClient.Answer::status).containsOnly(202);
+        assertThat(answers).filteredOn(answer -> !answer.body().path("duplicate").asBoolean()).hasSize(1);
+        awaitStatus(orderId, "DELIVERED");
         assertThat(timelineStatuses(orderId)).containsOnlyOnce("DELIVERED");
     }
 

@@ -82,6 +82,23 @@ class LegalHostileInputIntegrationTest extends JourneyTest {
         assertThat(stored("SELECT comment FROM surveys WHERE token = ?", token)).isEqualTo(TRICKY_COMMENT);
     }
 
+    @Test
+    void aCommentLongerThanTheColumnIsRefusedOnThePageAndNothingIsStored() throws Exception {
+        String orderId = place(order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa")));
+        String customerId = deliver(orderId);
+        String token = surveyAfterDelivery(customerId, orderId);
+
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/surveys/" + token))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("score=7&comment=" + "x".repeat(5000)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("Please keep your comment to 2000 characters");
+        assertThat(db.sql("SELECT status FROM surveys WHERE token = ?").param(token).query(String.class).single()).isEqualTo("SENT");
+    }
+
     private static Map<String, Object> orderFor(String email, String name, Map<String, Object> address) {
         Map<String, Object> body = new HashMap<>(order(email, "TEA-SENCHA-100", 1, card("tok_visa")));
         body.put("customer", Map.of("email", email, "name", name));

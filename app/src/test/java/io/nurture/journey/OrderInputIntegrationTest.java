@@ -2,6 +2,7 @@ package io.nurture.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nurture.runtime.RuntimeDefaults;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,20 @@ class OrderInputIntegrationTest extends JourneyTest {
         assertThat(second.status()).isEqualTo(201);
         assertThat(second.text("orderId")).isEqualTo(first.text("orderId"));
         assertThat(storedOrders()).isEqualTo(ordersBefore + 1);
+    }
+
+    @Test
+    void idempotencyKeysAreComparedExactlyAndBelongToTheirApiClient() {
+        Map<String, Object> order = order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa"));
+        String key = "Order-" + System.nanoTime();
+        NurtureClient otherShop = new NurtureClient(port, RuntimeDefaults.DEV_INTEGRATION_KEY);
+
+        String first = api.post("/api/orders", order, Map.of("Idempotency-Key", key)).text("orderId");
+        String otherCase = api.post("/api/orders", order, Map.of("Idempotency-Key", key.toLowerCase())).text("orderId");
+        String otherClient = otherShop.post("/api/orders", order, Map.of("Idempotency-Key", key)).text("orderId");
+
+        assertThat(List.of(first, otherCase, otherClient)).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(otherShop.post("/api/orders", order, Map.of("Idempotency-Key", key)).text("orderId")).isEqualTo(otherClient);
     }
 
     @Test

@@ -1,16 +1,21 @@
 package io.nurture.runtime;
 
+import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.jobhandling.CommandExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy.ExceptionHandlingContext;
 import io.camunda.client.metrics.MetricsRecorder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.nurture.order.UnknownOrderException;
+import io.nurture.processes.OrderFulfillment;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,5 +45,26 @@ class RetryWithBackoffTest {
 
         verify(metrics).increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, "record-delivery");
         verify(jobs).newFailCommand(job);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPaidStepWhoseOrderIsMissingRaisesAnIncidentSayingWhyAndCancelsNothing() throws Exception {
+        ObjectProvider<CamundaClient> engine = mock(ObjectProvider.class);
+        RetryWithBackoff strategy = new RetryWithBackoff(mock(CommandExceptionHandlingStrategy.class), mock(MetricsRecorder.class),
+                new JobProperties(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2)), engine,
+                new SimpleMeterRegistry());
+        ActivatedJob job = mock(ActivatedJob.class);
+        when(job.getType()).thenReturn(OrderFulfillment.JobType.CREATE_SHIPMENT);
+        when(job.getRetries()).thenReturn(1);
+        when(job.getVariablesAsMap()).thenReturn(Map.of("orderId", "o-restored"));
+        JobClient jobs = mock(JobClient.class, RETURNS_DEEP_STUBS);
+
+        strategy.handleException(new UnknownOrderException("o-restored"), new ExceptionHandlingContext(jobs, job, null));
+
+        verify(engine, never()).getObject();
+        // The backoff of a missing order: the longer of the retry backoff (10 s) and the commit wait (2 s).
+        verify(jobs.newFailCommand(job).retries(0).retryBackoff(Duration.ofSeconds(10)))
+                .errorMessage(contains("may hold stock or money"));
     }
 }

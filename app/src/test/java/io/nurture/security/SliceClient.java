@@ -3,6 +3,7 @@ package io.nurture.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -28,13 +29,22 @@ public record SliceClient(MockMvc mvc, String apiKey) {
         return send("POST", path, body);
     }
 
+    public Answer post(String path, Object body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
+    }
+
     public Answer put(String path, Object body) {
         return send("PUT", path, body);
     }
 
     /** A body that is a String is sent as it is (malformed JSON included); anything else as JSON. */
     public Answer send(String method, String path, Object body) {
+        return send(method, path, body, Map.of());
+    }
+
+    private Answer send(String method, String path, Object body, Map<String, String> headers) {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path);
+        headers.forEach(request::header);
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);
         }

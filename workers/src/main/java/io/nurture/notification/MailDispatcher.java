@@ -54,7 +54,8 @@ class MailDispatcher extends OutboxDispatcher {
 
     @Override
     protected int deliverBatch() {
-        List<Long> ids = outbox.claim();
+        OutboxTable.Claim claim = outbox.claim();
+        List<Long> ids = claim.ids();
         if (ids.isEmpty()) {
             return 0;
         }
@@ -69,19 +70,19 @@ class MailDispatcher extends OutboxDispatcher {
             try {
                 built.put(message(mail), mail.id());
             } catch (MessagingException unbuildable) {
-                outbox.failed(mail.id(), unbuildable);
+                outbox.failed(claim, mail.id(), unbuildable);
             }
         }
         Map<Object, Exception> refused = send(List.copyOf(built.keySet()));
         List<Long> delivered = new ArrayList<>();
         built.forEach((message, id) -> {
             if (refused.containsKey(message)) {
-                outbox.failed(id, refused.get(message));
+                outbox.failed(claim, id, refused.get(message));
             } else {
                 delivered.add(id);
             }
         });
-        outbox.delivered(delivered);
+        outbox.delivered(claim, delivered);
         return ids.size();
     }
 

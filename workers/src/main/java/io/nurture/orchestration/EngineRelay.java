@@ -46,7 +46,8 @@ public class EngineRelay extends OutboxDispatcher {
 
     @Override
     protected int deliverBatch() {
-        List<Long> ids = outbox.claim();
+        OutboxTable.Claim claim = outbox.claim();
+        List<Long> ids = claim.ids();
         if (ids.isEmpty()) {
             return 0;
         }
@@ -59,13 +60,13 @@ public class EngineRelay extends OutboxDispatcher {
         List<Long> delivered = new ArrayList<>();
         for (int round = 0; !toSend.isEmpty(); round++) {
             if (round == PUSH_BACK_ROUNDS) {
-                toSend.forEach(row -> outbox.failed(row.id(), new IllegalStateException("The engine kept pushing back")));
+                toSend.forEach(row -> outbox.failed(claim, row.id(), new IllegalStateException("The engine kept pushing back")));
                 break;
             }
             pause(PUSH_BACK_PAUSE.multipliedBy(round));
-            toSend = sendAll(toSend, delivered);
+            toSend = sendAll(claim, toSend, delivered);
         }
-        outbox.delivered(delivered);
+        outbox.delivered(claim, delivered);
         return ids.size();
     }
 
@@ -74,7 +75,7 @@ public class EngineRelay extends OutboxDispatcher {
      * (RESOURCE_EXHAUSTED: it is busy, not failing), which are sent again after a short pause
      * rather than after the outbox's backoff.
      */
-    private List<Row> sendAll(List<Row> rows, List<Long> delivered) {
+    private List<Row> sendAll(OutboxTable.Claim claim, List<Row> rows, List<Long> delivered) {
         List<Row> pushedBack = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += maxInFlight) {
             List<Row> window = rows.subList(from, Math.min(rows.size(), from + maxInFlight));
@@ -89,7 +90,7 @@ public class EngineRelay extends OutboxDispatcher {
                     } else if (is(refused, Status.Code.RESOURCE_EXHAUSTED)) {
                         pushedBack.add(window.get(i));
                     } else {
-                        outbox.failed(window.get(i).id(), refused);
+                        outbox.failed(claim, window.get(i).id(), refused);
                     }
                 }
             }

@@ -1,6 +1,8 @@
 package io.nurture.outbox;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -13,7 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * One thread that drains an outbox: it delivers batches while there are due rows, then sleeps
  * until a commit that wrote a row wakes it, or the poll interval passed (retries, other instances'
  * crashed leases). Started once the application is ready, so the engine's models are deployed
- * before the first message goes out.
+ * before the first message goes out. A second thread keeps the lease of the batch in hand alive,
+ * however long the mail server or the engine takes with it.
  */
 public abstract class OutboxDispatcher implements SmartLifecycle {
 
@@ -28,6 +31,7 @@ public abstract class OutboxDispatcher implements SmartLifecycle {
     private volatile boolean running;
     private boolean failing;
     private Thread thread;
+    private ScheduledExecutorService leaseKeeper;
 
     protected OutboxDispatcher(OutboxTable outbox, Duration pollInterval) {
         this.outbox = outbox;
@@ -88,7 +92,18 @@ public abstract class OutboxDispatcher implements SmartLifecycle {
             return;
         }
         running = true;
+        leaseKeeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name + "-outbox-lease").daemon().factory());
+        long every = outbox.keepAliveInterval().toMillis();
+        leaseKeeper.scheduleWithFixedDelay(this::keepLeaseAlive, every, every, TimeUnit.MILLISECONDS);
         thread = Thread.ofPlatform().name(name + "-outbox").daemon().start(this::run);
+    }
+
+    private void keepLeaseAlive() {
+        try {
+            outbox.keepClaimsAlive();
+        } catch (RuntimeException databaseAway) {
+            LOG.debug("Could not keep the {} outbox's lease alive", name, databaseAway);
+        }
     }
 
     @Override
@@ -100,6 +115,7 @@ public abstract class OutboxDispatcher implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        leaseKeeper.shutdownNow();
     }
 
     @Override
@@ -125,7 +141,12 @@ public abstract class OutboxDispatcher implements SmartLifecycle {
                 outbox.makeWaitingRowsDue();
                 retryWaiting = false;
             }
-            int delivered = deliverBatch();
+            int delivered;
+            try {
+                delivered = deliverBatch();
+            } finally {
+                outbox.releaseClaims();
+            }
             if (failing) {
                 LOG.info("The {} outbox is readable again", name);
                 failing = false;

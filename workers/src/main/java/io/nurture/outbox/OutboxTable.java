@@ -3,10 +3,14 @@ package io.nurture.outbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,8 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code next_attempt_at}, {@code last_error}): claim due rows, then mark each delivered or due
  * again later. A claim pushes the rows' next attempt one lease ahead, under {@code SKIP LOCKED},
  * so parallel dispatchers (several Nurture instances) never take the same row, and a dispatcher
- * that dies leaves its rows to the next one once the lease ran out. Nothing is sent while a
- * transaction is open: claiming and marking are short transactions of their own.
+ * that dies leaves its rows to the next one once the lease ran out. A claim has an owner token:
+ * only its owner marks its rows delivered or failed, and while it works its dispatcher keeps the
+ * lease alive ({@link #keepClaimsAlive()}), so a slow batch never outlives it. Nothing is sent
+ * while a transaction is open: claiming and marking are short transactions of their own.
  */
 public final class OutboxTable {
 
@@ -33,6 +39,15 @@ public final class OutboxTable {
     private final Clock clock;
     private final OutboxProperties properties;
     private final MeterRegistry meters;
+    private final Set<String> heldClaims = ConcurrentHashMap.newKeySet();
+
+    /** Rows leased to one dispatcher's batch, marked by its token. */
+    public record Claim(String token, List<Long> ids) {
+
+        public boolean isEmpty() {
+            return ids.isEmpty();
+        }
+    }
 
     /**
      * @param table       the outbox table
@@ -64,9 +79,10 @@ public final class OutboxTable {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    /** Due rows for this dispatcher, oldest first, each leased to it for {@link OutboxProperties#lease()}. */
-    public List<Long> claim() {
-        return transaction.execute(tx -> {
+    /** Due rows for this dispatcher, oldest first, leased to it for {@link OutboxProperties#lease()} under a new token. */
+    public Claim claim() {
+        String token = UUID.randomUUID().toString();
+        List<Long> claimed = transaction.execute(tx -> {
             Instant now = clock.instant();
             List<Long> ids = db.sql("SELECT id FROM " + layout.table() + " t WHERE delivery = 'PENDING' AND next_attempt_at <= :now"
                             + (layout.inKeyOrder() ? " AND NOT EXISTS (SELECT 1 FROM " + layout.table() + " o"
@@ -77,36 +93,74 @@ public final class OutboxTable {
                     .query(Long.class)
                     .list();
             if (!ids.isEmpty()) {
-                db.sql("UPDATE " + layout.table() + " SET next_attempt_at = :leaseEnd WHERE id IN (:ids)")
+                db.sql("UPDATE " + layout.table() + " SET next_attempt_at = :leaseEnd, claimed_by = :token WHERE id IN (:ids)")
                         .param("leaseEnd", utc(now.plus(properties.lease())))
+                        .param("token", token)
                         .param("ids", ids)
                         .update();
             }
             return ids;
         });
+        if (!claimed.isEmpty()) {
+            heldClaims.add(token);
+        }
+        return new Claim(token, claimed);
     }
 
-    public void delivered(List<Long> ids) {
+    /** Pushes the lease of every claim in hand one lease ahead: called well within the lease while a batch is sent. */
+    public void keepClaimsAlive() {
+        if (heldClaims.isEmpty()) {
+            return;
+        }
+        db.sql("UPDATE " + layout.table() + " SET next_attempt_at = :leaseEnd WHERE claimed_by IN (:tokens) AND delivery = 'PENDING'")
+                .param("leaseEnd", utc(clock.instant().plus(properties.lease())))
+                .param("tokens", List.copyOf(heldClaims))
+                .update();
+    }
+
+    /** The batch is done: its leases are no longer kept alive. */
+    void releaseClaims() {
+        heldClaims.clear();
+    }
+
+    /** How often a dispatcher keeps its claims alive: three times per lease. */
+    Duration keepAliveInterval() {
+        return properties.lease().dividedBy(3);
+    }
+
+    /** Marks the claim's rows delivered; rows another claim took meanwhile stay theirs. */
+    public void delivered(Claim claim, List<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }
+        int marked;
         if (layout.keep()) {
-            db.sql("UPDATE " + layout.table() + " SET delivery = 'DELIVERED', delivered_at = :now, attempts = attempts + 1,"
-                    + " next_attempt_at = NULL, last_error = NULL WHERE id IN (:ids)")
-                    .param("now", utc(clock.instant())).param("ids", ids).update();
+            marked = db.sql("UPDATE " + layout.table() + " SET delivery = 'DELIVERED', delivered_at = :now, attempts = attempts + 1,"
+                    + " next_attempt_at = NULL, last_error = NULL WHERE id IN (:ids) AND claimed_by = :token")
+                    .param("now", utc(clock.instant())).param("ids", ids).param("token", claim.token()).update();
         } else {
-            db.sql("DELETE FROM " + layout.table() + " WHERE id IN (:ids)").param("ids", ids).update();
+            marked = db.sql("DELETE FROM " + layout.table() + " WHERE id IN (:ids) AND claimed_by = :token")
+                    .param("ids", ids).param("token", claim.token()).update();
         }
-        meters.counter("nurture.outbox.deliveries", "outbox", name, "outcome", "delivered").increment(ids.size());
+        if (marked < ids.size()) {
+            LOG.warn("{} of {} {} outbox rows delivered under claim {} had been claimed by another dispatcher meanwhile",
+                    ids.size() - marked, ids.size(), name, claim.token());
+        }
+        meters.counter("nurture.outbox.deliveries", "outbox", name, "outcome", "delivered").increment(marked);
     }
 
-    /** The attempt failed: due again after the backoff, or FAILED once the row is older than the give-up age. */
-    public void failed(long id, Exception error) {
+    /**
+     * The attempt failed: due again after the backoff, or FAILED once the row is older than the
+     * give-up age. A row no longer under this claim (delivered or taken by another) is left alone.
+     */
+    public void failed(Claim claim, long id, Exception error) {
         Instant now = clock.instant();
         String reason = error.toString().length() > ERROR_LENGTH ? error.toString().substring(0, ERROR_LENGTH) : error.toString();
         transaction.executeWithoutResult(tx -> {
-            var row = db.sql("SELECT attempts, " + layout.writtenAt() + " FROM " + layout.table() + " WHERE id = :id FOR UPDATE")
+            var row = db.sql("SELECT attempts, " + layout.writtenAt() + " FROM " + layout.table()
+                            + " WHERE id = :id AND claimed_by = :token AND delivery = 'PENDING' FOR UPDATE")
                     .param("id", id)
+                    .param("token", claim.token())
                     .query((rs, n) -> new Attempts(rs.getInt(1), rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC)))
                     .optional();
             if (row.isEmpty()) {

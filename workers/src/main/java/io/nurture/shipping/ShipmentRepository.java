@@ -1,11 +1,19 @@
 package io.nurture.shipping;
 
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface ShipmentRepository extends JpaRepository<Shipment, Long> {
 
     Optional<Shipment> findByOrderId(String orderId);
 
     Optional<Shipment> findByTrackingNumber(String trackingNumber);
+
+    /** Holds the shipment's row lock until the transaction ends: events for one parcel are recorded one at a time. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Shipment s where s.trackingNumber = :trackingNumber")
+    Optional<Shipment> findForUpdate(String trackingNumber);
 }

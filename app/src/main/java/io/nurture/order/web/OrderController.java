@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.security.Principal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +42,9 @@ class OrderController {
 
     @PostMapping
     ResponseEntity<OrderPlaced> place(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @Valid @RequestBody OrderRequest request) {
-        Order order = intake.earlierOrder(idempotencyKey, request).orElseGet(() -> intake.place(request, idempotencyKey));
+            @Valid @RequestBody OrderRequest request, Principal client) {
+        String key = IdempotencyKey.ofClient(client.getName(), idempotencyKey);
+        Order order = intake.earlierOrder(key, request).orElseGet(() -> intake.place(request, key));
         return ResponseEntity.created(URI.create("/api/orders/" + order.getId())).body(OrderPlaced.of(order));
     }
 

@@ -1,5 +1,6 @@
 package io.nurture.order.web;
 
+import io.nurture.api.OneLine;
 import io.nurture.api.TimeZoneId;
 import io.nurture.order.PaymentMethod;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,7 +27,7 @@ record OrderRequest(
 
     record Customer(
             @Schema(example = "ada@example.com") @NotBlank @Email @Size(max = 254) String email,
-            @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 200) @OneLine String name,
             @Schema(description = "consent to marketing messages; unchanged when absent", example = "true") Boolean marketingConsent,
             @Schema(description = "the customer's time zone, for quiet hours; when absent, an earlier one is kept, else the"
                     + " shipping country's is assumed", example = "Europe/Berlin") @TimeZoneId String timeZone) {
@@ -44,9 +45,9 @@ record OrderRequest(
     }
 
     record Address(
-            @Schema(example = "12 Analytical St") @NotBlank @Size(max = 200) String line1,
-            @Schema(example = "Berlin") @NotBlank @Size(max = 100) String city,
-            @Schema(example = "10115") @NotBlank @Size(max = 20) String postalCode,
+            @Schema(example = "12 Analytical St") @NotBlank @Size(max = 200) @OneLine String line1,
+            @Schema(example = "Berlin") @NotBlank @Size(max = 100) @OneLine String city,
+            @Schema(example = "10115") @NotBlank @Size(max = 20) @OneLine String postalCode,
             @Schema(example = "DE") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code") String country) {
     }
 }

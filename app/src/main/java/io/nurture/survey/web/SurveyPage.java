@@ -25,6 +25,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @SecurityRequirements
 class SurveyPage {
 
+    /** What the answer's column holds; the browser's maxlength is only a hint a hostile client skips. */
+    static final int COMMENT_LIMIT = 2000;
+
     private final SurveyService surveys;
 
     SurveyPage(SurveyService surveys) {
@@ -57,6 +60,11 @@ class SurveyPage {
                     "<p role=\"alert\">Please choose a score from 0 to 10.</p><p><a href=\"/surveys/" + htmlEscape(token)
                             + "\">Back to the survey</a></p>");
         }
+        if (comment != null && comment.strip().length() > COMMENT_LIMIT) {
+            return page(HttpStatus.BAD_REQUEST, "Please shorten your comment",
+                    "<p role=\"alert\">Please keep your comment to " + COMMENT_LIMIT + " characters.</p><p><a href=\"/surveys/"
+                            + htmlEscape(token) + "\">Back to the survey</a></p>");
+        }
         try {
             surveys.answer(token, score, comment == null || comment.isBlank() ? null : comment.strip());
             return page(HttpStatus.OK, "Thank you", "<p>Thank you for your feedback!</p>");
@@ -82,9 +90,9 @@ class SurveyPage {
                 <legend>How likely are you to recommend us to a friend? (0 = not at all, 10 = extremely likely)</legend>
                 %s</fieldset>
                 <p><label for="comment">Anything you would like to tell us? (optional)</label><br>
-                <textarea id="comment" name="comment" rows="4" cols="50" maxlength="2000"></textarea></p>
+                <textarea id="comment" name="comment" rows="4" cols="50" maxlength="%d"></textarea></p>
                 <p><button type="submit">Send my answer</button></p>
                 </form>
-                """.formatted(htmlEscape(survey.getToken()), scores);
+                """.formatted(htmlEscape(survey.getToken()), scores, COMMENT_LIMIT);
     }
 }

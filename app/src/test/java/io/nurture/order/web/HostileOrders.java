@@ -53,7 +53,8 @@ public final class HostileOrders {
         hostile.put("customer", values(null, "ada", List.of()));
         hostile.put("customer.email", values(null, "", " ", "not-an-address", "'; DROP TABLE orders; --",
                 "<script>alert(1)</script>@x", TOO_LONG_EMAIL, Map.of(), List.of("a@example.com")));
-        hostile.put("customer.name", values(null, "", "   ", "x".repeat(201), Map.of(), List.of()));
+        hostile.put("customer.name", values(null, "", "   ", "x".repeat(201), Map.of(), List.of(),
+                "Ada\r\nBcc: someone@example.com", "Ada\nLovelace", "Ada\tLovelace", "Ada\u2028Lovelace", "Ada\u0085"));
         hostile.put("customer.marketingConsent", values("maybe", Map.of()));
         hostile.put("customer.timeZone", values("Mars/Olympus", "", "+02:00", "x".repeat(65), List.of()));
         hostile.put("customer.nickname", values("Ada"));
@@ -65,9 +66,9 @@ public final class HostileOrders {
         hostile.put("payment.method", values(null, "BITCOIN", "", "card"));
         hostile.put("payment.token", values("x".repeat(65)));
         hostile.put("shippingAddress", values(null, "Berlin"));
-        hostile.put("shippingAddress.line1", values(null, "", " ", "x".repeat(201)));
-        hostile.put("shippingAddress.city", values(null, "", "x".repeat(101)));
-        hostile.put("shippingAddress.postalCode", values(null, "", "x".repeat(21)));
+        hostile.put("shippingAddress.line1", values(null, "", " ", "x".repeat(201), "12 Main St\r\nSubject: free"));
+        hostile.put("shippingAddress.city", values(null, "", "x".repeat(101), "Berlin\n"));
+        hostile.put("shippingAddress.postalCode", values(null, "", "x".repeat(21), "10115\u0000"));
         hostile.put("shippingAddress.country", values(null, "", "de", "DEU", "D1", "\u0000\u0000"));
         hostile.put("billingCountry", values(null, "", "de", "DEU", 49));
         hostile.put("couponCode", values("x".repeat(33)));

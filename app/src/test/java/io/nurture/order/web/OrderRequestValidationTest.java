@@ -11,6 +11,7 @@ import io.nurture.order.Order;
 import io.nurture.security.SliceClient;
 import io.nurture.security.WebSliceTest;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,5 +55,20 @@ class OrderRequestValidationTest {
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.fieldsInError()).as(answer.body().toString()).isNotEmpty().containsOnly(field);
         verify(intake, never()).place(any(), any());
+    }
+
+    @ParameterizedTest(name = "Idempotency-Key = {0}")
+    @MethodSource("keysThatCannotBeComparedExactly")
+    void anIdempotencyKeyThatCannotBeComparedExactlyIsRefusedNamingTheHeader(String key) {
+        SliceClient.Answer answer = new SliceClient(mvc, SliceClient.HARNESS_KEY)
+                .post("/api/orders", HostileOrders.validOrder(), Map.of("Idempotency-Key", key));
+
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
+        assertThat(answer.fieldsInError()).containsOnly("Idempotency-Key");
+        verify(intake, never()).place(any(), any());
+    }
+
+    static Stream<String> keysThatCannotBeComparedExactly() {
+        return Stream.of("k".repeat(IdempotencyKey.MAX_LENGTH + 1), "k".repeat(400), "two words", "é-key", "tab\tkey");
     }
 }

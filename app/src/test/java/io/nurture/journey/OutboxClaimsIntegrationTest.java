@@ -1,0 +1,112 @@
+package io.nurture.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.nurture.outbox.OutboxProperties;
+import io.nurture.outbox.OutboxTable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Outbox claims on the real database, two dispatchers on one table and a clock the test moves: a
+ * dispatcher whose lease ran out can no longer touch rows another one claimed, and a dispatcher
+ * that keeps its lease alive keeps its rows however long its batch takes.
+ */
+class OutboxClaimsIntegrationTest extends JourneyTest {
+
+    private static final Duration LEASE = Duration.ofMinutes(1);
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private final MovableClock time = new MovableClock(Instant.parse("2030-01-01T12:00:00Z"));
+    private String table;
+    private OutboxTable first;
+    private OutboxTable second;
+
+    @BeforeEach
+    void anOutboxOfItsOwn() {
+        table = "outbox_claims_" + UUID.randomUUID().toString().replace("-", "");
+        db.sql("CREATE TABLE " + table + " (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, created_at DATETIME(6) NOT NULL,"
+                + " delivery VARCHAR(16) NOT NULL, delivered_at DATETIME(6), attempts INT NOT NULL DEFAULT 0,"
+                + " next_attempt_at DATETIME(6), last_error VARCHAR(400), claimed_by VARCHAR(36))").update();
+        db.sql("INSERT INTO " + table + " (created_at, delivery, next_attempt_at) VALUES (:at, 'PENDING', :at)")
+                .param("at", OutboxTable.utc(time.instant())).update();
+        OutboxProperties properties = new OutboxProperties(Duration.ofSeconds(1), 10, LEASE, Duration.ofSeconds(1),
+                Duration.ofMinutes(5), Duration.ofDays(3), 16);
+        OutboxTable.Layout layout = new OutboxTable.Layout(table, "created_at", false, true);
+        first = new OutboxTable("first-" + table, layout, db, transactions, time, properties, new SimpleMeterRegistry());
+        second = new OutboxTable("second-" + table, layout, db, transactions, time, properties, new SimpleMeterRegistry());
+    }
+
+    @Test
+    void aDispatcherWhoseLeaseRanOutCannotTurnARowAnotherDeliveredBackIntoPending() {
+        OutboxTable.Claim late = first.claim();
+        time.move(LEASE.plusSeconds(1));
+        OutboxTable.Claim taker = second.claim();
+        assertThat(taker.ids()).isEqualTo(late.ids());
+        second.delivered(taker, taker.ids());
+
+        first.failed(late, late.ids().get(0), new IllegalStateException("the mail server hung up"));
+        first.delivered(late, late.ids());
+
+        assertThat(row()).isEqualTo("DELIVERED|1|null");
+    }
+
+    @Test
+    void aBatchThatKeepsItsLeaseAliveKeepsItsRowsPastTheFirstLease() {
+        OutboxTable.Claim slow = first.claim();
+        time.move(LEASE.dividedBy(2));
+        first.keepClaimsAlive();
+        time.move(LEASE.dividedBy(2).plusSeconds(1));
+
+        assertThat(second.claim().ids()).isEmpty();
+        first.delivered(slow, slow.ids());
+        assertThat(row()).startsWith("DELIVERED|1|");
+    }
+
+    private String row() {
+        List<String> rows = db.sql("SELECT CONCAT_WS('|', delivery, attempts, COALESCE(last_error, 'null')) FROM " + table)
+                .query(String.class).list();
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+
+    private static final class MovableClock extends Clock {
+
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void move(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
