@@ -2,6 +2,7 @@ package io.nurture.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.camunda.client.api.command.ClientException;
+import io.nurture.inventory.StockChangedException;
 import io.nurture.inventory.UnknownProductException;
 import io.nurture.order.UnknownOrderException;
 import io.nurture.shipping.UnknownShipmentException;
@@ -83,6 +84,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             UnknownShipmentException.class})
     ProblemDetail notFound(RuntimeException ex) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+    }
+
+    /** A stock take for a level that changed since it was read: read again, decide again. */
+    @ExceptionHandler(StockChangedException.class)
+    ResponseEntity<ProblemDetail> stockChanged(StockChangedException ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, "stock-changed", "Stock changed since it was read",
+                ex.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem("If-Match", "is not the current version, "
+                + ex.currentVersion())));
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(Long.toString(ex.currentVersion())).body(problem);
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -52,7 +52,7 @@ class HostileWriteInputTest {
         Map<String, Map<String, Object>> endpoints = Map.of(
                 "POST /api/orders/no-such-order/review", Map.of("approved", true, "note", "checked"),
                 "POST /api/orders/no-such-order/payments", Map.of("amount", "10.00", "reference", "BANK-1"),
-                "PUT /api/inventory/NO-SUCH-SKU", Map.of("available", 5),
+                "POST /api/inventory/NO-SUCH-SKU/restock", Map.of("quantity", 5),
                 "POST /api/shipments/SBXNOSUCH/events", Map.of("type", "DELIVERED"),
                 "POST /api/surveys/no-such-token/responses", Map.of("score", 5, "comment", "fine"),
                 "PUT /api/customers/no-such-customer/preferences", Map.of("marketingConsent", true),

@@ -95,8 +95,8 @@ class HostileWriteOnExistingIdsIntegrationTest extends JourneyTest {
                             "reference", values(null, "", "  ", "x".repeat(101)), "payer", values("Ada")),
                     "SELECT CONCAT(o.status, ':', (SELECT COUNT(*) FROM payments p WHERE p.order_id = o.id)) "
                             + "FROM orders o WHERE o.id = ?", ids -> ids.get("invoice")),
-            "restock", new Endpoint("PUT", ids -> "/api/inventory/GFT-SAMPLER", Map.of("available", 5),
-                    Map.of("available", values(null, -1, 1_000_001, "lots", Map.of()), "warehouse", values("B")),
+            "restock", new Endpoint("POST", ids -> "/api/inventory/GFT-SAMPLER/restock", Map.of("quantity", 5),
+                    Map.of("quantity", values(null, 0, -1, 1_000_001, "lots", Map.of()), "warehouse", values("B")),
                     "SELECT CONCAT(available, ':', reserved) FROM products WHERE sku = ?", ids -> "GFT-SAMPLER"),
             "carrier event", new Endpoint("POST", ids -> "/api/shipments/" + ids.get("tracking") + "/events",
                     Map.of("type", "DELIVERED"),

@@ -319,7 +319,14 @@ abstract class JourneyTest {
     }
 
     void restock(String sku, int available) {
-        assertThat(api.put("/api/inventory/" + sku, Map.of("available", available)).status()).isEqualTo(200);
+        setStock(api, sku, available);
+    }
+
+    /** A stock take: the level set for the version just read (If-Match). */
+    static void setStock(NurtureClient client, String sku, int available) {
+        String version = client.get("/api/inventory/" + sku).body().path("version").asText();
+        assertThat(client.put("/api/inventory/" + sku, Map.of("available", available), Map.of("If-Match", "\"" + version + "\""))
+                .status()).isEqualTo(200);
     }
 
     /**

@@ -73,7 +73,8 @@ class LifecycleSimulationIntegrationTest {
                 .containsEntry("customers ADVOCATE", 6.0)
                 .containsEntry("customers AT_RISK", 0.0)
                 .containsEntry("marketing messages per customer", 1.0)
-                .containsEntry("coupon cost", 0.0);
+                .containsEntry("coupon cost", 0.0)
+                .containsEntry("money check violations", 0.0);
         assertThat(deployed.messagesByTemplate()).containsEntry("survey", 6L).containsEntry("follow-up", 6L)
                 .containsEntry("advocacy-ask", 6L).doesNotContainKey("re-engagement");
     }
@@ -85,6 +86,7 @@ class LifecycleSimulationIntegrationTest {
                 .containsEntry("marketing messages per customer", 2.0);
         assertThat(earlierReEngagement.key().get("customers AT_RISK")).isGreaterThan(deployed.key().get("customers AT_RISK"));
         assertThat(earlierReEngagement.key().get("orders placed")).isEqualTo(deployed.key().get("orders placed"));
+        assertThat(earlierReEngagement.key()).containsEntry("money check violations", 0.0);
     }
 
     private static Path resource(String name, Path copy) throws IOException {

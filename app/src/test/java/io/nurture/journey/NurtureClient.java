@@ -55,9 +55,15 @@ final class NurtureClient {
     }
 
     Answer put(String path, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return put(path, body, Map.of());
+    }
+
+    Answer put(String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body))));
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body)));
+        headers.forEach(request::setHeader);
+        return send(request);
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -61,6 +61,7 @@ class EndpointRolesTest {
             Map.entry("GET /api/products", SHOP_AND_STAFF),
             Map.entry("GET /api/inventory/{sku}", STAFF_ONLY),
             Map.entry("PUT /api/inventory/{sku}", STAFF_ONLY),
+            Map.entry("POST /api/inventory/{sku}/restock", STAFF_ONLY),
             Map.entry("GET /api/care-cases", STAFF_ONLY),
             Map.entry("POST /api/care-cases/{caseId}/resolution", STAFF_ONLY),
             Map.entry("GET /api/refunds", STAFF_ONLY),

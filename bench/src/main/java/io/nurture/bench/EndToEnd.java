@@ -39,7 +39,7 @@ final class EndToEnd {
     }
 
     void stock() {
-        if (send("PUT", "/api/inventory/" + SKU, "{\"available\":1000000}", AppUnderTest.STAFF_KEY).statusCode() != 200) {
+        if (send("POST", "/api/inventory/" + SKU + "/restock", "{\"quantity\":1000000}", AppUnderTest.STAFF_KEY).statusCode() != 200) {
             throw new IllegalStateException("Could not stock " + SKU + " for the run");
         }
     }

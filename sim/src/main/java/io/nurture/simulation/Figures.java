@@ -47,6 +47,9 @@ public record Figures(String models, long seed, int customers, int days, double 
         key.put("unsubscribed", (double) tally.unsubscribed);
         lifecycle.path("customersByStage").properties().forEach(stage -> key.put("customers " + stage.getKey(), stage.getValue().asDouble()));
         lifecycle.path("ordersByStatus").properties().forEach(status -> key.put("orders " + status.getKey(), status.getValue().asDouble()));
+        JsonNode money = api.get("/api/reconciliation");
+        key.put("money check violations", (double) money.path("violations").size());
+        key.put("refunds owed", money.path("refundsOwed").asDouble());
         return new Figures(models, behaviour.seed(), behaviour.customers(), behaviour.days(), tally.wallClock.toMillis() / 1000.0,
                 tally.jobs, key, new TreeMap<>(tally.mailsByTemplate), lifecycle, series, funnels);
     }

@@ -54,8 +54,9 @@ final class NurtureApi {
                 activity.path("engineProcessedPosition").asLong());
     }
 
-    void stock(String sku, int available) {
-        send("PUT", "/api/inventory/" + sku, JSON.createObjectNode().put("available", available), AppUnderTest.STAFF_KEY);
+    /** Goods arrive: adds them to what the shop has. */
+    void restock(String sku, int quantity) {
+        send("POST", "/api/inventory/" + sku + "/restock", JSON.createObjectNode().put("quantity", quantity), AppUnderTest.STAFF_KEY);
     }
 
     /** Answers the placed order's id and total, or null when the shop refused the coupon (expired, used). */

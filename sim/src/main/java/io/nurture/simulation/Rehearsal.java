@@ -79,7 +79,7 @@ final class Rehearsal {
             throw new IllegalArgumentException("start: " + behaviour.start() + " is not ahead of the app's clock ("
                     + api.now() + "); the engine's clock only moves forward, so choose a later start");
         }
-        behaviour.products().forEach(sku -> api.stock(sku, STOCK));
+        behaviour.products().forEach(sku -> api.restock(sku, STOCK));
         long started = System.nanoTime();
         long jobsBefore = api.activity(false).jobsStarted();
         for (int day = 0; day < behaviour.days(); day++) {

@@ -68,10 +68,18 @@ public class InventoryService {
         notifications.tellCustomer(order, "order-backordered", Map.of());
     }
 
-    /** Gives held stock back; a second call finds nothing held and does nothing. */
+    /**
+     * Gives held stock back; a second call finds nothing held and does nothing. Orders that may be
+     * waiting for the products released try again once this committed.
+     */
     @Transactional
     public void release(String orderId) {
+        List<String> released = reservations.findByOrderIdAndStatus(orderId, ReservationStatus.HELD).stream()
+                .map(Reservation::getSku).toList();
         changeHeld(orderId, ReservationStatus.RELEASED, Product::release);
+        if (!released.isEmpty()) {
+            wakeOrdersWaitingFor(released);
+        }
     }
 
     /** The goods left the warehouse: held stock stops being reserved. */
@@ -80,16 +88,35 @@ public class InventoryService {
         changeHeld(orderId, ReservationStatus.SHIPPED, Product::ship);
     }
 
+    /** Adds goods that arrived to the stock that can be promised; orders waiting for them try again once this committed. */
+    @Transactional
+    public Product restock(String sku, int quantity) {
+        Product product = products.findForUpdate(sku).orElseThrow(() -> new UnknownProductException(sku));
+        product.restock(quantity);
+        wakeOrdersWaitingFor(List.of(sku));
+        return product;
+    }
+
     /**
-     * Sets the stock that can be promised for a product; the backordered orders that wait for it
-     * try again once this committed.
+     * Sets the stock that can be promised (a stock take), only if nothing changed it since the caller
+     * read it at {@code readVersion}: a level read before a reservation never overwrites it.
      */
     @Transactional
-    public Product restock(String sku, int available) {
+    public Product setAvailable(String sku, int available, long readVersion) {
         Product product = products.findForUpdate(sku).orElseThrow(() -> new UnknownProductException(sku));
-        product.restock(available);
-        orderService.backorderedFor(sku).forEach(messages::stockReplenished);
+        if (product.getVersion() != readVersion) {
+            throw new StockChangedException(product);
+        }
+        product.setAvailable(available);
+        wakeOrdersWaitingFor(List.of(sku));
         return product;
+    }
+
+    /** Backordered orders, and one caught between a failed reservation and its backorder (the signal waits for it). */
+    private void wakeOrdersWaitingFor(List<String> skus) {
+        orderService.mayWaitForStockOf(skus).stream()
+                .filter(orderId -> reservations.findByOrderIdAndStatus(orderId, ReservationStatus.HELD).isEmpty())
+                .forEach(messages::stockReplenished);
     }
 
     @Transactional(readOnly = true)

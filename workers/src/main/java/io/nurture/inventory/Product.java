@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.math.BigDecimal;
 
 /** A catalogue item and its stock: {@code available} can be promised, {@code reserved} is held for orders. */
@@ -30,6 +31,9 @@ public class Product extends AssignedIdEntity {
     @Column(nullable = false)
     private int reserved;
 
+    @Version
+    private long version;
+
     protected Product() {
     }
 
@@ -51,7 +55,11 @@ public class Product extends AssignedIdEntity {
         reserved -= quantity;
     }
 
-    void restock(int newAvailable) {
+    void restock(int quantity) {
+        available += quantity;
+    }
+
+    void setAvailable(int newAvailable) {
         available = newAvailable;
     }
 
@@ -73,6 +81,11 @@ public class Product extends AssignedIdEntity {
 
     public int getAvailable() {
         return available;
+    }
+
+    /** Moves with every change of the stock: what a staff client read is still current when this matches. */
+    public long getVersion() {
+        return version;
     }
 
     public int getReserved() {

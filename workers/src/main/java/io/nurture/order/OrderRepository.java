@@ -27,6 +27,7 @@ interface OrderRepository extends JpaRepository<Order, String> {
     @Query("select max(o.createdAt) from Order o where o.customerId = :customerId and o.status = io.nurture.order.OrderStatus.DELIVERED")
     Instant lastDeliveredPurchase(String customerId);
 
-    @Query("select distinct o.id from Order o join o.lines l where o.status = :status and l.sku = :sku")
-    List<String> findIdsByStatusAndSku(OrderStatus status, String sku);
+    @Query("select distinct o.id from Order o join o.lines l where o.status in :statuses and l.sku in :skus"
+            + " and o.cancellationRequestedAt is null")
+    List<String> findIdsByStatusInAndSkuIn(List<OrderStatus> statuses, List<String> skus);
 }

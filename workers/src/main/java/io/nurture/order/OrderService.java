@@ -105,10 +105,14 @@ public class OrderService {
                 OrderStatus.REJECTED));
     }
 
-    /** The orders waiting on a backorder for this product. */
+    /**
+     * Orders that may be waiting for one of these products: backordered, or still received (one
+     * whose reservation just failed and whose backorder has not committed yet is received too),
+     * and not being cancelled.
+     */
     @Transactional(readOnly = true)
-    public List<String> backorderedFor(String sku) {
-        return orders.findIdsByStatusAndSku(OrderStatus.BACKORDERED, sku);
+    public List<String> mayWaitForStockOf(List<String> skus) {
+        return orders.findIdsByStatusInAndSkuIn(List.of(OrderStatus.BACKORDERED, OrderStatus.RECEIVED), skus);
     }
 
     @Transactional(readOnly = true)
