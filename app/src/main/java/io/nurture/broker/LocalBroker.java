@@ -191,6 +191,10 @@ public final class LocalBroker {
         settings.put("ZEEBE_BROKER_NETWORK_INTERNALAPI_PORT", Integer.toString(FreePorts.any()));
         settings.put("ZEEBE_BROKER_GATEWAY_NETWORK_HOST", LOOPBACK);
         settings.put("ZEEBE_BROKER_GATEWAY_NETWORK_PORT", Integer.toString(gatewayPort));
+        // As long as the client waits (camunda.client.request-timeout): with the gateway's 15 s default,
+        // the first deployment to a fresh broker on a busy machine timed out between gateway and
+        // broker and failed Nurture's start (CI with one core kept busy).
+        settings.put("ZEEBE_BROKER_GATEWAY_CLUSTER_REQUESTTIMEOUT", "PT1M");
         settings.put("SERVER_ADDRESS", LOOPBACK);
         settings.put("SERVER_PORT", Integer.toString(FreePorts.any()));
         settings.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -97,6 +98,23 @@ class LegalHostileInputIntegrationTest extends JourneyTest {
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("Please keep your comment to 2000 characters");
         assertThat(db.sql("SELECT status FROM surveys WHERE token = ?").param(token).query(String.class).single()).isEqualTo("SENT");
+    }
+
+    @Test
+    void aPublicEndpointRefusesAHugeBodyOrOneThatDoesNotSayItsLengthBeforeReadingIt() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI answers = URI.create("http://localhost:" + port + "/api/surveys/no-such-token/responses");
+
+        HttpResponse<String> huge = http.send(HttpRequest.newBuilder(answers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"score\":5,\"comment\":\"" + "x".repeat(100_000) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unsaid = http.send(HttpRequest.newBuilder(answers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("{\"score\":5}".getBytes(StandardCharsets.UTF_8))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(unsaid.statusCode()).isEqualTo(411);
     }
 
     private static Map<String, Object> orderFor(String email, String name, Map<String, Object> address) {

@@ -1,0 +1,71 @@
+package io.nurture.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nurture.api.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The endpoints anyone may post to (survey answers, unsubscribe and preference pages) take small
+ * bodies only: a body must say its length, and one longer than {@code nurture.web.public-body-limit}
+ * is refused before anything reads it. Keyed endpoints have their clients' keys to answer for.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PublicBodyLimit extends OncePerRequestFilter {
+
+    private static final List<String> PUBLIC_POSTS = List.of("/surveys/*", "/api/surveys/*/responses", "/unsubscribe/*",
+            "/preferences/*");
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    private final long limit;
+    private final ObjectMapper json;
+
+    PublicBodyLimit(@Value("${nurture.web.public-body-limit:32KB}") DataSize limit, ObjectMapper json) {
+        this.limit = limit.toBytes();
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod())
+                || PUBLIC_POSTS.stream().noneMatch(pattern -> PATHS.match(pattern, request.getRequestURI()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long length = request.getContentLengthLong();
+        if (length < 0) {
+            refuse(response, HttpStatus.LENGTH_REQUIRED, "length-required", "Length required",
+                    "Send the body with a Content-Length.");
+        } else if (length > limit) {
+            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
+                    "This endpoint takes at most " + limit + " bytes.");
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    private void refuse(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = Problems.of(status, type, title, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
