@@ -67,16 +67,9 @@ class LegalHostileInputIntegrationTest extends JourneyTest {
 
     @Test
     void trickyCommentOnTheSurveyPageIsStoredExactlyAndNotEchoedAsMarkup() throws Exception {
-        String orderId = place(order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa")));
-        String customerId = deliver(orderId);
-        String token = surveyAfterDelivery(customerId, orderId);
+        String token = openSurvey();
 
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/surveys/" + token))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("score=7&comment="
-                        + URLEncoder.encode(TRICKY_COMMENT, StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = answerOnThePage(token, "score=7&comment=" + URLEncoder.encode(TRICKY_COMMENT, StandardCharsets.UTF_8));
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("<script>");
@@ -85,15 +78,9 @@ class LegalHostileInputIntegrationTest extends JourneyTest {
 
     @Test
     void aCommentLongerThanTheColumnIsRefusedOnThePageAndNothingIsStored() throws Exception {
-        String orderId = place(order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa")));
-        String customerId = deliver(orderId);
-        String token = surveyAfterDelivery(customerId, orderId);
+        String token = openSurvey();
 
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/surveys/" + token))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("score=7&comment=" + "x".repeat(5000)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = answerOnThePage(token, "score=7&comment=" + "x".repeat(5000));
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("Please keep your comment to 2000 characters");
@@ -115,6 +102,20 @@ class LegalHostileInputIntegrationTest extends JourneyTest {
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(huge.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(unsaid.statusCode()).isEqualTo(411);
+    }
+
+    /** A delivered order's survey, open for an answer. */
+    private String openSurvey() {
+        String orderId = place(order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa")));
+        return surveyAfterDelivery(deliver(orderId), orderId);
+    }
+
+    /** The survey page's form, posted as a browser posts it. */
+    private HttpResponse<String> answerOnThePage(String token, String form) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/surveys/" + token))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Map<String, Object> orderFor(String email, String name, Map<String, Object> address) {

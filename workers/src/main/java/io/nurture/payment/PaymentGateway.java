@@ -29,9 +29,5 @@ interface PaymentGateway {
 
     /** @param approved false for a declined charge: no money moved */
     record Movement(boolean approved, BigDecimal amount, String providerReference, String declineReason) {
-
-        ChargeResult asChargeResult() {
-            return new ChargeResult(approved, providerReference, declineReason);
-        }
     }
 }
