@@ -8,6 +8,7 @@ import io.nurture.order.UnknownOrderException;
 import io.nurture.shipping.UnknownShipmentException;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final String ENGINE_RETRY_AFTER_SECONDS = "5";
+    private static final String DATABASE_RETRY_AFTER_SECONDS = "1";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -117,6 +119,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, ENGINE_RETRY_AFTER_SECONDS)
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "engine-unavailable", "Process engine unavailable",
                         "The process engine did not accept the request; nothing was stored. Please retry later."));
+    }
+
+    /** The database gave up on the transaction (a deadlock's victim, a lock wait timeout): rolled back whole, safe to retry. */
+    @ExceptionHandler(TransientDataAccessException.class)
+    ResponseEntity<ProblemDetail> databaseBusy(TransientDataAccessException ex) {
+        logger.warn("A request's transaction was rolled back by the database", ex);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-busy", "Database busy",
+                        "The database rolled the request back; nothing was stored. Please retry."));
     }
 
     private static ProblemDetail invalid(List<FieldProblem> problems) {

@@ -178,6 +178,8 @@ public final class EmbeddedMariaDb {
                 "--skip-ssl",
                 "--init-file=" + initFile,
                 "--max_allowed_packet=64M",
+                // A deadlock's two transactions go to the database's log, not only the last one to SHOW ENGINE INNODB STATUS.
+                "--innodb-print-all-deadlocks=ON",
                 // MariaDB 11.4 defaults to latin1; the schema's migrations convert their tables, this covers the database.
                 "--character-set-server=utf8mb4",
                 "--collation-server=utf8mb4_unicode_ci"));

@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +63,7 @@ class MoneyRacesIntegrationTest extends JourneyTest {
         provider.dieAfterCharging(Math.max(1, orders / 8));
         Map<String, Integer> restocked = new HashMap<>();
         List<String> placed = new ArrayList<>();
+        List<Future<NurtureClient.Answer>> restocks = new ArrayList<>();
 
         ScheduledExecutorService moments = Executors.newScheduledThreadPool(4);
         try {
@@ -70,11 +73,14 @@ class MoneyRacesIntegrationTest extends JourneyTest {
             for (String sku : SKUS) {
                 int quantity = 1 + dice.nextInt(3);
                 restocked.merge(sku, quantity, Integer::sum);
-                moments.schedule(() -> api.post("/api/inventory/" + sku + "/restock", Map.of("quantity", quantity)),
-                        dice.nextInt(MOST_MILLIS_BEFORE_AN_ACTION), TimeUnit.MILLISECONDS);
+                restocks.add(moments.schedule(() -> api.post("/api/inventory/" + sku + "/restock", Map.of("quantity", quantity)),
+                        dice.nextInt(MOST_MILLIS_BEFORE_AN_ACTION), TimeUnit.MILLISECONDS));
             }
             moments.shutdown();
             assertThat(moments.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+            for (Future<NurtureClient.Answer> restock : restocks) {
+                assertThat(restock.get().status()).as("restock: " + restock.get().body()).isEqualTo(200);
+            }
         } finally {
             moments.shutdownNow();
         }
@@ -98,7 +104,8 @@ class MoneyRacesIntegrationTest extends JourneyTest {
         for (String sku : SKUS) {
             JsonNode stock = api.get("/api/inventory/" + sku).body();
             assertThat(stock.path("available").asInt() + stock.path("reserved").asInt() + shipped(placed, sku))
-                    .as(sku + ": available + reserved + shipped = received, seed " + seed)
+                    .as(sku + ": available + reserved + shipped = received, seed " + seed + ", stock " + stock + ", orders:\n"
+                            + ordersOf(placed, sku))
                     .isEqualTo(stockBefore.get(sku) + restocked.getOrDefault(sku, 0));
         }
         assertThat(provider.crashes()).as("charges that died after the provider took them").isPositive();
@@ -135,6 +142,15 @@ class MoneyRacesIntegrationTest extends JourneyTest {
                 .mapToInt(order -> order.path("lines").findParents("sku").stream()
                         .filter(line -> line.path("sku").asText().equals(sku)).mapToInt(line -> line.path("quantity").asInt()).sum())
                 .sum();
+    }
+
+    /** Each order of the product with its status and timeline, for a failure to say what happened. */
+    private String ordersOf(List<String> orders, String sku) {
+        return orders.stream().map(orderId -> api.get("/api/orders/" + orderId).body())
+                .filter(order -> order.path("lines").findValuesAsText("sku").contains(sku))
+                .map(order -> order.path("orderId").asText() + " " + order.path("status").asText() + " "
+                        + order.path("timeline").findValuesAsText("note"))
+                .collect(Collectors.joining("\n"));
     }
 
     private List<String> violationsAmong(List<String> orders) {

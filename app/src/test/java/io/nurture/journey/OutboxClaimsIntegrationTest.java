@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Outbox claims on the real database, two dispatchers on one table and a clock the test moves: a
@@ -73,6 +74,15 @@ class OutboxClaimsIntegrationTest extends JourneyTest {
         assertThat(second.claim().ids()).isEmpty();
         first.delivered(slow, slow.ids());
         assertThat(row()).startsWith("DELIVERED|1|");
+    }
+
+    /** Claims take no gap locks that would block (and deadlock with) the inserts of business transactions. */
+    @Test
+    void transactionsRunAtReadCommitted() {
+        String isolation = new TransactionTemplate(transactions)
+                .execute(tx -> db.sql("SELECT @@transaction_isolation").query(String.class).single());
+
+        assertThat(isolation).isEqualTo("READ-COMMITTED");
     }
 
     private String row() {

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -56,7 +57,8 @@ public class Reconciliation {
             BigDecimal amountOwed) {
     }
 
-    @Transactional(readOnly = true)
+    /** One snapshot of orders and ledger (REPEATABLE READ): an order settling mid-check is seen before or after, never half. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Report run() {
         List<Order> settled = orders.settled();
         List<Finding> violations = new ArrayList<>();
