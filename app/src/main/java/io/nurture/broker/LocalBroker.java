@@ -65,6 +65,8 @@ public final class LocalBroker {
     private volatile Duration backoff;
     private volatile String lastExit = "";
     private Duration clockOffset = Duration.ZERO;
+    private long begunAt;
+    private final AotCache aotCache;
 
     public LocalBroker(LocalBrokerProperties properties, DataDirectory state, int gatewayPort, boolean clockControlled) {
         this.properties = properties;
@@ -72,17 +74,31 @@ public final class LocalBroker {
         this.gatewayPort = gatewayPort;
         this.clockControlled = clockControlled;
         this.backoff = properties.restartBackoff();
+        this.aotCache = AotCache.beside(properties.distribution(), properties.javaOptions(), properties.aotCache());
     }
 
     /** Starts the broker and returns once it is ready; a broker that cannot start stops Nurture's start. */
     public void start() {
+        begin();
+        awaitStarted();
+    }
+
+    /**
+     * Starts the broker's process and returns at once, so that Nurture starts its database and
+     * persistence while the broker boots; {@link #awaitStarted()} then waits for it.
+     */
+    public void begin() {
         checkDistribution();
         ChildProcesses.endOrphan(pidFile(), MAIN_CLASS, dataMarker());
-        long started = System.nanoTime();
+        begunAt = System.nanoTime();
         launch();
+    }
+
+    /** Returns once the broker {@link #begin() begun} is ready; throws, with its log's tail, when it cannot start. */
+    public void awaitStarted() {
         awaitReady();
         LOG.info("Local Zeebe broker ready after {} ms: gateway {}:{}, data {}{}, log {}",
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), LOOPBACK, gatewayPort, state.broker(),
+                Duration.ofNanos(System.nanoTime() - begunAt).toMillis(), LOOPBACK, gatewayPort, state.broker(),
                 state.temporary() ? " (deleted at shutdown)" : "", log());
     }
 
@@ -161,6 +177,7 @@ public final class LocalBroker {
             process = started;
             Files.writeString(pidFile(), Long.toString(started.pid()));
             started.onExit().thenAccept(this::exited);
+            started.onExit().thenRun(aotCache::brokerExited);
             if (stopping) {
                 // stop() ran while this restart was starting: it may not have seen this process.
                 ChildProcesses.stop(started.toHandle());
@@ -175,10 +192,15 @@ public final class LocalBroker {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Arrays.stream(properties.javaOptions().trim().split("\\s+")).filter(option -> !option.isEmpty()).forEach(command::add);
+        command.addAll(aotCache.options());
         command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
                 dataMarker(),
                 "-Dapp.home=" + distribution, "-Dbasedir=" + distribution,
-                "-classpath", distribution.resolve("config") + File.pathSeparator + distribution.resolve("lib") + File.separator + "*",
+                // The distribution's config/ by name rather than on the class path: the ahead-of-time
+                // cache takes no directory on the class path.
+                "-Dspring.config.additional-location=file:" + distribution.resolve("config") + File.separator,
+                "-Dlog4j2.configurationFile=" + distribution.resolve("config").resolve("log4j2.xml"),
+                "-classpath", distribution.resolve("lib") + File.separator + "*",
                 MAIN_CLASS));
         return command;
     }

@@ -25,12 +25,24 @@ import org.springframework.context.event.ContextClosedEvent;
 class LocalBrokerConfiguration {
 
     static final String BROKER_BEAN = "localBroker";
+    static final String BROKER_STARTED_BEAN = "localBrokerStarted";
 
-    @Bean(name = BROKER_BEAN, initMethod = "start", destroyMethod = "stop")
+    /** Begun when first needed (the database depends on it) and waited for by the Camunda client alone. */
+    @Bean(name = BROKER_BEAN, initMethod = "begin", destroyMethod = "stop")
     LocalBroker localBroker(LocalBrokerProperties properties, DataDirectory state,
             @Value("${nurture.engine.gateway-port}") int gatewayPort,
             @Value("${nurture.dev.clock-control:false}") boolean clockControl) {
         return new LocalBroker(properties, state, gatewayPort, clockControl);
+    }
+
+    /** Exists once the broker is ready: what the Camunda client (its connection, its deployment) waits for. */
+    @Bean(name = BROKER_STARTED_BEAN)
+    BrokerStarted localBrokerStarted(LocalBroker broker) {
+        broker.awaitStarted();
+        return new BrokerStarted();
+    }
+
+    static final class BrokerStarted {
     }
 
     @Bean
@@ -80,7 +92,7 @@ class LocalBrokerConfiguration {
 
     @Bean
     static BeanFactoryPostProcessor camundaClientAfterLocalBroker() {
-        return EngineFirst.camundaClientAfter(BROKER_BEAN);
+        return EngineFirst.camundaClientAfter(BROKER_STARTED_BEAN);
     }
 
     /** At shutdown the database stops before the broker: Spring destroys a bean before those it depends on. */

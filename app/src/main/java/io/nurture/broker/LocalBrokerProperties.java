@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       failed; a slow start that keeps logging is waited for
  * @param restartBackoff first wait before restarting a broker that died; doubles up to maxRestartBackoff
  * @param maxRestartBackoff longest wait between restarts
+ * @param aotCache       on JDK 25 and later, the broker keeps an ahead-of-time cache beside the distribution
+ *                       (trained by the first start, used by every later one: about half the start time)
  * @param environment    further broker settings as environment variables (ZEEBE_BROKER_...), e.g. an exporter
  */
 @ConfigurationProperties("nurture.engine.local")
@@ -25,6 +27,7 @@ public record LocalBrokerProperties(
         @DefaultValue("PT1M") Duration startupStall,
         @DefaultValue("PT1S") Duration restartBackoff,
         @DefaultValue("PT30S") Duration maxRestartBackoff,
+        @DefaultValue("true") boolean aotCache,
         Map<String, String> environment) {
 
     public LocalBrokerProperties {

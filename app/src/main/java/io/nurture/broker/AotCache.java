@@ -1,0 +1,82 @@
+package io.nurture.broker;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker's ahead-of-time cache (JDK 25 and later, JEP 483/514): classes loaded and linked, and
+ * profiles, from an earlier start. A start that finds none trains one (a little slower, written when
+ * that broker exits); every later start uses it and boots in about half the time and CPU (measured
+ * on 2 cores: 3.3 s and 4.5 s CPU instead of 7.1 s and 9.1 s). The cache lies beside the
+ * distribution, one per JDK and broker JVM options, which it must match; a cache the JVM cannot use
+ * it ignores with a warning, and the broker starts as without it.
+ */
+final class AotCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AotCache.class);
+    private static final int FIRST_JDK = 25;
+
+    private final Path cache;
+    private Path training;
+
+    private AotCache(Path cache) {
+        this.cache = cache;
+    }
+
+    /** None where the JDK has no such cache, it is switched off, or the distribution's directory is read-only. */
+    static AotCache beside(Path distribution, String javaOptions, boolean enabled) {
+        Path directory = distribution.toAbsolutePath().getParent();
+        if (!enabled || Runtime.version().feature() < FIRST_JDK || directory == null || !Files.isWritable(directory)) {
+            return new AotCache(null);
+        }
+        String name = distribution.getFileName() + "-java" + Runtime.version() + "-"
+                + Integer.toHexString(javaOptions.strip().hashCode()) + ".aot";
+        return new AotCache(directory.resolve(name.replace('+', '_')));
+    }
+
+    /** The JVM options of the next start: use the cache, or train one under a name of its own. */
+    synchronized List<String> options() {
+        if (cache == null) {
+            return List.of();
+        }
+        // Classes it may not archive and stubs it relinks are warnings of no use to the broker's reader; errors still show.
+        String quiet = "-Xlog:aot*=error";
+        if (Files.isRegularFile(cache)) {
+            return List.of("-XX:AOTCache=" + cache, quiet);
+        }
+        training = cache.resolveSibling(cache.getFileName() + "." + UUID.randomUUID() + ".training");
+        return List.of("-XX:AOTCacheOutput=" + training, quiet);
+    }
+
+    /**
+     * The broker exited: a cache it trained becomes the one every start uses. Brokers that trained at
+     * the same time each wrote their own file; the first to finish is kept.
+     */
+    synchronized void brokerExited() {
+        if (training == null) {
+            return;
+        }
+        Path trained = training;
+        training = null;
+        try {
+            if (Files.size(trained) > 0 && !Files.exists(cache)) {
+                Files.move(trained, cache, StandardCopyOption.ATOMIC_MOVE);
+                LOG.info("Trained the local broker's ahead-of-time cache {}: later starts use it", cache);
+            }
+        } catch (IOException notWritten) {
+            LOG.debug("No ahead-of-time cache from this broker ({}); a later start trains one", notWritten.toString());
+        } finally {
+            try {
+                Files.deleteIfExists(trained);
+            } catch (IOException e) {
+                LOG.debug("Could not delete {}", trained, e);
+            }
+        }
+    }
+}
