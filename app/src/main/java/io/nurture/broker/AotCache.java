@@ -54,6 +54,11 @@ final class AotCache {
         return List.of("-XX:AOTCacheOutput=" + training, quiet);
     }
 
+    /** The running broker trains the cache: it writes it as it exits, which takes it a while longer. */
+    synchronized boolean training() {
+        return training != null;
+    }
+
     /**
      * The broker exited: a cache it trained becomes the one every start uses. Brokers that trained at
      * the same time each wrote their own file; the first to finish is kept.

@@ -40,6 +40,9 @@ public final class LocalBroker {
     private static final Logger LOG = LoggerFactory.getLogger(LocalBroker.class);
     private static final String LOOPBACK = "127.0.0.1";
     private static final Duration STABLE_AFTER = Duration.ofMinutes(1);
+    private static final Duration STOP = Duration.ofSeconds(30);
+    /** Writing its ahead-of-time cache as it exits took a broker 20 s on an idle machine. */
+    private static final Duration TRAINING_STOP = Duration.ofMinutes(2);
     /** The app's own Spring and Camunda settings must not leak into the broker's Spring Boot. */
     private static final List<String> APP_ENVIRONMENT = List.of("SPRING_", "SERVER_", "MANAGEMENT_", "CAMUNDA_",
             "ZEEBE_", "NURTURE_", "LOGGING_", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
@@ -112,7 +115,7 @@ public final class LocalBroker {
         supervisor.shutdownNow();
         Process current = process;
         if (current != null) {
-            ChildProcesses.stop(current.toHandle());
+            ChildProcesses.stop(current.toHandle(), aotCache.training() ? TRAINING_STOP : STOP);
         }
         try {
             Files.deleteIfExists(pidFile());

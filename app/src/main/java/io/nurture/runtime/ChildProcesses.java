@@ -121,10 +121,15 @@ public final class ChildProcesses {
 
     /** SIGTERM, then SIGKILL if it has not ended within the grace period. */
     public static void stop(ProcessHandle process) {
+        stop(process, GRACE);
+    }
+
+    /** SIGTERM, then SIGKILL if it has not ended within {@code grace}. */
+    public static void stop(ProcessHandle process, Duration grace) {
         process.destroy();
-        process.onExit().completeOnTimeout(null, GRACE.toSeconds(), TimeUnit.SECONDS).join();
+        process.onExit().completeOnTimeout(null, grace.toSeconds(), TimeUnit.SECONDS).join();
         if (process.isAlive()) {
-            LOG.warn("Process {} did not stop within {}; killing it", process.pid(), GRACE);
+            LOG.warn("Process {} did not stop within {}; killing it", process.pid(), grace);
             process.destroyForcibly();
             process.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join();
         }

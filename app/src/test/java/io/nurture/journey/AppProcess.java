@@ -74,13 +74,16 @@ record AppProcess(Process process, int port) implements AutoCloseable {
 
     boolean terminate() throws InterruptedException {
         process.destroy();
-        return process.waitFor(1, TimeUnit.MINUTES);
+        return process.waitFor(3, TimeUnit.MINUTES);
     }
 
-    /** SIGTERM to the app's whole process group, as Ctrl-C in a terminal or a service manager's stop sends it. */
+    /**
+     * SIGTERM to the app's whole process group, as Ctrl-C in a terminal or a service manager's stop
+     * sends it. Bound: the broker that trains its ahead-of-time cache writes it as it stops (20 s idle).
+     */
     boolean terminateGroup() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-TERM", "--", "-" + process.pid()).inheritIO().start().waitFor();
-        return process.waitFor(1, TimeUnit.MINUTES);
+        return process.waitFor(3, TimeUnit.MINUTES);
     }
 
     long pid() {
