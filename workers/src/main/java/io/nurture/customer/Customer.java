@@ -8,18 +8,29 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A shop's customer, known from the first order on. The only place personal data lives. */
+/**
+ * A person who ordered. Written by several hands at once (the order form, the unsubscribe link,
+ * staff, the journeys' stage changes): an update writes only the columns it changed, and one made on
+ * a stale read fails (version) instead of putting back what another just stored.
+ */
 @Entity
 @Table(name = "customers")
+@DynamicUpdate
 public class Customer extends AssignedIdEntity {
 
     @Id
     private String id;
+
+    @Version
+    private long version;
 
     @Column(nullable = false)
     private String email;

@@ -8,9 +8,15 @@ import org.springframework.data.jpa.repository.Query;
 
 interface CustomerRepository extends JpaRepository<Customer, String> {
 
-    Optional<Customer> findByEmail(String email);
-
     Optional<Customer> findByUnsubscribeToken(String unsubscribeToken);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Customer c where c.email = :email")
+    Optional<Customer> findForUpdateByEmail(String email);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Customer c where c.unsubscribeToken = :unsubscribeToken")
+    Optional<Customer> findForUpdateByUnsubscribeToken(String unsubscribeToken);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Customer c where c.id = :id")

@@ -27,9 +27,10 @@ public class CustomerService {
     }
 
     /** The customer with this e-mail address, registered now if they are new. */
+    /** The customer with this e-mail, locked for the order being placed, or registered. */
     @Transactional
     public Customer findOrRegister(String email, String name) {
-        return customers.findByEmail(email).orElseGet(() -> customers.save(new Customer(email, name, clock.instant())));
+        return customers.findForUpdateByEmail(email).orElseGet(() -> customers.save(new Customer(email, name, clock.instant())));
     }
 
     /** What staff set for the customer: consent, and the time zone when given. */
@@ -50,7 +51,7 @@ public class CustomerService {
      */
     @Transactional
     public Optional<Customer> setMarketingConsentByLink(String unsubscribeToken, boolean consent) {
-        return customers.findByUnsubscribeToken(unsubscribeToken).map(customer -> {
+        return customers.findForUpdateByUnsubscribeToken(unsubscribeToken).map(customer -> {
             if (consent) {
                 customer.setMarketingConsent(true, clock.instant());
             } else {
