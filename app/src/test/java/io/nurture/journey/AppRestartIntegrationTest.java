@@ -54,7 +54,8 @@ class AppRestartIntegrationTest {
         brokerData = Path.of("target", "restart-broker", UUID.randomUUID().toString()).toAbsolutePath();
         gatewayPort = FreePorts.any();
         broker = TestBrokers.broker(brokerData, gatewayPort, Map.of());
-        broker.start();
+        // Its first app runs without an engine: the broker boots meanwhile and is waited for by the second.
+        broker.begin();
     }
 
     @AfterAll
@@ -95,6 +96,7 @@ class AppRestartIntegrationTest {
             first.kill();
         }
 
+        broker.awaitStarted();
         try (AppProcess second = AppProcess.start(settings, Path.of("target", "app-outbox-second.log"));
                 Connection db = database(databasePort, database)) {
             NurtureClient shop = second.client();

@@ -87,12 +87,12 @@ class ClusterIntegrationTest {
             brokers.add(TestBrokers.broker(home.resolve("broker-" + node), gateways.get(node),
                     brokerSettings(node, internalPorts.get(node), contactPoints)));
         }
-        // A broker is ready once its partitions have a quorum: all three start together.
-        CompletableFuture.allOf(brokers.stream().map(b -> CompletableFuture.runAsync(b::start)).toArray(CompletableFuture[]::new)).join();
-
+        // A broker is ready once its partitions have a quorum: all three start together, and the database beside them.
         database = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(home.resolve("mariadb-server"), home.resolve("mariadb"),
                 home, home.resolve("mariadb.log"), 0, "nurture", Duration.ofMinutes(1)));
+        brokers.forEach(LocalBroker::begin);
         database.start();
+        brokers.forEach(LocalBroker::awaitStarted);
         smtp = new GreenMail(new ServerSetup(FreePorts.any(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         operator = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + gateways.get(0)))

@@ -2,6 +2,7 @@ package io.nurture.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -21,6 +25,9 @@ import java.util.stream.Stream;
  * benchmark's and the lifecycle simulation's app.
  */
 public final class AppUnderTest implements AutoCloseable {
+
+    private static final int LOWEST_PORT = 10_000;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     public static final String SHOP_KEY = "dev-integration-key";
     public static final String STAFF_KEY = "dev-staff-key";
@@ -121,11 +128,38 @@ public final class AppUnderTest implements AutoCloseable {
         }
     }
 
+    /**
+     * A port below the kernel's ephemeral range, never twice per JVM, as the app's own {@code FreePorts}
+     * chooses them (this module cannot reach the app's classes): a port from that range, closed again
+     * for the app to bind later, can meanwhile become the local port of any outgoing connection.
+     */
     public static int freePort() {
+        int below = ephemeralStart();
+        for (int attempt = 0; attempt < 200 && below > LOWEST_PORT; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST_PORT, below);
+            if (HANDED_OUT.add(port)) {
+                try (ServerSocket socket = new ServerSocket()) {
+                    socket.setReuseAddress(false);
+                    socket.bind(new InetSocketAddress(port));
+                    return port;
+                } catch (IOException taken) {
+                    HANDED_OUT.remove(port);
+                }
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int ephemeralStart() {
+        try {
+            // By lines: some kernels (gVisor) report /proc files as empty, and a read by size returns one byte.
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return 32_768;
         }
     }
 }

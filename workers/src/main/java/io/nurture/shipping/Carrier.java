@@ -2,10 +2,16 @@ package io.nurture.shipping;
 
 import io.nurture.order.ShippingAddress;
 
-/** The parcel carrier. Booking the same order twice returns the first tracking number. */
+/**
+ * The parcel carrier. Bookings are keyed by the caller, as real carriers' idempotency keys are:
+ * booking again under a key answers the first booking's tracking number.
+ */
 interface Carrier {
 
     String name();
 
-    String bookShipment(String orderId, ShippingAddress address, int parcels);
+    String bookShipment(String bookingKey, ShippingAddress address, int parcels);
+
+    /** Cancels the booking made under the key; a key never booked, or cancelled before, changes nothing. */
+    void cancelBooking(String bookingKey);
 }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * Stand-in for a parcel carrier: books instantly and answers tracking numbers of the form
  * {@code SBX} + 12 characters. Delivery is reported through the carrier-events API, as a real
  * carrier's webhook would. Test value: a shipping postal code of {@code 99999} makes the carrier
- * fail technically (the job is retried, then an incident), to rehearse a carrier outage.
+ * fail technically (the job is retried, then an incident), to rehearse a carrier outage. Its books
+ * live as long as the app: unlike a real carrier's, they do not survive a restart.
  */
 @Component
 @ConditionalOnProperty(name = "nurture.shipping.carrier", havingValue = "sandbox", matchIfMissing = true)
@@ -27,11 +28,21 @@ class SandboxCarrier implements Carrier {
     }
 
     @Override
-    public String bookShipment(String orderId, ShippingAddress address, int parcels) {
+    public String bookShipment(String bookingKey, ShippingAddress address, int parcels) {
         if (OUTAGE_POSTAL_CODE.equals(address.postalCode())) {
             throw new CarrierUnavailableException("Sandbox carrier outage for postal code " + OUTAGE_POSTAL_CODE);
         }
-        return bookings.computeIfAbsent(orderId,
-                id -> "SBX" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase());
+        return bookings.computeIfAbsent(bookingKey,
+                key -> "SBX" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase());
+    }
+
+    @Override
+    public void cancelBooking(String bookingKey) {
+        bookings.remove(bookingKey);
+    }
+
+    /** The bookings the sandbox holds (a test's view of the carrier's books). */
+    boolean holdsBooking(String bookingKey) {
+        return bookings.containsKey(bookingKey);
     }
 }

@@ -8,9 +8,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
+/**
+ * A parcel for an order. Written as an intent ({@link #BOOKING}) before the carrier is called and
+ * completed when the goods are handed over: a booking the carrier made whose hand-over never
+ * committed is found again by its key, completed by the retry or cancelled with the order.
+ */
 @Entity
 @Table(name = "shipments")
 class Shipment {
+
+    static final String BOOKING = "BOOKING";
+    static final String BOOKING_CANCELLED = "CANCELLED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -19,7 +27,7 @@ class Shipment {
     @Column(name = "order_id", nullable = false)
     private String orderId;
 
-    @Column(name = "tracking_number", nullable = false)
+    @Column(name = "tracking_number")
     private String trackingNumber;
 
     @Column(nullable = false)
@@ -28,7 +36,7 @@ class Shipment {
     @Column(nullable = false)
     private String status;
 
-    @Column(name = "shipped_at", nullable = false)
+    @Column(name = "shipped_at")
     private Instant shippedAt;
 
     @Column(name = "delivered_at")
@@ -37,12 +45,33 @@ class Shipment {
     protected Shipment() {
     }
 
-    Shipment(String orderId, String trackingNumber, String carrier, Instant shippedAt) {
+    Shipment(String orderId, String carrier) {
         this.orderId = orderId;
-        this.trackingNumber = trackingNumber;
         this.carrier = carrier;
+        this.status = BOOKING;
+    }
+
+    /** The carrier's key for this order's booking: asking again with it books nothing new. */
+    String bookingKey() {
+        return "shipment-" + orderId;
+    }
+
+    boolean isHandedOver() {
+        return shippedAt != null;
+    }
+
+    boolean isBookedButNotHandedOver() {
+        return BOOKING.equals(status);
+    }
+
+    void handedOver(String trackingNumber, Instant at) {
+        this.trackingNumber = trackingNumber;
         this.status = CarrierEventType.SHIPPED.name();
-        this.shippedAt = shippedAt;
+        this.shippedAt = at;
+    }
+
+    void bookingCancelled() {
+        status = BOOKING_CANCELLED;
     }
 
     void record(CarrierEventType event, Instant at) {

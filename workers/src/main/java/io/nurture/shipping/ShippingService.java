@@ -1,49 +1,54 @@
 package io.nurture.shipping;
 
-import io.nurture.inventory.InventoryService;
 import io.nurture.notification.NotificationService;
 import io.nurture.order.Order;
+import io.nurture.order.OrderEnded;
 import io.nurture.order.OrderService;
-import io.nurture.order.OrderStatus;
-import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 @Service
 public class ShippingService {
 
-    private final ShipmentRepository shipments;
+    private final ShipmentBook book;
     private final Carrier carrier;
     private final OrderService orders;
-    private final InventoryService inventory;
     private final NotificationService notifications;
-    private final Clock clock;
 
-    ShippingService(ShipmentRepository shipments, Carrier carrier, OrderService orders,
-            InventoryService inventory, NotificationService notifications, Clock clock) {
-        this.shipments = shipments;
+    ShippingService(ShipmentBook book, Carrier carrier, OrderService orders, NotificationService notifications) {
+        this.book = book;
         this.carrier = carrier;
         this.orders = orders;
-        this.inventory = inventory;
         this.notifications = notifications;
-        this.clock = clock;
     }
 
     /**
      * Books the parcel once per order, takes the goods out of stock and tells the customer; answers
-     * the tracking number. An order being cancelled is not shipped.
+     * the tracking number. The intent to book is written before the carrier is called and the
+     * hand-over after it, so a step that dies between them books nothing twice: its retry asks the
+     * carrier again under the same key. An order being cancelled is not shipped.
      */
-    @Transactional
     public String ship(String orderId) {
-        Order order = orders.lockToProceed(orderId);
-        Shipment shipment = shipments.findByOrderId(orderId).orElseGet(() -> shipments.save(new Shipment(orderId,
-                carrier.bookShipment(orderId, order.getShippingAddress(), 1), carrier.name(), clock.instant())));
-        inventory.ship(orderId);
-        order.shippedWith(shipment.getTrackingNumber());
-        orders.move(order, OrderStatus.SHIPPED, "Handed to carrier, tracking " + shipment.getTrackingNumber());
-        notifications.tellCustomer(order, "order-shipped", Map.of());
-        return shipment.getTrackingNumber();
+        ShipmentBook.Booking booking = book.plan(orderId);
+        if (booking.trackingNumber() != null) {
+            return booking.trackingNumber();
+        }
+        String trackingNumber = carrier.bookShipment(booking.key(), booking.address(), 1);
+        return book.handOver(orderId, trackingNumber);
+    }
+
+    /**
+     * An order that ended without shipping gives back a parcel booked for it whose hand-over never
+     * committed: the carrier cancels it, once the order's end committed.
+     */
+    @TransactionalEventListener
+    public void cancelBookingOf(OrderEnded ended) {
+        book.bookedButNotHandedOver(ended.orderId()).ifPresent(key -> {
+            carrier.cancelBooking(key);
+            book.bookingCancelled(ended.orderId());
+        });
     }
 
     /** The carrier is 10 days late: the customer hears we are on it, ops chase the carrier. */

@@ -8,12 +8,14 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.nurture.inventory.InventoryService;
 import io.nurture.notification.NotificationService;
 import io.nurture.order.Order;
+import io.nurture.order.OrderEnded;
 import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
 import io.nurture.order.PaymentMethod;
@@ -24,7 +26,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 /**
  * The ship-order worker over the real shipping service and the sandbox carrier; the database,
@@ -38,8 +39,11 @@ class ShippingWorkerTest {
     private final OrderService orders = mock(OrderService.class);
     private final InventoryService inventory = mock(InventoryService.class);
     private final NotificationService notifications = mock(NotificationService.class);
-    private final ShippingWorker worker = new ShippingWorker(
-            new ShippingService(shipments, new SandboxCarrier(), orders, inventory, notifications, CLOCK));
+    private final SandboxCarrier carrier = new SandboxCarrier();
+    private final ShippingService shipping = new ShippingService(
+            new ShipmentBook(shipments, orders, inventory, notifications, carrier, CLOCK), carrier, orders, notifications);
+    private final ShippingWorker worker = new ShippingWorker(shipping);
+    private Shipment stored;
 
     @Test
     void paidOrderIsBookedWithTheCarrierTakenFromStockAndTheCustomerTold() {
@@ -47,25 +51,36 @@ class ShippingWorkerTest {
 
         worker.shipOrder(order.getId());
 
-        ArgumentCaptor<Shipment> booked = ArgumentCaptor.forClass(Shipment.class);
-        verify(shipments).save(booked.capture());
-        assertThat(booked.getValue().getTrackingNumber()).startsWith("SBX").hasSize(15);
-        assertThat(order.getTrackingNumber()).isEqualTo(booked.getValue().getTrackingNumber());
+        assertThat(stored.getTrackingNumber()).startsWith("SBX").hasSize(15);
+        assertThat(order.getTrackingNumber()).isEqualTo(stored.getTrackingNumber());
         verify(inventory).ship(order.getId());
         verify(orders).move(eq(order), eq(OrderStatus.SHIPPED), anyString());
         verify(notifications).tellCustomer(eq(order), eq("order-shipped"), anyMap());
     }
 
     @Test
-    void redeliveredShippingJobBooksNoSecondParcelAndKeepsTheFirstTrackingNumber() {
+    void redeliveredShippingJobBooksNoSecondParcelAndTellsNobodyAgain() {
         Order order = paidOrder("10115");
-        Shipment earlier = new Shipment(order.getId(), "SBXFIRST00001", "SANDBOX", CLOCK.instant());
-        when(shipments.findByOrderId(order.getId())).thenReturn(Optional.of(earlier));
+        worker.shipOrder(order.getId());
+        String first = order.getTrackingNumber();
 
         worker.shipOrder(order.getId());
 
+        assertThat(order.getTrackingNumber()).isEqualTo(first);
+        verify(inventory, times(1)).ship(order.getId());
+        verify(notifications, times(1)).tellCustomer(eq(order), eq("order-shipped"), anyMap());
+    }
+
+    @Test
+    void aStepThatDiedAfterTheCarrierBookedIsCompletedWithThatSameBooking() {
+        Order order = paidOrder("10115");
+        stored = new Shipment(order.getId(), carrier.name());
+        String bookedBeforeTheCrash = carrier.bookShipment(stored.bookingKey(), order.getShippingAddress(), 1);
+
+        worker.shipOrder(order.getId());
+
+        assertThat(order.getTrackingNumber()).isEqualTo(bookedBeforeTheCrash);
         verify(shipments, never()).save(any());
-        assertThat(order.getTrackingNumber()).isEqualTo("SBXFIRST00001");
     }
 
     @Test
@@ -74,9 +89,31 @@ class ShippingWorkerTest {
 
         assertThatThrownBy(() -> worker.shipOrder(order.getId())).isInstanceOf(CarrierUnavailableException.class);
 
-        verify(shipments, never()).save(any());
+        assertThat(stored.isBookedButNotHandedOver()).as("the intent stays for the retry").isTrue();
         verify(inventory, never()).ship(anyString());
         verify(notifications, never()).tellCustomer(any(), anyString(), anyMap());
+    }
+
+    @Test
+    void anOrderCancelledAfterTheCarrierBookedGivesTheParcelBack() {
+        Order order = paidOrder("10115");
+        stored = new Shipment(order.getId(), carrier.name());
+        carrier.bookShipment(stored.bookingKey(), order.getShippingAddress(), 1);
+
+        shipping.cancelBookingOf(new OrderEnded(order.getId(), OrderStatus.CANCELLED));
+
+        assertThat(carrier.holdsBooking(stored.bookingKey())).isFalse();
+        assertThat(stored.isBookedButNotHandedOver()).isFalse();
+    }
+
+    @Test
+    void anOrderCancelledAfterItsHandOverKeepsItsParcel() {
+        Order order = paidOrder("10115");
+        worker.shipOrder(order.getId());
+
+        shipping.cancelBookingOf(new OrderEnded(order.getId(), OrderStatus.CANCELLED));
+
+        assertThat(carrier.holdsBooking(stored.bookingKey())).isTrue();
     }
 
     private Order paidOrder(String postalCode) {
@@ -84,8 +121,8 @@ class ShippingWorkerTest {
                 new ShippingAddress("1 Main St", "Berlin", postalCode, "DE"), "DE", "EUR", CLOCK.instant());
         order.addLine("TEA-SENCHA-100", 1, new BigDecimal("12.50"));
         when(orders.lockToProceed(order.getId())).thenReturn(order);
-        when(shipments.findByOrderId(order.getId())).thenReturn(Optional.empty());
-        when(shipments.save(any())).thenAnswer(invocation -> invocation.getArgument(0));
+        when(shipments.findByOrderId(order.getId())).thenAnswer(invocation -> Optional.ofNullable(stored));
+        when(shipments.save(any())).thenAnswer(invocation -> stored = invocation.getArgument(0));
         return order;
     }
 }

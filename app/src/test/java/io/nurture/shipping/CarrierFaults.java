@@ -1,0 +1,57 @@
+package io.nurture.shipping;
+
+import io.nurture.order.ShippingAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+/**
+ * The carrier as the app sees it in tests: the sandbox, and, when armed for an order, a step that
+ * dies right after the carrier booked its parcel, before Nurture could record the hand-over (as a
+ * kill -9 or a failed commit would); something may happen in that window first (a cancellation).
+ * Component-scanned from the test classpath, inert until armed.
+ */
+@Component
+@Primary
+public class CarrierFaults implements Carrier {
+
+    private final SandboxCarrier carrier;
+    private final Map<String, Runnable> crashes = new ConcurrentHashMap<>();
+
+    CarrierFaults(SandboxCarrier carrier) {
+        this.carrier = carrier;
+    }
+
+    /** The order's next booking dies after the carrier made it, once {@code meanwhile} has run. */
+    public void dieAfterBooking(String orderId, Runnable meanwhile) {
+        crashes.put("shipment-" + orderId, meanwhile);
+    }
+
+    /** Whether the carrier holds a parcel booked for the order. */
+    public boolean holdsParcelFor(String orderId) {
+        return carrier.holdsBooking("shipment-" + orderId);
+    }
+
+    @Override
+    public String name() {
+        return carrier.name();
+    }
+
+    @Override
+    public String bookShipment(String bookingKey, ShippingAddress address, int parcels) {
+        String trackingNumber = carrier.bookShipment(bookingKey, address, parcels);
+        Runnable meanwhile = crashes.remove(bookingKey);
+        if (meanwhile != null) {
+            meanwhile.run();
+            throw new IllegalStateException("Injected crash: the carrier booked " + bookingKey + " (" + trackingNumber
+                    + "), the step died before recording it");
+        }
+        return trackingNumber;
+    }
+
+    @Override
+    public void cancelBooking(String bookingKey) {
+        carrier.cancelBooking(bookingKey);
+    }
+}

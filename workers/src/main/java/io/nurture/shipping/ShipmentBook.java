@@ -1,0 +1,76 @@
+package io.nurture.shipping;
+
+import io.nurture.inventory.InventoryService;
+import io.nurture.notification.NotificationService;
+import io.nurture.order.Order;
+import io.nurture.order.OrderService;
+import io.nurture.order.OrderStatus;
+import io.nurture.order.ShippingAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The shipments' table, each change in a transaction of its own: the carrier is called between them, never inside one. */
+@Component
+class ShipmentBook {
+
+    private final ShipmentRepository shipments;
+    private final OrderService orders;
+    private final InventoryService inventory;
+    private final NotificationService notifications;
+    private final Carrier carrier;
+    private final Clock clock;
+
+    ShipmentBook(ShipmentRepository shipments, OrderService orders, InventoryService inventory,
+            NotificationService notifications, Carrier carrier, Clock clock) {
+        this.shipments = shipments;
+        this.orders = orders;
+        this.inventory = inventory;
+        this.notifications = notifications;
+        this.carrier = carrier;
+        this.clock = clock;
+    }
+
+    /**
+     * @param trackingNumber set when the order was handed over already (a redelivered step)
+     */
+    record Booking(String key, ShippingAddress address, String trackingNumber) {
+    }
+
+    /** The intent to book, written once per order under its lock; an order being cancelled is not shipped. */
+    @Transactional
+    Booking plan(String orderId) {
+        Order order = orders.lockToProceed(orderId);
+        Shipment shipment = shipments.findByOrderId(orderId).orElseGet(() -> shipments.save(new Shipment(orderId, carrier.name())));
+        return new Booking(shipment.bookingKey(), order.getShippingAddress(),
+                shipment.isHandedOver() ? shipment.getTrackingNumber() : null);
+    }
+
+    /** The carrier booked: the goods leave stock, the order is shipped and the customer told, once. */
+    @Transactional
+    String handOver(String orderId, String trackingNumber) {
+        Order order = orders.lockToProceed(orderId);
+        Shipment shipment = shipments.findByOrderId(orderId).orElseThrow();
+        if (!shipment.isHandedOver()) {
+            shipment.handedOver(trackingNumber, clock.instant());
+            inventory.ship(orderId);
+            order.shippedWith(trackingNumber);
+            orders.move(order, OrderStatus.SHIPPED, "Handed to carrier, tracking " + trackingNumber);
+            notifications.tellCustomer(order, "order-shipped", Map.of());
+        }
+        return shipment.getTrackingNumber();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+    Optional<String> bookedButNotHandedOver(String orderId) {
+        return shipments.findByOrderId(orderId).filter(Shipment::isBookedButNotHandedOver).map(Shipment::bookingKey);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void bookingCancelled(String orderId) {
+        shipments.findByOrderId(orderId).ifPresent(Shipment::bookingCancelled);
+    }
+}
