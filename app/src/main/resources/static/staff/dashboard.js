@@ -158,7 +158,12 @@ function figure(id, value, note) {
   return element('p', { class: 'figure' }, element('span', { id }, value), ' ', element('small', {}, note));
 }
 
+// Loads overlap when a period is chosen while another loads: only the latest choice may be shown,
+// whichever answers last (the page once showed the opening period's figures under the chosen one's).
+let latestLoad = 0;
+
 async function load() {
+  const thisLoad = ++latestLoad;
   const from = byId('from').value, to = byId('to').value;
   const period = `from=${from}&to=${to}`;
   byId('status').textContent = 'Loading…';
@@ -167,6 +172,9 @@ async function load() {
       api('/api/metrics/lifecycle?' + period),
       api('/api/metrics/lifecycle/series?parts=12&' + period),
       ...JOURNEYS.flatMap((journey) => [api(`/api/journeys/${journey}/funnel?${period}`), api(`/api/journeys/${journey}/uplift?${period}`)])]);
+    if (thisLoad !== latestLoad) {
+      return;
+    }
     const stages = Object.keys(report.customersByStage);
     const winBackUplift = journeys[3].find((step) => step.step === 'WIN_BACK');
     byId('figures').replaceChildren(
@@ -186,7 +194,9 @@ async function load() {
       ...JOURNEYS.flatMap((journey, i) => [funnel(journey, journeys[2 * i]), uplift(journey, journeys[2 * i + 1])]));
     byId('status').textContent = `Showing ${from} to ${to}`;
   } catch (error) {
-    byId('status').textContent = 'Could not load the figures: ' + error.message;
+    if (thisLoad === latestLoad) {
+      byId('status').textContent = 'Could not load the figures: ' + error.message;
+    }
   }
 }
 

@@ -61,6 +61,7 @@ public final class Benchmark {
                 endToEnd.open(warmup + orders + orders / 2, open, clients);
                 nurtureWithOpen = endToEnd.measure(orders, clients);
             }
+            endToEnd.moneyChecked();
         }
         print(orders, clients, ceiling, nurture);
         if (nurtureWithOpen != null) {

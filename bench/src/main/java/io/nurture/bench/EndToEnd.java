@@ -1,5 +1,7 @@
 package io.nurture.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +35,7 @@ final class EndToEnd {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AppUnderTest app;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     EndToEnd(AppUnderTest app) {
         this.app = app;
@@ -66,6 +69,20 @@ final class EndToEnd {
         await(DELIVERED, deliveredBefore + toDeliver);
         System.out.printf("Opened %d more instances (%d orders waiting for delivery, %d delivered with two journeys each) in %d s%n",
                 missing, toPlace - toDeliver, toDeliver, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+    }
+
+    /**
+     * The money check over every order the run ended (GET /api/reconciliation): what it finds is
+     * printed and fails the run, however fast it was.
+     */
+    void moneyChecked() throws Exception {
+        HttpResponse<String> answer = send("GET", "/api/reconciliation", "", AppUnderTest.STAFF_KEY);
+        JsonNode report = JSON.readTree(answer.body());
+        int violations = report.path("violations").size();
+        System.out.printf("Money check: %d orders checked, %d violations%n", report.path("ordersChecked").asInt(), violations);
+        if (answer.statusCode() != 200 || violations > 0) {
+            throw new IllegalStateException("The reconciliation found orders whose money disagrees with their state: " + answer.body());
+        }
     }
 
     /** POST latency while orders arrive at a steady rate from the clients (open loop), all processed meanwhile. */
