@@ -70,6 +70,7 @@ public final class LocalBroker {
     private Duration clockOffset = Duration.ZERO;
     private long begunAt;
     private final AotCache aotCache;
+    private volatile AotCache.Start currentAot;
 
     public LocalBroker(LocalBrokerProperties properties, DataDirectory state, int gatewayPort, boolean clockControlled) {
         this.properties = properties;
@@ -115,7 +116,7 @@ public final class LocalBroker {
         supervisor.shutdownNow();
         Process current = process;
         if (current != null) {
-            ChildProcesses.stop(current.toHandle(), aotCache.training() ? TRAINING_STOP : STOP);
+            ChildProcesses.stop(current.toHandle(), AotCache.trains(currentAot) ? TRAINING_STOP : STOP);
         }
         try {
             Files.deleteIfExists(pidFile());
@@ -170,7 +171,8 @@ public final class LocalBroker {
     private void launch() {
         createDirectory(state.broker());
         managementPort = FreePorts.any();
-        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.inOwnSession(command())).directory(state.broker().toFile());
+        AotCache.Start aot = aotCache.start();
+        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.inOwnSession(command(aot.options()))).directory(state.broker().toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> APP_ENVIRONMENT.stream().anyMatch(name::startsWith));
         environment.putAll(settings());
@@ -180,22 +182,24 @@ public final class LocalBroker {
             process = started;
             Files.writeString(pidFile(), Long.toString(started.pid()));
             started.onExit().thenAccept(this::exited);
-            started.onExit().thenRun(aotCache::brokerExited);
+            currentAot = aot;
+            started.onExit().thenAccept(exited -> aotCache.exited(aot, exited.exitValue()));
             if (stopping) {
                 // stop() ran while this restart was starting: it may not have seen this process.
                 ChildProcesses.stop(started.toHandle());
             }
         } catch (IOException e) {
+            aotCache.exited(aot, -1);
             throw new UncheckedIOException("Could not start the local broker from " + properties.distribution(), e);
         }
     }
 
-    private List<String> command() {
+    private List<String> command(List<String> aotOptions) {
         Path distribution = properties.distribution();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Arrays.stream(properties.javaOptions().trim().split("\\s+")).filter(option -> !option.isEmpty()).forEach(command::add);
-        command.addAll(aotCache.options());
+        command.addAll(aotOptions);
         command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
                 dataMarker(),
                 "-Dapp.home=" + distribution, "-Dbasedir=" + distribution,

@@ -130,6 +130,8 @@ public final class ChildProcesses {
         process.onExit().completeOnTimeout(null, grace.toSeconds(), TimeUnit.SECONDS).join();
         if (process.isAlive()) {
             LOG.warn("Process {} did not stop within {}; killing it", process.pid(), grace);
+            // Its own children too (a JVM writing its ahead-of-time cache runs one), or they outlive it.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join();
         }

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AotCacheTest {
+
+    private static final int SIGTERM_EXIT = 143;
+    private static final int SIGKILL_EXIT = 137;
 
     @TempDir
     Path home;
@@ -18,61 +20,63 @@ class AotCacheTest {
     @Test
     void theFirstStartTrainsTheCacheThatEveryLaterStartUses() throws IOException {
         AotCache cache = AotCache.beside(distribution(), "-Xmx256m", true);
+        AotCache.Start first = cache.start();
+        Files.writeString(first.training(), "trained");
 
-        Path training = trainingFile(cache.options());
-        Files.writeString(training, "trained");
-        cache.brokerExited();
+        cache.exited(first, SIGTERM_EXIT);
 
-        List<String> later = cache.options();
-        assertThat(later).anyMatch(option -> option.startsWith("-XX:AOTCache=" + home));
-        assertThat(Files.readString(Path.of(later.get(0).substring("-XX:AOTCache=".length())))).isEqualTo("trained");
-        assertThat(training).doesNotExist();
+        AotCache.Start later = cache.start();
+        assertThat(later.training()).isNull();
+        String used = later.options().get(0);
+        assertThat(used).startsWith("-XX:AOTCache=");
+        assertThat(Files.readString(Path.of(used.substring("-XX:AOTCache=".length())))).isEqualTo("trained");
+        assertThat(first.training()).doesNotExist();
     }
 
     @Test
     void whileOneBrokerTrainsTheCacheOthersStartWithoutTraining() throws IOException {
         AotCache first = AotCache.beside(distribution(), "-Xmx256m", true);
         AotCache second = AotCache.beside(distribution(), "-Xmx256m", true);
-        Path training = trainingFile(first.options());
+        AotCache.Start training = first.start();
 
-        assertThat(second.options()).isEmpty();
+        assertThat(second.start().options()).isEmpty();
 
-        Files.writeString(training, "trained");
-        first.brokerExited();
-        assertThat(second.options()).anyMatch(option -> option.startsWith("-XX:AOTCache="));
+        Files.writeString(training.training(), "trained");
+        first.exited(training, 0);
+        assertThat(second.start().options()).anyMatch(option -> option.startsWith("-XX:AOTCache="));
     }
 
     @Test
-    void aBrokerKilledBeforeWritingItsCacheLeavesTheNextStartToTrainAgain() throws IOException {
+    void aBrokerKilledWhileTrainingLeavesNoCacheAndTheNextStartTrainsAgain() throws IOException {
         AotCache cache = AotCache.beside(distribution(), "-Xmx256m", true);
-        cache.options();
+        AotCache.Start killed = cache.start();
+        Files.writeString(killed.training(), "half written");
 
-        cache.brokerExited();
+        cache.exited(killed, SIGKILL_EXIT);
 
-        assertThat(cache.options()).anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
+        assertThat(killed.training()).doesNotExist();
+        assertThat(cache.start().training()).as("trains again").isNotNull();
     }
 
     @Test
     void otherJvmOptionsGetACacheOfTheirOwn() throws IOException {
         AotCache small = AotCache.beside(distribution(), "-Xmx256m", true);
-        Files.writeString(trainingFile(small.options()), "small heap");
-        small.brokerExited();
+        AotCache.Start trained = small.start();
+        Files.writeString(trained.training(), "small heap");
+        small.exited(trained, 0);
 
-        assertThat(AotCache.beside(distribution(), "-Xmx512m", true).options()).anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
+        assertThat(AotCache.beside(distribution(), "-Xmx512m", true).start().training()).isNotNull();
     }
 
     @Test
-    void switchedOffTheBrokerStartsWithoutOne() throws IOException {
-        assertThat(AotCache.beside(Files.createDirectories(home.resolve("camunda-zeebe-8.6.0")), "-Xmx256m", false).options()).isEmpty();
+    void switchedOffOrWithoutADistributionTheBrokerStartsWithoutOne() throws IOException {
+        assertThat(AotCache.beside(Files.createDirectories(home.resolve("camunda-zeebe-8.6.0")), "-Xmx256m", false).start().options())
+                .isEmpty();
+        assertThat(AotCache.beside(null, "-Xmx256m", true).start().options()).isEmpty();
     }
 
     private Path distribution() throws IOException {
         assumeTrue(Runtime.version().feature() >= 25, "the ahead-of-time cache needs JDK 25");
         return Files.createDirectories(home.resolve("camunda-zeebe-8.6.0"));
-    }
-
-    private static Path trainingFile(List<String> options) {
-        String output = options.stream().filter(option -> option.startsWith("-XX:AOTCacheOutput=")).findFirst().orElseThrow();
-        return Path.of(output.substring("-XX:AOTCacheOutput=".length()));
     }
 }

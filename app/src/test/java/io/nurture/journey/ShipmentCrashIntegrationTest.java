@@ -1,6 +1,7 @@
 package io.nurture.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.nurture.shipping.CarrierFaults;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,7 @@ class ShipmentCrashIntegrationTest extends JourneyTest {
 
         String trackingNumber = awaitStatus(orderId, "SHIPPED").text("trackingNumber");
 
+        assertThat(carrier.crashedFor(orderId)).as("the step died after the carrier booked").isTrue();
         assertThat(carrier.holdsParcelFor(orderId)).isTrue();
         assertThat(api.get("/api/orders/" + orderId).body().path("timeline").findValuesAsText("status"))
                 .containsOnlyOnce("SHIPPED");
@@ -45,7 +47,10 @@ class ShipmentCrashIntegrationTest extends JourneyTest {
 
         awaitStatus(orderId, "CANCELLED");
 
-        assertThat(carrier.holdsParcelFor(orderId)).as("the carrier's booking for the cancelled order").isFalse();
+        assertThat(carrier.crashedFor(orderId)).as("the step died after the carrier booked").isTrue();
+        // Given back once the cancellation committed, just after the status this test saw.
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(carrier.holdsParcelFor(orderId)).as("the carrier's booking for the cancelled order").isFalse());
         assertThat(api.get("/api/orders/" + orderId).body().path("trackingNumber").textValue()).isNull();
     }
 }

@@ -2,6 +2,7 @@ package io.nurture.shipping;
 
 import io.nurture.order.ShippingAddress;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ public class CarrierFaults implements Carrier {
 
     private final SandboxCarrier carrier;
     private final Map<String, Runnable> crashes = new ConcurrentHashMap<>();
+    private final Set<String> crashed = ConcurrentHashMap.newKeySet();
 
     CarrierFaults(SandboxCarrier carrier) {
         this.carrier = carrier;
@@ -26,6 +28,11 @@ public class CarrierFaults implements Carrier {
     /** The order's next booking dies after the carrier made it, once {@code meanwhile} has run. */
     public void dieAfterBooking(String orderId, Runnable meanwhile) {
         crashes.put("shipment-" + orderId, meanwhile);
+    }
+
+    /** Whether the order's booking died as armed. */
+    public boolean crashedFor(String orderId) {
+        return crashed.contains("shipment-" + orderId);
     }
 
     /** Whether the carrier holds a parcel booked for the order. */
@@ -43,6 +50,7 @@ public class CarrierFaults implements Carrier {
         String trackingNumber = carrier.bookShipment(bookingKey, address, parcels);
         Runnable meanwhile = crashes.remove(bookingKey);
         if (meanwhile != null) {
+            crashed.add(bookingKey);
             meanwhile.run();
             throw new IllegalStateException("Injected crash: the carrier booked " + bookingKey + " (" + trackingNumber
                     + "), the step died before recording it");

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 public final class AppUnderTest implements AutoCloseable {
 
     private static final int LOWEST_PORT = 10_000;
+    private static final Duration STARTUP_STALL = Duration.ofMinutes(1);
+    private static final Duration WORK = Duration.ofSeconds(2);
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     public static final String SHOP_KEY = "dev-integration-key";
@@ -96,10 +98,17 @@ public final class AppUnderTest implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits while the start makes progress (its log grows, or it and its broker and database work:
+     * 2 s of CPU per stall period); fails when it stood still for {@link #STARTUP_STALL}. A fixed
+     * deadline failed a start that a busy machine made take 192 s.
+     */
     private void awaitHealthy(Path log) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
+        long lastLogSize = -1;
+        Duration lastCpu = Duration.ZERO;
+        Instant lastProgress = Instant.now();
+        while (Duration.between(lastProgress, Instant.now()).compareTo(STARTUP_STALL) < 0) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Nurture exited while starting; see " + log);
             }
@@ -112,9 +121,22 @@ public final class AppUnderTest implements AutoCloseable {
             } catch (IOException notYet) {
                 // still starting
             }
+            long logSize = Files.size(log);
+            Duration cpu = cpuOfTree();
+            if (logSize != lastLogSize || cpu.minus(lastCpu).compareTo(WORK) >= 0) {
+                lastLogSize = logSize;
+                lastCpu = cpu;
+                lastProgress = Instant.now();
+            }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("Nurture did not become healthy within 3 minutes; see " + log);
+        throw new IllegalStateException("Nurture's start stood still for " + STARTUP_STALL + " without becoming healthy; see " + log);
+    }
+
+    private Duration cpuOfTree() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     private static Path appJar() throws IOException {

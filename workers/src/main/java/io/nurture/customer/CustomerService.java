@@ -26,8 +26,7 @@ public class CustomerService {
         return customers.findById(customerId);
     }
 
-    /** The customer with this e-mail address, registered now if they are new. */
-    /** The customer with this e-mail, locked for the order being placed, or registered. */
+    /** The customer with this e-mail address, locked for the order being placed, or registered now if they are new. */
     @Transactional
     public Customer findOrRegister(String email, String name) {
         return customers.findForUpdateByEmail(email).orElseGet(() -> customers.save(new Customer(email, name, clock.instant())));

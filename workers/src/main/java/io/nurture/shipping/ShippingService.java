@@ -1,16 +1,21 @@
 package io.nurture.shipping;
 
 import io.nurture.notification.NotificationService;
+import io.nurture.order.CancellationRequestedException;
 import io.nurture.order.Order;
 import io.nurture.order.OrderEnded;
 import io.nurture.order.OrderService;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 @Service
 public class ShippingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShippingService.class);
 
     private final ShipmentBook book;
     private final Carrier carrier;
@@ -36,7 +41,14 @@ public class ShippingService {
             return booking.trackingNumber();
         }
         String trackingNumber = carrier.bookShipment(booking.key(), booking.address(), 1);
-        return book.handOver(orderId, trackingNumber);
+        try {
+            return book.handOver(orderId, trackingNumber);
+        } catch (CancellationRequestedException cancelled) {
+            // The cancellation came while the carrier was booking (its own clean-up may have run before
+            // this booking existed): a requested cancellation is final, so the parcel goes back now.
+            giveBack(orderId, booking.key());
+            throw cancelled;
+        }
     }
 
     /**
@@ -45,10 +57,18 @@ public class ShippingService {
      */
     @TransactionalEventListener
     public void cancelBookingOf(OrderEnded ended) {
-        book.bookedButNotHandedOver(ended.orderId()).ifPresent(key -> {
-            carrier.cancelBooking(key);
-            book.bookingCancelled(ended.orderId());
-        });
+        book.bookedButNotHandedOver(ended.orderId()).ifPresent(key -> giveBack(ended.orderId(), key));
+    }
+
+    /** Best effort: a carrier that refuses leaves the row BOOKING, logged for ops (no retry yet). */
+    private void giveBack(String orderId, String bookingKey) {
+        try {
+            carrier.cancelBooking(bookingKey);
+            book.bookingCancelled(orderId);
+        } catch (RuntimeException e) {
+            LOG.error("The carrier booking {} of cancelled order {} could not be cancelled; cancel it with the carrier by hand",
+                    bookingKey, orderId, e);
+        }
     }
 
     /** The carrier is 10 days late: the customer hears we are on it, ops chase the carrier. */
