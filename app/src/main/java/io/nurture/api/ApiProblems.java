@@ -115,20 +115,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ClientException.class)
     ResponseEntity<ProblemDetail> engineUnavailable(ClientException ex) {
         logger.warn("Process engine did not accept a command", ex);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, ENGINE_RETRY_AFTER_SECONDS)
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "engine-unavailable", "Process engine unavailable",
-                        "The process engine did not accept the request; nothing was stored. Please retry later."));
+        return retryLater(ENGINE_RETRY_AFTER_SECONDS, "engine-unavailable", "Process engine unavailable",
+                "The process engine did not accept the request; nothing was stored. Please retry later.");
     }
 
     /** The database gave up on the transaction (a deadlock's victim, a lock wait timeout): rolled back whole, safe to retry. */
     @ExceptionHandler(TransientDataAccessException.class)
     ResponseEntity<ProblemDetail> databaseBusy(TransientDataAccessException ex) {
         logger.warn("A request's transaction was rolled back by the database", ex);
+        return retryLater(DATABASE_RETRY_AFTER_SECONDS, "database-busy", "Database busy",
+                "The database rolled the request back; nothing was stored. Please retry.");
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(String retryAfterSeconds, String type, String title, String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-busy", "Database busy",
-                        "The database rolled the request back; nothing was stored. Please retry."));
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail));
     }
 
     private static ProblemDetail invalid(List<FieldProblem> problems) {

@@ -1,7 +1,6 @@
 package io.nurture.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nurture.api.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.util.unit.DataSize;
@@ -33,11 +30,11 @@ class PublicBodyLimit extends OncePerRequestFilter {
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private final long limit;
-    private final ObjectMapper json;
+    private final SecurityProblems problems;
 
     PublicBodyLimit(@Value("${nurture.web.public-body-limit:32KB}") DataSize limit, ObjectMapper json) {
         this.limit = limit.toBytes();
-        this.json = json;
+        this.problems = new SecurityProblems(json);
     }
 
     @Override
@@ -51,21 +48,13 @@ class PublicBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length < 0) {
-            refuse(response, HttpStatus.LENGTH_REQUIRED, "length-required", "Length required",
+            problems.write(response, HttpStatus.LENGTH_REQUIRED, "length-required", "Length required",
                     "Send the body with a Content-Length.");
         } else if (length > limit) {
-            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
+            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
                     "This endpoint takes at most " + limit + " bytes.");
         } else {
             chain.doFilter(request, response);
         }
-    }
-
-    private void refuse(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
-            throws IOException {
-        ProblemDetail problem = Problems.of(status, type, title, detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 }

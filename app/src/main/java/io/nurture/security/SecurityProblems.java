@@ -41,7 +41,8 @@ final class SecurityProblems {
                 "The key in the " + ApiKeyFilter.HEADER + " header is not valid.");
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+    /** Any refusal of a request before it reached a controller, e.g. a public endpoint's body limit. */
+    void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
             throws IOException {
         ProblemDetail problem = Problems.of(status, type, title, detail);
         response.setStatus(status.value());

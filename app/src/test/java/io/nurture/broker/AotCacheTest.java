@@ -20,10 +20,8 @@ class AotCacheTest {
     @Test
     void theFirstStartTrainsTheCacheThatEveryLaterStartUses() throws IOException {
         AotCache cache = AotCache.beside(distribution(), "-Xmx256m", true);
-        AotCache.Start first = cache.start();
-        Files.writeString(first.training(), "trained");
 
-        cache.exited(first, SIGTERM_EXIT);
+        AotCache.Start first = trainedBy(cache, "trained", SIGTERM_EXIT);
 
         AotCache.Start later = cache.start();
         assertThat(later.training()).isNull();
@@ -41,18 +39,15 @@ class AotCacheTest {
 
         assertThat(second.start().options()).isEmpty();
 
-        Files.writeString(training.training(), "trained");
-        first.exited(training, 0);
+        finish(first, training, "trained", 0);
         assertThat(second.start().options()).anyMatch(option -> option.startsWith("-XX:AOTCache="));
     }
 
     @Test
     void aBrokerKilledWhileTrainingLeavesNoCacheAndTheNextStartTrainsAgain() throws IOException {
         AotCache cache = AotCache.beside(distribution(), "-Xmx256m", true);
-        AotCache.Start killed = cache.start();
-        Files.writeString(killed.training(), "half written");
 
-        cache.exited(killed, SIGKILL_EXIT);
+        AotCache.Start killed = trainedBy(cache, "half written", SIGKILL_EXIT);
 
         assertThat(killed.training()).doesNotExist();
         assertThat(cache.start().training()).as("trains again").isNotNull();
@@ -60,10 +55,7 @@ class AotCacheTest {
 
     @Test
     void otherJvmOptionsGetACacheOfTheirOwn() throws IOException {
-        AotCache small = AotCache.beside(distribution(), "-Xmx256m", true);
-        AotCache.Start trained = small.start();
-        Files.writeString(trained.training(), "small heap");
-        small.exited(trained, 0);
+        trainedBy(AotCache.beside(distribution(), "-Xmx256m", true), "small heap", 0);
 
         assertThat(AotCache.beside(distribution(), "-Xmx512m", true).start().training()).isNotNull();
     }
@@ -73,6 +65,18 @@ class AotCacheTest {
         assertThat(AotCache.beside(Files.createDirectories(home.resolve("camunda-zeebe-8.6.0")), "-Xmx256m", false).start().options())
                 .isEmpty();
         assertThat(AotCache.beside(null, "-Xmx256m", true).start().options()).isEmpty();
+    }
+
+    /** A start that trains, writes {@code cache} as its cache and exits with {@code exitCode}. */
+    private static AotCache.Start trainedBy(AotCache aotCache, String cache, int exitCode) throws IOException {
+        AotCache.Start start = aotCache.start();
+        finish(aotCache, start, cache, exitCode);
+        return start;
+    }
+
+    private static void finish(AotCache aotCache, AotCache.Start start, String cache, int exitCode) throws IOException {
+        Files.writeString(start.training(), cache);
+        aotCache.exited(start, exitCode);
     }
 
     private Path distribution() throws IOException {
