@@ -2,8 +2,11 @@ package io.nurture.journey;
 
 import io.camunda.client.annotation.JobWorker;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
@@ -15,7 +18,8 @@ import org.springframework.stereotype.Component;
  * armed job type's handler does its work and its transaction commits; then the worker either
  * "dies" before completing the job, so the engine hands it out again as after a crash (only
  * sooner than the job timeout), or stalls past the job timeout, so the engine hands it to another
- * worker while the first is still busy.
+ * worker while the first is still busy. Something can also be made to happen just before a job
+ * type's next handler starts, so a race is run in one order on purpose instead of by timing.
  */
 @Aspect
 @Component
@@ -25,12 +29,24 @@ class WorkerFaults {
     private final Map<String, AtomicInteger> crashes = new ConcurrentHashMap<>();
     private final Map<String, Duration> stallsArmed = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+    private final Map<String, BeforeRun> before = new ConcurrentHashMap<>();
 
     void reset() {
         crashesArmed.clear();
         crashes.clear();
         stallsArmed.clear();
         runs.clear();
+        before.clear();
+    }
+
+    /**
+     * Runs {@code meanwhile} once, on the worker's thread, right before the job type's handler for
+     * the order starts. Armed before the order exists (its steps may run before its placing call
+     * returns), so a handler waits for the order's id to be known before it can tell whether it is
+     * the one.
+     */
+    void beforeRunFor(String jobType, Future<String> orderId, Runnable meanwhile) {
+        before.put(jobType, new BeforeRun(orderId, meanwhile));
     }
 
     void crashOnceAfterSideEffect(String jobType) {
@@ -53,6 +69,11 @@ class WorkerFaults {
     Object injectFault(ProceedingJoinPoint handler, JobWorker jobWorker) throws Throwable {
         String type = jobWorker.type();
         counter(runs, type).incrementAndGet();
+        BeforeRun armed = before.get(type);
+        if (armed != null && Arrays.asList(handler.getArgs()).contains(armed.orderId().get(1, TimeUnit.MINUTES))
+                && before.remove(type, armed)) {
+            armed.meanwhile().run();
+        }
         Object result = handler.proceed();
         Duration stall = stallsArmed.remove(type);
         if (stall != null) {
@@ -63,6 +84,9 @@ class WorkerFaults {
             throw new IllegalStateException("Injected worker crash after the side effect of " + type);
         }
         return result;
+    }
+
+    private record BeforeRun(Future<String> orderId, Runnable meanwhile) {
     }
 
     private static AtomicInteger counter(Map<String, AtomicInteger> counters, String jobType) {
