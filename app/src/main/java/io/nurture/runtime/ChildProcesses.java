@@ -2,6 +2,7 @@ package io.nurture.runtime;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +66,7 @@ public final class ChildProcesses {
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue() + " while starting;"
-                        + " the end of its log " + log + ":\n" + tail(log));
+                        + firstErrorAboveTail(log) + " the end of its log " + log + ":\n" + tail(log));
             }
             long size = size(log);
             Duration cpu = cpu(process.toHandle());
@@ -75,7 +77,8 @@ public final class ChildProcesses {
             } else if (System.nanoTime() - lastProgress > stall.toNanos()) {
                 stop(process.toHandle());
                 throw new IllegalStateException(name + " made no progress for " + stall + " while starting (its log "
-                        + log + " stood still and it hardly worked); the end of its log:\n" + tail(log));
+                        + log + " stood still and it hardly worked);" + firstErrorAboveTail(log) + " the end of its log:\n"
+                        + tail(log));
             }
             pause(Duration.ofMillis(200));
         }
@@ -99,6 +102,25 @@ public final class ChildProcesses {
         } catch (IOException e) {
             return "(" + log + " unreadable: " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * The log's first error when the tail does not show it: a start that failed early (a full disk,
+     * a taken port) often logs pages of consequences after its cause.
+     */
+    static String firstErrorAboveTail(Path log) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            String tail = tail(log);
+            return lines.filter(ChildProcesses::isError).findFirst().filter(error -> !tail.contains(error))
+                    .map(error -> " its first error: " + error + ";").orElse("");
+        } catch (IOException | UncheckedIOException unreadable) {
+            return "";
+        }
+    }
+
+    private static boolean isError(String line) {
+        return line.contains(" ERROR ") || line.contains("[ERROR]") || line.contains("[error]") || line.startsWith("Exception")
+                || line.contains("Error:");
     }
 
     /** The file's size; -1 while it does not exist. */

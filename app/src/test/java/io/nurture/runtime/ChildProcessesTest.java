@@ -89,6 +89,17 @@ class ChildProcessesTest {
                 .hasMessageContaining("cannot bind port");
     }
 
+    @Test
+    void aStartThatFailedEarlyNamesItsFirstErrorEvenWhenPagesOfConsequencesFollow() throws Exception {
+        Path log = data.resolve("child.log");
+        child = new ProcessBuilder("sh", "-c", "echo '12:00:00 ERROR No space left on device' >> " + log
+                + "; for i in $(seq 1 200); do echo \"  at consequence $i\" >> " + log + "; done; exit 1").start();
+
+        assertThatThrownBy(() -> ChildProcesses.awaitReady("A broker", child, log, Duration.ofMinutes(1), () -> false))
+                .hasMessageContaining("its first error: 12:00:00 ERROR No space left on device")
+                .hasMessageContaining("consequence 200");
+    }
+
     private static String session(long pid) throws Exception {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3];
