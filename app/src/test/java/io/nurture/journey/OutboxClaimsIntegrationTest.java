@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Outbox claims on the real database, two dispatchers on one table and a clock the test moves: a
  * dispatcher whose lease ran out can no longer touch rows another one claimed, and a dispatcher
- * that keeps its lease alive keeps its rows however long its batch takes.
+ * that keeps its lease alive keeps its rows however long its batch takes. Leases run on the
+ * database's clock, so instances whose own clocks disagree still agree on them.
  */
 class OutboxClaimsIntegrationTest extends JourneyTest {
 
@@ -40,14 +41,14 @@ class OutboxClaimsIntegrationTest extends JourneyTest {
         table = "outbox_claims_" + UUID.randomUUID().toString().replace("-", "");
         db.sql("CREATE TABLE " + table + " (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, created_at DATETIME(6) NOT NULL,"
                 + " delivery VARCHAR(16) NOT NULL, delivered_at DATETIME(6), attempts INT NOT NULL DEFAULT 0,"
-                + " next_attempt_at DATETIME(6), last_error VARCHAR(400), claimed_by VARCHAR(36))").update();
+                + " next_attempt_at DATETIME(6), last_error VARCHAR(400), claimed_by VARCHAR(36), lease_until DATETIME(6))").update();
         db.sql("INSERT INTO " + table + " (created_at, delivery, next_attempt_at) VALUES (:at, 'PENDING', :at)")
                 .param("at", OutboxTable.utc(time.instant())).update();
         OutboxProperties properties = new OutboxProperties(Duration.ofSeconds(1), 10, LEASE, Duration.ofSeconds(1),
                 Duration.ofMinutes(5), Duration.ofDays(3), 16);
         OutboxTable.Layout layout = new OutboxTable.Layout(table, "created_at", false, true);
-        first = new OutboxTable("first-" + table, layout, db, transactions, time, properties, new SimpleMeterRegistry());
-        second = new OutboxTable("second-" + table, layout, db, transactions, time, properties, new SimpleMeterRegistry());
+        first = new OutboxTable("first-" + table, layout, db, transactions, time, time, properties, new SimpleMeterRegistry());
+        second = new OutboxTable("second-" + table, layout, db, transactions, time, time, properties, new SimpleMeterRegistry());
     }
 
     @Test
@@ -74,6 +75,24 @@ class OutboxClaimsIntegrationTest extends JourneyTest {
         assertThat(second.claim().ids()).isEmpty();
         first.delivered(slow, slow.ids());
         assertThat(row()).startsWith("DELIVERED|1|");
+    }
+
+    @Test
+    void aDispatcherWhoseClockRunsAheadDoesNotTakeRowsAnotherJustClaimed() {
+        OutboxProperties properties = new OutboxProperties(Duration.ofSeconds(1), 10, LEASE, Duration.ofSeconds(1),
+                Duration.ofMinutes(5), Duration.ofDays(3), 16);
+        OutboxTable.Layout layout = new OutboxTable.Layout(table, "created_at", false, true);
+        Clock now = Clock.systemUTC();
+        db.sql("UPDATE " + table + " SET next_attempt_at = :now").param("now", OutboxTable.utc(now.instant())).update();
+        OutboxTable onTime = new OutboxTable("on-time-" + table, layout, db, transactions, now, properties, new SimpleMeterRegistry());
+        OutboxTable ahead = new OutboxTable("ahead-" + table, layout, db, transactions,
+                Clock.offset(now, LEASE.multipliedBy(3)), properties, new SimpleMeterRegistry());
+        OutboxTable.Claim claim = onTime.claim();
+
+        OutboxTable.Claim taken = ahead.claim();
+
+        assertThat(claim.ids()).hasSize(1);
+        assertThat(taken.ids()).as("rows the other instance holds a lease on").isEmpty();
     }
 
     /** Claims take no gap locks that would block (and deadlock with) the inserts of business transactions. */

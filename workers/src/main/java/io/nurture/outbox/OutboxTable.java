@@ -19,13 +19,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The delivery columns of one outbox table ({@code delivery}, {@code attempts},
- * {@code next_attempt_at}, {@code last_error}): claim due rows, then mark each delivered or due
- * again later. A claim pushes the rows' next attempt one lease ahead, under {@code SKIP LOCKED},
- * so parallel dispatchers (several Nurture instances) never take the same row, and a dispatcher
- * that dies leaves its rows to the next one once the lease ran out. A claim has an owner token:
- * only its owner marks its rows delivered or failed, and while it works its dispatcher keeps the
- * lease alive ({@link #keepClaimsAlive()}), so a slow batch never outlives it. Nothing is sent
- * while a transaction is open: claiming and marking are short transactions of their own.
+ * {@code next_attempt_at}, {@code last_error}, {@code claimed_by}, {@code lease_until}): claim due
+ * rows, then mark each delivered or due again later. A claim leases its rows under
+ * {@code SKIP LOCKED}, so parallel dispatchers (several Nurture instances) never take the same row,
+ * and a dispatcher that dies leaves its rows to the next one once the lease ran out. A claim has an
+ * owner token: only its owner marks its rows delivered or failed, and while it works its dispatcher
+ * keeps the lease alive ({@link #keepClaimsAlive()}), so a slow batch never outlives it. Leases run
+ * on one clock all instances share, the database's ({@link DatabaseClock}); when a row is due runs
+ * on the business clock. Nothing is sent while a transaction is open: claiming and marking are
+ * short transactions of their own.
  */
 public final class OutboxTable {
 
@@ -37,6 +39,7 @@ public final class OutboxTable {
     private final JdbcClient db;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Clock leaseClock;
     private final OutboxProperties properties;
     private final MeterRegistry meters;
     private final Set<String> heldClaims = ConcurrentHashMap.newKeySet();
@@ -60,7 +63,14 @@ public final class OutboxTable {
 
     public OutboxTable(String name, Layout layout, JdbcClient db, PlatformTransactionManager transactions, Clock clock,
             OutboxProperties properties, MeterRegistry meters) {
+        this(name, layout, db, transactions, clock, new DatabaseClock(db), properties, meters);
+    }
+
+    /** @param leaseClock the clock leases run on; every dispatcher on the table must share it */
+    public OutboxTable(String name, Layout layout, JdbcClient db, PlatformTransactionManager transactions, Clock clock,
+            Clock leaseClock, OutboxProperties properties, MeterRegistry meters) {
         this.name = name;
+        this.leaseClock = leaseClock;
         this.layout = layout;
         this.db = db;
         this.transaction = new TransactionTemplate(transactions);
@@ -83,18 +93,20 @@ public final class OutboxTable {
     public Claim claim() {
         String token = UUID.randomUUID().toString();
         List<Long> claimed = transaction.execute(tx -> {
-            Instant now = clock.instant();
+            Instant leaseNow = leaseClock.instant();
             List<Long> ids = db.sql("SELECT id FROM " + layout.table() + " t WHERE delivery = 'PENDING' AND next_attempt_at <= :now"
+                            + " AND (lease_until IS NULL OR lease_until <= :leaseNow)"
                             + (layout.inKeyOrder() ? " AND NOT EXISTS (SELECT 1 FROM " + layout.table() + " o"
                             + " WHERE o.correlation_key = t.correlation_key AND o.delivery = 'PENDING' AND o.id < t.id)" : "")
                             + " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
-                    .param("now", utc(now))
+                    .param("now", utc(clock.instant()))
+                    .param("leaseNow", utc(leaseNow))
                     .param("limit", properties.batchSize())
                     .query(Long.class)
                     .list();
             if (!ids.isEmpty()) {
-                db.sql("UPDATE " + layout.table() + " SET next_attempt_at = :leaseEnd, claimed_by = :token WHERE id IN (:ids)")
-                        .param("leaseEnd", utc(now.plus(properties.lease())))
+                db.sql("UPDATE " + layout.table() + " SET lease_until = :leaseEnd, claimed_by = :token WHERE id IN (:ids)")
+                        .param("leaseEnd", utc(leaseNow.plus(properties.lease())))
                         .param("token", token)
                         .param("ids", ids)
                         .update();
@@ -112,8 +124,8 @@ public final class OutboxTable {
         if (heldClaims.isEmpty()) {
             return;
         }
-        db.sql("UPDATE " + layout.table() + " SET next_attempt_at = :leaseEnd WHERE claimed_by IN (:tokens) AND delivery = 'PENDING'")
-                .param("leaseEnd", utc(clock.instant().plus(properties.lease())))
+        db.sql("UPDATE " + layout.table() + " SET lease_until = :leaseEnd WHERE claimed_by IN (:tokens) AND delivery = 'PENDING'")
+                .param("leaseEnd", utc(leaseClock.instant().plus(properties.lease())))
                 .param("tokens", List.copyOf(heldClaims))
                 .update();
     }
@@ -136,7 +148,7 @@ public final class OutboxTable {
         int marked;
         if (layout.keep()) {
             marked = db.sql("UPDATE " + layout.table() + " SET delivery = 'DELIVERED', delivered_at = :now, attempts = attempts + 1,"
-                    + " next_attempt_at = NULL, last_error = NULL WHERE id IN (:ids) AND claimed_by = :token")
+                    + " next_attempt_at = NULL, lease_until = NULL, last_error = NULL WHERE id IN (:ids) AND claimed_by = :token")
                     .param("now", utc(clock.instant())).param("ids", ids).param("token", claim.token()).update();
         } else {
             marked = db.sql("DELETE FROM " + layout.table() + " WHERE id IN (:ids) AND claimed_by = :token")
@@ -169,7 +181,7 @@ public final class OutboxTable {
             int attempts = row.get().made() + 1;
             boolean givenUp = row.get().writtenAt().plus(properties.giveUpAfter()).isBefore(now);
             db.sql("UPDATE " + layout.table() + " SET attempts = :attempts, last_error = :error, delivery = :delivery,"
-                            + " next_attempt_at = :next WHERE id = :id")
+                            + " next_attempt_at = :next, lease_until = NULL WHERE id = :id")
                     .param("attempts", attempts)
                     .param("error", reason)
                     .param("delivery", givenUp ? "FAILED" : "PENDING")
