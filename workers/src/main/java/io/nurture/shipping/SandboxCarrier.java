@@ -1,9 +1,7 @@
 package io.nurture.shipping;
 
 import io.nurture.order.ShippingAddress;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -11,8 +9,8 @@ import org.springframework.stereotype.Component;
  * Stand-in for a parcel carrier: books instantly and answers tracking numbers of the form
  * {@code SBX} + 12 characters. Delivery is reported through the carrier-events API, as a real
  * carrier's webhook would. Test value: a shipping postal code of {@code 99999} makes the carrier
- * fail technically (the job is retried, then an incident), to rehearse a carrier outage. Its books
- * live as long as the app: unlike a real carrier's, they do not survive a restart.
+ * fail technically (the job is retried, then an incident), to rehearse a carrier outage. It keeps
+ * books of its own ({@link CarrierBooks}) that outlive any Nurture transaction and restart.
  */
 @Component
 @ConditionalOnProperty(name = "nurture.shipping.carrier", havingValue = "sandbox", matchIfMissing = true)
@@ -20,7 +18,11 @@ class SandboxCarrier implements Carrier {
 
     static final String OUTAGE_POSTAL_CODE = "99999";
 
-    private final Map<String, String> bookings = new ConcurrentHashMap<>();
+    private final CarrierBooks books;
+
+    SandboxCarrier(CarrierBooks books) {
+        this.books = books;
+    }
 
     @Override
     public String name() {
@@ -32,17 +34,19 @@ class SandboxCarrier implements Carrier {
         if (OUTAGE_POSTAL_CODE.equals(address.postalCode())) {
             throw new CarrierUnavailableException("Sandbox carrier outage for postal code " + OUTAGE_POSTAL_CODE);
         }
-        return bookings.computeIfAbsent(bookingKey,
-                key -> "SBX" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase());
+        return books.find(bookingKey)
+                .orElseGet(() -> books.keepFirst(new CarrierBooks.Booking(bookingKey,
+                        "SBX" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(), false)))
+                .trackingNumber();
     }
 
     @Override
     public void cancelBooking(String bookingKey) {
-        bookings.remove(bookingKey);
+        books.cancel(bookingKey);
     }
 
-    /** The bookings the sandbox holds (a test's view of the carrier's books). */
+    /** Whether the sandbox holds a parcel booked under the key and not cancelled (a test's view of the carrier's books). */
     boolean holdsBooking(String bookingKey) {
-        return bookings.containsKey(bookingKey);
+        return books.find(bookingKey).filter(booking -> !booking.cancelled()).isPresent();
     }
 }

@@ -51,9 +51,13 @@ class Shipment {
         this.status = BOOKING;
     }
 
-    /** The carrier's key for this order's booking: asking again with it books nothing new. */
-    String bookingKey() {
+    /** The carrier's key for an order's booking: asking again with it books nothing new. */
+    static String bookingKeyOf(String orderId) {
         return "shipment-" + orderId;
+    }
+
+    String bookingKey() {
+        return bookingKeyOf(orderId);
     }
 
     boolean isHandedOver() {

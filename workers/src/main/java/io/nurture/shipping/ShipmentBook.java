@@ -7,6 +7,7 @@ import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
 import io.nurture.order.ShippingAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -67,6 +68,12 @@ class ShipmentBook {
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     Optional<String> bookedButNotHandedOver(String orderId) {
         return shipments.findByOrderId(orderId).filter(Shipment::isBookedButNotHandedOver).map(Shipment::bookingKey);
+    }
+
+    /** Orders with a parcel booked at the carrier whose hand-over never committed: in flight, or to give back. */
+    @Transactional(readOnly = true)
+    List<String> ordersBookedButNotHandedOver() {
+        return shipments.findByStatus(Shipment.BOOKING).stream().map(Shipment::getOrderId).toList();
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -1,6 +1,7 @@
 package io.nurture.shipping;
 
 import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -11,6 +12,8 @@ interface ShipmentRepository extends JpaRepository<Shipment, Long> {
     Optional<Shipment> findByOrderId(String orderId);
 
     Optional<Shipment> findByTrackingNumber(String trackingNumber);
+
+    List<Shipment> findByStatus(String status);
 
     /** Holds the shipment's row lock until the transaction ends: events for one parcel are recorded one at a time. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

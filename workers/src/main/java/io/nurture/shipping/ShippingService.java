@@ -5,6 +5,7 @@ import io.nurture.order.CancellationRequestedException;
 import io.nurture.order.Order;
 import io.nurture.order.OrderEnded;
 import io.nurture.order.OrderService;
+import io.nurture.order.OrderStatus;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,14 +61,36 @@ public class ShippingService {
         book.bookedButNotHandedOver(ended.orderId()).ifPresent(key -> giveBack(ended.orderId(), key));
     }
 
-    /** Best effort: a carrier that refuses leaves the row BOOKING, logged for ops (no retry yet). */
-    private void giveBack(String orderId, String bookingKey) {
+    /**
+     * Tries again to give back the parcels of orders that ended without shipping, whose carrier
+     * refused the cancellation before (or whose app stopped before it was asked); answers how many
+     * are still booked.
+     */
+    public int giveBackParcelsOfEndedOrders() {
+        int stillBooked = 0;
+        for (String orderId : book.ordersBookedButNotHandedOver()) {
+            OrderStatus status = orders.get(orderId).getStatus();
+            if (status == OrderStatus.CANCELLED || status == OrderStatus.REJECTED) {
+                stillBooked += giveBack(orderId, Shipment.bookingKeyOf(orderId)) ? 0 : 1;
+            }
+        }
+        return stillBooked;
+    }
+
+    /**
+     * A carrier that refuses leaves the row BOOKING: {@link #giveBackParcelsOfEndedOrders()} tries
+     * again, and ops are told once, so a parcel for a cancelled order is never left booked unseen.
+     */
+    private boolean giveBack(String orderId, String bookingKey) {
         try {
             carrier.cancelBooking(bookingKey);
             book.bookingCancelled(orderId);
+            return true;
         } catch (RuntimeException e) {
-            LOG.error("The carrier booking {} of cancelled order {} could not be cancelled; cancel it with the carrier by hand",
-                    bookingKey, orderId, e);
+            LOG.error("The carrier booking {} of ended order {} could not be cancelled; trying again later", bookingKey, orderId, e);
+            notifications.alertOps(orders.get(orderId), "carrier-booking-not-cancelled", Map.of("bookingKey", bookingKey,
+                    "error", String.valueOf(e.getMessage())));
+            return false;
         }
     }
 

@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class ShippingWorkerTest {
     private final OrderService orders = mock(OrderService.class);
     private final InventoryService inventory = mock(InventoryService.class);
     private final NotificationService notifications = mock(NotificationService.class);
-    private final SandboxCarrier carrier = new SandboxCarrier();
+    private final SandboxCarrier carrier = new SandboxCarrier(new InMemoryCarrierBooks());
     private final ShippingService shipping = new ShippingService(
             new ShipmentBook(shipments, orders, inventory, notifications, carrier, CLOCK), carrier, orders, notifications);
     private final ShippingWorker worker = new ShippingWorker(shipping);
@@ -114,6 +115,64 @@ class ShippingWorkerTest {
         shipping.cancelBookingOf(new OrderEnded(order.getId(), OrderStatus.CANCELLED));
 
         assertThat(carrier.holdsBooking(stored.bookingKey())).isTrue();
+    }
+
+    @Test
+    void aParcelTheCarrierRefusedToTakeBackIsGivenBackOnALaterTryAndOpsAreTold() {
+        RefusingCarrier refusing = new RefusingCarrier(2);
+        ShippingService shipping = new ShippingService(
+                new ShipmentBook(shipments, orders, inventory, notifications, refusing, CLOCK), refusing, orders, notifications);
+        Order order = bookedButNotHandedOver(paidOrder("10115"), refusing);
+        order.moveTo(OrderStatus.CANCELLED, "Cancelled", CLOCK.instant());
+        shipping.cancelBookingOf(new OrderEnded(order.getId(), OrderStatus.CANCELLED));
+
+        int refusedAgain = shipping.giveBackParcelsOfEndedOrders();
+        int left = shipping.giveBackParcelsOfEndedOrders();
+
+        assertThat(refusedAgain).isEqualTo(1);
+        assertThat(left).isZero();
+        assertThat(refusing.holdsBooking(stored.bookingKey())).isFalse();
+        assertThat(stored.isBookedButNotHandedOver()).isFalse();
+        verify(notifications, times(2)).alertOps(eq(order), eq("carrier-booking-not-cancelled"), anyMap());
+    }
+
+    @Test
+    void theParcelOfAnOrderStillBeingShippedIsNotGivenBack() {
+        Order order = bookedButNotHandedOver(paidOrder("10115"), carrier);
+
+        int left = shipping.giveBackParcelsOfEndedOrders();
+
+        assertThat(left).isZero();
+        assertThat(carrier.holdsBooking(stored.bookingKey())).isTrue();
+        assertThat(stored.isBookedButNotHandedOver()).isTrue();
+    }
+
+    private Order bookedButNotHandedOver(Order order, SandboxCarrier at) {
+        stored = new Shipment(order.getId(), at.name());
+        at.bookShipment(stored.bookingKey(), order.getShippingAddress(), 1);
+        when(orders.get(order.getId())).thenReturn(order);
+        when(shipments.findByStatus(Shipment.BOOKING)).thenAnswer(invocation ->
+                stored.isBookedButNotHandedOver() ? List.of(stored) : List.of());
+        return order;
+    }
+
+    /** The sandbox carrier, refusing its first cancellations as a carrier that is down would. */
+    private static final class RefusingCarrier extends SandboxCarrier {
+
+        private int refusals;
+
+        RefusingCarrier(int refusals) {
+            super(new InMemoryCarrierBooks());
+            this.refusals = refusals;
+        }
+
+        @Override
+        public void cancelBooking(String bookingKey) {
+            if (refusals-- > 0) {
+                throw new CarrierUnavailableException("Carrier down");
+            }
+            super.cancelBooking(bookingKey);
+        }
     }
 
     private Order paidOrder(String postalCode) {
