@@ -9,6 +9,7 @@ import io.nurture.coupon.CouponOffer;
 import io.nurture.coupon.CouponService;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -122,6 +123,25 @@ class MoneyLedgerIntegrationTest extends JourneyTest {
             assertThat(finding.path("status").asText()).isEqualTo("CANCELLED");
             assertThat(finding.path("problem").asText()).contains("the provider charged 12.50");
         });
+    }
+
+    @Test
+    void aReconciliationOfRecentOrdersChecksOnlyThosePlacedSinceTheInstantGiven() {
+        String orderId = place(order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_declined")));
+        Instant placedAt = Instant.parse(awaitStatus(orderId, "CANCELLED").body().path("timeline").get(0).path("at").asText());
+        db.sql("UPDATE sandbox_provider_ledger SET approved = TRUE, amount = 12.50 WHERE idempotency_key = ?")
+                .params("charge-" + orderId).update();
+
+        NurtureClient.Answer fromPlacement = api.get("/api/reconciliation?placedSince=" + placedAt);
+        NurtureClient.Answer afterPlacement = api.get("/api/reconciliation?placedSince=" + placedAt.plusMillis(1));
+        NurtureClient.Answer unreadable = api.get("/api/reconciliation?placedSince=yesterday");
+
+        assertThat(fromPlacement.body().path("violations").findValuesAsText("orderId")).contains(orderId);
+        assertThat(afterPlacement.body().path("violations").findValuesAsText("orderId")).doesNotContain(orderId);
+        assertThat(afterPlacement.body().path("ordersChecked").asInt())
+                .isLessThan(fromPlacement.body().path("ordersChecked").asInt());
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.text("detail")).contains("placedSince");
     }
 
     private String deliveredCustomer(String email) {

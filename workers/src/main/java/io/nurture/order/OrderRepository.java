@@ -21,6 +21,8 @@ interface OrderRepository extends JpaRepository<Order, String> {
 
     List<Order> findByStatusIn(List<OrderStatus> statuses);
 
+    List<Order> findByStatusInAndCreatedAtGreaterThanEqual(List<OrderStatus> statuses, Instant placedSince);
+
     long countByCustomerIdAndStatus(String customerId, OrderStatus status);
 
     /** When the customer placed their latest delivered order: retention counts from it. */

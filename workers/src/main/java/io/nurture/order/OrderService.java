@@ -98,11 +98,14 @@ public class OrderService {
         return orders.saveAndFlush(order);
     }
 
-    /** Orders whose money has come to rest: shipped or delivered (the total owed), cancelled or rejected (nothing). */
+    /**
+     * Orders placed since the instant whose money has come to rest: shipped or delivered (the total
+     * owed), cancelled or rejected (nothing).
+     */
     @Transactional(readOnly = true)
-    public List<Order> settled() {
-        return orders.findByStatusIn(List.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.CANCELLED,
-                OrderStatus.REJECTED));
+    public List<Order> settledSince(Instant placedSince) {
+        return orders.findByStatusInAndCreatedAtGreaterThanEqual(List.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED,
+                OrderStatus.CANCELLED, OrderStatus.REJECTED), placedSince);
     }
 
     /**

@@ -53,14 +53,18 @@ public class Reconciliation {
             BigDecimal owedBack, String problem) {
     }
 
-    public record Report(Instant checkedAt, int ordersChecked, List<Finding> violations, int refundsOwed,
-            BigDecimal amountOwed) {
+    /** @param placedSince the orders checked were placed at or after it */
+    public record Report(Instant checkedAt, Instant placedSince, int ordersChecked, List<Finding> violations,
+            int refundsOwed, BigDecimal amountOwed) {
     }
 
-    /** One snapshot of orders and ledger (REPEATABLE READ): an order settling mid-check is seen before or after, never half. */
+    /**
+     * Checks the orders placed since the instant ({@link Instant#EPOCH}: all). One snapshot of orders
+     * and ledger (REPEATABLE READ): an order settling mid-check is seen before or after, never half.
+     */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Report run() {
-        List<Order> settled = orders.settled();
+    public Report run(Instant placedSince) {
+        List<Order> settled = orders.settledSince(placedSince);
         List<Finding> violations = new ArrayList<>();
         for (int from = 0; from < settled.size(); from += ORDERS_PER_QUERY) {
             List<Order> batch = settled.subList(from, Math.min(from + ORDERS_PER_QUERY, settled.size()));
@@ -70,7 +74,7 @@ public class Reconciliation {
         }
         List<Payment> owed = payments.findByKindAndStatusOrderByCreatedAtAsc(PaymentKind.REFUND, PaymentStatus.OWED);
         lastViolations.set(violations.size());
-        return new Report(clock.instant(), settled.size(), violations, owed.size(),
+        return new Report(clock.instant(), placedSince, settled.size(), violations, owed.size(),
                 owed.stream().map(Payment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 

@@ -1,10 +1,15 @@
 package io.nurture.payment.web;
 
 import io.nurture.payment.Reconciliation;
+import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The money invariant on demand: every order whose money has come to rest, against its state and the provider. */
+/**
+ * The money invariant on demand: every order whose money has come to rest, against its state and
+ * the provider; all of them, or those placed since {@code placedSince}.
+ */
 @RestController
 class ReconciliationController {
 
@@ -15,7 +20,7 @@ class ReconciliationController {
     }
 
     @GetMapping("/api/reconciliation")
-    Reconciliation.Report reconcile() {
-        return reconciliation.run();
+    Reconciliation.Report reconcile(@RequestParam(required = false) Instant placedSince) {
+        return reconciliation.run(placedSince == null ? Instant.EPOCH : placedSince);
     }
 }
