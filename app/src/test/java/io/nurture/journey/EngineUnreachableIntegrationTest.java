@@ -23,8 +23,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Nurture in cluster mode with the cluster down (its gateway address refuses connections): an
- * order is still accepted, and its process start waits in the engine outbox, retried with backoff,
- * until the cluster is back. The shop's checkout does not depend on the engine being up.
+ * order is still accepted, and its process start waits in the engine outbox, retried with backoff.
+ * The shop's checkout does not depend on the engine being up. The engine never comes back here:
+ * starts delivered once it returns are {@code AppRestartIntegrationTest}'s and
+ * {@code LocalBrokerJourneyIntegrationTest}'s (a broker killed and restarted).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "nurture.engine.mode=cluster",
@@ -73,7 +75,7 @@ class EngineUnreachableIntegrationTest {
     }
 
     @Test
-    void startsWaitingOutALongBackoffAreTriedAtOnceWhenTheEngineIsBack() {
+    void startsWaitingOutALongBackoffAreTriedAtOnceWhenTheRelayIsToldTheEngineIsBack() {
         String email = JourneyTest.newCustomerEmail();
         String orderId = new NurtureClient(port).post("/api/orders", JourneyTest.order(email, "TEA-SENCHA-100", 1,
                 JourneyTest.card("tok_visa")), Map.of("Idempotency-Key", "engine-back-" + email)).text("orderId");

@@ -13,6 +13,7 @@ import io.nurture.processes.OrderFulfillment;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.shipping.ShippingWorker;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,12 +23,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Two worker instances and a handler slower than its job timeout (2 s in tests): the app's worker
- * books the parcel and stalls; the job times out; a second worker instance (a second Camunda
- * client running the same handler) takes the job and completes it; the engine refuses the first
- * instance's late completion. The parcel is booked and the stock taken once.
+ * books the parcel and is held; the job times out; a second worker instance (a second Camunda
+ * client running the same handler) takes the job and completes it; only then is the first let go,
+ * and the engine refuses its late completion. The parcel is booked and the stock taken once.
  */
 @InjectedFault(id = 9, fault = "a handler slower than its job timeout",
-        injected = "create-shipment timeout 2 s; the app's handler stalls 6 s after booking; a second worker takes the timed-out job",
+        injected = "create-shipment timeout 2 s; the app's handler is held after booking until the timed-out job ran again",
         holds = "the late completion is rejected; one shipment, stock taken once, one shipping mail")
 class JobTimeoutIntegrationTest extends JourneyTest {
 
@@ -43,15 +44,15 @@ class JobTimeoutIntegrationTest extends JourneyTest {
     void shipmentSlowerThanItsTimeoutRunsTwiceAndShipsOnce() {
         String sku = "TEA-SENCHA-100";
         int availableBefore = available(sku);
-        faults.stallOnceAfterSideEffect(CREATE_SHIPMENT, Duration.ofSeconds(6));
+        CountDownLatch firstHandler = faults.holdOnceAfterSideEffect(CREATE_SHIPMENT);
 
         String orderId = place(order(newCustomerEmail(), sku, 2, card("tok_visa")));
         NurtureClient.Answer shipped = awaitStatus(orderId, "SHIPPED");
-        // The in-memory engine's timeout check sometimes lags far behind real time (once in four
-        // suite runs the job was not timed out within the 6 s stall). Moving the engine's clock past
-        // the deadline times the job out now, as a broker does 2 s after activation.
+        // The in-memory engine's timeout check sometimes lags far behind real time. Moving the engine's
+        // clock past the deadline times the job out now, as a broker does 2 s after activation.
         advanceClock("PT1M");
         await().atMost(PATIENCE).until(() -> faults.runsOf(CREATE_SHIPMENT) >= 2 || secondInstanceRan());
+        firstHandler.countDown();
 
         await().atMost(PATIENCE).until(() -> refusedCompletions(orderId) == 1);
         assertThat(faults.runsOf(CREATE_SHIPMENT)).isEqualTo(2);

@@ -1,9 +1,12 @@
 package io.nurture.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.RejectionType;
 import io.camunda.zeebe.protocol.record.intent.MessageIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.nurture.orchestration.ProcessMessages;
@@ -87,8 +90,8 @@ class MessageCorrelationIntegrationTest extends JourneyTest {
 
     @Test
     @InjectedFault(id = 10, fault = "a payment message published twice",
-            injected = "the same payment posted again while the first is buffered",
-            holds = "the engine refuses the duplicate id, Nurture counts it delivered, PAID once")
+            injected = "the same payment published again while the first is buffered",
+            holds = "the engine publishes the payment once and refuses the copy by its message id; the outbox counts the copy delivered; PAID once")
     void paymentMessagePublishedTwiceWhileBufferedIsTakenOnce() {
         faults.stallOnceAfterSideEffect(OrderFulfillment.JobType.ISSUE_INVOICE, HOLD);
         String orderId = place(order(newCustomerEmail(), SKU, 1, invoice()));
@@ -99,7 +102,24 @@ class MessageCorrelationIntegrationTest extends JourneyTest {
                 OrderFulfillment.Variable.PAYMENT_REFERENCE, "BANK-TWICE"));
 
         awaitStatus(orderId, "SHIPPED");
+        await().atMost(PATIENCE).until(() -> paymentMessages(snapshot(), orderId, RecordType.COMMAND_REJECTION) == 1);
+        RecordStream records = snapshot();
+        assertThat(paymentMessages(records, orderId, RecordType.EVENT)).as("payments published").isEqualTo(1);
+        assertThat(StreamSupport.stream(records.messageRecords().spliterator(), false)
+                .filter(r -> r.getRecordType() == RecordType.COMMAND_REJECTION && orderId.equals(r.getValue().getCorrelationKey()))
+                .map(Record::getRejectionType)).containsExactly(RejectionType.ALREADY_EXISTS);
+        assertThat(db.sql("SELECT COUNT(*) FROM engine_messages WHERE correlation_key = ?").param(orderId).query(Long.class)
+                .single()).as("outbox rows left for the order").isZero();
         assertThat(timelineStatuses(orderId)).containsOnlyOnce("PAID");
+    }
+
+    private static long paymentMessages(RecordStream records, String orderId, RecordType type) {
+        return StreamSupport.stream(records.messageRecords().spliterator(), false)
+                .filter(r -> r.getRecordType() == type)
+                .filter(r -> type != RecordType.EVENT || r.getIntent() == MessageIntent.PUBLISHED)
+                .filter(r -> r.getValue().getName().equals(OrderFulfillment.Message.INVOICE_PAID)
+                        && orderId.equals(r.getValue().getCorrelationKey()))
+                .count();
     }
 
     @Test

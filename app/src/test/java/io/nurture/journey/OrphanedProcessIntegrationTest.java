@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.nurture.processes.OrderFulfillment;
@@ -25,8 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @InjectedFault(id = 18, fault = "a process whose order was never stored",
         injected = "an order-fulfillment instance started for an order id the database does not have",
-        holds = "its first job is retried (nurture.jobs.commit-wait apart: 0 in tests, see application-test.yaml),"
-                + " then cancels the process; no incident")
+        holds = "its first step cancels the instance before any other step runs; no incident (the step waits out"
+                + " nurture.jobs.commit-wait first, 0 in tests: see application-test.yaml)")
 class OrphanedProcessIntegrationTest extends JourneyTest {
 
     @Autowired
@@ -48,6 +49,14 @@ class OrphanedProcessIntegrationTest extends JourneyTest {
 
         await().atMost(PATIENCE).until(() -> terminated(instance));
         assertThat(incidentsIn(instance)).isZero();
+        assertThat(jobsCreatedIn(instance)).as("steps started").isEqualTo(1);
+    }
+
+    private long jobsCreatedIn(long instance) {
+        return StreamSupport.stream(snapshot().jobRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == JobIntent.CREATED)
+                .filter(r -> r.getValue().getProcessInstanceKey() == instance)
+                .count();
     }
 
     private boolean terminated(long instance) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * armed job type's handler does its work and its transaction commits; then the worker either
  * "dies" before completing the job, so the engine hands it out again as after a crash (only
  * sooner than the job timeout), or stalls past the job timeout, so the engine hands it to another
- * worker while the first is still busy. Something can also be made to happen just before a job
+ * worker while the first is still busy (for a while, or until the test lets it go). Something can also be made to happen just before a job
  * type's next handler starts, so a race is run in one order on purpose instead of by timing.
  */
 @Aspect
@@ -28,6 +29,7 @@ class WorkerFaults {
     private final Map<String, AtomicInteger> crashesArmed = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> crashes = new ConcurrentHashMap<>();
     private final Map<String, Duration> stallsArmed = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> holdsArmed = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     private final Map<String, BeforeRun> before = new ConcurrentHashMap<>();
 
@@ -35,6 +37,8 @@ class WorkerFaults {
         crashesArmed.clear();
         crashes.clear();
         stallsArmed.clear();
+        holdsArmed.values().forEach(CountDownLatch::countDown);
+        holdsArmed.clear();
         runs.clear();
         before.clear();
     }
@@ -55,6 +59,17 @@ class WorkerFaults {
 
     void stallOnceAfterSideEffect(String jobType, Duration stall) {
         stallsArmed.put(jobType, stall);
+    }
+
+    /**
+     * The job type's next handler does its work, then holds the job until the test counts the
+     * answered latch down (at most a minute), so something can happen meanwhile without a race
+     * against a fixed stall.
+     */
+    CountDownLatch holdOnceAfterSideEffect(String jobType) {
+        CountDownLatch release = new CountDownLatch(1);
+        holdsArmed.put(jobType, release);
+        return release;
     }
 
     int crashesOf(String jobType) {
@@ -78,6 +93,10 @@ class WorkerFaults {
         Duration stall = stallsArmed.remove(type);
         if (stall != null) {
             Thread.sleep(stall);
+        }
+        CountDownLatch hold = holdsArmed.remove(type);
+        if (hold != null) {
+            hold.await(1, TimeUnit.MINUTES);
         }
         if (counter(crashesArmed, type).getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
             counter(crashes, type).incrementAndGet();
