@@ -75,7 +75,7 @@ public final class DataDirectory {
             Path missing = broker ? database() : broker();
             throw new IllegalStateException(present + " exists but " + missing + " does not: the engine's and the"
                     + " database's state belong together. Restore the missing directory, or delete " + root
-                    + " to start fresh (see README, \"Where Nurture keeps its state\").");
+                    + " to start fresh (see docs/modes.md, \"Where Nurture keeps its state\").");
         }
     }
 

@@ -26,7 +26,7 @@ public class RuntimeDefaults implements EnvironmentPostProcessor {
     static final String SMTP_ENABLED = "nurture.mail.embedded-smtp.enabled";
     static final String SMTP_PORT = "nurture.mail.embedded-smtp.port";
     static final String DEV_KEYS = "nurture.security.dev-keys";
-    /** Documented in the README like a payment provider's test tokens: they never exist in cluster mode, whatever its case. */
+    /** Documented in docs/security.md like a payment provider's test tokens: they never exist in cluster mode, whatever its case. */
     public static final String DEV_INTEGRATION_KEY = "dev-integration-key";
     public static final String DEV_STAFF_KEY = "dev-staff-key";
 

@@ -15,7 +15,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.yaml.snakeyaml.Yaml;
 
-/** The compose file and the README configure API clients through environment variables only. */
+/** The compose file and docs/security.md configure API clients through environment variables only. */
 class ApiClientsFromEnvironmentTest {
 
     @Test
