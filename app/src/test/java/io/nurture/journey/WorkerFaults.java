@@ -4,10 +4,14 @@ import io.camunda.client.annotation.JobWorker;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
@@ -19,8 +23,9 @@ import org.springframework.stereotype.Component;
  * armed job type's handler does its work and its transaction commits; then the worker either
  * "dies" before completing the job, so the engine hands it out again as after a crash (only
  * sooner than the job timeout), or stalls past the job timeout, so the engine hands it to another
- * worker while the first is still busy (for a while, or until the test lets it go). Something can also be made to happen just before a job
- * type's next handler starts, so a race is run in one order on purpose instead of by timing.
+ * worker while the first is still busy (for a while, or until the test lets it go). Something can
+ * also be made to happen just before a job type's next handler starts, so a race is run in one
+ * order on purpose instead of by timing. A reset lets go of every handler a test left waiting.
  */
 @Aspect
 @Component
@@ -30,6 +35,7 @@ class WorkerFaults {
     private final Map<String, AtomicInteger> crashes = new ConcurrentHashMap<>();
     private final Map<String, Duration> stallsArmed = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holdsArmed = new ConcurrentHashMap<>();
+    private final Set<CountDownLatch> holdsGiven = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     private final Map<String, BeforeRun> before = new ConcurrentHashMap<>();
 
@@ -37,9 +43,11 @@ class WorkerFaults {
         crashesArmed.clear();
         crashes.clear();
         stallsArmed.clear();
-        holdsArmed.values().forEach(CountDownLatch::countDown);
         holdsArmed.clear();
+        holdsGiven.forEach(CountDownLatch::countDown);
+        holdsGiven.clear();
         runs.clear();
+        before.values().forEach(armed -> armed.orderId().cancel(true));
         before.clear();
     }
 
@@ -68,6 +76,7 @@ class WorkerFaults {
      */
     CountDownLatch holdOnceAfterSideEffect(String jobType) {
         CountDownLatch release = new CountDownLatch(1);
+        holdsGiven.add(release);
         holdsArmed.put(jobType, release);
         return release;
     }
@@ -85,8 +94,7 @@ class WorkerFaults {
         String type = jobWorker.type();
         counter(runs, type).incrementAndGet();
         BeforeRun armed = before.get(type);
-        if (armed != null && Arrays.asList(handler.getArgs()).contains(armed.orderId().get(1, TimeUnit.MINUTES))
-                && before.remove(type, armed)) {
+        if (armed != null && armed.isFor(handler.getArgs()) && before.remove(type, armed)) {
             armed.meanwhile().run();
         }
         Object result = handler.proceed();
@@ -106,6 +114,15 @@ class WorkerFaults {
     }
 
     private record BeforeRun(Future<String> orderId, Runnable meanwhile) {
+
+        /** Whether the handler works on the armed order; not when the test gave up on it (reset, or it never placed it). */
+        boolean isFor(Object[] handlerArguments) throws InterruptedException {
+            try {
+                return Arrays.asList(handlerArguments).contains(orderId.get(1, TimeUnit.MINUTES));
+            } catch (ExecutionException | CancellationException | TimeoutException givenUp) {
+                return false;
+            }
+        }
     }
 
     private static AtomicInteger counter(Map<String, AtomicInteger> counters, String jobType) {

@@ -124,7 +124,8 @@ public final class OutboxTable {
         if (heldClaims.isEmpty()) {
             return;
         }
-        db.sql("UPDATE " + layout.table() + " SET lease_until = :leaseEnd WHERE claimed_by IN (:tokens) AND delivery = 'PENDING'")
+        db.sql("UPDATE " + layout.table() + " SET lease_until = :leaseEnd WHERE claimed_by IN (:tokens) AND delivery = 'PENDING'"
+                        + " AND lease_until IS NOT NULL")
                 .param("leaseEnd", utc(leaseClock.instant().plus(properties.lease())))
                 .param("tokens", List.copyOf(heldClaims))
                 .update();

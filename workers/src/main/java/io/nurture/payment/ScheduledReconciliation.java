@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Runs the reconciliation on a schedule over the orders of the last {@code lookback} (older ones
@@ -41,8 +40,8 @@ class ScheduledReconciliation {
         this.lookback = lookback;
     }
 
+    /** Not in a transaction of its own: the check takes its own snapshot, and each ops mail is written on its own. */
     @Scheduled(cron = "${nurture.reconciliation.cron:0 30 3 * * *}", zone = "UTC")
-    @Transactional
     public void reconcile() {
         Reconciliation.Report report = reconciliation.run(clock.instant().minus(lookback));
         if (report.violations().isEmpty()) {

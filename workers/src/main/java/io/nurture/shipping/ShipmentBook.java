@@ -76,6 +76,16 @@ class ShipmentBook {
         return shipments.findByStatus(Shipment.BOOKING).stream().map(Shipment::getOrderId).toList();
     }
 
+    /**
+     * Ops hear once that the carrier refused to take a parcel back. A transaction of its own: the
+     * clean-up after an order's end runs once that order's transaction has committed.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void giveBackRefused(String orderId, String bookingKey, String error) {
+        notifications.alertOps(orders.get(orderId), "carrier-booking-not-cancelled", Map.of("bookingKey", bookingKey,
+                "error", error));
+    }
+
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void bookingCancelled(String orderId) {
         shipments.findByOrderId(orderId).ifPresent(Shipment::bookingCancelled);

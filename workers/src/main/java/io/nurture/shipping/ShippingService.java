@@ -70,8 +70,9 @@ public class ShippingService {
         int stillBooked = 0;
         for (String orderId : book.ordersBookedButNotHandedOver()) {
             OrderStatus status = orders.get(orderId).getStatus();
-            if (status == OrderStatus.CANCELLED || status == OrderStatus.REJECTED) {
-                stillBooked += giveBack(orderId, Shipment.bookingKeyOf(orderId)) ? 0 : 1;
+            if ((status == OrderStatus.CANCELLED || status == OrderStatus.REJECTED)
+                    && !giveBack(orderId, Shipment.bookingKeyOf(orderId))) {
+                stillBooked++;
             }
         }
         return stillBooked;
@@ -88,9 +89,16 @@ public class ShippingService {
             return true;
         } catch (RuntimeException e) {
             LOG.error("The carrier booking {} of ended order {} could not be cancelled; trying again later", bookingKey, orderId, e);
-            notifications.alertOps(orders.get(orderId), "carrier-booking-not-cancelled", Map.of("bookingKey", bookingKey,
-                    "error", String.valueOf(e.getMessage())));
+            tellOps(orderId, bookingKey, e);
             return false;
+        }
+    }
+
+    private void tellOps(String orderId, String bookingKey, RuntimeException refusal) {
+        try {
+            book.giveBackRefused(orderId, bookingKey, String.valueOf(refusal.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not tell ops that the carrier kept booking {} of order {}", bookingKey, orderId, e);
         }
     }
 
