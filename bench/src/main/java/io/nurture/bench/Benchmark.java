@@ -74,6 +74,9 @@ public final class Benchmark {
 
     /** The runs' state (≈ 600 MB each) goes; their logs stay beside it. */
     private static void delete(Path directory) throws IOException {
+        if (Files.notExists(directory)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);

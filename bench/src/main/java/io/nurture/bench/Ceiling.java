@@ -1,10 +1,12 @@
 package io.nurture.bench;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.worker.JobWorker;
 import io.nurture.processes.OrderFulfillment;
 import io.nurture.processes.OrderFulfillment.JobType;
 import io.nurture.processes.OrderFulfillment.Variable;
+import io.grpc.Status.Code;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  * nothing, on the same broker Nurture runs.
  */
 final class Ceiling {
+
+    private static final Duration BACK_PRESSURE_PAUSE = Duration.ofMillis(20);
 
     private Ceiling() {
     }
@@ -48,7 +52,34 @@ final class Ceiling {
         }
     }
 
+    /**
+     * Published again after a pause while the broker pushes back (RESOURCE_EXHAUSTED), as Nurture's
+     * engine outbox does: the ceiling is what the engine carries, not how fast it can refuse.
+     */
     private static void start(CamundaClient client, String orderId) {
+        while (true) {
+            try {
+                publishOrderPlaced(client, orderId);
+                return;
+            } catch (ClientStatusException refused) {
+                if (refused.getStatusCode() != Code.RESOURCE_EXHAUSTED) {
+                    throw refused;
+                }
+                pause(BACK_PRESSURE_PAUSE);
+            }
+        }
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the broker pushed back", e);
+        }
+    }
+
+    private static void publishOrderPlaced(CamundaClient client, String orderId) {
         client.newPublishMessageCommand()
                 .messageName(OrderFulfillment.Message.ORDER_PLACED)
                 .correlationKey(orderId)
