@@ -19,6 +19,7 @@ import io.nurture.order.OrderService;
 import io.nurture.processes.OrderFulfillment;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -47,6 +48,9 @@ class ModuleBoundariesTest {
             .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("io.nurture");
 
+    /** Packages the picture leaves out because most capabilities use them. */
+    private static final Set<String> ANY_MAY_USE = Set.of("orchestration", "persistence");
+
     private static final DescribedPredicate<JavaClass> IN_APP = inJarOf(NurtureApplication.class, "the app jar");
     private static final DescribedPredicate<JavaClass> IN_WORKERS = inJarOf(OrderService.class, "the workers jar");
 
@@ -74,6 +78,24 @@ class ModuleBoundariesTest {
     @Test
     void capabilitiesDoNotDependOnEachOtherInACycle() {
         slices().matching("io.nurture.(*)..").should().beFreeOfCycles().check(NURTURE.that(IN_WORKERS));
+    }
+
+    /** The arrows between the packages of {@code workers} are the ones docs/architecture.md draws. */
+    @Test
+    void capabilitiesDependOnlyOnWhatTheArchitecturePictureDraws() throws IOException {
+        Map<String, Set<String>> drawn = ArchitecturePicture.arrowsIn(Path.of("..", "docs", "architecture.md"), "workers");
+        Map<String, String> undrawn = new TreeMap<>();
+        NURTURE.that(IN_WORKERS).forEach(origin -> origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+            String from = capability(origin);
+            String to = capability(dependency.getTargetClass());
+            if (IN_WORKERS.test(dependency.getTargetClass()) && !from.equals(to) && !ANY_MAY_USE.contains(to)
+                    && !drawn.getOrDefault(from, Set.of()).contains(to)) {
+                undrawn.putIfAbsent(from + " -> " + to, dependency.getDescription());
+            }
+        }));
+
+        assertThat(drawn).as("arrows read from the picture").isNotEmpty();
+        assertThat(undrawn).as("dependencies the architecture picture does not draw").isEmpty();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nurture.orchestration.EngineRelay;
-import io.nurture.outbox.OutboxTable;
+import io.nurture.persistence.UtcColumns;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.reliability.ReliabilityReport;
 import java.time.Clock;
@@ -88,7 +88,7 @@ class EngineUnreachableIntegrationTest {
 
     /** As after a long outage; a claim in flight while it is set would end with its own next attempt, so it is checked. */
     private int nextAttemptAnHourAhead(String orderId) {
-        LocalDateTime anHourAhead = OutboxTable.utc(clock.instant().plus(Duration.ofHours(1)));
+        LocalDateTime anHourAhead = UtcColumns.utc(clock.instant().plus(Duration.ofHours(1)));
         return await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofMillis(500)).until(() -> {
             int seen = attempts(orderId);
             db.sql("UPDATE engine_messages SET next_attempt_at = ? WHERE correlation_key = ?").params(anHourAhead, orderId).update();

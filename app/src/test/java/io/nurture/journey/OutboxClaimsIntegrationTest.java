@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nurture.outbox.OutboxProperties;
 import io.nurture.outbox.OutboxTable;
+import io.nurture.persistence.UtcColumns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,7 @@ class OutboxClaimsIntegrationTest extends JourneyTest {
                 + " delivery VARCHAR(16) NOT NULL, delivered_at DATETIME(6), attempts INT NOT NULL DEFAULT 0,"
                 + " next_attempt_at DATETIME(6), last_error VARCHAR(400), claimed_by VARCHAR(36), lease_until DATETIME(6))").update();
         db.sql("INSERT INTO " + table + " (created_at, delivery, next_attempt_at) VALUES (:at, 'PENDING', :at)")
-                .param("at", OutboxTable.utc(time.instant())).update();
+                .param("at", UtcColumns.utc(time.instant())).update();
         OutboxProperties properties = new OutboxProperties(Duration.ofSeconds(1), 10, LEASE, Duration.ofSeconds(1),
                 Duration.ofMinutes(5), Duration.ofDays(3), 16);
         OutboxTable.Layout layout = new OutboxTable.Layout(table, "created_at", false, true);
@@ -83,7 +84,7 @@ class OutboxClaimsIntegrationTest extends JourneyTest {
                 Duration.ofMinutes(5), Duration.ofDays(3), 16);
         OutboxTable.Layout layout = new OutboxTable.Layout(table, "created_at", false, true);
         Clock now = Clock.systemUTC();
-        db.sql("UPDATE " + table + " SET next_attempt_at = :now").param("now", OutboxTable.utc(now.instant())).update();
+        db.sql("UPDATE " + table + " SET next_attempt_at = :now").param("now", UtcColumns.utc(now.instant())).update();
         OutboxTable onTime = new OutboxTable("on-time-" + table, layout, db, transactions, now, properties, new SimpleMeterRegistry());
         OutboxTable ahead = new OutboxTable("ahead-" + table, layout, db, transactions,
                 Clock.offset(now, LEASE.multipliedBy(3)), properties, new SimpleMeterRegistry());

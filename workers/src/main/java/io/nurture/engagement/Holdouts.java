@@ -1,6 +1,6 @@
 package io.nurture.engagement;
 
-import io.nurture.outbox.OutboxTable;
+import io.nurture.persistence.UtcColumns;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ class Holdouts {
 
     private double place(String customerId, String journey) {
         db.sql("INSERT IGNORE INTO journey_holdouts (customer_id, journey, bucket, assigned_at) VALUES (?, ?, ?, ?)")
-                .params(customerId, journey, bucket(customerId, journey), OutboxTable.utc(clock.instant()))
+                .params(customerId, journey, bucket(customerId, journey), UtcColumns.utc(clock.instant()))
                 .update();
         // A check for the same customer and journey in another transaction may have inserted the row
         // first; this transaction's snapshot may not see it yet. Its value is the same hash either way.

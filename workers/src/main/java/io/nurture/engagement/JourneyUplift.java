@@ -1,6 +1,6 @@
 package io.nurture.engagement;
 
-import static io.nurture.outbox.OutboxTable.utc;
+import static io.nurture.persistence.UtcColumns.utc;
 
 import io.nurture.processes.JourneySteps;
 import java.math.BigDecimal;

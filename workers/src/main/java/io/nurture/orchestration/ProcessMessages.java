@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import io.nurture.outbox.OutboxTable;
+import io.nurture.persistence.UtcColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -106,7 +106,7 @@ public class ProcessMessages {
                 .param("messageId", messageId)
                 .param("ttl", timeToLive.toMillis())
                 .param("variables", json(variables))
-                .param("now", OutboxTable.utc(clock.instant()))
+                .param("now", UtcColumns.utc(clock.instant()))
                 .update();
         relay.wakeAfterCommit();
     }

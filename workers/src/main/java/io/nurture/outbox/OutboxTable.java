@@ -1,5 +1,7 @@
 package io.nurture.outbox;
 
+import static io.nurture.persistence.UtcColumns.utc;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -79,14 +81,6 @@ public final class OutboxTable {
         this.meters = meters;
         Gauge.builder("nurture.outbox.pending", this::pending).tag("outbox", name)
                 .description("Rows written but not yet delivered").register(meters);
-    }
-
-    /**
-     * An instant as the UTC wall-clock time the tables hold: what Hibernate writes
-     * ({@code hibernate.jdbc.time_zone: UTC}), whatever the JVM's time zone.
-     */
-    public static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** Due rows for this dispatcher, oldest first, leased to it for {@link OutboxProperties#lease()} under a new token. */
