@@ -100,15 +100,28 @@ class ModuleBoundariesTest {
 
     @Test
     void aRepositoryIsUsedOnlyByItsOwnCapability() {
-        noClasses().should(accessOtherCapabilities("use a repository", target -> target.isAssignableTo(Repository.class),
+        classes().should(accessOtherCapabilities("use a repository", target -> target.isAssignableTo(Repository.class),
                         false))
                 .check(NURTURE);
     }
 
     @Test
     void anEntityIsCreatedOnlyByItsOwnCapability() {
-        noClasses().should(accessOtherCapabilities("create an entity",
+        classes().should(accessOtherCapabilities("create an entity",
                 target -> target.isAnnotatedWith(Entity.class), true)).check(NURTURE);
+    }
+
+    /** Reading another capability's entity is fine; changing it goes through that capability's service. */
+    @Test
+    void anEntityIsChangedOnlyByItsOwnCapability() {
+        classes().should(accessOtherCapabilities("change an entity", target -> target.isAnnotatedWith(Entity.class),
+                        access -> !access.getName().equals("<init>") && !isReading(access.getName())))
+                .check(NURTURE);
+    }
+
+    private static boolean isReading(String method) {
+        return method.startsWith("get") || method.startsWith("is") || method.startsWith("has") || method.startsWith("can")
+                || method.equals("equals") || method.equals("hashCode") || method.equals("toString");
     }
 
     @Test
@@ -124,13 +137,17 @@ class ModuleBoundariesTest {
 
     private static ArchCondition<JavaClass> accessOtherCapabilities(String what, Predicate<JavaClass> owned,
             boolean constructorsOnly) {
-        return new ArchCondition<>(what + " of another capability") {
+        return accessOtherCapabilities(what, owned, access -> !constructorsOnly || access.getName().equals("<init>"));
+    }
+
+    private static ArchCondition<JavaClass> accessOtherCapabilities(String what, Predicate<JavaClass> owned,
+            Predicate<JavaAccess<?>> counted) {
+        return new ArchCondition<>("not " + what + " of another capability") {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 for (JavaAccess<?> access : origin.getAccessesFromSelf()) {
                     JavaClass target = access.getTargetOwner();
-                    boolean counted = !constructorsOnly || access.getName().equals("<init>");
-                    if (counted && owned.test(target) && !capability(origin).equals(capability(target))) {
+                    if (counted.test(access) && owned.test(target) && !capability(origin).equals(capability(target))) {
                         events.add(SimpleConditionEvent.violated(origin, access.getDescription()));
                     }
                 }

@@ -103,7 +103,7 @@ public class Coupon extends AssignedIdEntity {
     }
 
     /** The placeholders a mail that gives this coupon fills in. */
-    public Map<String, Object> mailDetails() {
+    public Map<String, Object> getMailDetails() {
         return Map.of("couponCode", code, "couponValue", value.toPlainString(),
                 "couponExpires", expiresAt.toString().substring(0, 10));
     }

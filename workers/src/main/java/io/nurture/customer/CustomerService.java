@@ -32,6 +32,27 @@ public class CustomerService {
         return customers.findForUpdateByEmail(email).orElseGet(() -> customers.save(new Customer(email, name, clock.instant())));
     }
 
+    /**
+     * What an order form tells about its customer, who is locked for the order: the time zone it
+     * gave, else one assumed from the shipping country when none is known; the marketing consent
+     * when the form asked for it.
+     */
+    @Transactional
+    public void takeFromOrderForm(Customer lockedCustomer, Optional<ZoneId> timeZone, String shippingCountry,
+            Boolean marketingConsent) {
+        timeZone.ifPresent(lockedCustomer::setTimeZone);
+        lockedCustomer.assumeTimeZoneOf(shippingCountry);
+        if (marketingConsent != null) {
+            lockedCustomer.setMarketingConsent(marketingConsent, clock.instant());
+        }
+    }
+
+    /** The customer, locked for the order, came through another customer's referral code. */
+    @Transactional
+    public void referredBy(Customer lockedCustomer, String referrerId) {
+        lockedCustomer.referredBy(referrerId);
+    }
+
     /** What staff set for the customer: consent, and the time zone when given. */
     @Transactional
     public Optional<Customer> setPreferences(String customerId, boolean consent, ZoneId timeZone) {

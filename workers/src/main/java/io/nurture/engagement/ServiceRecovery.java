@@ -45,7 +45,7 @@ class ServiceRecovery {
                 stepKey(jobKey));
         careCases.open(customerId, orderId, npsScore);
         notifications.messageCustomer(customerId, orderId, "service-recovery", Category.TRANSACTIONAL, stepKey(jobKey),
-                coupon.mailDetails());
+                coupon.getMailDetails());
         log.record(customerId, orderId, "SERVICE_RECOVERY", EngagementStep.SENT, null, stepKey(jobKey));
     }
 

@@ -38,7 +38,7 @@ class WinBack {
     public void sendOffer(String customerId, String segment, BigDecimal offerValue, long jobKey) {
         Coupon coupon = coupons.issue(customerId, new CouponOffer(Coupon.WIN_BACK, offerValue,
                 history.lastCurrency(customerId), properties.couponValidity()), stepKey(jobKey));
-        Map<String, Object> details = new HashMap<>(coupon.mailDetails());
+        Map<String, Object> details = new HashMap<>(coupon.getMailDetails());
         details.put("segment", segment);
         notifications.messageCustomer(customerId, null, "win-back", Category.MARKETING, stepKey(jobKey), details);
         log.record(customerId, null, "WIN_BACK", EngagementStep.SENT, segment, stepKey(jobKey));

@@ -92,6 +92,21 @@ public class OrderService {
         return lockedOrder;
     }
 
+    /** Records on the timeline of an order the caller locked what another capability did for it (a refund, a payout). */
+    public void note(Order lockedOrder, String remark) {
+        lockedOrder.note(remark, clock.instant());
+    }
+
+    /** The first step of a cancellation began on an order the caller locked: from now on, money that arrives is owed back. */
+    public void startCancellation(Order lockedOrder) {
+        lockedOrder.startCancellation(clock.instant());
+    }
+
+    /** The carrier took the parcel of an order the caller locked. */
+    public void shippedWith(Order lockedOrder, String trackingNumber) {
+        lockedOrder.shippedWith(trackingNumber);
+    }
+
     /** Stores a new order; the caller's transaction starts its process with it. */
     @Transactional
     public Order place(Order order) {

@@ -131,7 +131,7 @@ class PaymentLedger {
     @Transactional
     RefundPlan planRefund(String orderId) {
         Order order = orders.lock(orderId);
-        order.startCancellation(clock.instant());
+        orders.startCancellation(order);
         Optional<Payment> refund = payments.findByOrderIdAndKind(orderId, PaymentKind.REFUND);
         if (refund.isPresent()) {
             return refund.get().isPending() ? RefundPlan.call(chargeReference(orderId), refund.get()) : RefundPlan.NOTHING_TO_DO;
@@ -188,8 +188,7 @@ class PaymentLedger {
         Payment refund = payments.findByOrderIdAndKind(orderId, PaymentKind.REFUND).orElseThrow();
         if (refund.isPending()) {
             refund.complete(PaymentStatus.REFUNDED, providerReference, clock.instant());
-            order.note("Refunded " + refund.getAmount().toPlainString() + " " + refund.getCurrency() + " to the card",
-                    clock.instant());
+            orders.note(order, "Refunded " + refund.getAmount().toPlainString() + " " + refund.getCurrency() + " to the card");
         }
     }
 
@@ -220,8 +219,8 @@ class PaymentLedger {
     private void oweBack(Order order, Payment paid, String opsTemplate) {
         Payment owed = payments.save(new Payment(order.getId(), PaymentKind.REFUND, PaymentStatus.OWED, paid.getAmount(),
                 paid.getCurrency(), null, "refund of " + paid.getId(), clock.instant()));
-        order.note("Refund owed: " + paid.getAmount().toPlainString() + " " + paid.getCurrency() + " paid by transfer ("
-                + paid.getReference() + ") is to be paid back", clock.instant());
+        orders.note(order, "Refund owed: " + paid.getAmount().toPlainString() + " " + paid.getCurrency() + " paid by transfer ("
+                + paid.getReference() + ") is to be paid back");
         notifications.alertOps(order, opsTemplate, Map.of("amount", paid.getAmount().toPlainString(),
                 "reference", paid.getReference(), "refundId", owed.getId()));
     }

@@ -158,8 +158,8 @@ public class PaymentService {
         }
         Order order = orders.lock(refund.getOrderId());
         refund.settle(bankReference, staffClient, clock.instant());
-        order.note("Refund of " + refund.getAmount().toPlainString() + " " + refund.getCurrency() + " paid out by transfer ("
-                + bankReference + ")", clock.instant());
+        orders.note(order, "Refund of " + refund.getAmount().toPlainString() + " " + refund.getCurrency()
+                + " paid out by transfer (" + bankReference + ")");
         notifications.tellCustomer(order, "refund-paid", Map.of("amount", refund.getAmount().toPlainString(),
                 "currency", refund.getCurrency()));
         return refund;

@@ -58,7 +58,7 @@ class ShipmentBook {
         if (!shipment.isHandedOver()) {
             shipment.handedOver(trackingNumber, clock.instant());
             inventory.ship(orderId);
-            order.shippedWith(trackingNumber);
+            orders.shippedWith(order, trackingNumber);
             orders.move(order, OrderStatus.SHIPPED, "Handed to carrier, tracking " + trackingNumber);
             notifications.tellCustomer(order, "order-shipped", Map.of());
         }

@@ -46,7 +46,7 @@ class RetentionWorkerTest {
         when(job.getKey()).thenReturn(JOB_KEY);
         when(history.lastCurrency(CUSTOMER)).thenReturn("CHF");
         Coupon coupon = mock(Coupon.class);
-        when(coupon.mailDetails()).thenReturn(Map.of("couponCode", "WB-7Q2X"));
+        when(coupon.getMailDetails()).thenReturn(Map.of("couponCode", "WB-7Q2X"));
         when(coupons.issue(eq(CUSTOMER), any(), anyString())).thenReturn(coupon);
 
         worker.sendWinBackOffer(job, CUSTOMER, new RetentionWorker.SegmentOffer("VIP", new BigDecimal("25")));

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -55,6 +56,14 @@ class PaymentWorkerTest {
 
     @BeforeEach
     void ledgerRowsLiveInAMap() {
+        doAnswer(call -> {
+            ((Order) call.getArgument(0)).startCancellation(CLOCK.instant());
+            return null;
+        }).when(orders).startCancellation(any());
+        doAnswer(call -> {
+            ((Order) call.getArgument(0)).note(call.getArgument(1), CLOCK.instant());
+            return null;
+        }).when(orders).note(any(), anyString());
         when(payments.save(any())).thenAnswer(call -> {
             Payment payment = call.getArgument(0);
             ledgerRows.put(payment.getKind(), payment);

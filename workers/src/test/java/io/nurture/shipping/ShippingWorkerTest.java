@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -180,6 +181,10 @@ class ShippingWorkerTest {
                 new ShippingAddress("1 Main St", "Berlin", postalCode, "DE"), "DE", "EUR", CLOCK.instant());
         order.addLine("TEA-SENCHA-100", 1, new BigDecimal("12.50"));
         when(orders.lockToProceed(order.getId())).thenReturn(order);
+        doAnswer(call -> {
+            order.shippedWith(call.getArgument(1));
+            return null;
+        }).when(orders).shippedWith(eq(order), anyString());
         when(shipments.findByOrderId(order.getId())).thenAnswer(invocation -> Optional.ofNullable(stored));
         when(shipments.save(any())).thenAnswer(invocation -> stored = invocation.getArgument(0));
         return order;

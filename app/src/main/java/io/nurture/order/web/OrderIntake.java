@@ -107,11 +107,8 @@ class OrderIntake {
             throw new InvalidRequestException("payment.token", "is required for card payments");
         }
         Customer customer = customers.findOrRegister(request.customer().email(), request.customer().name());
-        TimeZones.parse(request.customer().timeZone()).ifPresent(customer::setTimeZone);
-        customer.assumeTimeZoneOf(request.shippingAddress().country());
-        if (request.customer().marketingConsent() != null) {
-            customer.setMarketingConsent(request.customer().marketingConsent(), clock.instant());
-        }
+        customers.takeFromOrderForm(customer, TimeZones.parse(request.customer().timeZone()),
+                request.shippingAddress().country(), request.customer().marketingConsent());
         boolean firstOrder = !purchases.hasOrdered(customer.getId());
         Order order = new Order(customer.getId(), request.payment().method(),
                 request.payment().method() == PaymentMethod.CARD ? request.payment().token() : null,
@@ -135,7 +132,7 @@ class OrderIntake {
         String referrer = referrals.referrer(referralCode)
                 .filter(owner -> !owner.equals(customer.getId()))
                 .orElseThrow(() -> new InvalidRequestException("referralCode", "is not a referral code of another customer"));
-        customer.referredBy(referrer);
+        customers.referredBy(customer, referrer);
         order.referredWith(referralCode);
     }
 
