@@ -2,6 +2,7 @@ package io.nurture.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.camunda.client.api.command.ClientException;
+import io.nurture.carecase.CareCaseClosedException;
 import io.nurture.inventory.StockChangedException;
 import io.nurture.inventory.UnknownProductException;
 import io.nurture.order.UnknownOrderException;
@@ -98,8 +99,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(Long.toString(ex.currentVersion())).body(problem);
     }
 
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException ex) {
+    @ExceptionHandler({ConflictException.class, CareCaseClosedException.class})
+    ProblemDetail conflict(RuntimeException ex) {
         return Problems.of(HttpStatus.CONFLICT, "conflict", "Not possible in the current state", ex.getMessage());
     }
 

@@ -35,7 +35,7 @@ public class CareCaseService {
     public Optional<CareCase> resolve(String caseId, String note) {
         return cases.findForUpdate(caseId).map(careCase -> {
             if (!CareCase.OPEN.equals(careCase.getStatus())) {
-                throw new IllegalStateException("Care case " + caseId + " is already " + careCase.getStatus());
+                throw new CareCaseClosedException(caseId, careCase.getStatus());
             }
             careCase.resolve(note, clock.instant());
             messages.careCaseResolved(careCase.getOrderId(), caseId);

@@ -1,6 +1,5 @@
 package io.nurture.carecase.web;
 
-import io.nurture.api.ConflictException;
 import io.nurture.api.NotFoundException;
 import io.nurture.carecase.CareCase;
 import io.nurture.carecase.CareCaseService;
@@ -37,13 +36,9 @@ class CareCaseController {
 
     @PostMapping("/api/care-cases/{caseId}/resolution")
     ResponseEntity<CareCaseView> resolve(@PathVariable String caseId, @Valid @RequestBody Resolution resolution) {
-        try {
-            CareCase resolved = careCases.resolve(caseId, resolution.note())
-                    .orElseThrow(() -> new NotFoundException("No care case " + caseId));
-            return ResponseEntity.accepted().body(CareCaseView.of(resolved));
-        } catch (IllegalStateException alreadyResolved) {
-            throw new ConflictException(alreadyResolved.getMessage());
-        }
+        CareCase resolved = careCases.resolve(caseId, resolution.note())
+                .orElseThrow(() -> new NotFoundException("No care case " + caseId));
+        return ResponseEntity.accepted().body(CareCaseView.of(resolved));
     }
 
     record Resolution(@Schema(example = "Called the customer and sent a replacement") @NotBlank @Size(max = 1000) String note) {
