@@ -66,7 +66,7 @@ public final class ChildProcesses {
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue() + " while starting;"
-                        + firstErrorAboveTail(log) + " the end of its log " + log + ":\n" + tail(log));
+                        + excerpt(log));
             }
             long size = size(log);
             Duration cpu = cpu(process.toHandle());
@@ -76,9 +76,8 @@ public final class ChildProcesses {
                 lastProgress = System.nanoTime();
             } else if (System.nanoTime() - lastProgress > stall.toNanos()) {
                 stop(process.toHandle());
-                throw new IllegalStateException(name + " made no progress for " + stall + " while starting (its log "
-                        + log + " stood still and it hardly worked);" + firstErrorAboveTail(log) + " the end of its log:\n"
-                        + tail(log));
+                throw new IllegalStateException(name + " made no progress for " + stall + " while starting (its log"
+                        + " stood still and it hardly worked);" + excerpt(log));
             }
             pause(Duration.ofMillis(200));
         }
@@ -105,12 +104,16 @@ public final class ChildProcesses {
     }
 
     /**
-     * The log's first error when the tail does not show it: a start that failed early (a full disk,
-     * a taken port) often logs pages of consequences after its cause.
+     * The end of the log, after its first error when the end does not show it: a start that failed
+     * early (a full disk, a taken port) often logs pages of consequences after its cause.
      */
-    static String firstErrorAboveTail(Path log) {
+    private static String excerpt(Path log) {
+        String tail = tail(log);
+        return firstErrorOutside(log, tail) + " the end of its log " + log + ":\n" + tail;
+    }
+
+    private static String firstErrorOutside(Path log, String tail) {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            String tail = tail(log);
             return lines.filter(ChildProcesses::isError).findFirst().filter(error -> !tail.contains(error))
                     .map(error -> " its first error: " + error + ";").orElse("");
         } catch (IOException | UncheckedIOException unreadable) {

@@ -19,8 +19,6 @@ interface OrderRepository extends JpaRepository<Order, String> {
 
     long countByStatus(OrderStatus status);
 
-    List<Order> findByStatusIn(List<OrderStatus> statuses);
-
     List<Order> findByStatusInAndCreatedAtGreaterThanEqual(List<OrderStatus> statuses, Instant placedSince);
 
     long countByCustomerIdAndStatus(String customerId, OrderStatus status);
