@@ -1,5 +1,6 @@
 package io.nurture.journey;
 
+import io.nurture.NurtureApplication;
 import io.nurture.runtime.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,13 +48,13 @@ record AppProcess(Process process, int port) implements AutoCloseable {
     private static AppProcess start(Map<String, Object> settings, Path log, int health) throws IOException {
         // A temp directory of its own under target/: the embedded database refuses data kept below it.
         Path temp = Files.createDirectories(Path.of("target", "app-tmp").toAbsolutePath());
-        AppJar.Launch launch = AppJar.launch(List.of("-Djava.io.tmpdir=" + temp, QUICK_START_JVM[0], QUICK_START_JVM[1]));
-        List<String> command = new ArrayList<>(launch.command());
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Djava.io.tmpdir=" + temp, QUICK_START_JVM[0], QUICK_START_JVM[1],
+                "-cp", System.getProperty("java.class.path"), NurtureApplication.class.getName()));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         // A session of its own, as a terminal or service manager gives it: a signal to its group reaches it and nothing else.
         Process process = new ProcessBuilder(ChildProcesses.inOwnSession(command)).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        process.onExit().thenAccept(ended -> AppJar.ended(launch, ended.exitValue()));
         AppProcess app = new AppProcess(process, (Integer) settings.get("server.port"));
         ChildProcesses.awaitReady("Nurture", process, log, STALL, () -> answersHealth(app, health));
         return app;
