@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nurture.coupon.Coupon;
 import io.nurture.coupon.CouponOffer;
 import io.nurture.coupon.CouponService;
+import io.nurture.payment.ProviderFaults;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,9 @@ class MoneyLedgerIntegrationTest extends JourneyTest {
 
     @Autowired
     CouponService coupons;
+
+    @Autowired
+    ProviderFaults provider;
 
     @Test
     void aPaidInvoiceOfACancelledOrderIsOwedBackUntilStaffSettleItWithTheirBankReference() {
@@ -110,6 +114,29 @@ class MoneyLedgerIntegrationTest extends JourneyTest {
     }
 
     @Test
+    void aChargeTheProviderBooksAfterItsCancellationFoundNothingIsRefundedByTheLateChargeCheck() throws Exception {
+        ProviderFaults.HeldCharge charge = provider.holdNextChargeThenLoseItsAnswer();
+        try {
+            String orderId = place(order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa")));
+            assertThat(charge.awaitOnItsWay(Duration.ofMinutes(1))).as("the charge left for the provider").isTrue();
+
+            assertThat(api.post("/api/orders/" + orderId + "/cancellation", "").status()).isEqualTo(202);
+            awaitStatus(orderId, "CANCELLED");
+            assertThat(chargeOnTheLedger(orderId)).as("the cancellation asked the provider, who had nothing yet").isEqualTo("VOID");
+            charge.release();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> providerBooks("refund-" + orderId) == 1);
+            assertThat(providerBooks("charge-" + orderId)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> reconciliationFindingsFor(orderId).isEmpty());
+            assertThat(chargeOnTheLedger(orderId)).isEqualTo("CAPTURED");
+            assertThat(api.get("/api/orders/" + orderId).body().path("payment").path("status").asText()).isEqualTo("REFUNDED");
+        } finally {
+            charge.release();
+            provider.reset();
+        }
+    }
+
+    @Test
     void theReconciliationReportsMoneyTheProviderTookThatTheLedgerNeverBooked() {
         String orderId = place(order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_declined")));
         awaitStatus(orderId, "CANCELLED");
@@ -162,6 +189,10 @@ class MoneyLedgerIntegrationTest extends JourneyTest {
         assertThat(report.body().path("ordersChecked").asInt()).isPositive();
         return report.body().path("violations").findParents("orderId").stream()
                 .filter(finding -> finding.path("orderId").asText().equals(orderId)).toList();
+    }
+
+    private String chargeOnTheLedger(String orderId) {
+        return db.sql("SELECT status FROM payments WHERE order_id = ? AND kind = 'CHARGE'").params(orderId).query(String.class).single();
     }
 
     private long providerBooks(String idempotencyKey) {

@@ -100,7 +100,10 @@ class MoneyRacesIntegrationTest extends JourneyTest {
 
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(placed)
                 .as("seed " + seed).allSatisfy(orderId -> assertThat(api.get("/api/orders/" + orderId).text("status")).isIn(FINAL)));
-        assertThat(violationsAmong(placed)).as("reconciliation, seed " + seed).isEmpty();
+        // A charge the provider booked after a cancellation found it unbooked is given back by the
+        // late-charge check (every second here), not by the cancellation itself.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(violationsAmong(placed)).as("reconciliation, seed " + seed).isEmpty());
         for (String sku : SKUS) {
             JsonNode stock = api.get("/api/inventory/" + sku).body();
             assertThat(stock.path("available").asInt() + stock.path("reserved").asInt() + shipped(placed, sku))

@@ -1,10 +1,14 @@
 package io.nurture.payment;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +26,7 @@ public class ProviderFaults implements PaymentGateway {
     private final AtomicInteger crashesArmed = new AtomicInteger();
     private final AtomicInteger crashes = new AtomicInteger();
     private final Set<String> crashed = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<HeldCharge> held = new AtomicReference<>();
 
     ProviderFaults(SandboxPaymentGateway provider) {
         this.provider = provider;
@@ -32,6 +37,30 @@ public class ProviderFaults implements PaymentGateway {
         crashesArmed.addAndGet(times);
     }
 
+    /**
+     * The next charge waits on its way to the provider until released, as a slow network holds it,
+     * and its answer is then lost: the provider books it, the step dies.
+     *
+     */
+    public HeldCharge holdNextChargeThenLoseItsAnswer() {
+        HeldCharge charge = new HeldCharge(new CountDownLatch(1), new CountDownLatch(1));
+        held.set(charge);
+        dieAfterCharging(1);
+        return charge;
+    }
+
+    /** A charge held on its way to the provider. */
+    public record HeldCharge(CountDownLatch onItsWay, CountDownLatch released) {
+
+        public boolean awaitOnItsWay(Duration patience) throws InterruptedException {
+            return onItsWay.await(patience.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        public void release() {
+            released.countDown();
+        }
+    }
+
     public int crashes() {
         return crashes.get();
     }
@@ -40,10 +69,16 @@ public class ProviderFaults implements PaymentGateway {
         crashesArmed.set(0);
         crashes.set(0);
         crashed.clear();
+        held.set(null);
     }
 
     @Override
     public ChargeResult charge(String cardToken, BigDecimal amount, String currency, String idempotencyKey) {
+        HeldCharge hold = held.getAndSet(null);
+        if (hold != null) {
+            hold.onItsWay().countDown();
+            awaitQuietly(hold.released());
+        }
         ChargeResult taken = provider.charge(cardToken, amount, currency, idempotencyKey);
         if (!crashed.contains(idempotencyKey) && crashesArmed.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
             crashed.add(idempotencyKey);
@@ -62,5 +97,13 @@ public class ProviderFaults implements PaymentGateway {
     @Override
     public Optional<Movement> lookUp(String idempotencyKey) {
         return provider.lookUp(idempotencyKey);
+    }
+
+    private static void awaitQuietly(CountDownLatch release) {
+        try {
+            release.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

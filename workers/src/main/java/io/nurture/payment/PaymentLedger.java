@@ -9,6 +9,8 @@ import io.nurture.order.PaymentMethod;
 import io.nurture.processes.OrderFulfillment.Variable;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -180,6 +182,24 @@ class PaymentLedger {
             charge.complete(outcome, atProvider.map(PaymentGateway.Movement::providerReference).orElse(null), clock.instant());
         }
         return planRefund(orderId);
+    }
+
+    /** Charges a cancellation found unbooked at the provider, placed since then. */
+    @Transactional(readOnly = true)
+    List<Payment> voidChargesSince(Instant since) {
+        return payments.findByKindAndStatusAndCreatedAtAfter(PaymentKind.CHARGE, PaymentStatus.VOID, since);
+    }
+
+    /** A void charge the provider booked after all: captured now, so that the order's refund gives it back. */
+    @Transactional
+    boolean recordLateCharge(String orderId, PaymentGateway.Movement booked) {
+        orders.lock(orderId);
+        Payment charge = payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE).orElseThrow();
+        if (charge.getStatus() != PaymentStatus.VOID) {
+            return false;
+        }
+        charge.complete(PaymentStatus.CAPTURED, booked.providerReference(), clock.instant());
+        return true;
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package io.nurture.payment;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,6 +17,8 @@ interface PaymentRepository extends JpaRepository<Payment, String> {
     List<Payment> findByOrderIdIn(List<String> orderIds);
 
     List<Payment> findByKindAndStatusOrderByCreatedAtAsc(PaymentKind kind, PaymentStatus status);
+
+    List<Payment> findByKindAndStatusAndCreatedAtAfter(PaymentKind kind, PaymentStatus status, Instant after);
 
     long countByKindAndStatus(PaymentKind kind, PaymentStatus status);
 

@@ -131,6 +131,24 @@ public class PaymentService {
         }
     }
 
+    /**
+     * A cancellation that asks the provider about a charge still on its way finds nothing and voids
+     * it; if the provider books it after all and the charging step loses the answer, nobody else
+     * would. Void charges of the lookback are asked about again: one the provider booked is captured
+     * on the ledger and refunded. Returns how many were given back.
+     */
+    public int giveBackLateCharges(Duration lookback) {
+        int givenBack = 0;
+        for (Payment voided : ledger.voidChargesSince(clock.instant().minus(lookback))) {
+            Optional<PaymentGateway.Movement> booked = gateway.lookUp(voided.getIdempotencyKey()).filter(PaymentGateway.Movement::approved);
+            if (booked.isPresent() && ledger.recordLateCharge(voided.getOrderId(), booked.get())) {
+                refund(voided.getOrderId());
+                givenBack++;
+            }
+        }
+        return givenBack;
+    }
+
     /** Refunds owed to customers who paid by transfer, oldest first. */
     @Transactional(readOnly = true)
     public List<Payment> refundsOwed() {
