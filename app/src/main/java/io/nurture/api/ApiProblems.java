@@ -3,9 +3,13 @@ package io.nurture.api;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.camunda.client.api.command.ClientException;
 import io.nurture.carecase.CareCaseClosedException;
+import io.nurture.checkout.IdempotencyKeyReusedException;
+import io.nurture.checkout.InvalidOrderException;
 import io.nurture.inventory.StockChangedException;
 import io.nurture.inventory.UnknownProductException;
+import io.nurture.order.OrderStateConflictException;
 import io.nurture.order.UnknownOrderException;
+import io.nurture.payment.InvoiceAmountMismatchException;
 import io.nurture.shipping.UnknownShipmentException;
 import java.util.Comparator;
 import java.util.List;
@@ -83,6 +87,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(ex.problems()));
     }
 
+    @ExceptionHandler(InvalidOrderException.class)
+    ResponseEntity<Object> invalidOrder(InvalidOrderException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
+    }
+
+    @ExceptionHandler(InvoiceAmountMismatchException.class)
+    ResponseEntity<Object> invoiceAmountMismatch(InvoiceAmountMismatchException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem("amount", ex.getMessage()))));
+    }
+
     @ExceptionHandler({NotFoundException.class, UnknownOrderException.class, UnknownProductException.class,
             UnknownShipmentException.class})
     ProblemDetail notFound(RuntimeException ex) {
@@ -99,7 +113,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(Long.toString(ex.currentVersion())).body(problem);
     }
 
-    @ExceptionHandler({ConflictException.class, CareCaseClosedException.class})
+    @ExceptionHandler({ConflictException.class, CareCaseClosedException.class, OrderStateConflictException.class})
     ProblemDetail conflict(RuntimeException ex) {
         return Problems.of(HttpStatus.CONFLICT, "conflict", "Not possible in the current state", ex.getMessage());
     }

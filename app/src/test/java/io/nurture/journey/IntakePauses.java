@@ -29,7 +29,7 @@ class IntakePauses {
         armed.set(null);
     }
 
-    @Around("execution(* io.nurture.order.web.OrderIntake.place(..))")
+    @Around("execution(* io.nurture.checkout.OrderPlacement.place(..))")
     Object pauseBeforePlacing(ProceedingJoinPoint placement) throws Throwable {
         Pauses pauses = armed.get();
         if (pauses != null) {

@@ -2,6 +2,7 @@ package io.nurture.order;
 
 import io.nurture.notification.NotificationService;
 import io.nurture.processes.OrderFulfillment.CancelReason;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -108,6 +109,22 @@ public class OrderService {
     }
 
     /** Stores a new order; the caller's transaction starts its process with it. */
+    /** The order checkout asks for, with its lines, not yet stored: {@link #place} stores it. */
+    public Order draft(NewOrder order) {
+        Order draft = new Order(order.customerId(), order.paymentMethod(), order.cardToken(), order.shippingAddress(),
+                order.billingCountry(), order.currency(), clock.instant());
+        order.lines().forEach(line -> draft.addLine(line.sku(), line.quantity(), line.unitPrice()));
+        return draft;
+    }
+
+    public void referredWith(Order draft, String referralCode) {
+        draft.referredWith(referralCode);
+    }
+
+    public void redeem(Order draft, String couponCode, BigDecimal discount) {
+        draft.redeem(couponCode, discount);
+    }
+
     @Transactional
     public Order place(Order order) {
         return orders.saveAndFlush(order);
@@ -131,6 +148,11 @@ public class OrderService {
     @Transactional(readOnly = true)
     public List<String> mayWaitForStockOf(List<String> skus) {
         return orders.findIdsByStatusInAndSkuIn(List.of(OrderStatus.BACKORDERED, OrderStatus.RECEIVED), skus);
+    }
+
+    @Transactional(readOnly = true)
+    public OrderSummary summary(String orderId) {
+        return OrderSummary.of(get(orderId));
     }
 
     @Transactional(readOnly = true)

@@ -1,8 +1,14 @@
 package io.nurture.order.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nurture.checkout.OrderPlacement;
+import io.nurture.checkout.PlaceOrder;
 import io.nurture.order.Order;
+import io.nurture.order.OrderCommands;
 import io.nurture.order.OrderService;
-import io.nurture.payment.Payment;
+import io.nurture.order.OrderSummary;
+import io.nurture.payment.InvoicePaymentOutcome;
+import io.nurture.payment.InvoicePayments;
 import io.nurture.payment.PaymentService;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -15,7 +21,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,36 +33,36 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders")
 class OrderController {
 
-    private final OrderIntake intake;
+    private final OrderPlacement placement;
     private final OrderCommands commands;
+    private final InvoicePayments invoicePayments;
     private final OrderService orders;
     private final PaymentService payments;
+    private final ObjectMapper json;
 
-    OrderController(OrderIntake intake, OrderCommands commands, OrderService orders, PaymentService payments) {
-        this.intake = intake;
+    OrderController(OrderPlacement placement, OrderCommands commands, InvoicePayments invoicePayments, OrderService orders,
+            PaymentService payments, ObjectMapper json) {
+        this.placement = placement;
         this.commands = commands;
+        this.invoicePayments = invoicePayments;
         this.orders = orders;
         this.payments = payments;
+        this.json = json;
     }
 
     @PostMapping
     ResponseEntity<OrderPlaced> place(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Valid @RequestBody OrderRequest request, Principal client) {
-        String key = IdempotencyKey.ofClient(client.getName(), idempotencyKey);
-        Order order = intake.earlierOrder(key, request).orElseGet(() -> intake.place(request, key));
+        String key = IdempotencyKeys.ofClient(client.getName(), idempotencyKey);
+        String fingerprint = IdempotencyKeys.fingerprint(json, request);
+        Order order = placement.earlierOrder(key, fingerprint).orElseGet(() -> placement.place(request.toPlaceOrder(), key, fingerprint));
         return ResponseEntity.created(URI.create("/api/orders/" + order.getId())).body(OrderPlaced.of(order));
     }
 
     @GetMapping("/{orderId}")
-    @Transactional(readOnly = true)
     OrderView get(@PathVariable String orderId) {
-        Order order = orders.get(orderId);
-        return new OrderView(order.getId(), order.getStatus(), order.getCustomerId(),
-                order.getLines().stream().map(l -> new OrderView.LineView(l.getSku(), l.getQuantity(), l.getUnitPrice())).toList(),
-                order.getTotal(), order.getCurrency(),
-                new OrderView.PaymentView(order.getPaymentMethod(), payments.paymentStatus(orderId)),
-                order.getTrackingNumber(),
-                order.getTimeline().stream().map(t -> new OrderView.TimelineView(t.getAt(), t.getStatus(), t.getNote())).toList());
+        OrderSummary order = orders.summary(orderId);
+        return OrderView.of(order, payments.paymentStatus(orderId));
     }
 
     @PostMapping("/{orderId}/cancellation")
@@ -74,9 +79,9 @@ class OrderController {
 
     @PostMapping("/{orderId}/payments")
     ResponseEntity<Accepted> pay(@PathVariable String orderId, @Valid @RequestBody InvoicePayment payment) {
-        boolean settled = commands.payInvoice(orderId, payment.amount(), payment.reference());
-        return ResponseEntity.accepted().body(new Accepted(orderId,
-                settled ? "Payment received" : "The order has ended or is being cancelled: the payment was recorded and is owed back to the customer"));
+        InvoicePaymentOutcome outcome = invoicePayments.receive(orderId, payment.amount(), payment.reference());
+        return ResponseEntity.accepted().body(new Accepted(orderId, outcome == InvoicePaymentOutcome.SETTLED ? "Payment received"
+                : "The order has ended or is being cancelled: the payment was recorded and is owed back to the customer"));
     }
 
     record ReviewDecision(@Schema(example = "true") @NotNull Boolean approved,

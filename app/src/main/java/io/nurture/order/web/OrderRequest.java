@@ -2,6 +2,7 @@ package io.nurture.order.web;
 
 import io.nurture.api.OneLine;
 import io.nurture.api.TimeZoneId;
+import io.nurture.checkout.PlaceOrder;
 import io.nurture.order.PaymentMethod;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -49,5 +50,14 @@ record OrderRequest(
             @Schema(example = "Berlin") @NotBlank @Size(max = 100) @OneLine String city,
             @Schema(example = "10115") @NotBlank @Size(max = 20) @OneLine String postalCode,
             @Schema(example = "DE") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code") String country) {
+    }
+
+    PlaceOrder toPlaceOrder() {
+        return new PlaceOrder(
+                new PlaceOrder.Customer(customer.email(), customer.name(), customer.marketingConsent(), customer.timeZone()),
+                lines.stream().map(line -> new PlaceOrder.Line(line.sku(), line.quantity())).toList(),
+                new PlaceOrder.Payment(payment.method(), payment.token()),
+                new PlaceOrder.Address(shippingAddress.line1(), shippingAddress.city(), shippingAddress.postalCode(), shippingAddress.country()),
+                billingCountry, couponCode, referralCode);
     }
 }

@@ -1,6 +1,7 @@
 package io.nurture.order.web;
 
 import io.nurture.order.OrderStatus;
+import io.nurture.order.OrderSummary;
 import io.nurture.order.PaymentMethod;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,5 +26,12 @@ record OrderView(
     }
 
     record TimelineView(Instant at, OrderStatus status, String note) {
+    }
+
+    static OrderView of(OrderSummary order, String paymentStatus) {
+        return new OrderView(order.orderId(), order.status(), order.customerId(),
+                order.lines().stream().map(line -> new LineView(line.sku(), line.quantity(), line.unitPrice())).toList(),
+                order.total(), order.currency(), new PaymentView(order.paymentMethod(), paymentStatus), order.trackingNumber(),
+                order.timeline().stream().map(change -> new TimelineView(change.at(), change.status(), change.note())).toList());
     }
 }

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.nurture.checkout.OrderPlacement;
 import io.nurture.order.Order;
 import io.nurture.security.SliceClient;
 import io.nurture.security.WebSliceTest;
@@ -32,16 +33,16 @@ class OrderRequestValidationTest {
     MockMvc mvc;
 
     @MockitoBean
-    OrderIntake intake;
+    OrderPlacement placement;
 
     @Test
-    void theBodyEveryCaseStartsFromReachesTheIntake() {
-        when(intake.place(any(), any())).thenReturn(mock(Order.class));
+    void theBodyEveryCaseStartsFromReachesThePlacement() {
+        when(placement.place(any(), any(), any())).thenReturn(mock(Order.class));
 
         SliceClient.Answer answer = new SliceClient(mvc, SliceClient.HARNESS_KEY).post("/api/orders", HostileOrders.validOrder());
 
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
-        verify(intake).place(any(), any());
+        verify(placement).place(any(), any(), any());
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -54,7 +55,7 @@ class OrderRequestValidationTest {
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.fieldsInError()).as(answer.body().toString()).isNotEmpty().containsOnly(field);
-        verify(intake, never()).place(any(), any());
+        verify(placement, never()).place(any(), any(), any());
     }
 
     @ParameterizedTest(name = "Idempotency-Key = {0}")
@@ -65,10 +66,10 @@ class OrderRequestValidationTest {
 
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
         assertThat(answer.fieldsInError()).containsOnly("Idempotency-Key");
-        verify(intake, never()).place(any(), any());
+        verify(placement, never()).place(any(), any(), any());
     }
 
     static Stream<String> keysThatCannotBeComparedExactly() {
-        return Stream.of("k".repeat(IdempotencyKey.MAX_LENGTH + 1), "k".repeat(400), "two words", "é-key", "tab\tkey");
+        return Stream.of("k".repeat(IdempotencyKeys.MAX_LENGTH + 1), "k".repeat(400), "two words", "é-key", "tab\tkey");
     }
 }

@@ -1,4 +1,4 @@
-package io.nurture.order.web;
+package io.nurture.checkout;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 

@@ -1,4 +1,4 @@
-package io.nurture.order.web;
+package io.nurture.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,10 +33,10 @@ import org.springframework.test.context.ActiveProfiles;
 @InjectedFault(id = 6, fault = "a retry finds the key committed just before",
         injected = "a second placement with a committed key, its lookup skipped",
         holds = "the first order is answered; no second process starts")
-class OrderIntakeIdempotencyIntegrationTest {
+class OrderPlacementIdempotencyIntegrationTest {
 
     @Autowired
-    OrderIntake intake;
+    OrderPlacement placement;
 
     @Autowired
     ZeebeTestEngine engine;
@@ -46,11 +46,12 @@ class OrderIntakeIdempotencyIntegrationTest {
 
     @Test
     void placingAgainWithACommittedKeyAnswersTheEarlierOrderAndStartsNoProcess() {
-        OrderRequest request = cardOrder("customer-" + UUID.randomUUID() + "@example.com");
+        PlaceOrder request = cardOrder("customer-" + UUID.randomUUID() + "@example.com");
         String key = "committed-" + UUID.randomUUID();
-        Order first = intake.place(request, key);
+        String fingerprint = "fingerprint-" + key;
+        Order first = placement.place(request, key, fingerprint);
 
-        Order second = intake.place(request, key);
+        Order second = placement.place(request, key, fingerprint);
 
         assertThat(second.getId()).isEqualTo(first.getId());
         // First the cheap look (the start left the outbox), then the record stream, whose scan grows
@@ -85,10 +86,10 @@ class OrderIntakeIdempotencyIntegrationTest {
                 .count();
     }
 
-    private static OrderRequest cardOrder(String email) {
-        return new OrderRequest(new OrderRequest.Customer(email, "Ada Lovelace", null, null),
-                List.of(new OrderRequest.Line("TEA-SENCHA-100", 1)),
-                new OrderRequest.Payment(PaymentMethod.CARD, "tok_visa"),
-                new OrderRequest.Address("1 Main St", "Berlin", "10115", "DE"), "DE", null, null);
+    private static PlaceOrder cardOrder(String email) {
+        return new PlaceOrder(new PlaceOrder.Customer(email, "Ada Lovelace", null, null),
+                List.of(new PlaceOrder.Line("TEA-SENCHA-100", 1)),
+                new PlaceOrder.Payment(PaymentMethod.CARD, "tok_visa"),
+                new PlaceOrder.Address("1 Main St", "Berlin", "10115", "DE"), "DE", null, null);
     }
 }

@@ -1,9 +1,5 @@
-package io.nurture.order.web;
+package io.nurture.checkout;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nurture.api.IdempotencyKeyReusedException;
-import io.nurture.api.InvalidRequestException;
 import io.nurture.coupon.CouponRejectedException;
 import io.nurture.coupon.CouponService;
 import io.nurture.customer.Customer;
@@ -11,17 +7,14 @@ import io.nurture.customer.CustomerService;
 import io.nurture.customer.TimeZones;
 import io.nurture.inventory.InventoryService;
 import io.nurture.inventory.Product;
+import io.nurture.order.NewOrder;
 import io.nurture.order.Order;
 import io.nurture.order.OrderService;
 import io.nurture.order.PaymentMethod;
 import io.nurture.order.PurchaseHistory;
 import io.nurture.order.ShippingAddress;
 import io.nurture.referral.ReferralService;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,15 +25,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns a valid order request into a stored order whose process starts, or into nothing at all:
+ * Turns a well-formed order into a stored order whose process starts, or into nothing at all:
  * the process start is written to the engine outbox in the order's transaction and published once
  * it committed, so an order is never stored without its process and no process starts for an
  * order that was not stored; the request never waits for the engine. An Idempotency-Key is
  * inserted, never overwritten, in that same transaction: of two requests with one key, only one
- * can commit an order.
+ * can commit an order. A key comes with the fingerprint of the request it was sent with: the same
+ * key with another fingerprint is refused.
  */
 @Service
-class OrderIntake {
+public class OrderPlacement {
 
     private final OrderService orders;
     private final PurchaseHistory purchases;
@@ -50,14 +44,13 @@ class OrderIntake {
     private final OrderProcess process;
     private final CouponService coupons;
     private final ReferralService referrals;
-    private final ObjectMapper json;
     private final Clock clock;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
 
-    OrderIntake(OrderService orders, PurchaseHistory purchases, CustomerService customers, InventoryService inventory,
+    OrderPlacement(OrderService orders, PurchaseHistory purchases, CustomerService customers, InventoryService inventory,
             IdempotencyKeyRepository idempotencyKeys, OrderProcess process, CouponService coupons,
-            ReferralService referrals, ObjectMapper json, Clock clock, PlatformTransactionManager transactions) {
+            ReferralService referrals, Clock clock, PlatformTransactionManager transactions) {
         this.coupons = coupons;
         this.referrals = referrals;
         this.orders = orders;
@@ -66,20 +59,19 @@ class OrderIntake {
         this.inventory = inventory;
         this.idempotencyKeys = idempotencyKeys;
         this.process = process;
-        this.json = json;
         this.clock = clock;
         this.writing = new TransactionTemplate(transactions);
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
     }
 
-    /** An earlier order placed with the same key and body; a different body is refused. */
-    public Optional<Order> earlierOrder(String idempotencyKey, OrderRequest request) {
+    /** An earlier order placed with the same key and request; another request is refused. */
+    public Optional<Order> earlierOrder(String idempotencyKey, String fingerprint) {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
         return reading.execute(tx -> idempotencyKeys.findById(idempotencyKey).map(earlier -> {
-            if (!earlier.getRequestHash().equals(hash(request))) {
+            if (!earlier.getRequestHash().equals(fingerprint)) {
                 throw new IdempotencyKeyReusedException(idempotencyKey);
             }
             return orders.get(earlier.getOrderId());
@@ -91,29 +83,29 @@ class OrderIntake {
      * committed first, the losing transaction leaves nothing behind and this answers with the
      * winner's order (or places again, now as a known customer).
      */
-    public Order place(OrderRequest request, String idempotencyKey) {
+    public Order place(PlaceOrder request, String idempotencyKey, String fingerprint) {
         try {
-            return writing.execute(tx -> store(request, idempotencyKey));
+            return writing.execute(tx -> store(request, idempotencyKey, fingerprint));
         } catch (DataIntegrityViolationException raced) {
-            return earlierOrder(idempotencyKey, request)
-                    .orElseGet(() -> writing.execute(tx -> store(request, idempotencyKey)));
+            return earlierOrder(idempotencyKey, fingerprint)
+                    .orElseGet(() -> writing.execute(tx -> store(request, idempotencyKey, fingerprint)));
         }
     }
 
-    private Order store(OrderRequest request, String idempotencyKey) {
+    private Order store(PlaceOrder request, String idempotencyKey, String fingerprint) {
         Map<String, Product> catalogue = knownProducts(request.lines());
         if (request.payment().method() == PaymentMethod.CARD
                 && (request.payment().token() == null || request.payment().token().isBlank())) {
-            throw new InvalidRequestException("payment.token", "is required for card payments");
+            throw new InvalidOrderException("payment.token", "is required for card payments");
         }
         Customer customer = customers.findOrRegister(request.customer().email(), request.customer().name());
         customers.takeFromOrderForm(customer, TimeZones.parse(request.customer().timeZone()),
                 request.shippingAddress().country(), request.customer().marketingConsent());
         boolean firstOrder = !purchases.hasOrdered(customer.getId());
-        Order order = new Order(customer.getId(), request.payment().method(),
+        Order order = orders.draft(new NewOrder(customer.getId(), request.payment().method(),
                 request.payment().method() == PaymentMethod.CARD ? request.payment().token() : null,
-                address(request.shippingAddress()), request.billingCountry(), currency(catalogue), clock.instant());
-        request.lines().forEach(line -> order.addLine(line.sku(), line.quantity(), catalogue.get(line.sku()).getPrice()));
+                address(request.shippingAddress()), request.billingCountry(), currency(catalogue),
+                request.lines().stream().map(line -> new NewOrder.Line(line.sku(), line.quantity(), catalogue.get(line.sku()).getPrice())).toList()));
         if (request.referralCode() != null) {
             referredBy(customer, order, request.referralCode());
         }
@@ -122,7 +114,7 @@ class OrderIntake {
         }
         orders.place(order);
         if (idempotencyKey != null) {
-            idempotencyKeys.saveAndFlush(new IdempotencyKey(idempotencyKey, hash(request), order.getId(), clock.instant()));
+            idempotencyKeys.saveAndFlush(new IdempotencyKey(idempotencyKey, fingerprint, order.getId(), clock.instant()));
         }
         process.start(order, firstOrder);
         return order;
@@ -131,26 +123,26 @@ class OrderIntake {
     private void referredBy(Customer customer, Order order, String referralCode) {
         String referrer = referrals.referrer(referralCode)
                 .filter(owner -> !owner.equals(customer.getId()))
-                .orElseThrow(() -> new InvalidRequestException("referralCode", "is not a referral code of another customer"));
+                .orElseThrow(() -> new InvalidOrderException("referralCode", "is not a referral code of another customer"));
         customers.referredBy(customer, referrer);
-        order.referredWith(referralCode);
+        orders.referredWith(order, referralCode);
     }
 
     private void redeem(String couponCode, Customer customer, Order order) {
         try {
-            order.redeem(couponCode, coupons.redeem(couponCode, customer.getId(), order.getId()));
+            orders.redeem(order, couponCode, coupons.redeem(couponCode, customer.getId(), order.getId()));
         } catch (CouponRejectedException rejected) {
-            throw new InvalidRequestException("couponCode", rejected.getMessage());
+            throw new InvalidOrderException("couponCode", rejected.getMessage());
         }
     }
 
-    private Map<String, Product> knownProducts(List<OrderRequest.Line> lines) {
-        Map<String, Product> found = inventory.products(lines.stream().map(OrderRequest.Line::sku).toList());
+    private Map<String, Product> knownProducts(List<PlaceOrder.Line> lines) {
+        Map<String, Product> found = inventory.products(lines.stream().map(PlaceOrder.Line::sku).toList());
         IntStream.range(0, lines.size())
                 .filter(i -> !found.containsKey(lines.get(i).sku()))
                 .findFirst()
                 .ifPresent(i -> {
-                    throw new InvalidRequestException("lines[" + i + "].sku", "is not in the catalogue");
+                    throw new InvalidOrderException("lines[" + i + "].sku", "is not in the catalogue");
                 });
         return found;
     }
@@ -158,21 +150,12 @@ class OrderIntake {
     private static String currency(Map<String, Product> catalogue) {
         List<String> currencies = catalogue.values().stream().map(Product::getCurrency).distinct().toList();
         if (currencies.size() != 1) {
-            throw new InvalidRequestException("lines", "must all be priced in one currency");
+            throw new InvalidOrderException("lines", "must all be priced in one currency");
         }
         return currencies.get(0);
     }
 
-    private static ShippingAddress address(OrderRequest.Address address) {
+    private static ShippingAddress address(PlaceOrder.Address address) {
         return new ShippingAddress(address.line1(), address.city(), address.postalCode(), address.country());
-    }
-
-    private String hash(OrderRequest request) {
-        try {
-            byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot fingerprint the order request", e);
-        }
     }
 }

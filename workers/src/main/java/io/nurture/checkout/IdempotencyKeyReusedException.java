@@ -1,8 +1,9 @@
-package io.nurture.api;
+package io.nurture.checkout;
 
+/** A client sent an Idempotency-Key again with a different order. */
 public class IdempotencyKeyReusedException extends RuntimeException {
 
-    public IdempotencyKeyReusedException(String key) {
+    IdempotencyKeyReusedException(String key) {
         super("Idempotency key '" + key + "' was already used with a different request body");
     }
 }

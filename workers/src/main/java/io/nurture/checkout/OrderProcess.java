@@ -1,4 +1,4 @@
-package io.nurture.order.web;
+package io.nurture.checkout;
 
 import io.nurture.orchestration.ProcessMessages;
 import io.nurture.order.Order;
