@@ -11,6 +11,7 @@ import io.nurture.order.OrderStateConflictException;
 import io.nurture.order.UnknownOrderException;
 import io.nurture.payment.InvoiceAmountMismatchException;
 import io.nurture.shipping.UnknownShipmentException;
+import io.nurture.survey.SurveyAnswerException;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.dao.TransientDataAccessException;
@@ -124,6 +125,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Idempotency key already used", ex.getMessage());
         problem.setProperty("errors", List.of(new FieldProblem("Idempotency-Key", ex.getMessage())));
         return problem;
+    }
+
+    /** A survey answer for an unknown token 404, one already answered 409, an expired one 410. */
+    @ExceptionHandler(SurveyAnswerException.class)
+    ProblemDetail surveyAnswerRefused(SurveyAnswerException refused) {
+        return switch (refused.reason()) {
+            case UNKNOWN -> Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", refused.getMessage());
+            case ALREADY_ANSWERED -> Problems.of(HttpStatus.CONFLICT, "survey-answered", "Survey already answered", refused.getMessage());
+            case EXPIRED -> Problems.of(HttpStatus.GONE, "survey-expired", "Survey expired", refused.getMessage());
+        };
     }
 
     /** Engine down or pushing back (RESOURCE_EXHAUSTED): the caller retries, nothing is half-done. */

@@ -1,16 +1,16 @@
 package io.nurture.engagement.web;
 
-import io.nurture.api.InvalidRequestException;
 import io.nurture.api.NotFoundException;
 import io.nurture.api.ReportPeriod;
 import io.nurture.engagement.JourneyFunnel;
 import io.nurture.engagement.JourneyUplift;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,26 +50,19 @@ class JourneyController {
 
     @Operation(summary = "What a journey's marketing steps earn, measured against their holdout groups",
             description = """
-                    For each step of the journey that sent or held out someone in the period, in the model's order:                     customers sent the message (treatment) and customers held out (the step's holdout share, set in                     the model), conversions of each (an order placed within the window after the step and delivered),                     conversion rates, the absolute uplift with its 95 % confidence interval, and the coupon discount                     spent per extra order (null without uplift). All computed in SQL.""")
+                    For each step of the journey that sent or held out someone in the period, in the model's order: \
+                    customers sent the message (treatment) and customers held out (the step's holdout share, set in \
+                    the model), conversions of each (an order placed within the window after the step and delivered), \
+                    conversion rates, the absolute uplift with its 95 % confidence interval, and the coupon discount \
+                    spent per extra order (null without uplift). All computed in SQL.""")
     @GetMapping("/api/journeys/{journey}/uplift")
     List<JourneyUplift.StepUplift> uplift(@PathVariable String journey,
             @Parameter(description = "ISO date or instant, inclusive; default: 30 days before to") @RequestParam(required = false) String from,
             @Parameter(description = "ISO date or instant, exclusive; default: now") @RequestParam(required = false) String to,
-            @Parameter(description = "ISO duration after each step in which an order counts") @RequestParam(defaultValue = "P30D") String window) {
+            @Parameter(description = "ISO duration after each step in which an order counts", schema = @Schema(type = "string", defaultValue = "P30D"))
+            @RequestParam(defaultValue = "P30D") @DurationMin(nanos = 1) Duration window) {
         ReportPeriod period = ReportPeriod.of(from, to, clock, DEFAULT_PERIOD);
-        return uplift.of(journey, period.from(), period.to(), window(window))
+        return uplift.of(journey, period.from(), period.to(), window)
                 .orElseThrow(() -> new NotFoundException("No journey " + journey));
-    }
-
-    private static Duration window(String window) {
-        try {
-            Duration parsed = Duration.parse(window);
-            if (parsed.isNegative() || parsed.isZero()) {
-                throw new InvalidRequestException("window", "must be a positive ISO duration, e.g. P30D");
-            }
-            return parsed;
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("window", "must be a positive ISO duration, e.g. P30D");
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.nurture.survey.web;
 
 import io.nurture.survey.Survey;
-import io.nurture.survey.SurveyAnswerException;
 import io.nurture.survey.SurveyService;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -10,11 +9,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,16 +31,6 @@ class SurveyController {
     ResponseEntity<Answered> answer(@PathVariable String token, @Valid @RequestBody SurveyAnswer answer) {
         Survey survey = surveys.answer(token, answer.score(), answer.comment());
         return ResponseEntity.accepted().body(new Answered(token, survey.getOrderId(), answer.score()));
-    }
-
-    /** Unknown token 404, already answered 409, expired 410. */
-    @ExceptionHandler(SurveyAnswerException.class)
-    ProblemDetail refused(SurveyAnswerException refused) {
-        return switch (refused.reason()) {
-            case UNKNOWN -> ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, refused.getMessage());
-            case ALREADY_ANSWERED -> ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
-            case EXPIRED -> ProblemDetail.forStatusAndDetail(HttpStatus.GONE, refused.getMessage());
-        };
     }
 
     record SurveyAnswer(
