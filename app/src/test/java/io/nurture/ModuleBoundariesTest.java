@@ -19,16 +19,24 @@ import io.nurture.order.OrderService;
 import io.nurture.processes.OrderFulfillment;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Table;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +58,11 @@ class ModuleBoundariesTest {
 
     /** Packages the picture leaves out because most capabilities use them. */
     private static final Set<String> ANY_MAY_USE = Set.of("orchestration", "persistence");
+
+    /** Tables written with SQL rather than through an entity, and the capability that owns each. */
+    private static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.of("engine_messages", "orchestration",
+            "journey_holdouts", "engagement", "sandbox_provider_ledger", "payment", "sandbox_carrier_bookings", "shipping");
+    private static final Pattern TABLE_IN_SQL = Pattern.compile("(?i)\\b(?:from|join|update|into)\\s+(\\w+)");
 
     private static final DescribedPredicate<JavaClass> IN_APP = inJarOf(NurtureApplication.class, "the app jar");
     private static final DescribedPredicate<JavaClass> IN_WORKERS = inJarOf(OrderService.class, "the workers jar");
@@ -96,6 +109,38 @@ class ModuleBoundariesTest {
 
         assertThat(drawn).as("arrows read from the picture").isNotEmpty();
         assertThat(undrawn).as("dependencies the architecture picture does not draw").isEmpty();
+    }
+
+    /** SQL that reads another capability's tables lives in reporting, the read model, and nowhere else. */
+    @Test
+    void sqlOnAnotherCapabilitysTablesLivesOnlyInReporting() throws IOException {
+        Map<String, String> owners = tableOwners();
+        Map<String, String> crossing = new TreeMap<>();
+        for (Path root : List.of(Path.of("src", "main", "java", "io", "nurture"), Path.of("..", "workers", "src", "main", "java", "io", "nurture"))) {
+            try (Stream<Path> sources = Files.walk(root)) {
+                for (Path source : sources.filter(file -> file.toString().endsWith(".java")).toList()) {
+                    String capability = root.relativize(source).getName(0).toString();
+                    Matcher table = TABLE_IN_SQL.matcher(Files.readString(source));
+                    while (table.find()) {
+                        String owner = owners.get(table.group(1).toLowerCase(Locale.ROOT));
+                        if (owner != null && !owner.equals(capability) && !capability.equals("reporting")) {
+                            crossing.putIfAbsent(source.getFileName() + " (" + capability + ") reads " + table.group(1), "owned by " + owner);
+                        }
+                    }
+                }
+            }
+        }
+
+        assertThat(owners).as("tables and their capabilities").containsEntry("orders", "order").containsEntry("engine_messages", "orchestration");
+        assertThat(crossing).as("SQL on another capability's tables outside reporting").isEmpty();
+    }
+
+    /** Each entity's table belongs to the entity's capability; the few tables without an entity are named. */
+    private static Map<String, String> tableOwners() {
+        Map<String, String> owners = new HashMap<>(TABLES_WITHOUT_ENTITY);
+        NURTURE.stream().filter(type -> type.isAnnotatedWith(Table.class))
+                .forEach(entity -> owners.put(entity.getAnnotationOfType(Table.class).name(), capability(entity)));
+        return owners;
     }
 
     @Test

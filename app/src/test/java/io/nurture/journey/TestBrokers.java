@@ -22,17 +22,12 @@ final class TestBrokers {
     private TestBrokers() {
     }
 
-    /**
-     * A broker keeping its state and log in {@code data}; {@code settings} are ZEEBE_BROKER_... variables.
-     * Without the ahead-of-time cache: the first broker of a build trains it and takes about 20 s more
-     * to stop (a minute on a busy machine), which the restart and cluster tests, one after the other on
-     * the suite's longest lane, waited for; the simulation's local-mode apps train it beside them.
-     */
+    /** A broker keeping its state and log in {@code data}; {@code settings} are ZEEBE_BROKER_... variables. */
     static LocalBroker broker(Path data, int gatewayPort, Map<String, String> settings) throws IOException {
         Map<String, String> environment = new HashMap<>(BrokerExport.SETTINGS);
         environment.putAll(settings);
         LocalBrokerProperties properties = new LocalBrokerProperties(distribution(), AppProcess.TEST_BROKER_JVM, 1, STARTUP,
-                Duration.ofSeconds(1), Duration.ofSeconds(5), false, environment);
+                Duration.ofSeconds(1), Duration.ofSeconds(5), true, environment);
         return new LocalBroker(properties, DataDirectory.open(data.toString(), false), gatewayPort, false);
     }
 

@@ -4,7 +4,7 @@ import static io.nurture.engagement.EngagementLog.stepKey;
 
 import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
-import io.nurture.order.Recommendations;
+import io.nurture.reporting.Recommendations;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

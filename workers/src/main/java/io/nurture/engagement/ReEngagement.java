@@ -6,7 +6,7 @@ import io.nurture.customer.LifecycleService;
 import io.nurture.customer.LifecycleStage;
 import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
-import io.nurture.order.Recommendations;
+import io.nurture.reporting.Recommendations;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

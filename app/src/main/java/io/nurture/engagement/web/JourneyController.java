@@ -2,8 +2,8 @@ package io.nurture.engagement.web;
 
 import io.nurture.api.NotFoundException;
 import io.nurture.api.ReportPeriod;
-import io.nurture.engagement.JourneyFunnel;
-import io.nurture.engagement.JourneyUplift;
+import io.nurture.reporting.JourneyFunnel;
+import io.nurture.reporting.JourneyUplift;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;

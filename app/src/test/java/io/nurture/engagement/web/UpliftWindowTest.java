@@ -6,7 +6,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.nurture.engagement.JourneyUplift;
+import io.nurture.reporting.JourneyUplift;
 import io.nurture.security.SliceClient;
 import io.nurture.security.WebSliceTest;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.nurture.metrics;
+package io.nurture.reporting;
 
 import io.nurture.customer.LifecycleStage;
 import java.math.BigDecimal;
@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * steps, coupons), never kept as a running counter that could drift.
  */
 @Component
-class LifecycleMetrics {
+public class LifecycleMetrics {
 
     private final JdbcClient jdbc;
 
@@ -30,7 +30,7 @@ class LifecycleMetrics {
     }
 
     @Transactional(readOnly = true)
-    Report report(Instant from, Instant to) {
+    public Report report(Instant from, Instant to) {
         return new Report(from, to, customersByStage(), transitions(from, to), repeatPurchaseRate(to), surveys(from, to),
                 reEngagement(from, to), winBack(from, to), medianOrderToDeliveryHours(from, to), ordersByStatus());
     }
@@ -41,7 +41,7 @@ class LifecycleMetrics {
      * delivery time within it.
      */
     @Transactional(readOnly = true)
-    List<Part> series(Instant from, Instant to, int parts) {
+    public List<Part> series(Instant from, Instant to, int parts) {
         Duration width = Duration.between(from, to).dividedBy(parts);
         List<Part> series = new ArrayList<>();
         for (int i = 0; i < parts; i++) {
@@ -173,20 +173,20 @@ class LifecycleMetrics {
         return counts;
     }
 
-    record Report(Instant from, Instant to, Map<LifecycleStage, Long> customersByStage,
+    public record Report(Instant from, Instant to, Map<LifecycleStage, Long> customersByStage,
             Map<LifecycleStage, Long> stageTransitions, BigDecimal repeatPurchaseRate, SurveyFigures surveys,
             Conversion reEngagement, Conversion winBack, BigDecimal medianOrderToDeliveryHours,
             Map<String, Long> ordersByStatus) {
     }
 
-    record Part(Instant from, Instant to, Map<LifecycleStage, Long> customersByStage,
+    public record Part(Instant from, Instant to, Map<LifecycleStage, Long> customersByStage,
             Map<LifecycleStage, Long> stageTransitions, SurveyFigures surveys, BigDecimal repeatPurchaseRate,
             BigDecimal medianOrderToDeliveryHours) {
     }
 
-    record SurveyFigures(long sent, long answered, BigDecimal responseRate, BigDecimal nps) {
+    public record SurveyFigures(long sent, long answered, BigDecimal responseRate, BigDecimal nps) {
     }
 
-    record Conversion(long sent, long converted, BigDecimal conversionRate) {
+    public record Conversion(long sent, long converted, BigDecimal conversionRate) {
     }
 }

@@ -1,7 +1,8 @@
-package io.nurture.metrics;
+package io.nurture.reporting.web;
 
 import io.nurture.api.InvalidRequestException;
 import io.nurture.api.ReportPeriod;
+import io.nurture.reporting.LifecycleMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

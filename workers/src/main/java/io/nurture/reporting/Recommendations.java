@@ -1,4 +1,4 @@
-package io.nurture.order;
+package io.nurture.reporting;
 
 import java.util.ArrayList;
 import java.util.List;

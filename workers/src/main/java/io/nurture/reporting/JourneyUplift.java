@@ -1,4 +1,4 @@
-package io.nurture.engagement;
+package io.nurture.reporting;
 
 import static io.nurture.persistence.UtcColumns.utc;
 
