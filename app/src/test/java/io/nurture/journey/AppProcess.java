@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /** Nurture in its own JVM, started as a user starts it and ended with SIGTERM as systemd would. */
@@ -36,6 +37,14 @@ record AppProcess(Process process, int port) implements AutoCloseable {
      */
     static final String TEST_BROKER_JVM = "-Xms64m -Xmx512m " + String.join(" ", QUICK_START_JVM);
 
+    /**
+     * The test profile streams jobs, for the in-memory engine's sake (application-test.yaml); an app
+     * on a real broker takes them as production does, by polling (the client's default interval).
+     */
+    private static final Map<String, Object> PRODUCTION_JOB_DELIVERY = Map.of(
+            "camunda.client.worker.defaults.stream-enabled", false,
+            "camunda.client.worker.defaults.poll-interval", "PT0.1S");
+
     static AppProcess start(Map<String, Object> settings, Path log) throws IOException {
         return start(settings, log, 200);
     }
@@ -51,7 +60,9 @@ record AppProcess(Process process, int port) implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Djava.io.tmpdir=" + temp, QUICK_START_JVM[0], QUICK_START_JVM[1],
                 "-cp", System.getProperty("java.class.path"), NurtureApplication.class.getName()));
-        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Map<String, Object> withProductionDelivery = new TreeMap<>(PRODUCTION_JOB_DELIVERY);
+        withProductionDelivery.putAll(settings);
+        withProductionDelivery.forEach((key, value) -> command.add("--" + key + "=" + value));
         // A session of its own, as a terminal or service manager gives it: a signal to its group reaches it and nothing else.
         Process process = new ProcessBuilder(ChildProcesses.inOwnSession(command)).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

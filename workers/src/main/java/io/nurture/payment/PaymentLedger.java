@@ -184,13 +184,22 @@ class PaymentLedger {
         return planRefund(orderId);
     }
 
-    /** Charges a cancellation found unbooked at the provider, placed since then. */
+    /** Charges a cancellation voided (the provider had nothing under their key then), voided since {@code since}. */
     @Transactional(readOnly = true)
     List<Payment> voidChargesSince(Instant since) {
-        return payments.findByKindAndStatusAndCreatedAtAfter(PaymentKind.CHARGE, PaymentStatus.VOID, since);
+        return payments.findByKindAndStatusAndCompletedAtAfter(PaymentKind.CHARGE, PaymentStatus.VOID, since);
     }
 
-    /** A void charge the provider booked after all: captured now, so that the order's refund gives it back. */
+    /** Card refunds whose intent was written between the two instants and whose provider answer is not booked. */
+    @Transactional(readOnly = true)
+    List<Payment> unansweredRefunds(Instant from, Instant to) {
+        return payments.findByKindAndStatusAndCreatedAtBetween(PaymentKind.REFUND, PaymentStatus.PENDING, from, to);
+    }
+
+    /**
+     * A void charge the provider booked after all: captured now, with its refund's intent written in the
+     * same transaction, so that a stop before the provider is called leaves an unanswered refund to retry.
+     */
     @Transactional
     boolean recordLateCharge(String orderId, PaymentGateway.Movement booked) {
         orders.lock(orderId);
@@ -199,6 +208,7 @@ class PaymentLedger {
             return false;
         }
         charge.complete(PaymentStatus.CAPTURED, booked.providerReference(), clock.instant());
+        planRefund(orderId);
         return true;
     }
 

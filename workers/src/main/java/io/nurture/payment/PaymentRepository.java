@@ -18,7 +18,9 @@ interface PaymentRepository extends JpaRepository<Payment, String> {
 
     List<Payment> findByKindAndStatusOrderByCreatedAtAsc(PaymentKind kind, PaymentStatus status);
 
-    List<Payment> findByKindAndStatusAndCreatedAtAfter(PaymentKind kind, PaymentStatus status, Instant after);
+    List<Payment> findByKindAndStatusAndCompletedAtAfter(PaymentKind kind, PaymentStatus status, Instant after);
+
+    List<Payment> findByKindAndStatusAndCreatedAtBetween(PaymentKind kind, PaymentStatus status, Instant from, Instant to);
 
     long countByKindAndStatus(PaymentKind kind, PaymentStatus status);
 

@@ -8,13 +8,17 @@ import io.nurture.order.OrderStatus;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PaymentService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
     private static final Duration INVOICE_TERM = Duration.ofDays(14);
+    /** A refund call that takes longer than this has failed; the late-charge check calls it again. */
+    static final Duration UNANSWERED_REFUND = Duration.ofMinutes(1);
 
     private final PaymentLedger ledger;
     private final PaymentRepository payments;
@@ -134,19 +141,40 @@ public class PaymentService {
     /**
      * A cancellation that asks the provider about a charge still on its way finds nothing and voids
      * it; if the provider books it after all and the charging step loses the answer, nobody else
-     * would. Void charges of the lookback are asked about again: one the provider booked is captured
-     * on the ledger and refunded. Returns how many were given back.
+     * would. Charges voided within the lookback are asked about again: one the provider booked is
+     * captured on the ledger and refunded. Card refunds of the lookback still unanswered after
+     * {@link #UNANSWERED_REFUND} (a refund call that failed here, or a stop before it) are called
+     * again with their key. One failing order does not stop the others. Returns how many refunds
+     * the provider confirmed.
      */
     public int giveBackLateCharges(Duration lookback) {
+        Instant since = clock.instant().minus(lookback);
         int givenBack = 0;
-        for (Payment voided : ledger.voidChargesSince(clock.instant().minus(lookback))) {
-            Optional<PaymentGateway.Movement> booked = gateway.lookUp(voided.getIdempotencyKey()).filter(PaymentGateway.Movement::approved);
-            if (booked.isPresent() && ledger.recordLateCharge(voided.getOrderId(), booked.get())) {
-                refund(voided.getOrderId());
-                givenBack++;
-            }
+        for (Payment voided : ledger.voidChargesSince(since)) {
+            givenBack += giveBack(voided.getOrderId(), () -> bookedAfterAll(voided));
+        }
+        for (Payment refund : ledger.unansweredRefunds(since, clock.instant().minus(UNANSWERED_REFUND))) {
+            givenBack += giveBack(refund.getOrderId(), () -> true);
         }
         return givenBack;
+    }
+
+    private boolean bookedAfterAll(Payment voided) {
+        Optional<PaymentGateway.Movement> booked = gateway.lookUp(voided.getIdempotencyKey()).filter(PaymentGateway.Movement::approved);
+        return booked.isPresent() && ledger.recordLateCharge(voided.getOrderId(), booked.get());
+    }
+
+    private int giveBack(String orderId, BooleanSupplier owed) {
+        try {
+            if (!owed.getAsBoolean()) {
+                return 0;
+            }
+            refund(orderId);
+            return 1;
+        } catch (RuntimeException providerOrDatabase) {
+            LOG.warn("Could not give back the charge of order {} yet; the next check tries again", orderId, providerOrDatabase);
+            return 0;
+        }
     }
 
     /** Refunds owed to customers who paid by transfer, oldest first. */

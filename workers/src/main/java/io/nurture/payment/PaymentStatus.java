@@ -7,7 +7,10 @@ public enum PaymentStatus {
     CAPTURED,
     /** The card was declined: no money moved. */
     DECLINED,
-    /** A charge the provider never took (asked by its key after the step that called it died). */
+    /**
+     * A charge the provider had not taken when asked by its key (the step that called it died, or its
+     * call was still on its way); one the provider books later becomes CAPTURED and is refunded.
+     */
     VOID,
     /** Money to give back that no provider can return (an invoice payment): staff pay it out. */
     OWED,

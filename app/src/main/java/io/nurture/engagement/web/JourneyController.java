@@ -60,7 +60,7 @@ class JourneyController {
             @Parameter(description = "ISO date or instant, inclusive; default: 30 days before to") @RequestParam(required = false) String from,
             @Parameter(description = "ISO date or instant, exclusive; default: now") @RequestParam(required = false) String to,
             @Parameter(description = "ISO duration after each step in which an order counts", schema = @Schema(type = "string", defaultValue = "P30D"))
-            @RequestParam(defaultValue = "P30D") @DurationMin(nanos = 1) Duration window) {
+            @RequestParam(defaultValue = "P30D") @DurationMin(seconds = 1) Duration window) {
         ReportPeriod period = ReportPeriod.of(from, to, clock, DEFAULT_PERIOD);
         return uplift.of(journey, period.from(), period.to(), window)
                 .orElseThrow(() -> new NotFoundException("No journey " + journey));

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The uplift report's window after each step: an ISO duration, positive; anything else is refused naming it. */
+/** The uplift report's window after each step: an ISO duration of a second or more (the report counts in seconds); anything else is refused naming it. */
 @WebSliceTest(controllers = JourneyController.class)
 @Import(UpliftWindowTest.FixedClock.class)
 class UpliftWindowTest {
@@ -58,7 +58,7 @@ class UpliftWindowTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"soon", "P0D", "-P1D", "30"})
+    @ValueSource(strings = {"soon", "P0D", "-P1D", "PT0.5S", "30"})
     void aWindowThatIsNoPositiveDurationIsRefusedNamingIt(String window) {
         SliceClient.Answer answer = new SliceClient(mvc, SliceClient.HARNESS_KEY).get(UPLIFT + "?window=" + window);
 
