@@ -34,7 +34,7 @@ public class PaymentService {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
     private static final Duration INVOICE_TERM = Duration.ofDays(14);
     /** A refund call that takes longer than this has failed; the late-charge check calls it again. */
-    static final Duration UNANSWERED_REFUND = Duration.ofMinutes(1);
+    private static final Duration UNANSWERED_REFUND = Duration.ofMinutes(1);
 
     private final PaymentLedger ledger;
     private final PaymentRepository payments;
