@@ -15,6 +15,7 @@ import io.camunda.client.api.response.BrokerInfo;
 import io.camunda.client.api.response.PartitionBrokerHealth;
 import io.camunda.client.api.response.PartitionBrokerRole;
 import io.nurture.broker.LocalBroker;
+import io.nurture.processes.OrderFulfillment;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.reliability.ReliabilityReport;
 import io.nurture.runtime.EmbeddedMariaDb;
@@ -43,7 +44,10 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -52,22 +56,25 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Cluster mode on a real cluster: three Zeebe brokers (Camunda's distribution, replication factor
- * 3), two Nurture instances sharing one MySQL-protocol database and one SMTP server. A burst of
- * card and invoice orders goes through both instances; mid-burst the partition leader and one
- * Nurture instance are killed (kill -9). The shop retries what failed with the same
- * idempotency key, as its client would. Every order reaches its state, every charge, reservation,
- * shipment and mail happens once, no incident is exported, and the killed broker rejoins.
+ * 3), two Nurture instances sharing one MySQL-protocol database and one SMTP server, each a process
+ * of its own. Before they start, a third instance commits orders while the engine is out of its
+ * reach and is killed before it could send their starts: the two deliver them, each once. Then a
+ * burst of card and invoice orders goes through both instances; mid-burst the partition leader and
+ * one instance are killed (kill -9). The shop retries what failed with the same idempotency key, as
+ * its client would. Every order reaches its state, every charge, reservation, shipment and mail
+ * happens once, no incident is exported, and the killed broker rejoins. (One class, so that both
+ * stories share the brokers' and the instances' starts; a stop mid-burst is the local-mode
+ * lifecycle test's: the app's shutdown is the same in both modes.)
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(AppProcess.CHILD_PROCESSES)
-@InjectedFault(id = 14, fault = "the partition leader and one of two Nurture instances killed mid-burst",
-        injected = "3 brokers (replication factor 3), 2 Nurture processes on one database and SMTP server; kill -9 of the leader and one instance once half the 24 orders are answered; the shop retries with the same keys",
-        holds = "every order ships; one charge or invoice, reservation, shipment and shipping mail per order; no incident; the broker rejoins healthy")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIntegrationTest {
 
     private static final int BROKERS = 3;
     private static final int ORDERS_PER_INSTANCE = 12;
     private static final String SKU = "CUP-CERAMIC-2";
+    private static final int COMMITTED_BEFORE_THE_KILL = 5;
     private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     private static Path home;
@@ -76,6 +83,11 @@ class ClusterIntegrationTest {
     private static EmbeddedMariaDb database;
     private static GreenMail smtp;
     private static CamundaClient operator;
+    private static List<String> committedBeforeTheKill;
+    private static int leader;
+    private static AppProcess survivor;
+    private static AppProcess victim;
+    private static long instancesReady;
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -92,15 +104,26 @@ class ClusterIntegrationTest {
                 home, home.resolve("mariadb.log"), 0, "nurture", Duration.ofMinutes(1)));
         brokers.forEach(LocalBroker::begin);
         database.start();
-        brokers.forEach(LocalBroker::awaitStarted);
         smtp = new GreenMail(new ServerSetup(FreePorts.any(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        // Needs no engine: it runs while the brokers boot.
+        committedBeforeTheKill = ordersOfAnInstanceKilledBeforeItReachedTheEngine();
+        brokers.forEach(LocalBroker::awaitStarted);
         operator = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + gateways.get(0)))
                 .preferRestOverGrpc(false).build();
+        leader = leaderNode();
+        survivor = startApp(followerOf(leader, 0), "survivor");
+        victim = startApp(followerOf(leader, 1), "victim");
+        instancesReady = System.nanoTime();
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
+        for (AppProcess app : new AppProcess[] {victim, survivor}) {
+            if (app != null) {
+                app.close();
+            }
+        }
         if (operator != null) {
             operator.close();
         }
@@ -114,54 +137,102 @@ class ClusterIntegrationTest {
         FileSystemUtils.deleteRecursively(home.resolve("mariadb-server"));
     }
 
+    /**
+     * The engine outbox across a crash: an instance commits orders while the engine is out of reach
+     * and is killed (SIGKILL) before it could send their starts. The start of the first order is in
+     * the outbox twice, as when the engine took one just before the crash and the row could not be
+     * deleted any more. The instances started after it deliver every start; each order runs once.
+     */
     @Test
+    @Order(1)
+    @InjectedFault(id = 16, fault = "the app is killed between commit and engine command",
+            injected = "5 orders committed by an instance with the engine out of reach, one start duplicated in the outbox; SIGKILL; two new instances on the same database",
+            holds = "every order ships with exactly one process instance; the duplicate is refused by the engine; the outbox empties; no incident")
+    void orderStartsCommittedByAnInstanceKilledBeforeItReachedTheEngineReachItOnceThroughTheOthers(TestReporter report)
+            throws Exception {
+        NurtureClient shop = survivor.client();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(committedBeforeTheKill)
+                .extracting(id -> shop.get("/api/orders/" + id).text("status")).containsOnly("SHIPPED"));
+        report.publishEntry(ReliabilityReport.MEASURED, "all %d shipped %d s after the new instances answered"
+                .formatted(committedBeforeTheKill.size(), Duration.ofNanos(System.nanoTime() - instancesReady).toSeconds()));
+
+        await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM engine_messages") == 0);
+        assertThat(committedBeforeTheKill).allSatisfy(id -> assertThat(BrokerExport.instancesWith(brokerData(),
+                OrderFulfillment.PROCESS_ID, "orderId", id)).as(id).isEqualTo(1));
+        // Read before any broker is killed: a new leader exports again what its predecessor had not confirmed.
+        assertThat(BrokerExport.messagesRefusedAsDuplicate(brokerData(), "order-placed-" + committedBeforeTheKill.get(0)))
+                .as("the repeated start, refused").isEqualTo(1);
+        assertThat(BrokerExport.incidentsCreated(brokerData())).as("incidents").isZero();
+    }
+
+    private static List<String> ordersOfAnInstanceKilledBeforeItReachedTheEngine() throws Exception {
+        Map<String, Object> engineOutOfReach = appSettings(FreePorts.any());
+        engineOutOfReach.put("camunda.client.deployment.enabled", false);
+        List<String> orders = new ArrayList<>();
+        try (AppProcess doomed = AppProcess.startWithoutEngine(engineOutOfReach, home.resolve("app-killed-before-the-engine.log"))) {
+            NurtureClient shop = doomed.client();
+            for (int i = 0; i < COMMITTED_BEFORE_THE_KILL; i++) {
+                NurtureClient.Answer placed = shop.post("/api/orders", order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa")));
+                assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
+                orders.add(placed.text("orderId"));
+            }
+            assertThat(count("SELECT COUNT(*) FROM engine_messages WHERE delivery = 'PENDING'")).isEqualTo(COMMITTED_BEFORE_THE_KILL);
+            execute("INSERT INTO engine_messages (message_name, correlation_key, message_id, time_to_live_ms, variables,"
+                    + " created_at, delivery, next_attempt_at) SELECT message_name, correlation_key, message_id, time_to_live_ms,"
+                    + " variables, created_at, delivery, next_attempt_at FROM engine_messages WHERE correlation_key = '"
+                    + orders.get(0) + "'");
+            doomed.kill();
+        }
+        return orders;
+    }
+
+    @Test
+    @Order(2)
+    @InjectedFault(id = 14, fault = "the partition leader and one of two Nurture instances killed mid-burst",
+            injected = "3 brokers (replication factor 3), 2 Nurture processes on one database and SMTP server; kill -9 of the leader and one instance once half the 24 orders are answered; the shop retries with the same keys",
+            holds = "every order ships; one charge or invoice, reservation, shipment and shipping mail per order; no incident; the broker rejoins healthy")
     void ordersThroughTwoInstancesSurviveTheLossOfTheLeaderAndOfAnInstanceAndHappenOnce(TestReporter report) throws Exception {
-        int leader = leaderNode();
-        int stockBefore;
+        assertThat(leaderNode()).as("the leader both instances were kept away from").isEqualTo(leader);
         Map<String, String> orderByKey = new ConcurrentHashMap<>();
         Map<String, Map<String, Object>> bodyByKey = new ConcurrentHashMap<>();
         List<String> invoiceKeys = new ArrayList<>();
+        NurtureClient shop = survivor.client();
+        int stockBefore = available(shop, SKU);
+        CompletableFuture<Void> burst = CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> placeBurst(survivor.client(), "a", orderByKey, bodyByKey, invoiceKeys)),
+                CompletableFuture.runAsync(() -> placeBurst(victim.client(), "b", orderByKey, bodyByKey, invoiceKeys)));
 
-        try (AppProcess survivor = startApp(followerOf(leader, 0), "survivor");
-             AppProcess victim = startApp(followerOf(leader, 1), "victim")) {
-            NurtureClient shop = survivor.client();
-            stockBefore = available(shop, SKU);
-            CompletableFuture<Void> burst = CompletableFuture.allOf(
-                    CompletableFuture.runAsync(() -> placeBurst(survivor.client(), "a", orderByKey, bodyByKey, invoiceKeys)),
-                    CompletableFuture.runAsync(() -> placeBurst(victim.client(), "b", orderByKey, bodyByKey, invoiceKeys)));
+        await().atMost(PATIENCE).until(() -> orderByKey.size() >= ORDERS_PER_INSTANCE / 2);
+        int placedBeforeKill = orderByKey.size();
+        long killed = System.nanoTime();
+        ProcessHandle.of(brokers.get(leader).status().pid()).orElseThrow().destroyForcibly();
+        victim.process().destroyForcibly();
+        burst.join();
 
-            await().atMost(PATIENCE).until(() -> orderByKey.size() >= ORDERS_PER_INSTANCE / 2);
-            int placedBeforeKill = orderByKey.size();
-            long killed = System.nanoTime();
-            ProcessHandle.of(brokers.get(leader).status().pid()).orElseThrow().destroyForcibly();
-            victim.process().destroyForcibly();
-            burst.join();
+        // The shop's client retries every order it got no answer for, now through the survivor.
+        int answered = orderByKey.size();
+        bodyByKey.forEach((key, body) -> orderByKey.computeIfAbsent(key, k -> placeWithRetries(shop, k, body)));
+        payInvoices(shop, invoiceKeys, orderByKey);
+        Collection<String> orders = orderByKey.values();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(orders)
+                .extracting(id -> shop.get("/api/orders/" + id).text("status")).containsOnly("SHIPPED"));
 
-            // The shop's client retries every order it got no answer for, now through the survivor.
-            int answered = orderByKey.size();
-            bodyByKey.forEach((key, body) -> orderByKey.computeIfAbsent(key, k -> placeWithRetries(shop, k, body)));
-            payInvoices(shop, invoiceKeys, orderByKey);
-            Collection<String> orders = orderByKey.values();
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(orders)
-                    .extracting(id -> shop.get("/api/orders/" + id).text("status")).containsOnly("SHIPPED"));
+        report.publishEntry(ReliabilityReport.MEASURED, ("leader (node %d) and one of two instances killed after %d of %d"
+                + " orders; %d retried through the survivor; all shipped %d s after the kill").formatted(leader, placedBeforeKill,
+                2 * ORDERS_PER_INSTANCE, 2 * ORDERS_PER_INSTANCE - answered, Duration.ofNanos(System.nanoTime() - killed).toSeconds()));
 
-            report.publishEntry(ReliabilityReport.MEASURED, ("leader (node %d) and one of two instances killed after %d of %d"
-                    + " orders; %d retried through the survivor; all shipped %d s after the kill").formatted(leader, placedBeforeKill,
-                    2 * ORDERS_PER_INSTANCE, 2 * ORDERS_PER_INSTANCE - answered, Duration.ofNanos(System.nanoTime() - killed).toSeconds()));
-
-            assertThat(orders).hasSize(2 * ORDERS_PER_INSTANCE).doesNotHaveDuplicates();
-            assertThat(available(shop, SKU)).as("stock taken once per order").isEqualTo(stockBefore - orders.size());
-        }
-
-        assertEachOnce("SELECT order_id FROM payments WHERE kind IN ('CHARGE', 'INVOICE')", orderByKey.values());
-        assertEachOnce("SELECT order_id FROM reservations", orderByKey.values());
-        assertEachOnce("SELECT order_id FROM shipments", orderByKey.values());
+        assertThat(orders).hasSize(2 * ORDERS_PER_INSTANCE).doesNotHaveDuplicates();
+        assertThat(available(shop, SKU)).as("stock taken once per order").isEqualTo(stockBefore - orders.size());
+        assertEachOnce("SELECT order_id FROM payments WHERE kind IN ('CHARGE', 'INVOICE')", orders);
+        assertEachOnce("SELECT order_id FROM reservations", orders);
+        assertEachOnce("SELECT order_id FROM shipments", orders);
         // Mail leaves through the outbox after its step: the killed instance's claimed mails after their lease.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(shippedMails()).as("one shipping mail per order")
-                .hasSize(orderByKey.size()).doesNotHaveDuplicates());
-        List<Path> brokerData = IntStream.range(0, BROKERS).mapToObj(node -> home.resolve("broker-" + node)).toList();
-        assertThat(BrokerExport.processInstanceRecords(brokerData)).as("the brokers exported their records").isPositive();
-        assertThat(BrokerExport.incidentsCreated(brokerData)).as("incidents").isZero();
+                .filteredOn(recipient -> bodyByKey.values().stream().anyMatch(body -> recipient.equals(emailOf(body))))
+                .hasSize(orders.size()).doesNotHaveDuplicates());
+        assertThat(BrokerExport.processInstanceRecords(brokerData())).as("the brokers exported their records").isPositive();
+        assertThat(BrokerExport.incidentsCreated(brokerData())).as("incidents").isZero();
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(brokers.get(leader).status().restarts()).isEqualTo(1));
         await().atMost(PATIENCE).untilAsserted(this::clusterIsHealthy);
@@ -226,11 +297,15 @@ class ClusterIntegrationTest {
     }
 
     private static AppProcess startApp(int node, String name) throws IOException {
+        return AppProcess.start(appSettings(gateways.get(node)), home.resolve("app-" + name + ".log"));
+    }
+
+    private static Map<String, Object> appSettings(int gatewayPort) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("spring.profiles.active", "test");
         settings.put("nurture.engine.mode", "cluster");
         settings.put("camunda.client.mode", "self-managed");
-        settings.put("camunda.client.grpc-address", "http://127.0.0.1:" + gateways.get(node));
+        settings.put("camunda.client.grpc-address", "http://127.0.0.1:" + gatewayPort);
         settings.put("camunda.client.rest-address", "http://127.0.0.1:9");
         settings.put("camunda.client.prefer-rest-over-grpc", false);
         // Jobs the killed instance had taken come back to the survivor after this.
@@ -245,10 +320,37 @@ class ClusterIntegrationTest {
         settings.put("spring.jpa.properties.jakarta.persistence.database-minor-version", 4);
         // Rows the killed instance had claimed from the outboxes go to the survivor after this.
         settings.put("nurture.outbox.lease", "PT5S");
+        // Starts the engine refused while out of reach are tried again within seconds of its return, not minutes.
+        settings.put("nurture.outbox.max-backoff", "PT2S");
         settings.put("spring.mail.host", "127.0.0.1");
         settings.put("spring.mail.port", smtp.getSmtp().getPort());
         settings.put("server.port", FreePorts.any());
-        return AppProcess.start(settings, home.resolve("app-" + name + ".log"));
+        return settings;
+    }
+
+    private static List<Path> brokerData() {
+        return IntStream.range(0, BROKERS).mapToObj(node -> home.resolve("broker-" + node)).toList();
+    }
+
+    private static String emailOf(Map<String, Object> order) {
+        return ((Map<?, ?>) order.get("customer")).get("email").toString();
+    }
+
+    private static Connection connection() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), EmbeddedMariaDb.USER, database.password());
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection connection = connection(); ResultSet result = connection.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = connection()) {
+            connection.createStatement().executeUpdate(sql);
+        }
     }
 
     private static Map<String, String> brokerSettings(int node, int internalPort, String contactPoints) {
@@ -263,8 +365,7 @@ class ClusterIntegrationTest {
 
     private static void assertEachOnce(String query, Collection<String> orders) throws SQLException {
         List<String> found = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(),
-                EmbeddedMariaDb.USER, database.password());
+        try (Connection connection = connection();
              ResultSet rows = connection.createStatement().executeQuery(query)) {
             while (rows.next()) {
                 found.add(rows.getString(1));

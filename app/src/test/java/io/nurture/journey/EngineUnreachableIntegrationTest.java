@@ -25,8 +25,9 @@ import org.springframework.test.context.ActiveProfiles;
  * Nurture in cluster mode with the cluster down (its gateway address refuses connections): an
  * order is still accepted, and its process start waits in the engine outbox, retried with backoff.
  * The shop's checkout does not depend on the engine being up. The engine never comes back here:
- * starts delivered once it returns are {@code AppRestartIntegrationTest}'s and
- * {@code LocalBrokerJourneyIntegrationTest}'s (a broker killed and restarted).
+ * starts delivered once it returns are {@code ClusterIntegrationTest}'s (an instance killed before
+ * it reached the engine) and {@code LocalBrokerJourneyIntegrationTest}'s (a broker killed and
+ * restarted).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "nurture.engine.mode=cluster",
