@@ -20,8 +20,7 @@ final class ArchitecturePicture {
 
     private static final Pattern ARROW = Pattern.compile("^\\s*(\\w+)\\s*(?:-->|-\\.[^.]*\\.->)\\s*(.+?)\\s*$");
 
-    private ArchitecturePicture() {
-    }
+    private ArchitecturePicture() {}
 
     static Map<String, Set<String>> arrowsIn(Path page, String subgraph) throws IOException {
         return arrowsIn(Files.readAllLines(page), subgraph);
@@ -32,7 +31,8 @@ final class ArchitecturePicture {
         int depth = 0;
         for (String line : lines) {
             String trimmed = line.trim();
-            if (depth == 0 && (trimmed.startsWith("subgraph " + subgraph + "[") || trimmed.equals("subgraph " + subgraph))) {
+            if (depth == 0
+                    && (trimmed.startsWith("subgraph " + subgraph + "[") || trimmed.equals("subgraph " + subgraph))) {
                 depth = 1;
             } else if (depth > 0 && trimmed.startsWith("subgraph ")) {
                 depth++;
@@ -41,8 +41,10 @@ final class ArchitecturePicture {
             } else if (depth > 0) {
                 Matcher arrow = ARROW.matcher(line);
                 if (arrow.matches()) {
-                    Arrays.stream(arrow.group(2).split("&")).map(String::trim)
-                            .forEach(to -> arrows.computeIfAbsent(arrow.group(1), from -> new TreeSet<>()).add(to));
+                    Arrays.stream(arrow.group(2).split("&"))
+                            .map(String::trim)
+                            .forEach(to -> arrows.computeIfAbsent(arrow.group(1), from -> new TreeSet<>())
+                                    .add(to));
                 }
             }
         }

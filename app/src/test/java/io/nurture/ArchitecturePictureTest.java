@@ -11,7 +11,9 @@ class ArchitecturePictureTest {
 
     @Test
     void arrowsInsideTheSubgraphAreReadWithTheirFansAndLabelsAndNothingOutsideIt() {
-        List<String> page = List.of("```mermaid", "flowchart TB",
+        List<String> page = List.of(
+                "```mermaid",
+                "flowchart TB",
                 "    subgraph workers[\"workers\"]",
                 "        engagement[\"engagement<br/>journeys\"]",
                 "        shipping --> inventory & order",
@@ -22,7 +24,9 @@ class ArchitecturePictureTest {
 
         Map<String, Set<String>> arrows = ArchitecturePicture.arrowsIn(page, "workers");
 
-        assertThat(arrows).containsOnly(Map.entry("shipping", Set.of("inventory", "order")),
-                Map.entry("notification", Set.of("outbox")));
+        assertThat(arrows)
+                .containsOnly(
+                        Map.entry("shipping", Set.of("inventory", "order")),
+                        Map.entry("notification", Set.of("outbox")));
     }
 }

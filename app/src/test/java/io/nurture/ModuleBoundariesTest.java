@@ -60,8 +60,16 @@ class ModuleBoundariesTest {
     private static final Set<String> ANY_MAY_USE = Set.of("orchestration", "persistence");
 
     /** Tables written with SQL rather than through an entity, and the capability that owns each. */
-    private static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.of("engine_messages", "orchestration",
-            "journey_holdouts", "engagement", "sandbox_provider_ledger", "payment", "sandbox_carrier_bookings", "shipping");
+    private static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.of(
+            "engine_messages",
+            "orchestration",
+            "journey_holdouts",
+            "engagement",
+            "sandbox_provider_ledger",
+            "payment",
+            "sandbox_carrier_bookings",
+            "shipping");
+
     private static final Pattern TABLE_IN_SQL = Pattern.compile("(?i)\\b(?:from|join|update|into)\\s+(\\w+)");
 
     private static final DescribedPredicate<JavaClass> IN_APP = inJarOf(NurtureApplication.class, "the app jar");
@@ -71,7 +79,8 @@ class ModuleBoundariesTest {
     void theAppJarAndTheWorkersJarAreBothInTheCheck() {
         assertThat(NURTURE.stream().filter(IN_APP)).isNotEmpty();
         assertThat(NURTURE.stream().filter(IN_WORKERS)).isNotEmpty();
-        assertThat(NURTURE.stream().filter(inJarOf(OrderFulfillment.class, "the processes jar"))).isNotEmpty();
+        assertThat(NURTURE.stream().filter(inJarOf(OrderFulfillment.class, "the processes jar")))
+                .isNotEmpty();
     }
 
     @Test
@@ -81,10 +90,13 @@ class ModuleBoundariesTest {
 
     @Test
     void noPackageIsSplitAcrossJars() {
-        Map<String, Set<String>> jarsByPackage = NURTURE.stream().collect(Collectors.groupingBy(
-                JavaClass::getPackageName, TreeMap::new, Collectors.mapping(ModuleBoundariesTest::jarOf,
-                        Collectors.toCollection(TreeSet::new))));
-        assertThat(jarsByPackage).allSatisfy((pkg, jars) -> assertThat(jars).as(pkg).hasSize(1));
+        Map<String, Set<String>> jarsByPackage = NURTURE.stream()
+                .collect(Collectors.groupingBy(
+                        JavaClass::getPackageName,
+                        TreeMap::new,
+                        Collectors.mapping(ModuleBoundariesTest::jarOf, Collectors.toCollection(TreeSet::new))));
+        assertThat(jarsByPackage)
+                .allSatisfy((pkg, jars) -> assertThat(jars).as(pkg).hasSize(1));
     }
 
     /** The web layers and the app's runtime sit above the capabilities and may use any of them. */
@@ -96,19 +108,25 @@ class ModuleBoundariesTest {
     /** The arrows between the packages of {@code workers} are the ones docs/architecture.md draws. */
     @Test
     void capabilitiesDependOnlyOnWhatTheArchitecturePictureDraws() throws IOException {
-        Map<String, Set<String>> drawn = ArchitecturePicture.arrowsIn(Path.of("..", "docs", "architecture.md"), "workers");
+        Map<String, Set<String>> drawn =
+                ArchitecturePicture.arrowsIn(Path.of("..", "docs", "architecture.md"), "workers");
         Map<String, String> undrawn = new TreeMap<>();
-        NURTURE.that(IN_WORKERS).forEach(origin -> origin.getDirectDependenciesFromSelf().forEach(dependency -> {
-            String from = capability(origin);
-            String to = capability(dependency.getTargetClass());
-            if (IN_WORKERS.test(dependency.getTargetClass()) && !from.equals(to) && !ANY_MAY_USE.contains(to)
-                    && !drawn.getOrDefault(from, Set.of()).contains(to)) {
-                undrawn.putIfAbsent(from + " -> " + to, dependency.getDescription());
-            }
-        }));
+        NURTURE.that(IN_WORKERS)
+                .forEach(origin -> origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+                    String from = capability(origin);
+                    String to = capability(dependency.getTargetClass());
+                    if (IN_WORKERS.test(dependency.getTargetClass())
+                            && !from.equals(to)
+                            && !ANY_MAY_USE.contains(to)
+                            && !drawn.getOrDefault(from, Set.of()).contains(to)) {
+                        undrawn.putIfAbsent(from + " -> " + to, dependency.getDescription());
+                    }
+                }));
 
         assertThat(drawn).as("arrows read from the picture").isNotEmpty();
-        assertThat(undrawn).as("dependencies the architecture picture does not draw").isEmpty();
+        assertThat(undrawn)
+                .as("dependencies the architecture picture does not draw")
+                .isEmpty();
     }
 
     /** SQL that reads another capability's tables lives in reporting, the read model, and nowhere else. */
@@ -116,83 +134,115 @@ class ModuleBoundariesTest {
     void sqlOnAnotherCapabilitysTablesLivesOnlyInReporting() throws IOException {
         Map<String, String> owners = tableOwners();
         Map<String, String> crossing = new TreeMap<>();
-        for (Path root : List.of(Path.of("src", "main", "java", "io", "nurture"), Path.of("..", "workers", "src", "main", "java", "io", "nurture"))) {
+        for (Path root : List.of(
+                Path.of("src", "main", "java", "io", "nurture"),
+                Path.of("..", "workers", "src", "main", "java", "io", "nurture"))) {
             try (Stream<Path> sources = Files.walk(root)) {
-                for (Path source : sources.filter(file -> file.toString().endsWith(".java")).toList()) {
+                for (Path source : sources.filter(file -> file.toString().endsWith(".java"))
+                        .toList()) {
                     String capability = root.relativize(source).getName(0).toString();
                     Matcher table = TABLE_IN_SQL.matcher(Files.readString(source));
                     while (table.find()) {
                         String owner = owners.get(table.group(1).toLowerCase(Locale.ROOT));
                         if (owner != null && !owner.equals(capability) && !capability.equals("reporting")) {
-                            crossing.putIfAbsent(source.getFileName() + " (" + capability + ") reads " + table.group(1), "owned by " + owner);
+                            crossing.putIfAbsent(
+                                    source.getFileName() + " (" + capability + ") reads " + table.group(1),
+                                    "owned by " + owner);
                         }
                     }
                 }
             }
         }
 
-        assertThat(owners).as("tables and their capabilities").containsEntry("orders", "order").containsEntry("engine_messages", "orchestration");
-        assertThat(crossing).as("SQL on another capability's tables outside reporting").isEmpty();
+        assertThat(owners)
+                .as("tables and their capabilities")
+                .containsEntry("orders", "order")
+                .containsEntry("engine_messages", "orchestration");
+        assertThat(crossing)
+                .as("SQL on another capability's tables outside reporting")
+                .isEmpty();
     }
 
     /** Each entity's table belongs to the entity's capability; the few tables without an entity are named. */
     private static Map<String, String> tableOwners() {
         Map<String, String> owners = new HashMap<>(TABLES_WITHOUT_ENTITY);
-        NURTURE.stream().filter(type -> type.isAnnotatedWith(Table.class))
-                .forEach(entity -> owners.put(entity.getAnnotationOfType(Table.class).name(), capability(entity)));
+        NURTURE.stream()
+                .filter(type -> type.isAnnotatedWith(Table.class))
+                .forEach(entity ->
+                        owners.put(entity.getAnnotationOfType(Table.class).name(), capability(entity)));
         return owners;
     }
 
     @Test
     void aRepositoryIsUsedOnlyByItsOwnCapability() {
-        classes().should(accessOtherCapabilities("use a repository", target -> target.isAssignableTo(Repository.class),
-                        false))
+        classes()
+                .should(accessOtherCapabilities(
+                        "use a repository", target -> target.isAssignableTo(Repository.class), false))
                 .check(NURTURE);
     }
 
     @Test
     void anEntityIsCreatedOnlyByItsOwnCapability() {
-        classes().should(accessOtherCapabilities("create an entity",
-                target -> target.isAnnotatedWith(Entity.class), true)).check(NURTURE);
+        classes()
+                .should(accessOtherCapabilities(
+                        "create an entity", target -> target.isAnnotatedWith(Entity.class), true))
+                .check(NURTURE);
     }
 
     /** Reading another capability's entity is fine; changing it goes through that capability's service. */
     @Test
     void anEntityIsChangedOnlyByItsOwnCapability() {
-        classes().should(accessOtherCapabilities("change an entity", target -> target.isAnnotatedWith(Entity.class),
+        classes()
+                .should(accessOtherCapabilities(
+                        "change an entity",
+                        target -> target.isAnnotatedWith(Entity.class),
                         access -> !access.getName().equals("<init>") && !isReading(access.getName())))
                 .check(NURTURE);
     }
 
     private static boolean isReading(String method) {
-        return method.startsWith("get") || method.startsWith("is") || method.startsWith("has") || method.startsWith("can")
-                || method.equals("equals") || method.equals("hashCode") || method.equals("toString");
+        return method.startsWith("get")
+                || method.startsWith("is")
+                || method.startsWith("has")
+                || method.startsWith("can")
+                || method.equals("equals")
+                || method.equals("hashCode")
+                || method.equals("toString");
     }
 
     @Test
     void controllersDoWebWorkOnly() {
-        classes().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
-                .should().onlyDependOnClassesThat(DescribedPredicate.not(
-                        DescribedPredicate.<JavaClass>describe("repositories, SQL or the engine client", target ->
-                                target.isAssignableTo(Repository.class) || target.isEquivalentTo(JdbcClient.class)
-                                        || target.isEquivalentTo(EntityManager.class)
-                                        || target.isAssignableTo(CamundaClient.class))))
+        classes()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .or()
+                .areAnnotatedWith(Controller.class)
+                .should()
+                .onlyDependOnClassesThat(DescribedPredicate.not(DescribedPredicate.<JavaClass>describe(
+                        "repositories, SQL or the engine client",
+                        target -> target.isAssignableTo(Repository.class)
+                                || target.isEquivalentTo(JdbcClient.class)
+                                || target.isEquivalentTo(EntityManager.class)
+                                || target.isAssignableTo(CamundaClient.class))))
                 .check(NURTURE);
     }
 
-    private static ArchCondition<JavaClass> accessOtherCapabilities(String what, Predicate<JavaClass> owned,
-            boolean constructorsOnly) {
-        return accessOtherCapabilities(what, owned, access -> !constructorsOnly || access.getName().equals("<init>"));
+    private static ArchCondition<JavaClass> accessOtherCapabilities(
+            String what, Predicate<JavaClass> owned, boolean constructorsOnly) {
+        return accessOtherCapabilities(
+                what, owned, access -> !constructorsOnly || access.getName().equals("<init>"));
     }
 
-    private static ArchCondition<JavaClass> accessOtherCapabilities(String what, Predicate<JavaClass> owned,
-            Predicate<JavaAccess<?>> counted) {
+    private static ArchCondition<JavaClass> accessOtherCapabilities(
+            String what, Predicate<JavaClass> owned, Predicate<JavaAccess<?>> counted) {
         return new ArchCondition<>("not " + what + " of another capability") {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 for (JavaAccess<?> access : origin.getAccessesFromSelf()) {
                     JavaClass target = access.getTargetOwner();
-                    if (counted.test(access) && owned.test(target) && !capability(origin).equals(capability(target))) {
+                    if (counted.test(access)
+                            && owned.test(target)
+                            && !capability(origin).equals(capability(target))) {
                         events.add(SimpleConditionEvent.violated(origin, access.getDescription()));
                     }
                 }
@@ -207,8 +257,13 @@ class ModuleBoundariesTest {
 
     private static DescribedPredicate<JavaClass> inJarOf(Class<?> anchor, String description) {
         try {
-            String location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-            return DescribedPredicate.describe(description, javaClass -> jarOf(javaClass).equals(location));
+            String location = Path.of(anchor.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
+            return DescribedPredicate.describe(
+                    description, javaClass -> jarOf(javaClass).equals(location));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -225,7 +280,10 @@ class ModuleBoundariesTest {
             return Path.of(URI.create(inner.substring(0, inner.indexOf("!/")))).toString();
         }
         Path classFile = Path.of(uri);
-        return classFile.getRoot().resolve(classFile.subpath(0,
-                classFile.getNameCount() - javaClass.getName().split("\\.").length)).toString();
+        return classFile
+                .getRoot()
+                .resolve(classFile.subpath(
+                        0, classFile.getNameCount() - javaClass.getName().split("\\.").length))
+                .toString();
     }
 }

@@ -42,8 +42,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final String DATABASE_RETRY_AFTER_SECONDS = "1";
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
@@ -52,35 +52,37 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        FieldProblem problem = ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FieldProblem problem = ex.getCause() instanceof JsonMappingException mapping
+                        && !mapping.getPath().isEmpty()
                 ? new FieldProblem(path(mapping), "has the wrong type or format")
                 : new FieldProblem("body", "is not valid JSON");
         return ResponseEntity.badRequest().body(invalid(List.of(problem)));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
-                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(problems));
     }
 
     @Override
     protected ResponseEntity<Object> handleServletRequestBindingException(
-            ServletRequestBindingException ex, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
+            ServletRequestBindingException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = ex instanceof MissingRequestHeaderException missing ? missing.getHeaderName() : "request";
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, ex.getMessage()))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.getName(), "has the wrong format"))));
+        return ResponseEntity.badRequest()
+                .body(invalid(List.of(new FieldProblem(ex.getName(), "has the wrong format"))));
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -98,8 +100,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem("amount", ex.getMessage()))));
     }
 
-    @ExceptionHandler({NotFoundException.class, UnknownOrderException.class, UnknownProductException.class,
-            UnknownShipmentException.class})
+    @ExceptionHandler({
+        NotFoundException.class,
+        UnknownOrderException.class,
+        UnknownProductException.class,
+        UnknownShipmentException.class
+    })
     ProblemDetail notFound(RuntimeException ex) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
     }
@@ -107,11 +113,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** A stock take for a level that changed since it was read: read again, decide again. */
     @ExceptionHandler(StockChangedException.class)
     ResponseEntity<ProblemDetail> stockChanged(StockChangedException ex) {
-        ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, "stock-changed", "Stock changed since it was read",
-                ex.getMessage());
-        problem.setProperty("errors", List.of(new FieldProblem("If-Match", "is not the current version, "
-                + ex.currentVersion())));
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(Long.toString(ex.currentVersion())).body(problem);
+        ProblemDetail problem = Problems.of(
+                HttpStatus.PRECONDITION_FAILED, "stock-changed", "Stock changed since it was read", ex.getMessage());
+        problem.setProperty(
+                "errors", List.of(new FieldProblem("If-Match", "is not the current version, " + ex.currentVersion())));
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .eTag(Long.toString(ex.currentVersion()))
+                .body(problem);
     }
 
     @ExceptionHandler({ConflictException.class, CareCaseClosedException.class, OrderStateConflictException.class})
@@ -121,8 +129,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException ex) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-                "Idempotency key already used", ex.getMessage());
+        ProblemDetail problem = Problems.of(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "idempotency-key-reused",
+                "Idempotency key already used",
+                ex.getMessage());
         problem.setProperty("errors", List.of(new FieldProblem("Idempotency-Key", ex.getMessage())));
         return problem;
     }
@@ -132,7 +143,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail surveyAnswerRefused(SurveyAnswerException refused) {
         return switch (refused.reason()) {
             case UNKNOWN -> Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", refused.getMessage());
-            case ALREADY_ANSWERED -> Problems.of(HttpStatus.CONFLICT, "survey-answered", "Survey already answered", refused.getMessage());
+            case ALREADY_ANSWERED ->
+                Problems.of(HttpStatus.CONFLICT, "survey-answered", "Survey already answered", refused.getMessage());
             case EXPIRED -> Problems.of(HttpStatus.GONE, "survey-expired", "Survey expired", refused.getMessage());
         };
     }
@@ -141,7 +153,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ClientException.class)
     ResponseEntity<ProblemDetail> engineUnavailable(ClientException ex) {
         logger.warn("Process engine did not accept a command", ex);
-        return retryLater(ENGINE_RETRY_AFTER_SECONDS, "engine-unavailable", "Process engine unavailable",
+        return retryLater(
+                ENGINE_RETRY_AFTER_SECONDS,
+                "engine-unavailable",
+                "Process engine unavailable",
                 "The process engine did not accept the request; nothing was stored. Please retry later.");
     }
 
@@ -149,19 +164,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TransientDataAccessException.class)
     ResponseEntity<ProblemDetail> databaseBusy(TransientDataAccessException ex) {
         logger.warn("A request's transaction was rolled back by the database", ex);
-        return retryLater(DATABASE_RETRY_AFTER_SECONDS, "database-busy", "Database busy",
+        return retryLater(
+                DATABASE_RETRY_AFTER_SECONDS,
+                "database-busy",
+                "Database busy",
                 "The database rolled the request back; nothing was stored. Please retry.");
     }
 
-    private static ResponseEntity<ProblemDetail> retryLater(String retryAfterSeconds, String type, String title, String detail) {
+    private static ResponseEntity<ProblemDetail> retryLater(
+            String retryAfterSeconds, String type, String title, String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail));
     }
 
     private static ProblemDetail invalid(List<FieldProblem> problems) {
-        String detail = problems.stream().map(p -> p.field() + " " + p.message())
-                .reduce((a, b) -> a + "; " + b).orElse("Invalid request");
+        String detail = problems.stream()
+                .map(p -> p.field() + " " + p.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("Invalid request");
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
         problem.setProperty("errors", problems);
         return problem;

@@ -9,8 +9,7 @@ import org.springframework.http.ResponseEntity;
 /** The few pages customers see (survey, unsubscribe, preferences): plain, accessible, no JavaScript. */
 public final class HtmlPages {
 
-    private HtmlPages() {
-    }
+    private HtmlPages() {}
 
     /** A page with this title; {@code body} is HTML the caller escaped. */
     public static ResponseEntity<String> page(HttpStatus status, String title, String body) {

@@ -25,9 +25,12 @@ public record ReportPeriod(Instant from, Instant to) {
 
     private static Instant parse(String field, String value) {
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+            return value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field, "must be an ISO date (2026-11-01) or instant (2026-11-01T00:00:00Z)");
+            throw new InvalidRequestException(
+                    field, "must be an ISO date (2026-11-01) or instant (2026-11-01T00:00:00Z)");
         }
     }
 }

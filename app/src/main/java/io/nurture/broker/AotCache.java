@@ -28,6 +28,7 @@ final class AotCache {
     private static final Duration CLAIM_LAPSES = Duration.ofMinutes(10);
     /** Classes it may not archive and stubs it relinks are warnings of no use to the broker's reader; errors still show. */
     private static final String QUIET = "-Xlog:aot*=error";
+
     private static final Start WITHOUT = new Start(List.of(), null);
 
     private final Path cache;
@@ -41,8 +42,7 @@ final class AotCache {
      *
      * @param training where this start writes the cache it trains; null when it uses one or none
      */
-    record Start(List<String> options, Path training) {
-    }
+    record Start(List<String> options, Path training) {}
 
     /** None where it is switched off, the JDK has no such cache, or the distribution's directory is read-only. */
     static AotCache beside(Path distribution, String javaOptions, boolean enabled) {
@@ -53,8 +53,10 @@ final class AotCache {
         if (directory == null || !Files.isWritable(directory)) {
             return new AotCache(null);
         }
-        String jdk = Runtime.version() + "-" + Integer.toHexString(System.getProperty("java.home").hashCode());
-        String name = distribution.getFileName() + "-java" + jdk + "-" + Integer.toHexString(javaOptions.strip().hashCode()) + ".aot";
+        String jdk = Runtime.version() + "-"
+                + Integer.toHexString(System.getProperty("java.home").hashCode());
+        String name = distribution.getFileName() + "-java" + jdk + "-"
+                + Integer.toHexString(javaOptions.strip().hashCode()) + ".aot";
         return new AotCache(directory.resolve(name.replace('+', '_')));
     }
 
@@ -109,7 +111,10 @@ final class AotCache {
     private boolean claimTraining() {
         Path claim = claim();
         try {
-            if (Files.exists(claim) && Files.getLastModifiedTime(claim).toInstant().isBefore(Instant.now().minus(CLAIM_LAPSES))) {
+            if (Files.exists(claim)
+                    && Files.getLastModifiedTime(claim)
+                            .toInstant()
+                            .isBefore(Instant.now().minus(CLAIM_LAPSES))) {
                 Files.deleteIfExists(claim);
                 deleteTrainingFiles(cache.getFileName() + ".");
             }
@@ -126,8 +131,10 @@ final class AotCache {
 
     /** The training output and the JVM's own files beside it (its configuration, written for the cache's assembly). */
     private void deleteTrainingFiles(String prefix) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(cache.getParent(),
-                file -> file.getFileName().toString().startsWith(prefix) && file.getFileName().toString().contains(".training"))) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(
+                cache.getParent(),
+                file -> file.getFileName().toString().startsWith(prefix)
+                        && file.getFileName().toString().contains(".training"))) {
             files.forEach(AotCache::deleteQuietly);
         } catch (IOException e) {
             LOG.debug("Could not list {}", cache.getParent(), e);

@@ -37,8 +37,11 @@ final class ClientReconnect implements Runnable {
             field.setAccessible(true);
             return Optional.of(new ClientReconnect((ManagedChannel) field.get(client)));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("The Camunda client ({}) does not show its gRPC channel: after a broker restart it reconnects"
-                    + " on gRPC's own backoff, up to 2 minutes later", client.getClass().getName(), e);
+            LOG.warn(
+                    "The Camunda client ({}) does not show its gRPC channel: after a broker restart it reconnects"
+                            + " on gRPC's own backoff, up to 2 minutes later",
+                    client.getClass().getName(),
+                    e);
             return Optional.empty();
         }
     }
@@ -48,7 +51,8 @@ final class ClientReconnect implements Runnable {
     public void run() {
         channel.resetConnectBackoff();
         Instant deadline = Instant.now().plus(CONNECT_WAIT);
-        while (channel.getState(true) != ConnectivityState.READY && Instant.now().isBefore(deadline)) {
+        while (channel.getState(true) != ConnectivityState.READY
+                && Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(POLL);
             } catch (InterruptedException e) {

@@ -2,9 +2,9 @@ package io.nurture.broker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nurture.runtime.ChildProcesses;
 import io.nurture.runtime.DataDirectory;
 import io.nurture.runtime.FreePorts;
-import io.nurture.runtime.ChildProcesses;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,15 +44,24 @@ public final class LocalBroker {
     /** Writing its ahead-of-time cache as it exits took a broker 20 s on an idle machine. */
     private static final Duration TRAINING_STOP = Duration.ofMinutes(2);
     /** The app's own Spring and Camunda settings must not leak into the broker's Spring Boot. */
-    private static final List<String> APP_ENVIRONMENT = List.of("SPRING_", "SERVER_", "MANAGEMENT_", "CAMUNDA_",
-            "ZEEBE_", "NURTURE_", "LOGGING_", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+    private static final List<String> APP_ENVIRONMENT = List.of(
+            "SPRING_",
+            "SERVER_",
+            "MANAGEMENT_",
+            "CAMUNDA_",
+            "ZEEBE_",
+            "NURTURE_",
+            "LOGGING_",
+            "JAVA_TOOL_OPTIONS",
+            "JDK_JAVA_OPTIONS");
 
     private final LocalBrokerProperties properties;
     private final DataDirectory state;
     private final int gatewayPort;
     private final boolean clockControlled;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "local-broker-supervisor");
         thread.setDaemon(true);
@@ -72,7 +81,8 @@ public final class LocalBroker {
     private final AotCache aotCache;
     private volatile AotCache.Start currentAot;
 
-    public LocalBroker(LocalBrokerProperties properties, DataDirectory state, int gatewayPort, boolean clockControlled) {
+    public LocalBroker(
+            LocalBrokerProperties properties, DataDirectory state, int gatewayPort, boolean clockControlled) {
         this.properties = properties;
         this.state = state;
         this.gatewayPort = gatewayPort;
@@ -101,9 +111,14 @@ public final class LocalBroker {
     /** Returns once the broker {@link #begin() begun} is ready; throws, with its log's tail, when it cannot start. */
     public void awaitStarted() {
         awaitReady();
-        LOG.info("Local Zeebe broker ready after {} ms: gateway {}:{}, data {}{}, log {}",
-                Duration.ofNanos(System.nanoTime() - begunAt).toMillis(), LOOPBACK, gatewayPort, state.broker(),
-                state.temporary() ? " (deleted at shutdown)" : "", log());
+        LOG.info(
+                "Local Zeebe broker ready after {} ms: gateway {}:{}, data {}{}, log {}",
+                Duration.ofNanos(System.nanoTime() - begunAt).toMillis(),
+                LOOPBACK,
+                gatewayPort,
+                state.broker(),
+                state.temporary() ? " (deleted at shutdown)" : "",
+                log());
     }
 
     /** Shutdown has begun: a broker that dies from now on stays down. */
@@ -158,21 +173,22 @@ public final class LocalBroker {
 
     public Status status() {
         Process current = process;
-        return new Status(ready, current == null ? -1 : current.pid(), gatewayPort, state.broker(), restarts.get(), lastExit);
+        return new Status(
+                ready, current == null ? -1 : current.pid(), gatewayPort, state.broker(), restarts.get(), lastExit);
     }
 
     /**
      * @param restarts how often the broker was restarted after it died
      * @param lastExit how it last died, empty if never
      */
-    public record Status(boolean ready, long pid, int gatewayPort, Path data, int restarts, String lastExit) {
-    }
+    public record Status(boolean ready, long pid, int gatewayPort, Path data, int restarts, String lastExit) {}
 
     private void launch() {
         createDirectory(state.broker());
         managementPort = FreePorts.any();
         AotCache.Start aot = aotCache.start();
-        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.inOwnSession(command(aot.options()))).directory(state.broker().toFile());
+        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.inOwnSession(command(aot.options())))
+                .directory(state.broker().toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> APP_ENVIRONMENT.stream().anyMatch(name::startsWith));
         environment.putAll(settings());
@@ -198,16 +214,22 @@ public final class LocalBroker {
         Path distribution = properties.distribution();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Arrays.stream(properties.javaOptions().trim().split("\\s+")).filter(option -> !option.isEmpty()).forEach(command::add);
+        Arrays.stream(properties.javaOptions().trim().split("\\s+"))
+                .filter(option -> !option.isEmpty())
+                .forEach(command::add);
         command.addAll(aotOptions);
-        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
+        command.addAll(List.of(
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Dfile.encoding=UTF-8",
                 dataMarker(),
-                "-Dapp.home=" + distribution, "-Dbasedir=" + distribution,
+                "-Dapp.home=" + distribution,
+                "-Dbasedir=" + distribution,
                 // The distribution's config/ by name rather than on the class path: the ahead-of-time
                 // cache takes no directory on the class path.
                 "-Dspring.config.additional-location=file:" + distribution.resolve("config") + File.separator,
                 "-Dlog4j2.configurationFile=" + distribution.resolve("config").resolve("log4j2.xml"),
-                "-classpath", distribution.resolve("lib") + File.separator + "*",
+                "-classpath",
+                distribution.resolve("lib") + File.separator + "*",
                 MAIN_CLASS));
         return command;
     }
@@ -249,7 +271,9 @@ public final class LocalBroker {
     public long processedPosition() {
         try {
             HttpRequest request = HttpRequest.newBuilder(management("/actuator/partitions"))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
+                    .timeout(Duration.ofSeconds(2))
+                    .GET()
+                    .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return -1;
@@ -270,7 +294,9 @@ public final class LocalBroker {
     private boolean readiness() {
         try {
             HttpRequest request = HttpRequest.newBuilder(management("/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
+                    .timeout(Duration.ofSeconds(2))
+                    .GET()
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -293,8 +319,12 @@ public final class LocalBroker {
         if (readySince != null && Duration.between(readySince, Instant.now()).compareTo(STABLE_AFTER) > 0) {
             backoff = properties.restartBackoff();
         }
-        LOG.error("The local broker (pid {}) died with {}; restarting it in {}. Its log: {}",
-                exited.pid(), lastExit, backoff, log());
+        LOG.error(
+                "The local broker (pid {}) died with {}; restarting it in {}. Its log: {}",
+                exited.pid(),
+                lastExit,
+                backoff,
+                log());
         scheduleRestart();
     }
 
@@ -342,7 +372,8 @@ public final class LocalBroker {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("The broker refused to move its clock: " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        "The broker refused to move its clock: " + response.statusCode() + " " + response.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("The broker's clock could not be moved", e);
@@ -352,12 +383,12 @@ public final class LocalBroker {
         }
     }
 
-
     private void checkDistribution() {
         Path distribution = properties.distribution();
         if (distribution == null || !Files.isDirectory(distribution.resolve("lib"))) {
-            throw new IllegalStateException("No Zeebe distribution at " + distribution + " (nurture.engine.local.distribution)."
-                    + " The build unpacks it: ./mvnw -pl app -am -DskipTests package");
+            throw new IllegalStateException(
+                    "No Zeebe distribution at " + distribution + " (nurture.engine.local.distribution)."
+                            + " The build unpacks it: ./mvnw -pl app -am -DskipTests package");
         }
     }
 

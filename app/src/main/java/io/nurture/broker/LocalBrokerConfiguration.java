@@ -29,7 +29,9 @@ class LocalBrokerConfiguration {
 
     /** Begun when first needed (the database depends on it) and waited for by the Camunda client alone. */
     @Bean(name = BROKER_BEAN, initMethod = "begin", destroyMethod = "stop")
-    LocalBroker localBroker(LocalBrokerProperties properties, DataDirectory state,
+    LocalBroker localBroker(
+            LocalBrokerProperties properties,
+            DataDirectory state,
             @Value("${nurture.engine.gateway-port}") int gatewayPort,
             @Value("${nurture.dev.clock-control:false}") boolean clockControl) {
         return new LocalBroker(properties, state, gatewayPort, clockControl);
@@ -42,8 +44,7 @@ class LocalBrokerConfiguration {
         return new BrokerStarted();
     }
 
-    static final class BrokerStarted {
-    }
+    static final class BrokerStarted {}
 
     @Bean
     @ConditionalOnProperty(name = "nurture.dev.clock-control", havingValue = "true")

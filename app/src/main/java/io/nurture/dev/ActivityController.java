@@ -26,6 +26,7 @@ class ActivityController {
 
     /** The Camunda client's job counter (io.camunda.client.metrics.MetricsRecorder) and its actions. */
     private static final String CLIENT_JOBS = "camunda.job.invocations";
+
     private static final List<String> JOB_ENDS = List.of("completed", "failed", "bpmn-error");
 
     private final JobsInFlight jobs;
@@ -33,7 +34,10 @@ class ActivityController {
     private final MeterRegistry meters;
     private final ObjectProvider<EngineProgress> engine;
 
-    ActivityController(JobsInFlight jobs, List<OutboxDispatcher> outboxes, MeterRegistry meters,
+    ActivityController(
+            JobsInFlight jobs,
+            List<OutboxDispatcher> outboxes,
+            MeterRegistry meters,
             ObjectProvider<EngineProgress> engine) {
         this.jobs = jobs;
         this.outboxes = outboxes;
@@ -47,14 +51,19 @@ class ActivityController {
         long activated = clientJobs(List.of("activated"));
         long ended = clientJobs(JOB_ENDS);
         EngineProgress progress = engine ? this.engine.getIfAvailable() : null;
-        return new Activity(jobs.startedSoFar(), jobs.running(), Math.max(0, activated - ended),
-                outboxes.stream().mapToLong(OutboxDispatcher::pending).sum(), progress == null ? -1 : progress.processedPosition());
+        return new Activity(
+                jobs.startedSoFar(),
+                jobs.running(),
+                Math.max(0, activated - ended),
+                outboxes.stream().mapToLong(OutboxDispatcher::pending).sum(),
+                progress == null ? -1 : progress.processedPosition());
     }
 
     private long clientJobs(List<String> actions) {
         return actions.stream()
                 .mapToLong(action -> (long) meters.find(CLIENT_JOBS).tag("action", action).counters().stream()
-                        .mapToDouble(Counter::count).sum())
+                        .mapToDouble(Counter::count)
+                        .sum())
                 .sum();
     }
 
@@ -65,6 +74,6 @@ class ActivityController {
      * @param outboxPending mails and engine messages written and not yet delivered
      * @param engineProcessedPosition how far the engine has processed its log; -1 where it cannot say
      */
-    record Activity(long jobsStarted, int jobsRunning, long jobsInClient, long outboxPending, long engineProcessedPosition) {
-    }
+    record Activity(
+            long jobsStarted, int jobsRunning, long jobsInClient, long outboxPending, long engineProcessedPosition) {}
 }

@@ -1,8 +1,8 @@
 package io.nurture.dev;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.nurture.api.InvalidRequestException;
 import io.nurture.runtime.ClockControl;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +37,8 @@ class ClockController {
     @PostMapping
     Now move(@Valid @RequestBody Move request) {
         if ((request.advance() == null) == (request.holdAt() == null)) {
-            throw new InvalidRequestException("advance", "give either advance (a duration such as P3D) or holdAt (an instant)");
+            throw new InvalidRequestException(
+                    "advance", "give either advance (a duration such as P3D) or holdAt (an instant)");
         }
         if (request.holdAt() != null) {
             if (!request.holdAt().isAfter(clock.now())) {
@@ -55,12 +56,13 @@ class ClockController {
     record Move(
             @Schema(type = "string", example = "P3D", description = "ISO-8601 duration to move both clocks forward by")
             Duration advance,
-            @Schema(example = "2035-01-01T12:00:00Z", description = "an instant ahead of now: both clocks move there; the"
-                    + " app's stands still until the next move, the engine's runs on (reproducible simulations;"
-                    + " local broker only)")
-            Instant holdAt) {
-    }
 
-    record Now(Instant now) {
-    }
+            @Schema(
+                    example = "2035-01-01T12:00:00Z",
+                    description = "an instant ahead of now: both clocks move there; the"
+                            + " app's stands still until the next move, the engine's runs on (reproducible simulations;"
+                            + " local broker only)")
+            Instant holdAt) {}
+
+    record Now(Instant now) {}
 }

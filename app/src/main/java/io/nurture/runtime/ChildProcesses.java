@@ -34,8 +34,7 @@ public final class ChildProcesses {
     /** CPU time that counts as progress of a start whose log stands still. */
     private static final Duration WORK = Duration.ofSeconds(2);
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /**
      * The command, run in a new session where the system can (setsid, which keeps the pid: the
@@ -43,8 +42,10 @@ public final class ChildProcesses {
      */
     public static List<String> inOwnSession(List<String> command) {
         if (!Files.isExecutable(SETSID)) {
-            LOG.warn("{} not found: {} shares Nurture's process group and gets the signals meant for Nurture",
-                    SETSID, command.get(0));
+            LOG.warn(
+                    "{} not found: {} shares Nurture's process group and gets the signals meant for Nurture",
+                    SETSID,
+                    command.get(0));
             return command;
         }
         List<String> wrapped = new ArrayList<>(command.size() + 1);
@@ -65,8 +66,8 @@ public final class ChildProcesses {
         long lastProgress = System.nanoTime();
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " while starting;"
-                        + excerpt(log));
+                throw new IllegalStateException(
+                        name + " exited with code " + process.exitValue() + " while starting;" + excerpt(log));
             }
             long size = size(log);
             Duration cpu = cpu(process.toHandle());
@@ -85,7 +86,8 @@ public final class ChildProcesses {
 
     private static Duration cpu(ProcessHandle process) {
         Duration own = process.info().totalCpuDuration().orElse(Duration.ZERO);
-        return process.descendants().map(child -> child.info().totalCpuDuration().orElse(Duration.ZERO))
+        return process.descendants()
+                .map(child -> child.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(own, Duration::plus);
     }
 
@@ -96,7 +98,8 @@ public final class ChildProcesses {
             byte[] bytes = new byte[(int) (file.length() - from)];
             file.seek(from);
             file.readFully(bytes);
-            List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            List<String> lines =
+                    new String(bytes, StandardCharsets.UTF_8).lines().toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
         } catch (IOException e) {
             return "(" + log + " unreadable: " + e.getMessage() + ")";
@@ -114,15 +117,21 @@ public final class ChildProcesses {
 
     private static String firstErrorOutside(Path log, String tail) {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.filter(ChildProcesses::isError).findFirst().filter(error -> !tail.contains(error))
-                    .map(error -> " its first error: " + error + ";").orElse("");
+            return lines.filter(ChildProcesses::isError)
+                    .findFirst()
+                    .filter(error -> !tail.contains(error))
+                    .map(error -> " its first error: " + error + ";")
+                    .orElse("");
         } catch (IOException | UncheckedIOException unreadable) {
             return "";
         }
     }
 
     private static boolean isError(String line) {
-        return line.contains(" ERROR ") || line.contains("[ERROR]") || line.contains("[error]") || line.startsWith("Exception")
+        return line.contains(" ERROR ")
+                || line.contains("[ERROR]")
+                || line.contains("[error]")
+                || line.startsWith("Exception")
                 || line.contains("Error:");
     }
 
@@ -152,7 +161,9 @@ public final class ChildProcesses {
     /** SIGTERM, then SIGKILL if it has not ended within {@code grace}. */
     public static void stop(ProcessHandle process, Duration grace) {
         process.destroy();
-        process.onExit().completeOnTimeout(null, grace.toSeconds(), TimeUnit.SECONDS).join();
+        process.onExit()
+                .completeOnTimeout(null, grace.toSeconds(), TimeUnit.SECONDS)
+                .join();
         if (process.isAlive()) {
             LOG.warn("Process {} did not stop within {}; killing it", process.pid(), grace);
             // Its own children too (a JVM writing its ahead-of-time cache runs one), or they outlive it.
@@ -178,7 +189,10 @@ public final class ChildProcesses {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             return ProcessHandle.of(pid)
                     .filter(ProcessHandle::isAlive)
-                    .filter(handle -> handle.info().commandLine().filter(line -> containsAll(line, markers)).isPresent());
+                    .filter(handle -> handle.info()
+                            .commandLine()
+                            .filter(line -> containsAll(line, markers))
+                            .isPresent());
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

@@ -29,7 +29,10 @@ public final class DataDirectory {
     public static DataDirectory open(String configured, boolean pairedState) {
         boolean temporary = configured == null || configured.isBlank();
         DataDirectory directory = new DataDirectory(
-                temporary ? temporaryRoot() : Path.of(configured).toAbsolutePath().normalize(), temporary);
+                temporary
+                        ? temporaryRoot()
+                        : Path.of(configured).toAbsolutePath().normalize(),
+                temporary);
         if (pairedState) {
             directory.refuseHalfState();
         }

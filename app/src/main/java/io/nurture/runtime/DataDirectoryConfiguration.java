@@ -10,9 +10,11 @@ class DataDirectoryConfiguration {
     /** Destroyed after the broker and the database that keep their state in it. */
     @Bean(destroyMethod = "deleteIfTemporary")
     DataDirectory dataDirectory(Environment environment) {
-        boolean localBroker = EngineMode.parse(environment.getProperty(RuntimeDefaults.ENGINE_MODE, EngineMode.LOCAL.value()))
-                == EngineMode.LOCAL;
-        boolean embeddedDatabase = environment.getProperty("spring.datasource.url", "").isBlank();
+        boolean localBroker =
+                EngineMode.parse(environment.getProperty(RuntimeDefaults.ENGINE_MODE, EngineMode.LOCAL.value()))
+                        == EngineMode.LOCAL;
+        boolean embeddedDatabase =
+                environment.getProperty("spring.datasource.url", "").isBlank();
         return DataDirectory.open(environment.getProperty(RuntimeDefaults.DATA_DIR), localBroker && embeddedDatabase);
     }
 }

@@ -19,8 +19,8 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(name = EmbeddedMariaDb.BEAN, initMethod = "start", destroyMethod = "stop")
     EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties, DataDirectory state) {
-        return new EmbeddedMariaDb(EmbeddedMariaDb.Settings.in(state, properties.port(), properties.database(),
-                properties.startupStall()));
+        return new EmbeddedMariaDb(EmbeddedMariaDb.Settings.in(
+                state, properties.port(), properties.database(), properties.startupStall()));
     }
 
     /**

@@ -13,5 +13,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record EmbeddedDatabaseProperties(
         @DefaultValue("3307") int port,
         @DefaultValue("nurture") String database,
-        @DefaultValue("PT1M") Duration startupStall) {
-}
+        @DefaultValue("PT1M") Duration startupStall) {}

@@ -39,6 +39,7 @@ public final class EmbeddedMariaDb {
     public static final String USER = "nurture";
     /** Its bean name in local mode. */
     public static final String BEAN = "embeddedMariaDb";
+
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final String READY = "ready for connections";
     /** The files a running server keeps locked; a new server cannot start before they are free. */
@@ -64,8 +65,14 @@ public final class EmbeddedMariaDb {
 
         /** Nurture's layout in its data directory. */
         public static Settings in(DataDirectory state, int port, String database, Duration stall) {
-            return new Settings(state.databaseServer(), state.database(), state.root(),
-                    state.logs().resolve("mariadb.log"), port, database, stall);
+            return new Settings(
+                    state.databaseServer(),
+                    state.database(),
+                    state.root(),
+                    state.logs().resolve("mariadb.log"),
+                    port,
+                    database,
+                    stall);
         }
     }
 
@@ -95,9 +102,13 @@ public final class EmbeddedMariaDb {
         } finally {
             deleteQuietly(initFile);
         }
-        LOG.info("Embedded MariaDB ready after {} ms on {}:{} (data {}, log {})",
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), RuntimeDefaults.LOOPBACK, settings.port(),
-                settings.data(), settings.log());
+        LOG.info(
+                "Embedded MariaDB ready after {} ms on {}:{} (data {}, log {})",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                RuntimeDefaults.LOOPBACK,
+                settings.port(),
+                settings.data(),
+                settings.log());
     }
 
     /** SIGTERM, which lets InnoDB flush and close its files; SIGKILL only if it does not end in time. */
@@ -161,7 +172,8 @@ public final class EmbeddedMariaDb {
     }
 
     private void launch(DBConfiguration installed, Path initFile) {
-        List<String> command = new ArrayList<>(List.of(installed.getExecutable(Executable.Server).getAbsolutePath(),
+        List<String> command = new ArrayList<>(List.of(
+                installed.getExecutable(Executable.Server).getAbsolutePath(),
                 "--no-defaults", // MariaDB requires it first
                 "--console",
                 "--basedir=" + settings.server(),
@@ -177,9 +189,11 @@ public final class EmbeddedMariaDb {
                 "--skip-ssl",
                 "--init-file=" + initFile,
                 "--max_allowed_packet=64M",
-                // A deadlock's two transactions go to the database's log, not only the last one to SHOW ENGINE INNODB STATUS.
+                // A deadlock's two transactions go to the database's log, not only the last one to SHOW ENGINE INNODB
+                // STATUS.
                 "--innodb-print-all-deadlocks=ON",
-                // MariaDB 11.4 defaults to latin1; the schema's migrations convert their tables, this covers the database.
+                // MariaDB 11.4 defaults to latin1; the schema's migrations convert their tables, this covers the
+                // database.
                 "--character-set-server=utf8mb4",
                 "--collation-server=utf8mb4_unicode_ci"));
         if ("root".equals(System.getProperty("user.name"))) {
@@ -189,7 +203,10 @@ public final class EmbeddedMariaDb {
                 .directory(settings.server().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.log().toFile()));
-        builder.environment().put(installed.getOSLibraryEnvironmentVarName(), installed.getLibDir().getAbsolutePath());
+        builder.environment()
+                .put(
+                        installed.getOSLibraryEnvironmentVarName(),
+                        installed.getLibDir().getAbsolutePath());
         try {
             Files.createDirectories(installed.getTmpDir().toPath());
             Files.createDirectories(settings.log().getParent());
@@ -207,14 +224,28 @@ public final class EmbeddedMariaDb {
         String password = passwordOrNew();
         String schema = "`" + settings.database().replace("`", "``") + "`";
         StringBuilder sql = new StringBuilder()
-                .append("CREATE DATABASE IF NOT EXISTS ").append(schema).append(";\n")
+                .append("CREATE DATABASE IF NOT EXISTS ")
+                .append(schema)
+                .append(";\n")
                 .append("DELETE FROM mysql.global_priv WHERE User = '';\n")
                 .append("FLUSH PRIVILEGES;\n");
         for (String host : List.of("localhost", RuntimeDefaults.LOOPBACK)) {
             String user = "'" + USER + "'@'" + host + "'";
-            sql.append("CREATE USER IF NOT EXISTS ").append(user).append(" IDENTIFIED BY '").append(password).append("';\n")
-                    .append("ALTER USER ").append(user).append(" IDENTIFIED BY '").append(password).append("';\n")
-                    .append("GRANT ALL PRIVILEGES ON ").append(schema).append(".* TO ").append(user).append(";\n");
+            sql.append("CREATE USER IF NOT EXISTS ")
+                    .append(user)
+                    .append(" IDENTIFIED BY '")
+                    .append(password)
+                    .append("';\n")
+                    .append("ALTER USER ")
+                    .append(user)
+                    .append(" IDENTIFIED BY '")
+                    .append(password)
+                    .append("';\n")
+                    .append("GRANT ALL PRIVILEGES ON ")
+                    .append(schema)
+                    .append(".* TO ")
+                    .append(user)
+                    .append(";\n");
         }
         return ownerOnly(settings.home().resolve("mariadb-init.sql"), sql.toString());
     }
@@ -255,8 +286,9 @@ public final class EmbeddedMariaDb {
             boolean told = false;
             while (Files.exists(file) && !lockable(file)) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(file + " is still locked by another process after " + settings.stall()
-                            + ": another database server uses " + settings.data() + "; stop it first");
+                    throw new IllegalStateException(
+                            file + " is still locked by another process after " + settings.stall()
+                                    + ": another database server uses " + settings.data() + "; stop it first");
                 }
                 if (!told) {
                     LOG.info("Waiting for another process to release {}", file);
@@ -282,7 +314,9 @@ public final class EmbeddedMariaDb {
 
     /** Beside the temp files, not in the data directory: a unix socket's path must stay under 108 bytes. */
     private Path socket() {
-        return Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().resolve("nurture-mariadb-" + settings.port() + ".sock");
+        return Path.of(System.getProperty("java.io.tmpdir"))
+                .toAbsolutePath()
+                .resolve("nurture-mariadb-" + settings.port() + ".sock");
     }
 
     private static void deleteQuietly(Path file) {
@@ -311,7 +345,8 @@ public final class EmbeddedMariaDb {
         @Override
         public boolean getAsBoolean() {
             try (FileChannel channel = FileChannel.open(log)) {
-                ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(Math.max(channel.size() - position, 0), 1 << 20));
+                ByteBuffer buffer =
+                        ByteBuffer.allocate((int) Math.min(Math.max(channel.size() - position, 0), 1 << 20));
                 int read = channel.read(buffer, position);
                 if (read <= 0) {
                     return false;

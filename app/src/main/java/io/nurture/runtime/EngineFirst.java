@@ -8,8 +8,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 /** The Camunda client must not connect (or deploy its models) before the engine Nurture starts listens. */
 public final class EngineFirst {
 
-    private EngineFirst() {
-    }
+    private EngineFirst() {}
 
     public static BeanFactoryPostProcessor camundaClientAfter(String engineBean) {
         return beanFactory -> {

@@ -34,6 +34,7 @@ enum EngineMode {
             }
         }
         throw new IllegalStateException(RuntimeDefaults.ENGINE_MODE + " (NURTURE_ENGINE_MODE) must be one of "
-                + Arrays.stream(values()).map(EngineMode::value).collect(Collectors.joining(", ")) + ", not '" + value + "'");
+                + Arrays.stream(values()).map(EngineMode::value).collect(Collectors.joining(", ")) + ", not '" + value
+                + "'");
     }
 }

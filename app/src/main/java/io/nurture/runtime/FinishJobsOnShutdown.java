@@ -43,7 +43,9 @@ class FinishJobsOnShutdown implements SmartLifecycle {
             if (jobs.awaitNone(properties.shutdownGrace())) {
                 LOG.info("Stopped taking jobs; {} running job(s) finished", inFlight);
             } else {
-                LOG.warn("{} job(s) still running after {}: handed back to the engine", jobs.handBackRunning(),
+                LOG.warn(
+                        "{} job(s) still running after {}: handed back to the engine",
+                        jobs.handBackRunning(),
                         properties.shutdownGrace());
             }
         } catch (InterruptedException e) {

@@ -24,10 +24,10 @@ public final class FreePorts {
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     /** Linux's default lower end of the ephemeral range, where the range cannot be read. */
     private static final int DEFAULT_EPHEMERAL_START = 32_768;
+
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int any() {
         int below = ephemeralStart();
@@ -45,8 +45,10 @@ public final class FreePorts {
 
     static int ephemeralStart() {
         try {
-            // Read line by line: some kernels (gVisor) report /proc files as empty, and a read by size returns one byte.
-            return Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0]);
+            // Read line by line: some kernels (gVisor) report /proc files as empty, and a read by size returns one
+            // byte.
+            return Integer.parseInt(
+                    Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException notLinux) {
             return DEFAULT_EPHEMERAL_START;
         }

@@ -78,14 +78,18 @@ class JobLogContext {
 
     private static void append(StringBuilder prefix, String label, Object value) {
         if (value != null && !value.toString().isEmpty()) {
-            prefix.append(prefix.length() > 1 ? " " : "").append(label).append('=').append(value);
+            prefix.append(prefix.length() > 1 ? " " : "")
+                    .append(label)
+                    .append('=')
+                    .append(value);
         }
     }
 
     private static String variableName(Annotation[] annotations, String parameterName) {
         for (Annotation annotation : annotations) {
             if (annotation instanceof Variable variable) {
-                return variable.name().isEmpty() ? (variable.value().isEmpty() ? parameterName : variable.value())
+                return variable.name().isEmpty()
+                        ? (variable.value().isEmpty() ? parameterName : variable.value())
                         : variable.name();
             }
         }

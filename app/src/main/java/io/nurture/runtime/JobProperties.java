@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     intake may still commit; after the last try the process is cancelled
  */
 @ConfigurationProperties("nurture.jobs")
-record JobProperties(@DefaultValue("PT10S") Duration retryBackoff, @DefaultValue("PT20S") Duration shutdownGrace,
-        @DefaultValue("PT2S") Duration commitWait) {
-}
+record JobProperties(
+        @DefaultValue("PT10S") Duration retryBackoff,
+        @DefaultValue("PT20S") Duration shutdownGrace,
+        @DefaultValue("PT2S") Duration commitWait) {}

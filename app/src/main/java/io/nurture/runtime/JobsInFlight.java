@@ -100,8 +100,11 @@ public class JobsInFlight {
                     .get(COMMAND_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("Job {} ({}) handed back to the engine: {}", job.getKey(), job.getType(), reason);
         } catch (Exception e) {
-            LOG.warn("Job {} ({}) could not be handed back; the engine offers it again after its timeout",
-                    job.getKey(), job.getType(), e);
+            LOG.warn(
+                    "Job {} ({}) could not be handed back; the engine offers it again after its timeout",
+                    job.getKey(),
+                    job.getType(),
+                    e);
         }
     }
 }

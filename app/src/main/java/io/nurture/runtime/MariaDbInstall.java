@@ -35,7 +35,10 @@ final class MariaDbInstall extends DB {
         Files.createDirectories(configuration.getTmpDir().toPath());
         ManagedProcessBuilder builder = new ManagedProcessBuilder(configuration.getExecutable(Executable.InstallDB));
         builder.setOutputStreamLogDispatcher(getOutputStreamLogDispatcher("mysql_install_db"));
-        builder.getEnvironment().put(configuration.getOSLibraryEnvironmentVarName(), configuration.getLibDir().getAbsolutePath());
+        builder.getEnvironment()
+                .put(
+                        configuration.getOSLibraryEnvironmentVarName(),
+                        configuration.getLibDir().getAbsolutePath());
         builder.getEnvironment().put("TMPDIR", configuration.getTmpDir().getAbsolutePath());
         builder.setWorkingDirectory(configuration.getBaseDir());
         builder.addFileArgument("--datadir", configuration.getDataDir());

@@ -45,8 +45,9 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryWithBackoff.class);
     /** The order-fulfillment steps that come before any reservation, charge or shipment. */
-    private static final Set<String> BEFORE_STOCK_OR_MONEY = Set.of(JobType.HOLD_ORDER_FOR_REVIEW, JobType.REJECT_ORDER,
-            JobType.RESERVE_STOCK);
+    private static final Set<String> BEFORE_STOCK_OR_MONEY =
+            Set.of(JobType.HOLD_ORDER_FOR_REVIEW, JobType.REJECT_ORDER, JobType.RESERVE_STOCK);
+
     private static final String MISSING_ORDER_INCIDENT = "UnknownOrderException: order %s is not in Nurture's database,"
             + " yet this process is past its first steps and may hold stock or money for it (a database restored from"
             + " a backup, or another deployment's engine?). Find the order and restore it, then retry; do not cancel"
@@ -58,8 +59,12 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
     private final ObjectProvider<CamundaClient> client;
     private final MeterRegistry meters;
 
-    RetryWithBackoff(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics, JobProperties properties,
-            ObjectProvider<CamundaClient> client, MeterRegistry meters) {
+    RetryWithBackoff(
+            CommandExceptionHandlingStrategy commands,
+            MetricsRecorder metrics,
+            JobProperties properties,
+            ObjectProvider<CamundaClient> client,
+            MeterRegistry meters) {
         this.camundaErrors = new DefaultJobExceptionHandlingStrategy(commands, metrics);
         this.clientMetrics = metrics;
         this.properties = properties;
@@ -76,8 +81,12 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
         ActivatedJob job = context.job();
         Throwable cause = rootCause(exception);
         if (cause instanceof CancellationRequestedException) {
-            camundaErrors.handleException(CamundaError.bpmnError(Error.ORDER_CANCELLED, cause.getMessage(),
-                    Map.of(Variable.CANCEL_REASON, CancelReason.CUSTOMER_REQUEST)), context);
+            camundaErrors.handleException(
+                    CamundaError.bpmnError(
+                            Error.ORDER_CANCELLED,
+                            cause.getMessage(),
+                            Map.of(Variable.CANCEL_REASON, CancelReason.CUSTOMER_REQUEST)),
+                    context);
             return;
         }
         // As the client's own strategy counts it: every activated job ends as completed, failed or bpmn-error.
@@ -85,25 +94,45 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
         int retriesLeft = Math.max(job.getRetries() - 1, 0);
         boolean orderNeverStored = cause instanceof UnknownOrderException;
         Map<String, Object> variables = job.getVariablesAsMap();
-        try (var logContext = MDC.putCloseable(JobLogContext.JOB, JobLogContext.describe(variables.get("orderId"),
-                variables.get("customerId"), job.getProcessInstanceKey()))) {
+        try (var logContext = MDC.putCloseable(
+                JobLogContext.JOB,
+                JobLogContext.describe(
+                        variables.get("orderId"), variables.get("customerId"), job.getProcessInstanceKey()))) {
             if (orderNeverStored && retriesLeft == 0 && BEFORE_STOCK_OR_MONEY.contains(job.getType())) {
-                LOG.warn("Job {} ({}): its order was never stored (the intake did not commit); cancelling process"
-                        + " instance {}", job.getKey(), job.getType(), job.getProcessInstanceKey());
-                client.getObject().newCancelInstanceCommand(job.getProcessInstanceKey()).send().join();
+                LOG.warn(
+                        "Job {} ({}): its order was never stored (the intake did not commit); cancelling process"
+                                + " instance {}",
+                        job.getKey(),
+                        job.getType(),
+                        job.getProcessInstanceKey());
+                client.getObject()
+                        .newCancelInstanceCommand(job.getProcessInstanceKey())
+                        .send()
+                        .join();
                 return;
             }
-            LOG.warn("Job {} ({}) failed, {} retries left: {}", job.getKey(), job.getType(), retriesLeft, cause.toString(),
+            LOG.warn(
+                    "Job {} ({}) failed, {} retries left: {}",
+                    job.getKey(),
+                    job.getType(),
+                    retriesLeft,
+                    cause.toString(),
                     exception);
             if (retriesLeft == 0) {
                 meters.counter("nurture.incidents", "type", job.getType()).increment();
             }
         }
-        context.jobClient().newFailCommand(job)
+        context.jobClient()
+                .newFailCommand(job)
                 .retries(retriesLeft)
-                .retryBackoff(orderNeverStored ? max(properties.commitWait(), properties.retryBackoff()) : properties.retryBackoff())
-                .errorMessage(orderNeverStored && retriesLeft == 0 ? MISSING_ORDER_INCIDENT.formatted(variables.get("orderId"))
-                        : cause.getClass().getSimpleName() + ": " + cause.getMessage())
+                .retryBackoff(
+                        orderNeverStored
+                                ? max(properties.commitWait(), properties.retryBackoff())
+                                : properties.retryBackoff())
+                .errorMessage(
+                        orderNeverStored && retriesLeft == 0
+                                ? MISSING_ORDER_INCIDENT.formatted(variables.get("orderId"))
+                                : cause.getClass().getSimpleName() + ": " + cause.getMessage())
                 .send()
                 .join();
     }

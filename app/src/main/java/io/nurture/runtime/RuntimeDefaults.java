@@ -21,6 +21,7 @@ public class RuntimeDefaults implements EnvironmentPostProcessor {
     static final String ENGINE_MODE = "nurture.engine.mode";
     /** Where the parts Nurture runs beside itself listen: never on the network. */
     static final String LOOPBACK = "127.0.0.1";
+
     static final String ENGINE_PORT = "nurture.engine.gateway-port";
     static final String DATA_DIR = "nurture.data-dir";
     static final String SMTP_ENABLED = "nurture.mail.embedded-smtp.enabled";
@@ -28,6 +29,7 @@ public class RuntimeDefaults implements EnvironmentPostProcessor {
     static final String DEV_KEYS = "nurture.security.dev-keys";
     /** Documented in docs/security.md like a payment provider's test tokens: they never exist in cluster mode, whatever its case. */
     public static final String DEV_INTEGRATION_KEY = "dev-integration-key";
+
     public static final String DEV_STAFF_KEY = "dev-staff-key";
 
     @Override

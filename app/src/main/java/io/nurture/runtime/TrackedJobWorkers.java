@@ -24,9 +24,14 @@ class TrackedJobWorkers {
 
     @Bean
     @Primary
-    JobWorkerManager trackedJobWorkerManager(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics,
-            ParameterResolverStrategy parameters, ResultProcessorStrategy results, BackoffSupplier backoff,
-            JobExceptionHandlingStrategy exceptions, JobsInFlight jobs) {
+    JobWorkerManager trackedJobWorkerManager(
+            CommandExceptionHandlingStrategy commands,
+            MetricsRecorder metrics,
+            ParameterResolverStrategy parameters,
+            ResultProcessorStrategy results,
+            BackoffSupplier backoff,
+            JobExceptionHandlingStrategy exceptions,
+            JobsInFlight jobs) {
         return new JobWorkerManager(commands, metrics, parameters, results, backoff, exceptions) {
             @Override
             public JobWorker openWorker(CamundaClient client, JobWorkerValue worker, JobHandler handler) {

@@ -41,7 +41,10 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         }
         Optional<Authentication> client = keys.authenticate(presented);
         if (client.isEmpty()) {
-            log.warn("Refused an unknown API key from {} for {} {}", request.getRemoteAddr(), request.getMethod(),
+            log.warn(
+                    "Refused an unknown API key from {} for {} {}",
+                    request.getRemoteAddr(),
+                    request.getMethod(),
                     request.getRequestURI());
             problems.unknownKey(response);
             return;

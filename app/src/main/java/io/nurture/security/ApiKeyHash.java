@@ -11,8 +11,7 @@ import java.util.HexFormat;
  */
 public final class ApiKeyHash {
 
-    private ApiKeyHash() {
-    }
+    private ApiKeyHash() {}
 
     public static String of(String apiKey) {
         try {

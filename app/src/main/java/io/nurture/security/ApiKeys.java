@@ -21,6 +21,7 @@ final class ApiKeys {
     private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
     /** An empty X-API-Key header would match it. */
     private static final String EMPTY_KEY_HASH = ApiKeyHash.of("");
+
     private static final String ROLE_NAMES = Arrays.stream(Role.values())
             .map(role -> role.name().toLowerCase(Locale.ROOT))
             .collect(Collectors.joining(", "));
@@ -50,14 +51,15 @@ final class ApiKeys {
                     + ".key-sha256 is the SHA-256 of an empty key: was the key's variable empty when it was hashed?");
         }
         if (client.roles() == null || client.roles().isEmpty()) {
-            throw new IllegalStateException("nurture.security.api-clients." + name
-                    + ".roles must name at least one of " + ROLE_NAMES);
+            throw new IllegalStateException(
+                    "nurture.security.api-clients." + name + ".roles must name at least one of " + ROLE_NAMES);
         }
         List<SimpleGrantedAuthority> authorities = client.roles().stream()
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
                 .toList();
         if (clientsByKeyHash.put(hash, new PreAuthenticatedAuthenticationToken(name, null, authorities)) != null) {
-            throw new IllegalStateException("nurture.security.api-clients." + name + " shares its key with another client");
+            throw new IllegalStateException(
+                    "nurture.security.api-clients." + name + " shares its key with another client");
         }
     }
 }

@@ -25,8 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PublicBodyLimit extends OncePerRequestFilter {
 
-    private static final List<String> PUBLIC_POSTS = List.of("/surveys/*", "/api/surveys/*/responses", "/unsubscribe/*",
-            "/preferences/*");
+    private static final List<String> PUBLIC_POSTS =
+            List.of("/surveys/*", "/api/surveys/*/responses", "/unsubscribe/*", "/preferences/*");
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private final long limit;
@@ -48,10 +48,18 @@ class PublicBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length < 0) {
-            problems.write(response, HttpStatus.LENGTH_REQUIRED, "length-required", "Length required",
+            problems.write(
+                    response,
+                    HttpStatus.LENGTH_REQUIRED,
+                    "length-required",
+                    "Length required",
                     "Send the body with a Content-Length.");
         } else if (length > limit) {
-            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
+            problems.write(
+                    response,
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "body-too-large",
+                    "Body too large",
                     "This endpoint takes at most " + limit + " bytes.");
         } else {
             chain.doFilter(request, response);

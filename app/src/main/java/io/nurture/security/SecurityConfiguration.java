@@ -31,16 +31,15 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json)
             throws Exception {
         SecurityProblems problems = new SecurityProblems(json);
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyFilter(new ApiKeys(properties), problems), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(refusals -> refusals
-                        .authenticationEntryPoint(problems::unauthenticated)
+                .addFilterBefore(
+                        new ApiKeyFilter(new ApiKeys(properties), problems), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(problems::unauthenticated)
                         .accessDeniedHandler(problems::forbidden))
                 .authorizeHttpRequests(SecurityConfiguration::endpointRoles)
                 .build();
@@ -49,23 +48,47 @@ class SecurityConfiguration {
     private static void endpointRoles(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry endpoints) {
         endpoints
-                .requestMatchers(GET, "/surveys/*", "/unsubscribe/*", "/preferences/*").permitAll()
-                // The staff dashboard's page and script hold no data: they ask the staff API with the key signed in.
-                .requestMatchers(GET, "/staff/*").permitAll()
-                .requestMatchers(POST, "/surveys/*", "/api/surveys/*/responses", "/unsubscribe/*", "/preferences/*").permitAll()
-                .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+                .requestMatchers(GET, "/surveys/*", "/unsubscribe/*", "/preferences/*")
                 .permitAll()
-                .requestMatchers("/error").permitAll()
+                // The staff dashboard's page and script hold no data: they ask the staff API with the key signed in.
+                .requestMatchers(GET, "/staff/*")
+                .permitAll()
+                .requestMatchers(POST, "/surveys/*", "/api/surveys/*/responses", "/unsubscribe/*", "/preferences/*")
+                .permitAll()
+                .requestMatchers(GET, "/actuator/health", "/actuator/health/**")
+                .permitAll()
+                .requestMatchers(
+                        GET,
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/v3/api-docs.yaml",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
+                .permitAll()
+                .requestMatchers("/error")
+                .permitAll()
                 .requestMatchers(POST, "/api/orders", "/api/orders/*/payments", "/api/shipments/*/events")
                 .hasRole(INTEGRATION)
-                .requestMatchers(GET, "/api/orders/*", "/api/products").hasAnyRole(INTEGRATION, STAFF)
-                .requestMatchers(POST, "/api/orders/*/cancellation").hasAnyRole(INTEGRATION, STAFF)
-                .requestMatchers(POST, "/api/orders/*/review").hasRole(STAFF)
-                .requestMatchers(GET, "/actuator/prometheus").hasAnyRole(STAFF, METRICS)
-                .requestMatchers("/api/care-cases/**", "/api/refunds/**", "/api/reconciliation", "/api/inventory/**",
-                        "/api/customers/**", "/api/metrics/**", "/api/journeys/**",
-                        "/api/dev/**", "/actuator/**").hasRole(STAFF)
-                .anyRequest().denyAll();
+                .requestMatchers(GET, "/api/orders/*", "/api/products")
+                .hasAnyRole(INTEGRATION, STAFF)
+                .requestMatchers(POST, "/api/orders/*/cancellation")
+                .hasAnyRole(INTEGRATION, STAFF)
+                .requestMatchers(POST, "/api/orders/*/review")
+                .hasRole(STAFF)
+                .requestMatchers(GET, "/actuator/prometheus")
+                .hasAnyRole(STAFF, METRICS)
+                .requestMatchers(
+                        "/api/care-cases/**",
+                        "/api/refunds/**",
+                        "/api/reconciliation",
+                        "/api/inventory/**",
+                        "/api/customers/**",
+                        "/api/metrics/**",
+                        "/api/journeys/**",
+                        "/api/dev/**",
+                        "/actuator/**")
+                .hasRole(STAFF)
+                .anyRequest()
+                .denyAll();
     }
 }

@@ -25,19 +25,31 @@ final class SecurityProblems {
     void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException cause)
             throws IOException {
         response.setHeader("WWW-Authenticate", CHALLENGE);
-        write(response, HttpStatus.UNAUTHORIZED, "authentication-required", "Authentication required",
+        write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "authentication-required",
+                "Authentication required",
                 "Send your API key in the " + ApiKeyFilter.HEADER + " header.");
     }
 
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException cause)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this API key",
+        write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                "Not allowed for this API key",
                 "This API key's roles do not allow " + request.getMethod() + " " + request.getRequestURI() + ".");
     }
 
     void unknownKey(HttpServletResponse response) throws IOException {
         response.setHeader("WWW-Authenticate", CHALLENGE + ", error=\"invalid_key\"");
-        write(response, HttpStatus.UNAUTHORIZED, "unknown-api-key", "Unknown API key",
+        write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "unknown-api-key",
+                "Unknown API key",
                 "The key in the " + ApiKeyFilter.HEADER + " header is not valid.");
     }
 

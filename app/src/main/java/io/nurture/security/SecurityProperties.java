@@ -15,6 +15,5 @@ record SecurityProperties(Map<String, ApiClient> apiClients) {
         apiClients = apiClients == null ? Map.of() : Map.copyOf(apiClients);
     }
 
-    record ApiClient(String keySha256, Set<Role> roles) {
-    }
+    record ApiClient(String keySha256, Set<Role> roles) {}
 }

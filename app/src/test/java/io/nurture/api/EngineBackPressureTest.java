@@ -18,7 +18,8 @@ class EngineBackPressureTest {
     @Test
     void backPressureFromTheEngineIsAnswered503WithRetryAfter() {
         ClientStatusException exhausted = new ClientStatusException(
-                Status.RESOURCE_EXHAUSTED.withDescription("Expected to handle gRPC request, but request could not be processed"),
+                Status.RESOURCE_EXHAUSTED.withDescription(
+                        "Expected to handle gRPC request, but request could not be processed"),
                 null);
 
         ResponseEntity<ProblemDetail> answer = new ApiProblems().engineUnavailable(exhausted);

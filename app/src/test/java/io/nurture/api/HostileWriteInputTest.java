@@ -31,8 +31,20 @@ class HostileWriteInputTest {
     private static final long SEED = 20261123L;
     private static final int CASES_PER_ENDPOINT = 25;
     private static final List<Object> HOSTILE_VALUES = List.of(
-            "", "x".repeat(5000), "'; DROP TABLE orders; --", "{{customerName}}", "<script>alert(1)</script>",
-            "\u0000", "\uD83D\uDE00\u202E", -1, Integer.MIN_VALUE, Long.MAX_VALUE, 1e308, true, List.of(), Map.of());
+            "",
+            "x".repeat(5000),
+            "'; DROP TABLE orders; --",
+            "{{customerName}}",
+            "<script>alert(1)</script>",
+            "\u0000",
+            "\uD83D\uDE00\u202E",
+            -1,
+            Integer.MIN_VALUE,
+            Long.MAX_VALUE,
+            1e308,
+            true,
+            List.of(),
+            Map.of());
     private static final List<Object> HOSTILE_BODIES = List.of("[]", "\"text\"", "42", "null", "{", "{\"a\":", "");
 
     @ParameterizedTest(name = "{0} {1} #{index}")
@@ -40,7 +52,9 @@ class HostileWriteInputTest {
     void hostileBodyIsAProblemNotAServerError(String method, String path, Object body) {
         SliceClient.Answer answer = new SliceClient(mvc, SliceClient.HARNESS_KEY).send(method, path, body);
 
-        assertThat(answer.status()).as(method + " " + path + " " + answer.body()).isBetween(400, 499);
+        assertThat(answer.status())
+                .as(method + " " + path + " " + answer.body())
+                .isBetween(400, 499);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         if (answer.status() == 400) {
             assertThat(answer.fieldsInError()).isNotEmpty();

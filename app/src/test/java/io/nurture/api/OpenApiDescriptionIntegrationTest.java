@@ -30,9 +30,11 @@ class OpenApiDescriptionIntegrationTest {
 
     @Test
     void servedDescriptionMatchesTheCheckedInOne() throws IOException, InterruptedException {
-        HttpResponse<String> served = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs.yaml")).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> served = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs.yaml"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (Boolean.getBoolean("openapi.update")) {
             Files.writeString(CHECKED_IN, served.body());
         }

@@ -27,7 +27,8 @@ class AotCacheTest {
         assertThat(later.training()).isNull();
         String used = later.options().get(0);
         assertThat(used).startsWith("-XX:AOTCache=");
-        assertThat(Files.readString(Path.of(used.substring("-XX:AOTCache=".length())))).isEqualTo("trained");
+        assertThat(Files.readString(Path.of(used.substring("-XX:AOTCache=".length()))))
+                .isEqualTo("trained");
         assertThat(first.training()).doesNotExist();
     }
 
@@ -57,12 +58,15 @@ class AotCacheTest {
     void otherJvmOptionsGetACacheOfTheirOwn() throws IOException {
         trainedBy(AotCache.beside(distribution(), "-Xmx256m", true), "small heap", 0);
 
-        assertThat(AotCache.beside(distribution(), "-Xmx512m", true).start().training()).isNotNull();
+        assertThat(AotCache.beside(distribution(), "-Xmx512m", true).start().training())
+                .isNotNull();
     }
 
     @Test
     void switchedOffOrWithoutADistributionTheBrokerStartsWithoutOne() throws IOException {
-        assertThat(AotCache.beside(Files.createDirectories(home.resolve("camunda-zeebe-8.6.0")), "-Xmx256m", false).start().options())
+        assertThat(AotCache.beside(Files.createDirectories(home.resolve("camunda-zeebe-8.6.0")), "-Xmx256m", false)
+                        .start()
+                        .options())
                 .isEmpty();
         assertThat(AotCache.beside(null, "-Xmx256m", true).start().options()).isEmpty();
     }

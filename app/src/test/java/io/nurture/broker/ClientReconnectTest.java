@@ -19,13 +19,17 @@ class ClientReconnectTest {
     @Test
     void theClientTalksToARestartedGatewayRightAfterTheReconnect() throws Exception {
         int port = FreePorts.any();
-        try (CamundaClient client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + port))
-                .preferRestOverGrpc(false).build()) {
+        try (CamundaClient client = CamundaClient.newClientBuilder()
+                .grpcAddress(URI.create("http://127.0.0.1:" + port))
+                .preferRestOverGrpc(false)
+                .build()) {
             ClientReconnect reconnect = ClientReconnect.of(client).orElseThrow();
             assertThat(statusOfATopologyRequest(client)).as("no gateway yet").isEqualTo(Status.Code.UNAVAILABLE);
 
             // Any gRPC server will do: the request reaching it (and being refused as unknown) shows the connection.
-            Server gateway = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)).build().start();
+            Server gateway = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
+                    .build()
+                    .start();
             try {
                 reconnect.run();
 
@@ -37,8 +41,12 @@ class ClientReconnectTest {
     }
 
     private static Status.Code statusOfATopologyRequest(CamundaClient client) {
-        var refused = catchThrowableOfType(ClientStatusException.class,
-                () -> client.newTopologyRequest().requestTimeout(Duration.ofSeconds(5)).send().join());
+        var refused = catchThrowableOfType(
+                ClientStatusException.class,
+                () -> client.newTopologyRequest()
+                        .requestTimeout(Duration.ofSeconds(5))
+                        .send()
+                        .join());
         return refused.getStatusCode();
     }
 }

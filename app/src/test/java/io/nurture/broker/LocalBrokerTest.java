@@ -17,9 +17,17 @@ class LocalBrokerTest {
     @Test
     void aMissingDistributionStopsTheStartSayingHowToGetIt() {
         Path nowhere = home.resolve("camunda-zeebe-8.6.0");
-        var properties = new LocalBrokerProperties(nowhere, "-Xmx256m", 1, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), false, Map.of());
-        var broker = new LocalBroker(properties, DataDirectory.open(home.resolve("data").toString(), true), 26500, false);
+        var properties = new LocalBrokerProperties(
+                nowhere,
+                "-Xmx256m",
+                1,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                false,
+                Map.of());
+        var broker = new LocalBroker(
+                properties, DataDirectory.open(home.resolve("data").toString(), true), 26500, false);
 
         assertThatThrownBy(broker::start)
                 .hasMessageContaining("No Zeebe distribution at " + nowhere)
@@ -28,9 +36,10 @@ class LocalBrokerTest {
 
     @Test
     void theClockCannotBeMovedWhenTheBrokerRunsOnRealTime() {
-        var properties = new LocalBrokerProperties(home, "", 1, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), false, Map.of());
-        var broker = new LocalBroker(properties, DataDirectory.open(home.resolve("data").toString(), true), 26500, false);
+        var properties = new LocalBrokerProperties(
+                home, "", 1, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(2), false, Map.of());
+        var broker = new LocalBroker(
+                properties, DataDirectory.open(home.resolve("data").toString(), true), 26500, false);
 
         assertThatThrownBy(() -> broker.moveClock(Duration.ofDays(1)))
                 .hasMessageContaining("nurture.dev.clock-control=false");

@@ -30,7 +30,9 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@InjectedFault(id = 6, fault = "a retry finds the key committed just before",
+@InjectedFault(
+        id = 6,
+        fault = "a retry finds the key committed just before",
         injected = "a second placement with a committed key, its lookup skipped",
         holds = "the first order is answered; no second process starts")
 class OrderPlacementIdempotencyIntegrationTest {
@@ -57,15 +59,26 @@ class OrderPlacementIdempotencyIntegrationTest {
         // First the cheap look (the start left the outbox), then the record stream, whose scan grows
         // with every record the shared engine holds: polled often, it missed a 30-second deadline on
         // a busy machine once the suite had filled the engine.
-        await().atMost(Duration.ofMinutes(2)).until(() -> db.sql("SELECT COUNT(*) FROM engine_messages WHERE correlation_key = ?")
-                .param(first.getId()).query(Long.class).single() == 0);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> db.sql("SELECT COUNT(*) FROM engine_messages WHERE correlation_key = ?")
+                                .param(first.getId())
+                                .query(Long.class)
+                                .single()
+                        == 0);
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> fulfillmentProcessesOf(first.getId()) == 1);
         assertThat(fulfillmentProcessesOf(first.getId())).isEqualTo(1);
-        assertThat(db.sql("SELECT COUNT(*) FROM orders WHERE customer_id = ?").param(first.getCustomerId())
-                .query(Long.class).single()).isEqualTo(1);
-        assertThat(db.sql("SELECT order_id FROM idempotency_keys WHERE idempotency_key = ?").param(key)
-                .query(String.class).single()).isEqualTo(first.getId());
+        assertThat(db.sql("SELECT COUNT(*) FROM orders WHERE customer_id = ?")
+                        .param(first.getCustomerId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(db.sql("SELECT order_id FROM idempotency_keys WHERE idempotency_key = ?")
+                        .param(key)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(first.getId());
     }
 
     private long fulfillmentProcessesOf(String orderId) {
@@ -74,7 +87,8 @@ class OrderPlacementIdempotencyIntegrationTest {
         RecordStream stream = RecordStream.of(() -> records);
         String json = "\"" + orderId + "\"";
         var instances = StreamSupport.stream(stream.variableRecords().spliterator(), false)
-                .filter(r -> r.getValue().getName().equals(OrderFulfillment.Variable.ORDER_ID) && r.getValue().getValue().equals(json))
+                .filter(r -> r.getValue().getName().equals(OrderFulfillment.Variable.ORDER_ID)
+                        && r.getValue().getValue().equals(json))
                 .map(r -> r.getValue().getProcessInstanceKey())
                 .toList();
         return StreamSupport.stream(stream.processInstanceRecords().spliterator(), false)
@@ -87,9 +101,13 @@ class OrderPlacementIdempotencyIntegrationTest {
     }
 
     private static PlaceOrder cardOrder(String email) {
-        return new PlaceOrder(new PlaceOrder.Customer(email, "Ada Lovelace", null, null),
+        return new PlaceOrder(
+                new PlaceOrder.Customer(email, "Ada Lovelace", null, null),
                 List.of(new PlaceOrder.Line("TEA-SENCHA-100", 1)),
                 new PlaceOrder.Payment(PaymentMethod.CARD, "tok_visa"),
-                new PlaceOrder.Address("1 Main St", "Berlin", "10115", "DE"), "DE", null, null);
+                new PlaceOrder.Address("1 Main St", "Berlin", "10115", "DE"),
+                "DE",
+                null,
+                null);
     }
 }

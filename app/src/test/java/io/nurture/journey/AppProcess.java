@@ -42,8 +42,10 @@ record AppProcess(Process process, int port) implements AutoCloseable {
      * on a real broker takes them as production does, by polling (the client's default interval).
      */
     private static final Map<String, Object> PRODUCTION_JOB_DELIVERY = Map.of(
-            "camunda.client.worker.defaults.stream-enabled", false,
-            "camunda.client.worker.defaults.poll-interval", "PT0.1S");
+            "camunda.client.worker.defaults.stream-enabled",
+            false,
+            "camunda.client.worker.defaults.poll-interval",
+            "PT0.1S");
 
     static AppProcess start(Map<String, Object> settings, Path log) throws IOException {
         return start(settings, log, 200);
@@ -57,15 +59,23 @@ record AppProcess(Process process, int port) implements AutoCloseable {
     private static AppProcess start(Map<String, Object> settings, Path log, int health) throws IOException {
         // A temp directory of its own under target/: the embedded database refuses data kept below it.
         Path temp = Files.createDirectories(Path.of("target", "app-tmp").toAbsolutePath());
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Djava.io.tmpdir=" + temp, QUICK_START_JVM[0], QUICK_START_JVM[1],
-                "-cp", System.getProperty("java.class.path"), NurtureApplication.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Djava.io.tmpdir=" + temp,
+                QUICK_START_JVM[0],
+                QUICK_START_JVM[1],
+                "-cp",
+                System.getProperty("java.class.path"),
+                NurtureApplication.class.getName()));
         Map<String, Object> withProductionDelivery = new TreeMap<>(PRODUCTION_JOB_DELIVERY);
         withProductionDelivery.putAll(settings);
         withProductionDelivery.forEach((key, value) -> command.add("--" + key + "=" + value));
-        // A session of its own, as a terminal or service manager gives it: a signal to its group reaches it and nothing else.
-        Process process = new ProcessBuilder(ChildProcesses.inOwnSession(command)).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        // A session of its own, as a terminal or service manager gives it: a signal to its group reaches it and nothing
+        // else.
+        Process process = new ProcessBuilder(ChildProcesses.inOwnSession(command))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         AppProcess app = new AppProcess(process, (Integer) settings.get("server.port"));
         ChildProcesses.awaitReady("Nurture", process, log, STALL, () -> answersHealth(app, health));
         return app;
@@ -93,7 +103,10 @@ record AppProcess(Process process, int port) implements AutoCloseable {
      * sends it. Bound: the broker that trains its ahead-of-time cache writes it as it stops (20 s idle).
      */
     boolean terminateGroup() throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-TERM", "--", "-" + process.pid()).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-TERM", "--", "-" + process.pid())
+                .inheritIO()
+                .start()
+                .waitFor();
         return process.waitFor(3, TimeUnit.MINUTES);
     }
 

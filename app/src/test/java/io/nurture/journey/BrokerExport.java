@@ -24,8 +24,7 @@ final class BrokerExport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BrokerExport() {
-    }
+    private BrokerExport() {}
 
     /** Records of process instances exported by the brokers keeping their state in these data directories. */
     static long processInstanceRecords(List<Path> dataDirectories) throws IOException {
@@ -38,16 +37,22 @@ final class BrokerExport {
 
     /** Publications of a message the engine refused because one with its id was still alive. */
     static long messagesRefusedAsDuplicate(List<Path> dataDirectories, String messageId) throws IOException {
-        return records(dataDirectories, "\"valueType\":\"MESSAGE\"", "\"recordType\":\"COMMAND_REJECTION\"",
-                "\"rejectionType\":\"ALREADY_EXISTS\"", "\"messageId\":\"" + messageId + "\"");
+        return records(
+                dataDirectories,
+                "\"valueType\":\"MESSAGE\"",
+                "\"recordType\":\"COMMAND_REJECTION\"",
+                "\"rejectionType\":\"ALREADY_EXISTS\"",
+                "\"messageId\":\"" + messageId + "\"");
     }
 
     /** Instances of a process that were given this value of a variable. */
-    static long instancesWith(List<Path> dataDirectories, String bpmnProcessId, String variable, String value) throws IOException {
+    static long instancesWith(List<Path> dataDirectories, String bpmnProcessId, String variable, String value)
+            throws IOException {
         String name = "\"name\":\"" + variable + "\"";
         String json = JSON.writeValueAsString(JSON.writeValueAsString(value));
         return lines(dataDirectories)
-                .filter(line -> line.contains("\"valueType\":\"VARIABLE\"") && line.contains(name) && line.contains(json))
+                .filter(line ->
+                        line.contains("\"valueType\":\"VARIABLE\"") && line.contains(name) && line.contains(json))
                 .map(BrokerExport::record)
                 .filter(r -> r.path("value").path("bpmnProcessId").asText().equals(bpmnProcessId))
                 .map(r -> r.path("value").path("processInstanceKey").asLong())
@@ -56,7 +61,9 @@ final class BrokerExport {
     }
 
     private static long records(List<Path> dataDirectories, String... parts) throws IOException {
-        return lines(dataDirectories).filter(line -> Stream.of(parts).allMatch(line::contains)).count();
+        return lines(dataDirectories)
+                .filter(line -> Stream.of(parts).allMatch(line::contains))
+                .count();
     }
 
     private static Stream<String> lines(List<Path> dataDirectories) throws IOException {

@@ -16,9 +16,13 @@ import org.junit.jupiter.api.Test;
  * step's own thread just before it starts, so the step surely runs first. Found as a flaky run of
  * {@code WorkerCrashIntegrationTest}: the order stayed PAID, the message expired unheard.
  */
-@InjectedFault(id = 17, fault = "a step runs between a cancellation's commit and its message",
-        injected = "the engine refuses the next publishes; the cancellation commits right before the shipping step starts",
-        holds = "the shipping step sees the request and ends with Order cannot proceed: CHARGE and REFUND, no shipment, one cancellation mail")
+@InjectedFault(
+        id = 17,
+        fault = "a step runs between a cancellation's commit and its message",
+        injected =
+                "the engine refuses the next publishes; the cancellation commits right before the shipping step starts",
+        holds =
+                "the shipping step sees the request and ends with Order cannot proceed: CHARGE and REFUND, no shipment, one cancellation mail")
 class CancellationBeforeItsMessageIntegrationTest extends JourneyTest {
 
     @Test
@@ -27,7 +31,8 @@ class CancellationBeforeItsMessageIntegrationTest extends JourneyTest {
         AtomicInteger cancellationAnswer = new AtomicInteger();
         faults.beforeRunFor(JobType.CREATE_SHIPMENT, placed, () -> {
             backPressure.refuseNext("PublishMessage", 12);
-            cancellationAnswer.set(api.post("/api/orders/" + placed.join() + "/cancellation", "").status());
+            cancellationAnswer.set(api.post("/api/orders/" + placed.join() + "/cancellation", "")
+                    .status());
         });
 
         String orderId = place(order(newCustomerEmail(), "CUP-CERAMIC-2", 1, card("tok_visa")));

@@ -28,8 +28,8 @@ class CancellationJourneyIntegrationTest extends JourneyTest {
     void cancellationAfterChargeRefundsThePaymentAndReleasesStock() {
         String sku = "GFT-SAMPLER";
         int stockBefore = available(sku);
-        String orderId = place(order(newCustomerEmail(), List.of(Map.of("sku", sku, "quantity", 1)), card("tok_visa"),
-                "DE", "99999"));
+        String orderId = place(
+                order(newCustomerEmail(), List.of(Map.of("sku", sku, "quantity", 1)), card("tok_visa"), "DE", "99999"));
         awaitStatus(orderId, "PAID");
 
         NurtureClient.Answer answer = api.post("/api/orders/" + orderId + "/cancellation", "");
@@ -63,14 +63,15 @@ class CancellationJourneyIntegrationTest extends JourneyTest {
         api.post("/api/orders/" + orderId + "/cancellation", "");
         awaitStatus(orderId, "CANCELLED");
 
-        NurtureClient.Answer late = api.post("/api/orders/" + orderId + "/payments",
-                Map.of("amount", "4.50", "reference", "BANK-LATE-1"));
+        NurtureClient.Answer late =
+                api.post("/api/orders/" + orderId + "/payments", Map.of("amount", "4.50", "reference", "BANK-LATE-1"));
 
         assertThat(late.status()).isEqualTo(202);
         assertThat(late.text("message")).contains("owed back");
         NurtureClient.Answer order = api.get("/api/orders/" + orderId);
         assertThat(order.body().path("payment").path("status").asText()).isEqualTo("OWED");
-        assertThat(order.body().path("timeline").findValuesAsText("note")).anyMatch(note -> note.contains("BANK-LATE-1"));
+        assertThat(order.body().path("timeline").findValuesAsText("note"))
+                .anyMatch(note -> note.contains("BANK-LATE-1"));
         assertThat(mailSubjectsFor("ops@nurture.example")).contains("Refund owed: payment for ended order " + orderId);
         assertThat(api.get("/api/refunds").body().findValuesAsText("orderId")).contains(orderId);
     }
@@ -84,7 +85,8 @@ class CancellationJourneyIntegrationTest extends JourneyTest {
         awaitStatus(orderId, "BACKORDERED");
 
         restock(sku, 1);
-        await().during(Duration.ofSeconds(1)).atMost(PATIENCE)
+        await().during(Duration.ofSeconds(1))
+                .atMost(PATIENCE)
                 .until(() -> api.get("/api/orders/" + orderId).text("status").equals("BACKORDERED"));
         restock(sku, 5);
 
@@ -105,7 +107,12 @@ class CancellationJourneyIntegrationTest extends JourneyTest {
         advanceClock("P14DT1H");
 
         NurtureClient.Answer cancelled = awaitStatus(orderId, "CANCELLED");
-        assertThat(cancelled.body().path("timeline").get(cancelled.body().path("timeline").size() - 1).path("note").asText())
+        assertThat(cancelled
+                        .body()
+                        .path("timeline")
+                        .get(cancelled.body().path("timeline").size() - 1)
+                        .path("note")
+                        .asText())
                 .contains("did not come back in stock");
         assertThat(reserved(sku)).isZero();
     }

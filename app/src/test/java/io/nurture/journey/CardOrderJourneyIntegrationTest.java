@@ -24,7 +24,8 @@ class CardOrderJourneyIntegrationTest extends JourneyTest {
         String orderId = place(order(email, SKU, 2, card("tok_visa")));
         NurtureClient.Answer shipped = awaitStatus(orderId, "SHIPPED");
         String trackingNumber = shipped.text("trackingNumber");
-        NurtureClient.Answer event = api.post("/api/shipments/" + trackingNumber + "/events", Map.of("type", "DELIVERED"));
+        NurtureClient.Answer event =
+                api.post("/api/shipments/" + trackingNumber + "/events", Map.of("type", "DELIVERED"));
         NurtureClient.Answer delivered = awaitStatus(orderId, "DELIVERED");
 
         assertThat(event.status()).isEqualTo(202);
@@ -35,7 +36,8 @@ class CardOrderJourneyIntegrationTest extends JourneyTest {
         assertThat(available(SKU)).isEqualTo(stockBefore - 2);
         String customerId = delivered.text("customerId");
         assertThat(templatesSentTo(customerId)).containsExactly("order-confirmed", "order-shipped", "order-delivered");
-        assertThat(mailSubjectsFor(email)).contains("Your order is confirmed", "Your order is on its way", "Your order has arrived");
+        assertThat(mailSubjectsFor(email))
+                .contains("Your order is confirmed", "Your order is on its way", "Your order has arrived");
     }
 
     @Test
@@ -45,7 +47,8 @@ class CardOrderJourneyIntegrationTest extends JourneyTest {
         api.post("/api/shipments/" + trackingNumber + "/events", Map.of("type", "DELIVERED"));
         awaitStatus(orderId, "DELIVERED");
 
-        NurtureClient.Answer repeat = api.post("/api/shipments/" + trackingNumber + "/events", Map.of("type", "DELIVERED"));
+        NurtureClient.Answer repeat =
+                api.post("/api/shipments/" + trackingNumber + "/events", Map.of("type", "DELIVERED"));
 
         assertThat(repeat.status()).isEqualTo(202);
         assertThat(repeat.body().path("duplicate").asBoolean()).isTrue();
@@ -74,7 +77,9 @@ class CardOrderJourneyIntegrationTest extends JourneyTest {
         }
 
         assertThat(answers).extracting(NurtureClient.Answer::status).containsOnly(202);
-        assertThat(answers).filteredOn(answer -> !answer.body().path("duplicate").asBoolean()).hasSize(1);
+        assertThat(answers)
+                .filteredOn(answer -> !answer.body().path("duplicate").asBoolean())
+                .hasSize(1);
         awaitStatus(orderId, "DELIVERED");
         assertThat(timelineStatuses(orderId)).containsOnlyOnce("DELIVERED");
     }
@@ -116,8 +121,10 @@ class CardOrderJourneyIntegrationTest extends JourneyTest {
 
         advanceClock("P10DT1H");
 
-        await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("Your parcel is taking longer than usual"));
-        await().atMost(PATIENCE).until(() -> mailSubjectsFor("ops@nurture.example").contains("Delivery overdue for order " + orderId));
+        await().atMost(PATIENCE)
+                .until(() -> mailSubjectsFor(email).contains("Your parcel is taking longer than usual"));
+        await().atMost(PATIENCE)
+                .until(() -> mailSubjectsFor("ops@nurture.example").contains("Delivery overdue for order " + orderId));
         assertThat(api.get("/api/orders/" + orderId).text("status")).isEqualTo("SHIPPED");
     }
 }

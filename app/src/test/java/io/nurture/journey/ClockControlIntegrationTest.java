@@ -16,7 +16,8 @@ class ClockControlIntegrationTest extends JourneyTest {
         NurtureClient.Answer answer = api.post("/api/dev/clock", Map.of("advance", "P3D"));
 
         Instant after = Instant.parse(answer.text("now"));
-        assertThat(Duration.between(before, after)).isBetween(Duration.ofDays(3), Duration.ofDays(3).plusMinutes(1));
+        assertThat(Duration.between(before, after))
+                .isBetween(Duration.ofDays(3), Duration.ofDays(3).plusMinutes(1));
     }
 
     @Test

@@ -91,17 +91,28 @@ class ClusterIntegrationTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        home = Files.createDirectories(Path.of("target", "cluster", UUID.randomUUID().toString()).toAbsolutePath());
-        List<Integer> internalPorts = IntStream.range(0, BROKERS).mapToObj(i -> FreePorts.any()).toList();
-        String contactPoints = String.join(",", internalPorts.stream().map(port -> "127.0.0.1:" + port).toList());
+        home = Files.createDirectories(
+                Path.of("target", "cluster", UUID.randomUUID().toString()).toAbsolutePath());
+        List<Integer> internalPorts =
+                IntStream.range(0, BROKERS).mapToObj(i -> FreePorts.any()).toList();
+        String contactPoints = String.join(
+                ",", internalPorts.stream().map(port -> "127.0.0.1:" + port).toList());
         for (int node = 0; node < BROKERS; node++) {
             gateways.add(FreePorts.any());
-            brokers.add(TestBrokers.broker(home.resolve("broker-" + node), gateways.get(node),
+            brokers.add(TestBrokers.broker(
+                    home.resolve("broker-" + node),
+                    gateways.get(node),
                     brokerSettings(node, internalPorts.get(node), contactPoints)));
         }
         // A broker is ready once its partitions have a quorum: all three start together, and the database beside them.
-        database = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(home.resolve("mariadb-server"), home.resolve("mariadb"),
-                home, home.resolve("mariadb.log"), 0, "nurture", Duration.ofMinutes(1)));
+        database = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(
+                home.resolve("mariadb-server"),
+                home.resolve("mariadb"),
+                home,
+                home.resolve("mariadb.log"),
+                0,
+                "nurture",
+                Duration.ofMinutes(1)));
         brokers.forEach(LocalBroker::begin);
         database.start();
         smtp = new GreenMail(new ServerSetup(FreePorts.any(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -109,8 +120,10 @@ class ClusterIntegrationTest {
         // Needs no engine: it runs while the brokers boot.
         committedBeforeTheKill = ordersOfAnInstanceKilledBeforeItReachedTheEngine();
         brokers.forEach(LocalBroker::awaitStarted);
-        operator = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + gateways.get(0)))
-                .preferRestOverGrpc(false).build();
+        operator = CamundaClient.newClientBuilder()
+                .grpcAddress(URI.create("http://127.0.0.1:" + gateways.get(0)))
+                .preferRestOverGrpc(false)
+                .build();
         leader = leaderNode();
         survivor = startApp(followerOf(leader, 0), "survivor");
         victim = startApp(followerOf(leader, 1), "victim");
@@ -145,24 +158,40 @@ class ClusterIntegrationTest {
      */
     @Test
     @Order(1)
-    @InjectedFault(id = 16, fault = "the app is killed between commit and engine command",
-            injected = "5 orders committed by an instance with the engine out of reach, one start duplicated in the outbox; SIGKILL; two new instances on the same database",
-            holds = "every order ships with exactly one process instance; the duplicate is refused by the engine; the outbox empties; no incident")
+    @InjectedFault(
+            id = 16,
+            fault = "the app is killed between commit and engine command",
+            injected =
+                    "5 orders committed by an instance with the engine out of reach, one start duplicated in the outbox; SIGKILL; two new instances on the same database",
+            holds =
+                    "every order ships with exactly one process instance; the duplicate is refused by the engine; the outbox empties; no incident")
     void orderStartsCommittedByAnInstanceKilledBeforeItReachedTheEngineReachItOnceThroughTheOthers(TestReporter report)
             throws Exception {
         NurtureClient shop = survivor.client();
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(committedBeforeTheKill)
-                .extracting(id -> shop.get("/api/orders/" + id).text("status")).containsOnly("SHIPPED"));
-        report.publishEntry(ReliabilityReport.MEASURED, "all %d shipped %d s after the new instances answered"
-                .formatted(committedBeforeTheKill.size(), Duration.ofNanos(System.nanoTime() - instancesReady).toSeconds()));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(committedBeforeTheKill)
+                        .extracting(id -> shop.get("/api/orders/" + id).text("status"))
+                        .containsOnly("SHIPPED"));
+        report.publishEntry(
+                ReliabilityReport.MEASURED,
+                "all %d shipped %d s after the new instances answered"
+                        .formatted(
+                                committedBeforeTheKill.size(),
+                                Duration.ofNanos(System.nanoTime() - instancesReady)
+                                        .toSeconds()));
 
         await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM engine_messages") == 0);
-        assertThat(committedBeforeTheKill).allSatisfy(id -> assertThat(BrokerExport.instancesWith(brokerData(),
-                OrderFulfillment.PROCESS_ID, "orderId", id)).as(id).isEqualTo(1));
+        assertThat(committedBeforeTheKill)
+                .allSatisfy(id -> assertThat(
+                                BrokerExport.instancesWith(brokerData(), OrderFulfillment.PROCESS_ID, "orderId", id))
+                        .as(id)
+                        .isEqualTo(1));
         // Read before any broker is killed: a new leader exports again what its predecessor had not confirmed.
-        assertThat(BrokerExport.messagesRefusedAsDuplicate(brokerData(), "order-placed-" + committedBeforeTheKill.get(0)))
-                .as("the repeated start, refused").isEqualTo(1);
+        assertThat(BrokerExport.messagesRefusedAsDuplicate(
+                        brokerData(), "order-placed-" + committedBeforeTheKill.get(0)))
+                .as("the repeated start, refused")
+                .isEqualTo(1);
         assertThat(BrokerExport.incidentsCreated(brokerData())).as("incidents").isZero();
     }
 
@@ -170,18 +199,22 @@ class ClusterIntegrationTest {
         Map<String, Object> engineOutOfReach = appSettings(FreePorts.any());
         engineOutOfReach.put("camunda.client.deployment.enabled", false);
         List<String> orders = new ArrayList<>();
-        try (AppProcess doomed = AppProcess.startWithoutEngine(engineOutOfReach, home.resolve("app-killed-before-the-engine.log"))) {
+        try (AppProcess doomed =
+                AppProcess.startWithoutEngine(engineOutOfReach, home.resolve("app-killed-before-the-engine.log"))) {
             NurtureClient shop = doomed.client();
             for (int i = 0; i < COMMITTED_BEFORE_THE_KILL; i++) {
-                NurtureClient.Answer placed = shop.post("/api/orders", order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa")));
+                NurtureClient.Answer placed =
+                        shop.post("/api/orders", order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa")));
                 assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
                 orders.add(placed.text("orderId"));
             }
-            assertThat(count("SELECT COUNT(*) FROM engine_messages WHERE delivery = 'PENDING'")).isEqualTo(COMMITTED_BEFORE_THE_KILL);
-            execute("INSERT INTO engine_messages (message_name, correlation_key, message_id, time_to_live_ms, variables,"
-                    + " created_at, delivery, next_attempt_at) SELECT message_name, correlation_key, message_id, time_to_live_ms,"
-                    + " variables, created_at, delivery, next_attempt_at FROM engine_messages WHERE correlation_key = '"
-                    + orders.get(0) + "'");
+            assertThat(count("SELECT COUNT(*) FROM engine_messages WHERE delivery = 'PENDING'"))
+                    .isEqualTo(COMMITTED_BEFORE_THE_KILL);
+            execute(
+                    "INSERT INTO engine_messages (message_name, correlation_key, message_id, time_to_live_ms, variables,"
+                            + " created_at, delivery, next_attempt_at) SELECT message_name, correlation_key, message_id, time_to_live_ms,"
+                            + " variables, created_at, delivery, next_attempt_at FROM engine_messages WHERE correlation_key = '"
+                            + orders.get(0) + "'");
             doomed.kill();
         }
         return orders;
@@ -189,18 +222,26 @@ class ClusterIntegrationTest {
 
     @Test
     @Order(2)
-    @InjectedFault(id = 14, fault = "the partition leader and one of two Nurture instances killed mid-burst",
-            injected = "3 brokers (replication factor 3), 2 Nurture processes on one database and SMTP server; kill -9 of the leader and one instance once half the 24 orders are answered; the shop retries with the same keys",
-            holds = "every order ships; one charge or invoice, reservation, shipment and shipping mail per order; no incident; the broker rejoins healthy")
-    void ordersThroughTwoInstancesSurviveTheLossOfTheLeaderAndOfAnInstanceAndHappenOnce(TestReporter report) throws Exception {
-        assertThat(leaderNode()).as("the leader both instances were kept away from").isEqualTo(leader);
+    @InjectedFault(
+            id = 14,
+            fault = "the partition leader and one of two Nurture instances killed mid-burst",
+            injected =
+                    "3 brokers (replication factor 3), 2 Nurture processes on one database and SMTP server; kill -9 of the leader and one instance once half the 24 orders are answered; the shop retries with the same keys",
+            holds =
+                    "every order ships; one charge or invoice, reservation, shipment and shipping mail per order; no incident; the broker rejoins healthy")
+    void ordersThroughTwoInstancesSurviveTheLossOfTheLeaderAndOfAnInstanceAndHappenOnce(TestReporter report)
+            throws Exception {
+        assertThat(leaderNode())
+                .as("the leader both instances were kept away from")
+                .isEqualTo(leader);
         Map<String, String> orderByKey = new ConcurrentHashMap<>();
         Map<String, Map<String, Object>> bodyByKey = new ConcurrentHashMap<>();
         List<String> invoiceKeys = new ArrayList<>();
         NurtureClient shop = survivor.client();
         int stockBefore = available(shop, SKU);
         CompletableFuture<Void> burst = CompletableFuture.allOf(
-                CompletableFuture.runAsync(() -> placeBurst(survivor.client(), "a", orderByKey, bodyByKey, invoiceKeys)),
+                CompletableFuture.runAsync(
+                        () -> placeBurst(survivor.client(), "a", orderByKey, bodyByKey, invoiceKeys)),
                 CompletableFuture.runAsync(() -> placeBurst(victim.client(), "b", orderByKey, bodyByKey, invoiceKeys)));
 
         await().atMost(PATIENCE).until(() -> orderByKey.size() >= ORDERS_PER_INSTANCE / 2);
@@ -215,12 +256,21 @@ class ClusterIntegrationTest {
         bodyByKey.forEach((key, body) -> orderByKey.computeIfAbsent(key, k -> placeWithRetries(shop, k, body)));
         payInvoices(shop, invoiceKeys, orderByKey);
         Collection<String> orders = orderByKey.values();
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(orders)
-                .extracting(id -> shop.get("/api/orders/" + id).text("status")).containsOnly("SHIPPED"));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(orders)
+                        .extracting(id -> shop.get("/api/orders/" + id).text("status"))
+                        .containsOnly("SHIPPED"));
 
-        report.publishEntry(ReliabilityReport.MEASURED, ("leader (node %d) and one of two instances killed after %d of %d"
-                + " orders; %d retried through the survivor; all shipped %d s after the kill").formatted(leader, placedBeforeKill,
-                2 * ORDERS_PER_INSTANCE, 2 * ORDERS_PER_INSTANCE - answered, Duration.ofNanos(System.nanoTime() - killed).toSeconds()));
+        report.publishEntry(
+                ReliabilityReport.MEASURED,
+                ("leader (node %d) and one of two instances killed after %d of %d"
+                                + " orders; %d retried through the survivor; all shipped %d s after the kill")
+                        .formatted(
+                                leader,
+                                placedBeforeKill,
+                                2 * ORDERS_PER_INSTANCE,
+                                2 * ORDERS_PER_INSTANCE - answered,
+                                Duration.ofNanos(System.nanoTime() - killed).toSeconds()));
 
         assertThat(orders).hasSize(2 * ORDERS_PER_INSTANCE).doesNotHaveDuplicates();
         assertThat(available(shop, SKU)).as("stock taken once per order").isEqualTo(stockBefore - orders.size());
@@ -228,18 +278,30 @@ class ClusterIntegrationTest {
         assertEachOnce("SELECT order_id FROM reservations", orders);
         assertEachOnce("SELECT order_id FROM shipments", orders);
         // Mail leaves through the outbox after its step: the killed instance's claimed mails after their lease.
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(shippedMails()).as("one shipping mail per order")
-                .filteredOn(recipient -> bodyByKey.values().stream().anyMatch(body -> recipient.equals(emailOf(body))))
-                .hasSize(orders.size()).doesNotHaveDuplicates());
-        assertThat(BrokerExport.processInstanceRecords(brokerData())).as("the brokers exported their records").isPositive();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(shippedMails())
+                        .as("one shipping mail per order")
+                        .filteredOn(recipient ->
+                                bodyByKey.values().stream().anyMatch(body -> recipient.equals(emailOf(body))))
+                        .hasSize(orders.size())
+                        .doesNotHaveDuplicates());
+        assertThat(BrokerExport.processInstanceRecords(brokerData()))
+                .as("the brokers exported their records")
+                .isPositive();
         assertThat(BrokerExport.incidentsCreated(brokerData())).as("incidents").isZero();
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(brokers.get(leader).status().restarts()).isEqualTo(1));
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(brokers.get(leader).status().restarts()).isEqualTo(1));
         await().atMost(PATIENCE).untilAsserted(this::clusterIsHealthy);
     }
 
-    private static void placeBurst(NurtureClient instance, String name, Map<String, String> orderByKey,
-            Map<String, Map<String, Object>> bodyByKey, List<String> invoiceKeys) {
+    private static void placeBurst(
+            NurtureClient instance,
+            String name,
+            Map<String, String> orderByKey,
+            Map<String, Map<String, Object>> bodyByKey,
+            List<String> invoiceKeys) {
         for (int i = 0; i < ORDERS_PER_INSTANCE; i++) {
             String key = name + "-" + i + "-" + UUID.randomUUID();
             boolean byInvoice = i % 3 == 0;
@@ -262,38 +324,60 @@ class ClusterIntegrationTest {
     }
 
     private static String placeWithRetries(NurtureClient shop, String key, Map<String, Object> body) {
-        return await().atMost(PATIENCE).until(() -> shop.post("/api/orders", body, Map.of("Idempotency-Key", key)),
-                answer -> answer.status() == 201).text("orderId");
+        return await().atMost(PATIENCE)
+                .until(
+                        () -> shop.post("/api/orders", body, Map.of("Idempotency-Key", key)),
+                        answer -> answer.status() == 201)
+                .text("orderId");
     }
 
     private static void payInvoices(NurtureClient shop, List<String> invoiceKeys, Map<String, String> orderByKey) {
         for (String key : invoiceKeys) {
             String orderId = orderByKey.get(key);
-            await().atMost(PATIENCE).until(() -> shop.get("/api/orders/" + orderId).text("status").equals("AWAITING_PAYMENT"));
+            await().atMost(PATIENCE)
+                    .until(() ->
+                            shop.get("/api/orders/" + orderId).text("status").equals("AWAITING_PAYMENT"));
             String total = shop.get("/api/orders/" + orderId).text("total");
-            await().atMost(PATIENCE).until(() -> shop.post("/api/orders/" + orderId + "/payments",
-                    Map.of("amount", total, "reference", "BANK-" + key)).status() < 300);
+            await().atMost(PATIENCE)
+                    .until(() -> shop.post(
+                                            "/api/orders/" + orderId + "/payments",
+                                            Map.of("amount", total, "reference", "BANK-" + key))
+                                    .status()
+                            < 300);
         }
     }
 
     private void clusterIsHealthy() {
         List<BrokerInfo> topology = operator.newTopologyRequest().send().join().getBrokers();
         assertThat(topology).hasSize(BROKERS);
-        assertThat(topology).allSatisfy(broker -> assertThat(broker.getPartitions())
-                .allSatisfy(partition -> assertThat(partition.getHealth()).isEqualTo(PartitionBrokerHealth.HEALTHY)));
-        assertThat(topology.stream().flatMap(b -> b.getPartitions().stream()).filter(p -> p.getRole() == PartitionBrokerRole.LEADER))
+        assertThat(topology)
+                .allSatisfy(broker -> assertThat(broker.getPartitions())
+                        .allSatisfy(partition ->
+                                assertThat(partition.getHealth()).isEqualTo(PartitionBrokerHealth.HEALTHY)));
+        assertThat(topology.stream()
+                        .flatMap(b -> b.getPartitions().stream())
+                        .filter(p -> p.getRole() == PartitionBrokerRole.LEADER))
                 .hasSize(1);
     }
 
     private static int leaderNode() {
-        return await().atMost(PATIENCE).until(() -> operator.newTopologyRequest().send().join().getBrokers().stream()
-                        .filter(b -> b.getPartitions().stream().anyMatch(p -> p.isLeader()))
-                        .map(BrokerInfo::getNodeId).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        return await().atMost(PATIENCE)
+                .until(
+                        () -> operator.newTopologyRequest().send().join().getBrokers().stream()
+                                .filter(b -> b.getPartitions().stream().anyMatch(p -> p.isLeader()))
+                                .map(BrokerInfo::getNodeId)
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     /** Both instances talk to brokers that stay up; a production gateway would be its own replicated service. */
     private static int followerOf(int leader, int which) {
-        return IntStream.range(0, BROKERS).filter(node -> node != leader).skip(which).findFirst().orElseThrow();
+        return IntStream.range(0, BROKERS)
+                .filter(node -> node != leader)
+                .skip(which)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static AppProcess startApp(int node, String name) throws IOException {
@@ -329,7 +413,9 @@ class ClusterIntegrationTest {
     }
 
     private static List<Path> brokerData() {
-        return IntStream.range(0, BROKERS).mapToObj(node -> home.resolve("broker-" + node)).toList();
+        return IntStream.range(0, BROKERS)
+                .mapToObj(node -> home.resolve("broker-" + node))
+                .toList();
     }
 
     private static String emailOf(Map<String, Object> order) {
@@ -341,7 +427,8 @@ class ClusterIntegrationTest {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection connection = connection(); ResultSet result = connection.createStatement().executeQuery(sql)) {
+        try (Connection connection = connection();
+                ResultSet result = connection.createStatement().executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         }
@@ -366,7 +453,7 @@ class ClusterIntegrationTest {
     private static void assertEachOnce(String query, Collection<String> orders) throws SQLException {
         List<String> found = new ArrayList<>();
         try (Connection connection = connection();
-             ResultSet rows = connection.createStatement().executeQuery(query)) {
+                ResultSet rows = connection.createStatement().executeQuery(query)) {
             while (rows.next()) {
                 found.add(rows.getString(1));
             }
@@ -394,5 +481,4 @@ class ClusterIntegrationTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

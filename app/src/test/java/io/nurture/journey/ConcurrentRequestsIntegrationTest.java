@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
  * Requests that arrive at the same moment: each scenario releases its requests together from a
  * barrier and checks the outcome in the database, where it has to be exactly one story.
  */
-@InjectedFault(id = 5, fault = "concurrent requests",
+@InjectedFault(
+        id = 5,
+        fault = "concurrent requests",
         injected = "requests released together from a barrier on 2-12 threads over HTTP",
-        holds = "one order per idempotency key, one customer per new e-mail, a cancellation racing a payment keeps exactly the right payments, one of two survey answers")
+        holds =
+                "one order per idempotency key, one customer per new e-mail, a cancellation racing a payment keeps exactly the right payments, one of two survey answers")
 class ConcurrentRequestsIntegrationTest extends JourneyTest {
 
     private static final int PARALLEL = 8;
@@ -32,10 +35,14 @@ class ConcurrentRequestsIntegrationTest extends JourneyTest {
         Map<String, String> key = Map.of("Idempotency-Key", "parallel-" + UUID.randomUUID());
 
         List<NurtureClient.Answer> answers = atOnce(IntStream.range(0, PARALLEL)
-                .mapToObj(i -> (Callable<NurtureClient.Answer>) () -> api.post("/api/orders", order, key)).toList());
+                .mapToObj(i -> (Callable<NurtureClient.Answer>) () -> api.post("/api/orders", order, key))
+                .toList());
 
         assertThat(answers).extracting(NurtureClient.Answer::status).containsOnly(201);
-        List<String> orderIds = answers.stream().map(answer -> answer.text("orderId")).distinct().toList();
+        List<String> orderIds = answers.stream()
+                .map(answer -> answer.text("orderId"))
+                .distinct()
+                .toList();
         assertThat(orderIds).hasSize(1);
         assertThat(ordersOfCustomer(order)).isEqualTo(1);
         awaitStatus(orderIds.get(0), "SHIPPED");
@@ -47,13 +54,18 @@ class ConcurrentRequestsIntegrationTest extends JourneyTest {
         String email = newCustomerEmail();
 
         List<NurtureClient.Answer> answers = atOnce(IntStream.range(0, PARALLEL)
-                .mapToObj(i -> (Callable<NurtureClient.Answer>) () ->
-                        api.post("/api/orders", order(email, "TEA-SENCHA-100", 1, invoice()))).toList());
+                .mapToObj(i -> (Callable<NurtureClient.Answer>)
+                        () -> api.post("/api/orders", order(email, "TEA-SENCHA-100", 1, invoice())))
+                .toList());
 
         assertThat(answers).extracting(NurtureClient.Answer::status).containsOnly(201);
-        assertThat(db.sql("SELECT COUNT(*) FROM customers WHERE email = ?").param(email).query(Long.class).single())
+        assertThat(db.sql("SELECT COUNT(*) FROM customers WHERE email = ?")
+                        .param(email)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
-        assertThat(answers.stream().map(answer -> answer.text("orderId")).distinct()).hasSize(PARALLEL);
+        assertThat(answers.stream().map(answer -> answer.text("orderId")).distinct())
+                .hasSize(PARALLEL);
     }
 
     @Test
@@ -64,13 +76,18 @@ class ConcurrentRequestsIntegrationTest extends JourneyTest {
 
             atOnce(List.of(
                     () -> api.post("/api/orders/" + orderId + "/cancellation", ""),
-                    () -> api.post("/api/orders/" + orderId + "/payments",
+                    () -> api.post(
+                            "/api/orders/" + orderId + "/payments",
                             Map.of("amount", total, "reference", "BANK-" + orderId))));
 
-            String outcome = await().atMost(PATIENCE).until(() -> api.get("/api/orders/" + orderId).text("status"),
-                    status -> status.equals("CANCELLED") || status.equals("SHIPPED"));
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(paymentKinds(orderId)).isEqualTo(
-                    outcome.equals("CANCELLED") ? List.of("INVOICE", "REFUND") : List.of("INVOICE")));
+            String outcome = await().atMost(PATIENCE)
+                    .until(
+                            () -> api.get("/api/orders/" + orderId).text("status"),
+                            status -> status.equals("CANCELLED") || status.equals("SHIPPED"));
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(paymentKinds(orderId))
+                            .isEqualTo(
+                                    outcome.equals("CANCELLED") ? List.of("INVOICE", "REFUND") : List.of("INVOICE")));
         }
     }
 
@@ -85,31 +102,47 @@ class ConcurrentRequestsIntegrationTest extends JourneyTest {
                 () -> api.post("/api/surveys/" + token + "/responses", Map.of("score", 2))));
 
         assertThat(answers).extracting(NurtureClient.Answer::status).containsExactlyInAnyOrder(202, 409);
-        int accepted = answers.stream().filter(a -> a.status() == 202).findFirst().orElseThrow().body().path("score").asInt();
-        assertThat(db.sql("SELECT score FROM surveys WHERE token = ?").param(token).query(Integer.class).single())
+        int accepted = answers.stream()
+                .filter(a -> a.status() == 202)
+                .findFirst()
+                .orElseThrow()
+                .body()
+                .path("score")
+                .asInt();
+        assertThat(db.sql("SELECT score FROM surveys WHERE token = ?")
+                        .param(token)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(accepted);
         String followed = accepted == 10 ? "ADVOCACY_ASK" : "SERVICE_RECOVERY";
         String notFollowed = accepted == 10 ? "SERVICE_RECOVERY" : "ADVOCACY_ASK";
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(stepsOf(customerId))
-                .filteredOn(step -> step.startsWith(followed)).hasSize(1));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(stepsOf(customerId))
+                        .filteredOn(step -> step.startsWith(followed))
+                        .hasSize(1));
         assertThat(stepsOf(customerId)).noneMatch(step -> step.startsWith(notFollowed));
     }
 
     private long ordersOfCustomer(Map<String, Object> order) {
         @SuppressWarnings("unchecked")
-        String email = ((Map<String, Object>) order.get("customer")).get("email").toString();
+        String email =
+                ((Map<String, Object>) order.get("customer")).get("email").toString();
         return db.sql("SELECT COUNT(*) FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.email = ?")
-                .param(email).query(Long.class).single();
+                .param(email)
+                .query(Long.class)
+                .single();
     }
 
     /** Runs the calls on their own threads, released together. */
     private static <T> List<T> atOnce(List<Callable<T>> calls) throws Exception {
         CyclicBarrier start = new CyclicBarrier(calls.size());
         try (ExecutorService threads = Executors.newFixedThreadPool(calls.size())) {
-            List<Future<T>> results = calls.stream().map(call -> threads.submit(() -> {
-                start.await();
-                return call.call();
-            })).toList();
+            List<Future<T>> results = calls.stream()
+                    .map(call -> threads.submit(() -> {
+                        start.await();
+                        return call.call();
+                    }))
+                    .toList();
             return results.stream().map(ConcurrentRequestsIntegrationTest::get).toList();
         }
     }

@@ -50,9 +50,19 @@ class CustomerPagesBrowserIntegrationTest extends JourneyTest {
         await().atMost(PATIENCE).until(() -> browser.getTitle().equals("Thank you"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Thank you for your feedback!");
-        await().atMost(PATIENCE).until(() -> api.get("/api/customers/" + customerId + "/surveys").body().get(0)
-                .path("status").asText().equals("ANSWERED"));
-        assertThat(api.get("/api/customers/" + customerId + "/surveys").body().get(0).path("score").asInt()).isEqualTo(9);
+        await().atMost(PATIENCE)
+                .until(() -> api.get("/api/customers/" + customerId + "/surveys")
+                        .body()
+                        .get(0)
+                        .path("status")
+                        .asText()
+                        .equals("ANSWERED"));
+        assertThat(api.get("/api/customers/" + customerId + "/surveys")
+                        .body()
+                        .get(0)
+                        .path("score")
+                        .asInt())
+                .isEqualTo(9);
         awaitStage(customerId, "ADVOCATE");
     }
 
@@ -67,14 +77,23 @@ class CustomerPagesBrowserIntegrationTest extends JourneyTest {
         browser.findElement(By.cssSelector("button[type='submit']")).click();
 
         await().atMost(PATIENCE).until(() -> browser.getTitle().equals("You are unsubscribed"));
-        assertThat(api.get("/api/customers/" + customerId).body().path("marketingConsent").asBoolean()).isFalse();
+        assertThat(api.get("/api/customers/" + customerId)
+                        .body()
+                        .path("marketingConsent")
+                        .asBoolean())
+                .isFalse();
         browser.findElement(By.linkText("Changed your mind?")).click();
         await().atMost(PATIENCE).until(() -> browser.getTitle().equals("Your e-mail preferences"));
         browser.findElement(By.cssSelector("button[type='submit']")).click();
 
         await().atMost(PATIENCE).until(() -> browser.getTitle().equals("Your e-mail preferences are saved"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("You get our offers and news by e-mail.");
-        assertThat(api.get("/api/customers/" + customerId).body().path("marketingConsent").asBoolean()).isTrue();
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("You get our offers and news by e-mail.");
+        assertThat(api.get("/api/customers/" + customerId)
+                        .body()
+                        .path("marketingConsent")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test

@@ -13,7 +13,8 @@ class CustomerTimeZoneIntegrationTest extends JourneyTest {
 
     @Test
     void aZoneGivenOnTheOrderIsTheCustomers() {
-        String customerId = customerOf(place(inZone(order(newCustomerEmail(), SKU, 1, card("tok_visa")), "Asia/Tokyo")));
+        String customerId =
+                customerOf(place(inZone(order(newCustomerEmail(), SKU, 1, card("tok_visa")), "Asia/Tokyo")));
 
         assertThat(zoneOf(customerId)).isEqualTo("Asia/Tokyo");
     }
@@ -34,9 +35,11 @@ class CustomerTimeZoneIntegrationTest extends JourneyTest {
     void staffSetTheZoneWithThePreferences() {
         String customerId = customerOf(place(order(newCustomerEmail(), SKU, 1, card("tok_visa"))));
 
-        NurtureClient.Answer set = api.put("/api/customers/" + customerId + "/preferences",
+        NurtureClient.Answer set = api.put(
+                "/api/customers/" + customerId + "/preferences",
                 Map.of("marketingConsent", true, "timeZone", "Pacific/Auckland"));
-        NurtureClient.Answer refused = api.put("/api/customers/" + customerId + "/preferences",
+        NurtureClient.Answer refused = api.put(
+                "/api/customers/" + customerId + "/preferences",
                 Map.of("marketingConsent", true, "timeZone", "Middle/Earth"));
 
         assertThat(set.status()).isEqualTo(200);

@@ -33,7 +33,8 @@ class CustomerWritesIntegrationTest extends JourneyTest {
         try {
             new TransactionTemplate(transactions).executeWithoutResult(staleWrite -> {
                 Customer stale = customers.find(registered.getId()).orElseThrow();
-                CompletableFuture.runAsync(() -> customers.setMarketingConsentByLink(token, false)).join();
+                CompletableFuture.runAsync(() -> customers.setMarketingConsentByLink(token, false))
+                        .join();
                 stale.setTimeZone(ZoneId.of("Asia/Tokyo"));
             });
         } catch (OptimisticLockingFailureException refusedAsStale) {
@@ -41,7 +42,9 @@ class CustomerWritesIntegrationTest extends JourneyTest {
         }
 
         Customer now = customers.find(registered.getId()).orElseThrow();
-        assertThat(now.hasMarketingConsent()).as("consent withdrawn through the link").isFalse();
+        assertThat(now.hasMarketingConsent())
+                .as("consent withdrawn through the link")
+                .isFalse();
         assertThat(now.isUnsubscribed()).isTrue();
     }
 }

@@ -20,9 +20,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * fails with retries and backoff and becomes an incident; health says DOWN. The server comes back,
  * ops retry the incident as in Operate, and the order finishes with nothing lost or doubled.
  */
-@InjectedFault(id = 2, fault = "the database is unreachable while jobs run",
-        injected = "the MariaDB server process stopped while an invoice's payment reminder falls due, then started on the same data",
-        holds = "the job becomes an incident after its retries, health answers 503; after ops retry it the reminder is mailed once and the order ships with one process instance")
+@InjectedFault(
+        id = 2,
+        fault = "the database is unreachable while jobs run",
+        injected =
+                "the MariaDB server process stopped while an invoice's payment reminder falls due, then started on the same data",
+        holds =
+                "the job becomes an incident after its retries, health answers 503; after ops retry it the reminder is mailed once and the order ships with one process instance")
 class DatabaseOutageIntegrationTest extends JourneyTest {
 
     @Autowired
@@ -45,13 +49,18 @@ class DatabaseOutageIntegrationTest extends JourneyTest {
         try (Outage outage = stopDatabase()) {
             advanceClock("P7DT1H");
             incident = awaitIncident(orderId);
-            assertThat(new NurtureClient(port, RuntimeDefaults.DEV_STAFF_KEY).get("/actuator/health").status()).isEqualTo(503);
+            assertThat(new NurtureClient(port, RuntimeDefaults.DEV_STAFF_KEY)
+                            .get("/actuator/health")
+                            .status())
+                    .isEqualTo(503);
         }
         retryAsOpsWould(incident);
 
-        await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("Reminder: your invoice for order " + orderId));
+        await().atMost(PATIENCE)
+                .until(() -> mailSubjectsFor(email).contains("Reminder: your invoice for order " + orderId));
         assertThat(api.post("/api/orders/" + orderId + "/payments", Map.of("amount", total, "reference", "BANK-OUTAGE"))
-                .status()).isEqualTo(202);
+                        .status())
+                .isEqualTo(202);
         awaitStatus(orderId, "SHIPPED");
 
         assertThat(incident.getValue().getElementId()).isEqualTo("SendPaymentReminderTask");
@@ -62,7 +71,10 @@ class DatabaseOutageIntegrationTest extends JourneyTest {
 
     /** Operate's "retry": give the job its retries back, then resolve the incident. */
     private void retryAsOpsWould(Record<IncidentRecordValue> incident) {
-        camunda.newUpdateRetriesCommand(incident.getValue().getJobKey()).retries(3).send().join();
+        camunda.newUpdateRetriesCommand(incident.getValue().getJobKey())
+                .retries(3)
+                .send()
+                .join();
         camunda.newResolveIncidentCommand(incident.getKey()).send().join();
     }
 

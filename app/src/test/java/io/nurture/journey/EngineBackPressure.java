@@ -57,12 +57,10 @@ class EngineBackPressure implements ClientInterceptor {
         }
 
         @Override
-        public void request(int numMessages) {
-        }
+        public void request(int numMessages) {}
 
         @Override
-        public void cancel(String message, Throwable cause) {
-        }
+        public void cancel(String message, Throwable cause) {}
 
         @Override
         public void halfClose() {
@@ -70,7 +68,6 @@ class EngineBackPressure implements ClientInterceptor {
         }
 
         @Override
-        public void sendMessage(Q message) {
-        }
+        public void sendMessage(Q message) {}
     }
 }

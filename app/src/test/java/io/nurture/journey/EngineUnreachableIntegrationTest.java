@@ -29,17 +29,22 @@ import org.springframework.test.context.ActiveProfiles;
  * it reached the engine) and {@code LocalBrokerJourneyIntegrationTest}'s (a broker killed and
  * restarted).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "nurture.engine.mode=cluster",
-        "camunda.client.mode=self-managed",
-        "camunda.client.grpc-address=http://localhost:9",
-        "camunda.client.rest-address=http://localhost:9",
-        "camunda.client.prefer-rest-over-grpc=false",
-        "camunda.client.deployment.enabled=false",
-        "camunda.client.worker.defaults.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "nurture.engine.mode=cluster",
+            "camunda.client.mode=self-managed",
+            "camunda.client.grpc-address=http://localhost:9",
+            "camunda.client.rest-address=http://localhost:9",
+            "camunda.client.prefer-rest-over-grpc=false",
+            "camunda.client.deployment.enabled=false",
+            "camunda.client.worker.defaults.enabled=false"
+        })
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@InjectedFault(id = 3, fault = "the engine is unreachable when an order is placed",
+@InjectedFault(
+        id = 3,
+        fault = "the engine is unreachable when an order is placed",
         injected = "cluster mode with a gateway address that refuses connections",
         holds = "the order is accepted (201) and stored; its start waits in the engine outbox, retried with backoff")
 class EngineUnreachableIntegrationTest {
@@ -61,25 +66,37 @@ class EngineUnreachableIntegrationTest {
         String email = JourneyTest.newCustomerEmail();
         Map<String, Object> order = JourneyTest.order(email, "TEA-SENCHA-100", 1, JourneyTest.card("tok_visa"));
 
-        NurtureClient.Answer answer = new NurtureClient(port).post("/api/orders", order,
-                Map.of("Idempotency-Key", "engine-down-" + email));
+        NurtureClient.Answer answer =
+                new NurtureClient(port).post("/api/orders", order, Map.of("Idempotency-Key", "engine-down-" + email));
 
         assertThat(answer.status()).isEqualTo(201);
         String orderId = answer.text("orderId");
         await().atMost(Duration.ofSeconds(30)).until(() -> attempts(orderId) >= 2);
-        assertThat(db.sql("SELECT delivery FROM engine_messages WHERE correlation_key = ?").param(orderId)
-                .query(String.class).single()).isEqualTo("PENDING");
-        assertThat(db.sql("SELECT status FROM orders WHERE id = ?").param(orderId).query(String.class).single())
+        assertThat(db.sql("SELECT delivery FROM engine_messages WHERE correlation_key = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PENDING");
+        assertThat(db.sql("SELECT status FROM orders WHERE id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("RECEIVED");
-        report.publishEntry(ReliabilityReport.MEASURED, "answered %d; %d delivery attempts of its start within the test"
-                .formatted(answer.status(), attempts(orderId)));
+        report.publishEntry(
+                ReliabilityReport.MEASURED,
+                "answered %d; %d delivery attempts of its start within the test"
+                        .formatted(answer.status(), attempts(orderId)));
     }
 
     @Test
     void startsWaitingOutALongBackoffAreTriedAtOnceWhenTheRelayIsToldTheEngineIsBack() {
         String email = JourneyTest.newCustomerEmail();
-        String orderId = new NurtureClient(port).post("/api/orders", JourneyTest.order(email, "TEA-SENCHA-100", 1,
-                JourneyTest.card("tok_visa")), Map.of("Idempotency-Key", "engine-back-" + email)).text("orderId");
+        String orderId = new NurtureClient(port)
+                .post(
+                        "/api/orders",
+                        JourneyTest.order(email, "TEA-SENCHA-100", 1, JourneyTest.card("tok_visa")),
+                        Map.of("Idempotency-Key", "engine-back-" + email))
+                .text("orderId");
         int attemptsBefore = nextAttemptAnHourAhead(orderId);
 
         relay.retryWaitingRowsNow();
@@ -90,18 +107,32 @@ class EngineUnreachableIntegrationTest {
     /** As after a long outage; a claim in flight while it is set would end with its own next attempt, so it is checked. */
     private int nextAttemptAnHourAhead(String orderId) {
         LocalDateTime anHourAhead = UtcColumns.utc(clock.instant().plus(Duration.ofHours(1)));
-        return await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofMillis(500)).until(() -> {
-            int seen = attempts(orderId);
-            db.sql("UPDATE engine_messages SET next_attempt_at = ? WHERE correlation_key = ?").params(anHourAhead, orderId).update();
-            Thread.sleep(500);
-            LocalDateTime next = db.sql("SELECT next_attempt_at FROM engine_messages WHERE correlation_key = ?").param(orderId)
-                    .query(LocalDateTime.class).single();
-            return seen > 0 && attempts(orderId) == seen && next.isAfter(anHourAhead.minusMinutes(1)) ? seen : null;
-        }, Objects::nonNull);
+        return await().atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ofMillis(500))
+                .until(
+                        () -> {
+                            int seen = attempts(orderId);
+                            db.sql("UPDATE engine_messages SET next_attempt_at = ? WHERE correlation_key = ?")
+                                    .params(anHourAhead, orderId)
+                                    .update();
+                            Thread.sleep(500);
+                            LocalDateTime next = db.sql(
+                                            "SELECT next_attempt_at FROM engine_messages WHERE correlation_key = ?")
+                                    .param(orderId)
+                                    .query(LocalDateTime.class)
+                                    .single();
+                            return seen > 0 && attempts(orderId) == seen && next.isAfter(anHourAhead.minusMinutes(1))
+                                    ? seen
+                                    : null;
+                        },
+                        Objects::nonNull);
     }
 
     private int attempts(String orderId) {
-        return db.sql("SELECT attempts FROM engine_messages WHERE correlation_key = ?").param(orderId)
-                .query(Integer.class).optional().orElse(0);
+        return db.sql("SELECT attempts FROM engine_messages WHERE correlation_key = ?")
+                .param(orderId)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 }

@@ -32,17 +32,20 @@ class GrafanaDashboardIntegrationTest extends JourneyTest {
     @Test
     void everyMetricTheDashboardQueriesIsExported() throws Exception {
         String withoutConsent = newCustomerEmail();
-        String customerId = deliver(place(withConsent(order(withoutConsent, "TEA-SENCHA-100", 1, card("tok_visa")), false)));
+        String customerId =
+                deliver(place(withConsent(order(withoutConsent, "TEA-SENCHA-100", 1, card("tok_visa")), false)));
         awaitWaitingAt(customerId, "AwaitPurchaseOrSilenceGateway");
         advanceClock("P45DT1H");
-        await().atMost(PATIENCE).until(() -> stepsOf(customerId).contains("RE_ENGAGEMENT:SKIPPED:NO_MARKETING_CONSENT"));
+        await().atMost(PATIENCE)
+                .until(() -> stepsOf(customerId).contains("RE_ENGAGEMENT:SKIPPED:NO_MARKETING_CONSENT"));
         awaitIncident(place(order(newCustomerEmail(), "TEA-MATCHA-30", 1, card("tok_error"))));
 
         Set<String> queried = queriedMetrics();
         String scrape = scrape();
 
         assertThat(queried).as("metrics in the dashboard").hasSizeGreaterThan(8);
-        assertThat(queried).allSatisfy(metric -> assertThat(scrape).as(metric).containsPattern("(?m)^" + metric + "[{ ]"));
+        assertThat(queried)
+                .allSatisfy(metric -> assertThat(scrape).as(metric).containsPattern("(?m)^" + metric + "[{ ]"));
     }
 
     private static Set<String> queriedMetrics() throws IOException {
@@ -60,7 +63,9 @@ class GrafanaDashboardIntegrationTest extends JourneyTest {
 
     private String scrape() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-                .header("X-API-Key", RuntimeDefaults.DEV_STAFF_KEY).GET().build();
+                .header("X-API-Key", RuntimeDefaults.DEV_STAFF_KEY)
+                .GET()
+                .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

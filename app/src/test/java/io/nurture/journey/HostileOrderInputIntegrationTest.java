@@ -33,8 +33,10 @@ class HostileOrderInputIntegrationTest extends JourneyTest {
 
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.body().path("errors").findValuesAsText("field")).as(answer.body().toString())
-                .isNotEmpty().containsOnly(field);
+        assertThat(answer.body().path("errors").findValuesAsText("field"))
+                .as(answer.body().toString())
+                .isNotEmpty()
+                .containsOnly(field);
         assertThat(count("orders")).isEqualTo(ordersBefore);
         assertThat(count("customers")).isEqualTo(customersBefore);
     }

@@ -13,7 +13,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class IncidentJourneyIntegrationTest extends JourneyTest {
 
-
     @Test
     void failingPaymentProviderEndsInAnIncidentOnChargeCardAndChargesNothing(CapturedOutput output) {
         String orderId = place(order(newCustomerEmail(), "TEA-MATCHA-30", 1, card("tok_error")));
@@ -22,12 +21,21 @@ class IncidentJourneyIntegrationTest extends JourneyTest {
 
         assertThat(incident.getValue().getElementId()).isEqualTo("ChargeCardTask");
         assertThat(incident.getValue().getErrorMessage()).contains("PaymentProviderUnavailableException");
-        assertThat(db.sql("SELECT CONCAT(kind, ':', status) FROM payments WHERE order_id = ?").param(orderId).query(String.class)
-                .list()).as("the intent, written before each try").containsExactly("CHARGE:PENDING");
-        assertThat(db.sql("SELECT COUNT(*) FROM sandbox_provider_ledger WHERE idempotency_key = ?").param("charge-" + orderId)
-                .query(Long.class).single()).as("charged at the provider").isZero();
+        assertThat(db.sql("SELECT CONCAT(kind, ':', status) FROM payments WHERE order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .list())
+                .as("the intent, written before each try")
+                .containsExactly("CHARGE:PENDING");
+        assertThat(db.sql("SELECT COUNT(*) FROM sandbox_provider_ledger WHERE idempotency_key = ?")
+                        .param("charge-" + orderId)
+                        .query(Long.class)
+                        .single())
+                .as("charged at the provider")
+                .isZero();
         assertThat(api.get("/api/orders/" + orderId).text("status")).isEqualTo("RECEIVED");
-        assertThat(output.getAll()).contains("order=" + orderId)
+        assertThat(output.getAll())
+                .contains("order=" + orderId)
                 .contains("instance=" + incident.getValue().getProcessInstanceKey());
     }
 }

@@ -21,19 +21,21 @@ class InventoryIntegrationTest extends JourneyTest {
     @Test
     void aStockTakeReadBeforeAReservationIsRefusedAndTheReservationStands() {
         setStock(api, SKU, 3);
-        String readBefore = api.get("/api/inventory/" + SKU).body().path("version").asText();
+        String readBefore =
+                api.get("/api/inventory/" + SKU).body().path("version").asText();
         String orderId = place(order(List.of(Map.of("sku", SKU, "quantity", 1)), "10115"));
         awaitStatus(orderId, "SHIPPED");
 
-        NurtureClient.Answer stale = api.put("/api/inventory/" + SKU, Map.of("available", 3),
-                Map.of("If-Match", "\"" + readBefore + "\""));
+        NurtureClient.Answer stale =
+                api.put("/api/inventory/" + SKU, Map.of("available", 3), Map.of("If-Match", "\"" + readBefore + "\""));
 
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.body().path("errors").findValuesAsText("field")).containsExactly("If-Match");
         assertThat(available(SKU)).isEqualTo(2);
         NurtureClient.Answer withoutVersion = api.put("/api/inventory/" + SKU, Map.of("available", 3));
         assertThat(withoutVersion.status()).isEqualTo(400);
-        assertThat(withoutVersion.body().path("errors").findValuesAsText("field")).containsExactly("If-Match");
+        assertThat(withoutVersion.body().path("errors").findValuesAsText("field"))
+                .containsExactly("If-Match");
     }
 
     @Test
@@ -43,8 +45,12 @@ class InventoryIntegrationTest extends JourneyTest {
         awaitStatus(orderId, "BACKORDERED");
         awaitWaitingAt(orderId, "StockReplenishedEvent");
 
-        assertThat(api.post("/api/inventory/" + SKU + "/restock", Map.of("quantity", 1)).text("available")).isEqualTo("1");
-        assertThat(api.post("/api/inventory/" + SKU + "/restock", Map.of("quantity", 1)).status()).isEqualTo(200);
+        assertThat(api.post("/api/inventory/" + SKU + "/restock", Map.of("quantity", 1))
+                        .text("available"))
+                .isEqualTo("1");
+        assertThat(api.post("/api/inventory/" + SKU + "/restock", Map.of("quantity", 1))
+                        .status())
+                .isEqualTo(200);
 
         awaitStatus(orderId, "SHIPPED");
         assertThat(available(SKU)).isZero();

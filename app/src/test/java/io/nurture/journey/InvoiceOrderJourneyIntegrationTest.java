@@ -17,8 +17,8 @@ class InvoiceOrderJourneyIntegrationTest extends JourneyTest {
         String orderId = place(order(email, SKU, 1, invoice()));
         awaitStatus(orderId, "AWAITING_PAYMENT");
 
-        NurtureClient.Answer payment = api.post("/api/orders/" + orderId + "/payments",
-                Map.of("amount", "34.00", "reference", "BANK-2026-0001"));
+        NurtureClient.Answer payment = api.post(
+                "/api/orders/" + orderId + "/payments", Map.of("amount", "34.00", "reference", "BANK-2026-0001"));
 
         assertThat(payment.status()).isEqualTo(202);
         NurtureClient.Answer shipped = awaitStatus(orderId, "SHIPPED");
@@ -39,7 +39,8 @@ class InvoiceOrderJourneyIntegrationTest extends JourneyTest {
         awaitStatus(orderId, "SHIPPED");
         NurtureClient.Answer resentAfterShipping = api.post("/api/orders/" + orderId + "/payments", payment);
 
-        assertThat(List.of(first.status(), resent.status(), resentAfterShipping.status())).containsOnly(202);
+        assertThat(List.of(first.status(), resent.status(), resentAfterShipping.status()))
+                .containsOnly(202);
         assertThat(timelineStatuses(orderId)).containsOnlyOnce("PAID");
         assertThat(mailSubjectsFor(email)).containsOnlyOnce("Payment received");
     }
@@ -50,8 +51,8 @@ class InvoiceOrderJourneyIntegrationTest extends JourneyTest {
         awaitStatus(orderId, "AWAITING_PAYMENT");
         api.post("/api/orders/" + orderId + "/payments", Map.of("amount", "34.00", "reference", "BANK-FIRST"));
 
-        NurtureClient.Answer second = api.post("/api/orders/" + orderId + "/payments",
-                Map.of("amount", "34.00", "reference", "BANK-SECOND"));
+        NurtureClient.Answer second =
+                api.post("/api/orders/" + orderId + "/payments", Map.of("amount", "34.00", "reference", "BANK-SECOND"));
 
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.text("detail")).contains("BANK-FIRST");
@@ -62,8 +63,8 @@ class InvoiceOrderJourneyIntegrationTest extends JourneyTest {
         String orderId = place(order(newCustomerEmail(), SKU, 1, invoice()));
         awaitStatus(orderId, "AWAITING_PAYMENT");
 
-        NurtureClient.Answer payment = api.post("/api/orders/" + orderId + "/payments",
-                Map.of("amount", "10.00", "reference", "BANK-2026-0002"));
+        NurtureClient.Answer payment = api.post(
+                "/api/orders/" + orderId + "/payments", Map.of("amount", "10.00", "reference", "BANK-2026-0002"));
 
         assertThat(payment.status()).isEqualTo(400);
         assertThat(payment.body().path("errors").get(0).path("field").asText()).isEqualTo("amount");
@@ -81,11 +82,17 @@ class InvoiceOrderJourneyIntegrationTest extends JourneyTest {
         awaitWaitingAt(orderId, "WaitForInvoicePaymentTask");
 
         advanceClock("P7DT1H");
-        await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("Reminder: your invoice for order " + orderId));
+        await().atMost(PATIENCE)
+                .until(() -> mailSubjectsFor(email).contains("Reminder: your invoice for order " + orderId));
         advanceClock("P7D");
 
         NurtureClient.Answer cancelled = awaitStatus(orderId, "CANCELLED");
-        assertThat(cancelled.body().path("timeline").get(cancelled.body().path("timeline").size() - 1).path("note").asText())
+        assertThat(cancelled
+                        .body()
+                        .path("timeline")
+                        .get(cancelled.body().path("timeline").size() - 1)
+                        .path("note")
+                        .asText())
                 .contains("invoice was not paid");
         assertThat(available(sku)).isEqualTo(stockBefore);
         assertThat(templatesSentTo(cancelled.text("customerId")))

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * returned copy of {@code orderId} or of a variable another branch owns would overwrite it.
  * What each job type may return is what its element template declares as outputs.
  */
-@InjectedFault(id = 12, fault = "workers writing back their input",
+@InjectedFault(
+        id = 12,
+        fault = "workers writing back their input",
         injected = "every completed job of a card and an invoice journey, read from the record stream",
         holds = "each job completes with only the result variables its element template declares")
 class JobResultVariablesIntegrationTest extends JourneyTest {
@@ -44,8 +46,8 @@ class JobResultVariablesIntegrationTest extends JourneyTest {
                         .addAll(r.getValue().getVariables().keySet()));
 
         assertThat(returned).hasSizeGreaterThanOrEqualTo(8);
-        returned.forEach((type, variables) -> assertThat(variables).as(type)
-                .isSubsetOf(declared.getOrDefault(type, Set.of())));
+        returned.forEach(
+                (type, variables) -> assertThat(variables).as(type).isSubsetOf(declared.getOrDefault(type, Set.of())));
     }
 
     private static Map<String, Set<String>> declaredResults() throws IOException {

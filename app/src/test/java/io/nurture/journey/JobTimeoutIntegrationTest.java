@@ -13,9 +13,9 @@ import io.nurture.processes.OrderFulfillment;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.shipping.ShippingWorker;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * client running the same handler) takes the job and completes it; only then is the first let go,
  * and the engine refuses its late completion. The parcel is booked and the stock taken once.
  */
-@InjectedFault(id = 9, fault = "a handler slower than its job timeout",
-        injected = "create-shipment timeout 2 s; the app's handler is held after booking until the timed-out job ran again",
+@InjectedFault(
+        id = 9,
+        fault = "a handler slower than its job timeout",
+        injected =
+                "create-shipment timeout 2 s; the app's handler is held after booking until the timed-out job ran again",
         holds = "the late completion is rejected; one shipment, stock taken once, one shipping mail")
 class JobTimeoutIntegrationTest extends JourneyTest {
 
@@ -64,8 +67,14 @@ class JobTimeoutIntegrationTest extends JourneyTest {
 
     /** The second instance polls once; once the first instance's job has timed out, it gets it. */
     private boolean secondInstanceRan() {
-        List<ActivatedJob> jobs = camunda.newActivateJobsCommand().jobType(CREATE_SHIPMENT).maxJobsToActivate(1)
-                .workerName("second-instance").timeout(Duration.ofMinutes(1)).send().join().getJobs();
+        List<ActivatedJob> jobs = camunda.newActivateJobsCommand()
+                .jobType(CREATE_SHIPMENT)
+                .maxJobsToActivate(1)
+                .workerName("second-instance")
+                .timeout(Duration.ofMinutes(1))
+                .send()
+                .join()
+                .getJobs();
         jobs.forEach(job -> {
             shippingWorker.shipOrder(job.getVariablesAsMap().get("orderId").toString());
             camunda.newCompleteCommand(job).send().join();
@@ -78,7 +87,8 @@ class JobTimeoutIntegrationTest extends JourneyTest {
         RecordStream records = snapshot();
         Set<Long> instances = instancesWith(records, orderId, "orderId");
         Set<Long> shipmentJobs = StreamSupport.stream(records.jobRecords().spliterator(), false)
-                .filter(r -> r.getIntent() == JobIntent.CREATED && r.getValue().getType().equals(CREATE_SHIPMENT))
+                .filter(r -> r.getIntent() == JobIntent.CREATED
+                        && r.getValue().getType().equals(CREATE_SHIPMENT))
                 .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
                 .map(Record::getKey)
                 .collect(Collectors.toSet());

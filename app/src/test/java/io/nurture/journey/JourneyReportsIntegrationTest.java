@@ -21,7 +21,6 @@ class JourneyReportsIntegrationTest extends JourneyTest {
     private static final String PERIOD = "?from=2040-01-01&to=2040-02-01";
     private static final String UPLIFT_PERIOD = "?from=2040-03-01&to=2040-04-01&window=P30D";
 
-
     private void scriptedPopulation() {
         String converted = customer("converted");
         storedStep(converted, "RE_ENGAGEMENT", "DEFERRED", "QUIET_HOURS", "2040-01-04");
@@ -90,8 +89,11 @@ class JourneyReportsIntegrationTest extends JourneyTest {
         assertThat(uplift.status()).isEqualTo(200);
         assertThat(uplift.body().findValuesAsText("step")).containsExactly("WIN_BACK");
         JsonNode winBack = uplift.body().get(0);
-        assertThat(List.of(winBack.path("treatment").asLong(), winBack.path("holdout").asLong(),
-                winBack.path("treatmentConversions").asLong(), winBack.path("holdoutConversions").asLong()))
+        assertThat(List.of(
+                        winBack.path("treatment").asLong(),
+                        winBack.path("holdout").asLong(),
+                        winBack.path("treatmentConversions").asLong(),
+                        winBack.path("holdoutConversions").asLong()))
                 .isEqualTo(List.of(4L, 4L, 2L, 1L));
         assertThat(winBack.path("treatmentRate").asDouble()).isCloseTo(0.5, within(1e-9));
         assertThat(winBack.path("holdoutRate").asDouble()).isCloseTo(0.25, within(1e-9));
@@ -103,20 +105,27 @@ class JourneyReportsIntegrationTest extends JourneyTest {
 
     @Test
     void anUnknownJourneyIsNotFoundAndABackwardPeriodNamesItsField() {
-        assertThat(api.get("/api/journeys/order-fulfillment/funnel" + PERIOD).status()).isEqualTo(404);
+        assertThat(api.get("/api/journeys/order-fulfillment/funnel" + PERIOD).status())
+                .isEqualTo(404);
         NurtureClient.Answer backwards = api.get("/api/journeys/post-purchase/funnel?from=2040-02-01&to=2040-01-01");
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.body().path("errors").findValuesAsText("field")).containsExactly("from");
     }
 
     private static List<Long> figures(JsonNode step) {
-        return List.of(step.path("reached").asLong(), step.path("sent").asLong(), step.path("deferred").asLong(),
+        return List.of(
+                step.path("reached").asLong(),
+                step.path("sent").asLong(),
+                step.path("deferred").asLong(),
                 step.path("conversions").asLong());
     }
 
     private static Map<String, Long> skipped(JsonNode step) {
         Map<String, Long> byReason = new TreeMap<>();
-        step.path("skipped").properties().forEach(reason -> byReason.put(reason.getKey(), reason.getValue().asLong()));
+        step.path("skipped")
+                .properties()
+                .forEach(reason ->
+                        byReason.put(reason.getKey(), reason.getValue().asLong()));
         return byReason;
     }
 
@@ -133,7 +142,13 @@ class JourneyReportsIntegrationTest extends JourneyTest {
                 INSERT INTO orders (id, customer_id, status, total, currency, payment_method, ship_line1, ship_city,
                     ship_postal_code, ship_country, billing_country, created_at, updated_at, discount)
                 VALUES (?, ?, ?, 20.00, 'EUR', 'CARD', '1 Main St', 'Berlin', '10115', 'DE', 'DE', ?, ?, ?)""")
-                .params(UUID.randomUUID().toString(), customerId, status, day + " 09:00:00", day + " 09:00:00",
-                        new BigDecimal(discount)).update();
+                .params(
+                        UUID.randomUUID().toString(),
+                        customerId,
+                        status,
+                        day + " 09:00:00",
+                        day + " 09:00:00",
+                        new BigDecimal(discount))
+                .update();
     }
 }

@@ -93,13 +93,19 @@ abstract class JourneyTest {
         return order(email, List.of(Map.of("sku", sku, "quantity", quantity)), payment, "DE", "10115");
     }
 
-    static Map<String, Object> order(String email, List<Map<String, Object>> lines, Map<String, Object> payment,
-            String billingCountry, String postalCode) {
+    static Map<String, Object> order(
+            String email,
+            List<Map<String, Object>> lines,
+            Map<String, Object> payment,
+            String billingCountry,
+            String postalCode) {
         Map<String, Object> body = new HashMap<>();
         body.put("customer", Map.of("email", email, "name", "Ada Lovelace", "timeZone", middayZone()));
         body.put("lines", lines);
         body.put("payment", payment);
-        body.put("shippingAddress", Map.of("line1", "1 Main St", "city", "Berlin", "postalCode", postalCode, "country", "DE"));
+        body.put(
+                "shippingAddress",
+                Map.of("line1", "1 Main St", "city", "Berlin", "postalCode", postalCode, "country", "DE"));
         body.put("billingCountry", billingCountry);
         return body;
     }
@@ -134,9 +140,13 @@ abstract class JourneyTest {
     static List<String> slowCardOrders(NurtureClient client, int count) {
         try (ExecutorService shopClients = Executors.newFixedThreadPool(4)) {
             return new ArrayList<>(IntStream.range(0, count)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> place(client,
-                            order(newCustomerEmail(), "CUP-CERAMIC-2", 1, card("tok_slow"))), shopClients))
-                    .toList().stream().map(CompletableFuture::join).toList());
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> place(client, order(newCustomerEmail(), "CUP-CERAMIC-2", 1, card("tok_slow"))),
+                            shopClients))
+                    .toList()
+                    .stream()
+                    .map(CompletableFuture::join)
+                    .toList());
         }
     }
 
@@ -148,10 +158,11 @@ abstract class JourneyTest {
 
     NurtureClient.Answer awaitStatus(String orderId, String status) {
         try {
-            return await().atMost(PATIENCE).until(() -> api.get("/api/orders/" + orderId),
-                    answer -> status.equals(answer.text("status")));
+            return await().atMost(PATIENCE)
+                    .until(() -> api.get("/api/orders/" + orderId), answer -> status.equals(answer.text("status")));
         } catch (ConditionTimeoutException stuck) {
-            throw new AssertionError("Order " + orderId + " did not reach " + status + "; " + whereItIs(orderId), stuck);
+            throw new AssertionError(
+                    "Order " + orderId + " did not reach " + status + "; " + whereItIs(orderId), stuck);
         }
     }
 
@@ -161,20 +172,26 @@ abstract class JourneyTest {
         Set<Long> instances = instancesWith(records, orderId, "orderId");
         List<String> jobs = StreamSupport.stream(records.jobRecords().spliterator(), false)
                 .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
-                .map(r -> r.getValue().getType() + ":" + r.getIntent() + (r.getRecordType() == RecordType.EVENT ? "" : "/" + r.getRecordType()))
+                .map(r -> r.getValue().getType() + ":" + r.getIntent()
+                        + (r.getRecordType() == RecordType.EVENT ? "" : "/" + r.getRecordType()))
                 .toList();
         List<String> messages = StreamSupport.stream(records.messageRecords().spliterator(), false)
                 .filter(r -> orderId.equals(r.getValue().getCorrelationKey()))
                 .map(r -> r.getValue().getName() + ":" + r.getIntent() + "/" + r.getRecordType())
                 .toList();
-        List<String> subscriptions = StreamSupport.stream(records.messageSubscriptionRecords().spliterator(), false)
+        List<String> subscriptions = StreamSupport.stream(
+                        records.messageSubscriptionRecords().spliterator(), false)
                 .filter(r -> orderId.equals(r.getValue().getCorrelationKey()))
                 .map(r -> r.getValue().getMessageName() + ":" + r.getIntent())
                 .toList();
-        List<String> outbox = db.sql("SELECT CONCAT(message_name, ' ', delivery, ' attempts=', attempts, ' due=', next_attempt_at)"
-                + " FROM engine_messages WHERE correlation_key = ?").param(orderId).query(String.class).list();
-        return "instances " + instances + ", jobs " + jobs + ", messages " + messages + ", subscriptions " + subscriptions
-                + ", engine outbox " + outbox;
+        List<String> outbox = db.sql(
+                        "SELECT CONCAT(message_name, ' ', delivery, ' attempts=', attempts, ' due=', next_attempt_at)"
+                                + " FROM engine_messages WHERE correlation_key = ?")
+                .param(orderId)
+                .query(String.class)
+                .list();
+        return "instances " + instances + ", jobs " + jobs + ", messages " + messages + ", subscriptions "
+                + subscriptions + ", engine outbox " + outbox;
     }
 
     /** Ships and delivers a card order, answering its customer id. */
@@ -185,8 +202,8 @@ abstract class JourneyTest {
     }
 
     NurtureClient.Answer awaitStage(String customerId, String stage) {
-        return await().atMost(PATIENCE).until(() -> api.get("/api/customers/" + customerId),
-                answer -> stage.equals(answer.text("stage")));
+        return await().atMost(PATIENCE)
+                .until(() -> api.get("/api/customers/" + customerId), answer -> stage.equals(answer.text("stage")));
     }
 
     /**
@@ -210,7 +227,8 @@ abstract class JourneyTest {
 
     /** The token of the order's survey, empty while there is none. */
     static String surveyOf(NurtureClient client, String customerId, String orderId) {
-        for (var survey : client.get("/api/customers/" + customerId + "/surveys").body()) {
+        for (var survey :
+                client.get("/api/customers/" + customerId + "/surveys").body()) {
             if (survey.path("orderId").asText().equals(orderId)) {
                 return survey.path("token").asText();
             }
@@ -221,14 +239,20 @@ abstract class JourneyTest {
     /** Fixes the customer's place in a journey's holdout split: a step whose share is above it holds them out. */
     void placeInJourney(String customerId, String journey, double place) {
         db.sql("INSERT INTO journey_holdouts (customer_id, journey, bucket, assigned_at) VALUES (?, ?, ?, NOW(6))")
-                .params(customerId, journey, place).update();
+                .params(customerId, journey, place)
+                .update();
     }
 
     List<String> stepsOf(String customerId) {
         List<String> steps = new ArrayList<>();
-        api.get("/api/customers/" + customerId + "/journey").body().path("steps").forEach(step ->
-                steps.add(step.path("step").asText() + ":" + step.path("outcome").asText()
-                        + (step.path("reason").isNull() ? "" : ":" + step.path("reason").asText())));
+        api.get("/api/customers/" + customerId + "/journey")
+                .body()
+                .path("steps")
+                .forEach(step -> steps.add(
+                        step.path("step").asText() + ":" + step.path("outcome").asText()
+                                + (step.path("reason").isNull()
+                                        ? ""
+                                        : ":" + step.path("reason").asText())));
         return steps;
     }
 
@@ -253,17 +277,26 @@ abstract class JourneyTest {
 
     static List<String> timelineStatuses(NurtureClient client, String orderId) {
         List<String> statuses = new ArrayList<>();
-        client.get("/api/orders/" + orderId).body().path("timeline").forEach(entry -> statuses.add(entry.path("status").asText()));
+        client.get("/api/orders/" + orderId)
+                .body()
+                .path("timeline")
+                .forEach(entry -> statuses.add(entry.path("status").asText()));
         return statuses;
     }
 
     /** The kinds of money movement stored for the order (CHARGE, INVOICE, REFUND), sorted. */
     List<String> paymentKinds(String orderId) {
-        return db.sql("SELECT kind FROM payments WHERE order_id = ? ORDER BY kind").param(orderId).query(String.class).list();
+        return db.sql("SELECT kind FROM payments WHERE order_id = ? ORDER BY kind")
+                .param(orderId)
+                .query(String.class)
+                .list();
     }
 
     List<String> shipmentTrackingNumbers(String orderId) {
-        return db.sql("SELECT tracking_number FROM shipments WHERE order_id = ?").param(orderId).query(String.class).list();
+        return db.sql("SELECT tracking_number FROM shipments WHERE order_id = ?")
+                .param(orderId)
+                .query(String.class)
+                .list();
     }
 
     List<String> templatesSentTo(String customerId) {
@@ -272,7 +305,9 @@ abstract class JourneyTest {
 
     static List<String> templatesSentTo(NurtureClient client, String customerId) {
         List<String> templates = new ArrayList<>();
-        client.get("/api/customers/" + customerId + "/messages").body().forEach(m -> templates.add(m.path("template").asText()));
+        client.get("/api/customers/" + customerId + "/messages")
+                .body()
+                .forEach(m -> templates.add(m.path("template").asText()));
         return templates;
     }
 
@@ -302,8 +337,12 @@ abstract class JourneyTest {
 
     /** Mail goes out after its step committed (outbox): waits until none is waiting (through a database restart). */
     void awaitMailDelivered() {
-        await().atMost(PATIENCE).ignoreExceptions().until(() -> db.sql("SELECT COUNT(*) FROM notifications WHERE delivery = 'PENDING'")
-                .query(Long.class).single() == 0);
+        await().atMost(PATIENCE)
+                .ignoreExceptions()
+                .until(() -> db.sql("SELECT COUNT(*) FROM notifications WHERE delivery = 'PENDING'")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     int available(String sku) {
@@ -324,9 +363,14 @@ abstract class JourneyTest {
 
     /** A stock take: the level set for the version just read (If-Match). */
     static void setStock(NurtureClient client, String sku, int available) {
-        String version = client.get("/api/inventory/" + sku).body().path("version").asText();
-        assertThat(client.put("/api/inventory/" + sku, Map.of("available", available), Map.of("If-Match", "\"" + version + "\""))
-                .status()).isEqualTo(200);
+        String version =
+                client.get("/api/inventory/" + sku).body().path("version").asText();
+        assertThat(client.put(
+                                "/api/inventory/" + sku,
+                                Map.of("available", available),
+                                Map.of("If-Match", "\"" + version + "\""))
+                        .status())
+                .isEqualTo(200);
     }
 
     /**
@@ -362,7 +406,9 @@ abstract class JourneyTest {
 
     /** The first incident the engine raised in the order's process instance. */
     Record<IncidentRecordValue> awaitIncident(String orderId) {
-        return await().atMost(PATIENCE).until(() -> incidentFor(orderId), Optional::isPresent).orElseThrow();
+        return await().atMost(PATIENCE)
+                .until(() -> incidentFor(orderId), Optional::isPresent)
+                .orElseThrow();
     }
 
     private Optional<Record<IncidentRecordValue>> incidentFor(String orderId) {
@@ -389,7 +435,8 @@ abstract class JourneyTest {
         String json = "\"" + id + "\"";
         Set<String> names = Set.of(variableNames);
         return StreamSupport.stream(records.variableRecords().spliterator(), false)
-                .filter(r -> names.contains(r.getValue().getName()) && r.getValue().getValue().equals(json))
+                .filter(r -> names.contains(r.getValue().getName())
+                        && r.getValue().getValue().equals(json))
                 .map(r -> r.getValue().getProcessInstanceKey())
                 .collect(Collectors.toSet());
     }
@@ -413,24 +460,29 @@ abstract class JourneyTest {
     String storedCustomer(String name, String registeredOn) {
         String id = UUID.randomUUID().toString();
         db.sql("INSERT INTO customers (id, email, name, created_at) VALUES (?, ?, ?, ?)")
-                .params(id, name + "-" + id + "@example.com", name, registeredOn).update();
+                .params(id, name + "-" + id + "@example.com", name, registeredOn)
+                .update();
         return id;
     }
 
     /** An engagement step written straight into the database, at noon of the day. */
     void storedStep(String customerId, String step, String outcome, String reason, String day) {
-        db.sql("INSERT INTO engagement_steps (customer_id, step, outcome, reason, at, step_key) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(customerId, step, outcome, reason, day + " 12:00:00", "scripted-" + UUID.randomUUID()).update();
+        db.sql(
+                        "INSERT INTO engagement_steps (customer_id, step, outcome, reason, at, step_key) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(customerId, step, outcome, reason, day + " 12:00:00", "scripted-" + UUID.randomUUID())
+                .update();
     }
 
     /** Moves engine and app time together, through the clock-control API. */
     void advanceClock(String isoDuration) {
-        assertThat(api.post("/api/dev/clock", Map.of("advance", isoDuration)).status()).isEqualTo(200);
+        assertThat(api.post("/api/dev/clock", Map.of("advance", isoDuration)).status())
+                .isEqualTo(200);
     }
 
     static boolean isFor(Message message, String address) {
         try {
-            return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+            return Arrays.stream(message.getAllRecipients())
+                    .anyMatch(r -> r.toString().equals(address));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }

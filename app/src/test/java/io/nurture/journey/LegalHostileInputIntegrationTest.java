@@ -27,24 +27,35 @@ import org.junit.jupiter.api.Test;
  */
 class LegalHostileInputIntegrationTest extends JourneyTest {
 
-    private static final String TRICKY_NAME = "Zoë O'Brien-\"Bob\" 🍵 {{customerName}} <b>&amp;</b> '); DROP TABLE customers;--";
-    private static final String TRICKY_COMMENT = "<script>alert(1)</script> \"quoted\" & 'single' 🍵 {{surveyLink}} '; DROP TABLE surveys;--";
+    private static final String TRICKY_NAME =
+            "Zoë O'Brien-\"Bob\" 🍵 {{customerName}} <b>&amp;</b> '); DROP TABLE customers;--";
+    private static final String TRICKY_COMMENT =
+            "<script>alert(1)</script> \"quoted\" & 'single' 🍵 {{surveyLink}} '; DROP TABLE surveys;--";
 
     @Test
     void trickyButLegalOrderIsStoredExactlyAndMailedAsText() throws Exception {
         String email = "o'brien+tea-" + UUID.randomUUID() + "@example.com";
-        Map<String, Object> address = Map.of("line1", "1 \"Main\" St'; DROP TABLE orders;-- 🏠", "city", "Köln {{city}}",
-                "postalCode", "D-50667 <x>", "country", "DE");
+        Map<String, Object> address = Map.of(
+                "line1",
+                "1 \"Main\" St'; DROP TABLE orders;-- 🏠",
+                "city",
+                "Köln {{city}}",
+                "postalCode",
+                "D-50667 <x>",
+                "country",
+                "DE");
 
         String orderId = place(orderFor(email, TRICKY_NAME, address));
 
         assertThat(stored("SELECT name FROM customers WHERE email = ?", email)).isEqualTo(TRICKY_NAME);
-        assertThat(stored("SELECT CONCAT_WS('|', ship_line1, ship_city, ship_postal_code) FROM orders WHERE id = ?", orderId))
+        assertThat(stored(
+                        "SELECT CONCAT_WS('|', ship_line1, ship_city, ship_postal_code) FROM orders WHERE id = ?",
+                        orderId))
                 .isEqualTo(address.get("line1") + "|" + address.get("city") + "|" + address.get("postalCode"));
         String customerId = awaitStatus(orderId, "SHIPPED").text("customerId");
         assertThat(api.get("/api/customers/" + customerId).text("email")).isEqualTo(email);
-        Message confirmation = await().atMost(PATIENCE).until(() -> mailTo(email, "Your order is confirmed"),
-                message -> message != null);
+        Message confirmation = await().atMost(PATIENCE)
+                .until(() -> mailTo(email, "Your order is confirmed"), message -> message != null);
         assertThat(confirmation.getContentType()).startsWith("text/plain");
         assertThat(confirmation.getContent().toString()).contains("Hello " + TRICKY_NAME + ",");
     }
@@ -54,14 +65,16 @@ class LegalHostileInputIntegrationTest extends JourneyTest {
         String name = "🍵".repeat(100);
         String email = "x".repeat(64 - 36) + UUID.randomUUID() + "@" + "d".repeat(63) + "." + "e".repeat(63) + "."
                 + "f".repeat(254 - 64 - 1 - 64 - 64 - 4) + ".com";
-        Map<String, Object> address = Map.of("line1", "ä".repeat(200), "city", "名".repeat(100),
-                "postalCode", "𝟙".repeat(10), "country", "DE");
+        Map<String, Object> address = Map.of(
+                "line1", "ä".repeat(200), "city", "名".repeat(100), "postalCode", "𝟙".repeat(10), "country", "DE");
         assertThat(email).hasSize(254);
 
         String orderId = place(orderFor(email, name, address));
 
         assertThat(stored("SELECT name FROM customers WHERE email = ?", email)).isEqualTo(name);
-        assertThat(stored("SELECT CONCAT_WS('|', ship_line1, ship_city, ship_postal_code) FROM orders WHERE id = ?", orderId))
+        assertThat(stored(
+                        "SELECT CONCAT_WS('|', ship_line1, ship_city, ship_postal_code) FROM orders WHERE id = ?",
+                        orderId))
                 .isEqualTo(address.get("line1") + "|" + address.get("city") + "|" + address.get("postalCode"));
     }
 
@@ -69,7 +82,8 @@ class LegalHostileInputIntegrationTest extends JourneyTest {
     void trickyCommentOnTheSurveyPageIsStoredExactlyAndNotEchoedAsMarkup() throws Exception {
         String token = openSurvey();
 
-        HttpResponse<String> page = answerOnThePage(token, "score=7&comment=" + URLEncoder.encode(TRICKY_COMMENT, StandardCharsets.UTF_8));
+        HttpResponse<String> page =
+                answerOnThePage(token, "score=7&comment=" + URLEncoder.encode(TRICKY_COMMENT, StandardCharsets.UTF_8));
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("<script>");
@@ -84,7 +98,11 @@ class LegalHostileInputIntegrationTest extends JourneyTest {
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("Please keep your comment to 2000 characters");
-        assertThat(db.sql("SELECT status FROM surveys WHERE token = ?").param(token).query(String.class).single()).isEqualTo("SENT");
+        assertThat(db.sql("SELECT status FROM surveys WHERE token = ?")
+                        .param(token)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SENT");
     }
 
     @Test
@@ -92,15 +110,24 @@ class LegalHostileInputIntegrationTest extends JourneyTest {
         HttpClient http = HttpClient.newHttpClient();
         URI answers = URI.create("http://localhost:" + port + "/api/surveys/no-such-token/responses");
 
-        HttpResponse<String> huge = http.send(HttpRequest.newBuilder(answers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"score\":5,\"comment\":\"" + "x".repeat(100_000) + "\"}")).build(),
+        HttpResponse<String> huge = http.send(
+                HttpRequest.newBuilder(answers)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"score\":5,\"comment\":\"" + "x".repeat(100_000) + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> unsaid = http.send(HttpRequest.newBuilder(answers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("{\"score\":5}".getBytes(StandardCharsets.UTF_8))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unsaid = http.send(
+                HttpRequest.newBuilder(answers)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream("{\"score\":5}".getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(huge.statusCode()).isEqualTo(413);
-        assertThat(huge.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(huge.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(unsaid.statusCode()).isEqualTo(411);
     }
 
@@ -112,10 +139,13 @@ class LegalHostileInputIntegrationTest extends JourneyTest {
 
     /** The survey page's form, posted as a browser posts it. */
     private HttpResponse<String> answerOnThePage(String token, String form) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/surveys/" + token))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/surveys/" + token))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static Map<String, Object> orderFor(String email, String name, Map<String, Object> address) {
@@ -134,7 +164,8 @@ class LegalHostileInputIntegrationTest extends JourneyTest {
     private Message mailTo(String address, String subject) throws MessagingException {
         awaitMailDelivered();
         for (Message message : smtp.getReceivedMessages()) {
-            if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))
+            if (Arrays.stream(message.getAllRecipients())
+                            .anyMatch(r -> r.toString().equals(address))
                     && subject.equals(message.getSubject())) {
                 return message;
             }

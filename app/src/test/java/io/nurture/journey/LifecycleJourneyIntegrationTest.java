@@ -32,7 +32,9 @@ class LifecycleJourneyIntegrationTest extends JourneyTest {
         NurtureClient.Answer customer = awaitStage(customerId, "ADVOCATE");
         assertThat(customer.body().path("lastNps").asInt()).isEqualTo(10);
         await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("Glad you love it - tell a friend?"));
-        List<String> stages = api.get("/api/customers/" + customerId + "/journey").body().path("stages")
+        List<String> stages = api.get("/api/customers/" + customerId + "/journey")
+                .body()
+                .path("stages")
                 .findValuesAsText("to");
         assertThat(stages).containsExactly("CONVERTED", "ADVOCATE");
         assertThat(mailSubjectsFor(email)).contains("How is your order going?", "How did we do?");
@@ -49,8 +51,9 @@ class LifecycleJourneyIntegrationTest extends JourneyTest {
 
         awaitSurveyToken(customerId, orderId);
         assertThat(stepsOf(customerId)).containsSubsequence("FOLLOW_UP:SENT", "SURVEY:SENT");
-        await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(mailSubjectsFor(email)).containsSubsequence("How is your order going?", "How did we do?"));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(mailSubjectsFor(email))
+                        .containsSubsequence("How is your order going?", "How did we do?"));
     }
 
     @Test
@@ -77,16 +80,20 @@ class LifecycleJourneyIntegrationTest extends JourneyTest {
         api.post("/api/surveys/" + token + "/responses", Map.of("score", 2, "comment", "Parcel arrived damaged"));
 
         awaitStage(customerId, "AT_RISK");
-        NurtureClient.Answer coupons = await().atMost(PATIENCE).until(
-                () -> api.get("/api/customers/" + customerId + "/coupons"), answer -> answer.body().size() == 1);
+        NurtureClient.Answer coupons = await().atMost(PATIENCE)
+                .until(
+                        () -> api.get("/api/customers/" + customerId + "/coupons"),
+                        answer -> answer.body().size() == 1);
         assertThat(coupons.body().get(0).path("kind").asText()).isEqualTo("SERVICE_RECOVERY");
         assertThat(mailSubjectsFor(email)).contains("We are sorry");
         String caseId = openCareCaseFor(orderId);
-        NurtureClient.Answer resolution = api.post("/api/care-cases/" + caseId + "/resolution",
-                Map.of("note", "Sent a replacement"));
+        NurtureClient.Answer resolution =
+                api.post("/api/care-cases/" + caseId + "/resolution", Map.of("note", "Sent a replacement"));
         assertThat(resolution.status()).isEqualTo(202);
         await().atMost(PATIENCE).until(() -> stepsOf(customerId).contains("CARE_CASE_RESOLVED:DONE"));
-        assertThat(api.post("/api/care-cases/" + caseId + "/resolution", Map.of("note", "again")).status()).isEqualTo(409);
+        assertThat(api.post("/api/care-cases/" + caseId + "/resolution", Map.of("note", "again"))
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -102,24 +109,31 @@ class LifecycleJourneyIntegrationTest extends JourneyTest {
         await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("We miss you"));
         awaitWaitingAt(customerId, "AwaitPurchaseAfterReEngagementGateway");
         advanceClock("P45D");
-        NurtureClient.Answer coupons = await().atMost(PATIENCE).until(
-                () -> api.get("/api/customers/" + customerId + "/coupons"),
-                answer -> answer.body().findValuesAsText("kind").contains("WIN_BACK"));
+        NurtureClient.Answer coupons = await().atMost(PATIENCE)
+                .until(
+                        () -> api.get("/api/customers/" + customerId + "/coupons"),
+                        answer -> answer.body().findValuesAsText("kind").contains("WIN_BACK"));
         String code = coupons.body().get(coupons.body().size() - 1).path("code").asText();
         awaitWaitingAt(customerId, "AwaitPurchaseAfterWinBackGateway");
         advanceClock("P90D");
         awaitStage(customerId, "LAPSED");
 
-        NurtureClient.Answer placed = api.post("/api/orders", with(order(email, SKU, 2, card("tok_visa")), "couponCode", code));
+        NurtureClient.Answer placed =
+                api.post("/api/orders", with(order(email, SKU, 2, card("tok_visa")), "couponCode", code));
         assertThat(placed.status()).isEqualTo(201);
         assertThat(placed.body().path("total").decimalValue()).isEqualByComparingTo("19.80");
         deliver(placed.text("orderId"));
 
         awaitStage(customerId, "RETAINED");
-        assertThat(api.get("/api/customers/" + customerId + "/coupons").body().findValuesAsText("redeemed")).contains("true");
-        List<String> stages = api.get("/api/customers/" + customerId + "/journey").body().path("stages").findValuesAsText("to");
+        assertThat(api.get("/api/customers/" + customerId + "/coupons").body().findValuesAsText("redeemed"))
+                .contains("true");
+        List<String> stages = api.get("/api/customers/" + customerId + "/journey")
+                .body()
+                .path("stages")
+                .findValuesAsText("to");
         assertThat(stages).containsExactly("CONVERTED", "AT_RISK", "LAPSED", "RETAINED");
-        NurtureClient.Answer reused = api.post("/api/orders", with(order(email, SKU, 1, card("tok_visa")), "couponCode", code));
+        NurtureClient.Answer reused =
+                api.post("/api/orders", with(order(email, SKU, 1, card("tok_visa")), "couponCode", code));
         assertThat(reused.status()).isEqualTo(400);
         assertThat(reused.body().path("errors").findValuesAsText("field")).containsExactly("couponCode");
     }
@@ -142,7 +156,8 @@ class LifecycleJourneyIntegrationTest extends JourneyTest {
 
         assertThat(stepsOf(customerId)).contains("RE_ENGAGEMENT:SENT");
         assertThat(mailSubjectsFor(email)).doesNotContain("A gift to welcome you back");
-        assertThat(api.get("/api/customers/" + customerId + "/coupons").body().findValuesAsText("kind")).doesNotContain("WIN_BACK");
+        assertThat(api.get("/api/customers/" + customerId + "/coupons").body().findValuesAsText("kind"))
+                .doesNotContain("WIN_BACK");
     }
 
     @Test
@@ -153,7 +168,8 @@ class LifecycleJourneyIntegrationTest extends JourneyTest {
 
         advanceClock("P45DT1H");
 
-        await().atMost(PATIENCE).until(() -> stepsOf(customerId).contains("RE_ENGAGEMENT:SKIPPED:NO_MARKETING_CONSENT"));
+        await().atMost(PATIENCE)
+                .until(() -> stepsOf(customerId).contains("RE_ENGAGEMENT:SKIPPED:NO_MARKETING_CONSENT"));
         assertThat(mailSubjectsFor(email)).doesNotContain("We miss you");
     }
 
@@ -161,7 +177,8 @@ class LifecycleJourneyIntegrationTest extends JourneyTest {
     void consentGivenThroughPreferencesIsShownOnTheCustomer() {
         String customerId = deliver(place(order(newCustomerEmail(), SKU, 1, card("tok_visa"))));
 
-        NurtureClient.Answer answer = api.put("/api/customers/" + customerId + "/preferences", Map.of("marketingConsent", true));
+        NurtureClient.Answer answer =
+                api.put("/api/customers/" + customerId + "/preferences", Map.of("marketingConsent", true));
 
         assertThat(answer.status()).isEqualTo(200);
         NurtureClient.Answer customer = api.get("/api/customers/" + customerId);
@@ -176,10 +193,18 @@ class LifecycleJourneyIntegrationTest extends JourneyTest {
         String customerId = deliver(orderId);
         String token = surveyAfterDelivery(customerId, orderId);
 
-        assertThat(api.post("/api/surveys/" + token + "/responses", Map.of("score", 11)).status()).isEqualTo(400);
-        assertThat(api.post("/api/surveys/" + token + "/responses", Map.of("score", 7)).status()).isEqualTo(202);
-        assertThat(api.post("/api/surveys/" + token + "/responses", Map.of("score", 8)).status()).isEqualTo(409);
-        assertThat(api.post("/api/surveys/no-such-token/responses", Map.of("score", 8)).status()).isEqualTo(404);
+        assertThat(api.post("/api/surveys/" + token + "/responses", Map.of("score", 11))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/surveys/" + token + "/responses", Map.of("score", 7))
+                        .status())
+                .isEqualTo(202);
+        assertThat(api.post("/api/surveys/" + token + "/responses", Map.of("score", 8))
+                        .status())
+                .isEqualTo(409);
+        assertThat(api.post("/api/surveys/no-such-token/responses", Map.of("score", 8))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -192,13 +217,16 @@ class LifecycleJourneyIntegrationTest extends JourneyTest {
         advanceClock("P14DT1H");
 
         await().atMost(PATIENCE).until(() -> surveyStatus(customerId, token).equals("EXPIRED"));
-        assertThat(api.post("/api/surveys/" + token + "/responses", Map.of("score", 5)).status()).isEqualTo(410);
+        assertThat(api.post("/api/surveys/" + token + "/responses", Map.of("score", 5))
+                        .status())
+                .isEqualTo(410);
         assertThat(stepsOf(customerId)).contains("SURVEY:UNANSWERED:No answer within 14 days");
     }
 
     @Test
     void unknownCouponIsRefusedNamingTheField() {
-        NurtureClient.Answer answer = api.post("/api/orders",
+        NurtureClient.Answer answer = api.post(
+                "/api/orders",
                 with(order(newCustomerEmail(), SKU, 1, card("tok_visa")), "couponCode", "WB-NOSUCHCODE"));
 
         assertThat(answer.status()).isEqualTo(400);
@@ -243,14 +271,17 @@ class LifecycleJourneyIntegrationTest extends JourneyTest {
         deliver(friendOrder);
 
         awaitStage(referrer, "ADVOCATE");
-        assertThat(api.get("/api/customers/" + referrer + "/journey").body().path("stages").findValuesAsText("cause"))
+        assertThat(api.get("/api/customers/" + referrer + "/journey")
+                        .body()
+                        .path("stages")
+                        .findValuesAsText("cause"))
                 .anyMatch(cause -> cause.startsWith("Referral converted"));
     }
 
     @Test
     void unknownReferralCodeIsRefusedNamingTheField() {
-        NurtureClient.Answer answer = api.post("/api/orders",
-                with(order(newCustomerEmail(), SKU, 1, card("tok_visa")), "referralCode", "REF-NOSUCH"));
+        NurtureClient.Answer answer = api.post(
+                "/api/orders", with(order(newCustomerEmail(), SKU, 1, card("tok_visa")), "referralCode", "REF-NOSUCH"));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().path("errors").findValuesAsText("field")).containsExactly("referralCode");
@@ -262,7 +293,8 @@ class LifecycleJourneyIntegrationTest extends JourneyTest {
                 .map(message -> {
                     try {
                         return message.getAllRecipients()[0].toString().equals(email)
-                                ? GreenMailUtil.getBody(message) : "";
+                                ? GreenMailUtil.getBody(message)
+                                : "";
                     } catch (MessagingException e) {
                         throw new IllegalStateException(e);
                     }
@@ -274,8 +306,10 @@ class LifecycleJourneyIntegrationTest extends JourneyTest {
     }
 
     private String openCareCaseFor(String orderId) {
-        NurtureClient.Answer cases = await().atMost(PATIENCE).until(() -> api.get("/api/care-cases?status=OPEN"),
-                answer -> answer.body().findValuesAsText("orderId").contains(orderId));
+        NurtureClient.Answer cases = await().atMost(PATIENCE)
+                .until(
+                        () -> api.get("/api/care-cases?status=OPEN"),
+                        answer -> answer.body().findValuesAsText("orderId").contains(orderId));
         for (var careCase : cases.body()) {
             if (careCase.path("orderId").asText().equals(orderId)) {
                 return careCase.path("id").asText();

@@ -46,10 +46,15 @@ class LifecycleMetricsIntegrationTest extends JourneyTest {
         api.post("/api/surveys/" + awaitSurveyToken(detractor, detractorOrder) + "/responses", Map.of("score", 3));
         awaitStage(promoter, "ADVOCATE");
         awaitStage(detractor, "AT_RISK");
-        await().atMost(PATIENCE).until(() -> api.get("/api/customers/" + repeatBuyer + "/surveys").body().size() == 2);
+        await().atMost(PATIENCE)
+                .until(() -> api.get("/api/customers/" + repeatBuyer + "/surveys")
+                                .body()
+                                .size()
+                        == 2);
 
         Instant end = Instant.parse(api.get("/api/dev/clock").text("now")).plus(Duration.ofHours(1));
-        JsonNode metrics = api.get("/api/metrics/lifecycle?from=" + start + "&to=" + end).body();
+        JsonNode metrics =
+                api.get("/api/metrics/lifecycle?from=" + start + "&to=" + end).body();
 
         assertThat(metrics.path("customersByStage")).isEqualTo(stages(0, 0, 1, 1, 1, 0));
         assertThat(metrics.path("stageTransitions")).isEqualTo(stages(0, 3, 1, 1, 1, 0));
@@ -63,7 +68,8 @@ class LifecycleMetricsIntegrationTest extends JourneyTest {
         assertThat(metrics.path("medianOrderToDeliveryHours").decimalValue()).isLessThan(BigDecimal.ONE);
 
         // In two halves: all delivered in the first, the survey answers move two customers in the second.
-        JsonNode halves = api.get("/api/metrics/lifecycle/series?from=" + start + "&to=" + end + "&parts=2").body();
+        JsonNode halves = api.get("/api/metrics/lifecycle/series?from=" + start + "&to=" + end + "&parts=2")
+                .body();
         assertThat(halves).hasSize(2);
         assertThat(halves.get(0).path("customersByStage")).isEqualTo(stages(0, 2, 1, 0, 0, 0));
         assertThat(halves.get(0).path("stageTransitions")).isEqualTo(stages(0, 3, 1, 0, 0, 0));
@@ -71,7 +77,8 @@ class LifecycleMetricsIntegrationTest extends JourneyTest {
         assertThat(halves.get(1).path("customersByStage")).isEqualTo(metrics.path("customersByStage"));
         assertThat(halves.get(1).path("stageTransitions")).isEqualTo(stages(0, 0, 0, 1, 1, 0));
         assertThat(halves.get(1).path("surveys").path("nps").decimalValue()).isEqualByComparingTo("0");
-        assertThat(halves.get(1).path("to").asText()).isEqualTo(metrics.path("to").asText());
+        assertThat(halves.get(1).path("to").asText())
+                .isEqualTo(metrics.path("to").asText());
     }
 
     @Test
@@ -99,7 +106,19 @@ class LifecycleMetricsIntegrationTest extends JourneyTest {
     }
 
     private static JsonNode stages(int prospect, int converted, int retained, int advocate, int atRisk, int lapsed) {
-        return new ObjectMapper().valueToTree(Map.of("PROSPECT", prospect,
-                "CONVERTED", converted, "RETAINED", retained, "ADVOCATE", advocate, "AT_RISK", atRisk, "LAPSED", lapsed));
+        return new ObjectMapper()
+                .valueToTree(Map.of(
+                        "PROSPECT",
+                        prospect,
+                        "CONVERTED",
+                        converted,
+                        "RETAINED",
+                        retained,
+                        "ADVOCATE",
+                        advocate,
+                        "AT_RISK",
+                        atRisk,
+                        "LAPSED",
+                        lapsed));
     }
 }

@@ -50,24 +50,30 @@ class LifecycleSimulationIntegrationTest {
 
     @BeforeAll
     void rehearseBothModelSets() throws Exception {
-        Path home = Files.createDirectories(Path.of("target", "simulation", UUID.randomUUID().toString()).toAbsolutePath());
-        Behaviour behaviour = Behaviour.read(resource("simulation/tiny-behaviour.yaml", home.resolve("behaviour.yaml")));
+        Path home = Files.createDirectories(
+                Path.of("target", "simulation", UUID.randomUUID().toString()).toAbsolutePath());
+        Behaviour behaviour =
+                Behaviour.read(resource("simulation/tiny-behaviour.yaml", home.resolve("behaviour.yaml")));
         Path edited = Files.createDirectories(home.resolve("edited-models"));
         Path retention = resource("customer-retention.bpmn", edited.resolve("customer-retention.bpmn"));
         String model = Files.readString(retention);
         assertThat(model).contains("duration(\"P45D\")");
         Files.writeString(retention, model.replace("duration(\"P45D\")", "duration(\"P20D\")"));
-        PrintStream progress = new PrintStream(Files.newOutputStream(home.resolve("progress.log")), true, StandardCharsets.UTF_8);
+        PrintStream progress =
+                new PrintStream(Files.newOutputStream(home.resolve("progress.log")), true, StandardCharsets.UTF_8);
         // One after the other: side by side, two app starts beside the other lanes took a busy machine 192 s each.
-        deployed = Simulation.rehearse(new Simulation.Settings(behaviour, null, home.resolve("A"), Duration.ofMillis(100), progress), "A");
-        earlierReEngagement = Simulation.rehearse(new Simulation.Settings(behaviour, edited, home.resolve("B"), Duration.ofMillis(100), progress), "B");
+        deployed = Simulation.rehearse(
+                new Simulation.Settings(behaviour, null, home.resolve("A"), Duration.ofMillis(100), progress), "A");
+        earlierReEngagement = Simulation.rehearse(
+                new Simulation.Settings(behaviour, edited, home.resolve("B"), Duration.ofMillis(100), progress), "B");
     }
 
     @Test
     void aTinyPopulationGivesTheCountsWorkedOutByHand() {
         Map<String, Double> figures = deployed.key();
 
-        assertThat(figures).containsEntry("orders placed", 6.0)
+        assertThat(figures)
+                .containsEntry("orders placed", 6.0)
                 .containsEntry("orders DELIVERED", 6.0)
                 .containsEntry("survey response rate", 1.0)
                 .containsEntry("NPS", 100.0)
@@ -76,22 +82,29 @@ class LifecycleSimulationIntegrationTest {
                 .containsEntry("marketing messages per customer", 1.0)
                 .containsEntry("coupon cost", 0.0)
                 .containsEntry("money check violations", 0.0);
-        assertThat(deployed.messagesByTemplate()).containsEntry("survey", 6L).containsEntry("follow-up", 6L)
-                .containsEntry("advocacy-ask", 6L).doesNotContainKey("re-engagement");
+        assertThat(deployed.messagesByTemplate())
+                .containsEntry("survey", 6L)
+                .containsEntry("follow-up", 6L)
+                .containsEntry("advocacy-ask", 6L)
+                .doesNotContainKey("re-engagement");
     }
 
     @Test
     void reEngagingEarlierReachesEverySilentCustomerWithinThePeriod() {
         assertThat(earlierReEngagement.messagesByTemplate()).containsEntry("re-engagement", 6L);
-        assertThat(earlierReEngagement.key()).containsEntry("customers AT_RISK", 6.0)
+        assertThat(earlierReEngagement.key())
+                .containsEntry("customers AT_RISK", 6.0)
                 .containsEntry("marketing messages per customer", 2.0);
-        assertThat(earlierReEngagement.key().get("customers AT_RISK")).isGreaterThan(deployed.key().get("customers AT_RISK"));
-        assertThat(earlierReEngagement.key().get("orders placed")).isEqualTo(deployed.key().get("orders placed"));
+        assertThat(earlierReEngagement.key().get("customers AT_RISK"))
+                .isGreaterThan(deployed.key().get("customers AT_RISK"));
+        assertThat(earlierReEngagement.key().get("orders placed"))
+                .isEqualTo(deployed.key().get("orders placed"));
         assertThat(earlierReEngagement.key()).containsEntry("money check violations", 0.0);
     }
 
     private static Path resource(String name, Path copy) throws IOException {
-        try (InputStream in = LifecycleSimulationIntegrationTest.class.getClassLoader().getResourceAsStream(name)) {
+        try (InputStream in =
+                LifecycleSimulationIntegrationTest.class.getClassLoader().getResourceAsStream(name)) {
             assertThat(in).as(name).isNotNull();
             Files.copy(in, copy);
         }

@@ -50,14 +50,20 @@ import org.springframework.util.FileSystemUtils;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(AppProcess.CHILD_PROCESSES)
-@InjectedFault(id = 13, fault = "Nurture stopped and started on its data directory; its broker killed; Nurture killed; a power cut (local mode)",
-        injected = "Nurture in its own JVM running Camunda's 8.6 broker and MariaDB as children; Ctrl-C (SIGTERM to the process group) mid-burst of slow orders with an unpaid invoice, a backorder and journeys on timers; kill -9 of the broker; kill -9 of Nurture mid-burst; kill -9 of Nurture, broker and database at once mid-burst",
-        holds = "broker and database stop with Nurture; after each start every order in flight ships within a minute of readiness and every journey finishes, PAID and SHIPPED once; a killed broker is restarted and an order placed meanwhile ships once; only the HTTP port listens beyond loopback; no incident exported")
+@InjectedFault(
+        id = 13,
+        fault =
+                "Nurture stopped and started on its data directory; its broker killed; Nurture killed; a power cut (local mode)",
+        injected =
+                "Nurture in its own JVM running Camunda's 8.6 broker and MariaDB as children; Ctrl-C (SIGTERM to the process group) mid-burst of slow orders with an unpaid invoice, a backorder and journeys on timers; kill -9 of the broker; kill -9 of Nurture mid-burst; kill -9 of Nurture, broker and database at once mid-burst",
+        holds =
+                "broker and database stop with Nurture; after each start every order in flight ships within a minute of readiness and every journey finishes, PAID and SHIPPED once; a killed broker is restarted and an order placed meanwhile ships once; only the HTTP port listens beyond loopback; no incident exported")
 class LocalBrokerJourneyIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofMinutes(1);
     /** What the issue promises a user: orders in flight at a stop finish within a minute of the next readiness. */
     private static final Duration IN_FLIGHT_FINISH = Duration.ofMinutes(1);
+
     private static final int BURST = 16;
     private static final Duration BROKER_RESTART = Duration.ofMinutes(5);
     /**
@@ -67,11 +73,13 @@ class LocalBrokerJourneyIntegrationTest {
      * that outlasts it on a busy machine is handed out again, which the exactly-once checks cover.
      */
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(10);
+
     private static final String BACKORDERED_SKU = "GRN-BURR";
 
     @Test
     void ordersAndJourneysInFlightFinishAfterNurtureRestartsOnItsDataDirectory() throws Exception {
-        Path data = Files.createDirectories(Path.of("target", "local-mode", UUID.randomUUID().toString()).toAbsolutePath());
+        Path data = Files.createDirectories(
+                Path.of("target", "local-mode", UUID.randomUUID().toString()).toAbsolutePath());
         try {
             runJourneysAcrossARestart(data);
         } finally {
@@ -107,7 +115,9 @@ class LocalBrokerJourneyIntegrationTest {
             burst = slowOrders(shop);
             long broker = pid(data, "broker.pid");
             long database = pid(data, "mariadb.pid");
-            assertThat(first.terminateGroup()).as("Nurture ends by itself after Ctrl-C").isTrue();
+            assertThat(first.terminateGroup())
+                    .as("Nurture ends by itself after Ctrl-C")
+                    .isTrue();
             assertThat(alive(broker)).as("the broker stops with Nurture").isFalse();
             assertThat(alive(database)).as("the database stops with Nurture").isFalse();
         }
@@ -116,8 +126,11 @@ class LocalBrokerJourneyIntegrationTest {
             NurtureClient shop = second.client();
             allShipWithinAMinute(shop, burst);
             String total = shop.get("/api/orders/" + unpaidInvoice).text("total");
-            assertThat(shop.post("/api/orders/" + unpaidInvoice + "/payments", Map.of("amount", total, "reference", "BANK-LOCAL"))
-                    .status()).isEqualTo(202);
+            assertThat(shop.post(
+                                    "/api/orders/" + unpaidInvoice + "/payments",
+                                    Map.of("amount", total, "reference", "BANK-LOCAL"))
+                            .status())
+                    .isEqualTo(202);
             awaitStatus(shop, unpaidInvoice, "SHIPPED");
 
             JourneyTest.setStock(shop, BACKORDERED_SKU, 5);
@@ -138,24 +151,35 @@ class LocalBrokerJourneyIntegrationTest {
         try (AppProcess fourth = AppProcess.start(settings, data.resolve("app-fourth.log"))) {
             NurtureClient shop = fourth.client();
             allShipWithinAMinute(shop, burst);
-            assertThat(burst).allSatisfy(orderId ->
-                    assertThat(timelineStatuses(shop, orderId)).containsOnlyOnce("PAID").containsOnlyOnce("SHIPPED"));
+            assertThat(burst)
+                    .allSatisfy(orderId -> assertThat(timelineStatuses(shop, orderId))
+                            .containsOnlyOnce("PAID")
+                            .containsOnlyOnce("SHIPPED"));
 
             // Last: a moved clock is the app's to restore, and a killed app's successor would not know the offset.
-            assertThat(shop.post("/api/dev/clock", Map.of("advance", "P7DT1H")).status()).isEqualTo(200);
+            assertThat(shop.post("/api/dev/clock", Map.of("advance", "P7DT1H")).status())
+                    .isEqualTo(200);
             String token = await().atMost(PATIENCE).until(() -> surveyOf(shop, customer, delivered), t -> !t.isEmpty());
             assertThat(templatesSentTo(shop, customer)).containsSubsequence("follow-up", "survey");
-            assertThat(shop.post("/api/surveys/" + token + "/responses", Map.of("score", 10)).status()).isEqualTo(202);
-            await().atMost(PATIENCE).until(() -> shop.get("/api/customers/" + customer).text("stage").equals("ADVOCATE"));
+            assertThat(shop.post("/api/surveys/" + token + "/responses", Map.of("score", 10))
+                            .status())
+                    .isEqualTo(202);
+            await().atMost(PATIENCE)
+                    .until(() ->
+                            shop.get("/api/customers/" + customer).text("stage").equals("ADVOCATE"));
 
-            assertThat(List.of(delivered, unpaidInvoice, backorder)).allSatisfy(orderId ->
-                    assertThat(timelineStatuses(shop, orderId)).containsOnlyOnce("PAID").containsOnlyOnce("SHIPPED"));
+            assertThat(List.of(delivered, unpaidInvoice, backorder))
+                    .allSatisfy(orderId -> assertThat(timelineStatuses(shop, orderId))
+                            .containsOnlyOnce("PAID")
+                            .containsOnlyOnce("SHIPPED"));
             assertThat(templatesSentTo(shop, customer)).containsOnlyOnce("order-confirmed", "order-shipped", "survey");
 
             brokerDiesAndComesBack(shop, data);
         }
 
-        assertThat(BrokerExport.processInstanceRecords(List.of(data))).as("the broker exported its records").isPositive();
+        assertThat(BrokerExport.processInstanceRecords(List.of(data)))
+                .as("the broker exported its records")
+                .isPositive();
         assertThat(BrokerExport.incidentsCreated(List.of(data))).as("incidents").isZero();
     }
 
@@ -165,8 +189,10 @@ class LocalBrokerJourneyIntegrationTest {
     }
 
     private static void allShipWithinAMinute(NurtureClient shop, List<String> orders) {
-        await().atMost(IN_FLIGHT_FINISH).untilAsserted(() -> assertThat(orders)
-                .extracting(id -> shop.get("/api/orders/" + id).text("status")).containsOnly("SHIPPED"));
+        await().atMost(IN_FLIGHT_FINISH)
+                .untilAsserted(() -> assertThat(orders)
+                        .extracting(id -> shop.get("/api/orders/" + id).text("status"))
+                        .containsOnly("SHIPPED"));
     }
 
     /**
@@ -179,16 +205,26 @@ class LocalBrokerJourneyIntegrationTest {
     private static void onlyTheHttpPortListensBeyondLoopback(AppProcess app) throws IOException {
         Set<Long> nurture = ListeningSockets.treeOf(app.pid());
         List<InetSocketAddress> listening = ListeningSockets.of(nurture);
-        assertThat(listening).as("Nurture's HTTP port is among them").anyMatch(socket -> socket.getPort() == app.port());
+        assertThat(listening)
+                .as("Nurture's HTTP port is among them")
+                .anyMatch(socket -> socket.getPort() == app.port());
         assertThat(listening).as("broker, database and SMTP listen too").hasSizeGreaterThan(3);
-        assertThat(listening).filteredOn(socket -> socket.getPort() != app.port())
-                .allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress()).as(socket.toString()).isTrue());
-        Set<Integer> loopbackTcpPorts = listening.stream().filter(socket -> socket.getAddress().isLoopbackAddress())
-                .map(InetSocketAddress::getPort).collect(Collectors.toSet());
+        assertThat(listening)
+                .filteredOn(socket -> socket.getPort() != app.port())
+                .allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress())
+                        .as(socket.toString())
+                        .isTrue());
+        Set<Integer> loopbackTcpPorts = listening.stream()
+                .filter(socket -> socket.getAddress().isLoopbackAddress())
+                .map(InetSocketAddress::getPort)
+                .collect(Collectors.toSet());
         assertThat(ListeningSockets.udpOf(nurture))
-                .filteredOn(socket -> !socket.getAddress().isLoopbackAddress() && !ListeningSockets.kernelChosen(socket))
-                .as("UDP beyond loopback: the broker's gossip socket only").hasSizeLessThanOrEqualTo(1)
-                .allSatisfy(socket -> assertThat(loopbackTcpPorts).as(socket.toString()).contains(socket.getPort()));
+                .filteredOn(
+                        socket -> !socket.getAddress().isLoopbackAddress() && !ListeningSockets.kernelChosen(socket))
+                .as("UDP beyond loopback: the broker's gossip socket only")
+                .hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(socket ->
+                        assertThat(loopbackTcpPorts).as(socket.toString()).contains(socket.getPort()));
     }
 
     /** kill -9 of Nurture, its broker and its database at once. */
@@ -213,11 +249,11 @@ class LocalBrokerJourneyIntegrationTest {
         int stockBefore = available(shop, "INF-STEEL");
         String orderId = place(shop, order(newCustomerEmail(), "INF-STEEL", 3, invoice()));
         awaitStatus(shop, orderId, "AWAITING_PAYMENT");
-        assertThat(shop.post("/api/orders/" + orderId + "/cancellation", "").status()).isEqualTo(202);
+        assertThat(shop.post("/api/orders/" + orderId + "/cancellation", "").status())
+                .isEqualTo(202);
         awaitStatus(shop, orderId, "CANCELLED");
         assertThat(available(shop, "INF-STEEL")).isEqualTo(stockBefore);
     }
-
 
     /** An order placed while the broker is down is accepted; it starts once the broker is back, once. */
     private static void brokerDiesAndComesBack(NurtureClient shop, Path data) throws IOException {
@@ -231,15 +267,20 @@ class LocalBrokerJourneyIntegrationTest {
 
         // The supervisor's restart is a full broker start, waited on by progress (its startup stall);
         // on a busy machine it took 61 s once, so this bound only catches a supervisor that gave up.
-        await().atMost(BROKER_RESTART).until(() -> broker(shop).path("details").path("restarts").asInt() == 1
-                && broker(shop).path("status").asText().equals("UP"));
+        await().atMost(BROKER_RESTART)
+                .until(() -> broker(shop).path("details").path("restarts").asInt() == 1
+                        && broker(shop).path("status").asText().equals("UP"));
         // A job the new broker activates while the client's channel is still reconnecting can be lost
         // on its way (seen once under load: activated, its handler never ran); the engine hands it out
         // again after the job timeout (1 min), so this wait allows one.
-        await().atMost(PATIENCE.plus(JOB_TIMEOUT)).until(() -> shop.get("/api/orders/" + placed.text("orderId")),
-                answer -> "SHIPPED".equals(answer.text("status")));
+        await().atMost(PATIENCE.plus(JOB_TIMEOUT))
+                .until(
+                        () -> shop.get("/api/orders/" + placed.text("orderId")),
+                        answer -> "SHIPPED".equals(answer.text("status")));
         assertThat(shop.post("/api/orders", order, key).text("orderId")).isEqualTo(placed.text("orderId"));
-        assertThat(timelineStatuses(shop, placed.text("orderId"))).containsOnlyOnce("PAID").containsOnlyOnce("SHIPPED");
+        assertThat(timelineStatuses(shop, placed.text("orderId")))
+                .containsOnlyOnce("PAID")
+                .containsOnlyOnce("SHIPPED");
     }
 
     private static JsonNode broker(NurtureClient shop) {
@@ -256,17 +297,15 @@ class LocalBrokerJourneyIntegrationTest {
         settings.put("nurture.engine.local.java-options", AppProcess.TEST_BROKER_JVM);
         settings.put("camunda.client.worker.defaults.timeout", JOB_TIMEOUT.toString());
         settings.put("server.port", FreePorts.any());
-        BrokerExport.SETTINGS.forEach((name, value) -> settings.put("nurture.engine.local.environment[" + name + "]", value));
+        BrokerExport.SETTINGS.forEach(
+                (name, value) -> settings.put("nurture.engine.local.environment[" + name + "]", value));
         return settings;
     }
 
-
     private static NurtureClient.Answer awaitStatus(NurtureClient shop, String orderId, String status) {
-        return await().atMost(PATIENCE).until(() -> shop.get("/api/orders/" + orderId),
-                answer -> status.equals(answer.text("status")));
+        return await().atMost(PATIENCE)
+                .until(() -> shop.get("/api/orders/" + orderId), answer -> status.equals(answer.text("status")));
     }
-
-
 
     private static long brokerPid(Path data) throws IOException {
         return pid(data, "broker.pid");
@@ -279,6 +318,4 @@ class LocalBrokerJourneyIntegrationTest {
     private static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
-
-
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.nurture.reliability.InjectedFault;
 import io.nurture.reliability.ReliabilityReport;
-import jakarta.mail.Message;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +18,9 @@ import org.junit.jupiter.api.TestReporter;
  * control moves it on; the retries' backoff counts in app time), a few seconds of real time.
  * When the server is back, every mail arrives, once.
  */
-@InjectedFault(id = 15, fault = "the mail server is down during a burst",
+@InjectedFault(
+        id = 15,
+        fault = "the mail server is down during a burst",
         injected = "the SMTP server stopped while 8 card orders go through, for 2 min of app time",
         holds = "orders ship meanwhile; each mail is retried and arrives once when the server is back")
 class MailOutageIntegrationTest extends JourneyTest {
@@ -28,7 +29,8 @@ class MailOutageIntegrationTest extends JourneyTest {
 
     @Test
     void ordersProceedWhileTheMailServerIsDownAndEveryMailArrivesOnceWhenItIsBack(TestReporter report) {
-        List<String> emails = IntStream.range(0, ORDERS).mapToObj(i -> newCustomerEmail()).toList();
+        List<String> emails =
+                IntStream.range(0, ORDERS).mapToObj(i -> newCustomerEmail()).toList();
         List<String> orders = new ArrayList<>();
 
         smtp.stop();
@@ -43,8 +45,10 @@ class MailOutageIntegrationTest extends JourneyTest {
 
         await().atMost(PATIENCE).until(() -> deliveredMails(orders) == queuedMails(orders));
         assertThat(queuedMails(orders)).isGreaterThanOrEqualTo(2L * ORDERS);
-        report.publishEntry(ReliabilityReport.MEASURED, "%d orders shipped while the server was down; %d mails, each retried, each delivered once"
-                .formatted(ORDERS, queuedMails(orders)));
+        report.publishEntry(
+                ReliabilityReport.MEASURED,
+                "%d orders shipped while the server was down; %d mails, each retried, each delivered once"
+                        .formatted(ORDERS, queuedMails(orders)));
         emails.forEach(email -> {
             List<String> messageIds = messageIdsFor(email);
             assertThat(messageIds).doesNotHaveDuplicates();
@@ -54,23 +58,32 @@ class MailOutageIntegrationTest extends JourneyTest {
 
     private long queuedMails(List<String> orders) {
         return db.sql("SELECT COUNT(*) FROM notifications WHERE audience = 'CUSTOMER' AND order_id IN (:orders)")
-                .param("orders", orders).query(Long.class).single();
+                .param("orders", orders)
+                .query(Long.class)
+                .single();
     }
 
     private long undeliveredRetriedMails(List<String> orders) {
         return db.sql("SELECT COUNT(*) FROM notifications WHERE audience = 'CUSTOMER' AND order_id IN (:orders)"
                         + " AND delivery = 'PENDING' AND attempts >= 2")
-                .param("orders", orders).query(Long.class).single();
+                .param("orders", orders)
+                .query(Long.class)
+                .single();
     }
 
     private long deliveredMails(List<String> orders) {
         return db.sql("SELECT COUNT(*) FROM notifications WHERE audience = 'CUSTOMER' AND order_id IN (:orders)"
                         + " AND delivery = 'DELIVERED'")
-                .param("orders", orders).query(Long.class).single();
+                .param("orders", orders)
+                .query(Long.class)
+                .single();
     }
 
     private long queuedMailsTo(String email) {
-        return db.sql("SELECT COUNT(*) FROM notifications WHERE recipient = ?").param(email).query(Long.class).single();
+        return db.sql("SELECT COUNT(*) FROM notifications WHERE recipient = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
     }
 
     private List<String> messageIdsFor(String address) {

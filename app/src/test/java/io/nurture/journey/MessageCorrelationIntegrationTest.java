@@ -34,7 +34,9 @@ class MessageCorrelationIntegrationTest extends JourneyTest {
     ProcessMessages messages;
 
     @Test
-    @InjectedFault(id = 10, fault = "two open orders of one customer",
+    @InjectedFault(
+            id = 10,
+            fault = "two open orders of one customer",
             injected = "payment for the second order",
             holds = "the first stays AWAITING_PAYMENT (correlation by order id)")
     void twoOpenOrdersOfOneCustomerNeverSwapPayments() {
@@ -48,11 +50,14 @@ class MessageCorrelationIntegrationTest extends JourneyTest {
 
         awaitStatus(second, "SHIPPED");
         assertThat(api.get("/api/orders/" + first).text("status")).isEqualTo("AWAITING_PAYMENT");
-        assertThat(api.get("/api/orders/" + first).text("customerId")).isEqualTo(api.get("/api/orders/" + second).text("customerId"));
+        assertThat(api.get("/api/orders/" + first).text("customerId"))
+                .isEqualTo(api.get("/api/orders/" + second).text("customerId"));
     }
 
     @Test
-    @InjectedFault(id = 10, fault = "a payment arrives before the process waits for it",
+    @InjectedFault(
+            id = 10,
+            fault = "a payment arrives before the process waits for it",
             injected = "payment posted while Send invoice stalls",
             holds = "the message waits in the buffer and is taken once the process arrives")
     void paymentArrivingBeforeTheProcessWaitsForItIsBufferedAndTakenLater() {
@@ -61,8 +66,8 @@ class MessageCorrelationIntegrationTest extends JourneyTest {
         String orderId = place(order(newCustomerEmail(), SKU, 1, invoice()));
         String total = awaitStatus(orderId, "AWAITING_PAYMENT").text("total");
 
-        NurtureClient.Answer payment = api.post("/api/orders/" + orderId + "/payments",
-                Map.of("amount", total, "reference", "BANK-EARLY"));
+        NurtureClient.Answer payment =
+                api.post("/api/orders/" + orderId + "/payments", Map.of("amount", total, "reference", "BANK-EARLY"));
 
         assertThat(payment.status()).isEqualTo(202);
         awaitStatus(orderId, "SHIPPED");
@@ -76,7 +81,9 @@ class MessageCorrelationIntegrationTest extends JourneyTest {
                 .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
                 .filter(r -> r.getValue().getName().equals(OrderFulfillment.Message.INVOICE_PAID)
                         && r.getValue().getCorrelationKey().equals(orderId))
-                .mapToLong(Record::getPosition).min().orElseThrow();
+                .mapToLong(Record::getPosition)
+                .min()
+                .orElseThrow();
     }
 
     private static long waitForPaymentReached(RecordStream records, String orderId) {
@@ -85,32 +92,51 @@ class MessageCorrelationIntegrationTest extends JourneyTest {
                 .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
                 .filter(r -> r.getValue().getElementId().equals("WaitForInvoicePaymentTask"))
                 .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
-                .mapToLong(Record::getPosition).min().orElseThrow();
+                .mapToLong(Record::getPosition)
+                .min()
+                .orElseThrow();
     }
 
     @Test
-    @InjectedFault(id = 10, fault = "a payment message published twice",
+    @InjectedFault(
+            id = 10,
+            fault = "a payment message published twice",
             injected = "the same payment published again while the first is buffered",
-            holds = "the engine publishes the payment once and refuses the copy by its message id; the outbox counts the copy delivered; PAID once")
+            holds =
+                    "the engine publishes the payment once and refuses the copy by its message id; the outbox counts the copy delivered; PAID once")
     void paymentMessagePublishedTwiceWhileBufferedIsTakenOnce() {
         faults.stallOnceAfterSideEffect(OrderFulfillment.JobType.ISSUE_INVOICE, HOLD);
         String orderId = place(order(newCustomerEmail(), SKU, 1, invoice()));
         String total = awaitStatus(orderId, "AWAITING_PAYMENT").text("total");
         api.post("/api/orders/" + orderId + "/payments", Map.of("amount", total, "reference", "BANK-TWICE"));
 
-        messages.invoicePaid(orderId, Map.of(OrderFulfillment.Variable.PAYMENT_AMOUNT, new BigDecimal(total),
-                OrderFulfillment.Variable.PAYMENT_REFERENCE, "BANK-TWICE"));
+        messages.invoicePaid(
+                orderId,
+                Map.of(
+                        OrderFulfillment.Variable.PAYMENT_AMOUNT,
+                        new BigDecimal(total),
+                        OrderFulfillment.Variable.PAYMENT_REFERENCE,
+                        "BANK-TWICE"));
 
         awaitStatus(orderId, "SHIPPED");
         await().atMost(PATIENCE).until(() -> paymentMessages(snapshot(), orderId, RecordType.COMMAND_REJECTION) == 1);
         RecordStream records = snapshot();
-        assertThat(paymentMessages(records, orderId, RecordType.EVENT)).as("payments published").isEqualTo(1);
+        assertThat(paymentMessages(records, orderId, RecordType.EVENT))
+                .as("payments published")
+                .isEqualTo(1);
         assertThat(StreamSupport.stream(records.messageRecords().spliterator(), false)
-                .filter(r -> r.getRecordType() == RecordType.COMMAND_REJECTION && orderId.equals(r.getValue().getCorrelationKey()))
-                .map(Record::getRejectionType)).containsExactly(RejectionType.ALREADY_EXISTS);
+                        .filter(r -> r.getRecordType() == RecordType.COMMAND_REJECTION
+                                && orderId.equals(r.getValue().getCorrelationKey()))
+                        .map(Record::getRejectionType))
+                .containsExactly(RejectionType.ALREADY_EXISTS);
         // The engine writes its refusal before the relay hears it and takes the row out.
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(db.sql("SELECT COUNT(*) FROM engine_messages WHERE correlation_key = ?")
-                .param(orderId).query(Long.class).single()).as("outbox rows left for the order").isZero());
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(db.sql("SELECT COUNT(*) FROM engine_messages WHERE correlation_key = ?")
+                                .param(orderId)
+                                .query(Long.class)
+                                .single())
+                        .as("outbox rows left for the order")
+                        .isZero());
         assertThat(timelineStatuses(orderId)).containsOnlyOnce("PAID");
     }
 
@@ -124,7 +150,9 @@ class MessageCorrelationIntegrationTest extends JourneyTest {
     }
 
     @Test
-    @InjectedFault(id = 7, fault = "carrier events repeated and out of order",
+    @InjectedFault(
+            id = 7,
+            fault = "carrier events repeated and out of order",
             injected = "DELIVERED twice, then IN_TRANSIT, over HTTP",
             holds = "DELIVERED once on the timeline; the late IN_TRANSIT changes nothing")
     void carrierEventsOutOfOrderLeaveTheOrderDelivered() {
@@ -132,7 +160,8 @@ class MessageCorrelationIntegrationTest extends JourneyTest {
         String trackingNumber = awaitStatus(orderId, "SHIPPED").text("trackingNumber");
 
         api.post("/api/shipments/" + trackingNumber + "/events", Map.of("type", "DELIVERED"));
-        NurtureClient.Answer lateInTransit = api.post("/api/shipments/" + trackingNumber + "/events", Map.of("type", "IN_TRANSIT"));
+        NurtureClient.Answer lateInTransit =
+                api.post("/api/shipments/" + trackingNumber + "/events", Map.of("type", "IN_TRANSIT"));
         awaitStatus(orderId, "DELIVERED");
 
         assertThat(lateInTransit.status()).isEqualTo(202);

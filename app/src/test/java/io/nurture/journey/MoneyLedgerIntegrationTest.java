@@ -37,24 +37,33 @@ class MoneyLedgerIntegrationTest extends JourneyTest {
     @Test
     void aPaidInvoiceOfACancelledOrderIsOwedBackUntilStaffSettleItWithTheirBankReference() {
         String email = newCustomerEmail();
-        String orderId = place(order(email, List.of(Map.of("sku", "FLT-PAPER-100", "quantity", 2)), invoice(), "DE",
-                CARRIER_OUTAGE));
-        String total = awaitStatus(orderId, "AWAITING_PAYMENT").body().path("total").decimalValue().setScale(2).toPlainString();
+        String orderId = place(
+                order(email, List.of(Map.of("sku", "FLT-PAPER-100", "quantity", 2)), invoice(), "DE", CARRIER_OUTAGE));
+        String total = awaitStatus(orderId, "AWAITING_PAYMENT")
+                .body()
+                .path("total")
+                .decimalValue()
+                .setScale(2)
+                .toPlainString();
         api.post("/api/orders/" + orderId + "/payments", Map.of("amount", total, "reference", "BANK-OWED-1"));
         awaitStatus(orderId, "PAID");
 
-        assertThat(api.post("/api/orders/" + orderId + "/cancellation", "").status()).isEqualTo(202);
+        assertThat(api.post("/api/orders/" + orderId + "/cancellation", "").status())
+                .isEqualTo(202);
 
         NurtureClient.Answer cancelled = awaitStatus(orderId, "CANCELLED");
         assertThat(cancelled.body().path("payment").path("status").asText()).isEqualTo("OWED");
         JsonNode owed = owedRefundOf(orderId);
         assertThat(owed.path("amount").decimalValue()).isEqualByComparingTo(total);
-        assertThat(mailBodiesFor(email)).anyMatch(body -> body.contains("We owe you the " + total))
+        assertThat(mailBodiesFor(email))
+                .anyMatch(body -> body.contains("We owe you the " + total))
                 .noneMatch(body -> body.contains("has been refunded"));
-        assertThat(mailSubjectsFor("ops@nurture.example")).contains("Refund owed: cancelled order " + orderId + " was paid by transfer");
+        assertThat(mailSubjectsFor("ops@nurture.example"))
+                .contains("Refund owed: cancelled order " + orderId + " was paid by transfer");
         assertThat(reconciliationFindingsFor(orderId)).as("owed, not kept").isEmpty();
 
-        NurtureClient.Answer settled = api.post("/api/refunds/" + owed.path("refundId").asText() + "/settlement",
+        NurtureClient.Answer settled = api.post(
+                "/api/refunds/" + owed.path("refundId").asText() + "/settlement",
                 Map.of("bankReference", "TRANSFER-2026-42"));
 
         assertThat(settled.status()).isEqualTo(200);
@@ -62,7 +71,8 @@ class MoneyLedgerIntegrationTest extends JourneyTest {
         assertThat(settled.text("paidOutWith")).isEqualTo("TRANSFER-2026-42");
         assertThat(api.get("/api/refunds").body().findValuesAsText("orderId")).doesNotContain(orderId);
         assertThat(mailSubjectsFor(email)).contains("We have paid back " + total + " EUR for order " + orderId);
-        NurtureClient.Answer again = api.post("/api/refunds/" + owed.path("refundId").asText() + "/settlement",
+        NurtureClient.Answer again = api.post(
+                "/api/refunds/" + owed.path("refundId").asText() + "/settlement",
                 Map.of("bankReference", "TRANSFER-2026-43"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("detail")).contains("TRANSFER-2026-42");
@@ -71,14 +81,15 @@ class MoneyLedgerIntegrationTest extends JourneyTest {
     @Test
     void aCardRefundIsToldAsRefundedToTheCardAndTheProviderAgrees() {
         String email = newCustomerEmail();
-        String orderId = place(order(email, List.of(Map.of("sku", "GFT-SAMPLER", "quantity", 1)), card("tok_visa"), "DE",
-                CARRIER_OUTAGE));
+        String orderId = place(order(
+                email, List.of(Map.of("sku", "GFT-SAMPLER", "quantity", 1)), card("tok_visa"), "DE", CARRIER_OUTAGE));
         awaitStatus(orderId, "PAID");
 
         api.post("/api/orders/" + orderId + "/cancellation", "");
 
         awaitStatus(orderId, "CANCELLED");
-        assertThat(mailBodiesFor(email)).anyMatch(body -> body.contains("charged to your card has been refunded to it"));
+        assertThat(mailBodiesFor(email))
+                .anyMatch(body -> body.contains("charged to your card has been refunded to it"));
         assertThat(providerBooks("refund-" + orderId)).isEqualTo(1);
         assertThat(reconciliationFindingsFor(orderId)).isEmpty();
     }
@@ -87,13 +98,17 @@ class MoneyLedgerIntegrationTest extends JourneyTest {
     void aCouponSpentOnAnOrderThatIsCancelledCanBeUsedAgain() {
         String email = newCustomerEmail();
         String customerId = deliveredCustomer(email);
-        Coupon coupon = coupons.issue(customerId, new CouponOffer(Coupon.SERVICE_RECOVERY, new BigDecimal("5.00"), "EUR",
-                Duration.ofDays(30)), "test-" + UUID.randomUUID());
-        String declined = place(with(order(email, "TEA-SENCHA-100", 2, card("tok_declined")), "couponCode", coupon.getCode()));
+        Coupon coupon = coupons.issue(
+                customerId,
+                new CouponOffer(Coupon.SERVICE_RECOVERY, new BigDecimal("5.00"), "EUR", Duration.ofDays(30)),
+                "test-" + UUID.randomUUID());
+        String declined =
+                place(with(order(email, "TEA-SENCHA-100", 2, card("tok_declined")), "couponCode", coupon.getCode()));
         awaitStatus(declined, "CANCELLED");
 
-        NurtureClient.Answer reused = api.post("/api/orders", with(order(email, "TEA-SENCHA-100", 2, card("tok_visa")),
-                "couponCode", coupon.getCode()));
+        NurtureClient.Answer reused = api.post(
+                "/api/orders",
+                with(order(email, "TEA-SENCHA-100", 2, card("tok_visa")), "couponCode", coupon.getCode()));
 
         assertThat(reused.status()).as(reused.body().toString()).isEqualTo(201);
         awaitStatus(reused.text("orderId"), "SHIPPED");
@@ -103,13 +118,18 @@ class MoneyLedgerIntegrationTest extends JourneyTest {
     void aCardOrderACouponPaysInFullShipsWithoutAChargeAtTheProvider() {
         String email = newCustomerEmail();
         String customerId = deliveredCustomer(email);
-        Coupon coupon = coupons.issue(customerId, new CouponOffer(Coupon.WIN_BACK, new BigDecimal("100.00"), "EUR",
-                Duration.ofDays(30)), "test-" + UUID.randomUUID());
+        Coupon coupon = coupons.issue(
+                customerId,
+                new CouponOffer(Coupon.WIN_BACK, new BigDecimal("100.00"), "EUR", Duration.ofDays(30)),
+                "test-" + UUID.randomUUID());
 
-        String orderId = place(with(order(email, "TEA-SENCHA-100", 1, card("tok_visa")), "couponCode", coupon.getCode()));
+        String orderId =
+                place(with(order(email, "TEA-SENCHA-100", 1, card("tok_visa")), "couponCode", coupon.getCode()));
 
         awaitStatus(orderId, "SHIPPED");
-        assertThat(providerBooks("charge-" + orderId)).as("nothing sent to the provider for 0.00").isZero();
+        assertThat(providerBooks("charge-" + orderId))
+                .as("nothing sent to the provider for 0.00")
+                .isZero();
         assertThat(reconciliationFindingsFor(orderId)).isEmpty();
     }
 
@@ -118,18 +138,29 @@ class MoneyLedgerIntegrationTest extends JourneyTest {
         ProviderFaults.HeldCharge charge = provider.holdNextChargeThenLoseItsAnswer();
         try {
             String orderId = place(order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa")));
-            assertThat(charge.awaitOnItsWay(Duration.ofMinutes(1))).as("the charge left for the provider").isTrue();
+            assertThat(charge.awaitOnItsWay(Duration.ofMinutes(1)))
+                    .as("the charge left for the provider")
+                    .isTrue();
 
-            assertThat(api.post("/api/orders/" + orderId + "/cancellation", "").status()).isEqualTo(202);
+            assertThat(api.post("/api/orders/" + orderId + "/cancellation", "").status())
+                    .isEqualTo(202);
             awaitStatus(orderId, "CANCELLED");
-            assertThat(chargeOnTheLedger(orderId)).as("the cancellation asked the provider, who had nothing yet").isEqualTo("VOID");
+            assertThat(chargeOnTheLedger(orderId))
+                    .as("the cancellation asked the provider, who had nothing yet")
+                    .isEqualTo("VOID");
             charge.release();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> providerBooks("refund-" + orderId) == 1);
             assertThat(providerBooks("charge-" + orderId)).isEqualTo(1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> reconciliationFindingsFor(orderId).isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> reconciliationFindingsFor(orderId).isEmpty());
             assertThat(chargeOnTheLedger(orderId)).isEqualTo("CAPTURED");
-            assertThat(api.get("/api/orders/" + orderId).body().path("payment").path("status").asText()).isEqualTo("REFUNDED");
+            assertThat(api.get("/api/orders/" + orderId)
+                            .body()
+                            .path("payment")
+                            .path("status")
+                            .asText())
+                    .isEqualTo("REFUNDED");
         } finally {
             charge.release();
             provider.reset();
@@ -142,7 +173,8 @@ class MoneyLedgerIntegrationTest extends JourneyTest {
         awaitStatus(orderId, "CANCELLED");
         // As if the provider had taken the money while Nurture booked a decline.
         db.sql("UPDATE sandbox_provider_ledger SET approved = TRUE, amount = 12.50 WHERE idempotency_key = ?")
-                .params("charge-" + orderId).update();
+                .params("charge-" + orderId)
+                .update();
 
         List<JsonNode> findings = reconciliationFindingsFor(orderId);
 
@@ -155,16 +187,24 @@ class MoneyLedgerIntegrationTest extends JourneyTest {
     @Test
     void aReconciliationOfRecentOrdersChecksOnlyThosePlacedSinceTheInstantGiven() {
         String orderId = place(order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_declined")));
-        Instant placedAt = Instant.parse(awaitStatus(orderId, "CANCELLED").body().path("timeline").get(0).path("at").asText());
+        Instant placedAt = Instant.parse(awaitStatus(orderId, "CANCELLED")
+                .body()
+                .path("timeline")
+                .get(0)
+                .path("at")
+                .asText());
         db.sql("UPDATE sandbox_provider_ledger SET approved = TRUE, amount = 12.50 WHERE idempotency_key = ?")
-                .params("charge-" + orderId).update();
+                .params("charge-" + orderId)
+                .update();
 
         NurtureClient.Answer fromPlacement = api.get("/api/reconciliation?placedSince=" + placedAt);
         NurtureClient.Answer afterPlacement = api.get("/api/reconciliation?placedSince=" + placedAt.plusMillis(1));
         NurtureClient.Answer unreadable = api.get("/api/reconciliation?placedSince=yesterday");
 
-        assertThat(fromPlacement.body().path("violations").findValuesAsText("orderId")).contains(orderId);
-        assertThat(afterPlacement.body().path("violations").findValuesAsText("orderId")).doesNotContain(orderId);
+        assertThat(fromPlacement.body().path("violations").findValuesAsText("orderId"))
+                .contains(orderId);
+        assertThat(afterPlacement.body().path("violations").findValuesAsText("orderId"))
+                .doesNotContain(orderId);
         assertThat(afterPlacement.body().path("ordersChecked").asInt())
                 .isLessThan(fromPlacement.body().path("ordersChecked").asInt());
         assertThat(unreadable.status()).isEqualTo(400);
@@ -177,10 +217,16 @@ class MoneyLedgerIntegrationTest extends JourneyTest {
     }
 
     private JsonNode owedRefundOf(String orderId) {
-        return await().atMost(PATIENCE).until(() -> api.get("/api/refunds").body(),
+        return await()
+                .atMost(PATIENCE)
+                .until(
+                        () -> api.get("/api/refunds").body(),
                         refunds -> refunds.findValuesAsText("orderId").contains(orderId))
-                .findParents("orderId").stream().filter(refund -> refund.path("orderId").asText().equals(orderId))
-                .findFirst().orElseThrow();
+                .findParents("orderId")
+                .stream()
+                .filter(refund -> refund.path("orderId").asText().equals(orderId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<JsonNode> reconciliationFindingsFor(String orderId) {
@@ -188,15 +234,21 @@ class MoneyLedgerIntegrationTest extends JourneyTest {
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.body().path("ordersChecked").asInt()).isPositive();
         return report.body().path("violations").findParents("orderId").stream()
-                .filter(finding -> finding.path("orderId").asText().equals(orderId)).toList();
+                .filter(finding -> finding.path("orderId").asText().equals(orderId))
+                .toList();
     }
 
     private String chargeOnTheLedger(String orderId) {
-        return db.sql("SELECT status FROM payments WHERE order_id = ? AND kind = 'CHARGE'").params(orderId).query(String.class).single();
+        return db.sql("SELECT status FROM payments WHERE order_id = ? AND kind = 'CHARGE'")
+                .params(orderId)
+                .query(String.class)
+                .single();
     }
 
     private long providerBooks(String idempotencyKey) {
         return db.sql("SELECT COUNT(*) FROM sandbox_provider_ledger WHERE idempotency_key = ? AND approved")
-                .params(idempotencyKey).query(Long.class).single();
+                .params(idempotencyKey)
+                .query(Long.class)
+                .single();
     }
 }

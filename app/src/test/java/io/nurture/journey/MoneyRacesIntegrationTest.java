@@ -38,8 +38,8 @@ class MoneyRacesIntegrationTest extends JourneyTest {
     private static final int ORDERS = 24;
     private static final List<String> SKUS = List.of("MCH-DRIP", "GFT-BARISTA");
     private static final Set<String> FINAL = Set.of("SHIPPED", "DELIVERED", "CANCELLED", "REJECTED");
-    private static final Set<String> FINAL_OR_WAITING = Set.of("SHIPPED", "DELIVERED", "CANCELLED", "REJECTED",
-            "AWAITING_PAYMENT", "BACKORDERED");
+    private static final Set<String> FINAL_OR_WAITING =
+            Set.of("SHIPPED", "DELIVERED", "CANCELLED", "REJECTED", "AWAITING_PAYMENT", "BACKORDERED");
     private static final int MOST_MILLIS_BEFORE_AN_ACTION = 3000;
 
     @Autowired
@@ -73,21 +73,29 @@ class MoneyRacesIntegrationTest extends JourneyTest {
             for (String sku : SKUS) {
                 int quantity = 1 + dice.nextInt(3);
                 restocked.merge(sku, quantity, Integer::sum);
-                restocks.add(moments.schedule(() -> api.post("/api/inventory/" + sku + "/restock", Map.of("quantity", quantity)),
-                        dice.nextInt(MOST_MILLIS_BEFORE_AN_ACTION), TimeUnit.MILLISECONDS));
+                restocks.add(moments.schedule(
+                        () -> api.post("/api/inventory/" + sku + "/restock", Map.of("quantity", quantity)),
+                        dice.nextInt(MOST_MILLIS_BEFORE_AN_ACTION),
+                        TimeUnit.MILLISECONDS));
             }
             moments.shutdown();
             assertThat(moments.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
             for (Future<NurtureClient.Answer> restock : restocks) {
-                assertThat(restock.get().status()).as("restock: " + restock.get().body()).isEqualTo(200);
+                assertThat(restock.get().status())
+                        .as("restock: " + restock.get().body())
+                        .isEqualTo(200);
             }
         } finally {
             moments.shutdownNow();
         }
         // The invoice and backorder deadlines pass for whatever still waits on them, once it waits:
         // a deadline that starts after the move would not fall due.
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(placed)
-                .allSatisfy(orderId -> assertThat(api.get("/api/orders/" + orderId).text("status")).isIn(FINAL_OR_WAITING)));
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(placed)
+                        .allSatisfy(orderId -> assertThat(
+                                        api.get("/api/orders/" + orderId).text("status"))
+                                .isIn(FINAL_OR_WAITING)));
         for (String orderId : placed) {
             String status = api.get("/api/orders/" + orderId).text("status");
             if (status.equals("AWAITING_PAYMENT")) {
@@ -98,31 +106,43 @@ class MoneyRacesIntegrationTest extends JourneyTest {
         }
         advanceClock("P14DT1H");
 
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(placed)
-                .as("seed " + seed).allSatisfy(orderId -> assertThat(api.get("/api/orders/" + orderId).text("status")).isIn(FINAL)));
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(placed)
+                        .as("seed " + seed)
+                        .allSatisfy(orderId -> assertThat(
+                                        api.get("/api/orders/" + orderId).text("status"))
+                                .isIn(FINAL)));
         // A charge the provider booked after a cancellation found it unbooked is given back by the
         // late-charge check (every second here), not by the cancellation itself.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(violationsAmong(placed)).as("reconciliation, seed " + seed).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(violationsAmong(placed))
+                        .as("reconciliation, seed " + seed)
+                        .isEmpty());
         for (String sku : SKUS) {
             JsonNode stock = api.get("/api/inventory/" + sku).body();
             assertThat(stock.path("available").asInt() + stock.path("reserved").asInt() + shipped(placed, sku))
-                    .as(sku + ": available + reserved + shipped = received, seed " + seed + ", stock " + stock + ", orders:\n"
-                            + ordersOf(placed, sku))
+                    .as(sku + ": available + reserved + shipped = received, seed " + seed + ", stock " + stock
+                            + ", orders:\n" + ordersOf(placed, sku))
                     .isEqualTo(stockBefore.get(sku) + restocked.getOrDefault(sku, 0));
         }
-        assertThat(provider.crashes()).as("charges that died after the provider took them").isPositive();
+        assertThat(provider.crashes())
+                .as("charges that died after the provider took them")
+                .isPositive();
     }
 
     /** Places one order with a drawn payment and product, and schedules what happens to it. */
     private String placeAndPlan(Random dice, ScheduledExecutorService moments) {
         boolean invoice = dice.nextInt(3) == 0;
-        String token = List.of("tok_visa", "tok_visa", "tok_slow", "tok_declined").get(dice.nextInt(4));
+        String token =
+                List.of("tok_visa", "tok_visa", "tok_slow", "tok_declined").get(dice.nextInt(4));
         String sku = SKUS.get(dice.nextInt(SKUS.size()));
         String orderId = place(order(newCustomerEmail(), sku, 1, invoice ? invoice() : card(token)));
         if (dice.nextInt(3) == 0) {
-            moments.schedule(() -> api.post("/api/orders/" + orderId + "/cancellation", ""),
-                    dice.nextInt(MOST_MILLIS_BEFORE_AN_ACTION), TimeUnit.MILLISECONDS);
+            moments.schedule(
+                    () -> api.post("/api/orders/" + orderId + "/cancellation", ""),
+                    dice.nextInt(MOST_MILLIS_BEFORE_AN_ACTION),
+                    TimeUnit.MILLISECONDS);
         }
         if (invoice && dice.nextInt(4) != 0) {
             int payments = 1 + dice.nextInt(2);
@@ -135,23 +155,34 @@ class MoneyRacesIntegrationTest extends JourneyTest {
 
     /** The bank's transfer, sent again by the bank with the same reference. */
     private void pay(String orderId) {
-        String total = api.get("/api/orders/" + orderId).body().path("total").decimalValue().setScale(2).toPlainString();
+        String total = api.get("/api/orders/" + orderId)
+                .body()
+                .path("total")
+                .decimalValue()
+                .setScale(2)
+                .toPlainString();
         api.post("/api/orders/" + orderId + "/payments", Map.of("amount", total, "reference", "BANK-" + orderId));
     }
 
     private int shipped(List<String> orders, String sku) {
-        return orders.stream().map(orderId -> api.get("/api/orders/" + orderId).body())
-                .filter(order -> Set.of("SHIPPED", "DELIVERED").contains(order.path("status").asText()))
+        return orders.stream()
+                .map(orderId -> api.get("/api/orders/" + orderId).body())
+                .filter(order -> Set.of("SHIPPED", "DELIVERED")
+                        .contains(order.path("status").asText()))
                 .mapToInt(order -> order.path("lines").findParents("sku").stream()
-                        .filter(line -> line.path("sku").asText().equals(sku)).mapToInt(line -> line.path("quantity").asInt()).sum())
+                        .filter(line -> line.path("sku").asText().equals(sku))
+                        .mapToInt(line -> line.path("quantity").asInt())
+                        .sum())
                 .sum();
     }
 
     /** Each order of the product with its status and timeline, for a failure to say what happened. */
     private String ordersOf(List<String> orders, String sku) {
-        return orders.stream().map(orderId -> api.get("/api/orders/" + orderId).body())
+        return orders.stream()
+                .map(orderId -> api.get("/api/orders/" + orderId).body())
                 .filter(order -> order.path("lines").findValuesAsText("sku").contains(sku))
-                .map(order -> order.path("orderId").asText() + " " + order.path("status").asText() + " "
+                .map(order -> order.path("orderId").asText() + " "
+                        + order.path("status").asText() + " "
                         + order.path("timeline").findValuesAsText("note"))
                 .collect(Collectors.joining("\n"));
     }
@@ -159,6 +190,7 @@ class MoneyRacesIntegrationTest extends JourneyTest {
     private List<String> violationsAmong(List<String> orders) {
         return api.get("/api/reconciliation").body().path("violations").findParents("orderId").stream()
                 .filter(finding -> orders.contains(finding.path("orderId").asText()))
-                .map(JsonNode::toString).toList();
+                .map(JsonNode::toString)
+                .toList();
     }
 }

@@ -25,7 +25,9 @@ class NoPersonalDataInProcessesIntegrationTest extends JourneyTest {
     @Test
     void noVariableOfAnyInstanceHoldsPersonalData() {
         String email = newCustomerEmail();
-        Map<String, Object> order = with(order(email, "GFT-BARISTA", 1, card("tok_visa")), "shippingAddress",
+        Map<String, Object> order = with(
+                order(email, "GFT-BARISTA", 1, card("tok_visa")),
+                "shippingAddress",
                 Map.of("line1", STREET, "city", CITY, "postalCode", POSTAL_CODE, "country", "DE"));
         order = with(order, "customer", Map.of("email", email, "name", NAME, "marketingConsent", true));
         String orderId = place(order);
@@ -36,8 +38,11 @@ class NoPersonalDataInProcessesIntegrationTest extends JourneyTest {
 
         List<String> values = allVariableValues();
 
-        assertThat(values).noneMatch(value -> EMAIL.matcher(value).find())
-                .noneMatch(value -> value.contains(NAME) || value.contains(STREET) || value.contains(CITY)
+        assertThat(values)
+                .noneMatch(value -> EMAIL.matcher(value).find())
+                .noneMatch(value -> value.contains(NAME)
+                        || value.contains(STREET)
+                        || value.contains(CITY)
                         || value.contains(COMMENT));
         assertThat(values).contains("\"" + orderId + "\"", "\"" + customerId + "\"");
     }

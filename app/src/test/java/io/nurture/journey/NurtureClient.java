@@ -15,7 +15,8 @@ import java.util.Map;
 /** Talks to the running app over real HTTP, as a shop's system would. */
 final class NurtureClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     /** The test profile's client holding both the integration and the staff role. */
     static final String HARNESS_KEY = SliceClient.HARNESS_KEY;
@@ -39,7 +40,11 @@ final class NurtureClient {
     Answer send(String method, String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Answer post(String path, Object body) {
@@ -71,12 +76,17 @@ final class NurtureClient {
             request.header("X-API-Key", apiKey);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             JsonNode body = response.body().isEmpty() || !contentType.contains("json")
-                    ? json.nullNode() : json.readTree(response.body());
-            return new Answer(response.statusCode(), contentType, body, response.headers().firstValue("WWW-Authenticate").orElse(""));
+                    ? json.nullNode()
+                    : json.readTree(response.body());
+            return new Answer(
+                    response.statusCode(),
+                    contentType,
+                    body,
+                    response.headers().firstValue("WWW-Authenticate").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -36,14 +36,19 @@ class OneClickUnsubscribeIntegrationTest extends JourneyTest {
         assertThat(listUnsubscribe).contains("<mailto:");
         assertThat(header(reEngagement, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(body(reEngagement)).contains(link.group(1));
-        assertThat(header(mail(email, "Your order is confirmed"), "List-Unsubscribe")).isNull();
+        assertThat(header(mail(email, "Your order is confirmed"), "List-Unsubscribe"))
+                .isNull();
         assertThat(header(reEngagement, "X-Nurture-Template")).isEqualTo("re-engagement");
-        assertThat(header(mail(email, "Your order is confirmed"), "X-Nurture-Template")).isEqualTo("order-confirmed");
+        assertThat(header(mail(email, "Your order is confirmed"), "X-Nurture-Template"))
+                .isEqualTo("order-confirmed");
 
         NurtureClient mailProvider = new NurtureClient(port, null);
         String path = "/unsubscribe/" + link.group(2);
-        assertThat(mailProvider.post(path, "List-Unsubscribe=One-Click", FORM).status()).isEqualTo(200);
-        assertThat(mailProvider.post(path, "List-Unsubscribe=One-Click", FORM).status()).as("again").isEqualTo(200);
+        assertThat(mailProvider.post(path, "List-Unsubscribe=One-Click", FORM).status())
+                .isEqualTo(200);
+        assertThat(mailProvider.post(path, "List-Unsubscribe=One-Click", FORM).status())
+                .as("again")
+                .isEqualTo(200);
 
         NurtureClient.Answer customer = api.get("/api/customers/" + customerId);
         assertThat(customer.body().path("marketingConsent").asBoolean()).isFalse();
@@ -69,7 +74,11 @@ class OneClickUnsubscribeIntegrationTest extends JourneyTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(optedIn.status()).isEqualTo(200);
-        assertThat(api.get("/api/customers/" + customerId).body().path("marketingConsent").asBoolean()).isTrue();
+        assertThat(api.get("/api/customers/" + customerId)
+                        .body()
+                        .path("marketingConsent")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -91,7 +100,8 @@ class OneClickUnsubscribeIntegrationTest extends JourneyTest {
     private Message mail(String address, String subject) {
         return Arrays.stream(smtp.getReceivedMessages())
                 .filter(message -> isFor(message, address) && subject(message).equals(subject))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String body(Message message) {

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.TestReporter;
  * Far more orders at once than the workers take in one go (8 jobs per worker, 4 handler
  * threads): every order is placed, charged and shipped exactly once, and stock adds up.
  */
-@InjectedFault(id = 8, fault = "a burst larger than the worker pool",
+@InjectedFault(
+        id = 8,
+        fault = "a burst larger than the worker pool",
         injected = "60 card orders from 12 threads (workers take 8 jobs each, 4 handler threads)",
         holds = "all ship, one process each, PAID and SHIPPED once, stock adds up")
 class OrderBurstIntegrationTest extends JourneyTest {
@@ -39,10 +41,13 @@ class OrderBurstIntegrationTest extends JourneyTest {
             orderIds = placed.stream().map(OrderBurstIntegrationTest::get).toList();
         }
 
-        await().atMost(Duration.ofMinutes(3)).until(() -> orderIds.stream()
-                .allMatch(id -> api.get("/api/orders/" + id).text("status").equals("SHIPPED")));
-        report.publishEntry(ReliabilityReport.MEASURED, "%d orders placed and shipped in %.1f s".formatted(ORDERS,
-                (System.nanoTime() - start) / 1e9));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> orderIds.stream()
+                        .allMatch(id ->
+                                api.get("/api/orders/" + id).text("status").equals("SHIPPED")));
+        report.publishEntry(
+                ReliabilityReport.MEASURED,
+                "%d orders placed and shipped in %.1f s".formatted(ORDERS, (System.nanoTime() - start) / 1e9));
         assertThat(orderIds).doesNotHaveDuplicates();
         assertThat(available(SKU)).isEqualTo(1_000 - ORDERS);
         assertThat(orderIds).allSatisfy(id -> {

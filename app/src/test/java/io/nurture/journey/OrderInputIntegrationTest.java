@@ -10,32 +10,45 @@ import org.junit.jupiter.api.Test;
 
 class OrderInputIntegrationTest extends JourneyTest {
 
-
-
     @Test
     void unknownSkuIsRefusedNamingTheLineAndNothingIsStored() {
         String email = newCustomerEmail();
         long ordersBefore = storedOrders();
 
-        NurtureClient.Answer answer = api.post("/api/orders", order(email,
-                List.of(Map.of("sku", "TEA-SENCHA-100", "quantity", 1), Map.of("sku", "NO-SUCH-SKU", "quantity", 1)),
-                card("tok_visa"), "DE", "10115"));
+        NurtureClient.Answer answer = api.post(
+                "/api/orders",
+                order(
+                        email,
+                        List.of(
+                                Map.of("sku", "TEA-SENCHA-100", "quantity", 1),
+                                Map.of("sku", "NO-SUCH-SKU", "quantity", 1)),
+                        card("tok_visa"),
+                        "DE",
+                        "10115"));
 
         assertProblem(answer, 400, "lines[1].sku");
         assertThat(storedOrders()).isEqualTo(ordersBefore);
-        assertThat(db.sql("SELECT COUNT(*) FROM customers WHERE email = ?").param(email).query(Long.class).single()).isZero();
+        assertThat(db.sql("SELECT COUNT(*) FROM customers WHERE email = ?")
+                        .param(email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void quantityBelowOneIsRefused() {
-        assertProblem(api.post("/api/orders", order(newCustomerEmail(), "TEA-SENCHA-100", 0, card("tok_visa"))),
-                400, "lines[0].quantity");
+        assertProblem(
+                api.post("/api/orders", order(newCustomerEmail(), "TEA-SENCHA-100", 0, card("tok_visa"))),
+                400,
+                "lines[0].quantity");
     }
 
     @Test
     void orderWithoutLinesIsRefused() {
-        assertProblem(api.post("/api/orders", order(newCustomerEmail(), List.of(), card("tok_visa"), "DE", "10115")),
-                400, "lines");
+        assertProblem(
+                api.post("/api/orders", order(newCustomerEmail(), List.of(), card("tok_visa"), "DE", "10115")),
+                400,
+                "lines");
     }
 
     @Test
@@ -48,14 +61,18 @@ class OrderInputIntegrationTest extends JourneyTest {
 
     @Test
     void cardPaymentWithoutTokenIsRefused() {
-        assertProblem(api.post("/api/orders", order(newCustomerEmail(), "TEA-SENCHA-100", 1, Map.of("method", "CARD"))),
-                400, "payment.token");
+        assertProblem(
+                api.post("/api/orders", order(newCustomerEmail(), "TEA-SENCHA-100", 1, Map.of("method", "CARD"))),
+                400,
+                "payment.token");
     }
 
     @Test
     void unknownPaymentMethodIsRefusedNamingTheField() {
-        assertProblem(api.post("/api/orders", order(newCustomerEmail(), "TEA-SENCHA-100", 1, Map.of("method", "BITCOIN"))),
-                400, "payment.method");
+        assertProblem(
+                api.post("/api/orders", order(newCustomerEmail(), "TEA-SENCHA-100", 1, Map.of("method", "BITCOIN"))),
+                400,
+                "payment.method");
     }
 
     @Test
@@ -84,12 +101,19 @@ class OrderInputIntegrationTest extends JourneyTest {
         String key = "Order-" + System.nanoTime();
         NurtureClient otherShop = new NurtureClient(port, RuntimeDefaults.DEV_INTEGRATION_KEY);
 
-        String first = api.post("/api/orders", order, Map.of("Idempotency-Key", key)).text("orderId");
-        String otherCase = api.post("/api/orders", order, Map.of("Idempotency-Key", key.toLowerCase())).text("orderId");
-        String otherClient = otherShop.post("/api/orders", order, Map.of("Idempotency-Key", key)).text("orderId");
+        String first =
+                api.post("/api/orders", order, Map.of("Idempotency-Key", key)).text("orderId");
+        String otherCase = api.post("/api/orders", order, Map.of("Idempotency-Key", key.toLowerCase()))
+                .text("orderId");
+        String otherClient = otherShop
+                .post("/api/orders", order, Map.of("Idempotency-Key", key))
+                .text("orderId");
 
         assertThat(List.of(first, otherCase, otherClient)).doesNotContainNull().doesNotHaveDuplicates();
-        assertThat(otherShop.post("/api/orders", order, Map.of("Idempotency-Key", key)).text("orderId")).isEqualTo(otherClient);
+        assertThat(otherShop
+                        .post("/api/orders", order, Map.of("Idempotency-Key", key))
+                        .text("orderId"))
+                .isEqualTo(otherClient);
     }
 
     @Test
@@ -97,7 +121,8 @@ class OrderInputIntegrationTest extends JourneyTest {
         Map<String, String> key = Map.of("Idempotency-Key", "order-" + System.nanoTime());
         api.post("/api/orders", order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa")), key);
 
-        NurtureClient.Answer other = api.post("/api/orders", order(newCustomerEmail(), "TEA-SENCHA-100", 2, card("tok_visa")), key);
+        NurtureClient.Answer other =
+                api.post("/api/orders", order(newCustomerEmail(), "TEA-SENCHA-100", 2, card("tok_visa")), key);
 
         assertProblem(other, 422, "Idempotency-Key");
     }

@@ -24,7 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * operator can still start one by hand (Modeler's "start instance", zbctl) with an order id that
  * was never stored. It must end quietly, not leave ops an incident about an order that no one has.
  */
-@InjectedFault(id = 18, fault = "a process whose order was never stored",
+@InjectedFault(
+        id = 18,
+        fault = "a process whose order was never stored",
         injected = "an order-fulfillment instance started for an order id the database does not have",
         holds = "its first step cancels the instance before any other step runs; no incident (the step waits out"
                 + " nurture.jobs.commit-wait first, 0 in tests: see application-test.yaml)")
@@ -40,12 +42,25 @@ class OrphanedProcessIntegrationTest extends JourneyTest {
         camunda.newPublishMessageCommand()
                 .messageName(OrderFulfillment.Message.ORDER_PLACED)
                 .correlationKey(neverStored)
-                .variables(Map.of(Variable.ORDER_ID, neverStored, Variable.CUSTOMER_ID, UUID.randomUUID().toString(),
-                        Variable.ORDER_TOTAL, new BigDecimal("12.50"), Variable.PAYMENT_METHOD, "CARD",
-                        Variable.FIRST_ORDER, false, Variable.COUNTRY_MISMATCH, false))
-                .send().join();
-        long instance = await().atMost(PATIENCE).until(() -> instancesWith(snapshot(), neverStored, Variable.ORDER_ID),
-                found -> !found.isEmpty()).iterator().next();
+                .variables(Map.of(
+                        Variable.ORDER_ID,
+                        neverStored,
+                        Variable.CUSTOMER_ID,
+                        UUID.randomUUID().toString(),
+                        Variable.ORDER_TOTAL,
+                        new BigDecimal("12.50"),
+                        Variable.PAYMENT_METHOD,
+                        "CARD",
+                        Variable.FIRST_ORDER,
+                        false,
+                        Variable.COUNTRY_MISMATCH,
+                        false))
+                .send()
+                .join();
+        long instance = await().atMost(PATIENCE)
+                .until(() -> instancesWith(snapshot(), neverStored, Variable.ORDER_ID), found -> !found.isEmpty())
+                .iterator()
+                .next();
 
         await().atMost(PATIENCE).until(() -> terminated(instance));
         assertThat(incidentsIn(instance)).isZero();

@@ -40,16 +40,22 @@ class OutboxClaimsIntegrationTest extends JourneyTest {
     @BeforeEach
     void anOutboxOfItsOwn() {
         table = "outbox_claims_" + UUID.randomUUID().toString().replace("-", "");
-        db.sql("CREATE TABLE " + table + " (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, created_at DATETIME(6) NOT NULL,"
-                + " delivery VARCHAR(16) NOT NULL, delivered_at DATETIME(6), attempts INT NOT NULL DEFAULT 0,"
-                + " next_attempt_at DATETIME(6), last_error VARCHAR(400), claimed_by VARCHAR(36), lease_until DATETIME(6))").update();
+        db.sql(
+                        "CREATE TABLE " + table
+                                + " (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, created_at DATETIME(6) NOT NULL,"
+                                + " delivery VARCHAR(16) NOT NULL, delivered_at DATETIME(6), attempts INT NOT NULL DEFAULT 0,"
+                                + " next_attempt_at DATETIME(6), last_error VARCHAR(400), claimed_by VARCHAR(36), lease_until DATETIME(6))")
+                .update();
         db.sql("INSERT INTO " + table + " (created_at, delivery, next_attempt_at) VALUES (:at, 'PENDING', :at)")
-                .param("at", UtcColumns.utc(time.instant())).update();
-        OutboxProperties properties = new OutboxProperties(Duration.ofSeconds(1), 10, LEASE, Duration.ofSeconds(1),
-                Duration.ofMinutes(5), Duration.ofDays(3), 16);
+                .param("at", UtcColumns.utc(time.instant()))
+                .update();
+        OutboxProperties properties = new OutboxProperties(
+                Duration.ofSeconds(1), 10, LEASE, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofDays(3), 16);
         OutboxTable.Layout layout = new OutboxTable.Layout(table, "created_at", false, true);
-        first = new OutboxTable("first-" + table, layout, db, transactions, time, time, properties, new SimpleMeterRegistry());
-        second = new OutboxTable("second-" + table, layout, db, transactions, time, time, properties, new SimpleMeterRegistry());
+        first = new OutboxTable(
+                "first-" + table, layout, db, transactions, time, time, properties, new SimpleMeterRegistry());
+        second = new OutboxTable(
+                "second-" + table, layout, db, transactions, time, time, properties, new SimpleMeterRegistry());
     }
 
     @Test
@@ -80,14 +86,23 @@ class OutboxClaimsIntegrationTest extends JourneyTest {
 
     @Test
     void aDispatcherWhoseClockRunsAheadDoesNotTakeRowsAnotherJustClaimed() {
-        OutboxProperties properties = new OutboxProperties(Duration.ofSeconds(1), 10, LEASE, Duration.ofSeconds(1),
-                Duration.ofMinutes(5), Duration.ofDays(3), 16);
+        OutboxProperties properties = new OutboxProperties(
+                Duration.ofSeconds(1), 10, LEASE, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofDays(3), 16);
         OutboxTable.Layout layout = new OutboxTable.Layout(table, "created_at", false, true);
         Clock now = Clock.systemUTC();
-        db.sql("UPDATE " + table + " SET next_attempt_at = :now").param("now", UtcColumns.utc(now.instant())).update();
-        OutboxTable onTime = new OutboxTable("on-time-" + table, layout, db, transactions, now, properties, new SimpleMeterRegistry());
-        OutboxTable ahead = new OutboxTable("ahead-" + table, layout, db, transactions,
-                Clock.offset(now, LEASE.multipliedBy(3)), properties, new SimpleMeterRegistry());
+        db.sql("UPDATE " + table + " SET next_attempt_at = :now")
+                .param("now", UtcColumns.utc(now.instant()))
+                .update();
+        OutboxTable onTime = new OutboxTable(
+                "on-time-" + table, layout, db, transactions, now, properties, new SimpleMeterRegistry());
+        OutboxTable ahead = new OutboxTable(
+                "ahead-" + table,
+                layout,
+                db,
+                transactions,
+                Clock.offset(now, LEASE.multipliedBy(3)),
+                properties,
+                new SimpleMeterRegistry());
         OutboxTable.Claim claim = onTime.claim();
 
         OutboxTable.Claim taken = ahead.claim();
@@ -100,14 +115,18 @@ class OutboxClaimsIntegrationTest extends JourneyTest {
     @Test
     void transactionsRunAtReadCommitted() {
         String isolation = new TransactionTemplate(transactions)
-                .execute(tx -> db.sql("SELECT @@transaction_isolation").query(String.class).single());
+                .execute(tx -> db.sql("SELECT @@transaction_isolation")
+                        .query(String.class)
+                        .single());
 
         assertThat(isolation).isEqualTo("READ-COMMITTED");
     }
 
     private String row() {
-        List<String> rows = db.sql("SELECT CONCAT_WS('|', delivery, attempts, COALESCE(last_error, 'null')) FROM " + table)
-                .query(String.class).list();
+        List<String> rows = db.sql(
+                        "SELECT CONCAT_WS('|', delivery, attempts, COALESCE(last_error, 'null')) FROM " + table)
+                .query(String.class)
+                .list();
         assertThat(rows).hasSize(1);
         return rows.get(0);
     }

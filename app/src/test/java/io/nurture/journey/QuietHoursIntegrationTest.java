@@ -30,8 +30,10 @@ class QuietHoursIntegrationTest extends JourneyTest {
     void reEngagementDueInAFarCustomersNightGoesOutInTheirMorning() {
         advanceClock(untilLocal(AUCKLAND, LocalTime.of(1, 0)));
         String email = newCustomerEmail();
-        String customerId = deliver(place(HostileOrders.set(withConsent(order(email, "TEA-SENCHA-100", 1, card("tok_visa")), true),
-                "customer.timeZone", AUCKLAND.getId())));
+        String customerId = deliver(place(HostileOrders.set(
+                withConsent(order(email, "TEA-SENCHA-100", 1, card("tok_visa")), true),
+                "customer.timeZone",
+                AUCKLAND.getId())));
         awaitWaitingAt(customerId, "AwaitPurchaseOrSilenceGateway");
 
         advanceClock("P45DT1H");
@@ -49,18 +51,25 @@ class QuietHoursIntegrationTest extends JourneyTest {
     @Test
     void aMessageHeldOnTheNightTheClocksGoForwardGoesOutAtEightSummerTime() {
         LocalDate springForward = nextSpringForward(BERLIN, clock.instant().plus(Duration.ofDays(46)));
-        Instant dueAt = ZonedDateTime.of(springForward.minusDays(1), LocalTime.of(23, 30), BERLIN).toInstant();
-        advanceClock(Duration.between(clock.instant(), dueAt.minus(Duration.ofDays(45))).toString());
+        Instant dueAt = ZonedDateTime.of(springForward.minusDays(1), LocalTime.of(23, 30), BERLIN)
+                .toInstant();
+        advanceClock(Duration.between(clock.instant(), dueAt.minus(Duration.ofDays(45)))
+                .toString());
         String email = newCustomerEmail();
-        String customerId = deliver(place(HostileOrders.set(withConsent(order(email, "TEA-SENCHA-100", 1, card("tok_visa")), true),
-                "customer.timeZone", BERLIN.getId())));
+        String customerId = deliver(place(HostileOrders.set(
+                withConsent(order(email, "TEA-SENCHA-100", 1, card("tok_visa")), true),
+                "customer.timeZone",
+                BERLIN.getId())));
         awaitWaitingAt(customerId, "AwaitPurchaseOrSilenceGateway");
 
-        advanceClock(Duration.between(clock.instant(), dueAt.plus(Duration.ofMinutes(10))).toString());
+        advanceClock(Duration.between(clock.instant(), dueAt.plus(Duration.ofMinutes(10)))
+                .toString());
         await().atMost(PATIENCE).until(() -> stepsOf(customerId).contains("RE_ENGAGEMENT:DEFERRED:QUIET_HOURS"));
 
-        Instant eightSummerTime = ZonedDateTime.of(springForward, LocalTime.of(8, 0), BERLIN).toInstant();
-        advanceClock(Duration.between(clock.instant(), eightSummerTime.plus(Duration.ofMinutes(2))).toString());
+        Instant eightSummerTime =
+                ZonedDateTime.of(springForward, LocalTime.of(8, 0), BERLIN).toInstant();
+        advanceClock(Duration.between(clock.instant(), eightSummerTime.plus(Duration.ofMinutes(2)))
+                .toString());
 
         await().atMost(PATIENCE).until(() -> mailSubjectsFor(email).contains("We miss you"));
         assertThat(eightSummerTime.atZone(BERLIN).getOffset()).as("summer time").isEqualTo(ZoneOffset.ofHours(2));
@@ -99,10 +108,13 @@ class QuietHoursIntegrationTest extends JourneyTest {
     }
 
     private LocalTime localTimeOfStep(String customerId, String outcome, ZoneId zone) {
-        JsonNode steps = api.get("/api/customers/" + customerId + "/journey").body().path("steps");
+        JsonNode steps =
+                api.get("/api/customers/" + customerId + "/journey").body().path("steps");
         return StreamSupport.stream(steps.spliterator(), false)
-                .filter(step -> step.path("step").asText().equals("RE_ENGAGEMENT") && step.path("outcome").asText().equals(outcome))
+                .filter(step -> step.path("step").asText().equals("RE_ENGAGEMENT")
+                        && step.path("outcome").asText().equals(outcome))
                 .map(step -> LocalTime.ofInstant(Instant.parse(step.path("at").asText()), zone))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -23,7 +23,6 @@ class RedeliveredJobIntegrationTest extends JourneyTest {
     @Autowired
     PaymentService payments;
 
-
     @Autowired
     ShippingService shipping;
 
@@ -40,7 +39,9 @@ class RedeliveredJobIntegrationTest extends JourneyTest {
     TransactionTemplate transaction;
 
     @Test
-    @InjectedFault(id = 1, fault = "a job delivered twice",
+    @InjectedFault(
+            id = 1,
+            fault = "a job delivered twice",
             injected = "the business service behind a worker run a second time for the same job",
             holds = "one CHARGE")
     void chargeRunTwiceChargesOnce() {
@@ -54,7 +55,9 @@ class RedeliveredJobIntegrationTest extends JourneyTest {
     }
 
     @Test
-    @InjectedFault(id = 1, fault = "a job delivered twice",
+    @InjectedFault(
+            id = 1,
+            fault = "a job delivered twice",
             injected = "the business service behind a worker run a second time for the same job",
             holds = "one shipment, stock taken once")
     void shipmentRunTwiceBooksOneParcelAndTakesStockOnce() {
@@ -73,7 +76,9 @@ class RedeliveredJobIntegrationTest extends JourneyTest {
     }
 
     @Test
-    @InjectedFault(id = 1, fault = "a job delivered twice",
+    @InjectedFault(
+            id = 1,
+            fault = "a job delivered twice",
             injected = "the business service behind a worker run a second time for the same job",
             holds = "one reservation")
     void reservationRunTwiceReservesOnce() {
@@ -89,7 +94,9 @@ class RedeliveredJobIntegrationTest extends JourneyTest {
     }
 
     @Test
-    @InjectedFault(id = 1, fault = "a job delivered twice",
+    @InjectedFault(
+            id = 1,
+            fault = "a job delivered twice",
             injected = "the business service behind a worker run a second time for the same job",
             holds = "one mail")
     void mailRunTwiceIsSentOnce() {
@@ -97,19 +104,25 @@ class RedeliveredJobIntegrationTest extends JourneyTest {
         String orderId = place(order(email, "TEA-EARLGREY-100", 1, invoice()));
         awaitStatus(orderId, "AWAITING_PAYMENT");
 
-        transaction.executeWithoutResult(status ->
-                notifications.tellCustomer(orders.get(orderId), "invoice-issued", Map.of("dueDate", "x")));
+        transaction.executeWithoutResult(
+                status -> notifications.tellCustomer(orders.get(orderId), "invoice-issued", Map.of("dueDate", "x")));
 
         assertThat(mailSubjectsFor(email)).containsOnlyOnce("Your invoice for order " + orderId);
     }
 
     @Test
-    @InjectedFault(id = 11, fault = "a job delivered twice",
+    @InjectedFault(
+            id = 11,
+            fault = "a job delivered twice",
             injected = "the business service behind a worker run a second time for the same job",
             holds = "one REFUND")
     void refundRunTwiceRefundsOnce() {
-        String orderId = place(order(newCustomerEmail(), List.of(Map.of("sku", "COF-ESPRESSO-1K", "quantity", 1)),
-                card("tok_visa"), "DE", "99999"));
+        String orderId = place(order(
+                newCustomerEmail(),
+                List.of(Map.of("sku", "COF-ESPRESSO-1K", "quantity", 1)),
+                card("tok_visa"),
+                "DE",
+                "99999"));
         awaitStatus(orderId, "PAID");
         api.post("/api/orders/" + orderId + "/cancellation", "");
         awaitStatus(orderId, "CANCELLED");

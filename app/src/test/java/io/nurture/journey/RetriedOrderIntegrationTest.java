@@ -25,8 +25,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * look for the key before the first request commits and store after it. Whatever the timing, the
  * shop gets one order, one charge and one confirmation mail.
  */
-@InjectedFault(id = 6, fault = "a client retries a slow order request",
-        injected = "15 rounds of 2-3 identical keyed POSTs 1-8 ms apart, each paused 0-80 ms (seeded) between key lookup and store",
+@InjectedFault(
+        id = 6,
+        fault = "a client retries a slow order request",
+        injected =
+                "15 rounds of 2-3 identical keyed POSTs 1-8 ms apart, each paused 0-80 ms (seeded) between key lookup and store",
         holds = "per round one order, one process, one CHARGE, one confirmation mail")
 class RetriedOrderIntegrationTest extends JourneyTest {
 
@@ -54,14 +57,21 @@ class RetriedOrderIntegrationTest extends JourneyTest {
 
         for (Round round : rounds) {
             assertThat(round.answers()).extracting(NurtureClient.Answer::status).containsOnly(201);
-            List<String> orderIds = round.answers().stream().map(answer -> answer.text("orderId")).distinct().toList();
+            List<String> orderIds = round.answers().stream()
+                    .map(answer -> answer.text("orderId"))
+                    .distinct()
+                    .toList();
             assertThat(orderIds).as("order ids answered to one key").hasSize(1);
-            assertThat(ordersOf(round.email())).as("orders stored for " + round.email()).isEqualTo(1);
+            assertThat(ordersOf(round.email()))
+                    .as("orders stored for " + round.email())
+                    .isEqualTo(1);
             awaitStatus(orderIds.get(0), "SHIPPED");
             assertThat(paymentKinds(orderIds.get(0))).containsExactly("CHARGE");
             assertThat(fulfillmentInstancesOf(orderIds.get(0))).isEqualTo(1);
-            await().atMost(PATIENCE).untilAsserted(() ->
-                    assertThat(mailSubjectsFor(round.email())).filteredOn(s -> s.contains("confirmed")).hasSize(1));
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(mailSubjectsFor(round.email()))
+                            .filteredOn(s -> s.contains("confirmed"))
+                            .hasSize(1));
         }
     }
 
@@ -84,9 +94,10 @@ class RetriedOrderIntegrationTest extends JourneyTest {
 
     private long ordersOf(String email) {
         return db.sql("SELECT COUNT(*) FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.email = ?")
-                .param(email).query(Long.class).single();
+                .param(email)
+                .query(Long.class)
+                .single();
     }
 
-    private record Round(String email, List<NurtureClient.Answer> answers) {
-    }
+    private record Round(String email, List<NurtureClient.Answer> answers) {}
 }

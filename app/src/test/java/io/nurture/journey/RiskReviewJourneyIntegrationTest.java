@@ -14,7 +14,8 @@ class RiskReviewJourneyIntegrationTest extends JourneyTest {
     void largeFirstOrderBilledAbroadIsRejectedAndCustomerTold() {
         String email = newCustomerEmail();
 
-        String orderId = place(order(email, List.of(Map.of("sku", PRICEY, "quantity", 2)), card("tok_visa"), "FR", "10115"));
+        String orderId =
+                place(order(email, List.of(Map.of("sku", PRICEY, "quantity", 2)), card("tok_visa"), "FR", "10115"));
 
         NurtureClient.Answer rejected = awaitStatus(orderId, "REJECTED");
         assertThat(rejected.body().path("payment").path("status").asText()).isEqualTo("PENDING");
@@ -23,12 +24,12 @@ class RiskReviewJourneyIntegrationTest extends JourneyTest {
 
     @Test
     void approvedReviewLetsTheOrderProceed() {
-        String orderId = place(order(newCustomerEmail(), List.of(Map.of("sku", PRICEY, "quantity", 2)), card("tok_visa"),
-                "DE", "10115"));
+        String orderId = place(order(
+                newCustomerEmail(), List.of(Map.of("sku", PRICEY, "quantity", 2)), card("tok_visa"), "DE", "10115"));
         awaitStatus(orderId, "IN_REVIEW");
 
-        NurtureClient.Answer decision = api.post("/api/orders/" + orderId + "/review",
-                Map.of("approved", true, "note", "Called the customer"));
+        NurtureClient.Answer decision =
+                api.post("/api/orders/" + orderId + "/review", Map.of("approved", true, "note", "Called the customer"));
 
         assertThat(decision.status()).isEqualTo(202);
         awaitStatus(orderId, "SHIPPED");
@@ -37,8 +38,12 @@ class RiskReviewJourneyIntegrationTest extends JourneyTest {
 
     @Test
     void declinedReviewRejectsTheOrder() {
-        String orderId = place(order(newCustomerEmail(), List.of(Map.of("sku", "TEA-SENCHA-100", "quantity", 1)),
-                card("tok_visa"), "AT", "10115"));
+        String orderId = place(order(
+                newCustomerEmail(),
+                List.of(Map.of("sku", "TEA-SENCHA-100", "quantity", 1)),
+                card("tok_visa"),
+                "AT",
+                "10115"));
         awaitStatus(orderId, "IN_REVIEW");
 
         api.post("/api/orders/" + orderId + "/review", Map.of("approved", false));
@@ -48,8 +53,12 @@ class RiskReviewJourneyIntegrationTest extends JourneyTest {
 
     @Test
     void reviewUndecidedForTwoDaysRejectsTheOrder() {
-        String orderId = place(order(newCustomerEmail(), List.of(Map.of("sku", "TEA-ASSAM-250", "quantity", 1)),
-                card("tok_visa"), "AT", "10115"));
+        String orderId = place(order(
+                newCustomerEmail(),
+                List.of(Map.of("sku", "TEA-ASSAM-250", "quantity", 1)),
+                card("tok_visa"),
+                "AT",
+                "10115"));
         awaitStatus(orderId, "IN_REVIEW");
         awaitWaitingAt(orderId, "AwaitReviewDecisionGateway");
 

@@ -28,11 +28,13 @@ class ShipmentCrashIntegrationTest extends JourneyTest {
     @Test
     void aStepThatDiedAfterTheCarrierBookedShipsWithThatBooking() {
         String orderId = place(order(newCustomerEmail(), SKU, 1, card("tok_slow")));
-        carrier.dieAfterBooking(orderId, () -> { });
+        carrier.dieAfterBooking(orderId, () -> {});
 
         String trackingNumber = awaitStatus(orderId, "SHIPPED").text("trackingNumber");
 
-        assertThat(carrier.crashedFor(orderId)).as("the step died after the carrier booked").isTrue();
+        assertThat(carrier.crashedFor(orderId))
+                .as("the step died after the carrier booked")
+                .isTrue();
         assertThat(carrier.holdsParcelFor(orderId)).isTrue();
         assertThat(api.get("/api/orders/" + orderId).body().path("timeline").findValuesAsText("status"))
                 .containsOnlyOnce("SHIPPED");
@@ -42,15 +44,26 @@ class ShipmentCrashIntegrationTest extends JourneyTest {
     @Test
     void anOrderCancelledWhileItsBookingWasUnrecordedGivesTheParcelBack() {
         String orderId = place(order(newCustomerEmail(), SKU, 1, card("tok_slow")));
-        carrier.dieAfterBooking(orderId, () -> assertThat(api.post("/api/orders/" + orderId + "/cancellation", "").status())
-                .isEqualTo(202));
+        carrier.dieAfterBooking(
+                orderId,
+                () -> assertThat(api.post("/api/orders/" + orderId + "/cancellation", "")
+                                .status())
+                        .isEqualTo(202));
 
         awaitStatus(orderId, "CANCELLED");
 
-        assertThat(carrier.crashedFor(orderId)).as("the step died after the carrier booked").isTrue();
+        assertThat(carrier.crashedFor(orderId))
+                .as("the step died after the carrier booked")
+                .isTrue();
         // Given back once the cancellation committed, just after the status this test saw.
-        await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(carrier.holdsParcelFor(orderId)).as("the carrier's booking for the cancelled order").isFalse());
-        assertThat(api.get("/api/orders/" + orderId).body().path("trackingNumber").textValue()).isNull();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(carrier.holdsParcelFor(orderId))
+                        .as("the carrier's booking for the cancelled order")
+                        .isFalse());
+        assertThat(api.get("/api/orders/" + orderId)
+                        .body()
+                        .path("trackingNumber")
+                        .textValue())
+                .isNull();
     }
 }

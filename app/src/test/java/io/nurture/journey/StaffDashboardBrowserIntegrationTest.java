@@ -56,37 +56,54 @@ class StaffDashboardBrowserIntegrationTest extends JourneyTest {
         choosePeriod("2041-03-01", "2041-04-01");
 
         // Says what the page showed instead if it never gets there (failed once under load, cause not found yet).
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(browser.findElement(By.id("status")).getText())
-                .isEqualTo("Showing 2041-03-01 to 2041-04-01"));
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(browser.findElement(By.id("status")).getText())
+                                .isEqualTo("Showing 2041-03-01 to 2041-04-01"));
         // The tables may still be re-rendered after the status changed (a row read meanwhile went stale under load).
-        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() -> {
-            assertThat(row("funnel-customer-retention", "RE_ENGAGEMENT")).containsExactly("RE_ENGAGEMENT", "3", "2", "0",
-                    "NO_MARKETING_CONSENT: 1", "0");
-            assertThat(row("funnel-customer-retention", "WIN_BACK")).containsExactly("WIN_BACK", "1", "1", "0", "0", "0");
-        });
+        await().atMost(PATIENCE)
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .untilAsserted(() -> {
+                    assertThat(row("funnel-customer-retention", "RE_ENGAGEMENT"))
+                            .containsExactly("RE_ENGAGEMENT", "3", "2", "0", "NO_MARKETING_CONSENT: 1", "0");
+                    assertThat(row("funnel-customer-retention", "WIN_BACK"))
+                            .containsExactly("WIN_BACK", "1", "1", "0", "0", "0");
+                });
         assertThat(browser.findElements(By.cssSelector("svg[role='img']"))).hasSizeGreaterThan(8);
         Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                SCREENSHOT,
+                StandardCopyOption.REPLACE_EXISTING);
 
         browser.findElement(By.id("sign-out")).click();
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
-        assertThat(((JavascriptExecutor) browser).executeScript("return localStorage.getItem('nurture.staffKey')")).isNull();
+        assertThat(((JavascriptExecutor) browser).executeScript("return localStorage.getItem('nurture.staffKey')"))
+                .isNull();
     }
 
     /** The date pickers, filled as the browser's own picker would, then "Show". */
     private void choosePeriod(String from, String to) {
         JavascriptExecutor page = (JavascriptExecutor) browser;
-        page.executeScript("document.getElementById('from').value = arguments[0]; document.getElementById('to').value = arguments[1];",
-                from, to);
+        page.executeScript(
+                "document.getElementById('from').value = arguments[0]; document.getElementById('to').value = arguments[1];",
+                from,
+                to);
         browser.findElement(By.cssSelector("#period button[type='submit']")).click();
     }
 
     /** A table row's cells as the page shows them; tables sit in closed details, so their text is read from the DOM. */
     private List<String> row(String table, String step) {
         WebElement row = browser.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
-                .filter(candidate -> candidate.findElement(By.tagName("th")).getAttribute("textContent").equals(step))
-                .findFirst().orElseThrow();
-        return row.findElements(By.cssSelector("th, td")).stream().map(cell -> cell.getAttribute("textContent")).toList();
+                .filter(candidate -> candidate
+                        .findElement(By.tagName("th"))
+                        .getAttribute("textContent")
+                        .equals(step))
+                .findFirst()
+                .orElseThrow();
+        return row.findElements(By.cssSelector("th, td")).stream()
+                .map(cell -> cell.getAttribute("textContent"))
+                .toList();
     }
 
     private void scriptedRetentionJourneyInMarch2041() {

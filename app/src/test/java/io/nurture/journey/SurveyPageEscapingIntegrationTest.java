@@ -19,12 +19,17 @@ class SurveyPageEscapingIntegrationTest extends JourneyTest {
         // Tomcat already refuses '<' and '>' in a path; quotes and ampersands get through to the page.
         String token = URLEncoder.encode("x'onmouseover='alert(1)'&y", StandardCharsets.UTF_8);
 
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/surveys/" + token))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("score=5")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/surveys/" + token))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("score=5"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(page.statusCode()).as(page.body()).isEqualTo(404);
-        assertThat(page.body()).contains("x&#39;onmouseover=&#39;alert(1)&#39;&amp;y").doesNotContain("'onmouseover='");
+        assertThat(page.body())
+                .contains("x&#39;onmouseover=&#39;alert(1)&#39;&amp;y")
+                .doesNotContain("'onmouseover='");
     }
 }

@@ -19,22 +19,30 @@ final class TestBrokers {
 
     private static final Duration STARTUP = Duration.ofMinutes(2);
 
-    private TestBrokers() {
-    }
+    private TestBrokers() {}
 
     /** A broker keeping its state and log in {@code data}; {@code settings} are ZEEBE_BROKER_... variables. */
     static LocalBroker broker(Path data, int gatewayPort, Map<String, String> settings) throws IOException {
         Map<String, String> environment = new HashMap<>(BrokerExport.SETTINGS);
         environment.putAll(settings);
-        LocalBrokerProperties properties = new LocalBrokerProperties(distribution(), AppProcess.TEST_BROKER_JVM, 1, STARTUP,
-                Duration.ofSeconds(1), Duration.ofSeconds(5), true, environment);
+        LocalBrokerProperties properties = new LocalBrokerProperties(
+                distribution(),
+                AppProcess.TEST_BROKER_JVM,
+                1,
+                STARTUP,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                true,
+                environment);
         return new LocalBroker(properties, DataDirectory.open(data.toString(), false), gatewayPort, false);
     }
 
     private static Path distribution() throws IOException {
         try (Stream<Path> unpacked = Files.list(Path.of("target", "zeebe"))) {
-            return unpacked.filter(dir -> dir.getFileName().toString().startsWith("camunda-zeebe-")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No Zeebe distribution under target/zeebe: run the build"))
+            return unpacked.filter(dir -> dir.getFileName().toString().startsWith("camunda-zeebe-"))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new IllegalStateException("No Zeebe distribution under target/zeebe: run the build"))
                     .toAbsolutePath();
         }
     }

@@ -17,8 +17,11 @@ import org.junit.jupiter.api.Test;
 class WorkerCrashIntegrationTest extends JourneyTest {
 
     @Test
-    @InjectedFault(id = 1, fault = "a worker dies after its side effect, before completing its job",
-            injected = "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
+    @InjectedFault(
+            id = 1,
+            fault = "a worker dies after its side effect, before completing its job",
+            injected =
+                    "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
             holds = "one CHARGE, PAID once, one confirmation mail")
     void crashAfterChargingChargesAndConfirmsOnce() {
         faults.crashOnceAfterSideEffect(OrderFulfillment.JobType.CHARGE_CARD);
@@ -33,8 +36,11 @@ class WorkerCrashIntegrationTest extends JourneyTest {
     }
 
     @Test
-    @InjectedFault(id = 1, fault = "a worker dies after its side effect, before completing its job",
-            injected = "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
+    @InjectedFault(
+            id = 1,
+            fault = "a worker dies after its side effect, before completing its job",
+            injected =
+                    "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
             holds = "one shipment with the tracking number the order shows, stock taken once, one shipping mail")
     void crashAfterShippingBooksOneParcelAndTakesStockOnce() {
         String sku = "TEA-ROOIBOS-100";
@@ -51,13 +57,20 @@ class WorkerCrashIntegrationTest extends JourneyTest {
     }
 
     @Test
-    @InjectedFault(id = 11, fault = "a worker dies after its side effect, before completing its job",
-            injected = "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
+    @InjectedFault(
+            id = 11,
+            fault = "a worker dies after its side effect, before completing its job",
+            injected =
+                    "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
             holds = "a carrier outage ends in cancellation: CHARGE and one REFUND, one cancellation mail")
     void crashAfterRefundingRefundsOnce() {
         faults.crashOnceAfterSideEffect(OrderFulfillment.JobType.REFUND_PAYMENT);
-        String orderId = place(order(newCustomerEmail(), List.of(Map.of("sku", "COF-ESPRESSO-1K", "quantity", 1)),
-                card("tok_visa"), "DE", "99999"));
+        String orderId = place(order(
+                newCustomerEmail(),
+                List.of(Map.of("sku", "COF-ESPRESSO-1K", "quantity", 1)),
+                card("tok_visa"),
+                "DE",
+                "99999"));
         awaitStatus(orderId, "PAID");
 
         api.post("/api/orders/" + orderId + "/cancellation", "");
@@ -69,8 +82,11 @@ class WorkerCrashIntegrationTest extends JourneyTest {
     }
 
     @Test
-    @InjectedFault(id = 1, fault = "a worker dies after its side effect, before completing its job",
-            injected = "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
+    @InjectedFault(
+            id = 1,
+            fault = "a worker dies after its side effect, before completing its job",
+            injected =
+                    "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
             holds = "one invoice mail")
     void crashAfterSendingTheInvoiceMailsItOnce() {
         String email = newCustomerEmail();
@@ -85,8 +101,11 @@ class WorkerCrashIntegrationTest extends JourneyTest {
     }
 
     @Test
-    @InjectedFault(id = 1, fault = "a worker dies after its side effect, before completing its job",
-            injected = "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
+    @InjectedFault(
+            id = 1,
+            fault = "a worker dies after its side effect, before completing its job",
+            injected =
+                    "WorkerFaults: the handler's work commits, then the worker throws once, so the engine hands the job out again",
             holds = "one apology coupon, one care case")
     void crashAfterIssuingTheApologyCouponIssuesOneCouponAndOneCareCase() {
         faults.crashOnceAfterSideEffect(PostPurchase.JobType.START_SERVICE_RECOVERY);
@@ -97,9 +116,13 @@ class WorkerCrashIntegrationTest extends JourneyTest {
         api.post("/api/surveys/" + token + "/responses", Map.of("score", 2));
 
         awaitWaitingAt(orderId, "WaitForCareCaseResolutionTask");
-        assertThat(faults.crashesOf(PostPurchase.JobType.START_SERVICE_RECOVERY)).isEqualTo(1);
+        assertThat(faults.crashesOf(PostPurchase.JobType.START_SERVICE_RECOVERY))
+                .isEqualTo(1);
         assertThat(api.get("/api/customers/" + customerId + "/coupons").body()).hasSize(1);
-        assertThat(db.sql("SELECT COUNT(*) FROM care_cases WHERE order_id = ?").param(orderId).query(Long.class).single())
+        assertThat(db.sql("SELECT COUNT(*) FROM care_cases WHERE order_id = ?")
+                        .param(orderId)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
         assertThat(templatesSentTo(customerId)).containsOnlyOnce("service-recovery");
     }

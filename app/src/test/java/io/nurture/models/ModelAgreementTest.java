@@ -50,7 +50,8 @@ class ModelAgreementTest {
         Set<String> types = new TreeSet<>();
         Models.RESOURCES.stream().filter(name -> name.endsWith(".bpmn")).forEach(name -> {
             try (InputStream model = ModelAgreementTest.class.getClassLoader().getResourceAsStream(name)) {
-                Bpmn.readModelFromStream(model).getModelElementsByType(ZeebeTaskDefinition.class)
+                Bpmn.readModelFromStream(model)
+                        .getModelElementsByType(ZeebeTaskDefinition.class)
                         .forEach(definition -> types.add(definition.getType()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -67,7 +68,8 @@ class ModelAgreementTest {
             Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), null);
             Arrays.stream(type.getDeclaredMethods())
                     .filter(method -> method.isAnnotationPresent(JobWorker.class))
-                    .forEach(method -> types.add(method.getAnnotation(JobWorker.class).type()));
+                    .forEach(method ->
+                            types.add(method.getAnnotation(JobWorker.class).type()));
         });
         return types;
     }

@@ -83,8 +83,8 @@ public class ProviderFaults implements PaymentGateway {
         if (!crashed.contains(idempotencyKey) && crashesArmed.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
             crashed.add(idempotencyKey);
             crashes.incrementAndGet();
-            throw new IllegalStateException("Injected crash: the provider took charge " + idempotencyKey
-                    + ", the step died before booking it");
+            throw new IllegalStateException(
+                    "Injected crash: the provider took charge " + idempotencyKey + ", the step died before booking it");
         }
         return taken;
     }

@@ -46,15 +46,21 @@ public final class ReliabilityReport implements TestExecutionListener {
 
     @Override
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
-        entry.getKeyValuePairs().entrySet().stream().filter(pair -> pair.getKey().equals(MEASURED))
-                .forEach(pair -> measured.computeIfAbsent(test.getUniqueId(), id -> new CopyOnWriteArrayList<>()).add(pair.getValue()));
+        entry.getKeyValuePairs().entrySet().stream()
+                .filter(pair -> pair.getKey().equals(MEASURED))
+                .forEach(pair -> measured.computeIfAbsent(test.getUniqueId(), id -> new CopyOnWriteArrayList<>())
+                        .add(pair.getValue()));
     }
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        faultOf(test).ifPresent(fault -> rows.add(new Row(fault, name(test), result.getStatus(),
-                Duration.between(started.getOrDefault(test.getUniqueId(), Instant.now()), Instant.now()),
-                measured.getOrDefault(test.getUniqueId(), List.of()))));
+        faultOf(test)
+                .ifPresent(fault -> rows.add(new Row(
+                        fault,
+                        name(test),
+                        result.getStatus(),
+                        Duration.between(started.getOrDefault(test.getUniqueId(), Instant.now()), Instant.now()),
+                        measured.getOrDefault(test.getUniqueId(), List.of()))));
     }
 
     @Override
@@ -74,9 +80,13 @@ public final class ReliabilityReport implements TestExecutionListener {
         rows.sort(Comparator.comparingInt((Row row) -> row.fault().id()).thenComparing(Row::test));
         StringBuilder table = new StringBuilder()
                 .append("# Fault suite: results of the last run\n\n")
-                .append("Written by the test run (").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append("); docs/reliability.md explains the cases.\n\n")
+                .append("Written by the test run (")
+                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ")
+                .append(System.getProperty("java.version"))
+                .append("); docs/reliability.md explains the cases.\n\n")
                 .append("| # | fault | injected how | test | must hold | result | measured |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- |\n");
         rows.forEach(row -> table.append(row.line()));
@@ -84,11 +94,14 @@ public final class ReliabilityReport implements TestExecutionListener {
     }
 
     private static Optional<InjectedFault> faultOf(TestIdentifier test) {
-        return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast).flatMap(source -> {
-            Method method = source.getJavaMethod();
-            return Optional.ofNullable(method.getAnnotation(InjectedFault.class))
-                    .or(() -> Optional.ofNullable(source.getJavaClass().getAnnotation(InjectedFault.class)));
-        });
+        return test.getSource()
+                .filter(MethodSource.class::isInstance)
+                .map(MethodSource.class::cast)
+                .flatMap(source -> {
+                    Method method = source.getJavaMethod();
+                    return Optional.ofNullable(method.getAnnotation(InjectedFault.class))
+                            .or(() -> Optional.ofNullable(source.getJavaClass().getAnnotation(InjectedFault.class)));
+                });
     }
 
     private static String name(TestIdentifier test) {
@@ -97,13 +110,24 @@ public final class ReliabilityReport implements TestExecutionListener {
         return source.getJavaClass().getSimpleName() + "." + source.getMethodName() + display;
     }
 
-    record Row(InjectedFault fault, String test, TestExecutionResult.Status status, Duration took, List<String> measured) {
+    record Row(
+            InjectedFault fault, String test, TestExecutionResult.Status status, Duration took, List<String> measured) {
 
         String line() {
-            String result = (status == TestExecutionResult.Status.SUCCESSFUL ? "held" : status.name().toLowerCase())
-                    + ", " + took.toMillis() / 100 / 10.0 + " s";
-            return "| " + String.join(" | ", String.valueOf(fault.id()), cell(fault.fault()), cell(fault.injected()), "`" + test + "`",
-                    cell(fault.holds()), result, measured.isEmpty() ? "" : cell(String.join("; ", measured))) + " |\n";
+            String result = (status == TestExecutionResult.Status.SUCCESSFUL
+                            ? "held"
+                            : status.name().toLowerCase()) + ", " + took.toMillis() / 100 / 10.0 + " s";
+            return "| "
+                    + String.join(
+                            " | ",
+                            String.valueOf(fault.id()),
+                            cell(fault.fault()),
+                            cell(fault.injected()),
+                            "`" + test + "`",
+                            cell(fault.holds()),
+                            result,
+                            measured.isEmpty() ? "" : cell(String.join("; ", measured)))
+                    + " |\n";
         }
 
         private static String cell(String text) {

@@ -31,8 +31,9 @@ class AssignedIdEntitiesIntegrationTest {
                 .<Class<?>>map(EntityType::getJavaType)
                 .toList();
 
-        assertThat(assigned).isNotEmpty().allMatch(AssignedIdEntity.class::isAssignableFrom,
-                "extends AssignedIdEntity");
+        assertThat(assigned)
+                .isNotEmpty()
+                .allMatch(AssignedIdEntity.class::isAssignableFrom, "extends AssignedIdEntity");
     }
 
     private static boolean generated(EntityType<?> entity) {

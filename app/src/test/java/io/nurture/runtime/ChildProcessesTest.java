@@ -50,17 +50,27 @@ class ChildProcessesTest {
         child = new ProcessBuilder(ChildProcesses.inOwnSession(List.of("sleep", "600"))).start();
 
         // Until setsid has run and exec'd the command, the child is still in our session.
-        await("setsid execs the command under the same pid").atMost(Duration.ofSeconds(10))
-                .until(() -> ProcessHandle.of(child.pid()).flatMap(p -> p.info().command()).orElse(""), c -> c.endsWith("sleep"));
-        assertThat(session(child.pid())).isNotEqualTo(session(ProcessHandle.current().pid()));
+        await("setsid execs the command under the same pid")
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> ProcessHandle.of(child.pid())
+                                .flatMap(p -> p.info().command())
+                                .orElse(""),
+                        c -> c.endsWith("sleep"));
+        assertThat(session(child.pid()))
+                .isNotEqualTo(session(ProcessHandle.current().pid()));
     }
 
     @Test
     void aStartWhoseLogGrowsIsWaitedForBeyondTheStallPeriod() throws Exception {
         Path log = data.resolve("child.log");
         Path ready = data.resolve("ready");
-        child = new ProcessBuilder("sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo step $i >> " + log
-                + "; sleep 0.5; done; touch " + ready + "; sleep 600").start();
+        child = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo step $i >> " + log + "; sleep 0.5; done; touch "
+                                + ready + "; sleep 600")
+                .start();
         long started = System.nanoTime();
 
         ChildProcesses.awaitReady("A slow child", child, log, Duration.ofSeconds(3), () -> Files.exists(ready));
@@ -73,7 +83,8 @@ class ChildProcessesTest {
         Path log = Files.writeString(data.resolve("child.log"), "Starting\nWaiting for a peer that never comes\n");
         child = new ProcessBuilder("sleep", "600").start();
 
-        assertThatThrownBy(() -> ChildProcesses.awaitReady("A stuck child", child, log, Duration.ofSeconds(1), () -> false))
+        assertThatThrownBy(() ->
+                        ChildProcesses.awaitReady("A stuck child", child, log, Duration.ofSeconds(1), () -> false))
                 .hasMessageContaining("A stuck child made no progress for PT1S")
                 .hasMessageContaining("Waiting for a peer that never comes");
         assertThat(child.waitFor(5, TimeUnit.SECONDS)).isTrue();
@@ -84,7 +95,8 @@ class ChildProcessesTest {
         Path log = data.resolve("child.log");
         child = new ProcessBuilder("sh", "-c", "echo 'cannot bind port' >> " + log + "; exit 3").start();
 
-        assertThatThrownBy(() -> ChildProcesses.awaitReady("A failing child", child, log, Duration.ofMinutes(1), () -> false))
+        assertThatThrownBy(() ->
+                        ChildProcesses.awaitReady("A failing child", child, log, Duration.ofMinutes(1), () -> false))
                 .hasMessageContaining("exited with code 3")
                 .hasMessageContaining("cannot bind port");
     }
@@ -92,8 +104,13 @@ class ChildProcessesTest {
     @Test
     void aStartThatFailedEarlyNamesItsFirstErrorEvenWhenPagesOfConsequencesFollow() throws Exception {
         Path log = data.resolve("child.log");
-        child = new ProcessBuilder("sh", "-c", "echo '12:00:00 ERROR No space left on device' >> " + log
-                + "; for i in $(seq 1 200); do echo \"  at consequence $i\" >> " + log + "; done; exit 1").start();
+        child = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "echo '12:00:00 ERROR No space left on device' >> " + log
+                                + "; for i in $(seq 1 200); do echo \"  at consequence $i\" >> " + log
+                                + "; done; exit 1")
+                .start();
 
         assertThatThrownBy(() -> ChildProcesses.awaitReady("A broker", child, log, Duration.ofMinutes(1), () -> false))
                 .hasMessageContaining("its first error: 12:00:00 ERROR No space left on device")

@@ -27,9 +27,13 @@ class EmbeddedEngineConfiguration {
 
     @Bean
     ClockControl embeddedClockControl(ZeebeTestEngine engine, ShiftableClock clock) {
-        return ClockControl.moving(engine::increaseTime, at -> {
-            throw new UnsupportedOperationException("The in-memory test engine cannot tell its time, so it cannot be moved to an instant");
-        }, clock);
+        return ClockControl.moving(
+                engine::increaseTime,
+                at -> {
+                    throw new UnsupportedOperationException(
+                            "The in-memory test engine cannot tell its time, so it cannot be moved to an instant");
+                },
+                clock);
     }
 
     @Bean

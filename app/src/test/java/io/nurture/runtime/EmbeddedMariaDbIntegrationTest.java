@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AnnotatedElementContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.io.TempDirFactory;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.io.TempDirFactory;
 
 /**
  * The MariaDB server Nurture runs in local mode, started and stopped as Nurture does it. Its servers
@@ -52,33 +52,49 @@ class EmbeddedMariaDbIntegrationTest {
     void onlyNurturesUserConnectsWithItsOwnerOnlyPasswordAndOnlyOnLoopback() throws Exception {
         database = started(home);
 
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedMariaDb.USER, database.password());
+        try (Connection connection =
+                        DriverManager.getConnection(database.jdbcUrl(), EmbeddedMariaDb.USER, database.password());
                 ResultSet user = connection.createStatement().executeQuery("SELECT CURRENT_USER()")) {
             user.next();
             assertThat(user.getString(1)).startsWith("nurture@");
         }
-        assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "root", "")).isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), EmbeddedMariaDb.USER, "")).isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "", "")).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "root", ""))
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), EmbeddedMariaDb.USER, ""))
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "", ""))
+                .isInstanceOf(SQLException.class);
 
-        assertThat(ListeningSockets.of(Set.of(database.pid()))).isNotEmpty()
-                .allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress()).as(socket.toString()).isTrue());
+        assertThat(ListeningSockets.of(Set.of(database.pid())))
+                .isNotEmpty()
+                .allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress())
+                        .as(socket.toString())
+                        .isTrue());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("database-password"))))
                 .isEqualTo("rw-------");
-        assertThat(home.resolve("mariadb-init.sql")).as("the start-up file holding the password").doesNotExist();
+        assertThat(home.resolve("mariadb-init.sql"))
+                .as("the start-up file holding the password")
+                .doesNotExist();
     }
 
     @Test
     void aSecondServerOnTheSameFilesWaitsUntilTheFirstHasReleasedThemAndThenStarts() throws Exception {
         database = started(home);
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedMariaDb.USER, database.password())) {
+        try (Connection connection =
+                DriverManager.getConnection(database.jdbcUrl(), EmbeddedMariaDb.USER, database.password())) {
             connection.createStatement().execute("CREATE TABLE kept (id INT)");
         }
         // Another home: this start finds no pid file of the first server, only its locked files.
         Path otherHome = Files.createDirectories(home.resolve("other"));
         Files.copy(home.resolve("database-password"), otherHome.resolve("database-password"));
-        second = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(home.resolve("server"), home.resolve("data"), otherHome,
-                otherHome.resolve("mariadb.log"), 0, "nurture", Duration.ofMinutes(1)));
+        second = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(
+                home.resolve("server"),
+                home.resolve("data"),
+                otherHome,
+                otherHome.resolve("mariadb.log"),
+                0,
+                "nurture",
+                Duration.ofMinutes(1)));
 
         CompletableFuture<Void> starting = CompletableFuture.runAsync(second::start);
         Thread.sleep(1500);
@@ -86,15 +102,22 @@ class EmbeddedMariaDbIntegrationTest {
         database.stop();
         starting.get(1, TimeUnit.MINUTES);
 
-        try (Connection connection = DriverManager.getConnection(second.jdbcUrl(), EmbeddedMariaDb.USER, second.password());
+        try (Connection connection =
+                        DriverManager.getConnection(second.jdbcUrl(), EmbeddedMariaDb.USER, second.password());
                 ResultSet tables = connection.createStatement().executeQuery("SHOW TABLES LIKE 'kept'")) {
             assertThat(tables.next()).as("the first server's data").isTrue();
         }
     }
 
     private static EmbeddedMariaDb started(Path home) {
-        EmbeddedMariaDb database = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(home.resolve("server"), home.resolve("data"),
-                home, home.resolve("mariadb.log"), 0, "nurture", Duration.ofMinutes(1)));
+        EmbeddedMariaDb database = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(
+                home.resolve("server"),
+                home.resolve("data"),
+                home,
+                home.resolve("mariadb.log"),
+                0,
+                "nurture",
+                Duration.ofMinutes(1)));
         database.start();
         return database;
     }
@@ -102,7 +125,8 @@ class EmbeddedMariaDbIntegrationTest {
     static class UnderTarget implements TempDirFactory {
         @Override
         public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context) throws Exception {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "embedded-db").toAbsolutePath()), "db-");
+            return Files.createTempDirectory(
+                    Files.createDirectories(Path.of("target", "embedded-db").toAbsolutePath()), "db-");
         }
     }
 }

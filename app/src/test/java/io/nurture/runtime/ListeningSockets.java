@@ -22,8 +22,7 @@ public final class ListeningSockets {
     /** An unconnected UDP socket: it takes datagrams from anyone who reaches its address. */
     private static final String UDP_UNCONNECTED = "07";
 
-    private ListeningSockets() {
-    }
+    private ListeningSockets() {}
 
     public static List<InetSocketAddress> of(Set<Long> pids) throws IOException {
         return sockets(pids, List.of("/proc/net/tcp", "/proc/net/tcp6"), TCP_LISTEN);
@@ -33,7 +32,8 @@ public final class ListeningSockets {
         return sockets(pids, List.of("/proc/net/udp", "/proc/net/udp6"), UDP_UNCONNECTED);
     }
 
-    private static List<InetSocketAddress> sockets(Set<Long> pids, List<String> tables, String state) throws IOException {
+    private static List<InetSocketAddress> sockets(Set<Long> pids, List<String> tables, String state)
+            throws IOException {
         Set<String> inodes = new HashSet<>();
         for (long pid : pids) {
             inodes.addAll(socketInodes(pid));

@@ -32,16 +32,20 @@ class RetryWithBackoffTest {
     @SuppressWarnings("unchecked")
     void aFailedTryIsCountedAsAFailedJob() throws Exception {
         MetricsRecorder metrics = mock(MetricsRecorder.class);
-        RetryWithBackoff strategy = new RetryWithBackoff(mock(CommandExceptionHandlingStrategy.class), metrics,
+        RetryWithBackoff strategy = new RetryWithBackoff(
+                mock(CommandExceptionHandlingStrategy.class),
+                metrics,
                 new JobProperties(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2)),
-                mock(ObjectProvider.class), new SimpleMeterRegistry());
+                mock(ObjectProvider.class),
+                new SimpleMeterRegistry());
         ActivatedJob job = mock(ActivatedJob.class);
         when(job.getType()).thenReturn("record-delivery");
         when(job.getRetries()).thenReturn(3);
         when(job.getVariablesAsMap()).thenReturn(Map.of("orderId", "o-1"));
         JobClient jobs = mock(JobClient.class, RETURNS_DEEP_STUBS);
 
-        strategy.handleException(new IllegalStateException("Deadlock found"), new ExceptionHandlingContext(jobs, job, null));
+        strategy.handleException(
+                new IllegalStateException("Deadlock found"), new ExceptionHandlingContext(jobs, job, null));
 
         verify(metrics).increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, "record-delivery");
         verify(jobs).newFailCommand(job);
@@ -51,8 +55,11 @@ class RetryWithBackoffTest {
     @SuppressWarnings("unchecked")
     void aPaidStepWhoseOrderIsMissingRaisesAnIncidentSayingWhyAndCancelsNothing() throws Exception {
         ObjectProvider<CamundaClient> engine = mock(ObjectProvider.class);
-        RetryWithBackoff strategy = new RetryWithBackoff(mock(CommandExceptionHandlingStrategy.class), mock(MetricsRecorder.class),
-                new JobProperties(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2)), engine,
+        RetryWithBackoff strategy = new RetryWithBackoff(
+                mock(CommandExceptionHandlingStrategy.class),
+                mock(MetricsRecorder.class),
+                new JobProperties(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2)),
+                engine,
                 new SimpleMeterRegistry());
         ActivatedJob job = mock(ActivatedJob.class);
         when(job.getType()).thenReturn(OrderFulfillment.JobType.CREATE_SHIPMENT);
@@ -60,7 +67,8 @@ class RetryWithBackoffTest {
         when(job.getVariablesAsMap()).thenReturn(Map.of("orderId", "o-restored"));
         JobClient jobs = mock(JobClient.class, RETURNS_DEEP_STUBS);
 
-        strategy.handleException(new UnknownOrderException("o-restored"), new ExceptionHandlingContext(jobs, job, null));
+        strategy.handleException(
+                new UnknownOrderException("o-restored"), new ExceptionHandlingContext(jobs, job, null));
 
         verify(engine, never()).getObject();
         // The backoff of a missing order: the longer of the retry backoff (10 s) and the commit wait (2 s).

@@ -16,8 +16,10 @@ class RuntimeDefaultsTest {
     void localModeAcceptsTheDocumentedDevKeys() {
         MockEnvironment environment = defaultsFor("local");
 
-        assertThat(environment.getProperty(DEV_SHOP_HASH)).isEqualTo(ApiKeyHash.of(RuntimeDefaults.DEV_INTEGRATION_KEY));
-        assertThat(environment.getProperty("nurture.security.api-clients.dev-staff.roles")).isEqualTo("staff");
+        assertThat(environment.getProperty(DEV_SHOP_HASH))
+                .isEqualTo(ApiKeyHash.of(RuntimeDefaults.DEV_INTEGRATION_KEY));
+        assertThat(environment.getProperty("nurture.security.api-clients.dev-staff.roles"))
+                .isEqualTo("staff");
     }
 
     @Test
@@ -42,7 +44,8 @@ class RuntimeDefaultsTest {
         MockEnvironment environment = defaultsFor(" Embedded ");
 
         assertThat(environment.getProperty("nurture.engine.mode")).isEqualTo("embedded");
-        assertThat(environment.getProperty(DEV_SHOP_HASH)).isEqualTo(ApiKeyHash.of(RuntimeDefaults.DEV_INTEGRATION_KEY));
+        assertThat(environment.getProperty(DEV_SHOP_HASH))
+                .isEqualTo(ApiKeyHash.of(RuntimeDefaults.DEV_INTEGRATION_KEY));
         assertThat(environment.getProperty("camunda.client.grpc-address")).startsWith("http://127.0.0.1:");
     }
 
@@ -71,7 +74,8 @@ class RuntimeDefaultsTest {
 
         new RuntimeDefaults().postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("nurture.mail.embedded-smtp.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("nurture.mail.embedded-smtp.enabled"))
+                .isEqualTo("true");
         assertThat(environment.getProperty("spring.mail.host")).isEqualTo("127.0.0.1");
     }
 

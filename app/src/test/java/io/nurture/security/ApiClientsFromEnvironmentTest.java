@@ -21,10 +21,14 @@ class ApiClientsFromEnvironmentTest {
     @Test
     void clientsConfiguredAsEnvironmentVariablesAuthenticate() {
         ApiKeys keys = keysFrom(Map.of(
-                "NURTURE_SECURITY_APICLIENTS_SHOP_KEYSHA256", ApiKeyHash.of("shop-key"),
-                "NURTURE_SECURITY_APICLIENTS_SHOP_ROLES", "integration",
-                "NURTURE_SECURITY_APICLIENTS_OPS_KEYSHA256", ApiKeyHash.of("ops-key"),
-                "NURTURE_SECURITY_APICLIENTS_OPS_ROLES", "integration,staff"));
+                "NURTURE_SECURITY_APICLIENTS_SHOP_KEYSHA256",
+                ApiKeyHash.of("shop-key"),
+                "NURTURE_SECURITY_APICLIENTS_SHOP_ROLES",
+                "integration",
+                "NURTURE_SECURITY_APICLIENTS_OPS_KEYSHA256",
+                ApiKeyHash.of("ops-key"),
+                "NURTURE_SECURITY_APICLIENTS_OPS_ROLES",
+                "integration,staff"));
 
         assertThat(keys.authenticate("shop-key").orElseThrow().getName()).isEqualTo("shop");
         assertThat(keys.authenticate("ops-key").orElseThrow().getAuthorities()).hasSize(2);
@@ -35,8 +39,9 @@ class ApiClientsFromEnvironmentTest {
     void composeFileClientsStartWithAnEmptyEnvFileAndPrometheusHoldsTheMetricsRoleOnly() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("..", "docker-compose.yml")));
         Map<String, String> environment = new HashMap<>();
-        ApiClientsFromEnvironmentTest.<Map<String, Object>>at(compose, "services", "nurture", "environment").forEach((name, value) ->
-                environment.put(name, String.valueOf(value).replaceAll("\\$\\{[A-Z0-9_]+:-([^}]*)}", "$1")));
+        ApiClientsFromEnvironmentTest.<Map<String, Object>>at(compose, "services", "nurture", "environment")
+                .forEach((name, value) ->
+                        environment.put(name, String.valueOf(value).replaceAll("\\$\\{[A-Z0-9_]+:-([^}]*)}", "$1")));
 
         ApiKeys keys = keysFrom(environment);
 
@@ -67,9 +72,12 @@ class ApiClientsFromEnvironmentTest {
     private static ApiKeys keysFrom(Map<String, ?> variables) {
         StandardEnvironment environment = new StandardEnvironment();
         String name = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
-        environment.getPropertySources().replace(name, new SystemEnvironmentPropertySource(name, Map.copyOf(variables)));
+        environment
+                .getPropertySources()
+                .replace(name, new SystemEnvironmentPropertySource(name, Map.copyOf(variables)));
         SecurityProperties properties = new Binder(ConfigurationPropertySources.get(environment))
-                .bind("nurture.security", SecurityProperties.class).get();
+                .bind("nurture.security", SecurityProperties.class)
+                .get();
         return new ApiKeys(properties);
     }
 }

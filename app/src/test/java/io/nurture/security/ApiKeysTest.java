@@ -13,12 +13,15 @@ class ApiKeysTest {
 
     @Test
     void keyMatchingAConfiguredHashAuthenticatesAsThatClientWithItsRoles() {
-        ApiKeys keys = keys(Map.of("shop", new SecurityProperties.ApiClient(ApiKeyHash.of("s3cret"), Set.of(Role.INTEGRATION))));
+        ApiKeys keys = keys(
+                Map.of("shop", new SecurityProperties.ApiClient(ApiKeyHash.of("s3cret"), Set.of(Role.INTEGRATION))));
 
         Authentication shop = keys.authenticate("s3cret").orElseThrow();
 
         assertThat(shop.getName()).isEqualTo("shop");
-        assertThat(shop.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_INTEGRATION");
+        assertThat(shop.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactly("ROLE_INTEGRATION");
     }
 
     @Test
@@ -42,7 +45,8 @@ class ApiKeysTest {
         Map<String, SecurityProperties.ApiClient> clients =
                 Map.of("prometheus", new SecurityProperties.ApiClient(ApiKeyHash.of(""), Set.of(Role.METRICS)));
 
-        assertThatThrownBy(() -> keys(clients)).hasMessageContaining("nurture.security.api-clients.prometheus.key-sha256")
+        assertThatThrownBy(() -> keys(clients))
+                .hasMessageContaining("nurture.security.api-clients.prometheus.key-sha256")
                 .hasMessageContaining("empty key");
     }
 
@@ -51,7 +55,8 @@ class ApiKeysTest {
         Map<String, SecurityProperties.ApiClient> clients =
                 Map.of("shop", new SecurityProperties.ApiClient(ApiKeyHash.of("s3cret"), Set.of()));
 
-        assertThatThrownBy(() -> keys(clients)).hasMessageContaining("nurture.security.api-clients.shop.roles")
+        assertThatThrownBy(() -> keys(clients))
+                .hasMessageContaining("nurture.security.api-clients.shop.roles")
                 .hasMessageContaining("integration, staff, metrics");
     }
 

@@ -39,7 +39,8 @@ class CollaboratorsKnowNothing implements BeanDefinitionRegistryPostProcessor {
             if (definition.getBeanClassName() == null || definition.getFactoryMethodName() != null) {
                 continue;
             }
-            Class<?> type = ClassUtils.resolveClassName(definition.getBeanClassName(), CollaboratorsKnowNothing.class.getClassLoader());
+            Class<?> type = ClassUtils.resolveClassName(
+                    definition.getBeanClassName(), CollaboratorsKnowNothing.class.getClassLoader());
             if (AnnotatedElementUtils.hasAnnotation(type, Controller.class)) {
                 for (Constructor<?> constructor : type.getDeclaredConstructors()) {
                     collaborators.addAll(Set.of(constructor.getParameterTypes()));
@@ -51,7 +52,8 @@ class CollaboratorsKnowNothing implements BeanDefinitionRegistryPostProcessor {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static BeanDefinition standIn(Class collaborator) {
-        return BeanDefinitionBuilder.genericBeanDefinition(collaborator, () -> knowsNothing(collaborator)).getBeanDefinition();
+        return BeanDefinitionBuilder.genericBeanDefinition(collaborator, () -> knowsNothing(collaborator))
+                .getBeanDefinition();
     }
 
     static <T> T knowsNothing(Class<T> type) {

@@ -34,7 +34,9 @@ class EndpointRolesTest {
     MockMvc mvc;
 
     enum Caller {
-        ANONYMOUS(null), SHOP(RuntimeDefaults.DEV_INTEGRATION_KEY), STAFF(RuntimeDefaults.DEV_STAFF_KEY),
+        ANONYMOUS(null),
+        SHOP(RuntimeDefaults.DEV_INTEGRATION_KEY),
+        STAFF(RuntimeDefaults.DEV_STAFF_KEY),
         METRICS(SliceClient.METRICS_KEY);
 
         final String key;
@@ -111,12 +113,18 @@ class EndpointRolesTest {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "UNKNOWN-1");
 
-        SliceClient.Answer answer = new SliceClient(mvc, caller.key).send(method, path, method.equals("GET") ? null : "{}");
+        SliceClient.Answer answer =
+                new SliceClient(mvc, caller.key).send(method, path, method.equals("GET") ? null : "{}");
 
         if (admitted) {
-            assertThat(answer.status()).as(endpoint + " as " + caller).isNotIn(401, 403).isLessThan(500);
+            assertThat(answer.status())
+                    .as(endpoint + " as " + caller)
+                    .isNotIn(401, 403)
+                    .isLessThan(500);
         } else {
-            assertThat(answer.status()).as(endpoint + " as " + caller).isEqualTo(caller == Caller.ANONYMOUS ? 401 : 403);
+            assertThat(answer.status())
+                    .as(endpoint + " as " + caller)
+                    .isEqualTo(caller == Caller.ANONYMOUS ? 401 : 403);
             assertThat(answer.contentType()).startsWith("application/problem+json");
         }
     }
@@ -124,10 +132,12 @@ class EndpointRolesTest {
     @Test
     void everyDescribedEndpointHasAnAgreedRole() throws IOException {
         Set<String> described = new TreeSet<>();
-        Map<String, Map<String, Object>> paths = new Yaml().<Map<String, Map<String, Map<String, Object>>>>load(
-                Files.readString(Path.of("..", "docs", "openapi.yaml"))).get("paths");
-        paths.forEach((path, operations) -> operations.keySet()
-                .forEach(method -> described.add(method.toUpperCase() + " " + path)));
+        Map<String, Map<String, Object>> paths = new Yaml()
+                .<Map<String, Map<String, Map<String, Object>>>>load(
+                        Files.readString(Path.of("..", "docs", "openapi.yaml")))
+                .get("paths");
+        paths.forEach((path, operations) ->
+                operations.keySet().forEach(method -> described.add(method.toUpperCase() + " " + path)));
 
         assertThat(ADMITTED.keySet()).containsAll(described);
     }

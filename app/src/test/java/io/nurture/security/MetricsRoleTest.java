@@ -20,10 +20,15 @@ import org.springframework.test.web.servlet.MockMvc;
  * and is refused everything else, so the key kept on the monitoring host opens no customer data.
  */
 @WebSliceTest
-@ImportAutoConfiguration({EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
-        ManagementContextAutoConfiguration.class, ServletManagementContextAutoConfiguration.class,
-        MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-        PrometheusMetricsExportAutoConfiguration.class})
+@ImportAutoConfiguration({
+    EndpointAutoConfiguration.class,
+    WebEndpointAutoConfiguration.class,
+    ManagementContextAutoConfiguration.class,
+    ServletManagementContextAutoConfiguration.class,
+    MetricsAutoConfiguration.class,
+    CompositeMeterRegistryAutoConfiguration.class,
+    PrometheusMetricsExportAutoConfiguration.class
+})
 class MetricsRoleTest {
 
     @Autowired

@@ -54,7 +54,9 @@ public record SliceClient(MockMvc mvc, String apiKey) {
         try {
             MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
             String content = response.getContentAsString();
-            return new Answer(response.getStatus(), String.valueOf(response.getContentType()),
+            return new Answer(
+                    response.getStatus(),
+                    String.valueOf(response.getContentType()),
                     content.isBlank() ? JSON.missingNode() : JSON.readTree(content));
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " could not be called", e);

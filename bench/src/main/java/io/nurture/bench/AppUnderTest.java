@@ -48,7 +48,9 @@ public final class AppUnderTest implements AutoCloseable {
 
     /** CPU seconds used so far by the app, its broker and its database server. */
     Cpu cpu() {
-        return new Cpu(CpuTime.seconds(process.pid()), CpuTime.seconds(CpuTime.pidIn(data.resolve("broker.pid"))),
+        return new Cpu(
+                CpuTime.seconds(process.pid()),
+                CpuTime.seconds(CpuTime.pidIn(data.resolve("broker.pid"))),
                 CpuTime.seconds(CpuTime.pidIn(data.resolve("mariadb.pid"))));
     }
 
@@ -65,7 +67,8 @@ public final class AppUnderTest implements AutoCloseable {
     }
 
     /** @param jvmOptions the app JVM's options, e.g. {@code -Xmx512m} */
-    public static AppUnderTest start(Path home, String name, List<String> jvmOptions, List<String> settings) throws Exception {
+    public static AppUnderTest start(Path home, String name, List<String> jvmOptions, List<String> settings)
+            throws Exception {
         Path data = Files.createDirectories(home.resolve(name));
         // Its own temp directory: the embedded database refuses a data directory inside the temp
         // directory (it would wipe it), and a clone under /tmp puts the runs there. A short path of its
@@ -74,13 +77,23 @@ public final class AppUnderTest implements AutoCloseable {
         Path temp = Files.createTempDirectory("nurture-" + name + "-");
         int port = freePort();
         int gatewayPort = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Djava.io.tmpdir=" + temp, "-jar", appJar().toString(), "--server.port=" + port, "--nurture.engine.gateway-port=" + gatewayPort,
-                "--nurture.data-dir=" + data, "--nurture.database.embedded.port=0", "--nurture.mail.embedded-smtp.port=0"));
+        command.addAll(List.of(
+                "-Djava.io.tmpdir=" + temp,
+                "-jar",
+                appJar().toString(),
+                "--server.port=" + port,
+                "--nurture.engine.gateway-port=" + gatewayPort,
+                "--nurture.data-dir=" + data,
+                "--nurture.database.embedded.port=0",
+                "--nurture.mail.embedded-smtp.port=0"));
         command.addAll(settings);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(home.resolve(name + ".log").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve(name + ".log").toFile())
+                .start();
         AppUnderTest app = new AppUnderTest(process, data, port, gatewayPort);
         app.awaitHealthy(home.resolve(name + ".log"));
         return app;
@@ -113,7 +126,9 @@ public final class AppUnderTest implements AutoCloseable {
                 throw new IllegalStateException("Nurture exited while starting; see " + log);
             }
             try {
-                var answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+                var answer = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200) {
                     return;
@@ -130,7 +145,8 @@ public final class AppUnderTest implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("Nurture's start stood still for " + STARTUP_STALL + " without becoming healthy; see " + log);
+        throw new IllegalStateException(
+                "Nurture's start stood still for " + STARTUP_STALL + " without becoming healthy; see " + log);
     }
 
     private Duration cpuOfTree() {
@@ -143,9 +159,10 @@ public final class AppUnderTest implements AutoCloseable {
         // From the project's root (the benchmark, the simulation) or from the app module (its tests).
         Path target = Files.isDirectory(Path.of("app", "target")) ? Path.of("app", "target") : Path.of("target");
         try (Stream<Path> jars = Files.list(target)) {
-            return jars.filter(p -> p.getFileName().toString().matches("nurture-app-.*-local\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No app/target/nurture-app-*-local.jar: build first"
-                            + " (./mvnw -q -DskipTests install)"))
+            return jars.filter(p -> p.getFileName().toString().matches("nurture-app-.*-local\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "No app/target/nurture-app-*-local.jar: build first" + " (./mvnw -q -DskipTests install)"))
                     .toAbsolutePath();
         }
     }
@@ -179,7 +196,10 @@ public final class AppUnderTest implements AutoCloseable {
     private static int ephemeralStart() {
         try {
             // By lines: some kernels (gVisor) report /proc files as empty, and a read by size returns one byte.
-            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+")[0]);
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .get(0)
+                    .trim()
+                    .split("\\s+")[0]);
         } catch (IOException | RuntimeException notLinux) {
             return 32_768;
         }

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -23,8 +23,7 @@ public final class Benchmark {
     /** The paced run's arrival rate, as a share of the throughput just measured: busy, not saturated. */
     private static final double PACE_SHARE = 0.7;
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
         int orders = Integer.parseInt(argument(args, "orders", "1000"));
@@ -32,21 +31,25 @@ public final class Benchmark {
         String heap = argument(args, "heap", "512m");
         int open = Integer.parseInt(argument(args, "open", "10000"));
         int warmup = Integer.parseInt(argument(args, "warmup", "1000"));
-        Path home = Files.createDirectories(Path.of("bench", "target", "runs", Instant.now().toString().replace(':', '-')))
+        Path home = Files.createDirectories(Path.of(
+                        "bench", "target", "runs", Instant.now().toString().replace(':', '-')))
                 .toAbsolutePath();
-        System.out.printf("Benchmark: %d card orders from %d clients, app heap %s, %d cores; logs in %s%n",
+        System.out.printf(
+                "Benchmark: %d card orders from %d clients, app heap %s, %d cores; logs in %s%n",
                 orders, clients, heap, Runtime.getRuntime().availableProcessors(), home);
-        System.out.println("Nurture settings: " + Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList());
+        System.out.println("Nurture settings: "
+                + Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList());
 
         Run ceiling;
-        try (AppUnderTest broker = AppUnderTest.start(home, "ceiling", heap,
-                List.of("--camunda.client.worker.defaults.enabled=false"))) {
+        try (AppUnderTest broker =
+                AppUnderTest.start(home, "ceiling", heap, List.of("--camunda.client.worker.defaults.enabled=false"))) {
             Ceiling.measure(broker, warmup, clients);
             ceiling = Ceiling.measure(broker, orders, clients);
         }
         Run nurture;
         Run nurtureWithOpen = null;
-        List<String> settings = Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList();
+        List<String> settings =
+                Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList();
         try (AppUnderTest app = AppUnderTest.start(home, "nurture", heap, settings)) {
             EndToEnd endToEnd = new EndToEnd(app);
             endToEnd.stock();
@@ -54,9 +57,16 @@ public final class Benchmark {
             nurture = endToEnd.measure(orders, clients);
             double pace = PACE_SHARE * nurture.ordersPerSecond();
             Latencies paced = endToEnd.paced(orders / 2, clients, pace);
-            System.out.printf(Locale.ROOT, "%nPaced: %d orders at %.1f/s (%.0f %% of Nurture's throughput) from %d clients:"
-                    + " POST p50 / p99 %.0f / %.0f ms%n", orders / 2, pace, PACE_SHARE * 100, clients,
-                    paced.percentile(50), paced.percentile(99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nPaced: %d orders at %.1f/s (%.0f %% of Nurture's throughput) from %d clients:"
+                            + " POST p50 / p99 %.0f / %.0f ms%n",
+                    orders / 2,
+                    pace,
+                    PACE_SHARE * 100,
+                    clients,
+                    paced.percentile(50),
+                    paced.percentile(99));
             if (open > 0) {
                 endToEnd.open(warmup + orders + orders / 2, open, clients);
                 nurtureWithOpen = endToEnd.measure(orders, clients);
@@ -88,28 +98,69 @@ public final class Benchmark {
         System.out.println();
         System.out.println("| figure | engine, no-op workers (ceiling) | Nurture through its API |");
         System.out.println("| --- | --- | --- |");
-        System.out.printf(Locale.ROOT, "| completed orders/s (%d orders, %d clients, start to last shipped) | %.1f | %.1f |%n",
-                orders, clients, ceiling.ordersPerSecond(), nurture.ordersPerSecond());
-        System.out.printf(Locale.ROOT, "| start p50 / p99 (engine create / `POST /api/orders`) | %.0f / %.0f ms | %.0f / %.0f ms |%n",
-                ceiling.starts().percentile(50), ceiling.starts().percentile(99),
-                nurture.starts().percentile(50), nurture.starts().percentile(99));
-        System.out.printf(Locale.ROOT, "| app peak heap / average CPU | — | %.0f MB / %.0f %% |%n", nurture.peakHeapMb(), nurture.cpu() * 100);
-        System.out.printf(Locale.ROOT, "| CPU per order: app / broker / database | %s | %s |%n", ceiling.cpuPerOrder(), nurture.cpuPerOrder());
-        System.out.printf(Locale.ROOT, "%nNurture / ceiling: %.0f %%%n", 100 * nurture.ordersPerSecond() / ceiling.ordersPerSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "| completed orders/s (%d orders, %d clients, start to last shipped) | %.1f | %.1f |%n",
+                orders,
+                clients,
+                ceiling.ordersPerSecond(),
+                nurture.ordersPerSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "| start p50 / p99 (engine create / `POST /api/orders`) | %.0f / %.0f ms | %.0f / %.0f ms |%n",
+                ceiling.starts().percentile(50),
+                ceiling.starts().percentile(99),
+                nurture.starts().percentile(50),
+                nurture.starts().percentile(99));
+        System.out.printf(
+                Locale.ROOT,
+                "| app peak heap / average CPU | — | %.0f MB / %.0f %% |%n",
+                nurture.peakHeapMb(),
+                nurture.cpu() * 100);
+        System.out.printf(
+                Locale.ROOT,
+                "| CPU per order: app / broker / database | %s | %s |%n",
+                ceiling.cpuPerOrder(),
+                nurture.cpuPerOrder());
+        System.out.printf(
+                Locale.ROOT,
+                "%nNurture / ceiling: %.0f %%%n",
+                100 * nurture.ordersPerSecond() / ceiling.ordersPerSecond());
     }
 
     private static void printWithOpen(int open, Run fresh, Run withOpen) {
         System.out.println();
         System.out.printf("| figure | Nurture, fresh broker | Nurture, %d instances open |%n", open);
         System.out.println("| --- | --- | --- |");
-        System.out.printf(Locale.ROOT, "| completed orders/s | %.1f | %.1f |%n", fresh.ordersPerSecond(), withOpen.ordersPerSecond());
-        System.out.printf(Locale.ROOT, "| `POST /api/orders` p50 / p99 | %.0f / %.0f ms | %.0f / %.0f ms |%n",
-                fresh.starts().percentile(50), fresh.starts().percentile(99),
-                withOpen.starts().percentile(50), withOpen.starts().percentile(99));
-        System.out.printf(Locale.ROOT, "| app peak heap / average CPU | %.0f MB / %.0f %% | %.0f MB / %.0f %% |%n",
-                fresh.peakHeapMb(), fresh.cpu() * 100, withOpen.peakHeapMb(), withOpen.cpu() * 100);
-        System.out.printf(Locale.ROOT, "| CPU per order: app / broker / database | %s | %s |%n", fresh.cpuPerOrder(), withOpen.cpuPerOrder());
-        System.out.printf(Locale.ROOT, "%nWith %d open / fresh: %.0f %%%n", open, 100 * withOpen.ordersPerSecond() / fresh.ordersPerSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "| completed orders/s | %.1f | %.1f |%n",
+                fresh.ordersPerSecond(),
+                withOpen.ordersPerSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "| `POST /api/orders` p50 / p99 | %.0f / %.0f ms | %.0f / %.0f ms |%n",
+                fresh.starts().percentile(50),
+                fresh.starts().percentile(99),
+                withOpen.starts().percentile(50),
+                withOpen.starts().percentile(99));
+        System.out.printf(
+                Locale.ROOT,
+                "| app peak heap / average CPU | %.0f MB / %.0f %% | %.0f MB / %.0f %% |%n",
+                fresh.peakHeapMb(),
+                fresh.cpu() * 100,
+                withOpen.peakHeapMb(),
+                withOpen.cpu() * 100);
+        System.out.printf(
+                Locale.ROOT,
+                "| CPU per order: app / broker / database | %s | %s |%n",
+                fresh.cpuPerOrder(),
+                withOpen.cpuPerOrder());
+        System.out.printf(
+                Locale.ROOT,
+                "%nWith %d open / fresh: %.0f %%%n",
+                open,
+                100 * withOpen.ordersPerSecond() / fresh.ordersPerSecond());
     }
 
     private static String argument(String[] args, String name, String otherwise) {

@@ -3,10 +3,10 @@ package io.nurture.bench;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.worker.JobWorker;
+import io.grpc.Status.Code;
 import io.nurture.processes.OrderFulfillment;
 import io.nurture.processes.OrderFulfillment.JobType;
 import io.nurture.processes.OrderFulfillment.Variable;
-import io.grpc.Status.Code;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -25,8 +25,7 @@ final class Ceiling {
 
     private static final Duration BACK_PRESSURE_PAUSE = Duration.ofMillis(20);
 
-    private Ceiling() {
-    }
+    private Ceiling() {}
 
     static Run measure(AppUnderTest broker, int orders, int clients) throws Exception {
         CountDownLatch shipped = new CountDownLatch(orders);
@@ -42,7 +41,10 @@ final class Ceiling {
             Latencies creates = new Latencies();
             AppUnderTest.Cpu cpuBefore = broker.cpu();
             long start = System.nanoTime();
-            Load.inParallel(clients, orders, i -> creates.time(() -> start(client, UUID.randomUUID().toString())));
+            Load.inParallel(
+                    clients,
+                    orders,
+                    i -> creates.time(() -> start(client, UUID.randomUUID().toString())));
             if (!shipped.await(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException(shipped.getCount() + " instances never reached the shipment wait");
             }
@@ -85,15 +87,26 @@ final class Ceiling {
                 .correlationKey(orderId)
                 .messageId("order-placed-" + orderId)
                 .timeToLive(Duration.ofHours(1))
-                .variables(Map.of(Variable.ORDER_ID, orderId,
-                        Variable.CUSTOMER_ID, UUID.randomUUID().toString(),
-                        Variable.ORDER_TOTAL, new BigDecimal("25.00"), Variable.PAYMENT_METHOD, "CARD",
-                        Variable.FIRST_ORDER, false, Variable.COUNTRY_MISMATCH, false))
-                .send().join();
+                .variables(Map.of(
+                        Variable.ORDER_ID,
+                        orderId,
+                        Variable.CUSTOMER_ID,
+                        UUID.randomUUID().toString(),
+                        Variable.ORDER_TOTAL,
+                        new BigDecimal("25.00"),
+                        Variable.PAYMENT_METHOD,
+                        "CARD",
+                        Variable.FIRST_ORDER,
+                        false,
+                        Variable.COUNTRY_MISMATCH,
+                        false))
+                .send()
+                .join();
     }
 
     private static JobWorker noOp(CamundaClient client, String type, Map<String, Object> result, CountDownLatch done) {
-        return client.newWorker().jobType(type)
+        return client.newWorker()
+                .jobType(type)
                 .handler((jobs, job) -> {
                     jobs.newCompleteCommand(job).variables(result).send().join();
                     if (done != null) {

@@ -13,8 +13,7 @@ final class CpuTime {
 
     private static final double TICKS_PER_SECOND = 100.0;
 
-    private CpuTime() {
-    }
+    private CpuTime() {}
 
     static double seconds(long pid) {
         try {

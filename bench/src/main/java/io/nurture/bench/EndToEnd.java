@@ -24,16 +24,20 @@ import java.util.regex.Pattern;
 final class EndToEnd {
 
     static final String SKU = "CUP-CERAMIC-2";
-    private static final Pattern SHIPPED = Pattern.compile("(?m)^nurture_orders\\{status=\"SHIPPED\"[^}]*} ([0-9.E+]+)$");
-    private static final Pattern DELIVERED = Pattern.compile("(?m)^nurture_orders\\{status=\"DELIVERED\"[^}]*} ([0-9.E+]+)$");
-    private static final Pattern RETRIES =
-            Pattern.compile("(?m)^nurture_outbox_deliveries_total\\{outbox=\"(\\w+)\",outcome=\"retry\"[^}]*} ([0-9.E+]+)$");
+    private static final Pattern SHIPPED =
+            Pattern.compile("(?m)^nurture_orders\\{status=\"SHIPPED\"[^}]*} ([0-9.E+]+)$");
+    private static final Pattern DELIVERED =
+            Pattern.compile("(?m)^nurture_orders\\{status=\"DELIVERED\"[^}]*} ([0-9.E+]+)$");
+    private static final Pattern RETRIES = Pattern.compile(
+            "(?m)^nurture_outbox_deliveries_total\\{outbox=\"(\\w+)\",outcome=\"retry\"[^}]*} ([0-9.E+]+)$");
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":\"([^\"]+)\"");
     private static final Pattern TRACKING_NUMBER = Pattern.compile("\"trackingNumber\":\"([^\"]+)\"");
-    private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)$");
+    private static final Pattern HEAP =
+            Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)$");
     private static final Pattern CPU = Pattern.compile("(?m)^process_cpu_usage ([0-9.E+-]+)$");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AppUnderTest app;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,7 +46,9 @@ final class EndToEnd {
     }
 
     void stock() {
-        if (send("POST", "/api/inventory/" + SKU + "/restock", "{\"quantity\":1000000}", AppUnderTest.STAFF_KEY).statusCode() != 200) {
+        if (send("POST", "/api/inventory/" + SKU + "/restock", "{\"quantity\":1000000}", AppUnderTest.STAFF_KEY)
+                        .statusCode()
+                != 200) {
             throw new IllegalStateException("Could not stock " + SKU + " for the run");
         }
     }
@@ -67,7 +73,8 @@ final class EndToEnd {
         int deliveredBefore = count(DELIVERED, metrics());
         Load.inParallel(clients, toDeliver, i -> deliver(placed.get(i)));
         await(DELIVERED, deliveredBefore + toDeliver);
-        System.out.printf("Opened %d more instances (%d orders waiting for delivery, %d delivered with two journeys each) in %d s%n",
+        System.out.printf(
+                "Opened %d more instances (%d orders waiting for delivery, %d delivered with two journeys each) in %d s%n",
                 missing, toPlace - toDeliver, toDeliver, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
     }
 
@@ -79,9 +86,12 @@ final class EndToEnd {
         HttpResponse<String> answer = send("GET", "/api/reconciliation", "", AppUnderTest.STAFF_KEY);
         JsonNode report = JSON.readTree(answer.body());
         int violations = report.path("violations").size();
-        System.out.printf("Money check: %d orders checked, %d violations%n", report.path("ordersChecked").asInt(), violations);
+        System.out.printf(
+                "Money check: %d orders checked, %d violations%n",
+                report.path("ordersChecked").asInt(), violations);
         if (answer.statusCode() != 200 || violations > 0) {
-            throw new IllegalStateException("The reconciliation found orders whose money disagrees with their state: " + answer.body());
+            throw new IllegalStateException(
+                    "The reconciliation found orders whose money disagrees with their state: " + answer.body());
         }
     }
 
@@ -103,20 +113,35 @@ final class EndToEnd {
         ScheduledExecutorService sampling = Executors.newSingleThreadScheduledExecutor();
         sampling.scheduleAtFixedRate(sampler, 0, 1, TimeUnit.SECONDS);
         long start = System.nanoTime();
-        Load.inParallel(clients, orders, i -> posts.time(() -> {
-            if (send("POST", "/api/orders", order(), AppUnderTest.SHOP_KEY).statusCode() != 201) {
-                refused.incrementAndGet();
-            }
-        }));
+        Load.inParallel(
+                clients,
+                orders,
+                i -> posts.time(() -> {
+                    if (send("POST", "/api/orders", order(), AppUnderTest.SHOP_KEY)
+                                    .statusCode()
+                            != 201) {
+                        refused.incrementAndGet();
+                    }
+                }));
         if (refused.get() > 0) {
             throw new IllegalStateException(refused.get() + " orders were not accepted; see the app's log");
         }
         await(SHIPPED, shippedBefore + orders);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         sampling.shutdownNow();
-        System.out.printf("Outbox deliveries retried so far: %s%n", RETRIES.matcher(metrics()).results()
-                .map(m -> m.group(1) + " " + (long) Double.parseDouble(m.group(2))).toList());
-        return new Run(orders, elapsed, posts, sampler.peakHeapMb(), sampler.averageCpu(), app.cpu().since(cpuBefore));
+        System.out.printf(
+                "Outbox deliveries retried so far: %s%n",
+                RETRIES.matcher(metrics())
+                        .results()
+                        .map(m -> m.group(1) + " " + (long) Double.parseDouble(m.group(2)))
+                        .toList());
+        return new Run(
+                orders,
+                elapsed,
+                posts,
+                sampler.peakHeapMb(),
+                sampler.averageCpu(),
+                app.cpu().since(cpuBefore));
     }
 
     /** Polls at the sampler's pace: the scrape itself costs the app CPU, so it is kept to 4 a second. */
@@ -124,7 +149,8 @@ final class EndToEnd {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
         while (count(status, metrics()) < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Fewer than " + count + " orders reached " + status + " within 15 minutes");
+                throw new IllegalStateException(
+                        "Fewer than " + count + " orders reached " + status + " within 15 minutes");
             }
             Thread.sleep(250);
         }
@@ -140,11 +166,16 @@ final class EndToEnd {
     }
 
     private void deliver(String orderId) {
-        Matcher trackingNumber = TRACKING_NUMBER.matcher(send("GET", "/api/orders/" + orderId, "", AppUnderTest.SHOP_KEY).body());
+        Matcher trackingNumber = TRACKING_NUMBER.matcher(
+                send("GET", "/api/orders/" + orderId, "", AppUnderTest.SHOP_KEY).body());
         if (!trackingNumber.find()) {
             throw new IllegalStateException("Order " + orderId + " has no tracking number");
         }
-        send("POST", "/api/shipments/" + trackingNumber.group(1) + "/events", "{\"type\":\"DELIVERED\"}", AppUnderTest.SHOP_KEY);
+        send(
+                "POST",
+                "/api/shipments/" + trackingNumber.group(1) + "/events",
+                "{\"type\":\"DELIVERED\"}",
+                AppUnderTest.SHOP_KEY);
     }
 
     private String order() {
@@ -158,8 +189,13 @@ final class EndToEnd {
 
     private HttpResponse<String> send(String method, String path, String body, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-                .header("X-API-Key", key).header("Content-Type", "application/json")
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .header("X-API-Key", key)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
         if ("POST".equals(method)) {
             request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
@@ -172,8 +208,12 @@ final class EndToEnd {
 
     private String metrics() {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/prometheus"))
-                    .header("X-API-Key", AppUnderTest.STAFF_KEY).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/prometheus"))
+                                    .header("X-API-Key", AppUnderTest.STAFF_KEY)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the app's metrics", e);
         }

@@ -1,18 +1,17 @@
 package io.nurture.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Clients placing orders at once, each one after the other, as a shop's checkouts would. */
 final class Load {
 
-    private Load() {
-    }
+    private Load() {}
 
     /**
      * Clients together placing {@code perSecond} orders a second, as checkouts arrive, rather than

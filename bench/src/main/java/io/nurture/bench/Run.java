@@ -14,8 +14,12 @@ record Run(int orders, Duration elapsed, Latencies starts, double peakHeapMb, do
 
     /** CPU milliseconds per order: app / broker / database. */
     String cpuPerOrder() {
-        return String.format(java.util.Locale.ROOT, "%.0f / %.0f / %.0f ms", 1000 * cpuUsed.app() / orders,
-                1000 * cpuUsed.broker() / orders, 1000 * cpuUsed.database() / orders);
+        return String.format(
+                java.util.Locale.ROOT,
+                "%.0f / %.0f / %.0f ms",
+                1000 * cpuUsed.app() / orders,
+                1000 * cpuUsed.broker() / orders,
+                1000 * cpuUsed.database() / orders);
     }
 
     double ordersPerSecond() {

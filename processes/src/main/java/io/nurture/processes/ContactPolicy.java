@@ -6,16 +6,14 @@ public final class ContactPolicy {
     public static final String PROCESS_ID = "contact-policy";
     public static final String DECISION_ID = "contact-policy";
 
-    private ContactPolicy() {
-    }
+    private ContactPolicy() {}
 
     public static final class JobType {
         public static final String LOOK_UP_CONTACT_FACTS = "look-up-contact-facts";
         public static final String RECORD_SKIPPED_MESSAGE = "record-skipped-message";
         public static final String HOLD_MESSAGE = "hold-message";
 
-        private JobType() {
-        }
+        private JobType() {}
     }
 
     /** What the journeys pass in ("Check contact policy"), what the facts add, and what the policy answers. */
@@ -26,6 +24,7 @@ public final class ContactPolicy {
         public static final String JOURNEY = "journey";
         /** The message's step as the engagement log names it ({@code WIN_BACK}, ...). */
         public static final String JOURNEY_STEP = "journeyStep";
+
         public static final String HOLDOUT_SHARE = "holdoutShare";
         /** ISO-8601 duration: marketing messages within it count against the frequency cap. */
         public static final String CAP_PERIOD = "capPeriod";
@@ -36,8 +35,7 @@ public final class ContactPolicy {
         /** What the caller gets: whether its message may go now. */
         public static final String CONTACT_ALLOWED = "contactAllowed";
 
-        private Variable() {
-        }
+        private Variable() {}
     }
 
     /** The policy's answers. */
@@ -46,7 +44,6 @@ public final class ContactPolicy {
         public static final String WAIT = "WAIT";
         public static final String SKIP = "SKIP";
 
-        private Action() {
-        }
+        private Action() {}
     }
 }

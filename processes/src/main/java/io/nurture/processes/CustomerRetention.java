@@ -6,8 +6,7 @@ public final class CustomerRetention {
     public static final String PROCESS_ID = "customer-retention";
     public static final String SEGMENT_DECISION_ID = "customer-segment";
 
-    private CustomerRetention() {
-    }
+    private CustomerRetention() {}
 
     public static final class JobType {
         public static final String MARK_CUSTOMER_AT_RISK = "mark-customer-at-risk";
@@ -16,8 +15,7 @@ public final class CustomerRetention {
         public static final String SEND_WIN_BACK_OFFER = "send-win-back-offer";
         public static final String MARK_CUSTOMER_LAPSED = "mark-customer-lapsed";
 
-        private JobType() {
-        }
+        private JobType() {}
     }
 
     /** Both correlated by {@link OrderFulfillment.Variable#CUSTOMER_ID}: one journey per customer. */
@@ -27,8 +25,7 @@ public final class CustomerRetention {
         /** A delivered purchase: restarts the count of a running journey. */
         public static final String PURCHASE_DELIVERED = "PurchaseDelivered";
 
-        private Message() {
-        }
+        private Message() {}
     }
 
     public static final class Variable {
@@ -42,7 +39,6 @@ public final class CustomerRetention {
          */
         public static final String LAST_PURCHASE_AT = "lastPurchaseAt";
 
-        private Variable() {
-        }
+        private Variable() {}
     }
 }

@@ -35,11 +35,10 @@ public final class JourneySteps {
     public static final String PROPERTY = "journeyStep";
     public static final List<String> JOURNEYS = List.of(PostPurchase.PROCESS_ID, CustomerRetention.PROCESS_ID);
     /** Read once: the models ship inside the jar and do not change while it runs. */
-    private static final Map<String, List<String>> STEPS = JOURNEYS.stream()
-            .collect(Collectors.toUnmodifiableMap(Function.identity(), JourneySteps::walk));
+    private static final Map<String, List<String>> STEPS =
+            JOURNEYS.stream().collect(Collectors.toUnmodifiableMap(Function.identity(), JourneySteps::walk));
 
-    private JourneySteps() {
-    }
+    private JourneySteps() {}
 
     /** Empty when no journey has this process id. */
     public static Optional<List<String>> of(String journey) {
@@ -59,14 +58,16 @@ public final class JourneySteps {
             }
             step(node).ifPresent(steps::add);
             if (node instanceof CallActivity) {
-                // "Check contact policy" belongs to the message after it: it must not push that step behind its siblings.
+                // "Check contact policy" belongs to the message after it: it must not push that step behind its
+                // siblings.
                 node.getOutgoing().stream().map(SequenceFlow::getTarget).forEach(next::addFirst);
             } else {
                 node.getOutgoing().stream().map(SequenceFlow::getTarget).forEach(next::add);
             }
             if (node instanceof Activity) {
                 model.getModelElementsByType(BoundaryEvent.class).stream()
-                        .filter(boundary -> boundary.getAttachedTo() == node).forEach(next::add);
+                        .filter(boundary -> boundary.getAttachedTo() == node)
+                        .forEach(next::add);
             }
         }
         return List.copyOf(steps);

@@ -11,6 +11,5 @@ public final class Models {
             "post-purchase.bpmn", "survey-follow-up.dmn",
             "customer-retention.bpmn", "customer-segment.dmn");
 
-    private Models() {
-    }
+    private Models() {}
 }

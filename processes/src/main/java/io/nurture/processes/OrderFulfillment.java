@@ -10,8 +10,7 @@ public final class OrderFulfillment {
     public static final String PROCESS_ID = "order-fulfillment";
     public static final String RISK_DECISION_ID = "order-risk";
 
-    private OrderFulfillment() {
-    }
+    private OrderFulfillment() {}
 
     public static final class JobType {
         public static final String HOLD_ORDER_FOR_REVIEW = "hold-order-for-review";
@@ -30,14 +29,14 @@ public final class OrderFulfillment {
         public static final String CONFIRM_DELIVERY = "confirm-delivery";
         public static final String PUBLISH_ORDER_DELIVERED = "publish-order-delivered";
 
-        private JobType() {
-        }
+        private JobType() {}
     }
 
     /** Messages the process waits for, each correlated by {@link Variable#ORDER_ID}. */
     public static final class Message {
         /** Starts an order's instance; correlated by order id, so one order never runs twice at once. */
         public static final String ORDER_PLACED = "OrderPlaced";
+
         public static final String REVIEW_DECIDED = "ReviewDecided";
         public static final String STOCK_REPLENISHED = "StockReplenished";
         public static final String INVOICE_PAID = "InvoicePaid";
@@ -46,8 +45,7 @@ public final class OrderFulfillment {
         /** Published when an order is delivered; starts the post-purchase journey. */
         public static final String ORDER_DELIVERED = "OrderDelivered";
 
-        private Message() {
-        }
+        private Message() {}
     }
 
     public static final class Error {
@@ -55,8 +53,7 @@ public final class OrderFulfillment {
         /** "Order cannot proceed": leaves preparation for the compensation (refund, release, cancel). */
         public static final String ORDER_CANCELLED = "ORDER_CANCELLED";
 
-        private Error() {
-        }
+        private Error() {}
     }
 
     public static final class Variable {
@@ -75,8 +72,7 @@ public final class OrderFulfillment {
         /** When the carrier reported the delivery (ISO-8601 instant): the post-purchase journey counts from it. */
         public static final String DELIVERED_AT = "deliveredAt";
 
-        private Variable() {
-        }
+        private Variable() {}
     }
 
     /** Why an order was cancelled, as the process records it in {@link Variable#CANCEL_REASON}. */
@@ -86,15 +82,13 @@ public final class OrderFulfillment {
         public static final String BACKORDER_EXPIRED = "BACKORDER_EXPIRED";
         public static final String INVOICE_UNPAID = "INVOICE_UNPAID";
 
-        private CancelReason() {
-        }
+        private CancelReason() {}
     }
 
     public static final class PaymentMethod {
         public static final String CARD = "CARD";
         public static final String INVOICE = "INVOICE";
 
-        private PaymentMethod() {
-        }
+        private PaymentMethod() {}
     }
 }

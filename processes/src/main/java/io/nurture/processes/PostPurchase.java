@@ -6,8 +6,7 @@ public final class PostPurchase {
     public static final String PROCESS_ID = "post-purchase";
     public static final String FOLLOW_UP_DECISION_ID = "survey-follow-up";
 
-    private PostPurchase() {
-    }
+    private PostPurchase() {}
 
     public static final class JobType {
         public static final String RECORD_DELIVERY = "record-delivery";
@@ -21,8 +20,7 @@ public final class PostPurchase {
         public static final String MARK_CUSTOMER_ADVOCATE = "mark-customer-advocate";
         public static final String ASK_FOR_ADVOCACY = "ask-for-advocacy";
 
-        private JobType() {
-        }
+        private JobType() {}
     }
 
     /** Messages correlated by {@link OrderFulfillment.Variable#ORDER_ID}. */
@@ -30,8 +28,7 @@ public final class PostPurchase {
         public static final String SURVEY_ANSWERED = "SurveyAnswered";
         public static final String CARE_CASE_RESOLVED = "CareCaseResolved";
 
-        private Message() {
-        }
+        private Message() {}
     }
 
     public static final class Variable {
@@ -40,7 +37,6 @@ public final class PostPurchase {
         /** When the survey mail went out (ISO-8601 instant): its reminder and expiry count from it. */
         public static final String SURVEY_SENT_AT = "surveySentAt";
 
-        private Variable() {
-        }
+        private Variable() {}
     }
 }

@@ -6,13 +6,21 @@ import java.util.Map;
 /** What "Look up contact facts" answers in process tests: a customer who may be contacted now, or one fact changed. */
 final class ContactFactsFixture {
 
-    private ContactFactsFixture() {
-    }
+    private ContactFactsFixture() {}
 
     /** Consented, not unsubscribed, nothing within the cap, noon local time, not held out. */
     static Map<String, Object> mayBeContacted() {
-        return Map.of("unsubscribed", false, "marketingConsent", true, "marketingSentInCapPeriod", 0,
-                "localTime", "12:00:00", "heldOut", false);
+        return Map.of(
+                "unsubscribed",
+                false,
+                "marketingConsent",
+                true,
+                "marketingSentInCapPeriod",
+                0,
+                "localTime",
+                "12:00:00",
+                "heldOut",
+                false);
     }
 
     static Map<String, Object> mayBeContactedBut(String fact, Object value) {

@@ -11,22 +11,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ContactPolicyDecisionTest {
 
     @ParameterizedTest(name = "{0}: {1}={2} -> {3} {4} {5}")
-    @CsvSource(nullValues = "-", value = {
-        "MARKETING,     -,                        -,        SEND, -,                    -",
-        "MARKETING,     unsubscribed,             true,     SKIP, UNSUBSCRIBED,         -",
-        "MARKETING,     marketingConsent,         false,    SKIP, NO_MARKETING_CONSENT, -",
-        "MARKETING,     marketingSentInCapPeriod, 1,        SKIP, FREQUENCY_CAP,        -",
-        "MARKETING,     localTime,                21:00:00, WAIT, QUIET_HOURS,          08:00",
-        "MARKETING,     localTime,                23:59:59, WAIT, QUIET_HOURS,          08:00",
-        "MARKETING,     localTime,                03:00:00, WAIT, QUIET_HOURS,          08:00",
-        "MARKETING,     localTime,                07:59:59, WAIT, QUIET_HOURS,          08:00",
-        "MARKETING,     localTime,                08:00:00, SEND, -,                    -",
-        "MARKETING,     localTime,                20:59:59, SEND, -,                    -",
-        "MARKETING,     heldOut,                  true,     SKIP, HOLDOUT,              -",
-        "TRANSACTIONAL, localTime,                02:00:00, SEND, -,                    -",
-        "TRANSACTIONAL, marketingConsent,         false,    SEND, -,                    -",
-        "TRANSACTIONAL, unsubscribed,             true,     SEND, -,                    -",
-    })
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "MARKETING,     -,                        -,        SEND, -,                    -",
+                "MARKETING,     unsubscribed,             true,     SKIP, UNSUBSCRIBED,         -",
+                "MARKETING,     marketingConsent,         false,    SKIP, NO_MARKETING_CONSENT, -",
+                "MARKETING,     marketingSentInCapPeriod, 1,        SKIP, FREQUENCY_CAP,        -",
+                "MARKETING,     localTime,                21:00:00, WAIT, QUIET_HOURS,          08:00",
+                "MARKETING,     localTime,                23:59:59, WAIT, QUIET_HOURS,          08:00",
+                "MARKETING,     localTime,                03:00:00, WAIT, QUIET_HOURS,          08:00",
+                "MARKETING,     localTime,                07:59:59, WAIT, QUIET_HOURS,          08:00",
+                "MARKETING,     localTime,                08:00:00, SEND, -,                    -",
+                "MARKETING,     localTime,                20:59:59, SEND, -,                    -",
+                "MARKETING,     heldOut,                  true,     SKIP, HOLDOUT,              -",
+                "TRANSACTIONAL, localTime,                02:00:00, SEND, -,                    -",
+                "TRANSACTIONAL, marketingConsent,         false,    SEND, -,                    -",
+                "TRANSACTIONAL, unsubscribed,             true,     SEND, -,                    -",
+            })
     void thePolicyAnswers(String category, String fact, String value, String action, String reason, String resumeAt) {
         Map<String, Object> facts = new HashMap<>(ContactFactsFixture.mayBeContacted());
         if (fact != null) {
@@ -36,7 +38,9 @@ class ContactPolicyDecisionTest {
 
         String output = DecisionTables.evaluate(ContactPolicy.DECISION_ID, facts);
 
-        assertThat(output).isEqualTo("{\"action\":\"%s\",\"reason\":%s,\"resumeAt\":%s}".formatted(action, json(reason), json(resumeAt)));
+        assertThat(output)
+                .isEqualTo("{\"action\":\"%s\",\"reason\":%s,\"resumeAt\":%s}"
+                        .formatted(action, json(reason), json(resumeAt)));
     }
 
     @ParameterizedTest(name = "{0}")

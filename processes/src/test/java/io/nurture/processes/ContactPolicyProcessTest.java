@@ -22,7 +22,8 @@ class ContactPolicyProcessTest {
 
         engine.completeJob(LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContacted());
 
-        engine.assertCompletedInOrder(check, "LookUpContactFactsTask", "ApplyContactPolicyTask", "MessageMayGoEndEvent");
+        engine.assertCompletedInOrder(
+                check, "LookUpContactFactsTask", "ApplyContactPolicyTask", "MessageMayGoEndEvent");
         assertThat(engine.variable(check, ContactPolicy.Variable.CONTACT)).contains("\"action\":\"SEND\"");
     }
 
@@ -33,7 +34,9 @@ class ContactPolicyProcessTest {
         engine.completeJob(LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContactedBut("marketingSentInCapPeriod", 1));
         ActivatedJob record = engine.completeJob(RECORD_SKIPPED_MESSAGE, Map.of());
 
-        assertThat(record.getVariablesAsMap().get(ContactPolicy.Variable.CONTACT)).asString().contains("reason=FREQUENCY_CAP");
+        assertThat(record.getVariablesAsMap().get(ContactPolicy.Variable.CONTACT))
+                .asString()
+                .contains("reason=FREQUENCY_CAP");
         assertThat(record.getVariablesAsMap()).containsEntry(ContactPolicy.Variable.JOURNEY_STEP, "WIN_BACK");
         engine.assertCompletedInOrder(check, "RecordSkippedMessageTask", "MessageSkippedEndEvent");
     }
@@ -44,15 +47,17 @@ class ContactPolicyProcessTest {
 
         engine.completeJob(LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContactedBut("localTime", "23:00:00"));
         ActivatedJob hold = engine.completeJob(HOLD_MESSAGE, sendAt(Duration.ofHours(9)));
-        assertThat(hold.getVariablesAsMap().get(ContactPolicy.Variable.CONTACT)).asString().contains("resumeAt=08:00");
+        assertThat(hold.getVariablesAsMap().get(ContactPolicy.Variable.CONTACT))
+                .asString()
+                .contains("resumeAt=08:00");
 
         engine.increaseTime(Duration.ofHours(8).plusMinutes(59));
         assertThat(engine.activeElements(check)).contains("MorningEvent");
         engine.increaseTime(Duration.ofMinutes(2));
         engine.completeJob(LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContactedBut("localTime", "08:00:30"));
 
-        engine.assertCompletedInOrder(check, "HoldMessageUntilMorningTask", "MorningEvent", "LookUpContactFactsTask",
-                "MessageMayGoEndEvent");
+        engine.assertCompletedInOrder(
+                check, "HoldMessageUntilMorningTask", "MorningEvent", "LookUpContactFactsTask", "MessageMayGoEndEvent");
     }
 
     @Test
@@ -78,14 +83,29 @@ class ContactPolicyProcessTest {
     }
 
     private long messageDue(String category) {
-        return engine.client().newCreateInstanceCommand().bpmnProcessId(ContactPolicy.PROCESS_ID).latestVersion()
-                .variables(Map.of("customerId", "customer-3", ContactPolicy.Variable.MESSAGE_CATEGORY, category,
-                        ContactPolicy.Variable.JOURNEY, CustomerRetention.PROCESS_ID, ContactPolicy.Variable.JOURNEY_STEP, "WIN_BACK",
-                        ContactPolicy.Variable.HOLDOUT_SHARE, 0.1))
-                .send().join().getProcessInstanceKey();
+        return engine.client()
+                .newCreateInstanceCommand()
+                .bpmnProcessId(ContactPolicy.PROCESS_ID)
+                .latestVersion()
+                .variables(Map.of(
+                        "customerId",
+                        "customer-3",
+                        ContactPolicy.Variable.MESSAGE_CATEGORY,
+                        category,
+                        ContactPolicy.Variable.JOURNEY,
+                        CustomerRetention.PROCESS_ID,
+                        ContactPolicy.Variable.JOURNEY_STEP,
+                        "WIN_BACK",
+                        ContactPolicy.Variable.HOLDOUT_SHARE,
+                        0.1))
+                .send()
+                .join()
+                .getProcessInstanceKey();
     }
 
     private Map<String, Object> sendAt(Duration fromNow) {
-        return Map.of(ContactPolicy.Variable.SEND_AT, Instant.parse(engine.now()).plus(fromNow).toString());
+        return Map.of(
+                ContactPolicy.Variable.SEND_AT,
+                Instant.parse(engine.now()).plus(fromNow).toString());
     }
 }

@@ -34,11 +34,17 @@ class CustomerRetentionProcessTest {
         engine.increaseTime(Duration.ofDays(45).plusMinutes(1));
 
         engine.completeJob(MARK_CUSTOMER_AT_RISK, Map.of());
-        engine.completeJob(ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContactedBut("marketingConsent", false));
+        engine.completeJob(
+                ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS,
+                ContactFactsFixture.mayBeContactedBut("marketingConsent", false));
         engine.completeJob(ContactPolicy.JobType.RECORD_SKIPPED_MESSAGE, Map.of());
 
-        engine.assertCompletedInOrder(journey, "MarkCustomerAtRiskTask", "ReEngagementContactPolicyActivity",
-                "ReEngagementContactAllowedGateway", "ReEngagementContactJoinGateway");
+        engine.assertCompletedInOrder(
+                journey,
+                "MarkCustomerAtRiskTask",
+                "ReEngagementContactPolicyActivity",
+                "ReEngagementContactAllowedGateway",
+                "ReEngagementContactJoinGateway");
         assertThat(engine.reachedElements(journey)).doesNotContain("SendReEngagementTask");
         assertThat(engine.activeElements(journey)).contains("AwaitPurchaseAfterReEngagementGateway");
     }
@@ -47,7 +53,8 @@ class CustomerRetentionProcessTest {
     void winBackOfferIsSizedByTheCustomerSegmentAfter90Days() {
         long journey = winBackDue(820, 2);
 
-        assertThat(engine.variable(journey, Variable.SEGMENT_OFFER)).isEqualTo("{\"segment\":\"VIP\",\"offerValue\":25}");
+        assertThat(engine.variable(journey, Variable.SEGMENT_OFFER))
+                .isEqualTo("{\"segment\":\"VIP\",\"offerValue\":25}");
         assertThat(engine.activeElements(journey)).contains("WinBackContactPolicyActivity");
     }
 
@@ -59,8 +66,12 @@ class CustomerRetentionProcessTest {
         engine.increaseTime(Duration.ofDays(90));
         engine.completeJob(MARK_CUSTOMER_LAPSED, Map.of());
 
-        engine.assertCompletedInOrder(journey, "SendWinBackOfferTask", "NoPurchaseFor180DaysEvent",
-                "MarkCustomerLapsedTask", "CustomerLapsedEndEvent");
+        engine.assertCompletedInOrder(
+                journey,
+                "SendWinBackOfferTask",
+                "NoPurchaseFor180DaysEvent",
+                "MarkCustomerLapsedTask",
+                "CustomerLapsedEndEvent");
         assertThat(engine.isCompleted(journey)).isTrue();
     }
 
@@ -73,7 +84,8 @@ class CustomerRetentionProcessTest {
         engine.increaseTime(Duration.ofDays(35).plusMinutes(1));
 
         engine.completeJob(COLLECT_CUSTOMER_FACTS, facts(40, 1));
-        engine.assertCompletedInOrder(journey, "SendReEngagementTask", "NoPurchaseFor90DaysEvent", "LookUpCustomerValueTask");
+        engine.assertCompletedInOrder(
+                journey, "SendReEngagementTask", "NoPurchaseFor90DaysEvent", "LookUpCustomerValueTask");
     }
 
     @Test
@@ -85,7 +97,8 @@ class CustomerRetentionProcessTest {
         engine.increaseTime(Duration.ofDays(60).plusMinutes(1));
 
         engine.completeJob(MARK_CUSTOMER_LAPSED, Map.of());
-        engine.assertCompletedInOrder(journey, "SendWinBackOfferTask", "NoPurchaseFor180DaysEvent", "MarkCustomerLapsedTask");
+        engine.assertCompletedInOrder(
+                journey, "SendWinBackOfferTask", "NoPurchaseFor180DaysEvent", "MarkCustomerLapsedTask");
     }
 
     @Test
@@ -98,16 +111,24 @@ class CustomerRetentionProcessTest {
         sendWinBackOffer();
         engine.completeJob(MARK_CUSTOMER_LAPSED, Map.of());
 
-        engine.assertCompletedInOrder(journey, "NoPurchaseFor45DaysEvent", "SendReEngagementTask",
-                "NoPurchaseFor90DaysEvent", "SendWinBackOfferTask", "NoPurchaseFor180DaysEvent", "MarkCustomerLapsedTask",
+        engine.assertCompletedInOrder(
+                journey,
+                "NoPurchaseFor45DaysEvent",
+                "SendReEngagementTask",
+                "NoPurchaseFor90DaysEvent",
+                "SendWinBackOfferTask",
+                "NoPurchaseFor180DaysEvent",
+                "MarkCustomerLapsedTask",
                 "CustomerLapsedEndEvent");
     }
 
     @Test
     void journeyStartedLateCountsFromThePurchaseNotFromItsStart() {
         String purchasedAt = engine.ago(Duration.ofDays(50));
-        engine.publishStart(Message.JOURNEY_REQUESTED, A_CUSTOMER, Map.of(OrderFulfillment.Variable.CUSTOMER_ID, A_CUSTOMER,
-                Variable.LAST_PURCHASE_AT, purchasedAt));
+        engine.publishStart(
+                Message.JOURNEY_REQUESTED,
+                A_CUSTOMER,
+                Map.of(OrderFulfillment.Variable.CUSTOMER_ID, A_CUSTOMER, Variable.LAST_PURCHASE_AT, purchasedAt));
         long journey = engine.instancesOf(CustomerRetention.PROCESS_ID).get(0);
 
         reEngage();
@@ -126,8 +147,8 @@ class CustomerRetentionProcessTest {
         assertThat(engine.reachedElements(journey)).doesNotContain("SendReEngagementTask");
         engine.increaseTime(Duration.ofDays(6));
         reEngage();
-        engine.assertCompletedInOrder(journey, "PurchaseBeforeReEngagementEvent", "NoPurchaseFor45DaysEvent",
-                "SendReEngagementTask");
+        engine.assertCompletedInOrder(
+                journey, "PurchaseBeforeReEngagementEvent", "NoPurchaseFor45DaysEvent", "SendReEngagementTask");
     }
 
     @Test
@@ -146,8 +167,10 @@ class CustomerRetentionProcessTest {
     void aCustomerHasAtMostOneRunningJourney() {
         startJourney();
 
-        engine.publishStart(Message.JOURNEY_REQUESTED, A_CUSTOMER, Map.of(OrderFulfillment.Variable.CUSTOMER_ID, A_CUSTOMER,
-                Variable.LAST_PURCHASE_AT, engine.now()));
+        engine.publishStart(
+                Message.JOURNEY_REQUESTED,
+                A_CUSTOMER,
+                Map.of(OrderFulfillment.Variable.CUSTOMER_ID, A_CUSTOMER, Variable.LAST_PURCHASE_AT, engine.now()));
 
         assertThat(engine.instancesOf(CustomerRetention.PROCESS_ID)).hasSize(1);
     }
@@ -175,12 +198,15 @@ class CustomerRetentionProcessTest {
     }
 
     private static Map<String, Object> facts(int totalSpent, int orderCount) {
-        return Map.of(Variable.TOTAL_SPENT, totalSpent, Variable.ORDER_COUNT, orderCount, Variable.DAYS_SINCE_LAST_ORDER, 90);
+        return Map.of(
+                Variable.TOTAL_SPENT, totalSpent, Variable.ORDER_COUNT, orderCount, Variable.DAYS_SINCE_LAST_ORDER, 90);
     }
 
     private long startJourney() {
-        engine.publishStart(Message.JOURNEY_REQUESTED, A_CUSTOMER, Map.of(OrderFulfillment.Variable.CUSTOMER_ID, A_CUSTOMER,
-                Variable.LAST_PURCHASE_AT, engine.now()));
+        engine.publishStart(
+                Message.JOURNEY_REQUESTED,
+                A_CUSTOMER,
+                Map.of(OrderFulfillment.Variable.CUSTOMER_ID, A_CUSTOMER, Variable.LAST_PURCHASE_AT, engine.now()));
         return engine.instancesOf(CustomerRetention.PROCESS_ID).get(0);
     }
 

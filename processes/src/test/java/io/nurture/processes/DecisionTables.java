@@ -19,16 +19,20 @@ final class DecisionTables {
 
     private static final DecisionEngine DMN = DecisionEngineFactory.createDecisionEngine();
     private static final List<ParsedDecisionRequirementsGraph> TABLES = Models.RESOURCES.stream()
-            .filter(resource -> resource.endsWith(".dmn")).map(DecisionTables::parse).toList();
+            .filter(resource -> resource.endsWith(".dmn"))
+            .map(DecisionTables::parse)
+            .toList();
 
-    private DecisionTables() {
-    }
+    private DecisionTables() {}
 
     /** The decision's output as the engine would hand it to the process, in JSON. */
     static String evaluate(String decisionId, Map<String, Object> variables) {
         ParsedDecisionRequirementsGraph table = TABLES.stream()
-                .filter(drg -> drg.getDecisions().stream().anyMatch(decision -> decision.getId().equals(decisionId)))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("No decision " + decisionId + " in " + Models.RESOURCES));
+                .filter(drg -> drg.getDecisions().stream()
+                        .anyMatch(decision -> decision.getId().equals(decisionId)))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("No decision " + decisionId + " in " + Models.RESOURCES));
         DecisionEvaluationResult result = DMN.evaluateDecisionById(table, decisionId, () -> variables);
         if (result.isFailure()) {
             throw new AssertionError(decisionId + " failed: " + result.getFailureMessage());

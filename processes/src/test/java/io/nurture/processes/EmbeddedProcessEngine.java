@@ -141,12 +141,20 @@ public final class EmbeddedProcessEngine implements BeforeEachCallback, AfterEac
     }
 
     public void throwError(String jobType, String errorCode, Map<String, Object> variables) {
-        client.newThrowErrorCommand(activate(jobType)).errorCode(errorCode).variables(variables).send().join();
+        client.newThrowErrorCommand(activate(jobType))
+                .errorCode(errorCode)
+                .variables(variables)
+                .send()
+                .join();
         idle();
     }
 
     public void failJobForGood(String jobType, String message) {
-        client.newFailCommand(activate(jobType)).retries(0).errorMessage(message).send().join();
+        client.newFailCommand(activate(jobType))
+                .retries(0)
+                .errorMessage(message)
+                .send()
+                .join();
         idle();
     }
 
@@ -187,7 +195,8 @@ public final class EmbeddedProcessEngine implements BeforeEachCallback, AfterEac
 
     public List<String> activeElements(long processInstanceKey) {
         List<String> activated = elementIds(processInstanceKey, ProcessInstanceIntent.ELEMENT_ACTIVATED);
-        List<String> finished = new ArrayList<>(elementIds(processInstanceKey, ProcessInstanceIntent.ELEMENT_COMPLETED));
+        List<String> finished =
+                new ArrayList<>(elementIds(processInstanceKey, ProcessInstanceIntent.ELEMENT_COMPLETED));
         finished.addAll(elementIds(processInstanceKey, ProcessInstanceIntent.ELEMENT_TERMINATED));
         List<String> active = new ArrayList<>(activated);
         finished.forEach(active::remove);

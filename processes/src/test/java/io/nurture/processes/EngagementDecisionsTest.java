@@ -9,9 +9,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EngagementDecisionsTest {
 
     @ParameterizedTest(name = "score {0} -> {1}")
-    @CsvSource({"0, SERVICE_RECOVERY", "6, SERVICE_RECOVERY", "7, THANK_YOU", "8, THANK_YOU", "9, ADVOCACY_ASK", "10, ADVOCACY_ASK"})
+    @CsvSource({
+        "0, SERVICE_RECOVERY",
+        "6, SERVICE_RECOVERY",
+        "7, THANK_YOU",
+        "8, THANK_YOU",
+        "9, ADVOCACY_ASK",
+        "10, ADVOCACY_ASK"
+    })
     void followUpFollowsTheNpsBands(int score, String followUp) {
-        String output = DecisionTables.evaluate(PostPurchase.FOLLOW_UP_DECISION_ID, Map.of(PostPurchase.Variable.NPS_SCORE, score));
+        String output = DecisionTables.evaluate(
+                PostPurchase.FOLLOW_UP_DECISION_ID, Map.of(PostPurchase.Variable.NPS_SCORE, score));
 
         assertThat(output).isEqualTo("\"" + followUp + "\"");
     }
@@ -25,10 +33,12 @@ class EngagementDecisionsTest {
         "200, 2, 30, REGULAR, 15",
     })
     void segmentSizesTheWinBackOffer(int spent, int orders, int days, String segment, int offer) {
-        String output = DecisionTables.evaluate(CustomerRetention.SEGMENT_DECISION_ID, Map.of(
-                CustomerRetention.Variable.TOTAL_SPENT, spent,
-                CustomerRetention.Variable.ORDER_COUNT, orders,
-                CustomerRetention.Variable.DAYS_SINCE_LAST_ORDER, days));
+        String output = DecisionTables.evaluate(
+                CustomerRetention.SEGMENT_DECISION_ID,
+                Map.of(
+                        CustomerRetention.Variable.TOTAL_SPENT, spent,
+                        CustomerRetention.Variable.ORDER_COUNT, orders,
+                        CustomerRetention.Variable.DAYS_SINCE_LAST_ORDER, days));
 
         assertThat(output).isEqualTo("{\"segment\":\"" + segment + "\",\"offerValue\":" + offer + "}");
     }

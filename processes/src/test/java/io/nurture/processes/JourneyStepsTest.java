@@ -8,16 +8,18 @@ class JourneyStepsTest {
 
     @Test
     void postPurchaseStepsComeInTheOrderTheJourneyWalksThem() {
-        assertThat(JourneySteps.of(PostPurchase.PROCESS_ID)).hasValueSatisfying(steps -> assertThat(steps)
-                .containsSubsequence("FOLLOW_UP", "SURVEY", "SURVEY_REMINDER", "UNANSWERED")
-                .containsSubsequence("SURVEY", "SERVICE_RECOVERY", "CARE_CASE_RESOLVED")
-                .contains("THANK_YOU", "ADVOCACY_ASK")
-                .doesNotHaveDuplicates());
+        assertThat(JourneySteps.of(PostPurchase.PROCESS_ID))
+                .hasValueSatisfying(steps -> assertThat(steps)
+                        .containsSubsequence("FOLLOW_UP", "SURVEY", "SURVEY_REMINDER", "UNANSWERED")
+                        .containsSubsequence("SURVEY", "SERVICE_RECOVERY", "CARE_CASE_RESOLVED")
+                        .contains("THANK_YOU", "ADVOCACY_ASK")
+                        .doesNotHaveDuplicates());
     }
 
     @Test
     void retentionStepsAreReEngagementThenWinBack() {
-        assertThat(JourneySteps.of(CustomerRetention.PROCESS_ID)).contains(java.util.List.of("RE_ENGAGEMENT", "WIN_BACK"));
+        assertThat(JourneySteps.of(CustomerRetention.PROCESS_ID))
+                .contains(java.util.List.of("RE_ENGAGEMENT", "WIN_BACK"));
     }
 
     @Test

@@ -28,16 +28,20 @@ class ModelChangeSafetyTest {
         engine.completeJob(RESERVE_STOCK, Map.of(Variable.ALL_LINES_RESERVED, true));
         engine.completeJob(ISSUE_INVOICE, Map.of());
 
-        long newVersion = engine.deploy("order-fulfillment.bpmn",
-                model("order-fulfillment.bpmn").replace("name=\"Send payment reminder\"", "name=\"Send friendly payment reminder\""));
+        long newVersion = engine.deploy(
+                "order-fulfillment.bpmn",
+                model("order-fulfillment.bpmn")
+                        .replace("name=\"Send payment reminder\"", "name=\"Send friendly payment reminder\""));
         long newOrder = engine.startOrder(order("order-new-1"));
 
         assertThat(engine.definitionOf(newOrder)).isEqualTo(newVersion);
         assertThat(engine.definitionOf(waitingForPayment)).isNotEqualTo(newVersion);
         engine.increaseTime(Duration.ofDays(7).plusMinutes(1));
         engine.completeJob(SEND_PAYMENT_REMINDER, Map.of());
-        engine.publish(OrderFulfillment.Message.INVOICE_PAID, "order-old-1", Map.of(Variable.PAYMENT_AMOUNT, 20,
-                Variable.PAYMENT_REFERENCE, "BANK-1"));
+        engine.publish(
+                OrderFulfillment.Message.INVOICE_PAID,
+                "order-old-1",
+                Map.of(Variable.PAYMENT_AMOUNT, 20, Variable.PAYMENT_REFERENCE, "BANK-1"));
         engine.completeJob(RECORD_INVOICE_PAYMENT, Map.of());
         engine.completeJob(CREATE_SHIPMENT, Map.of());
         engine.publish(OrderFulfillment.Message.SHIPMENT_DELIVERED, "order-old-1", Map.of());
@@ -47,7 +51,9 @@ class ModelChangeSafetyTest {
 
         engine.completeJob(RESERVE_STOCK, Map.of(Variable.ALL_LINES_RESERVED, true));
         engine.completeJob(ISSUE_INVOICE, Map.of());
-        engine.publish(OrderFulfillment.Message.CANCELLATION_REQUESTED, "order-new-1",
+        engine.publish(
+                OrderFulfillment.Message.CANCELLATION_REQUESTED,
+                "order-new-1",
                 Map.of(Variable.CANCEL_REASON, OrderFulfillment.CancelReason.CUSTOMER_REQUEST));
         engine.completeJob(REFUND_PAYMENT, Map.of());
         engine.completeJob(RELEASE_STOCK, Map.of());
@@ -56,9 +62,19 @@ class ModelChangeSafetyTest {
     }
 
     private static Map<String, Object> order(String orderId) {
-        return Map.of(Variable.ORDER_ID, orderId, Variable.CUSTOMER_ID, "c-1", Variable.ORDER_TOTAL, 20,
-                Variable.PAYMENT_METHOD, OrderFulfillment.PaymentMethod.INVOICE, Variable.FIRST_ORDER, false,
-                Variable.COUNTRY_MISMATCH, false);
+        return Map.of(
+                Variable.ORDER_ID,
+                orderId,
+                Variable.CUSTOMER_ID,
+                "c-1",
+                Variable.ORDER_TOTAL,
+                20,
+                Variable.PAYMENT_METHOD,
+                OrderFulfillment.PaymentMethod.INVOICE,
+                Variable.FIRST_ORDER,
+                false,
+                Variable.COUNTRY_MISMATCH,
+                false);
     }
 
     private static String model(String resource) {

@@ -35,8 +35,15 @@ class OrderFulfillmentProcessTest {
         engine.completeJob(PUBLISH_ORDER_DELIVERED, Map.of());
 
         assertThat(engine.isCompleted(order)).isTrue();
-        engine.assertCompletedInOrder(order, "AssessOrderRiskTask", "ReserveStockTask", "ChargeCardTask",
-                "ShipOrderTask", "PrepareAndDispatchSubProcess", "WaitForDeliveryTask", "ConfirmDeliveryTask",
+        engine.assertCompletedInOrder(
+                order,
+                "AssessOrderRiskTask",
+                "ReserveStockTask",
+                "ChargeCardTask",
+                "ShipOrderTask",
+                "PrepareAndDispatchSubProcess",
+                "WaitForDeliveryTask",
+                "ConfirmDeliveryTask",
                 "OrderDeliveredEndEvent");
         assertThat(engine.variable(order, RISK_DECISION)).isEqualTo("\"APPROVE\"");
     }
@@ -56,8 +63,14 @@ class OrderFulfillmentProcessTest {
         long order = engine.startOrder(order(PaymentMethod.CARD, 120, false, false));
         engine.completeJob(RESERVE_STOCK, RESERVED);
 
-        engine.client().newPublishMessageCommand().messageName(ORDER_PLACED).correlationKey(AN_ORDER)
-                .timeToLive(Duration.ZERO).variables(order(PaymentMethod.CARD, 120, false, false)).send().join();
+        engine.client()
+                .newPublishMessageCommand()
+                .messageName(ORDER_PLACED)
+                .correlationKey(AN_ORDER)
+                .timeToLive(Duration.ZERO)
+                .variables(order(PaymentMethod.CARD, 120, false, false))
+                .send()
+                .join();
 
         assertThat(engine.instancesOf(OrderFulfillment.PROCESS_ID)).containsExactly(order);
     }
@@ -68,15 +81,22 @@ class OrderFulfillmentProcessTest {
         engine.completeJob(RESERVE_STOCK, RESERVED);
         engine.completeJob(CHARGE_CARD, Map.of());
 
-        engine.throwError(CREATE_SHIPMENT, OrderFulfillment.Error.ORDER_CANCELLED,
+        engine.throwError(
+                CREATE_SHIPMENT,
+                OrderFulfillment.Error.ORDER_CANCELLED,
                 Map.of(CANCEL_REASON, CancelReason.CUSTOMER_REQUEST));
         engine.completeJob(REFUND_PAYMENT, Map.of());
         engine.completeJob(RELEASE_STOCK, Map.of());
         var cancelOrder = engine.completeJob(CANCEL_ORDER, Map.of());
 
         assertThat(engine.isCompleted(order)).isTrue();
-        engine.assertCompletedInOrder(order, "OrderCannotProceedBoundaryEvent", "RefundPaymentTask", "ReleaseStockTask",
-                "CancelOrderTask", "OrderCancelledEndEvent");
+        engine.assertCompletedInOrder(
+                order,
+                "OrderCannotProceedBoundaryEvent",
+                "RefundPaymentTask",
+                "ReleaseStockTask",
+                "CancelOrderTask",
+                "OrderCancelledEndEvent");
         assertThat(cancelOrder.getVariablesAsMap()).containsEntry(CANCEL_REASON, CancelReason.CUSTOMER_REQUEST);
     }
 
@@ -87,8 +107,7 @@ class OrderFulfillmentProcessTest {
         engine.completeJob(REJECT_ORDER, Map.of());
 
         assertThat(engine.isCompleted(order)).isTrue();
-        engine.assertCompletedInOrder(order, "OrderRejectedBoundaryEvent", "RejectOrderTask",
-                "OrderRejectedEndEvent");
+        engine.assertCompletedInOrder(order, "OrderRejectedBoundaryEvent", "RejectOrderTask", "OrderRejectedEndEvent");
         assertThat(engine.reachedElements(order)).contains("RiskRejectedEndEvent");
         assertThat(engine.completedElements(order)).doesNotContain("ReserveStockTask");
     }
@@ -140,7 +159,11 @@ class OrderFulfillmentProcessTest {
         engine.publish(STOCK_REPLENISHED, AN_ORDER, Map.of());
         engine.completeJob(RESERVE_STOCK, RESERVED);
 
-        engine.assertCompletedInOrder(order, "PutOrderOnBackorderTask", "ReserveStockAgainTask", "ReserveStockAgainTask",
+        engine.assertCompletedInOrder(
+                order,
+                "PutOrderOnBackorderTask",
+                "ReserveStockAgainTask",
+                "ReserveStockAgainTask",
                 "WaitForRestockSubProcess");
         assertThat(engine.activeElements(order)).contains("ChargeCardTask");
     }
@@ -156,8 +179,14 @@ class OrderFulfillmentProcessTest {
         engine.completeJob(RELEASE_STOCK, Map.of());
         engine.completeJob(CANCEL_ORDER, Map.of());
 
-        engine.assertCompletedInOrder(order, "BackorderPeriodElapsedBoundaryEvent", "OrderCannotProceedBoundaryEvent",
-                "RefundPaymentTask", "ReleaseStockTask", "CancelOrderTask", "OrderCancelledEndEvent");
+        engine.assertCompletedInOrder(
+                order,
+                "BackorderPeriodElapsedBoundaryEvent",
+                "OrderCannotProceedBoundaryEvent",
+                "RefundPaymentTask",
+                "ReleaseStockTask",
+                "CancelOrderTask",
+                "OrderCancelledEndEvent");
         assertThat(engine.variable(order, CANCEL_REASON)).isEqualTo("\"" + CancelReason.BACKORDER_EXPIRED + "\"");
     }
 
@@ -171,7 +200,8 @@ class OrderFulfillmentProcessTest {
         engine.completeJob(RELEASE_STOCK, Map.of());
         engine.completeJob(CANCEL_ORDER, Map.of());
 
-        engine.assertCompletedInOrder(order, "PaymentDeclinedBoundaryEvent", "ReleaseStockTask", "CancelOrderTask", "OrderCancelledEndEvent");
+        engine.assertCompletedInOrder(
+                order, "PaymentDeclinedBoundaryEvent", "ReleaseStockTask", "CancelOrderTask", "OrderCancelledEndEvent");
         assertThat(engine.reachedElements(order)).contains("PaymentDeclinedEndEvent");
         assertThat(engine.variable(order, CANCEL_REASON)).isEqualTo("\"" + CancelReason.PAYMENT_DECLINED + "\"");
         assertThat(engine.completedElements(order)).doesNotContain("ShipOrderTask");
@@ -197,7 +227,8 @@ class OrderFulfillmentProcessTest {
         engine.publish(INVOICE_PAID, AN_ORDER, Map.of(PAYMENT_AMOUNT, 50, PAYMENT_REFERENCE, "bank-123"));
         engine.completeJob(RECORD_INVOICE_PAYMENT, Map.of());
 
-        engine.assertCompletedInOrder(order, "SendInvoiceTask", "WaitForInvoicePaymentTask", "RecordInvoicePaymentTask");
+        engine.assertCompletedInOrder(
+                order, "SendInvoiceTask", "WaitForInvoicePaymentTask", "RecordInvoicePaymentTask");
         assertThat(engine.activeElements(order)).contains("ShipOrderTask");
     }
 
@@ -210,8 +241,8 @@ class OrderFulfillmentProcessTest {
         engine.increaseTime(Duration.ofDays(7).plusMinutes(1));
         engine.completeJob(SEND_PAYMENT_REMINDER, Map.of());
 
-        engine.assertCompletedInOrder(order, "InvoiceReminderDueBoundaryEvent", "SendPaymentReminderTask",
-                "PaymentReminderSentEndEvent");
+        engine.assertCompletedInOrder(
+                order, "InvoiceReminderDueBoundaryEvent", "SendPaymentReminderTask", "PaymentReminderSentEndEvent");
         assertThat(engine.activeElements(order)).contains("WaitForInvoicePaymentTask");
     }
 
@@ -228,7 +259,12 @@ class OrderFulfillmentProcessTest {
         engine.completeJob(RELEASE_STOCK, Map.of());
         engine.completeJob(CANCEL_ORDER, Map.of());
 
-        engine.assertCompletedInOrder(order, "InvoiceDeadlinePassedBoundaryEvent", "ReleaseStockTask", "CancelOrderTask", "OrderCancelledEndEvent");
+        engine.assertCompletedInOrder(
+                order,
+                "InvoiceDeadlinePassedBoundaryEvent",
+                "ReleaseStockTask",
+                "CancelOrderTask",
+                "OrderCancelledEndEvent");
         assertThat(engine.reachedElements(order)).contains("InvoiceUnpaidEndEvent");
         assertThat(engine.variable(order, CANCEL_REASON)).isEqualTo("\"" + CancelReason.INVOICE_UNPAID + "\"");
     }
@@ -244,8 +280,13 @@ class OrderFulfillmentProcessTest {
         engine.completeJob(RELEASE_STOCK, Map.of());
         engine.completeJob(CANCEL_ORDER, Map.of());
 
-        engine.assertCompletedInOrder(order, "CancellationRequestedBoundaryEvent", "RefundPaymentTask",
-                "ReleaseStockTask", "CancelOrderTask", "OrderCancelledEndEvent");
+        engine.assertCompletedInOrder(
+                order,
+                "CancellationRequestedBoundaryEvent",
+                "RefundPaymentTask",
+                "ReleaseStockTask",
+                "CancelOrderTask",
+                "OrderCancelledEndEvent");
         assertThat(engine.isCompleted(order)).isTrue();
     }
 
@@ -259,12 +300,13 @@ class OrderFulfillmentProcessTest {
         engine.increaseTime(Duration.ofDays(10).plusMinutes(1));
         engine.completeJob(ALERT_DELIVERY_OVERDUE, Map.of());
 
-        engine.assertCompletedInOrder(order, "DeliveryOverdueBoundaryEvent", "AlertDeliveryOverdueTask",
-                "OverdueAlertSentEndEvent");
+        engine.assertCompletedInOrder(
+                order, "DeliveryOverdueBoundaryEvent", "AlertDeliveryOverdueTask", "OverdueAlertSentEndEvent");
         assertThat(engine.activeElements(order)).contains("WaitForDeliveryTask");
     }
 
-    private static Map<String, Object> order(String paymentMethod, int total, boolean firstOrder, boolean countryMismatch) {
+    private static Map<String, Object> order(
+            String paymentMethod, int total, boolean firstOrder, boolean countryMismatch) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ORDER_ID, AN_ORDER);
         variables.put(CUSTOMER_ID, "customer-1");

@@ -18,11 +18,14 @@ class OrderRiskDecisionTest {
         "true, true, 1500, REJECT",
         "true, false, 1500, REVIEW",
     })
-    void decidesRiskFromCountriesFirstOrderAndTotal(boolean countryMismatch, boolean firstOrder, double total, String expected) {
-        String output = DecisionTables.evaluate(OrderFulfillment.RISK_DECISION_ID, Map.of(
-                OrderFulfillment.Variable.COUNTRY_MISMATCH, countryMismatch,
-                OrderFulfillment.Variable.FIRST_ORDER, firstOrder,
-                OrderFulfillment.Variable.ORDER_TOTAL, total));
+    void decidesRiskFromCountriesFirstOrderAndTotal(
+            boolean countryMismatch, boolean firstOrder, double total, String expected) {
+        String output = DecisionTables.evaluate(
+                OrderFulfillment.RISK_DECISION_ID,
+                Map.of(
+                        OrderFulfillment.Variable.COUNTRY_MISMATCH, countryMismatch,
+                        OrderFulfillment.Variable.FIRST_ORDER, firstOrder,
+                        OrderFulfillment.Variable.ORDER_TOTAL, total));
 
         assertThat(output).isEqualTo("\"" + expected + "\"");
     }

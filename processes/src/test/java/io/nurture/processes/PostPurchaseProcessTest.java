@@ -30,8 +30,13 @@ class PostPurchaseProcessTest {
         engine.increaseTime(Duration.ofDays(4).plusMinutes(1));
         sendAfterTheContactCheck(SEND_SURVEY, surveySentNow());
 
-        engine.assertCompletedInOrder(journey, "UpdateCustomerLifecycleTask", "FollowUpDueEvent", "SendFollowUpTask",
-                "SurveyDueEvent", "SendSurveyTask");
+        engine.assertCompletedInOrder(
+                journey,
+                "UpdateCustomerLifecycleTask",
+                "FollowUpDueEvent",
+                "SendFollowUpTask",
+                "SurveyDueEvent",
+                "SendSurveyTask");
         assertThat(engine.activeElements(journey)).contains("WaitForSurveyAnswerTask");
     }
 
@@ -57,8 +62,8 @@ class PostPurchaseProcessTest {
         sendAfterTheContactCheck(SEND_FOLLOW_UP, Map.of());
         sendAfterTheContactCheck(SEND_SURVEY, surveySentNow());
 
-        engine.assertCompletedInOrder(journey, "FollowUpDueEvent", "SendFollowUpTask", "SurveyDueEvent",
-                "SendSurveyTask");
+        engine.assertCompletedInOrder(
+                journey, "FollowUpDueEvent", "SendFollowUpTask", "SurveyDueEvent", "SendSurveyTask");
     }
 
     @Test
@@ -69,8 +74,8 @@ class PostPurchaseProcessTest {
         sendAfterTheContactCheck(SEND_FOLLOW_UP, Map.of());
         sendAfterTheContactCheck(SEND_SURVEY, surveySentNow());
 
-        engine.assertCompletedInOrder(journey, "FollowUpDueEvent", "SendFollowUpTask", "SurveyDueEvent",
-                "SendSurveyTask");
+        engine.assertCompletedInOrder(
+                journey, "FollowUpDueEvent", "SendFollowUpTask", "SurveyDueEvent", "SendSurveyTask");
     }
 
     @Test
@@ -88,8 +93,8 @@ class PostPurchaseProcessTest {
         engine.increaseTime(Duration.ofDays(11));
         engine.completeJob(EXPIRE_SURVEY, Map.of());
 
-        engine.assertCompletedInOrder(journey, "SurveyReminderDueBoundaryEvent", "SurveyExpiredBoundaryEvent",
-                "SurveyUnansweredEndEvent");
+        engine.assertCompletedInOrder(
+                journey, "SurveyReminderDueBoundaryEvent", "SurveyExpiredBoundaryEvent", "SurveyUnansweredEndEvent");
     }
 
     @Test
@@ -115,8 +120,13 @@ class PostPurchaseProcessTest {
         engine.completeJob(RECORD_CARE_OUTCOME, Map.of());
 
         assertThat(engine.variable(journey, PostPurchase.Variable.FOLLOW_UP)).isEqualTo("\"SERVICE_RECOVERY\"");
-        engine.assertCompletedInOrder(journey, "DecideFollowUpByScoreTask", "StartServiceRecoveryTask",
-                "WaitForCareCaseResolutionTask", "RecordCareOutcomeTask", "ServiceRecoveredEndEvent");
+        engine.assertCompletedInOrder(
+                journey,
+                "DecideFollowUpByScoreTask",
+                "StartServiceRecoveryTask",
+                "WaitForCareCaseResolutionTask",
+                "RecordCareOutcomeTask",
+                "ServiceRecoveredEndEvent");
     }
 
     @Test
@@ -139,8 +149,12 @@ class PostPurchaseProcessTest {
         engine.completeJob(ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContacted());
         engine.completeJob(ASK_FOR_ADVOCACY, Map.of());
 
-        engine.assertCompletedInOrder(journey, "MarkCustomerAdvocateTask", "AdvocacyAskContactPolicyActivity",
-                "AskForReviewAndReferralTask", "AdvocacyAskedEndEvent");
+        engine.assertCompletedInOrder(
+                journey,
+                "MarkCustomerAdvocateTask",
+                "AdvocacyAskContactPolicyActivity",
+                "AskForReviewAndReferralTask",
+                "AdvocacyAskedEndEvent");
     }
 
     @Test
@@ -149,10 +163,14 @@ class PostPurchaseProcessTest {
 
         answer(10);
         engine.completeJob(MARK_CUSTOMER_ADVOCATE, Map.of());
-        engine.completeJob(ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContactedBut("unsubscribed", true));
+        engine.completeJob(
+                ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS,
+                ContactFactsFixture.mayBeContactedBut("unsubscribed", true));
         engine.completeJob(ContactPolicy.JobType.RECORD_SKIPPED_MESSAGE, Map.of());
 
-        assertThat(engine.reachedElements(journey)).contains("MarkCustomerAdvocateTask").doesNotContain("AskForReviewAndReferralTask");
+        assertThat(engine.reachedElements(journey))
+                .contains("MarkCustomerAdvocateTask")
+                .doesNotContain("AskForReviewAndReferralTask");
         assertThat(engine.isCompleted(journey)).isTrue();
     }
 
@@ -165,8 +183,13 @@ class PostPurchaseProcessTest {
         engine.increaseTime(Duration.ofDays(11));
         engine.completeJob(EXPIRE_SURVEY, Map.of());
 
-        engine.assertCompletedInOrder(journey, "SurveyReminderDueBoundaryEvent", "SendSurveyReminderTask",
-                "SurveyExpiredBoundaryEvent", "RecordSurveyUnansweredTask", "SurveyUnansweredEndEvent");
+        engine.assertCompletedInOrder(
+                journey,
+                "SurveyReminderDueBoundaryEvent",
+                "SendSurveyReminderTask",
+                "SurveyExpiredBoundaryEvent",
+                "RecordSurveyUnansweredTask",
+                "SurveyUnansweredEndEvent");
         assertThat(engine.completedElements(journey)).doesNotContain("DecideFollowUpByScoreTask");
     }
 
@@ -175,8 +198,10 @@ class PostPurchaseProcessTest {
     }
 
     private long deliverAt(String deliveredAt) {
-        engine.publishStart(Message.ORDER_DELIVERED, AN_ORDER, Map.of(Variable.ORDER_ID, AN_ORDER, Variable.CUSTOMER_ID, "c-1",
-                Variable.DELIVERED_AT, deliveredAt));
+        engine.publishStart(
+                Message.ORDER_DELIVERED,
+                AN_ORDER,
+                Map.of(Variable.ORDER_ID, AN_ORDER, Variable.CUSTOMER_ID, "c-1", Variable.DELIVERED_AT, deliveredAt));
         List<Long> journeys = engine.instancesOf(PostPurchase.PROCESS_ID);
         assertThat(journeys).hasSize(1);
         return journeys.get(0);
@@ -202,7 +227,9 @@ class PostPurchaseProcessTest {
 
     /** A transactional message passes the contact policy (which sends it at any hour), then goes out. */
     private ActivatedJob sendAfterTheContactCheck(String jobType, Map<String, Object> variables) {
-        engine.completeJob(ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContactedBut("localTime", "03:00:00"));
+        engine.completeJob(
+                ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS,
+                ContactFactsFixture.mayBeContactedBut("localTime", "03:00:00"));
         return engine.completeJob(jobType, variables);
     }
 }

@@ -26,8 +26,15 @@ import java.util.Map;
  * @param careCasesResolvedAfterDays staff resolve a detractor's care case this many days after it opened
  * @param segments the population's segments; their shares add up to 1
  */
-public record Behaviour(long seed, LocalDate start, int days, int customers, int firstOrdersWithinDays, List<String> products,
-        int careCasesResolvedAfterDays, List<Segment> segments) {
+public record Behaviour(
+        long seed,
+        LocalDate start,
+        int days,
+        int customers,
+        int firstOrdersWithinDays,
+        List<String> products,
+        int careCasesResolvedAfterDays,
+        List<Segment> segments) {
 
     /**
      * @param share of the population
@@ -45,17 +52,28 @@ public record Behaviour(long seed, LocalDate start, int days, int customers, int
      * @param couponResponse chance a coupon received (win-back, service recovery) is used within a week
      * @param unsubscribePerMarketingMail chance a marketing mail makes its reader unsubscribe
      */
-    record Segment(String name, double share, List<TimeZone> timeZones, double marketingConsent, double invoice,
-            double invoiceUnpaid, int invoicePaidAfterDays, int deliveryDays, int basketSize, double surveyAnswered,
-            Map<Integer, Double> nps, double reorderPerDay, double reEngagementResponse, double couponResponse,
-            double unsubscribePerMarketingMail) {
-    }
+    record Segment(
+            String name,
+            double share,
+            List<TimeZone> timeZones,
+            double marketingConsent,
+            double invoice,
+            double invoiceUnpaid,
+            int invoicePaidAfterDays,
+            int deliveryDays,
+            int basketSize,
+            double surveyAnswered,
+            Map<Integer, Double> nps,
+            double reorderPerDay,
+            double reEngagementResponse,
+            double couponResponse,
+            double unsubscribePerMarketingMail) {}
 
     /** @param country where its customers' orders ship to (ISO 3166 alpha-2) */
-    record TimeZone(String zone, String country, double share) {
-    }
+    record TimeZone(String zone, String country, double share) {}
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
@@ -74,8 +92,15 @@ public record Behaviour(long seed, LocalDate start, int days, int customers, int
     }
 
     public Behaviour with(Integer customers, Integer days) {
-        return new Behaviour(seed, start, days == null ? this.days : days, customers == null ? this.customers : customers,
-                firstOrdersWithinDays, products, careCasesResolvedAfterDays, segments);
+        return new Behaviour(
+                seed,
+                start,
+                days == null ? this.days : days,
+                customers == null ? this.customers : customers,
+                firstOrdersWithinDays,
+                products,
+                careCasesResolvedAfterDays,
+                segments);
     }
 
     /** What is wrong with the file, each naming its field; empty when it can be simulated. */
@@ -94,7 +119,10 @@ public record Behaviour(long seed, LocalDate start, int days, int customers, int
             problems.add("segments: describe at least one");
             return problems;
         }
-        sumsToOne(problems, "segments[*].share", segments.stream().mapToDouble(Segment::share).sum());
+        sumsToOne(
+                problems,
+                "segments[*].share",
+                segments.stream().mapToDouble(Segment::share).sum());
         for (int i = 0; i < segments.size(); i++) {
             segmentProblems(problems, "segments[" + i + "].", segments.get(i));
         }
@@ -105,7 +133,10 @@ public record Behaviour(long seed, LocalDate start, int days, int customers, int
         if (segment.timeZones() == null || segment.timeZones().isEmpty()) {
             problems.add(at + "timeZones: name at least one");
         } else {
-            sumsToOne(problems, at + "timeZones[*].share", segment.timeZones().stream().mapToDouble(TimeZone::share).sum());
+            sumsToOne(
+                    problems,
+                    at + "timeZones[*].share",
+                    segment.timeZones().stream().mapToDouble(TimeZone::share).sum());
             segment.timeZones().forEach(zone -> {
                 try {
                     ZoneId.of(zone.zone());
@@ -117,8 +148,14 @@ public record Behaviour(long seed, LocalDate start, int days, int customers, int
         if (segment.nps() == null || segment.nps().isEmpty()) {
             problems.add(at + "nps: give the chance of at least one score");
         } else {
-            sumsToOne(problems, at + "nps", segment.nps().values().stream().mapToDouble(Double::doubleValue).sum());
-            segment.nps().keySet().stream().filter(score -> score < 0 || score > 10)
+            sumsToOne(
+                    problems,
+                    at + "nps",
+                    segment.nps().values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum());
+            segment.nps().keySet().stream()
+                    .filter(score -> score < 0 || score > 10)
                     .forEach(score -> problems.add(at + "nps: score " + score + " is not between 0 and 10"));
         }
         chance(problems, at + "marketingConsent", segment.marketingConsent());

@@ -18,16 +18,28 @@ import java.util.TreeMap;
  * @param models which models ran: "deployed" or the directory of the edited copies
  * @param seconds wall-clock time of the simulated days
  */
-public record Figures(String models, long seed, int customers, int days, double seconds, long jobs,
-        Map<String, Double> key, Map<String, Long> messagesByTemplate, JsonNode lifecycle, JsonNode series, JsonNode funnels) {
+public record Figures(
+        String models,
+        long seed,
+        int customers,
+        int days,
+        double seconds,
+        long jobs,
+        Map<String, Double> key,
+        Map<String, Long> messagesByTemplate,
+        JsonNode lifecycle,
+        JsonNode series,
+        JsonNode funnels) {
 
     static final String[] JOURNEYS = {"post-purchase", "customer-retention"};
     private static final int MOST_PARTS = 30;
 
-    static Figures collect(String models, Behaviour behaviour, Rehearsal.Tally tally, NurtureApi api, Instant from, Instant to) {
+    static Figures collect(
+            String models, Behaviour behaviour, Rehearsal.Tally tally, NurtureApi api, Instant from, Instant to) {
         String period = "from=" + from + "&to=" + to;
         JsonNode lifecycle = api.get("/api/metrics/lifecycle?" + period);
-        JsonNode series = api.get("/api/metrics/lifecycle/series?" + period + "&parts=" + Math.min(MOST_PARTS, behaviour.days()));
+        JsonNode series =
+                api.get("/api/metrics/lifecycle/series?" + period + "&parts=" + Math.min(MOST_PARTS, behaviour.days()));
         ObjectNode funnels = JsonNodeFactory.instance.objectNode();
         for (String journey : JOURNEYS) {
             funnels.set(journey, api.get("/api/journeys/" + journey + "/funnel?" + period));
@@ -37,21 +49,42 @@ public record Figures(String models, long seed, int customers, int days, double 
         key.put("orders with a coupon", (double) tally.ordersWithCoupon);
         key.put("marketing messages per customer", mean(tally.marketingMails));
         key.put("transactional messages per customer", mean(tally.transactionalMails));
-        key.put("most marketing messages to one customer", (double) Arrays.stream(tally.marketingMails).max().orElse(0));
+        key.put("most marketing messages to one customer", (double)
+                Arrays.stream(tally.marketingMails).max().orElse(0));
         coupons(key, tally, api);
         key.put("NPS", number(lifecycle.path("surveys").path("nps")));
         key.put("survey response rate", number(lifecycle.path("surveys").path("responseRate")));
         key.put("repeat-purchase rate", number(lifecycle.path("repeatPurchaseRate")));
-        key.put("re-engagement conversion", number(lifecycle.path("reEngagement").path("conversionRate")));
+        key.put(
+                "re-engagement conversion",
+                number(lifecycle.path("reEngagement").path("conversionRate")));
         key.put("win-back conversion", number(lifecycle.path("winBack").path("conversionRate")));
         key.put("unsubscribed", (double) tally.unsubscribed);
-        lifecycle.path("customersByStage").properties().forEach(stage -> key.put("customers " + stage.getKey(), stage.getValue().asDouble()));
-        lifecycle.path("ordersByStatus").properties().forEach(status -> key.put("orders " + status.getKey(), status.getValue().asDouble()));
+        lifecycle
+                .path("customersByStage")
+                .properties()
+                .forEach(stage ->
+                        key.put("customers " + stage.getKey(), stage.getValue().asDouble()));
+        lifecycle
+                .path("ordersByStatus")
+                .properties()
+                .forEach(status ->
+                        key.put("orders " + status.getKey(), status.getValue().asDouble()));
         JsonNode money = api.get("/api/reconciliation");
         key.put("money check violations", (double) money.path("violations").size());
         key.put("refunds owed", money.path("refundsOwed").asDouble());
-        return new Figures(models, behaviour.seed(), behaviour.customers(), behaviour.days(), tally.wallClock.toMillis() / 1000.0,
-                tally.jobs, key, new TreeMap<>(tally.mailsByTemplate), lifecycle, series, funnels);
+        return new Figures(
+                models,
+                behaviour.seed(),
+                behaviour.customers(),
+                behaviour.days(),
+                tally.wallClock.toMillis() / 1000.0,
+                tally.jobs,
+                key,
+                new TreeMap<>(tally.mailsByTemplate),
+                lifecycle,
+                series,
+                funnels);
     }
 
     /** Issued and redeemed per kind (win-back, service recovery) and what the redeemed ones cost the shop. */
@@ -60,7 +93,8 @@ public record Figures(String models, long seed, int customers, int days, double 
         BigDecimal cost = BigDecimal.ZERO;
         for (String customerId : tally.customerIds.stream().sorted().toList()) {
             for (JsonNode coupon : api.get("/api/customers/" + customerId + "/coupons")) {
-                long[] issuedRedeemed = counts.computeIfAbsent(coupon.path("kind").asText(), kind -> new long[2]);
+                long[] issuedRedeemed =
+                        counts.computeIfAbsent(coupon.path("kind").asText(), kind -> new long[2]);
                 issuedRedeemed[0]++;
                 if (coupon.path("redeemed").asBoolean()) {
                     issuedRedeemed[1]++;

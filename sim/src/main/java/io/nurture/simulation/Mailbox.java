@@ -20,6 +20,7 @@ final class Mailbox implements AutoCloseable {
 
     /** Set by Nurture on every mail it sends (MailDispatcher.TEMPLATE_HEADER). */
     static final String TEMPLATE_HEADER = "X-Nurture-Template";
+
     private static final Pattern HTTPS_LINK = Pattern.compile("<(https?://[^>]+)>");
 
     private final GreenMail server;

@@ -25,7 +25,8 @@ final class NurtureApi {
         this.baseUrl = baseUrl;
     }
 
-    record Activity(long jobsStarted, int jobsRunning, long jobsInClient, long outboxPending, long engineProcessedPosition) {
+    record Activity(
+            long jobsStarted, int jobsRunning, long jobsInClient, long outboxPending, long engineProcessedPosition) {
 
         boolean idle() {
             return jobsRunning == 0 && jobsInClient == 0 && outboxPending == 0;
@@ -49,28 +50,41 @@ final class NurtureApi {
     /** @param engine also the engine's processed position (a call to the broker; -1 without) */
     Activity activity(boolean engine) {
         JsonNode activity = get("/api/dev/activity?engine=" + engine);
-        return new Activity(activity.path("jobsStarted").asLong(), activity.path("jobsRunning").asInt(),
-                activity.path("jobsInClient").asLong(), activity.path("outboxPending").asLong(),
+        return new Activity(
+                activity.path("jobsStarted").asLong(),
+                activity.path("jobsRunning").asInt(),
+                activity.path("jobsInClient").asLong(),
+                activity.path("outboxPending").asLong(),
                 activity.path("engineProcessedPosition").asLong());
     }
 
     /** Goods arrive: adds them to what the shop has. */
     void restock(String sku, int quantity) {
-        send("POST", "/api/inventory/" + sku + "/restock", JSON.createObjectNode().put("quantity", quantity), AppUnderTest.STAFF_KEY);
+        send(
+                "POST",
+                "/api/inventory/" + sku + "/restock",
+                JSON.createObjectNode().put("quantity", quantity),
+                AppUnderTest.STAFF_KEY);
     }
 
     /** Answers the placed order's id and total, or null when the shop refused the coupon (expired, used). */
     Placed placeOrder(Shopper shopper, List<String> skus, boolean invoice, String couponCode) {
         ObjectNode order = JSON.createObjectNode();
-        order.putObject("customer").put("email", shopper.email()).put("name", shopper.name())
-                .put("marketingConsent", shopper.marketingConsent).put("timeZone", shopper.home.zone());
+        order.putObject("customer")
+                .put("email", shopper.email())
+                .put("name", shopper.name())
+                .put("marketingConsent", shopper.marketingConsent)
+                .put("timeZone", shopper.home.zone());
         var lines = order.putArray("lines");
         skus.forEach(sku -> lines.addObject().put("sku", sku).put("quantity", 1));
         ObjectNode payment = order.putObject("payment").put("method", invoice ? "INVOICE" : "CARD");
         if (!invoice) {
             payment.put("token", "tok_visa");
         }
-        order.putObject("shippingAddress").put("line1", "1 Simulation Way").put("city", "Simtown").put("postalCode", "10115")
+        order.putObject("shippingAddress")
+                .put("line1", "1 Simulation Way")
+                .put("city", "Simtown")
+                .put("postalCode", "10115")
                 .put("country", shopper.home.country());
         order.put("billingCountry", shopper.home.country());
         if (couponCode != null) {
@@ -81,29 +95,42 @@ final class NurtureApi {
             return null;
         }
         JsonNode placed = expect(answer, 201, "POST /api/orders");
-        return new Placed(placed.path("orderId").asText(), new BigDecimal(placed.path("total").asText()));
+        return new Placed(
+                placed.path("orderId").asText(),
+                new BigDecimal(placed.path("total").asText()));
     }
 
-    record Placed(String orderId, BigDecimal total) {
-    }
+    record Placed(String orderId, BigDecimal total) {}
 
     JsonNode order(String orderId) {
         return get("/api/orders/" + orderId);
     }
 
     void deliver(String trackingNumber) {
-        send("POST", "/api/shipments/" + trackingNumber + "/events", JSON.createObjectNode().put("type", "DELIVERED"),
+        send(
+                "POST",
+                "/api/shipments/" + trackingNumber + "/events",
+                JSON.createObjectNode().put("type", "DELIVERED"),
                 AppUnderTest.SHOP_KEY);
     }
 
     void payInvoice(String orderId, BigDecimal amount) {
-        send("POST", "/api/orders/" + orderId + "/payments",
-                JSON.createObjectNode().put("amount", amount).put("reference", "SIM-" + orderId), AppUnderTest.SHOP_KEY);
+        send(
+                "POST",
+                "/api/orders/" + orderId + "/payments",
+                JSON.createObjectNode().put("amount", amount).put("reference", "SIM-" + orderId),
+                AppUnderTest.SHOP_KEY);
     }
 
     /** A survey can close before its answer arrives (expired, 410): that is an outcome, not an error. */
     void answerSurvey(String token, int score) {
-        send("POST", "/api/surveys/" + token + "/responses", JSON.createObjectNode().put("score", score), null, 409, 410);
+        send(
+                "POST",
+                "/api/surveys/" + token + "/responses",
+                JSON.createObjectNode().put("score", score),
+                null,
+                409,
+                410);
     }
 
     void unsubscribe(String path) {
@@ -111,8 +138,12 @@ final class NurtureApi {
     }
 
     void resolveCareCase(String id) {
-        send("POST", "/api/care-cases/" + id + "/resolution", JSON.createObjectNode().put("note", "called the customer"),
-                AppUnderTest.STAFF_KEY, 409);
+        send(
+                "POST",
+                "/api/care-cases/" + id + "/resolution",
+                JSON.createObjectNode().put("note", "called the customer"),
+                AppUnderTest.STAFF_KEY,
+                409);
     }
 
     JsonNode get(String path) {
@@ -130,7 +161,8 @@ final class NurtureApi {
                 return;
             }
         }
-        throw new IllegalStateException(method + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        throw new IllegalStateException(
+                method + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
     }
 
     private static JsonNode expect(HttpResponse<String> answer, int status, String call) {
@@ -146,7 +178,11 @@ final class NurtureApi {
 
     private HttpResponse<String> exchange(String method, String path, JsonNode body, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body.toString()));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

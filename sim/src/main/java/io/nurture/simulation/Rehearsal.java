@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.LinkedHashSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,6 +29,7 @@ final class Rehearsal {
 
     /** Customers act at noon UTC: far from the quiet hours' edges in the zones the example file uses. */
     private static final int ACTION_HOUR = 12;
+
     private static final int STOCK = 1_000_000;
     /** Customers and carriers calling at once: the shop's traffic is not one request at a time. */
     private static final int CLIENTS = 8;
@@ -49,8 +50,7 @@ final class Rehearsal {
     private final Map<String, JsonNode> looked = new ConcurrentHashMap<>();
     private int careCasesOpen;
 
-    private record Action(int shopper, int order, Runnable step) {
-    }
+    private record Action(int shopper, int order, Runnable step) {}
 
     Rehearsal(Behaviour behaviour, NurtureApi api, Mailbox mailbox, Settle settle, PrintStream progress) {
         this.behaviour = behaviour;
@@ -93,7 +93,8 @@ final class Rehearsal {
             parallel.run(orders);
             parallel.run(agenda.getOrDefault(day, List.of()).stream()
                     .sorted(Comparator.comparingInt(Action::shopper).thenComparingInt(Action::order))
-                    .map(Action::step).toList());
+                    .map(Action::step)
+                    .toList());
             agenda.remove(day);
             readMail(day);
             report(day, started, jobsBefore);
@@ -102,7 +103,8 @@ final class Rehearsal {
         readMail(behaviour.days());
         parallel.close();
         tally.ordersPlaced = ordersPlaced();
-        tally.ordersWithCoupon = shoppers.stream().mapToLong(s -> s.ordersWithCoupon).sum();
+        tally.ordersWithCoupon =
+                shoppers.stream().mapToLong(s -> s.ordersWithCoupon).sum();
         shoppers.stream().map(s -> s.customerId).filter(Objects::nonNull).forEach(tally.customerIds::add);
         tally.jobs = api.activity(false).jobsStarted() - jobsBefore;
         tally.wallClock = Duration.ofNanos(System.nanoTime() - started);
@@ -149,7 +151,9 @@ final class Rehearsal {
                 }
             }
         }
-        parallel.run(paths.stream().<Runnable>map(path -> () -> looked.put(path, api.get(path))).toList());
+        parallel.run(paths.stream()
+                .<Runnable>map(path -> () -> looked.put(path, api.get(path)))
+                .toList());
     }
 
     private static String lookUpFor(Shopper shopper, String template) {
@@ -171,8 +175,12 @@ final class Rehearsal {
         Behaviour.Segment segment = shopper.segment;
         if (mail.marketing()) {
             shopper.marketingMails++;
-            if (!shopper.unsubscribed && dice.chance(shopper.index, "unsubscribe", shopper.marketingMails,
-                    segment.unsubscribePerMarketingMail())) {
+            if (!shopper.unsubscribed
+                    && dice.chance(
+                            shopper.index,
+                            "unsubscribe",
+                            shopper.marketingMails,
+                            segment.unsubscribePerMarketingMail())) {
                 api.unsubscribe(mail.unsubscribePath());
                 shopper.unsubscribed = true;
                 tally.unsubscribed++;
@@ -180,14 +188,20 @@ final class Rehearsal {
         }
         switch (mail.template()) {
             case "order-shipped" -> {
-                String tracking = lookedUp(shopper, "order-shipped").path("trackingNumber").asText();
+                String tracking = lookedUp(shopper, "order-shipped")
+                        .path("trackingNumber")
+                        .asText();
                 plan(day + segment.deliveryDays(), shopper, 1, () -> api.deliver(tracking));
             }
             case "invoice-issued" -> {
                 if (!dice.chance(shopper.index, "invoice-unpaid", shopper.ordersPlaced, segment.invoiceUnpaid())) {
                     String orderId = shopper.openOrderId;
                     var total = shopper.openOrderTotal;
-                    plan(day + Math.max(1, segment.invoicePaidAfterDays()), shopper, 2, () -> api.payInvoice(orderId, total));
+                    plan(
+                            day + Math.max(1, segment.invoicePaidAfterDays()),
+                            shopper,
+                            2,
+                            () -> api.payInvoice(orderId, total));
                 }
             }
             case "order-delivered" -> {
@@ -202,12 +216,15 @@ final class Rehearsal {
                 useCoupons(day, shopper);
             }
             case "re-engagement" -> {
-                if (dice.chance(shopper.index, "re-engagement", shopper.marketingMails, segment.reEngagementResponse())) {
-                    planOrder(shopper, day + 1 + dice.below(shopper.index, "re-engagement-day", shopper.marketingMails, 7), null);
+                if (dice.chance(
+                        shopper.index, "re-engagement", shopper.marketingMails, segment.reEngagementResponse())) {
+                    planOrder(
+                            shopper,
+                            day + 1 + dice.below(shopper.index, "re-engagement-day", shopper.marketingMails, 7),
+                            null);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -265,7 +282,8 @@ final class Rehearsal {
     private void placeOrder(Shopper shopper, String couponCode) {
         int k = shopper.ordersPlaced;
         List<String> products = behaviour.products();
-        int size = Math.min(products.size(), 1 + dice.below(shopper.index, "basket-size", k, shopper.segment.basketSize()));
+        int size = Math.min(
+                products.size(), 1 + dice.below(shopper.index, "basket-size", k, shopper.segment.basketSize()));
         int first = dice.below(shopper.index, "basket", k, products.size());
         List<String> basket = new ArrayList<>();
         for (int j = 0; j < size; j++) {
@@ -319,8 +337,9 @@ final class Rehearsal {
         double seconds = (System.nanoTime() - started) / 1e9;
         long jobs = api.activity(false).jobsStarted() - jobsBefore;
         long customers = shoppers.stream().filter(s -> s.ordersPlaced > 0).count();
-        progress.printf("  day %3d/%d  customers %5d  orders %6d  jobs %7d  %5.0f jobs/s  %4.0f s%n", day + 1,
-                behaviour.days(), customers, ordersPlaced(), jobs, jobs / seconds, seconds);
+        progress.printf(
+                "  day %3d/%d  customers %5d  orders %6d  jobs %7d  %5.0f jobs/s  %4.0f s%n",
+                day + 1, behaviour.days(), customers, ordersPlaced(), jobs, jobs / seconds, seconds);
     }
 
     private long ordersPlaced() {

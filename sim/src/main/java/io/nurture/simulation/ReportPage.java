@@ -12,8 +12,7 @@ import java.util.Set;
 /** The report as one self-contained HTML page: one run, or two side by side with their differences. */
 final class ReportPage {
 
-    private ReportPage() {
-    }
+    private ReportPage() {}
 
     static String render(List<Figures> runs) {
         Figures first = runs.getFirst();
@@ -25,15 +24,26 @@ final class ReportPage {
                 .runs{display:flex;gap:2rem;flex-wrap:wrap}</style></head><body>
                 <h1>Nurture lifecycle simulation</h1>
                 """);
-        html.append(String.format(Locale.ROOT, "<p>%d customers, %d simulated days, seed %d.</p><ul>", first.customers(),
-                first.days(), first.seed()));
+        html.append(String.format(
+                Locale.ROOT,
+                "<p>%d customers, %d simulated days, seed %d.</p><ul>",
+                first.customers(),
+                first.days(),
+                first.seed()));
         for (int i = 0; i < runs.size(); i++) {
             Figures run = runs.get(i);
-            html.append(String.format(Locale.ROOT, "<li><strong>%s</strong>: %s models; %.0f s, %d jobs (%.0f jobs/s)</li>",
-                    label(i), Html.escape(run.models()), run.seconds(), run.jobs(), run.jobs() / Math.max(run.seconds(), 0.001)));
+            html.append(String.format(
+                    Locale.ROOT,
+                    "<li><strong>%s</strong>: %s models; %.0f s, %d jobs (%.0f jobs/s)</li>",
+                    label(i),
+                    Html.escape(run.models()),
+                    run.seconds(),
+                    run.jobs(),
+                    run.jobs() / Math.max(run.seconds(), 0.001)));
         }
         html.append("</ul>").append(keyFigures(runs));
-        html.append(Charts.bars("Customers per lifecycle stage at the end", stages(first), perRun(runs, stages(first), "customers ")));
+        html.append(Charts.bars(
+                "Customers per lifecycle stage at the end", stages(first), perRun(runs, stages(first), "customers ")));
         List<String> templates = new ArrayList<>(union(runs, Figures::messagesByTemplate));
         html.append(Charts.bars("Messages sent, per template", templates, perRunCounts(runs, templates)));
         for (String journey : Figures.JOURNEYS) {
@@ -41,7 +51,9 @@ final class ReportPage {
         }
         html.append("<div class='runs'>");
         for (int i = 0; i < runs.size(); i++) {
-            html.append("<div>").append(stagesOverTime(label(i), runs.get(i).series())).append("</div>");
+            html.append("<div>")
+                    .append(stagesOverTime(label(i), runs.get(i).series()))
+                    .append("</div>");
         }
         return html.append("</div></body></html>\n").toString();
     }
@@ -61,12 +73,24 @@ final class ReportPage {
         table.append("</tr></thead><tbody>");
         for (String name : union(runs, Figures::key)) {
             table.append("<tr><th>").append(Html.escape(name)).append("</th>");
-            runs.forEach(run -> table.append("<td>").append(Html.number(run.key().get(name))).append("</td>"));
+            runs.forEach(run -> table.append("<td>")
+                    .append(Html.number(run.key().get(name)))
+                    .append("</td>"));
             if (runs.size() == 2) {
-                Comparison.Difference difference = Comparison.difference(runs.get(0).key().get(name), runs.get(1).key().get(name));
-                String direction = difference.delta() == null || difference.delta() == 0 ? "" : difference.delta() > 0 ? "up" : "down";
-                table.append("<td class='").append(direction).append("'>").append(Html.number(difference.delta()))
-                        .append("</td><td class='").append(direction).append("'>").append(difference.relative()).append("</td>");
+                Comparison.Difference difference = Comparison.difference(
+                        runs.get(0).key().get(name), runs.get(1).key().get(name));
+                String direction = difference.delta() == null || difference.delta() == 0
+                        ? ""
+                        : difference.delta() > 0 ? "up" : "down";
+                table.append("<td class='")
+                        .append(direction)
+                        .append("'>")
+                        .append(Html.number(difference.delta()))
+                        .append("</td><td class='")
+                        .append(direction)
+                        .append("'>")
+                        .append(difference.relative())
+                        .append("</td>");
             }
             table.append("</tr>");
         }
@@ -83,7 +107,11 @@ final class ReportPage {
         Map<String, double[]> series = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             Figures run = runs.get(i);
-            series.put(label(i), names.stream().mapToDouble(name -> run.key().getOrDefault(prefix + name, 0.0)).toArray());
+            series.put(
+                    label(i),
+                    names.stream()
+                            .mapToDouble(name -> run.key().getOrDefault(prefix + name, 0.0))
+                            .toArray());
         }
         return series;
     }
@@ -92,27 +120,43 @@ final class ReportPage {
         Map<String, double[]> series = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             Figures run = runs.get(i);
-            series.put(label(i), templates.stream().mapToDouble(t -> run.messagesByTemplate().getOrDefault(t, 0L)).toArray());
+            series.put(
+                    label(i),
+                    templates.stream()
+                            .mapToDouble(t -> run.messagesByTemplate().getOrDefault(t, 0L))
+                            .toArray());
         }
         return series;
     }
 
     private static String funnel(String journey, List<Figures> runs) {
         List<String> steps = new ArrayList<>();
-        runs.getFirst().funnels().path(journey).forEach(step -> steps.add(step.path("step").asText()));
+        runs.getFirst()
+                .funnels()
+                .path(journey)
+                .forEach(step -> steps.add(step.path("step").asText()));
         if (steps.isEmpty()) {
             return "";
         }
         Map<String, double[]> series = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             Map<String, JsonNode> byStep = new LinkedHashMap<>();
-            runs.get(i).funnels().path(journey).forEach(step -> byStep.put(step.path("step").asText(), step));
+            runs.get(i)
+                    .funnels()
+                    .path(journey)
+                    .forEach(step -> byStep.put(step.path("step").asText(), step));
             for (String figure : new String[] {"reached", "sent"}) {
-                series.put(label(i) + " " + figure, steps.stream()
-                        .mapToDouble(step -> byStep.containsKey(step) ? byStep.get(step).path(figure).asDouble() : 0).toArray());
+                series.put(
+                        label(i) + " " + figure,
+                        steps.stream()
+                                .mapToDouble(step -> byStep.containsKey(step)
+                                        ? byStep.get(step).path(figure).asDouble()
+                                        : 0)
+                                .toArray());
             }
         }
-        return Charts.bars("Funnel of " + journey + ": customers who reached each step, and were sent its message", steps, series);
+        return Charts.bars(
+                "Funnel of " + journey + ": customers who reached each step, and were sent its message", steps, series);
     }
 
     private static String stagesOverTime(String label, JsonNode series) {
@@ -120,11 +164,14 @@ final class ReportPage {
         Map<String, List<Double>> counts = new LinkedHashMap<>();
         for (JsonNode part : series) {
             ends.add(part.path("to").asText().substring(0, 10));
-            part.path("customersByStage").properties()
-                    .forEach(stage -> counts.computeIfAbsent(stage.getKey(), s -> new ArrayList<>()).add(stage.getValue().asDouble()));
+            part.path("customersByStage")
+                    .properties()
+                    .forEach(stage -> counts.computeIfAbsent(stage.getKey(), s -> new ArrayList<>())
+                            .add(stage.getValue().asDouble()));
         }
         Map<String, double[]> lines = new LinkedHashMap<>();
-        counts.forEach((stage, values) -> lines.put(stage, values.stream().mapToDouble(Double::doubleValue).toArray()));
+        counts.forEach((stage, values) -> lines.put(
+                stage, values.stream().mapToDouble(Double::doubleValue).toArray()));
         return Charts.lines(label + ": customers per stage over time", ends, lines);
     }
 

@@ -26,10 +26,16 @@ final class Shopper {
     int marketingMails;
     /** Numbers this customer's surveys and coupons, so each one's choice is theirs alone, whatever others got. */
     int surveysSeen;
+
     int couponsSeen;
     boolean unsubscribed;
 
-    private Shopper(int index, Behaviour.Segment segment, Behaviour.TimeZone home, boolean marketingConsent, int firstOrderDay) {
+    private Shopper(
+            int index,
+            Behaviour.Segment segment,
+            Behaviour.TimeZone home,
+            boolean marketingConsent,
+            int firstOrderDay) {
         this.index = index;
         this.segment = segment;
         this.home = home;
@@ -44,13 +50,20 @@ final class Shopper {
         List<Shopper> shoppers = new ArrayList<>();
         IntStream.range(0, behaviour.customers()).forEach(i -> {
             String name = dice.pick(i, "segment", 0, shares);
-            Behaviour.Segment segment = behaviour.segments().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+            Behaviour.Segment segment = behaviour.segments().stream()
+                    .filter(s -> s.name().equals(name))
+                    .findFirst()
+                    .orElseThrow();
             Map<String, Double> zones = new LinkedHashMap<>();
             segment.timeZones().forEach(zone -> zones.put(zone.zone(), zone.share()));
             String zoneId = dice.pick(i, "time-zone", 0, zones);
-            Behaviour.TimeZone home = segment.timeZones().stream().filter(z -> z.zone().equals(zoneId)).findFirst().orElseThrow();
+            Behaviour.TimeZone home = segment.timeZones().stream()
+                    .filter(z -> z.zone().equals(zoneId))
+                    .findFirst()
+                    .orElseThrow();
             int firstOrderDay = (int) ((long) i * behaviour.firstOrdersWithinDays() / behaviour.customers());
-            shoppers.add(new Shopper(i, segment, home, dice.chance(i, "consent", 0, segment.marketingConsent()), firstOrderDay));
+            shoppers.add(new Shopper(
+                    i, segment, home, dice.chance(i, "consent", 0, segment.marketingConsent()), firstOrderDay));
         });
         return shoppers;
     }

@@ -31,8 +31,11 @@ public final class Simulation {
     private static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
     /** As the app's tests start their brokers: one set of options, one ahead-of-time cache for all of them. */
     private static final String QUICK_BROKER = "-Xms64m -Xmx512m " + QUICK_COMPILER + " -XX:+UseSerialGC";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .findAndRegisterModules()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** Up to this many customer-days a run is short: compiling for peak speed would cost more than it saves. */
     private static final long SHORT_RUN = 20_000;
@@ -45,8 +48,7 @@ public final class Simulation {
         }
     }
 
-    private Simulation() {
-    }
+    private Simulation() {}
 
     public static void main(String[] args) throws Exception {
         Behaviour behaviour = Behaviour.read(Path.of(argument(args, "behaviour", "sim/behaviour.yaml")))
@@ -54,8 +56,11 @@ public final class Simulation {
         Path models = path(args, "models");
         Path compare = path(args, "compare");
         Duration quiet = Duration.parse(argument(args, "quiet", "PT0.1S"));
-        Path out = Files.createDirectories(Path.of(argument(args, "out",
-                "sim/target/reports/" + Instant.now().toString().replace(':', '-')))).toAbsolutePath();
+        Path out = Files.createDirectories(Path.of(argument(
+                        args,
+                        "out",
+                        "sim/target/reports/" + Instant.now().toString().replace(':', '-'))))
+                .toAbsolutePath();
         List<Figures> runs = new ArrayList<>();
         runs.add(rehearse(new Settings(behaviour, models, out.resolve("A"), quiet, System.out), "A"));
         if (compare != null) {
@@ -69,11 +74,16 @@ public final class Simulation {
     /** One run on an app, broker and database of its own, started for it and stopped after it. */
     public static Figures rehearse(Settings settings, String label) throws Exception {
         Behaviour behaviour = settings.behaviour();
-        String models = settings.models() == null ? "deployed" : settings.models().toString();
-        settings.progress().printf("%nRun %s: %d customers x %d days on the %s models; app and logs in %s%n", label,
-                behaviour.customers(), behaviour.days(), models, settings.home());
+        String models =
+                settings.models() == null ? "deployed" : settings.models().toString();
+        settings.progress()
+                .printf(
+                        "%nRun %s: %d customers x %d days on the %s models; app and logs in %s%n",
+                        label, behaviour.customers(), behaviour.days(), models, settings.home());
         int smtpPort = AppUnderTest.freePort();
-        List<String> nurture = new ArrayList<>(List.of("--nurture.dev.clock-control=true", "--spring.mail.host=127.0.0.1",
+        List<String> nurture = new ArrayList<>(List.of(
+                "--nurture.dev.clock-control=true",
+                "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtpPort,
                 // One log line per job is most of the log's volume in a run of 100,000 jobs.
                 "--logging.level.io.nurture.runtime.JobLogContext=warn",
@@ -89,12 +99,14 @@ public final class Simulation {
             nurture.add("--nurture.engine.local.java-options=" + QUICK_BROKER);
         }
         try (Mailbox mailbox = new Mailbox(smtpPort);
-                AppUnderTest app = AppUnderTest.start(Files.createDirectories(settings.home()), "nurture", jvm, nurture)) {
+                AppUnderTest app =
+                        AppUnderTest.start(Files.createDirectories(settings.home()), "nurture", jvm, nurture)) {
             if (settings.models() != null) {
                 deploy(app, settings.models(), settings.progress());
             }
             NurtureApi api = new NurtureApi(app.baseUrl());
-            Rehearsal rehearsal = new Rehearsal(behaviour, api, mailbox, new Settle(api, settings.quiet()), settings.progress());
+            Rehearsal rehearsal =
+                    new Rehearsal(behaviour, api, mailbox, new Settle(api, settings.quiet()), settings.progress());
             Rehearsal.Tally tally = rehearsal.run();
             return Figures.collect(models, behaviour, tally, api, rehearsal.firstMoment(), rehearsal.endMoment());
         }
@@ -104,21 +116,28 @@ public final class Simulation {
     private static void deploy(AppUnderTest app, Path directory, PrintStream progress) throws IOException {
         List<Path> files;
         try (Stream<Path> listed = Files.list(directory)) {
-            files = listed.filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn")).sorted().toList();
+            files = listed.filter(
+                            f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn"))
+                    .sorted()
+                    .toList();
         }
         if (files.isEmpty()) {
             throw new IllegalArgumentException(directory + " holds no .bpmn or .dmn file");
         }
         try (CamundaClient client = CamundaClient.newClientBuilder()
-                .grpcAddress(URI.create("http://127.0.0.1:" + app.gatewayPort)).preferRestOverGrpc(false).build()) {
+                .grpcAddress(URI.create("http://127.0.0.1:" + app.gatewayPort))
+                .preferRestOverGrpc(false)
+                .build()) {
             DeployResourceCommandStep1.DeployResourceCommandStep2 deployment = null;
             for (Path file : files) {
-                deployment = deployment == null ? client.newDeployResourceCommand().addResourceFile(file.toString())
+                deployment = deployment == null
+                        ? client.newDeployResourceCommand().addResourceFile(file.toString())
                         : deployment.addResourceFile(file.toString());
             }
             deployment.send().join();
         }
-        progress.println("Deployed " + files.stream().map(f -> f.getFileName().toString()).toList() + " from " + directory);
+        progress.println("Deployed "
+                + files.stream().map(f -> f.getFileName().toString()).toList() + " from " + directory);
     }
 
     static void write(Path out, List<Figures> runs) throws IOException {
@@ -128,21 +147,34 @@ public final class Simulation {
     }
 
     private static void printKeyFigures(List<Figures> runs) {
-        System.out.printf("%n%-42s %12s%s%n", "figure", "A", runs.size() == 2 ? String.format("%12s %12s", "B", "B - A") : "");
+        System.out.printf(
+                "%n%-42s %12s%s%n", "figure", "A", runs.size() == 2 ? String.format("%12s %12s", "B", "B - A") : "");
         for (String name : runs.getFirst().key().keySet()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-42s %12s", name, Html.number(runs.get(0).key().get(name))));
+            StringBuilder line = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "%-42s %12s",
+                    name,
+                    Html.number(runs.get(0).key().get(name))));
             if (runs.size() == 2) {
-                Comparison.Difference difference = Comparison.difference(runs.get(0).key().get(name), runs.get(1).key().get(name));
-                line.append(String.format(Locale.ROOT, " %12s %12s %s", Html.number(runs.get(1).key().get(name)),
-                        Html.number(difference.delta()), difference.relative()));
+                Comparison.Difference difference = Comparison.difference(
+                        runs.get(0).key().get(name), runs.get(1).key().get(name));
+                line.append(String.format(
+                        Locale.ROOT,
+                        " %12s %12s %s",
+                        Html.number(runs.get(1).key().get(name)),
+                        Html.number(difference.delta()),
+                        difference.relative()));
             }
             System.out.println(line);
         }
     }
 
     private static String argument(String[] args, String name, String fallback) {
-        return Arrays.stream(args).filter(arg -> arg.startsWith(name + "=")).map(arg -> arg.substring(name.length() + 1))
-                .findFirst().orElse(fallback);
+        return Arrays.stream(args)
+                .filter(arg -> arg.startsWith(name + "="))
+                .map(arg -> arg.substring(name.length() + 1))
+                .findFirst()
+                .orElse(fallback);
     }
 
     private static Integer integer(String[] args, String name) {

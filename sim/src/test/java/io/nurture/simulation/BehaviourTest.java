@@ -20,7 +20,9 @@ class BehaviourTest {
 
         assertThat(behaviour.customers()).isEqualTo(1000);
         assertThat(behaviour.days()).isEqualTo(180);
-        assertThat(behaviour.segments()).extracting(Behaviour.Segment::name).containsExactly("loyal", "occasional", "one-off");
+        assertThat(behaviour.segments())
+                .extracting(Behaviour.Segment::name)
+                .containsExactly("loyal", "occasional", "one-off");
     }
 
     @Test

@@ -14,7 +14,8 @@ class ComparisonTest {
 
     @Test
     void eachFigureIsReportedWithItsChangeFromAToB() {
-        Comparison comparison = Comparison.of(run("deployed", Map.of("win-back coupons issued", 40.0, "NPS", 20.0)),
+        Comparison comparison = Comparison.of(
+                run("deployed", Map.of("win-back coupons issued", 40.0, "NPS", 20.0)),
                 run("edited", Map.of("win-back coupons issued", 50.0, "NPS", 20.0)));
 
         assertThat(comparison.differences().get("win-back coupons issued"))
@@ -35,17 +36,34 @@ class ComparisonTest {
 
         String page = ReportPage.render(List.of(a, b));
 
-        assertThat(page).contains("<th>B − A</th>", "<td class='up'>10</td><td class='up'>+25.0 %</td>",
-                "Customers per lifecycle stage at the end", "Funnel of customer-retention", "A: customers per stage over time");
+        assertThat(page)
+                .contains(
+                        "<th>B − A</th>",
+                        "<td class='up'>10</td><td class='up'>+25.0 %</td>",
+                        "Customers per lifecycle stage at the end",
+                        "Funnel of customer-retention",
+                        "A: customers per stage over time");
         assertThat(page.split("<svg ", -1)).hasSize(1 + page.split("<details>", -1).length - 1);
     }
 
     private static Figures run(String models, Map<String, Double> key) {
         try {
-            var lifecycle = JSON.readTree("{\"customersByStage\":{\"LAPSED\":" + key.getOrDefault("customers LAPSED", 0.0) + "}}");
+            var lifecycle = JSON.readTree(
+                    "{\"customersByStage\":{\"LAPSED\":" + key.getOrDefault("customers LAPSED", 0.0) + "}}");
             var series = JSON.readTree("[{\"to\":\"2035-01-31T00:00:00Z\",\"customersByStage\":{\"LAPSED\":3}}]");
-            var funnels = JSON.readTree("{\"post-purchase\":[],\"customer-retention\":[{\"step\":\"WIN_BACK\",\"reached\":5,\"sent\":4}]}");
-            return new Figures(models, 1, 10, 30, 12.5, 400, new LinkedHashMap<>(key), Map.of("win-back", 4L), lifecycle, series,
+            var funnels = JSON.readTree(
+                    "{\"post-purchase\":[],\"customer-retention\":[{\"step\":\"WIN_BACK\",\"reached\":5,\"sent\":4}]}");
+            return new Figures(
+                    models,
+                    1,
+                    10,
+                    30,
+                    12.5,
+                    400,
+                    new LinkedHashMap<>(key),
+                    Map.of("win-back", 4L),
+                    lifecycle,
+                    series,
                     funnels);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -18,9 +18,12 @@ class PopulationTest {
         List<Shopper> first = Shopper.population(behaviour, new Dice(behaviour.seed()));
         List<Shopper> second = Shopper.population(behaviour, new Dice(behaviour.seed()));
 
-        assertThat(first).extracting(Shopper::email, s -> s.segment.name(), s -> s.home.zone(), s -> s.marketingConsent)
-                .isEqualTo(second.stream().map(s -> org.assertj.core.groups.Tuple.tuple(s.email(), s.segment.name(),
-                        s.home.zone(), s.marketingConsent)).toList());
+        assertThat(first)
+                .extracting(Shopper::email, s -> s.segment.name(), s -> s.home.zone(), s -> s.marketingConsent)
+                .isEqualTo(second.stream()
+                        .map(s -> org.assertj.core.groups.Tuple.tuple(
+                                s.email(), s.segment.name(), s.home.zone(), s.marketingConsent))
+                        .toList());
     }
 
     @Test

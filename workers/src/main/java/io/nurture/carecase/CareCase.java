@@ -39,8 +39,7 @@ public class CareCase extends AssignedIdEntity {
 
     private String resolution;
 
-    protected CareCase() {
-    }
+    protected CareCase() {}
 
     CareCase(String customerId, String orderId, int score, Instant openedAt) {
         this.id = UUID.randomUUID().toString();

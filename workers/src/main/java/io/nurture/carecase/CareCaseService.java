@@ -22,7 +22,8 @@ public class CareCaseService {
 
     @Transactional
     public CareCase open(String customerId, String orderId, int score) {
-        return cases.findByOrderId(orderId).orElseGet(() -> cases.save(new CareCase(customerId, orderId, score, clock.instant())));
+        return cases.findByOrderId(orderId)
+                .orElseGet(() -> cases.save(new CareCase(customerId, orderId, score, clock.instant())));
     }
 
     @Transactional(readOnly = true)

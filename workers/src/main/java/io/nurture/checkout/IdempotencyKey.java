@@ -28,8 +28,7 @@ class IdempotencyKey extends AssignedIdEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected IdempotencyKey() {
-    }
+    protected IdempotencyKey() {}
 
     IdempotencyKey(String key, String requestHash, String orderId, Instant createdAt) {
         this.key = key;

@@ -48,9 +48,17 @@ public class OrderPlacement {
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
 
-    OrderPlacement(OrderService orders, PurchaseHistory purchases, CustomerService customers, InventoryService inventory,
-            IdempotencyKeyRepository idempotencyKeys, OrderProcess process, CouponService coupons,
-            ReferralService referrals, Clock clock, PlatformTransactionManager transactions) {
+    OrderPlacement(
+            OrderService orders,
+            PurchaseHistory purchases,
+            CustomerService customers,
+            InventoryService inventory,
+            IdempotencyKeyRepository idempotencyKeys,
+            OrderProcess process,
+            CouponService coupons,
+            ReferralService referrals,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.coupons = coupons;
         this.referrals = referrals;
         this.orders = orders;
@@ -95,17 +103,33 @@ public class OrderPlacement {
     private Order store(PlaceOrder request, String idempotencyKey, String fingerprint) {
         Map<String, Product> catalogue = knownProducts(request.lines());
         if (request.payment().method() == PaymentMethod.CARD
-                && (request.payment().token() == null || request.payment().token().isBlank())) {
+                && (request.payment().token() == null
+                        || request.payment().token().isBlank())) {
             throw new InvalidOrderException("payment.token", "is required for card payments");
         }
-        Customer customer = customers.findOrRegister(request.customer().email(), request.customer().name());
-        customers.takeFromOrderForm(customer, TimeZones.parse(request.customer().timeZone()),
-                request.shippingAddress().country(), request.customer().marketingConsent());
+        Customer customer = customers.findOrRegister(
+                request.customer().email(), request.customer().name());
+        customers.takeFromOrderForm(
+                customer,
+                TimeZones.parse(request.customer().timeZone()),
+                request.shippingAddress().country(),
+                request.customer().marketingConsent());
         boolean firstOrder = !purchases.hasOrdered(customer.getId());
-        Order order = orders.draft(new NewOrder(customer.getId(), request.payment().method(),
-                request.payment().method() == PaymentMethod.CARD ? request.payment().token() : null,
-                address(request.shippingAddress()), request.billingCountry(), currency(catalogue),
-                request.lines().stream().map(line -> new NewOrder.Line(line.sku(), line.quantity(), catalogue.get(line.sku()).getPrice())).toList()));
+        Order order = orders.draft(new NewOrder(
+                customer.getId(),
+                request.payment().method(),
+                request.payment().method() == PaymentMethod.CARD
+                        ? request.payment().token()
+                        : null,
+                address(request.shippingAddress()),
+                request.billingCountry(),
+                currency(catalogue),
+                request.lines().stream()
+                        .map(line -> new NewOrder.Line(
+                                line.sku(),
+                                line.quantity(),
+                                catalogue.get(line.sku()).getPrice()))
+                        .toList()));
         if (request.referralCode() != null) {
             referredBy(customer, order, request.referralCode());
         }
@@ -114,16 +138,19 @@ public class OrderPlacement {
         }
         orders.place(order);
         if (idempotencyKey != null) {
-            idempotencyKeys.saveAndFlush(new IdempotencyKey(idempotencyKey, fingerprint, order.getId(), clock.instant()));
+            idempotencyKeys.saveAndFlush(
+                    new IdempotencyKey(idempotencyKey, fingerprint, order.getId(), clock.instant()));
         }
         process.start(order, firstOrder);
         return order;
     }
 
     private void referredBy(Customer customer, Order order, String referralCode) {
-        String referrer = referrals.referrer(referralCode)
+        String referrer = referrals
+                .referrer(referralCode)
                 .filter(owner -> !owner.equals(customer.getId()))
-                .orElseThrow(() -> new InvalidOrderException("referralCode", "is not a referral code of another customer"));
+                .orElseThrow(
+                        () -> new InvalidOrderException("referralCode", "is not a referral code of another customer"));
         customers.referredBy(customer, referrer);
         orders.referredWith(order, referralCode);
     }
@@ -137,7 +164,8 @@ public class OrderPlacement {
     }
 
     private Map<String, Product> knownProducts(List<PlaceOrder.Line> lines) {
-        Map<String, Product> found = inventory.products(lines.stream().map(PlaceOrder.Line::sku).toList());
+        Map<String, Product> found =
+                inventory.products(lines.stream().map(PlaceOrder.Line::sku).toList());
         IntStream.range(0, lines.size())
                 .filter(i -> !found.containsKey(lines.get(i).sku()))
                 .findFirst()
@@ -148,7 +176,8 @@ public class OrderPlacement {
     }
 
     private static String currency(Map<String, Product> catalogue) {
-        List<String> currencies = catalogue.values().stream().map(Product::getCurrency).distinct().toList();
+        List<String> currencies =
+                catalogue.values().stream().map(Product::getCurrency).distinct().toList();
         if (currencies.size() != 1) {
             throw new InvalidOrderException("lines", "must all be priced in one currency");
         }

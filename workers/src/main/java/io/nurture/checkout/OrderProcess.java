@@ -18,12 +18,14 @@ class OrderProcess {
 
     /** Sent once the order's transaction committed; see {@link ProcessMessages#orderPlaced}. */
     void start(Order order, boolean firstOrder) {
-        messages.orderPlaced(order.getId(), Map.of(
-                Variable.ORDER_ID, order.getId(),
-                Variable.CUSTOMER_ID, order.getCustomerId(),
-                Variable.ORDER_TOTAL, order.getTotal(),
-                Variable.PAYMENT_METHOD, order.getPaymentMethod().name(),
-                Variable.FIRST_ORDER, firstOrder,
-                Variable.COUNTRY_MISMATCH, order.isBilledInAnotherCountry()));
+        messages.orderPlaced(
+                order.getId(),
+                Map.of(
+                        Variable.ORDER_ID, order.getId(),
+                        Variable.CUSTOMER_ID, order.getCustomerId(),
+                        Variable.ORDER_TOTAL, order.getTotal(),
+                        Variable.PAYMENT_METHOD, order.getPaymentMethod().name(),
+                        Variable.FIRST_ORDER, firstOrder,
+                        Variable.COUNTRY_MISMATCH, order.isBilledInAnotherCountry()));
     }
 }

@@ -17,16 +17,12 @@ public record PlaceOrder(
         String referralCode) {
 
     /** @param marketingConsent null leaves an earlier answer as it was; timeZone null keeps an earlier one */
-    public record Customer(String email, String name, Boolean marketingConsent, String timeZone) {
-    }
+    public record Customer(String email, String name, Boolean marketingConsent, String timeZone) {}
 
-    public record Line(String sku, int quantity) {
-    }
+    public record Line(String sku, int quantity) {}
 
     /** @param token the card token, for {@link PaymentMethod#CARD} */
-    public record Payment(PaymentMethod method, String token) {
-    }
+    public record Payment(PaymentMethod method, String token) {}
 
-    public record Address(String line1, String city, String postalCode, String country) {
-    }
+    public record Address(String line1, String city, String postalCode, String country) {}
 }

@@ -47,11 +47,17 @@ public class Coupon extends AssignedIdEntity {
     @Column(name = "issue_key", nullable = false)
     private String issueKey;
 
-    protected Coupon() {
-    }
+    protected Coupon() {}
 
-    Coupon(String code, String customerId, String kind, BigDecimal value, String currency, Instant issuedAt,
-            Instant expiresAt, String issueKey) {
+    Coupon(
+            String code,
+            String customerId,
+            String kind,
+            BigDecimal value,
+            String currency,
+            Instant issuedAt,
+            Instant expiresAt,
+            String issueKey) {
         this.code = code;
         this.customerId = customerId;
         this.kind = kind;
@@ -104,7 +110,12 @@ public class Coupon extends AssignedIdEntity {
 
     /** The placeholders a mail that gives this coupon fills in. */
     public Map<String, Object> getMailDetails() {
-        return Map.of("couponCode", code, "couponValue", value.toPlainString(),
-                "couponExpires", expiresAt.toString().substring(0, 10));
+        return Map.of(
+                "couponCode",
+                code,
+                "couponValue",
+                value.toPlainString(),
+                "couponExpires",
+                expiresAt.toString().substring(0, 10));
     }
 }

@@ -4,5 +4,4 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 /** What a coupon is worth and for how long, as the journey that gives it decides. */
-public record CouponOffer(String kind, BigDecimal value, String currency, Duration validity) {
-}
+public record CouponOffer(String kind, BigDecimal value, String currency, Duration validity) {}

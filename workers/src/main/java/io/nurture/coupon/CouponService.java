@@ -25,8 +25,16 @@ public class CouponService {
     @Transactional
     public Coupon issue(String customerId, CouponOffer offer, String issueKey) {
         Instant now = clock.instant();
-        return coupons.findByIssueKey(issueKey).orElseGet(() -> coupons.save(new Coupon(newCode(offer.kind()), customerId,
-                offer.kind(), offer.value(), offer.currency(), now, now.plus(offer.validity()), issueKey)));
+        return coupons.findByIssueKey(issueKey)
+                .orElseGet(() -> coupons.save(new Coupon(
+                        newCode(offer.kind()),
+                        customerId,
+                        offer.kind(),
+                        offer.value(),
+                        offer.currency(),
+                        now,
+                        now.plus(offer.validity()),
+                        issueKey)));
     }
 
     /**
@@ -35,7 +43,8 @@ public class CouponService {
      */
     @Transactional
     public BigDecimal redeem(String code, String customerId, String orderId) {
-        Coupon coupon = coupons.findForUpdate(code).filter(c -> c.getCustomerId().equals(customerId))
+        Coupon coupon = coupons.findForUpdate(code)
+                .filter(c -> c.getCustomerId().equals(customerId))
                 .orElseThrow(() -> new CouponRejectedException("is not a valid coupon for this customer"));
         if (coupon.isRedeemed()) {
             throw new CouponRejectedException("has already been used");

@@ -66,8 +66,7 @@ public class Customer extends AssignedIdEntity {
     @Column(name = "referred_by")
     private String referredBy;
 
-    protected Customer() {
-    }
+    protected Customer() {}
 
     public Customer(String email, String name, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
@@ -165,5 +164,4 @@ public class Customer extends AssignedIdEntity {
     public String getName() {
         return name;
     }
-
 }

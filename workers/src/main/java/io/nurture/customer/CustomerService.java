@@ -29,7 +29,9 @@ public class CustomerService {
     /** The customer with this e-mail address, locked for the order being placed, or registered now if they are new. */
     @Transactional
     public Customer findOrRegister(String email, String name) {
-        return customers.findForUpdateByEmail(email).orElseGet(() -> customers.save(new Customer(email, name, clock.instant())));
+        return customers
+                .findForUpdateByEmail(email)
+                .orElseGet(() -> customers.save(new Customer(email, name, clock.instant())));
     }
 
     /**
@@ -38,8 +40,8 @@ public class CustomerService {
      * when the form asked for it.
      */
     @Transactional
-    public void takeFromOrderForm(Customer lockedCustomer, Optional<ZoneId> timeZone, String shippingCountry,
-            Boolean marketingConsent) {
+    public void takeFromOrderForm(
+            Customer lockedCustomer, Optional<ZoneId> timeZone, String shippingCountry, Boolean marketingConsent) {
         timeZone.ifPresent(lockedCustomer::setTimeZone);
         lockedCustomer.assumeTimeZoneOf(shippingCountry);
         if (marketingConsent != null) {

@@ -14,8 +14,8 @@ public class LifecycleService {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    LifecycleService(CustomerRepository customers, StageTransitionRepository transitions, Clock clock,
-            MeterRegistry meters) {
+    LifecycleService(
+            CustomerRepository customers, StageTransitionRepository transitions, Clock clock, MeterRegistry meters) {
         this.customers = customers;
         this.transitions = transitions;
         this.clock = clock;

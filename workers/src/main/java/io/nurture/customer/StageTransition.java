@@ -36,8 +36,7 @@ public class StageTransition {
     @Column(nullable = false)
     private String cause;
 
-    protected StageTransition() {
-    }
+    protected StageTransition() {}
 
     StageTransition(String customerId, LifecycleStage fromStage, LifecycleStage toStage, Instant at, String cause) {
         this.customerId = customerId;

@@ -20,8 +20,11 @@ class AdvocacyAsk {
     private final NotificationService notifications;
     private final EngagementLog log;
 
-    AdvocacyAsk(LifecycleService lifecycle, ReferralService referrals,
-            NotificationService notifications, EngagementLog log) {
+    AdvocacyAsk(
+            LifecycleService lifecycle,
+            ReferralService referrals,
+            NotificationService notifications,
+            EngagementLog log) {
         this.lifecycle = lifecycle;
         this.referrals = referrals;
         this.notifications = notifications;
@@ -36,7 +39,12 @@ class AdvocacyAsk {
     /** The contact policy allowed it (the model asks it first). */
     @Transactional
     public void ask(String orderId, String customerId, long jobKey) {
-        notifications.messageCustomer(customerId, orderId, "advocacy-ask", Category.MARKETING, stepKey(jobKey),
+        notifications.messageCustomer(
+                customerId,
+                orderId,
+                "advocacy-ask",
+                Category.MARKETING,
+                stepKey(jobKey),
                 Map.of("referralCode", referrals.codeFor(customerId).getCode()));
         log.record(customerId, orderId, "ADVOCACY_ASK", EngagementStep.SENT, null, stepKey(jobKey));
     }

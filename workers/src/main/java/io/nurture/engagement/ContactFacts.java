@@ -7,6 +7,9 @@ package io.nurture.engagement;
  * @param localTime                the customer's wall-clock time now, in their time zone (HH:mm:ss)
  * @param heldOut                  in the step's holdout group (marketing only)
  */
-public record ContactFacts(boolean unsubscribed, boolean marketingConsent, long marketingSentInCapPeriod,
-        String localTime, boolean heldOut) {
-}
+public record ContactFacts(
+        boolean unsubscribed,
+        boolean marketingConsent,
+        long marketingSentInCapPeriod,
+        String localTime,
+        boolean heldOut) {}

@@ -33,7 +33,8 @@ class ContactPolicyFacts {
 
     /** A customer's holdout place is stored with their first marketing step, so transactional messages take none. */
     @Transactional
-    public ContactFacts of(String customerId, Category category, String journey, BigDecimal holdoutShare, Duration capPeriod) {
+    public ContactFacts of(
+            String customerId, Category category, String journey, BigDecimal holdoutShare, Duration capPeriod) {
         Customer customer = customers.find(customerId).orElseThrow();
         Instant now = clock.instant();
         boolean marketing = category == Category.MARKETING;

@@ -27,29 +27,32 @@ public class ContactPolicyWorker {
     }
 
     @JobWorker(type = JobType.LOOK_UP_CONTACT_FACTS)
-    public ContactFacts lookUpContactFacts(@Variable String customerId, @Variable Category messageCategory,
-            @Variable String journey, @Variable BigDecimal holdoutShare, @Variable String capPeriod) {
+    public ContactFacts lookUpContactFacts(
+            @Variable String customerId,
+            @Variable Category messageCategory,
+            @Variable String journey,
+            @Variable BigDecimal holdoutShare,
+            @Variable String capPeriod) {
         return facts.of(customerId, messageCategory, journey, holdoutShare, Duration.parse(capPeriod));
     }
 
     @JobWorker(type = JobType.RECORD_SKIPPED_MESSAGE)
-    public void recordSkippedMessage(ActivatedJob job, @Variable String customerId, @Variable String journeyStep,
-            @Variable Decision contact) {
+    public void recordSkippedMessage(
+            ActivatedJob job, @Variable String customerId, @Variable String journeyStep, @Variable Decision contact) {
         log.recordSkip(customerId, journeyStep, contact.reason(), stepKey(job.getKey()));
     }
 
     @JobWorker(type = JobType.HOLD_MESSAGE)
-    public Held holdMessageUntilTheMorning(ActivatedJob job, @Variable String customerId, @Variable String journeyStep,
-            @Variable Decision contact) {
-        return new Held(quietHours.hold(customerId, journeyStep, contact.reason(), LocalTime.parse(contact.resumeAt()),
-                job.getKey()).toString());
+    public Held holdMessageUntilTheMorning(
+            ActivatedJob job, @Variable String customerId, @Variable String journeyStep, @Variable Decision contact) {
+        return new Held(quietHours
+                .hold(customerId, journeyStep, contact.reason(), LocalTime.parse(contact.resumeAt()), job.getKey())
+                .toString());
     }
 
     /** The output of the decision table "Contact policy". */
-    public record Decision(String action, String reason, String resumeAt) {
-    }
+    public record Decision(String action, String reason, String resumeAt) {}
 
     /** When the held message is checked again (ISO-8601 instant). */
-    public record Held(String sendAt) {
-    }
+    public record Held(String sendAt) {}
 }

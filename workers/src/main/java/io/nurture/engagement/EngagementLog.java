@@ -40,7 +40,14 @@ public class EngagementLog {
     void record(String customerId, String orderId, String step, String outcome, String reason, String stepKey) {
         if (!steps.existsByStepKey(stepKey)) {
             steps.save(new EngagementStep(customerId, orderId, step, outcome, reason, clock.instant(), stepKey));
-            meters.counter("nurture.engagement.steps", "step", step, "outcome", outcome, "reason", reason == null ? "" : reason)
+            meters.counter(
+                            "nurture.engagement.steps",
+                            "step",
+                            step,
+                            "outcome",
+                            outcome,
+                            "reason",
+                            reason == null ? "" : reason)
                     .increment();
         }
     }

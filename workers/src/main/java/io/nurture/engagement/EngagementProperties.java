@@ -14,5 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EngagementProperties(
         @DefaultValue("http://localhost:8080") String publicBaseUrl,
         @DefaultValue("10.00") BigDecimal serviceRecoveryCouponValue,
-        @DefaultValue("P120D") Duration couponValidity) {
-}
+        @DefaultValue("P120D") Duration couponValidity) {}

@@ -43,10 +43,10 @@ public class EngagementStep {
     @Column(name = "step_key", nullable = false)
     private String stepKey;
 
-    protected EngagementStep() {
-    }
+    protected EngagementStep() {}
 
-    EngagementStep(String customerId, String orderId, String step, String outcome, String reason, Instant at, String stepKey) {
+    EngagementStep(
+            String customerId, String orderId, String step, String outcome, String reason, Instant at, String stepKey) {
         this.customerId = customerId;
         this.orderId = orderId;
         this.step = step;

@@ -25,15 +25,20 @@ class FollowUp {
 
     @Transactional
     public void sendFollowUp(String orderId, String customerId, long jobKey) {
-        notifications.messageCustomer(customerId, orderId, "follow-up", Category.TRANSACTIONAL, stepKey(jobKey),
+        notifications.messageCustomer(
+                customerId,
+                orderId,
+                "follow-up",
+                Category.TRANSACTIONAL,
+                stepKey(jobKey),
                 Map.of("recommendations", recommendations.forCustomer(customerId)));
         log.record(customerId, orderId, "FOLLOW_UP", EngagementStep.SENT, null, stepKey(jobKey));
     }
 
     @Transactional
     public void thankForFeedback(String orderId, String customerId, long jobKey) {
-        notifications.messageCustomer(customerId, orderId, "feedback-thanks", Category.TRANSACTIONAL, stepKey(jobKey),
-                Map.of());
+        notifications.messageCustomer(
+                customerId, orderId, "feedback-thanks", Category.TRANSACTIONAL, stepKey(jobKey), Map.of());
         log.record(customerId, orderId, "THANK_YOU", EngagementStep.SENT, null, stepKey(jobKey));
     }
 }

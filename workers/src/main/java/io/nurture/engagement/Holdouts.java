@@ -39,13 +39,17 @@ class Holdouts {
         // A check for the same customer and journey in another transaction may have inserted the row
         // first; this transaction's snapshot may not see it yet. Its value is the same hash either way.
         return db.sql("SELECT bucket FROM journey_holdouts WHERE customer_id = ? AND journey = ?")
-                .params(customerId, journey).query(Double.class).optional().orElseGet(() -> bucket(customerId, journey));
+                .params(customerId, journey)
+                .query(Double.class)
+                .optional()
+                .orElseGet(() -> bucket(customerId, journey));
     }
 
     /** Uniform in [0, 1): the top 53 bits of SHA-256 over the two ids. */
     static double bucket(String customerId, String journey) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((customerId + "|" + journey).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((customerId + "|" + journey).getBytes(StandardCharsets.UTF_8));
             return (ByteBuffer.wrap(hash).getLong() >>> 11) * 0x1.0p-53;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

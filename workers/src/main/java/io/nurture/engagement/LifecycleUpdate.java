@@ -21,7 +21,11 @@ class LifecycleUpdate {
     private final ReferralService referrals;
     private final ProcessMessages messages;
 
-    LifecycleUpdate(OrderService orders, PurchaseHistory history, LifecycleService lifecycle, ReferralService referrals,
+    LifecycleUpdate(
+            OrderService orders,
+            PurchaseHistory history,
+            LifecycleService lifecycle,
+            ReferralService referrals,
             ProcessMessages messages) {
         this.orders = orders;
         this.history = history;
@@ -40,8 +44,10 @@ class LifecycleUpdate {
         String customerId = order.getCustomerId();
         lifecycle.purchaseDelivered(customerId, history.deliveredOrders(customerId));
         if (order.getReferralCode() != null) {
-            referrals.referrer(order.getReferralCode()).ifPresent(referrer ->
-                    lifecycle.moveTo(referrer, LifecycleStage.ADVOCATE, "Referral converted (order " + orderId + ")"));
+            referrals
+                    .referrer(order.getReferralCode())
+                    .ifPresent(referrer -> lifecycle.moveTo(
+                            referrer, LifecycleStage.ADVOCATE, "Referral converted (order " + orderId + ")"));
         }
         Instant lastPurchase = history.lastDeliveredPurchase(customerId);
         messages.purchaseDelivered(customerId, lastPurchase);

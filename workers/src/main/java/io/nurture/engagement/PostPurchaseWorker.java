@@ -16,8 +16,12 @@ public class PostPurchaseWorker {
     private final ServiceRecovery recovery;
     private final AdvocacyAsk advocacy;
 
-    PostPurchaseWorker(LifecycleUpdate lifecycle, FollowUp followUp, SatisfactionSurvey survey,
-            ServiceRecovery recovery, AdvocacyAsk advocacy) {
+    PostPurchaseWorker(
+            LifecycleUpdate lifecycle,
+            FollowUp followUp,
+            SatisfactionSurvey survey,
+            ServiceRecovery recovery,
+            AdvocacyAsk advocacy) {
         this.lifecycle = lifecycle;
         this.followUp = followUp;
         this.survey = survey;
@@ -31,7 +35,8 @@ public class PostPurchaseWorker {
     }
 
     @JobWorker(type = JobType.SEND_FOLLOW_UP)
-    public void sendThankYouWithRecommendations(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
+    public void sendThankYouWithRecommendations(
+            ActivatedJob job, @Variable String orderId, @Variable String customerId) {
         followUp.sendFollowUp(orderId, customerId, job.getKey());
     }
 
@@ -51,8 +56,8 @@ public class PostPurchaseWorker {
     }
 
     @JobWorker(type = JobType.START_SERVICE_RECOVERY)
-    public void apologiseGiveCouponAndOpenCareCase(ActivatedJob job, @Variable String orderId,
-            @Variable String customerId, @Variable int npsScore) {
+    public void apologiseGiveCouponAndOpenCareCase(
+            ActivatedJob job, @Variable String orderId, @Variable String customerId, @Variable int npsScore) {
         recovery.start(orderId, customerId, npsScore, job.getKey());
     }
 
@@ -77,6 +82,5 @@ public class PostPurchaseWorker {
     }
 
     /** The survey's reminder and expiry count from {@code surveySentAt} (ISO-8601). */
-    public record SurveySent(String surveySentAt) {
-    }
+    public record SurveySent(String surveySentAt) {}
 }

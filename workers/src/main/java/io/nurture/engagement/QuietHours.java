@@ -42,6 +42,8 @@ class QuietHours {
     static Instant next(LocalTime localTime, ZoneId zone, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, zone);
         Instant candidate = ZonedDateTime.of(today, localTime, zone).toInstant();
-        return candidate.isAfter(now) ? candidate : ZonedDateTime.of(today.plusDays(1), localTime, zone).toInstant();
+        return candidate.isAfter(now)
+                ? candidate
+                : ZonedDateTime.of(today.plusDays(1), localTime, zone).toInstant();
     }
 }

@@ -20,8 +20,11 @@ class ReEngagement {
     private final NotificationService notifications;
     private final EngagementLog log;
 
-    ReEngagement(LifecycleService lifecycle, Recommendations recommendations,
-            NotificationService notifications, EngagementLog log) {
+    ReEngagement(
+            LifecycleService lifecycle,
+            Recommendations recommendations,
+            NotificationService notifications,
+            EngagementLog log) {
         this.lifecycle = lifecycle;
         this.recommendations = recommendations;
         this.notifications = notifications;
@@ -36,7 +39,12 @@ class ReEngagement {
     /** The contact policy allowed it (the model asks it first). */
     @Transactional
     public void send(String customerId, long jobKey) {
-        notifications.messageCustomer(customerId, null, "re-engagement", Category.MARKETING, stepKey(jobKey),
+        notifications.messageCustomer(
+                customerId,
+                null,
+                "re-engagement",
+                Category.MARKETING,
+                stepKey(jobKey),
                 Map.of("recommendations", recommendations.forCustomer(customerId)));
         log.record(customerId, null, "RE_ENGAGEMENT", EngagementStep.SENT, null, stepKey(jobKey));
     }

@@ -49,6 +49,5 @@ public class RetentionWorker {
     }
 
     /** The output of the decision table "Customer segment". */
-    public record SegmentOffer(String segment, BigDecimal offerValue) {
-    }
+    public record SegmentOffer(String segment, BigDecimal offerValue) {}
 }

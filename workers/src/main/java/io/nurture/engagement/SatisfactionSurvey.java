@@ -21,7 +21,10 @@ class SatisfactionSurvey {
     private final EngagementLog log;
     private final EngagementProperties properties;
 
-    SatisfactionSurvey(SurveyService surveys, NotificationService notifications, EngagementLog log,
+    SatisfactionSurvey(
+            SurveyService surveys,
+            NotificationService notifications,
+            EngagementLog log,
             EngagementProperties properties) {
         this.surveys = surveys;
         this.notifications = notifications;
@@ -33,7 +36,12 @@ class SatisfactionSurvey {
     @Transactional
     public Instant send(String orderId, String customerId, long jobKey) {
         Survey survey = surveys.open(orderId, customerId);
-        notifications.messageCustomer(customerId, orderId, "survey", Category.TRANSACTIONAL, stepKey(jobKey),
+        notifications.messageCustomer(
+                customerId,
+                orderId,
+                "survey",
+                Category.TRANSACTIONAL,
+                stepKey(jobKey),
                 Map.of("surveyLink", link(survey)));
         log.record(customerId, orderId, "SURVEY", EngagementStep.SENT, null, stepKey(jobKey));
         return survey.getSentAt();
@@ -43,8 +51,13 @@ class SatisfactionSurvey {
     public void remind(String orderId, String customerId, long jobKey) {
         Survey survey = surveys.open(orderId, customerId);
         if (survey.getStatus() == SurveyStatus.SENT) {
-            notifications.messageCustomer(customerId, orderId, "survey-reminder", Category.TRANSACTIONAL,
-                    stepKey(jobKey), Map.of("surveyLink", link(survey)));
+            notifications.messageCustomer(
+                    customerId,
+                    orderId,
+                    "survey-reminder",
+                    Category.TRANSACTIONAL,
+                    stepKey(jobKey),
+                    Map.of("surveyLink", link(survey)));
             log.record(customerId, orderId, "SURVEY_REMINDER", EngagementStep.SENT, null, stepKey(jobKey));
         }
     }

@@ -26,8 +26,14 @@ class ServiceRecovery {
     private final EngagementLog log;
     private final EngagementProperties properties;
 
-    ServiceRecovery(OrderService orders, LifecycleService lifecycle, CouponService coupons, CareCaseService careCases,
-            NotificationService notifications, EngagementLog log, EngagementProperties properties) {
+    ServiceRecovery(
+            OrderService orders,
+            LifecycleService lifecycle,
+            CouponService coupons,
+            CareCaseService careCases,
+            NotificationService notifications,
+            EngagementLog log,
+            EngagementProperties properties) {
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.coupons = coupons;
@@ -40,11 +46,21 @@ class ServiceRecovery {
     @Transactional
     public void start(String orderId, String customerId, int npsScore, long jobKey) {
         lifecycle.moveTo(customerId, LifecycleStage.AT_RISK, "Detractor score " + npsScore);
-        Coupon coupon = coupons.issue(customerId, new CouponOffer(Coupon.SERVICE_RECOVERY,
-                properties.serviceRecoveryCouponValue(), orders.get(orderId).getCurrency(), properties.couponValidity()),
+        Coupon coupon = coupons.issue(
+                customerId,
+                new CouponOffer(
+                        Coupon.SERVICE_RECOVERY,
+                        properties.serviceRecoveryCouponValue(),
+                        orders.get(orderId).getCurrency(),
+                        properties.couponValidity()),
                 stepKey(jobKey));
         careCases.open(customerId, orderId, npsScore);
-        notifications.messageCustomer(customerId, orderId, "service-recovery", Category.TRANSACTIONAL, stepKey(jobKey),
+        notifications.messageCustomer(
+                customerId,
+                orderId,
+                "service-recovery",
+                Category.TRANSACTIONAL,
+                stepKey(jobKey),
                 coupon.getMailDetails());
         log.record(customerId, orderId, "SERVICE_RECOVERY", EngagementStep.SENT, null, stepKey(jobKey));
     }

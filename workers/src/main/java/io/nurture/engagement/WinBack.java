@@ -24,8 +24,12 @@ class WinBack {
     private final EngagementLog log;
     private final EngagementProperties properties;
 
-    WinBack(PurchaseHistory history, CouponService coupons, NotificationService notifications,
-            EngagementLog log, EngagementProperties properties) {
+    WinBack(
+            PurchaseHistory history,
+            CouponService coupons,
+            NotificationService notifications,
+            EngagementLog log,
+            EngagementProperties properties) {
         this.history = history;
         this.coupons = coupons;
         this.notifications = notifications;
@@ -36,8 +40,11 @@ class WinBack {
     @Transactional
     /** The contact policy allowed it (the model asks it first). */
     public void sendOffer(String customerId, String segment, BigDecimal offerValue, long jobKey) {
-        Coupon coupon = coupons.issue(customerId, new CouponOffer(Coupon.WIN_BACK, offerValue,
-                history.lastCurrency(customerId), properties.couponValidity()), stepKey(jobKey));
+        Coupon coupon = coupons.issue(
+                customerId,
+                new CouponOffer(
+                        Coupon.WIN_BACK, offerValue, history.lastCurrency(customerId), properties.couponValidity()),
+                stepKey(jobKey));
         Map<String, Object> details = new HashMap<>(coupon.getMailDetails());
         details.put("segment", segment);
         notifications.messageCustomer(customerId, null, "win-back", Category.MARKETING, stepKey(jobKey), details);

@@ -29,8 +29,13 @@ public class InventoryService {
     private final NotificationService notifications;
     private final Clock clock;
 
-    InventoryService(ProductRepository products, ReservationRepository reservations, OrderService orderService,
-            ProcessMessages messages, NotificationService notifications, Clock clock) {
+    InventoryService(
+            ProductRepository products,
+            ReservationRepository reservations,
+            OrderService orderService,
+            ProcessMessages messages,
+            NotificationService notifications,
+            Clock clock) {
         this.products = products;
         this.reservations = reservations;
         this.orderService = orderService;
@@ -44,13 +49,16 @@ public class InventoryService {
     public boolean reserve(String orderId) {
         Order order = orderService.lockToProceed(orderId);
         if (reservations.existsByOrderId(orderId)) {
-            return !reservations.findByOrderIdAndStatus(orderId, ReservationStatus.HELD).isEmpty();
+            return !reservations
+                    .findByOrderIdAndStatus(orderId, ReservationStatus.HELD)
+                    .isEmpty();
         }
         Map<String, Integer> wanted = order.getLines().stream()
                 .collect(Collectors.groupingBy(OrderLine::getSku, Collectors.summingInt(OrderLine::getQuantity)));
         Map<String, Product> stock = products.findForUpdate(wanted.keySet()).stream()
                 .collect(Collectors.toMap(Product::getSku, Function.identity()));
-        boolean allAvailable = wanted.entrySet().stream().allMatch(w -> stock.get(w.getKey()).canReserve(w.getValue()));
+        boolean allAvailable =
+                wanted.entrySet().stream().allMatch(w -> stock.get(w.getKey()).canReserve(w.getValue()));
         if (!allAvailable) {
             return false;
         }
@@ -75,7 +83,8 @@ public class InventoryService {
     @Transactional
     public void release(String orderId) {
         List<String> released = reservations.findByOrderIdAndStatus(orderId, ReservationStatus.HELD).stream()
-                .map(Reservation::getSku).toList();
+                .map(Reservation::getSku)
+                .toList();
         changeHeld(orderId, ReservationStatus.RELEASED, Product::release);
         if (!released.isEmpty()) {
             wakeOrdersWaitingFor(released);
@@ -115,7 +124,9 @@ public class InventoryService {
     /** Backordered orders, and one caught between a failed reservation and its backorder (the signal waits for it). */
     private void wakeOrdersWaitingFor(List<String> skus) {
         orderService.mayWaitForStockOf(skus).stream()
-                .filter(orderId -> reservations.findByOrderIdAndStatus(orderId, ReservationStatus.HELD).isEmpty())
+                .filter(orderId -> reservations
+                        .findByOrderIdAndStatus(orderId, ReservationStatus.HELD)
+                        .isEmpty())
                 .forEach(messages::stockReplenished);
     }
 
@@ -141,7 +152,9 @@ public class InventoryService {
         if (held.isEmpty()) {
             return;
         }
-        Map<String, Product> stock = products.findForUpdate(held.stream().map(Reservation::getSku).toList()).stream()
+        Map<String, Product> stock = products
+                .findForUpdate(held.stream().map(Reservation::getSku).toList())
+                .stream()
                 .collect(Collectors.toMap(Product::getSku, Function.identity()));
         Instant now = clock.instant();
         held.forEach(reservation -> {

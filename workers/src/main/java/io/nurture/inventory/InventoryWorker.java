@@ -31,6 +31,5 @@ public class InventoryWorker {
         inventory.release(orderId);
     }
 
-    public record StockReservation(boolean allLinesReserved) {
-    }
+    public record StockReservation(boolean allLinesReserved) {}
 }

@@ -34,8 +34,7 @@ public class Product extends AssignedIdEntity {
     @Version
     private long version;
 
-    protected Product() {
-    }
+    protected Product() {}
 
     boolean canReserve(int quantity) {
         return available >= quantity;

@@ -38,8 +38,7 @@ class Reservation {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected Reservation() {
-    }
+    protected Reservation() {}
 
     Reservation(String orderId, String sku, int quantity, Instant now) {
         this.orderId = orderId;

@@ -1,5 +1,7 @@
 package io.nurture.inventory;
 
 enum ReservationStatus {
-    HELD, RELEASED, SHIPPED
+    HELD,
+    RELEASED,
+    SHIPPED
 }

@@ -5,5 +5,6 @@ package io.nurture.notification;
  * review and referral asks) need consent and respect the frequency cap.
  */
 public enum Category {
-    TRANSACTIONAL, MARKETING
+    TRANSACTIONAL,
+    MARKETING
 }

@@ -44,9 +44,17 @@ class MailDispatcher extends OutboxDispatcher {
     private final JavaMailSender mailSender;
     private final NotificationProperties properties;
 
-    MailDispatcher(JdbcClient db, PlatformTransactionManager transactions, Clock clock, OutboxProperties outboxProperties,
-            MeterRegistry meters, JavaMailSender mailSender, NotificationProperties properties) {
-        super(new OutboxTable("mail", LAYOUT, db, transactions, clock, outboxProperties, meters), outboxProperties.pollInterval());
+    MailDispatcher(
+            JdbcClient db,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            OutboxProperties outboxProperties,
+            MeterRegistry meters,
+            JavaMailSender mailSender,
+            NotificationProperties properties) {
+        super(
+                new OutboxTable("mail", LAYOUT, db, transactions, clock, outboxProperties, meters),
+                outboxProperties.pollInterval());
         this.db = db;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -59,10 +67,16 @@ class MailDispatcher extends OutboxDispatcher {
         if (ids.isEmpty()) {
             return 0;
         }
-        List<PendingMail> mails = db.sql("SELECT id, recipient, subject, body, unsubscribe_token, template FROM notifications"
-                        + " WHERE id IN (:ids) ORDER BY id")
+        List<PendingMail> mails = db.sql(
+                        "SELECT id, recipient, subject, body, unsubscribe_token, template FROM notifications"
+                                + " WHERE id IN (:ids) ORDER BY id")
                 .param("ids", ids)
-                .query((rs, n) -> new PendingMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                .query((rs, n) -> new PendingMail(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
                         rs.getString(6)))
                 .list();
         Map<MimeMessage, Long> built = new LinkedHashMap<>();
@@ -121,8 +135,8 @@ class MailDispatcher extends OutboxDispatcher {
     }
 
     /** {@code unsubscribeToken} only on marketing mail. */
-    private record PendingMail(long id, String recipient, String subject, String body, String unsubscribeToken, String template) {
-    }
+    private record PendingMail(
+            long id, String recipient, String subject, String body, String unsubscribeToken, String template) {}
 
     /** A message whose Message-ID is its outbox row's, not a fresh one per attempt. */
     private static final class IdentifiedMessage extends MimeMessage {

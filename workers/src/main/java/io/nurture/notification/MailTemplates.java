@@ -21,7 +21,8 @@ class MailTemplates {
 
     private static final String SUBJECT_PREFIX = "Subject:";
 
-    private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue("");
+    private final Mustache.Compiler compiler =
+            Mustache.compiler().escapeHTML(false).defaultValue("");
     private final Map<String, Template> cache = new ConcurrentHashMap<>();
 
     RenderedMail render(String template, Map<String, Object> model) {
@@ -31,7 +32,9 @@ class MailTemplates {
         if (!firstLine.startsWith(SUBJECT_PREFIX)) {
             throw new IllegalStateException("Mail template " + template + " must start with 'Subject:'");
         }
-        return new RenderedMail(firstLine.substring(SUBJECT_PREFIX.length()).trim(), text.substring(lineEnd + 1).strip());
+        return new RenderedMail(
+                firstLine.substring(SUBJECT_PREFIX.length()).trim(),
+                text.substring(lineEnd + 1).strip());
     }
 
     private Template compile(String template) {
@@ -43,6 +46,5 @@ class MailTemplates {
         }
     }
 
-    record RenderedMail(String subject, String body) {
-    }
+    record RenderedMail(String subject, String body) {}
 }

@@ -72,20 +72,38 @@ public class Notification {
 
     /** Whether the mail server has accepted the message yet. */
     enum Delivery {
-        PENDING, DELIVERED, FAILED
+        PENDING,
+        DELIVERED,
+        FAILED
     }
 
-    protected Notification() {
-    }
+    protected Notification() {}
 
-    Notification(String customerId, String orderId, Audience audience, String template, String recipient,
-            MailTemplates.RenderedMail mail, Instant sentAt, Category category, String dedupeKey) {
+    Notification(
+            String customerId,
+            String orderId,
+            Audience audience,
+            String template,
+            String recipient,
+            MailTemplates.RenderedMail mail,
+            Instant sentAt,
+            Category category,
+            String dedupeKey) {
         this(customerId, orderId, audience, template, recipient, mail, sentAt, category, dedupeKey, null);
     }
 
     /** A marketing mail: {@code unsubscribeToken} goes into its List-Unsubscribe headers. */
-    Notification(String customerId, String orderId, Audience audience, String template, String recipient,
-            MailTemplates.RenderedMail mail, Instant sentAt, Category category, String dedupeKey, String unsubscribeToken) {
+    Notification(
+            String customerId,
+            String orderId,
+            Audience audience,
+            String template,
+            String recipient,
+            MailTemplates.RenderedMail mail,
+            Instant sentAt,
+            Category category,
+            String dedupeKey,
+            String unsubscribeToken) {
         this.unsubscribeToken = unsubscribeToken;
         this.recipient = recipient;
         this.body = mail.body();

@@ -28,8 +28,13 @@ public class NotificationService {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    NotificationService(NotificationRepository notifications, CustomerService customers,
-            MailTemplates templates, MailDispatcher dispatcher, NotificationProperties properties, Clock clock,
+    NotificationService(
+            NotificationRepository notifications,
+            CustomerService customers,
+            MailTemplates templates,
+            MailDispatcher dispatcher,
+            NotificationProperties properties,
+            Clock clock,
             MeterRegistry meters) {
         this.meters = meters;
         this.notifications = notifications;
@@ -57,8 +62,16 @@ public class NotificationService {
         Customer customer = customers.find(order.getCustomerId()).orElseThrow();
         MailTemplates.RenderedMail mail = templates.render(template, model(order, customer, details));
         String to = audience == Audience.OPS ? properties.opsTo() : customer.getEmail();
-        queue(new Notification(customer.getId(), order.getId(), audience, template, to, mail, clock.instant(),
-                Category.TRANSACTIONAL, null));
+        queue(new Notification(
+                customer.getId(),
+                order.getId(),
+                audience,
+                template,
+                to,
+                mail,
+                clock.instant(),
+                Category.TRANSACTIONAL,
+                null));
         counted(template, Category.TRANSACTIONAL);
     }
 
@@ -67,7 +80,12 @@ public class NotificationService {
      * {@code dedupeKey} (the job that asks for it). Whether marketing may be sent is decided before.
      */
     @Transactional
-    public void messageCustomer(String customerId, String orderId, String template, Category category, String dedupeKey,
+    public void messageCustomer(
+            String customerId,
+            String orderId,
+            String template,
+            Category category,
+            String dedupeKey,
             Map<String, Object> details) {
         if (notifications.existsByCustomerIdAndDedupeKey(customerId, dedupeKey)) {
             return;
@@ -79,10 +97,20 @@ public class NotificationService {
         MailTemplates.RenderedMail mail = templates.render(template, model);
         String unsubscribeToken = category == Category.MARKETING ? customers.unsubscribeToken(customer) : null;
         if (unsubscribeToken != null) {
-            mail = new MailTemplates.RenderedMail(mail.subject(), mail.body() + properties.unsubscribeLinks().footer(unsubscribeToken));
+            mail = new MailTemplates.RenderedMail(
+                    mail.subject(), mail.body() + properties.unsubscribeLinks().footer(unsubscribeToken));
         }
-        queue(new Notification(customerId, orderId, Audience.CUSTOMER, template, customer.getEmail(), mail,
-                clock.instant(), category, dedupeKey, unsubscribeToken));
+        queue(new Notification(
+                customerId,
+                orderId,
+                Audience.CUSTOMER,
+                template,
+                customer.getEmail(),
+                mail,
+                clock.instant(),
+                category,
+                dedupeKey,
+                unsubscribeToken));
         counted(template, category);
     }
 
@@ -92,7 +120,8 @@ public class NotificationService {
     }
 
     private void counted(String template, Category category) {
-        meters.counter("nurture.messages", "template", template, "category", category.name(), "outcome", "sent").increment();
+        meters.counter("nurture.messages", "template", template, "category", category.name(), "outcome", "sent")
+                .increment();
     }
 
     /** Marketing messages this customer received since the given time, for the frequency cap. */

@@ -27,7 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Component
 public class EngineRelay extends OutboxDispatcher {
 
-    private static final OutboxTable.Layout LAYOUT = new OutboxTable.Layout("engine_messages", "created_at", true, false);
+    private static final OutboxTable.Layout LAYOUT =
+            new OutboxTable.Layout("engine_messages", "created_at", true, false);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final int PUSH_BACK_ROUNDS = 6;
     private static final Duration PUSH_BACK_PAUSE = Duration.ofMillis(50);
@@ -36,9 +37,16 @@ public class EngineRelay extends OutboxDispatcher {
     private final CamundaClient client;
     private final int maxInFlight;
 
-    EngineRelay(JdbcClient db, PlatformTransactionManager transactions, Clock clock, OutboxProperties properties,
-            MeterRegistry meters, CamundaClient client) {
-        super(new OutboxTable("engine", LAYOUT, db, transactions, clock, properties, meters), properties.pollInterval());
+    EngineRelay(
+            JdbcClient db,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            OutboxProperties properties,
+            MeterRegistry meters,
+            CamundaClient client) {
+        super(
+                new OutboxTable("engine", LAYOUT, db, transactions, clock, properties, meters),
+                properties.pollInterval());
         this.db = db;
         this.client = client;
         this.maxInFlight = properties.engineMaxInFlight();
@@ -54,13 +62,19 @@ public class EngineRelay extends OutboxDispatcher {
         List<Row> toSend = db.sql("SELECT id, message_name, correlation_key, message_id, time_to_live_ms, variables"
                         + " FROM engine_messages WHERE id IN (:ids) ORDER BY id")
                 .param("ids", ids)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Duration.ofMillis(rs.getLong(5)), rs.getString(6)))
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        Duration.ofMillis(rs.getLong(5)),
+                        rs.getString(6)))
                 .list();
         List<Long> delivered = new ArrayList<>();
         for (int round = 0; !toSend.isEmpty(); round++) {
             if (round == PUSH_BACK_ROUNDS) {
-                toSend.forEach(row -> outbox.failed(claim, row.id(), new IllegalStateException("The engine kept pushing back")));
+                toSend.forEach(row ->
+                        outbox.failed(claim, row.id(), new IllegalStateException("The engine kept pushing back")));
                 break;
             }
             pause(PUSH_BACK_PAUSE.multipliedBy(round));
@@ -79,7 +93,8 @@ public class EngineRelay extends OutboxDispatcher {
         List<Row> pushedBack = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += maxInFlight) {
             List<Row> window = rows.subList(from, Math.min(rows.size(), from + maxInFlight));
-            List<CamundaFuture<PublishMessageResponse>> answers = window.stream().map(this::publish).toList();
+            List<CamundaFuture<PublishMessageResponse>> answers =
+                    window.stream().map(this::publish).toList();
             for (int i = 0; i < window.size(); i++) {
                 try {
                     answers.get(i).join();
@@ -122,6 +137,6 @@ public class EngineRelay extends OutboxDispatcher {
         return refused instanceof ClientStatusException status && status.getStatusCode() == code;
     }
 
-    private record Row(long id, String name, String correlationKey, String messageId, Duration timeToLive, String variables) {
-    }
+    private record Row(
+            long id, String name, String correlationKey, String messageId, Duration timeToLive, String variables) {}
 }

@@ -17,5 +17,4 @@ public record MessageProperties(
         @DefaultValue("PT1H") Duration eventTimeToLive,
         @DefaultValue("PT1M") Duration restockTimeToLive,
         @DefaultValue("PT1H") Duration orderDeliveredTimeToLive,
-        @DefaultValue("PT1H") Duration orderPlacedTimeToLive) {
-}
+        @DefaultValue("PT1H") Duration orderPlacedTimeToLive) {}

@@ -2,15 +2,15 @@ package io.nurture.orchestration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nurture.persistence.UtcColumns;
 import io.nurture.processes.CustomerRetention;
 import io.nurture.processes.OrderFulfillment.Message;
-import io.nurture.processes.PostPurchase;
 import io.nurture.processes.OrderFulfillment.Variable;
+import io.nurture.processes.PostPurchase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import io.nurture.persistence.UtcColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,11 +45,20 @@ public class ProcessMessages {
      * engine never starts a second instance for the order while its first one runs.
      */
     public void orderPlaced(String orderId, Map<String, Object> variables) {
-        publish(Message.ORDER_PLACED, orderId, "order-placed-" + orderId, properties.orderPlacedTimeToLive(), variables);
+        publish(
+                Message.ORDER_PLACED,
+                orderId,
+                "order-placed-" + orderId,
+                properties.orderPlacedTimeToLive(),
+                variables);
     }
 
     public void reviewDecided(String orderId, boolean approved) {
-        publish(Message.REVIEW_DECIDED, orderId, "review-decided-" + orderId, properties.eventTimeToLive(),
+        publish(
+                Message.REVIEW_DECIDED,
+                orderId,
+                "review-decided-" + orderId,
+                properties.eventTimeToLive(),
                 Map.of(Variable.REVIEW_APPROVED, approved));
     }
 
@@ -62,45 +71,85 @@ public class ProcessMessages {
     }
 
     public void cancellationRequested(String orderId, String reason) {
-        publish(Message.CANCELLATION_REQUESTED, orderId, "cancel-" + orderId, Duration.ZERO,
+        publish(
+                Message.CANCELLATION_REQUESTED,
+                orderId,
+                "cancel-" + orderId,
+                Duration.ZERO,
                 Map.of(Variable.CANCEL_REASON, reason));
     }
 
     public void shipmentDelivered(String orderId, String trackingNumber, Instant deliveredAt) {
-        publish(Message.SHIPMENT_DELIVERED, orderId, "delivered-" + trackingNumber, properties.eventTimeToLive(),
+        publish(
+                Message.SHIPMENT_DELIVERED,
+                orderId,
+                "delivered-" + trackingNumber,
+                properties.eventTimeToLive(),
                 Map.of(Variable.DELIVERED_AT, deliveredAt.toString()));
     }
 
     public void orderDelivered(String orderId, String customerId, Instant deliveredAt) {
-        publish(Message.ORDER_DELIVERED, orderId, "order-delivered-" + orderId, properties.orderDeliveredTimeToLive(),
-                Map.of(Variable.ORDER_ID, orderId, Variable.CUSTOMER_ID, customerId, Variable.DELIVERED_AT, deliveredAt.toString()));
+        publish(
+                Message.ORDER_DELIVERED,
+                orderId,
+                "order-delivered-" + orderId,
+                properties.orderDeliveredTimeToLive(),
+                Map.of(
+                        Variable.ORDER_ID,
+                        orderId,
+                        Variable.CUSTOMER_ID,
+                        customerId,
+                        Variable.DELIVERED_AT,
+                        deliveredAt.toString()));
     }
 
     public void surveyAnswered(String orderId, String token, int score) {
-        publish(PostPurchase.Message.SURVEY_ANSWERED, orderId, "survey-answered-" + token, properties.eventTimeToLive(),
+        publish(
+                PostPurchase.Message.SURVEY_ANSWERED,
+                orderId,
+                "survey-answered-" + token,
+                properties.eventTimeToLive(),
                 Map.of(PostPurchase.Variable.NPS_SCORE, score));
     }
 
     public void careCaseResolved(String orderId, String caseId) {
-        publish(PostPurchase.Message.CARE_CASE_RESOLVED, orderId, "care-case-resolved-" + caseId,
-                properties.eventTimeToLive(), Map.of());
+        publish(
+                PostPurchase.Message.CARE_CASE_RESOLVED,
+                orderId,
+                "care-case-resolved-" + caseId,
+                properties.eventTimeToLive(),
+                Map.of());
     }
 
     /** Restarts the customer's retention count from their last purchase, if a journey is waiting. */
     public void purchaseDelivered(String customerId, Instant lastPurchaseAt) {
-        publish(CustomerRetention.Message.PURCHASE_DELIVERED, customerId, null, Duration.ZERO,
+        publish(
+                CustomerRetention.Message.PURCHASE_DELIVERED,
+                customerId,
+                null,
+                Duration.ZERO,
                 Map.of(CustomerRetention.Variable.LAST_PURCHASE_AT, lastPurchaseAt.toString()));
     }
 
     /** Starts the customer's retention journey unless one is running (the engine keeps one per customer). */
     public void retentionJourneyRequested(String customerId, Instant lastPurchaseAt) {
-        publish(CustomerRetention.Message.JOURNEY_REQUESTED, customerId, null, Duration.ZERO,
-                Map.of(Variable.CUSTOMER_ID, customerId, CustomerRetention.Variable.LAST_PURCHASE_AT, lastPurchaseAt.toString()));
+        publish(
+                CustomerRetention.Message.JOURNEY_REQUESTED,
+                customerId,
+                null,
+                Duration.ZERO,
+                Map.of(
+                        Variable.CUSTOMER_ID,
+                        customerId,
+                        CustomerRetention.Variable.LAST_PURCHASE_AT,
+                        lastPurchaseAt.toString()));
     }
 
-    private void publish(String name, String correlationKey, String messageId, Duration timeToLive, Map<String, Object> variables) {
-        db.sql("INSERT INTO engine_messages (message_name, correlation_key, message_id, time_to_live_ms, variables, created_at,"
-                        + " delivery, next_attempt_at) VALUES (:name, :key, :messageId, :ttl, :variables, :now, 'PENDING', :now)")
+    private void publish(
+            String name, String correlationKey, String messageId, Duration timeToLive, Map<String, Object> variables) {
+        db.sql(
+                        "INSERT INTO engine_messages (message_name, correlation_key, message_id, time_to_live_ms, variables, created_at,"
+                                + " delivery, next_attempt_at) VALUES (:name, :key, :messageId, :ttl, :variables, :now, 'PENDING', :now)")
                 .param("name", name)
                 .param("key", correlationKey)
                 .param("messageId", messageId)

@@ -13,6 +13,5 @@ public record NewOrder(
         String currency,
         List<Line> lines) {
 
-    public record Line(String sku, int quantity, BigDecimal unitPrice) {
-    }
+    public record Line(String sku, int quantity, BigDecimal unitPrice) {}
 }

@@ -92,11 +92,16 @@ public class Order extends AssignedIdEntity implements MailableOrder {
     @OrderBy("at, id")
     private List<TimelineEntry> timeline = new ArrayList<>();
 
-    protected Order() {
-    }
+    protected Order() {}
 
-    public Order(String customerId, PaymentMethod paymentMethod, String cardToken, ShippingAddress shippingAddress,
-            String billingCountry, String currency, Instant now) {
+    public Order(
+            String customerId,
+            PaymentMethod paymentMethod,
+            String cardToken,
+            ShippingAddress shippingAddress,
+            String billingCountry,
+            String currency,
+            Instant now) {
         this.id = UUID.randomUUID().toString();
         this.customerId = customerId;
         this.paymentMethod = paymentMethod;

@@ -28,7 +28,8 @@ public class OrderCommands {
     public Order requestCancellation(String orderId) {
         Order order = orders.lock(orderId);
         if (!order.getStatus().canBeCancelled()) {
-            throw new OrderStateConflictException("Order " + orderId + " is " + order.getStatus() + " and can no longer be cancelled");
+            throw new OrderStateConflictException(
+                    "Order " + orderId + " is " + order.getStatus() + " and can no longer be cancelled");
         }
         order.requestCancellation(clock.instant());
         messages.cancellationRequested(orderId, CancelReason.CUSTOMER_REQUEST);

@@ -28,8 +28,7 @@ public class OrderLine {
     @Column(name = "unit_price", nullable = false)
     private BigDecimal unitPrice;
 
-    protected OrderLine() {
-    }
+    protected OrderLine() {}
 
     OrderLine(int lineNo, String sku, int quantity, BigDecimal unitPrice) {
         this.lineNo = lineNo;

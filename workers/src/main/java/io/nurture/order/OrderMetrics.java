@@ -18,9 +18,10 @@ class OrderMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Arrays.stream(OrderStatus.values()).forEach(status -> Gauge.builder("nurture.orders", () -> orders.countByStatus(status))
-                .description("Orders currently in this status")
-                .tag("status", status.name())
-                .register(registry));
+        Arrays.stream(OrderStatus.values())
+                .forEach(status -> Gauge.builder("nurture.orders", () -> orders.countByStatus(status))
+                        .description("Orders currently in this status")
+                        .tag("status", status.name())
+                        .register(registry));
     }
 }

@@ -24,7 +24,8 @@ interface OrderRepository extends JpaRepository<Order, String> {
     long countByCustomerIdAndStatus(String customerId, OrderStatus status);
 
     /** When the customer placed their latest delivered order: retention counts from it. */
-    @Query("select max(o.createdAt) from Order o where o.customerId = :customerId and o.status = io.nurture.order.OrderStatus.DELIVERED")
+    @Query(
+            "select max(o.createdAt) from Order o where o.customerId = :customerId and o.status = io.nurture.order.OrderStatus.DELIVERED")
     Instant lastDeliveredPurchase(String customerId);
 
     @Query("select distinct o.id from Order o join o.lines l where o.status in :statuses and l.sku in :skus"

@@ -32,8 +32,12 @@ public class OrderService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrderService(OrderRepository orders, NotificationService notifications, MoneyBack.Ledger money,
-            ApplicationEventPublisher events, Clock clock) {
+    OrderService(
+            OrderRepository orders,
+            NotificationService notifications,
+            MoneyBack.Ledger money,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.orders = orders;
         this.notifications = notifications;
         this.money = money;
@@ -66,11 +70,13 @@ public class OrderService {
     private Map<String, Object> cancellationDetails(Order order, String explanation) {
         MoneyBack back = money.moneyBack(order.getId());
         Map<String, Object> details = new HashMap<>(Map.of("reason", explanation, "currency", order.getCurrency()));
-        details.put(switch (back.way()) {
-            case NOTHING_TAKEN -> "nothingTaken";
-            case REFUNDED_TO_CARD -> "refundedToCard";
-            case TRANSFER_OWED -> "transferOwed";
-        }, back.amount().toPlainString());
+        details.put(
+                switch (back.way()) {
+                    case NOTHING_TAKEN -> "nothingTaken";
+                    case REFUNDED_TO_CARD -> "refundedToCard";
+                    case TRANSFER_OWED -> "transferOwed";
+                },
+                back.amount().toPlainString());
         return details;
     }
 
@@ -111,8 +117,14 @@ public class OrderService {
     /** Stores a new order; the caller's transaction starts its process with it. */
     /** The order checkout asks for, with its lines, not yet stored: {@link #place} stores it. */
     public Order draft(NewOrder order) {
-        Order draft = new Order(order.customerId(), order.paymentMethod(), order.cardToken(), order.shippingAddress(),
-                order.billingCountry(), order.currency(), clock.instant());
+        Order draft = new Order(
+                order.customerId(),
+                order.paymentMethod(),
+                order.cardToken(),
+                order.shippingAddress(),
+                order.billingCountry(),
+                order.currency(),
+                clock.instant());
         order.lines().forEach(line -> draft.addLine(line.sku(), line.quantity(), line.unitPrice()));
         return draft;
     }
@@ -136,8 +148,9 @@ public class OrderService {
      */
     @Transactional(readOnly = true)
     public List<Order> settledSince(Instant placedSince) {
-        return orders.findByStatusInAndCreatedAtGreaterThanEqual(List.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED,
-                OrderStatus.CANCELLED, OrderStatus.REJECTED), placedSince);
+        return orders.findByStatusInAndCreatedAtGreaterThanEqual(
+                List.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.CANCELLED, OrderStatus.REJECTED),
+                placedSince);
     }
 
     /**

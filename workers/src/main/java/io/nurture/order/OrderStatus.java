@@ -3,7 +3,15 @@ package io.nurture.order;
 import java.util.Set;
 
 public enum OrderStatus {
-    RECEIVED, IN_REVIEW, REJECTED, BACKORDERED, AWAITING_PAYMENT, PAID, SHIPPED, DELIVERED, CANCELLED;
+    RECEIVED,
+    IN_REVIEW,
+    REJECTED,
+    BACKORDERED,
+    AWAITING_PAYMENT,
+    PAID,
+    SHIPPED,
+    DELIVERED,
+    CANCELLED;
 
     private static final Set<OrderStatus> FINISHED = Set.of(REJECTED, CANCELLED, DELIVERED);
     private static final Set<OrderStatus> PAST_CANCELLATION = Set.of(SHIPPED, DELIVERED, REJECTED, CANCELLED);

@@ -16,16 +16,24 @@ public record OrderSummary(
         String trackingNumber,
         List<Change> timeline) {
 
-    public record Line(String sku, int quantity, BigDecimal unitPrice) {
-    }
+    public record Line(String sku, int quantity, BigDecimal unitPrice) {}
 
-    public record Change(Instant at, OrderStatus status, String note) {
-    }
+    public record Change(Instant at, OrderStatus status, String note) {}
 
     static OrderSummary of(Order order) {
-        return new OrderSummary(order.getId(), order.getStatus(), order.getCustomerId(),
-                order.getLines().stream().map(line -> new Line(line.getSku(), line.getQuantity(), line.getUnitPrice())).toList(),
-                order.getTotal(), order.getCurrency(), order.getPaymentMethod(), order.getTrackingNumber(),
-                order.getTimeline().stream().map(entry -> new Change(entry.getAt(), entry.getStatus(), entry.getNote())).toList());
+        return new OrderSummary(
+                order.getId(),
+                order.getStatus(),
+                order.getCustomerId(),
+                order.getLines().stream()
+                        .map(line -> new Line(line.getSku(), line.getQuantity(), line.getUnitPrice()))
+                        .toList(),
+                order.getTotal(),
+                order.getCurrency(),
+                order.getPaymentMethod(),
+                order.getTrackingNumber(),
+                order.getTimeline().stream()
+                        .map(entry -> new Change(entry.getAt(), entry.getStatus(), entry.getNote()))
+                        .toList());
     }
 }

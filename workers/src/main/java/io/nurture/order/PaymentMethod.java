@@ -1,5 +1,6 @@
 package io.nurture.order;
 
 public enum PaymentMethod {
-    CARD, INVOICE
+    CARD,
+    INVOICE
 }

@@ -42,14 +42,19 @@ public class PurchaseHistory {
     @Transactional(readOnly = true)
     public Optional<Instant> lastOrderAt(String customerId) {
         return Optional.ofNullable(jdbc.sql("SELECT MAX(created_at) FROM orders WHERE customer_id = :customer")
-                .param("customer", customerId).query(Timestamp.class).single()).map(Timestamp::toInstant);
+                        .param("customer", customerId)
+                        .query(Timestamp.class)
+                        .single())
+                .map(Timestamp::toInstant);
     }
 
     /** The currency of the customer's latest order: offers are made in it. */
     @Transactional(readOnly = true)
     public String lastCurrency(String customerId) {
         return jdbc.sql("SELECT currency FROM orders WHERE customer_id = :customer ORDER BY created_at DESC LIMIT 1")
-                .param("customer", customerId).query(String.class).single();
+                .param("customer", customerId)
+                .query(String.class)
+                .single();
     }
 
     @Transactional(readOnly = true)
@@ -57,14 +62,20 @@ public class PurchaseHistory {
         PurchaseFacts delivered = jdbc.sql("""
                 SELECT COALESCE(SUM(total), 0) AS spent, COUNT(*) AS delivered FROM orders
                 WHERE customer_id = :customer AND status = 'DELIVERED'
-                """).param("customer", customerId)
+                """)
+                .param("customer", customerId)
                 .query((rs, row) -> new PurchaseFacts(rs.getBigDecimal("spent"), rs.getLong("delivered"), 0))
                 .single();
         Timestamp lastOrder = jdbc.sql("""
                 SELECT MAX(created_at) FROM orders
                 WHERE customer_id = :customer AND status NOT IN ('REJECTED', 'CANCELLED')
-                """).param("customer", customerId).query(Timestamp.class).single();
-        long days = lastOrder == null ? 0 : Duration.between(lastOrder.toInstant(), clock.instant()).toDays();
+                """)
+                .param("customer", customerId)
+                .query(Timestamp.class)
+                .single();
+        long days = lastOrder == null
+                ? 0
+                : Duration.between(lastOrder.toInstant(), clock.instant()).toDays();
         return new PurchaseFacts(delivered.totalSpent(), delivered.orderCount(), days);
     }
 }

@@ -8,5 +8,4 @@ public record ShippingAddress(
         @Column(name = "ship_line1") String line1,
         @Column(name = "ship_city") String city,
         @Column(name = "ship_postal_code") String postalCode,
-        @Column(name = "ship_country") String country) {
-}
+        @Column(name = "ship_country") String country) {}

@@ -28,8 +28,7 @@ public class TimelineEntry {
 
     private String note;
 
-    protected TimelineEntry() {
-    }
+    protected TimelineEntry() {}
 
     TimelineEntry(Instant at, OrderStatus status, String note) {
         this.at = at;

@@ -21,7 +21,10 @@ public final class DatabaseClock extends Clock {
 
     @Override
     public Instant instant() {
-        return db.sql("SELECT UTC_TIMESTAMP(6)").query(LocalDateTime.class).single().toInstant(ZoneOffset.UTC);
+        return db.sql("SELECT UTC_TIMESTAMP(6)")
+                .query(LocalDateTime.class)
+                .single()
+                .toInstant(ZoneOffset.UTC);
     }
 
     @Override

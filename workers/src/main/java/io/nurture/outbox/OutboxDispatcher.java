@@ -92,7 +92,8 @@ public abstract class OutboxDispatcher implements SmartLifecycle {
             return;
         }
         running = true;
-        leaseKeeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name + "-outbox-lease").daemon().factory());
+        leaseKeeper = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name(name + "-outbox-lease").daemon().factory());
         long every = outbox.keepAliveInterval().toMillis();
         leaseKeeper.scheduleWithFixedDelay(this::keepLeaseAlive, every, every, TimeUnit.MILLISECONDS);
         thread = Thread.ofPlatform().name(name + "-outbox").daemon().start(this::run);

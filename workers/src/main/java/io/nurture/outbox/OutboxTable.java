@@ -60,17 +60,29 @@ public final class OutboxTable {
      * @param inKeyOrder  rows sharing a {@code correlation_key} are delivered one after another, oldest first
      * @param keep        delivered rows stay (as a log) instead of being deleted
      */
-    public record Layout(String table, String writtenAt, boolean inKeyOrder, boolean keep) {
-    }
+    public record Layout(String table, String writtenAt, boolean inKeyOrder, boolean keep) {}
 
-    public OutboxTable(String name, Layout layout, JdbcClient db, PlatformTransactionManager transactions, Clock clock,
-            OutboxProperties properties, MeterRegistry meters) {
+    public OutboxTable(
+            String name,
+            Layout layout,
+            JdbcClient db,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            OutboxProperties properties,
+            MeterRegistry meters) {
         this(name, layout, db, transactions, clock, new DatabaseClock(db), properties, meters);
     }
 
     /** @param leaseClock the clock leases run on; every dispatcher on the table must share it */
-    public OutboxTable(String name, Layout layout, JdbcClient db, PlatformTransactionManager transactions, Clock clock,
-            Clock leaseClock, OutboxProperties properties, MeterRegistry meters) {
+    public OutboxTable(
+            String name,
+            Layout layout,
+            JdbcClient db,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            Clock leaseClock,
+            OutboxProperties properties,
+            MeterRegistry meters) {
         this.name = name;
         this.leaseClock = leaseClock;
         this.layout = layout;
@@ -79,8 +91,10 @@ public final class OutboxTable {
         this.clock = clock;
         this.properties = properties;
         this.meters = meters;
-        Gauge.builder("nurture.outbox.pending", this::pending).tag("outbox", name)
-                .description("Rows written but not yet delivered").register(meters);
+        Gauge.builder("nurture.outbox.pending", this::pending)
+                .tag("outbox", name)
+                .description("Rows written but not yet delivered")
+                .register(meters);
     }
 
     /** Due rows for this dispatcher, oldest first, leased to it for {@link OutboxProperties#lease()} under a new token. */
@@ -88,10 +102,13 @@ public final class OutboxTable {
         String token = UUID.randomUUID().toString();
         List<Long> claimed = transaction.execute(tx -> {
             Instant leaseNow = leaseClock.instant();
-            List<Long> ids = db.sql("SELECT id FROM " + layout.table() + " t WHERE delivery = 'PENDING' AND next_attempt_at <= :now"
+            List<Long> ids = db.sql("SELECT id FROM " + layout.table()
+                            + " t WHERE delivery = 'PENDING' AND next_attempt_at <= :now"
                             + " AND (lease_until IS NULL OR lease_until <= :leaseNow)"
-                            + (layout.inKeyOrder() ? " AND NOT EXISTS (SELECT 1 FROM " + layout.table() + " o"
-                            + " WHERE o.correlation_key = t.correlation_key AND o.delivery = 'PENDING' AND o.id < t.id)" : "")
+                            + (layout.inKeyOrder()
+                                    ? " AND NOT EXISTS (SELECT 1 FROM " + layout.table() + " o"
+                                            + " WHERE o.correlation_key = t.correlation_key AND o.delivery = 'PENDING' AND o.id < t.id)"
+                                    : "")
                             + " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
                     .param("now", utc(clock.instant()))
                     .param("leaseNow", utc(leaseNow))
@@ -99,7 +116,8 @@ public final class OutboxTable {
                     .query(Long.class)
                     .list();
             if (!ids.isEmpty()) {
-                db.sql("UPDATE " + layout.table() + " SET lease_until = :leaseEnd, claimed_by = :token WHERE id IN (:ids)")
+                db.sql("UPDATE " + layout.table()
+                                + " SET lease_until = :leaseEnd, claimed_by = :token WHERE id IN (:ids)")
                         .param("leaseEnd", utc(leaseNow.plus(properties.lease())))
                         .param("token", token)
                         .param("ids", ids)
@@ -118,7 +136,8 @@ public final class OutboxTable {
         if (heldClaims.isEmpty()) {
             return;
         }
-        db.sql("UPDATE " + layout.table() + " SET lease_until = :leaseEnd WHERE claimed_by IN (:tokens) AND delivery = 'PENDING'"
+        db.sql("UPDATE " + layout.table()
+                        + " SET lease_until = :leaseEnd WHERE claimed_by IN (:tokens) AND delivery = 'PENDING'"
                         + " AND lease_until IS NOT NULL")
                 .param("leaseEnd", utc(leaseClock.instant().plus(properties.lease())))
                 .param("tokens", List.copyOf(heldClaims))
@@ -142,18 +161,30 @@ public final class OutboxTable {
         }
         int marked;
         if (layout.keep()) {
-            marked = db.sql("UPDATE " + layout.table() + " SET delivery = 'DELIVERED', delivered_at = :now, attempts = attempts + 1,"
-                    + " next_attempt_at = NULL, lease_until = NULL, last_error = NULL WHERE id IN (:ids) AND claimed_by = :token")
-                    .param("now", utc(clock.instant())).param("ids", ids).param("token", claim.token()).update();
+            marked = db.sql(
+                            "UPDATE " + layout.table()
+                                    + " SET delivery = 'DELIVERED', delivered_at = :now, attempts = attempts + 1,"
+                                    + " next_attempt_at = NULL, lease_until = NULL, last_error = NULL WHERE id IN (:ids) AND claimed_by = :token")
+                    .param("now", utc(clock.instant()))
+                    .param("ids", ids)
+                    .param("token", claim.token())
+                    .update();
         } else {
             marked = db.sql("DELETE FROM " + layout.table() + " WHERE id IN (:ids) AND claimed_by = :token")
-                    .param("ids", ids).param("token", claim.token()).update();
+                    .param("ids", ids)
+                    .param("token", claim.token())
+                    .update();
         }
         if (marked < ids.size()) {
-            LOG.warn("{} of {} {} outbox rows delivered under claim {} had been claimed by another dispatcher meanwhile",
-                    ids.size() - marked, ids.size(), name, claim.token());
+            LOG.warn(
+                    "{} of {} {} outbox rows delivered under claim {} had been claimed by another dispatcher meanwhile",
+                    ids.size() - marked,
+                    ids.size(),
+                    name,
+                    claim.token());
         }
-        meters.counter("nurture.outbox.deliveries", "outbox", name, "outcome", "delivered").increment(marked);
+        meters.counter("nurture.outbox.deliveries", "outbox", name, "outcome", "delivered")
+                .increment(marked);
     }
 
     /**
@@ -162,19 +193,23 @@ public final class OutboxTable {
      */
     public void failed(Claim claim, long id, Exception error) {
         Instant now = clock.instant();
-        String reason = error.toString().length() > ERROR_LENGTH ? error.toString().substring(0, ERROR_LENGTH) : error.toString();
+        String reason = error.toString().length() > ERROR_LENGTH
+                ? error.toString().substring(0, ERROR_LENGTH)
+                : error.toString();
         transaction.executeWithoutResult(tx -> {
             var row = db.sql("SELECT attempts, " + layout.writtenAt() + " FROM " + layout.table()
                             + " WHERE id = :id AND claimed_by = :token AND delivery = 'PENDING' FOR UPDATE")
                     .param("id", id)
                     .param("token", claim.token())
-                    .query((rs, n) -> new Attempts(rs.getInt(1), rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC)))
+                    .query((rs, n) -> new Attempts(
+                            rs.getInt(1), rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC)))
                     .optional();
             if (row.isEmpty()) {
                 return;
             }
             int attempts = row.get().made() + 1;
-            boolean givenUp = row.get().writtenAt().plus(properties.giveUpAfter()).isBefore(now);
+            boolean givenUp =
+                    row.get().writtenAt().plus(properties.giveUpAfter()).isBefore(now);
             db.sql("UPDATE " + layout.table() + " SET attempts = :attempts, last_error = :error, delivery = :delivery,"
                             + " next_attempt_at = :next, lease_until = NULL WHERE id = :id")
                     .param("attempts", attempts)
@@ -187,7 +222,8 @@ public final class OutboxTable {
             if (givenUp) {
                 LOG.error("Gave up on {} outbox row {} after {} attempts: {}", name, id, attempts, reason);
             }
-            meters.counter("nurture.outbox.deliveries", "outbox", name, "outcome", givenUp ? "failed" : "retry").increment();
+            meters.counter("nurture.outbox.deliveries", "outbox", name, "outcome", givenUp ? "failed" : "retry")
+                    .increment();
         });
     }
 
@@ -207,9 +243,10 @@ public final class OutboxTable {
     }
 
     public long pending() {
-        return db.sql("SELECT COUNT(*) FROM " + layout.table() + " WHERE delivery = 'PENDING'").query(Long.class).single();
+        return db.sql("SELECT COUNT(*) FROM " + layout.table() + " WHERE delivery = 'PENDING'")
+                .query(Long.class)
+                .single();
     }
 
-    private record Attempts(int made, Instant writtenAt) {
-    }
+    private record Attempts(int made, Instant writtenAt) {}
 }

@@ -46,7 +46,8 @@ public class InvoicePayments {
             return InvoicePaymentOutcome.OWED_BACK;
         }
         if (order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
-            throw new OrderStateConflictException("Order " + orderId + " is " + order.getStatus() + ", not awaiting an invoice payment");
+            throw new OrderStateConflictException(
+                    "Order " + orderId + " is " + order.getStatus() + ", not awaiting an invoice payment");
         }
         if (amount.compareTo(order.getTotal()) != 0) {
             throw new InvoiceAmountMismatchException(order.getTotal());

@@ -29,19 +29,37 @@ class JdbcSandboxBooks implements SandboxBooks {
 
     @Override
     public Optional<Entry> find(String idempotencyKey) {
-        return ownTransaction.execute(status -> jdbc.query("SELECT idempotency_key, operation, approved, amount, currency,"
-                + " provider_reference, decline_reason FROM sandbox_provider_ledger WHERE idempotency_key = ?",
-                (row, n) -> new Entry(row.getString(1), row.getString(2), row.getBoolean(3), row.getBigDecimal(4),
-                        row.getString(5), row.getString(6), row.getString(7)), idempotencyKey).stream().findFirst());
+        return ownTransaction.execute(status -> jdbc
+                .query(
+                        "SELECT idempotency_key, operation, approved, amount, currency,"
+                                + " provider_reference, decline_reason FROM sandbox_provider_ledger WHERE idempotency_key = ?",
+                        (row, n) -> new Entry(
+                                row.getString(1),
+                                row.getString(2),
+                                row.getBoolean(3),
+                                row.getBigDecimal(4),
+                                row.getString(5),
+                                row.getString(6),
+                                row.getString(7)),
+                        idempotencyKey)
+                .stream()
+                .findFirst());
     }
 
     @Override
     public Entry keepFirst(Entry entry) {
         try {
-            ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT INTO sandbox_provider_ledger (idempotency_key,"
-                    + " operation, approved, amount, currency, provider_reference, decline_reason, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entry.idempotencyKey(), entry.operation(), entry.approved(),
-                    entry.amount(), entry.currency(), entry.providerReference(), entry.declineReason(),
+            ownTransaction.executeWithoutResult(status -> jdbc.update(
+                    "INSERT INTO sandbox_provider_ledger (idempotency_key,"
+                            + " operation, approved, amount, currency, provider_reference, decline_reason, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    entry.idempotencyKey(),
+                    entry.operation(),
+                    entry.approved(),
+                    entry.amount(),
+                    entry.currency(),
+                    entry.providerReference(),
+                    entry.declineReason(),
                     Timestamp.from(clock.instant())));
             return entry;
         } catch (DuplicateKeyException concurrentCallWithTheSameKey) {

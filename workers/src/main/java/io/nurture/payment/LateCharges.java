@@ -21,7 +21,8 @@ class LateCharges {
         this.lookback = lookback;
     }
 
-    @Scheduled(fixedDelayString = "${nurture.payment.late-charge-interval:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${nurture.payment.late-charge-interval:PT1M}",
             initialDelayString = "${nurture.payment.late-charge-interval:PT1M}")
     void giveBackLateCharges() {
         int givenBack = payments.giveBackLateCharges(lookback);

@@ -16,8 +16,9 @@ class LedgerMoneyBack implements MoneyBack.Ledger {
     @Override
     public MoneyBack moneyBack(String orderId) {
         return payments.findByOrderIdAndKind(orderId, PaymentKind.REFUND)
-                .map(refund -> new MoneyBack(owedOrSettledByStaff(refund) ? MoneyBack.Way.TRANSFER_OWED
-                        : MoneyBack.Way.REFUNDED_TO_CARD, refund.getAmount()))
+                .map(refund -> new MoneyBack(
+                        owedOrSettledByStaff(refund) ? MoneyBack.Way.TRANSFER_OWED : MoneyBack.Way.REFUNDED_TO_CARD,
+                        refund.getAmount()))
                 .orElseGet(MoneyBack::nothingTaken);
     }
 

@@ -20,9 +20,12 @@ class MoneyMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("nurture.reconciliation.violations", reconciliation, Reconciliation::lastViolations)
-                .description("Orders whose money disagreed with their state or with the provider at the last reconciliation")
+                .description(
+                        "Orders whose money disagreed with their state or with the provider at the last reconciliation")
                 .register(registry);
-        Gauge.builder("nurture.refunds.owed", () -> payments.countByKindAndStatus(PaymentKind.REFUND, PaymentStatus.OWED))
+        Gauge.builder(
+                        "nurture.refunds.owed",
+                        () -> payments.countByKindAndStatus(PaymentKind.REFUND, PaymentStatus.OWED))
                 .description("Refunds owed to customers who paid by transfer, not yet paid out by staff")
                 .register(registry);
     }

@@ -57,11 +57,17 @@ public class Payment extends AssignedIdEntity {
     @Column(name = "settled_by")
     private String settledBy;
 
-    protected Payment() {
-    }
+    protected Payment() {}
 
-    Payment(String orderId, PaymentKind kind, PaymentStatus status, BigDecimal amount, String currency,
-            String providerReference, String reference, Instant createdAt) {
+    Payment(
+            String orderId,
+            PaymentKind kind,
+            PaymentStatus status,
+            BigDecimal amount,
+            String currency,
+            String providerReference,
+            String reference,
+            Instant createdAt) {
         this.id = UUID.randomUUID().toString();
         this.orderId = orderId;
         this.kind = kind;
@@ -75,8 +81,14 @@ public class Payment extends AssignedIdEntity {
     }
 
     /** The intent to move money through the provider, written before the call. */
-    static Payment intent(String orderId, PaymentKind kind, BigDecimal amount, String currency, String idempotencyKey,
-            String reference, Instant at) {
+    static Payment intent(
+            String orderId,
+            PaymentKind kind,
+            BigDecimal amount,
+            String currency,
+            String idempotencyKey,
+            String reference,
+            Instant at) {
         Payment payment = new Payment(orderId, kind, PaymentStatus.PENDING, amount, currency, null, reference, at);
         payment.idempotencyKey = idempotencyKey;
         return payment;

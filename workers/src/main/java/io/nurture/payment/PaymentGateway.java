@@ -28,6 +28,5 @@ interface PaymentGateway {
     }
 
     /** @param approved false for a declined charge: no money moved */
-    record Movement(boolean approved, BigDecimal amount, String providerReference, String declineReason) {
-    }
+    record Movement(boolean approved, BigDecimal amount, String providerReference, String declineReason) {}
 }

@@ -41,8 +41,12 @@ class PaymentLedger {
     private final ProcessMessages messages;
     private final Clock clock;
 
-    PaymentLedger(PaymentRepository payments, OrderService orders, NotificationService notifications,
-            ProcessMessages messages, Clock clock) {
+    PaymentLedger(
+            PaymentRepository payments,
+            OrderService orders,
+            NotificationService notifications,
+            ProcessMessages messages,
+            Clock clock) {
         this.payments = payments;
         this.orders = orders;
         this.notifications = notifications;
@@ -58,7 +62,11 @@ class PaymentLedger {
         }
     }
 
-    enum ChargeOutcome { APPROVED, DECLINED, CAPTURED_WHILE_CANCELLING }
+    enum ChargeOutcome {
+        APPROVED,
+        DECLINED,
+        CAPTURED_WHILE_CANCELLING
+    }
 
     @Transactional
     ChargePlan planCharge(String orderId) {
@@ -68,24 +76,41 @@ class PaymentLedger {
             return ChargePlan.settled(earlier.get().isCaptured());
         }
         if (earlier.isEmpty() && order.getTotal().signum() == 0) {
-            payments.save(new Payment(orderId, PaymentKind.CHARGE, PaymentStatus.CAPTURED, BigDecimal.ZERO,
-                    order.getCurrency(), null, COVERED_BY_COUPON, clock.instant()));
+            payments.save(new Payment(
+                    orderId,
+                    PaymentKind.CHARGE,
+                    PaymentStatus.CAPTURED,
+                    BigDecimal.ZERO,
+                    order.getCurrency(),
+                    null,
+                    COVERED_BY_COUPON,
+                    clock.instant()));
             paid(order, "Nothing to charge: a coupon covers the order");
             return ChargePlan.settled(true);
         }
-        Payment intent = earlier.orElseGet(() -> payments.save(Payment.intent(orderId, PaymentKind.CHARGE,
-                order.getTotal(), order.getCurrency(), chargeKey(orderId), null, clock.instant())));
-        return new ChargePlan(null, order.getCardToken(), intent.getAmount(), intent.getCurrency(), intent.getIdempotencyKey());
+        Payment intent = earlier.orElseGet(() -> payments.save(Payment.intent(
+                orderId,
+                PaymentKind.CHARGE,
+                order.getTotal(),
+                order.getCurrency(),
+                chargeKey(orderId),
+                null,
+                clock.instant())));
+        return new ChargePlan(
+                null, order.getCardToken(), intent.getAmount(), intent.getCurrency(), intent.getIdempotencyKey());
     }
 
     /** Books the provider's answer once; a redelivered step finds it booked and repeats no mail. */
     @Transactional
     ChargeOutcome recordCharge(String orderId, PaymentGateway.ChargeResult result) {
         Order order = orders.lock(orderId);
-        Payment charge = payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE).orElseThrow();
+        Payment charge =
+                payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE).orElseThrow();
         boolean firstAnswer = charge.isPending() || charge.getStatus() == PaymentStatus.VOID;
         if (firstAnswer) {
-            charge.complete(result.approved() ? PaymentStatus.CAPTURED : PaymentStatus.DECLINED, result.providerReference(),
+            charge.complete(
+                    result.approved() ? PaymentStatus.CAPTURED : PaymentStatus.DECLINED,
+                    result.providerReference(),
                     clock.instant());
             charge.noteReason(result.declineReason());
         }
@@ -107,7 +132,11 @@ class PaymentLedger {
     }
 
     /** What giving the order's money back needs next. */
-    record RefundPlan(String chargeToAskAbout, String chargeReference, BigDecimal amount, String currency,
+    record RefundPlan(
+            String chargeToAskAbout,
+            String chargeReference,
+            BigDecimal amount,
+            String currency,
             String idempotencyKey) {
 
         static final RefundPlan NOTHING_TO_DO = new RefundPlan(null, null, null, null, null);
@@ -117,7 +146,8 @@ class PaymentLedger {
         }
 
         static RefundPlan call(String chargeReference, Payment refund) {
-            return new RefundPlan(null, chargeReference, refund.getAmount(), refund.getCurrency(), refund.getIdempotencyKey());
+            return new RefundPlan(
+                    null, chargeReference, refund.getAmount(), refund.getCurrency(), refund.getIdempotencyKey());
         }
 
         boolean needsProvider() {
@@ -136,7 +166,9 @@ class PaymentLedger {
         orders.startCancellation(order);
         Optional<Payment> refund = payments.findByOrderIdAndKind(orderId, PaymentKind.REFUND);
         if (refund.isPresent()) {
-            return refund.get().isPending() ? RefundPlan.call(chargeReference(orderId), refund.get()) : RefundPlan.NOTHING_TO_DO;
+            return refund.get().isPending()
+                    ? RefundPlan.call(chargeReference(orderId), refund.get())
+                    : RefundPlan.NOTHING_TO_DO;
         }
         if (order.getPaymentMethod() == PaymentMethod.CARD) {
             return planCardRefund(order);
@@ -158,13 +190,21 @@ class PaymentLedger {
         if (!charge.get().isCaptured() || charge.get().getAmount().signum() == 0) {
             return RefundPlan.NOTHING_TO_DO;
         }
-        Payment refund = payments.save(Payment.intent(order.getId(), PaymentKind.REFUND, charge.get().getAmount(),
-                charge.get().getCurrency(), refundKey(order.getId()), "refund of " + charge.get().getId(), clock.instant()));
+        Payment refund = payments.save(Payment.intent(
+                order.getId(),
+                PaymentKind.REFUND,
+                charge.get().getAmount(),
+                charge.get().getCurrency(),
+                refundKey(order.getId()),
+                "refund of " + charge.get().getId(),
+                clock.instant()));
         return RefundPlan.call(charge.get().getProviderReference(), refund);
     }
 
     private String chargeReference(String orderId) {
-        return payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE).map(Payment::getProviderReference).orElse(null);
+        return payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE)
+                .map(Payment::getProviderReference)
+                .orElse(null);
     }
 
     /**
@@ -175,11 +215,16 @@ class PaymentLedger {
     @Transactional
     RefundPlan resolveUnansweredCharge(String orderId, Optional<PaymentGateway.Movement> atProvider) {
         orders.lock(orderId);
-        Payment charge = payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE).orElseThrow();
+        Payment charge =
+                payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE).orElseThrow();
         if (charge.isPending()) {
-            PaymentStatus outcome = atProvider.map(movement -> movement.approved() ? PaymentStatus.CAPTURED : PaymentStatus.DECLINED)
+            PaymentStatus outcome = atProvider
+                    .map(movement -> movement.approved() ? PaymentStatus.CAPTURED : PaymentStatus.DECLINED)
                     .orElse(PaymentStatus.VOID);
-            charge.complete(outcome, atProvider.map(PaymentGateway.Movement::providerReference).orElse(null), clock.instant());
+            charge.complete(
+                    outcome,
+                    atProvider.map(PaymentGateway.Movement::providerReference).orElse(null),
+                    clock.instant());
         }
         return planRefund(orderId);
     }
@@ -203,7 +248,8 @@ class PaymentLedger {
     @Transactional
     boolean recordLateCharge(String orderId, PaymentGateway.Movement booked) {
         orders.lock(orderId);
-        Payment charge = payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE).orElseThrow();
+        Payment charge =
+                payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE).orElseThrow();
         if (charge.getStatus() != PaymentStatus.VOID) {
             return false;
         }
@@ -215,18 +261,28 @@ class PaymentLedger {
     @Transactional
     void recordRefund(String orderId, String providerReference) {
         Order order = orders.lock(orderId);
-        Payment refund = payments.findByOrderIdAndKind(orderId, PaymentKind.REFUND).orElseThrow();
+        Payment refund =
+                payments.findByOrderIdAndKind(orderId, PaymentKind.REFUND).orElseThrow();
         if (refund.isPending()) {
             refund.complete(PaymentStatus.REFUNDED, providerReference, clock.instant());
-            orders.note(order, "Refunded " + refund.getAmount().toPlainString() + " " + refund.getCurrency() + " to the card");
+            orders.note(
+                    order,
+                    "Refunded " + refund.getAmount().toPlainString() + " " + refund.getCurrency() + " to the card");
         }
     }
 
     /** Books an invoice payment the moment it arrives, before the process hears of it. */
     @Transactional
     void receiveInvoicePayment(Order lockedOrder, BigDecimal amount, String reference) {
-        payments.save(new Payment(lockedOrder.getId(), PaymentKind.INVOICE, PaymentStatus.CAPTURED, amount,
-                lockedOrder.getCurrency(), null, reference, clock.instant()));
+        payments.save(new Payment(
+                lockedOrder.getId(),
+                PaymentKind.INVOICE,
+                PaymentStatus.CAPTURED,
+                amount,
+                lockedOrder.getCurrency(),
+                null,
+                reference,
+                clock.instant()));
     }
 
     /**
@@ -239,31 +295,57 @@ class PaymentLedger {
         if (payments.findByOrderIdAndKind(orderId, PaymentKind.INVOICE).isPresent()) {
             return;
         }
-        Payment late = payments.save(new Payment(orderId, PaymentKind.INVOICE, PaymentStatus.CAPTURED, amount,
-                order.getCurrency(), null, reference, clock.instant()));
+        Payment late = payments.save(new Payment(
+                orderId,
+                PaymentKind.INVOICE,
+                PaymentStatus.CAPTURED,
+                amount,
+                order.getCurrency(),
+                null,
+                reference,
+                clock.instant()));
         if (payments.findByOrderIdAndKind(orderId, PaymentKind.REFUND).isEmpty()) {
             oweBack(order, late, "late-payment-refund");
         }
     }
 
     private void oweBack(Order order, Payment paid, String opsTemplate) {
-        Payment owed = payments.save(new Payment(order.getId(), PaymentKind.REFUND, PaymentStatus.OWED, paid.getAmount(),
-                paid.getCurrency(), null, "refund of " + paid.getId(), clock.instant()));
-        orders.note(order, "Refund owed: " + paid.getAmount().toPlainString() + " " + paid.getCurrency() + " paid by transfer ("
-                + paid.getReference() + ") is to be paid back");
-        notifications.alertOps(order, opsTemplate, Map.of("amount", paid.getAmount().toPlainString(),
-                "reference", paid.getReference(), "refundId", owed.getId()));
+        Payment owed = payments.save(new Payment(
+                order.getId(),
+                PaymentKind.REFUND,
+                PaymentStatus.OWED,
+                paid.getAmount(),
+                paid.getCurrency(),
+                null,
+                "refund of " + paid.getId(),
+                clock.instant()));
+        orders.note(
+                order,
+                "Refund owed: " + paid.getAmount().toPlainString() + " " + paid.getCurrency() + " paid by transfer ("
+                        + paid.getReference() + ") is to be paid back");
+        notifications.alertOps(
+                order,
+                opsTemplate,
+                Map.of(
+                        "amount",
+                        paid.getAmount().toPlainString(),
+                        "reference",
+                        paid.getReference(),
+                        "refundId",
+                        owed.getId()));
     }
 
     /** An invoice a coupon covers in full: nothing to pay, booked as paid at once. */
     @Transactional
     void settleCoveredInvoice(Order lockedOrder) {
-        if (payments.findByOrderIdAndKind(lockedOrder.getId(), PaymentKind.INVOICE).isPresent()) {
+        if (payments.findByOrderIdAndKind(lockedOrder.getId(), PaymentKind.INVOICE)
+                .isPresent()) {
             return;
         }
         orders.move(lockedOrder, OrderStatus.AWAITING_PAYMENT, "Nothing to pay: a coupon covers the order");
         receiveInvoicePayment(lockedOrder, BigDecimal.ZERO, COVERED_BY_COUPON);
-        messages.invoicePaid(lockedOrder.getId(), Map.of(Variable.PAYMENT_AMOUNT, BigDecimal.ZERO, Variable.PAYMENT_REFERENCE,
-                COVERED_BY_COUPON));
+        messages.invoicePaid(
+                lockedOrder.getId(),
+                Map.of(Variable.PAYMENT_AMOUNT, BigDecimal.ZERO, Variable.PAYMENT_REFERENCE, COVERED_BY_COUPON));
     }
 }

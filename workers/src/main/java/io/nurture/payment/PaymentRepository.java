@@ -20,7 +20,8 @@ interface PaymentRepository extends JpaRepository<Payment, String> {
 
     List<Payment> findByKindAndStatusAndCompletedAtAfter(PaymentKind kind, PaymentStatus status, Instant after);
 
-    List<Payment> findByKindAndStatusAndCreatedAtBetween(PaymentKind kind, PaymentStatus status, Instant from, Instant to);
+    List<Payment> findByKindAndStatusAndCreatedAtBetween(
+            PaymentKind kind, PaymentStatus status, Instant from, Instant to);
 
     long countByKindAndStatus(PaymentKind kind, PaymentStatus status);
 

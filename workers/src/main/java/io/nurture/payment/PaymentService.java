@@ -43,8 +43,13 @@ public class PaymentService {
     private final NotificationService notifications;
     private final Clock clock;
 
-    PaymentService(PaymentLedger ledger, PaymentRepository payments, PaymentGateway gateway, OrderService orders,
-            NotificationService notifications, Clock clock) {
+    PaymentService(
+            PaymentLedger ledger,
+            PaymentRepository payments,
+            PaymentGateway gateway,
+            OrderService orders,
+            NotificationService notifications,
+            Clock clock) {
         this.ledger = ledger;
         this.payments = payments;
         this.gateway = gateway;
@@ -62,8 +67,8 @@ public class PaymentService {
         if (plan.settled() != null) {
             return plan.settled();
         }
-        PaymentGateway.ChargeResult result = gateway.charge(plan.cardToken(), plan.amount(), plan.currency(),
-                plan.idempotencyKey());
+        PaymentGateway.ChargeResult result =
+                gateway.charge(plan.cardToken(), plan.amount(), plan.currency(), plan.idempotencyKey());
         PaymentLedger.ChargeOutcome outcome = ledger.recordCharge(orderId, result);
         if (outcome == PaymentLedger.ChargeOutcome.CAPTURED_WHILE_CANCELLING) {
             refund(orderId);
@@ -81,7 +86,8 @@ public class PaymentService {
             return;
         }
         Order order = orders.move(locked, OrderStatus.AWAITING_PAYMENT, "Invoice sent, payable within 14 days");
-        LocalDate due = clock.instant().plus(INVOICE_TERM).atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate due =
+                clock.instant().plus(INVOICE_TERM).atZone(ZoneOffset.UTC).toLocalDate();
         notifications.tellCustomer(order, "invoice-issued", Map.of("dueDate", due.toString()));
     }
 
@@ -133,7 +139,8 @@ public class PaymentService {
             plan = ledger.resolveUnansweredCharge(orderId, gateway.lookUp(plan.chargeToAskAbout()));
         }
         if (plan.needsProvider()) {
-            String reference = gateway.refund(plan.chargeReference(), plan.amount(), plan.currency(), plan.idempotencyKey());
+            String reference =
+                    gateway.refund(plan.chargeReference(), plan.amount(), plan.currency(), plan.idempotencyKey());
             ledger.recordRefund(orderId, reference);
         }
     }
@@ -160,7 +167,8 @@ public class PaymentService {
     }
 
     private boolean bookedAfterAll(Payment voided) {
-        Optional<PaymentGateway.Movement> booked = gateway.lookUp(voided.getIdempotencyKey()).filter(PaymentGateway.Movement::approved);
+        Optional<PaymentGateway.Movement> booked =
+                gateway.lookUp(voided.getIdempotencyKey()).filter(PaymentGateway.Movement::approved);
         return booked.isPresent() && ledger.recordLateCharge(voided.getOrderId(), booked.get());
     }
 
@@ -172,7 +180,10 @@ public class PaymentService {
             refund(orderId);
             return 1;
         } catch (RuntimeException providerOrDatabase) {
-            LOG.warn("Could not give back the charge of order {} yet; the next check tries again", orderId, providerOrDatabase);
+            LOG.warn(
+                    "Could not give back the charge of order {} yet; the next check tries again",
+                    orderId,
+                    providerOrDatabase);
             return 0;
         }
     }
@@ -194,7 +205,8 @@ public class PaymentService {
      */
     @Transactional
     public Payment settleRefund(String refundId, String bankReference, String staffClient) {
-        Payment refund = payments.findForUpdate(refundId).filter(payment -> payment.getKind() == PaymentKind.REFUND)
+        Payment refund = payments.findForUpdate(refundId)
+                .filter(payment -> payment.getKind() == PaymentKind.REFUND)
                 .orElseThrow(() -> new UnknownRefundException(refundId));
         if (refund.getStatus() == PaymentStatus.REFUNDED && bankReference.equals(refund.getProviderReference())) {
             return refund;
@@ -204,18 +216,22 @@ public class PaymentService {
         }
         Order order = orders.lock(refund.getOrderId());
         refund.settle(bankReference, staffClient, clock.instant());
-        orders.note(order, "Refund of " + refund.getAmount().toPlainString() + " " + refund.getCurrency()
-                + " paid out by transfer (" + bankReference + ")");
-        notifications.tellCustomer(order, "refund-paid", Map.of("amount", refund.getAmount().toPlainString(),
-                "currency", refund.getCurrency()));
+        orders.note(
+                order,
+                "Refund of " + refund.getAmount().toPlainString() + " " + refund.getCurrency()
+                        + " paid out by transfer (" + bankReference + ")");
+        notifications.tellCustomer(
+                order,
+                "refund-paid",
+                Map.of("amount", refund.getAmount().toPlainString(), "currency", refund.getCurrency()));
         return refund;
     }
 
     /** CAPTURED, DECLINED, OWED or REFUNDED once money moved for the order; PENDING before. */
     @Transactional(readOnly = true)
     public String paymentStatus(String orderId) {
-        Map<PaymentKind, Payment> byKind = payments.findByOrderId(orderId).stream()
-                .collect(Collectors.toMap(Payment::getKind, p -> p));
+        Map<PaymentKind, Payment> byKind =
+                payments.findByOrderId(orderId).stream().collect(Collectors.toMap(Payment::getKind, p -> p));
         return Stream.of(PaymentKind.REFUND, PaymentKind.CHARGE, PaymentKind.INVOICE)
                 .filter(byKind::containsKey)
                 .findFirst()

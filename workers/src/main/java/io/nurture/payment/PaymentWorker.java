@@ -36,8 +36,8 @@ public class PaymentWorker {
     }
 
     @JobWorker(type = JobType.RECORD_INVOICE_PAYMENT)
-    public void recordInvoicePayment(@Variable String orderId, @Variable BigDecimal paymentAmount,
-            @Variable String paymentReference) {
+    public void recordInvoicePayment(
+            @Variable String orderId, @Variable BigDecimal paymentAmount, @Variable String paymentReference) {
         payments.recordInvoicePayment(orderId, paymentAmount, paymentReference);
     }
 

@@ -49,14 +49,23 @@ public class Reconciliation {
      * @param returned refunded by the provider or paid out by staff
      * @param owedBack refunds owed (or sent to the provider and not yet answered)
      */
-    public record Finding(String orderId, OrderStatus status, BigDecimal owes, BigDecimal taken, BigDecimal returned,
-            BigDecimal owedBack, String problem) {
-    }
+    public record Finding(
+            String orderId,
+            OrderStatus status,
+            BigDecimal owes,
+            BigDecimal taken,
+            BigDecimal returned,
+            BigDecimal owedBack,
+            String problem) {}
 
     /** @param placedSince the orders checked were placed at or after it */
-    public record Report(Instant checkedAt, Instant placedSince, int ordersChecked, List<Finding> violations,
-            int refundsOwed, BigDecimal amountOwed) {
-    }
+    public record Report(
+            Instant checkedAt,
+            Instant placedSince,
+            int ordersChecked,
+            List<Finding> violations,
+            int refundsOwed,
+            BigDecimal amountOwed) {}
 
     /**
      * Checks the orders placed since the instant ({@link Instant#EPOCH}: all). One snapshot of orders
@@ -68,28 +77,37 @@ public class Reconciliation {
         List<Finding> violations = new ArrayList<>();
         for (int from = 0; from < settled.size(); from += ORDERS_PER_QUERY) {
             List<Order> batch = settled.subList(from, Math.min(from + ORDERS_PER_QUERY, settled.size()));
-            Map<String, List<Payment>> ledger = payments.findByOrderIdIn(batch.stream().map(Order::getId).toList()).stream()
-                    .collect(Collectors.groupingBy(Payment::getOrderId));
-            batch.forEach(order -> check(order, ledger.getOrDefault(order.getId(), List.of())).ifPresent(violations::add));
+            Map<String, List<Payment>> ledger =
+                    payments.findByOrderIdIn(batch.stream().map(Order::getId).toList()).stream()
+                            .collect(Collectors.groupingBy(Payment::getOrderId));
+            batch.forEach(order ->
+                    check(order, ledger.getOrDefault(order.getId(), List.of())).ifPresent(violations::add));
         }
         List<Payment> owed = payments.findByKindAndStatusOrderByCreatedAtAsc(PaymentKind.REFUND, PaymentStatus.OWED);
         lastViolations.set(violations.size());
-        return new Report(clock.instant(), placedSince, settled.size(), violations, owed.size(),
+        return new Report(
+                clock.instant(),
+                placedSince,
+                settled.size(),
+                violations,
+                owed.size(),
                 owed.stream().map(Payment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     private Optional<Finding> check(Order order, List<Payment> ledger) {
         BigDecimal owes = OWES_THE_TOTAL.contains(order.getStatus()) ? order.getTotal() : BigDecimal.ZERO;
         BigDecimal taken = sum(ledger, p -> p.getKind() != PaymentKind.REFUND && p.isCaptured());
-        BigDecimal returned = sum(ledger, p -> p.getKind() == PaymentKind.REFUND && p.getStatus() == PaymentStatus.REFUNDED);
-        BigDecimal owedBack = sum(ledger, p -> p.getKind() == PaymentKind.REFUND
-                && (p.getStatus() == PaymentStatus.OWED || p.isPending()));
+        BigDecimal returned =
+                sum(ledger, p -> p.getKind() == PaymentKind.REFUND && p.getStatus() == PaymentStatus.REFUNDED);
+        BigDecimal owedBack = sum(
+                ledger,
+                p -> p.getKind() == PaymentKind.REFUND && (p.getStatus() == PaymentStatus.OWED || p.isPending()));
         String problem = null;
         if (ledger.stream().anyMatch(p -> p.getKind() != PaymentKind.REFUND && p.isPending())) {
             problem = "a charge whose answer was never booked";
         } else if (taken.subtract(returned).subtract(owedBack).compareTo(owes) != 0) {
-            problem = "holds " + taken.subtract(returned).subtract(owedBack).toPlainString() + " for an order that owes "
-                    + owes.toPlainString();
+            problem = "holds " + taken.subtract(returned).subtract(owedBack).toPlainString()
+                    + " for an order that owes " + owes.toPlainString();
         } else if (order.getPaymentMethod() == PaymentMethod.CARD) {
             problem = disagreementWithProvider(order.getId(), ledger);
         }
@@ -101,7 +119,8 @@ public class Reconciliation {
         BigDecimal charged = atProvider(PaymentLedger.chargeKey(orderId));
         BigDecimal refunded = atProvider(PaymentLedger.refundKey(orderId));
         BigDecimal bookedCharge = sum(ledger, p -> p.getKind() == PaymentKind.CHARGE && p.isCaptured());
-        BigDecimal bookedRefund = sum(ledger, p -> p.getKind() == PaymentKind.REFUND && p.getStatus() != PaymentStatus.OWED);
+        BigDecimal bookedRefund =
+                sum(ledger, p -> p.getKind() == PaymentKind.REFUND && p.getStatus() != PaymentStatus.OWED);
         if (charged.compareTo(bookedCharge) != 0 || refunded.compareTo(bookedRefund) != 0) {
             return "the provider charged " + charged.toPlainString() + " and refunded " + refunded.toPlainString()
                     + "; the ledger says " + bookedCharge.toPlainString() + " and " + bookedRefund.toPlainString();
@@ -110,8 +129,10 @@ public class Reconciliation {
     }
 
     private BigDecimal atProvider(String idempotencyKey) {
-        return provider.lookUp(idempotencyKey).filter(PaymentGateway.Movement::approved)
-                .map(PaymentGateway.Movement::amount).orElse(BigDecimal.ZERO);
+        return provider.lookUp(idempotencyKey)
+                .filter(PaymentGateway.Movement::approved)
+                .map(PaymentGateway.Movement::amount)
+                .orElse(BigDecimal.ZERO);
     }
 
     private static BigDecimal sum(List<Payment> ledger, Predicate<Payment> which) {

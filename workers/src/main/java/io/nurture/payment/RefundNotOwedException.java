@@ -5,7 +5,9 @@ public class RefundNotOwedException extends RuntimeException {
 
     public RefundNotOwedException(Payment refund) {
         super("Refund " + refund.getId() + " is " + refund.getStatus()
-                + (refund.getSettledBy() == null ? "" : " (settled by " + refund.getSettledBy() + " with reference "
-                        + refund.getProviderReference() + " at " + refund.getCompletedAt() + ")"));
+                + (refund.getSettledBy() == null
+                        ? ""
+                        : " (settled by " + refund.getSettledBy() + " with reference " + refund.getProviderReference()
+                                + " at " + refund.getCompletedAt() + ")"));
     }
 }

@@ -15,7 +15,12 @@ interface SandboxBooks {
     /** Keeps the entry unless one was kept under its key before; answers the one kept. */
     Entry keepFirst(Entry entry);
 
-    record Entry(String idempotencyKey, String operation, boolean approved, BigDecimal amount, String currency,
-            String providerReference, String declineReason) {
-    }
+    record Entry(
+            String idempotencyKey,
+            String operation,
+            boolean approved,
+            BigDecimal amount,
+            String currency,
+            String providerReference,
+            String declineReason) {}
 }

@@ -47,22 +47,29 @@ class SandboxPaymentGateway implements PaymentGateway {
             throw new PaymentProviderUnavailableException("Sandbox provider error for token " + ERROR);
         }
         ChargeResult decided = decide(cardToken);
-        return asResult(books.keepFirst(new SandboxBooks.Entry(idempotencyKey, "CHARGE", decided.approved(), amount,
-                currency, decided.providerReference(), decided.declineReason())));
+        return asResult(books.keepFirst(new SandboxBooks.Entry(
+                idempotencyKey,
+                "CHARGE",
+                decided.approved(),
+                amount,
+                currency,
+                decided.providerReference(),
+                decided.declineReason())));
     }
 
     @Override
     public String refund(String chargeReference, BigDecimal amount, String currency, String idempotencyKey) {
         return books.find(idempotencyKey)
-                .orElseGet(() -> books.keepFirst(new SandboxBooks.Entry(idempotencyKey, "REFUND", true, amount, currency,
-                        "re_sbx_" + UUID.randomUUID(), null)))
+                .orElseGet(() -> books.keepFirst(new SandboxBooks.Entry(
+                        idempotencyKey, "REFUND", true, amount, currency, "re_sbx_" + UUID.randomUUID(), null)))
                 .providerReference();
     }
 
     @Override
     public Optional<Movement> lookUp(String idempotencyKey) {
         return books.find(idempotencyKey)
-                .map(entry -> new Movement(entry.approved(), entry.amount(), entry.providerReference(), entry.declineReason()));
+                .map(entry -> new Movement(
+                        entry.approved(), entry.amount(), entry.providerReference(), entry.declineReason()));
     }
 
     private static ChargeResult asResult(SandboxBooks.Entry entry) {
@@ -92,6 +99,5 @@ class SandboxPaymentGateway implements PaymentGateway {
     }
 
     @ConfigurationProperties("nurture.payment.sandbox")
-    record SandboxProperties(@DefaultValue("PT3S") Duration slowDelay) {
-    }
+    record SandboxProperties(@DefaultValue("PT3S") Duration slowDelay) {}
 }

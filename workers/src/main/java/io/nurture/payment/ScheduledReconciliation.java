@@ -31,7 +31,11 @@ class ScheduledReconciliation {
     private final Clock clock;
     private final Duration lookback;
 
-    ScheduledReconciliation(Reconciliation reconciliation, OrderService orders, NotificationService notifications, Clock clock,
+    ScheduledReconciliation(
+            Reconciliation reconciliation,
+            OrderService orders,
+            NotificationService notifications,
+            Clock clock,
             @Value("${nurture.reconciliation.lookback:P90D}") Duration lookback) {
         this.reconciliation = reconciliation;
         this.orders = orders;
@@ -45,15 +49,31 @@ class ScheduledReconciliation {
     public void reconcile() {
         Reconciliation.Report report = reconciliation.run(clock.instant().minus(lookback));
         if (report.violations().isEmpty()) {
-            LOG.info("Reconciliation: {} orders agree with their state and the provider; {} refunds owed ({})",
-                    report.ordersChecked(), report.refundsOwed(), report.amountOwed().toPlainString());
+            LOG.info(
+                    "Reconciliation: {} orders agree with their state and the provider; {} refunds owed ({})",
+                    report.ordersChecked(),
+                    report.refundsOwed(),
+                    report.amountOwed().toPlainString());
             return;
         }
-        LOG.error("Reconciliation: {} of {} orders break the money invariant: {}", report.violations().size(),
-                report.ordersChecked(), report.violations());
-        report.violations().stream().limit(MAILS_PER_RUN).forEach(finding -> notifications.alertOps(
-                orders.get(finding.orderId()), "reconciliation-violation", Map.of("problem", finding.problem(),
-                        "taken", finding.taken().toPlainString(), "returned", finding.returned().toPlainString(),
-                        "owes", finding.owes().toPlainString())));
+        LOG.error(
+                "Reconciliation: {} of {} orders break the money invariant: {}",
+                report.violations().size(),
+                report.ordersChecked(),
+                report.violations());
+        report.violations().stream()
+                .limit(MAILS_PER_RUN)
+                .forEach(finding -> notifications.alertOps(
+                        orders.get(finding.orderId()),
+                        "reconciliation-violation",
+                        Map.of(
+                                "problem",
+                                finding.problem(),
+                                "taken",
+                                finding.taken().toPlainString(),
+                                "returned",
+                                finding.returned().toPlainString(),
+                                "owes",
+                                finding.owes().toPlainString())));
     }
 }

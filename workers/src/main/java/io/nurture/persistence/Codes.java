@@ -12,8 +12,7 @@ public final class Codes {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Codes() {
-    }
+    private Codes() {}
 
     public static String token() {
         byte[] bits = new byte[24];

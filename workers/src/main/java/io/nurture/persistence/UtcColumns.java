@@ -7,8 +7,7 @@ import java.time.ZoneOffset;
 /** Instants as the tables hold them: UTC wall-clock time, what Hibernate writes ({@code hibernate.jdbc.time_zone: UTC}). */
 public final class UtcColumns {
 
-    private UtcColumns() {
-    }
+    private UtcColumns() {}
 
     /** The instant as a {@code DATETIME} column's value, whatever the JVM's time zone; null stays null. */
     public static LocalDateTime utc(Instant instant) {

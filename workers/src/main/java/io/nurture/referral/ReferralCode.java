@@ -21,8 +21,7 @@ public class ReferralCode extends AssignedIdEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected ReferralCode() {
-    }
+    protected ReferralCode() {}
 
     ReferralCode(String code, String customerId, Instant createdAt) {
         this.code = code;

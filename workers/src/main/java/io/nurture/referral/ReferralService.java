@@ -19,8 +19,8 @@ public class ReferralService {
 
     @Transactional
     public ReferralCode codeFor(String customerId) {
-        return codes.findByCustomerId(customerId).orElseGet(() -> codes.save(new ReferralCode(Codes.random("REF-", 8),
-                customerId, clock.instant())));
+        return codes.findByCustomerId(customerId)
+                .orElseGet(() -> codes.save(new ReferralCode(Codes.random("REF-", 8), customerId, clock.instant())));
     }
 
     /** The customer a referral code belongs to. */

@@ -38,7 +38,8 @@ public class JourneyFunnel {
     }
 
     private List<FunnelStep> count(List<String> steps, LocalDateTime from, LocalDateTime to) {
-        Map<String, Counted> counted = db.sql("""
+        Map<String, Counted> counted = db
+                .sql("""
                 SELECT s.step,
                        COUNT(DISTINCT s.customer_id),
                        COUNT(DISTINCT CASE WHEN s.outcome = 'SENT' THEN s.customer_id END),
@@ -49,30 +50,44 @@ public class JourneyFunnel {
                 FROM engagement_steps s
                 WHERE s.step IN (:steps) AND s.at >= :from AND s.at < :to
                 GROUP BY s.step""")
-                .param("steps", steps).param("from", from).param("to", to)
-                .query((row, n) -> new Counted(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)))
-                .list().stream().collect(Collectors.toMap(Counted::step, Function.identity()));
+                .param("steps", steps)
+                .param("from", from)
+                .param("to", to)
+                .query((row, n) ->
+                        new Counted(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Counted::step, Function.identity()));
         Map<String, Map<String, Long>> skipped = new HashMap<>();
         db.sql("""
                 SELECT s.step, COALESCE(s.reason, 'UNKNOWN'), COUNT(DISTINCT s.customer_id)
                 FROM engagement_steps s
                 WHERE s.step IN (:steps) AND s.outcome = 'SKIPPED' AND s.at >= :from AND s.at < :to
                 GROUP BY s.step, s.reason""")
-                .param("steps", steps).param("from", from).param("to", to)
+                .param("steps", steps)
+                .param("from", from)
+                .param("to", to)
                 .query((row, n) -> new Skip(row.getString(1), row.getString(2), row.getLong(3)))
-                .list().forEach(skip -> skipped.computeIfAbsent(skip.step(), step -> new TreeMap<>()).put(skip.reason(), skip.customers()));
-        return steps.stream().map(step -> {
-            Counted count = counted.getOrDefault(step, new Counted(step, 0, 0, 0, 0));
-            return new FunnelStep(step, count.reached(), count.sent(), count.deferred(), skipped.getOrDefault(step, Map.of()),
-                    count.conversions());
-        }).toList();
+                .list()
+                .forEach(skip -> skipped.computeIfAbsent(skip.step(), step -> new TreeMap<>())
+                        .put(skip.reason(), skip.customers()));
+        return steps.stream()
+                .map(step -> {
+                    Counted count = counted.getOrDefault(step, new Counted(step, 0, 0, 0, 0));
+                    return new FunnelStep(
+                            step,
+                            count.reached(),
+                            count.sent(),
+                            count.deferred(),
+                            skipped.getOrDefault(step, Map.of()),
+                            count.conversions());
+                })
+                .toList();
     }
 
-    private record Counted(String step, long reached, long sent, long deferred, long conversions) {
-    }
+    private record Counted(String step, long reached, long sent, long deferred, long conversions) {}
 
-    private record Skip(String step, String reason, long customers) {
-    }
+    private record Skip(String step, String reason, long customers) {}
 
     /**
      * @param reached     customers who reached the step in the period
@@ -81,6 +96,6 @@ public class JourneyFunnel {
      * @param skipped     customers skipped, by reason (no consent, frequency cap, ...)
      * @param conversions customers who reached it and then placed an order that was delivered
      */
-    public record FunnelStep(String step, long reached, long sent, long deferred, Map<String, Long> skipped, long conversions) {
-    }
+    public record FunnelStep(
+            String step, long reached, long sent, long deferred, Map<String, Long> skipped, long conversions) {}
 }

@@ -67,13 +67,27 @@ public class JourneyUplift {
     }
 
     private List<StepUplift> measure(List<String> steps, Instant from, Instant to, Duration window) {
-        Map<String, StepUplift> byStep = db.sql(UPLIFT)
-                .param("steps", steps).param("from", utc(from)).param("to", utc(to)).param("window", window.toSeconds())
-                .query((row, n) -> new StepUplift(row.getString("step"), row.getLong("nt"), row.getLong("nh"),
-                        row.getLong("ct"), row.getLong("ch"), row.getObject("rt", Double.class), row.getObject("rh", Double.class),
-                        row.getObject("uplift", Double.class), row.getObject("uplift_low", Double.class),
-                        row.getObject("uplift_high", Double.class), row.getBigDecimal("cost_per_extra_order")))
-                .list().stream().collect(Collectors.toMap(StepUplift::step, Function.identity()));
+        Map<String, StepUplift> byStep = db
+                .sql(UPLIFT)
+                .param("steps", steps)
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .param("window", window.toSeconds())
+                .query((row, n) -> new StepUplift(
+                        row.getString("step"),
+                        row.getLong("nt"),
+                        row.getLong("nh"),
+                        row.getLong("ct"),
+                        row.getLong("ch"),
+                        row.getObject("rt", Double.class),
+                        row.getObject("rh", Double.class),
+                        row.getObject("uplift", Double.class),
+                        row.getObject("uplift_low", Double.class),
+                        row.getObject("uplift_high", Double.class),
+                        row.getBigDecimal("cost_per_extra_order")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(StepUplift::step, Function.identity()));
         return steps.stream().filter(byStep::containsKey).map(byStep::get).toList();
     }
 
@@ -83,8 +97,16 @@ public class JourneyUplift {
      * @param upliftLow           lower end of the 95 % confidence interval of {@code uplift}
      * @param couponCostPerExtraOrder coupon discount on the treatment's orders per order the step added; null without uplift
      */
-    public record StepUplift(String step, long treatment, long holdout, long treatmentConversions, long holdoutConversions,
-            Double treatmentRate, Double holdoutRate, Double uplift, Double upliftLow, Double upliftHigh,
-            BigDecimal couponCostPerExtraOrder) {
-    }
+    public record StepUplift(
+            String step,
+            long treatment,
+            long holdout,
+            long treatmentConversions,
+            long holdoutConversions,
+            Double treatmentRate,
+            Double holdoutRate,
+            Double uplift,
+            Double upliftLow,
+            Double upliftHigh,
+            BigDecimal couponCostPerExtraOrder) {}
 }

@@ -31,8 +31,17 @@ public class LifecycleMetrics {
 
     @Transactional(readOnly = true)
     public Report report(Instant from, Instant to) {
-        return new Report(from, to, customersByStage(), transitions(from, to), repeatPurchaseRate(to), surveys(from, to),
-                reEngagement(from, to), winBack(from, to), medianOrderToDeliveryHours(from, to), ordersByStatus());
+        return new Report(
+                from,
+                to,
+                customersByStage(),
+                transitions(from, to),
+                repeatPurchaseRate(to),
+                surveys(from, to),
+                reEngagement(from, to),
+                winBack(from, to),
+                medianOrderToDeliveryHours(from, to),
+                ordersByStatus());
     }
 
     /**
@@ -47,8 +56,14 @@ public class LifecycleMetrics {
         for (int i = 0; i < parts; i++) {
             Instant start = from.plus(width.multipliedBy(i));
             Instant end = i == parts - 1 ? to : start.plus(width);
-            series.add(new Part(start, end, customersByStageAt(end), transitions(start, end), surveys(start, end),
-                    repeatPurchaseRate(end), medianOrderToDeliveryHours(start, end)));
+            series.add(new Part(
+                    start,
+                    end,
+                    customersByStageAt(end),
+                    transitions(start, end),
+                    surveys(start, end),
+                    repeatPurchaseRate(end),
+                    medianOrderToDeliveryHours(start, end)));
         }
         return series;
     }
@@ -63,8 +78,10 @@ public class LifecycleMetrics {
                                     'PROSPECT') AS stage
                     FROM customers c WHERE c.created_at < :moment) staged
                 GROUP BY stage
-                """).param("moment", Timestamp.from(moment))
-                .query((rs, row) -> counts.put(LifecycleStage.valueOf(rs.getString("stage")), rs.getLong("n"))).list();
+                """)
+                .param("moment", Timestamp.from(moment))
+                .query((rs, row) -> counts.put(LifecycleStage.valueOf(rs.getString("stage")), rs.getLong("n")))
+                .list();
         return counts;
     }
 
@@ -72,14 +89,16 @@ public class LifecycleMetrics {
     private Map<String, Long> ordersByStatus() {
         Map<String, Long> counts = new TreeMap<>();
         jdbc.sql("SELECT status, COUNT(*) AS n FROM orders GROUP BY status")
-                .query((rs, row) -> counts.put(rs.getString("status"), rs.getLong("n"))).list();
+                .query((rs, row) -> counts.put(rs.getString("status"), rs.getLong("n")))
+                .list();
         return counts;
     }
 
     private Map<LifecycleStage, Long> customersByStage() {
         Map<LifecycleStage, Long> counts = zeroPerStage();
         jdbc.sql("SELECT stage, COUNT(*) AS n FROM customers GROUP BY stage")
-                .query((rs, row) -> counts.put(LifecycleStage.valueOf(rs.getString("stage")), rs.getLong("n"))).list();
+                .query((rs, row) -> counts.put(LifecycleStage.valueOf(rs.getString("stage")), rs.getLong("n")))
+                .list();
         return counts;
     }
 
@@ -89,7 +108,8 @@ public class LifecycleMetrics {
                 SELECT to_stage, COUNT(*) AS n FROM customer_stage_history
                 WHERE at >= :from AND at < :to GROUP BY to_stage
                 """), from, to)
-                .query((rs, row) -> counts.put(LifecycleStage.valueOf(rs.getString("to_stage")), rs.getLong("n"))).list();
+                .query((rs, row) -> counts.put(LifecycleStage.valueOf(rs.getString("to_stage")), rs.getLong("n")))
+                .list();
         return counts;
     }
 
@@ -99,10 +119,12 @@ public class LifecycleMetrics {
                 SELECT COUNT(*) AS buyers, COALESCE(SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END), 0) AS repeaters
                 FROM (SELECT customer_id, COUNT(*) AS n FROM orders
                       WHERE status = 'DELIVERED' AND delivered_at < :to GROUP BY customer_id) delivered
-                """).param("to", Timestamp.from(to))
+                """)
+                .param("to", Timestamp.from(to))
                 .query((rs, row) -> ratio(rs.getLong("repeaters"), rs.getLong("buyers")))
                 // single() refuses the null rate of a shop without buyers yet
-                .list().getFirst();
+                .list()
+                .getFirst();
     }
 
     /** Surveys sent in the period: how many were answered, and the NPS of those answers. */
@@ -116,10 +138,13 @@ public class LifecycleMetrics {
                 """), from, to)
                 .query((rs, row) -> {
                     long answered = rs.getLong("answered");
-                    BigDecimal nps = answered == 0 ? null : BigDecimal.valueOf(100L * (rs.getLong("promoters")
-                            - rs.getLong("detractors"))).divide(BigDecimal.valueOf(answered), 1, RoundingMode.HALF_UP);
+                    BigDecimal nps = answered == 0
+                            ? null
+                            : BigDecimal.valueOf(100L * (rs.getLong("promoters") - rs.getLong("detractors")))
+                                    .divide(BigDecimal.valueOf(answered), 1, RoundingMode.HALF_UP);
                     return new SurveyFigures(rs.getLong("sent"), answered, ratio(answered, rs.getLong("sent")), nps);
-                }).single();
+                })
+                .single();
     }
 
     /** Re-engagement messages sent in the period, and how many of those customers ordered afterwards. */
@@ -131,8 +156,11 @@ public class LifecycleMetrics {
                 FROM engagement_steps s
                 WHERE s.step = 'RE_ENGAGEMENT' AND s.outcome = 'SENT' AND s.at >= :from AND s.at < :to
                 """), from, to)
-                .query((rs, row) -> new Conversion(rs.getLong("sent"), rs.getLong("converted"),
-                        ratio(rs.getLong("converted"), rs.getLong("sent")))).single();
+                .query((rs, row) -> new Conversion(
+                        rs.getLong("sent"),
+                        rs.getLong("converted"),
+                        ratio(rs.getLong("converted"), rs.getLong("sent"))))
+                .single();
     }
 
     /** Win-back coupons issued in the period, and how many were redeemed on an order. */
@@ -141,8 +169,11 @@ public class LifecycleMetrics {
                 SELECT COUNT(*) AS sent, COALESCE(SUM(CASE WHEN redeemed_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS converted
                 FROM coupons WHERE kind = 'WIN_BACK' AND issued_at >= :from AND issued_at < :to
                 """), from, to)
-                .query((rs, row) -> new Conversion(rs.getLong("sent"), rs.getLong("converted"),
-                        ratio(rs.getLong("converted"), rs.getLong("sent")))).single();
+                .query((rs, row) -> new Conversion(
+                        rs.getLong("sent"),
+                        rs.getLong("converted"),
+                        ratio(rs.getLong("converted"), rs.getLong("sent"))))
+                .single();
     }
 
     /** Median hours from order to delivery, over orders delivered in the period. */
@@ -155,7 +186,8 @@ public class LifecycleMetrics {
             return null;
         }
         int middle = seconds.size() / 2;
-        double median = seconds.size() % 2 == 1 ? seconds.get(middle) : (seconds.get(middle - 1) + seconds.get(middle)) / 2.0;
+        double median =
+                seconds.size() % 2 == 1 ? seconds.get(middle) : (seconds.get(middle - 1) + seconds.get(middle)) / 2.0;
         return BigDecimal.valueOf(median / 3600).setScale(1, RoundingMode.HALF_UP);
     }
 
@@ -173,20 +205,28 @@ public class LifecycleMetrics {
         return counts;
     }
 
-    public record Report(Instant from, Instant to, Map<LifecycleStage, Long> customersByStage,
-            Map<LifecycleStage, Long> stageTransitions, BigDecimal repeatPurchaseRate, SurveyFigures surveys,
-            Conversion reEngagement, Conversion winBack, BigDecimal medianOrderToDeliveryHours,
-            Map<String, Long> ordersByStatus) {
-    }
+    public record Report(
+            Instant from,
+            Instant to,
+            Map<LifecycleStage, Long> customersByStage,
+            Map<LifecycleStage, Long> stageTransitions,
+            BigDecimal repeatPurchaseRate,
+            SurveyFigures surveys,
+            Conversion reEngagement,
+            Conversion winBack,
+            BigDecimal medianOrderToDeliveryHours,
+            Map<String, Long> ordersByStatus) {}
 
-    public record Part(Instant from, Instant to, Map<LifecycleStage, Long> customersByStage,
-            Map<LifecycleStage, Long> stageTransitions, SurveyFigures surveys, BigDecimal repeatPurchaseRate,
-            BigDecimal medianOrderToDeliveryHours) {
-    }
+    public record Part(
+            Instant from,
+            Instant to,
+            Map<LifecycleStage, Long> customersByStage,
+            Map<LifecycleStage, Long> stageTransitions,
+            SurveyFigures surveys,
+            BigDecimal repeatPurchaseRate,
+            BigDecimal medianOrderToDeliveryHours) {}
 
-    public record SurveyFigures(long sent, long answered, BigDecimal responseRate, BigDecimal nps) {
-    }
+    public record SurveyFigures(long sent, long answered, BigDecimal responseRate, BigDecimal nps) {}
 
-    public record Conversion(long sent, long converted, BigDecimal conversionRate) {
-    }
+    public record Conversion(long sent, long converted, BigDecimal conversionRate) {}
 }

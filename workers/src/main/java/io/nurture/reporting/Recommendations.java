@@ -21,7 +21,8 @@ public class Recommendations {
     }
 
     public List<String> forCustomer(String customerId) {
-        List<String> picks = new ArrayList<>(jdbc.sql("""
+        List<String> picks = new ArrayList<>(
+                jdbc.sql("""
                 SELECT p.name FROM order_lines other
                 JOIN orders other_order ON other_order.id = other.order_id
                 JOIN products p ON p.sku = other.sku

@@ -16,6 +16,5 @@ interface CarrierBooks {
 
     void cancel(String bookingKey);
 
-    record Booking(String bookingKey, String trackingNumber, boolean cancelled) {
-    }
+    record Booking(String bookingKey, String trackingNumber, boolean cancelled) {}
 }

@@ -1,5 +1,7 @@
 package io.nurture.shipping;
 
 public enum CarrierEventType {
-    SHIPPED, IN_TRANSIT, DELIVERED
+    SHIPPED,
+    IN_TRANSIT,
+    DELIVERED
 }

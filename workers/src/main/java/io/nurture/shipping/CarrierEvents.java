@@ -29,8 +29,8 @@ public class CarrierEvents {
     @Transactional
     public Optional<Shipment> record(String trackingNumber, CarrierEventType type) {
         // Locked first: a carrier resending an event at the same moment waits, then finds it recorded.
-        Shipment shipment = shipments.findForUpdate(trackingNumber)
-                .orElseThrow(() -> new UnknownShipmentException(trackingNumber));
+        Shipment shipment =
+                shipments.findForUpdate(trackingNumber).orElseThrow(() -> new UnknownShipmentException(trackingNumber));
         if (events.existsByTrackingNumberAndType(trackingNumber, type)) {
             return Optional.empty();
         }

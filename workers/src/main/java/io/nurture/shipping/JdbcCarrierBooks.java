@@ -29,17 +29,25 @@ class JdbcCarrierBooks implements CarrierBooks {
 
     @Override
     public Optional<Booking> find(String bookingKey) {
-        return ownTransaction.execute(status -> jdbc.query("SELECT booking_key, tracking_number, cancelled"
-                + " FROM sandbox_carrier_bookings WHERE booking_key = ?",
-                (row, n) -> new Booking(row.getString(1), row.getString(2), row.getBoolean(3)), bookingKey).stream().findFirst());
+        return ownTransaction.execute(status -> jdbc
+                .query(
+                        "SELECT booking_key, tracking_number, cancelled"
+                                + " FROM sandbox_carrier_bookings WHERE booking_key = ?",
+                        (row, n) -> new Booking(row.getString(1), row.getString(2), row.getBoolean(3)),
+                        bookingKey)
+                .stream()
+                .findFirst());
     }
 
     @Override
     public Booking keepFirst(Booking booking) {
         try {
-            ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT INTO sandbox_carrier_bookings (booking_key,"
-                    + " tracking_number, cancelled, created_at) VALUES (?, ?, FALSE, ?)", booking.bookingKey(),
-                    booking.trackingNumber(), Timestamp.from(clock.instant())));
+            ownTransaction.executeWithoutResult(status -> jdbc.update(
+                    "INSERT INTO sandbox_carrier_bookings (booking_key,"
+                            + " tracking_number, cancelled, created_at) VALUES (?, ?, FALSE, ?)",
+                    booking.bookingKey(),
+                    booking.trackingNumber(),
+                    Timestamp.from(clock.instant())));
             return booking;
         } catch (DuplicateKeyException concurrentCallWithTheSameKey) {
             return find(booking.bookingKey()).orElseThrow();

@@ -17,7 +17,8 @@ class ParcelGiveBacks {
         this.shipping = shipping;
     }
 
-    @Scheduled(fixedDelayString = "${nurture.shipping.give-back-interval:PT5M}",
+    @Scheduled(
+            fixedDelayString = "${nurture.shipping.give-back-interval:PT5M}",
             initialDelayString = "${nurture.shipping.give-back-interval:PT5M}")
     void giveBackParcelsOfEndedOrders() {
         int stillBooked = shipping.giveBackParcelsOfEndedOrders();

@@ -35,8 +35,15 @@ class SandboxCarrier implements Carrier {
             throw new CarrierUnavailableException("Sandbox carrier outage for postal code " + OUTAGE_POSTAL_CODE);
         }
         return books.find(bookingKey)
-                .orElseGet(() -> books.keepFirst(new CarrierBooks.Booking(bookingKey,
-                        "SBX" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(), false)))
+                .orElseGet(() -> books.keepFirst(new CarrierBooks.Booking(
+                        bookingKey,
+                        "SBX"
+                                + UUID.randomUUID()
+                                        .toString()
+                                        .replace("-", "")
+                                        .substring(0, 12)
+                                        .toUpperCase(),
+                        false)))
                 .trackingNumber();
     }
 

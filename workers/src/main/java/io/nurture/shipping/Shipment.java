@@ -42,8 +42,7 @@ class Shipment {
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
-    protected Shipment() {
-    }
+    protected Shipment() {}
 
     Shipment(String orderId, String carrier) {
         this.orderId = orderId;

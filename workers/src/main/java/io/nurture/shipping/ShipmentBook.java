@@ -25,8 +25,13 @@ class ShipmentBook {
     private final Carrier carrier;
     private final Clock clock;
 
-    ShipmentBook(ShipmentRepository shipments, OrderService orders, InventoryService inventory,
-            NotificationService notifications, Carrier carrier, Clock clock) {
+    ShipmentBook(
+            ShipmentRepository shipments,
+            OrderService orders,
+            InventoryService inventory,
+            NotificationService notifications,
+            Carrier carrier,
+            Clock clock) {
         this.shipments = shipments;
         this.orders = orders;
         this.inventory = inventory;
@@ -38,15 +43,17 @@ class ShipmentBook {
     /**
      * @param trackingNumber set when the order was handed over already (a redelivered step)
      */
-    record Booking(String key, ShippingAddress address, String trackingNumber) {
-    }
+    record Booking(String key, ShippingAddress address, String trackingNumber) {}
 
     /** The intent to book, written once per order under its lock; an order being cancelled is not shipped. */
     @Transactional
     Booking plan(String orderId) {
         Order order = orders.lockToProceed(orderId);
-        Shipment shipment = shipments.findByOrderId(orderId).orElseGet(() -> shipments.save(new Shipment(orderId, carrier.name())));
-        return new Booking(shipment.bookingKey(), order.getShippingAddress(),
+        Shipment shipment =
+                shipments.findByOrderId(orderId).orElseGet(() -> shipments.save(new Shipment(orderId, carrier.name())));
+        return new Booking(
+                shipment.bookingKey(),
+                order.getShippingAddress(),
                 shipment.isHandedOver() ? shipment.getTrackingNumber() : null);
     }
 
@@ -67,13 +74,18 @@ class ShipmentBook {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     Optional<String> bookedButNotHandedOver(String orderId) {
-        return shipments.findByOrderId(orderId).filter(Shipment::isBookedButNotHandedOver).map(Shipment::bookingKey);
+        return shipments
+                .findByOrderId(orderId)
+                .filter(Shipment::isBookedButNotHandedOver)
+                .map(Shipment::bookingKey);
     }
 
     /** Orders with a parcel booked at the carrier whose hand-over never committed: in flight, or to give back. */
     @Transactional(readOnly = true)
     List<String> ordersBookedButNotHandedOver() {
-        return shipments.findByStatus(Shipment.BOOKING).stream().map(Shipment::getOrderId).toList();
+        return shipments.findByStatus(Shipment.BOOKING).stream()
+                .map(Shipment::getOrderId)
+                .toList();
     }
 
     /**
@@ -82,8 +94,8 @@ class ShipmentBook {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void giveBackRefused(String orderId, String bookingKey, String error) {
-        notifications.alertOps(orders.get(orderId), "carrier-booking-not-cancelled", Map.of("bookingKey", bookingKey,
-                "error", error));
+        notifications.alertOps(
+                orders.get(orderId), "carrier-booking-not-cancelled", Map.of("bookingKey", bookingKey, "error", error));
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -29,8 +29,7 @@ class ShipmentEvent {
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
-    protected ShipmentEvent() {
-    }
+    protected ShipmentEvent() {}
 
     ShipmentEvent(String trackingNumber, CarrierEventType type, Instant receivedAt) {
         this.trackingNumber = trackingNumber;

@@ -88,7 +88,11 @@ public class ShippingService {
             book.bookingCancelled(orderId);
             return true;
         } catch (RuntimeException e) {
-            LOG.error("The carrier booking {} of ended order {} could not be cancelled; trying again later", bookingKey, orderId, e);
+            LOG.error(
+                    "The carrier booking {} of ended order {} could not be cancelled; trying again later",
+                    bookingKey,
+                    orderId,
+                    e);
             tellOps(orderId, bookingKey, e);
             return false;
         }

@@ -37,8 +37,7 @@ public class Survey extends AssignedIdEntity {
     @Column(name = "answered_at")
     private Instant answeredAt;
 
-    protected Survey() {
-    }
+    protected Survey() {}
 
     Survey(String token, String orderId, String customerId, Instant sentAt) {
         this.token = token;

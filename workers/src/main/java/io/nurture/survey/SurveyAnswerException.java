@@ -3,7 +3,11 @@ package io.nurture.survey;
 /** A survey answer that cannot be taken: unknown token, already answered, or expired. */
 public class SurveyAnswerException extends RuntimeException {
 
-    public enum Reason { UNKNOWN, ALREADY_ANSWERED, EXPIRED }
+    public enum Reason {
+        UNKNOWN,
+        ALREADY_ANSWERED,
+        EXPIRED
+    }
 
     private final Reason reason;
 

@@ -39,18 +39,22 @@ public class SurveyService {
     @Transactional(readOnly = true)
     public Survey find(String token) {
         return surveys.findById(token)
-                .orElseThrow(() -> new SurveyAnswerException(SurveyAnswerException.Reason.UNKNOWN, "No survey " + token));
+                .orElseThrow(
+                        () -> new SurveyAnswerException(SurveyAnswerException.Reason.UNKNOWN, "No survey " + token));
     }
 
     /** Takes the answer and hands the score to the journey waiting for it. */
     @Transactional
     public Survey answer(String token, int score, String comment) {
         Survey survey = surveys.findForUpdate(token)
-                .orElseThrow(() -> new SurveyAnswerException(SurveyAnswerException.Reason.UNKNOWN, "No survey " + token));
+                .orElseThrow(
+                        () -> new SurveyAnswerException(SurveyAnswerException.Reason.UNKNOWN, "No survey " + token));
         switch (survey.getStatus()) {
-            case ANSWERED -> throw new SurveyAnswerException(SurveyAnswerException.Reason.ALREADY_ANSWERED,
-                    "This survey was already answered");
-            case EXPIRED -> throw new SurveyAnswerException(SurveyAnswerException.Reason.EXPIRED, "This survey has expired");
+            case ANSWERED ->
+                throw new SurveyAnswerException(
+                        SurveyAnswerException.Reason.ALREADY_ANSWERED, "This survey was already answered");
+            case EXPIRED ->
+                throw new SurveyAnswerException(SurveyAnswerException.Reason.EXPIRED, "This survey has expired");
             case SENT -> survey.answer(score, comment, clock.instant());
         }
         messages.surveyAnswered(survey.getOrderId(), token, score);

@@ -1,5 +1,7 @@
 package io.nurture.survey;
 
 public enum SurveyStatus {
-    SENT, ANSWERED, EXPIRED
+    SENT,
+    ANSWERED,
+    EXPIRED
 }

@@ -35,10 +35,10 @@ class RetentionWorkerTest {
     private final CouponService coupons = mock(CouponService.class);
     private final NotificationService notifications = mock(NotificationService.class);
     private final EngagementLog log = mock(EngagementLog.class);
-    private final EngagementProperties properties = new EngagementProperties("http://localhost:8080",
-            new BigDecimal("10.00"), Duration.ofDays(120));
-    private final RetentionWorker worker = new RetentionWorker(mock(ReEngagement.class), history,
-            new WinBack(history, coupons, notifications, log, properties));
+    private final EngagementProperties properties =
+            new EngagementProperties("http://localhost:8080", new BigDecimal("10.00"), Duration.ofDays(120));
+    private final RetentionWorker worker = new RetentionWorker(
+            mock(ReEngagement.class), history, new WinBack(history, coupons, notifications, log, properties));
     private final ActivatedJob job = mock(ActivatedJob.class);
 
     @Test
@@ -53,9 +53,16 @@ class RetentionWorkerTest {
 
         ArgumentCaptor<CouponOffer> offer = ArgumentCaptor.forClass(CouponOffer.class);
         verify(coupons).issue(eq(CUSTOMER), offer.capture(), eq("job-" + JOB_KEY));
-        assertThat(offer.getValue()).isEqualTo(new CouponOffer(Coupon.WIN_BACK, new BigDecimal("25"), "CHF", Duration.ofDays(120)));
-        verify(notifications).messageCustomer(CUSTOMER, null, "win-back", Category.MARKETING, "job-" + JOB_KEY,
-                Map.of("couponCode", "WB-7Q2X", "segment", "VIP"));
+        assertThat(offer.getValue())
+                .isEqualTo(new CouponOffer(Coupon.WIN_BACK, new BigDecimal("25"), "CHF", Duration.ofDays(120)));
+        verify(notifications)
+                .messageCustomer(
+                        CUSTOMER,
+                        null,
+                        "win-back",
+                        Category.MARKETING,
+                        "job-" + JOB_KEY,
+                        Map.of("couponCode", "WB-7Q2X", "segment", "VIP"));
         verify(log).record(CUSTOMER, null, "WIN_BACK", EngagementStep.SENT, "VIP", "job-" + JOB_KEY);
     }
 }

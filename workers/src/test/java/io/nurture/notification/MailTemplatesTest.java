@@ -15,8 +15,19 @@ class MailTemplatesTest {
 
     @Test
     void customerTextIsPrintedAsTypedAndNeverExpanded() {
-        MailTemplates.RenderedMail mail = templates.render("order-confirmed", Map.of("customerName", HOSTILE_NAME,
-                "orderId", "ORD-1", "total", "13.90", "currency", "EUR", "lines", List.of()));
+        MailTemplates.RenderedMail mail = templates.render(
+                "order-confirmed",
+                Map.of(
+                        "customerName",
+                        HOSTILE_NAME,
+                        "orderId",
+                        "ORD-1",
+                        "total",
+                        "13.90",
+                        "currency",
+                        "EUR",
+                        "lines",
+                        List.of()));
 
         assertThat(mail.subject()).isEqualTo("Your order is confirmed");
         assertThat(mail.body()).startsWith("Hello " + HOSTILE_NAME + ",").contains("order ORD-1");
@@ -24,18 +35,45 @@ class MailTemplatesTest {
 
     @Test
     void aCancellationMailSaysTheMoneyIsOwedBackWhenItCameByTransfer() {
-        MailTemplates.RenderedMail mail = templates.render("order-cancelled", Map.of("customerName", "Ada", "orderId", "ORD-1",
-                "reason", "Cancelled at the customer's request", "currency", "EUR", "transferOwed", "49.00"));
+        MailTemplates.RenderedMail mail = templates.render(
+                "order-cancelled",
+                Map.of(
+                        "customerName",
+                        "Ada",
+                        "orderId",
+                        "ORD-1",
+                        "reason",
+                        "Cancelled at the customer's request",
+                        "currency",
+                        "EUR",
+                        "transferOwed",
+                        "49.00"));
 
-        assertThat(mail.body()).contains("We owe you the 49.00 EUR you paid").doesNotContain("refunded")
+        assertThat(mail.body())
+                .contains("We owe you the 49.00 EUR you paid")
+                .doesNotContain("refunded")
                 .doesNotContain("No payment was taken");
     }
 
     @Test
     void aCancellationMailSaysNothingWasTakenWhenNothingWas() {
-        MailTemplates.RenderedMail mail = templates.render("order-cancelled", Map.of("customerName", "Ada", "orderId", "ORD-1",
-                "reason", "Cancelled: the card payment was declined", "currency", "EUR", "nothingTaken", "0"));
+        MailTemplates.RenderedMail mail = templates.render(
+                "order-cancelled",
+                Map.of(
+                        "customerName",
+                        "Ada",
+                        "orderId",
+                        "ORD-1",
+                        "reason",
+                        "Cancelled: the card payment was declined",
+                        "currency",
+                        "EUR",
+                        "nothingTaken",
+                        "0"));
 
-        assertThat(mail.body()).contains("No payment was taken.").doesNotContain("refunded").doesNotContain("owe");
+        assertThat(mail.body())
+                .contains("No payment was taken.")
+                .doesNotContain("refunded")
+                .doesNotContain("owe");
     }
 }

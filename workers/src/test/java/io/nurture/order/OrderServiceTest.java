@@ -33,8 +33,12 @@ class OrderServiceTest {
     private final NotificationService notifications = mock(NotificationService.class);
     private final Map<String, MoneyBack> moneyBack = new HashMap<>();
     private final List<Object> published = new ArrayList<>();
-    private final OrderService service = new OrderService(orders, notifications,
-            orderId -> moneyBack.getOrDefault(orderId, MoneyBack.nothingTaken()), published::add, CLOCK);
+    private final OrderService service = new OrderService(
+            orders,
+            notifications,
+            orderId -> moneyBack.getOrDefault(orderId, MoneyBack.nothingTaken()),
+            published::add,
+            CLOCK);
 
     @Test
     void preparationStepIsRefusedForAnOrderWhoseCancellationWasRequested() {
@@ -60,10 +64,21 @@ class OrderServiceTest {
         service.cancel(order.getId(), CancelReason.CUSTOMER_REQUEST);
 
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(order.getTimeline()).last().extracting(TimelineEntry::getNote)
+        assertThat(order.getTimeline())
+                .last()
+                .extracting(TimelineEntry::getNote)
                 .isEqualTo("Cancelled at the customer's request");
-        verify(notifications).tellCustomer(eq(order), eq("order-cancelled"),
-                eq(Map.of("reason", "Cancelled at the customer's request", "currency", "EUR", "nothingTaken", "0")));
+        verify(notifications)
+                .tellCustomer(
+                        eq(order),
+                        eq("order-cancelled"),
+                        eq(Map.of(
+                                "reason",
+                                "Cancelled at the customer's request",
+                                "currency",
+                                "EUR",
+                                "nothingTaken",
+                                "0")));
         assertThat(published).containsExactly(new OrderEnded(order.getId(), OrderStatus.CANCELLED));
     }
 
@@ -74,8 +89,17 @@ class OrderServiceTest {
 
         service.cancel(order.getId(), CancelReason.INVOICE_UNPAID);
 
-        verify(notifications).tellCustomer(eq(order), eq("order-cancelled"), eq(Map.of("reason",
-                "Cancelled: the invoice was not paid by its due date", "currency", "EUR", "transferOwed", "49.00")));
+        verify(notifications)
+                .tellCustomer(
+                        eq(order),
+                        eq("order-cancelled"),
+                        eq(Map.of(
+                                "reason",
+                                "Cancelled: the invoice was not paid by its due date",
+                                "currency",
+                                "EUR",
+                                "transferOwed",
+                                "49.00")));
     }
 
     @Test
@@ -102,8 +126,14 @@ class OrderServiceTest {
     }
 
     private static Order cardOrder() {
-        Order order = new Order("customer-1", PaymentMethod.CARD, "tok_visa",
-                new ShippingAddress("1 Main St", "Berlin", "10115", "DE"), "DE", "EUR", CLOCK.instant());
+        Order order = new Order(
+                "customer-1",
+                PaymentMethod.CARD,
+                "tok_visa",
+                new ShippingAddress("1 Main St", "Berlin", "10115", "DE"),
+                "DE",
+                "EUR",
+                CLOCK.instant());
         order.addLine("TEA-SENCHA-100", 1, new BigDecimal("12.50"));
         return order;
     }

@@ -49,29 +49,36 @@ class PaymentWorkerTest {
     private final NotificationService notifications = mock(NotificationService.class);
     private final ProcessMessages messages = mock(ProcessMessages.class);
     private final InMemorySandboxBooks providerBooks = new InMemorySandboxBooks();
-    private final SandboxPaymentGateway provider =
-            new SandboxPaymentGateway(new SandboxPaymentGateway.SandboxProperties(Duration.ofMillis(10)), providerBooks);
+    private final SandboxPaymentGateway provider = new SandboxPaymentGateway(
+            new SandboxPaymentGateway.SandboxProperties(Duration.ofMillis(10)), providerBooks);
     private PaymentGateway gateway = provider;
     private final PaymentLedger ledger = new PaymentLedger(payments, orders, notifications, messages, CLOCK);
 
     @BeforeEach
     void ledgerRowsLiveInAMap() {
         doAnswer(call -> {
-            ((Order) call.getArgument(0)).startCancellation(CLOCK.instant());
-            return null;
-        }).when(orders).startCancellation(any());
+                    ((Order) call.getArgument(0)).startCancellation(CLOCK.instant());
+                    return null;
+                })
+                .when(orders)
+                .startCancellation(any());
         doAnswer(call -> {
-            ((Order) call.getArgument(0)).note(call.getArgument(1), CLOCK.instant());
-            return null;
-        }).when(orders).note(any(), anyString());
+                    ((Order) call.getArgument(0)).note(call.getArgument(1), CLOCK.instant());
+                    return null;
+                })
+                .when(orders)
+                .note(any(), anyString());
         when(payments.save(any())).thenAnswer(call -> {
             Payment payment = call.getArgument(0);
             ledgerRows.put(payment.getKind(), payment);
             return payment;
         });
-        when(payments.findByOrderIdAndKind(anyString(), any())).thenAnswer(call -> Optional.ofNullable(ledgerRows.get(call.getArgument(1))));
-        when(payments.findForUpdate(anyString())).thenAnswer(call -> ledgerRows.values().stream()
-                .filter(payment -> payment.getId().equals(call.getArgument(0))).findFirst());
+        when(payments.findByOrderIdAndKind(anyString(), any()))
+                .thenAnswer(call -> Optional.ofNullable(ledgerRows.get(call.getArgument(1))));
+        when(payments.findForUpdate(anyString()))
+                .thenAnswer(call -> ledgerRows.values().stream()
+                        .filter(payment -> payment.getId().equals(call.getArgument(0)))
+                        .findFirst());
     }
 
     private PaymentWorker worker() {
@@ -88,7 +95,8 @@ class PaymentWorkerTest {
         assertThat(charge.getStatus()).isEqualTo(PaymentStatus.CAPTURED);
         assertThat(charge.getAmount()).isEqualByComparingTo("25.00");
         assertThat(charge.getProviderReference()).isNotBlank();
-        assertThat(provider.lookUp("charge-" + order.getId())).hasValueSatisfying(m -> assertThat(m.approved()).isTrue());
+        assertThat(provider.lookUp("charge-" + order.getId()))
+                .hasValueSatisfying(m -> assertThat(m.approved()).isTrue());
         verify(orders).move(eq(order), eq(OrderStatus.PAID), anyString());
         verify(notifications).tellCustomer(eq(order), eq("order-confirmed"), anyMap());
     }
@@ -96,11 +104,14 @@ class PaymentWorkerTest {
     @Test
     void theChargeIsWrittenDownBeforeTheProviderIsCalled() {
         Order order = cardOrder("tok_visa");
-        gateway = new ProviderWatching(provider, () -> assertThat(ledgerRows.get(PaymentKind.CHARGE))
-                .as("the intent, before the call").satisfies(intent -> {
-                    assertThat(intent.getStatus()).isEqualTo(PaymentStatus.PENDING);
-                    assertThat(intent.getIdempotencyKey()).isEqualTo("charge-" + order.getId());
-                }));
+        gateway = new ProviderWatching(
+                provider,
+                () -> assertThat(ledgerRows.get(PaymentKind.CHARGE))
+                        .as("the intent, before the call")
+                        .satisfies(intent -> {
+                            assertThat(intent.getStatus()).isEqualTo(PaymentStatus.PENDING);
+                            assertThat(intent.getIdempotencyKey()).isEqualTo("charge-" + order.getId());
+                        }));
 
         worker().chargeCard(order.getId());
 
@@ -112,7 +123,8 @@ class PaymentWorkerTest {
         Order order = cardOrder("tok_declined");
 
         assertThatThrownBy(() -> worker().chargeCard(order.getId()))
-                .isInstanceOfSatisfying(BpmnError.class,
+                .isInstanceOfSatisfying(
+                        BpmnError.class,
                         error -> assertThat(error.getErrorCode()).isEqualTo(OrderFulfillment.Error.PAYMENT_DECLINED));
         assertThat(ledgerRows.get(PaymentKind.CHARGE).getStatus()).isEqualTo(PaymentStatus.DECLINED);
         verify(orders, never()).move(any(Order.class), any(), anyString());
@@ -133,9 +145,18 @@ class PaymentWorkerTest {
     @Test
     void aRetriedChargeWhoseFirstAnswerWasLostIsAnsweredByTheProviderWithTheFirstOutcome() {
         Order order = cardOrder("tok_visa");
-        PaymentGateway.ChargeResult lostAnswer = provider.charge("tok_visa", order.getTotal(), "EUR", "charge-" + order.getId());
-        ledgerRows.put(PaymentKind.CHARGE, Payment.intent(order.getId(), PaymentKind.CHARGE, order.getTotal(), "EUR",
-                "charge-" + order.getId(), null, CLOCK.instant()));
+        PaymentGateway.ChargeResult lostAnswer =
+                provider.charge("tok_visa", order.getTotal(), "EUR", "charge-" + order.getId());
+        ledgerRows.put(
+                PaymentKind.CHARGE,
+                Payment.intent(
+                        order.getId(),
+                        PaymentKind.CHARGE,
+                        order.getTotal(),
+                        "EUR",
+                        "charge-" + order.getId(),
+                        null,
+                        CLOCK.instant()));
 
         worker().chargeCard(order.getId());
 
@@ -153,29 +174,48 @@ class PaymentWorkerTest {
             assertThat(charge.getStatus()).isEqualTo(PaymentStatus.CAPTURED);
             assertThat(charge.getAmount()).isEqualByComparingTo("0");
         });
-        assertThat(provider.lookUp("charge-" + order.getId())).as("never sent to the provider for 0.00").isEmpty();
+        assertThat(provider.lookUp("charge-" + order.getId()))
+                .as("never sent to the provider for 0.00")
+                .isEmpty();
         verify(orders).move(eq(order), eq(OrderStatus.PAID), anyString());
     }
 
     @Test
     void aChargeTheProviderTookWhoseAnswerWasNeverBookedIsFoundAndRefundedOnCancellation() {
         Order order = cardOrder("tok_visa");
-        ledgerRows.put(PaymentKind.CHARGE, Payment.intent(order.getId(), PaymentKind.CHARGE, order.getTotal(), "EUR",
-                "charge-" + order.getId(), null, CLOCK.instant()));
+        ledgerRows.put(
+                PaymentKind.CHARGE,
+                Payment.intent(
+                        order.getId(),
+                        PaymentKind.CHARGE,
+                        order.getTotal(),
+                        "EUR",
+                        "charge-" + order.getId(),
+                        null,
+                        CLOCK.instant()));
         provider.charge("tok_visa", order.getTotal(), "EUR", "charge-" + order.getId());
 
         worker().refundPayment(order.getId());
 
         assertThat(ledgerRows.get(PaymentKind.CHARGE).getStatus()).isEqualTo(PaymentStatus.CAPTURED);
         assertThat(ledgerRows.get(PaymentKind.REFUND).getStatus()).isEqualTo(PaymentStatus.REFUNDED);
-        assertThat(provider.lookUp("refund-" + order.getId())).hasValueSatisfying(m -> assertThat(m.amount()).isEqualByComparingTo("25.00"));
+        assertThat(provider.lookUp("refund-" + order.getId()))
+                .hasValueSatisfying(m -> assertThat(m.amount()).isEqualByComparingTo("25.00"));
     }
 
     @Test
     void aChargeTheProviderNeverTookIsVoidAndNothingIsRefunded() {
         Order order = cardOrder("tok_visa");
-        ledgerRows.put(PaymentKind.CHARGE, Payment.intent(order.getId(), PaymentKind.CHARGE, order.getTotal(), "EUR",
-                "charge-" + order.getId(), null, CLOCK.instant()));
+        ledgerRows.put(
+                PaymentKind.CHARGE,
+                Payment.intent(
+                        order.getId(),
+                        PaymentKind.CHARGE,
+                        order.getTotal(),
+                        "EUR",
+                        "charge-" + order.getId(),
+                        null,
+                        CLOCK.instant()));
 
         worker().refundPayment(order.getId());
 
@@ -206,7 +246,8 @@ class PaymentWorkerTest {
         worker().refundPayment(order.getId());
 
         assertThat(ledgerRows.get(PaymentKind.REFUND).getProviderReference()).isEqualTo(refunded);
-        assertThat(provider.lookUp("refund-" + order.getId())).hasValueSatisfying(m -> assertThat(m.providerReference()).isEqualTo(refunded));
+        assertThat(provider.lookUp("refund-" + order.getId()))
+                .hasValueSatisfying(m -> assertThat(m.providerReference()).isEqualTo(refunded));
     }
 
     @Test
@@ -251,13 +292,20 @@ class PaymentWorkerTest {
         });
         verify(notifications, times(1)).tellCustomer(eq(order), eq("refund-paid"), anyMap());
         assertThatThrownBy(() -> service.settleRefund(refundId, "TRANSFER-8", "other-staff"))
-                .isInstanceOf(RefundNotOwedException.class).hasMessageContaining("settled by staff with reference TRANSFER-7");
+                .isInstanceOf(RefundNotOwedException.class)
+                .hasMessageContaining("settled by staff with reference TRANSFER-7");
     }
 
     @Test
     void anInvoiceOrderACouponPaysInFullIsPaidAtOnceWithoutAnInvoice() {
-        Order order = new Order("customer-1", PaymentMethod.INVOICE, null,
-                new ShippingAddress("1 Main St", "Berlin", "10115", "DE"), "DE", "EUR", CLOCK.instant());
+        Order order = new Order(
+                "customer-1",
+                PaymentMethod.INVOICE,
+                null,
+                new ShippingAddress("1 Main St", "Berlin", "10115", "DE"),
+                "DE",
+                "EUR",
+                CLOCK.instant());
         order.addLine("TEA-ROOIBOS-100", 1, new BigDecimal("9.80"));
         order.redeem("SR-ABCDEFGHIJ", new BigDecimal("10.00"));
         when(orders.lockToProceed(order.getId())).thenReturn(order);
@@ -270,15 +318,27 @@ class PaymentWorkerTest {
     }
 
     private Order cardOrder(String token) {
-        Order order = new Order("customer-1", PaymentMethod.CARD, token,
-                new ShippingAddress("1 Main St", "Berlin", "10115", "DE"), "DE", "EUR", CLOCK.instant());
+        Order order = new Order(
+                "customer-1",
+                PaymentMethod.CARD,
+                token,
+                new ShippingAddress("1 Main St", "Berlin", "10115", "DE"),
+                "DE",
+                "EUR",
+                CLOCK.instant());
         order.addLine("TEA-SENCHA-100", 2, new BigDecimal("12.50"));
         return stored(order);
     }
 
     private Order invoiceOrder() {
-        Order order = new Order("customer-1", PaymentMethod.INVOICE, null,
-                new ShippingAddress("1 Main St", "Berlin", "10115", "DE"), "DE", "EUR", CLOCK.instant());
+        Order order = new Order(
+                "customer-1",
+                PaymentMethod.INVOICE,
+                null,
+                new ShippingAddress("1 Main St", "Berlin", "10115", "DE"),
+                "DE",
+                "EUR",
+                CLOCK.instant());
         order.addLine("TEA-ROOIBOS-100", 1, new BigDecimal("9.80"));
         return stored(order);
     }

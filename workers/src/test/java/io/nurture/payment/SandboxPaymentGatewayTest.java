@@ -15,7 +15,8 @@ class SandboxPaymentGatewayTest {
 
     @Test
     void approvesTheVisaTestToken() {
-        assertThat(gateway.charge("tok_visa", BigDecimal.TEN, "EUR", "charge-1").approved()).isTrue();
+        assertThat(gateway.charge("tok_visa", BigDecimal.TEN, "EUR", "charge-1").approved())
+                .isTrue();
     }
 
     @Test
@@ -34,7 +35,8 @@ class SandboxPaymentGatewayTest {
 
     @Test
     void approvesTheSlowTestTokenAfterTheDelay() {
-        assertThat(gateway.charge("tok_slow", BigDecimal.TEN, "EUR", "charge-4").approved()).isTrue();
+        assertThat(gateway.charge("tok_slow", BigDecimal.TEN, "EUR", "charge-4").approved())
+                .isTrue();
     }
 
     @Test
@@ -55,7 +57,9 @@ class SandboxPaymentGatewayTest {
             assertThat(movement.amount()).isEqualByComparingTo("12.50");
             assertThat(movement.providerReference()).isEqualTo(charged.providerReference());
         });
-        assertThat(gateway.lookUp("refund-7")).hasValueSatisfying(movement -> assertThat(movement.providerReference()).isEqualTo(refunded));
+        assertThat(gateway.lookUp("refund-7"))
+                .hasValueSatisfying(
+                        movement -> assertThat(movement.providerReference()).isEqualTo(refunded));
         assertThat(gateway.lookUp("charge-never-called")).isEmpty();
     }
 
@@ -68,6 +72,8 @@ class SandboxPaymentGatewayTest {
 
     @Test
     void declinesAnUnknownToken() {
-        assertThat(gateway.charge("tok_made_up", BigDecimal.TEN, "EUR", "charge-6").declineReason()).isEqualTo("unknown_token");
+        assertThat(gateway.charge("tok_made_up", BigDecimal.TEN, "EUR", "charge-6")
+                        .declineReason())
+                .isEqualTo("unknown_token");
     }
 }

@@ -43,7 +43,10 @@ class ShippingWorkerTest {
     private final NotificationService notifications = mock(NotificationService.class);
     private final SandboxCarrier carrier = new SandboxCarrier(new InMemoryCarrierBooks());
     private final ShippingService shipping = new ShippingService(
-            new ShipmentBook(shipments, orders, inventory, notifications, carrier, CLOCK), carrier, orders, notifications);
+            new ShipmentBook(shipments, orders, inventory, notifications, carrier, CLOCK),
+            carrier,
+            orders,
+            notifications);
     private final ShippingWorker worker = new ShippingWorker(shipping);
     private Shipment stored;
 
@@ -91,7 +94,9 @@ class ShippingWorkerTest {
 
         assertThatThrownBy(() -> worker.shipOrder(order.getId())).isInstanceOf(CarrierUnavailableException.class);
 
-        assertThat(stored.isBookedButNotHandedOver()).as("the intent stays for the retry").isTrue();
+        assertThat(stored.isBookedButNotHandedOver())
+                .as("the intent stays for the retry")
+                .isTrue();
         verify(inventory, never()).ship(anyString());
         verify(notifications, never()).tellCustomer(any(), anyString(), anyMap());
     }
@@ -122,7 +127,10 @@ class ShippingWorkerTest {
     void aParcelTheCarrierRefusedToTakeBackIsGivenBackOnALaterTryAndOpsAreTold() {
         RefusingCarrier refusing = new RefusingCarrier(2);
         ShippingService shipping = new ShippingService(
-                new ShipmentBook(shipments, orders, inventory, notifications, refusing, CLOCK), refusing, orders, notifications);
+                new ShipmentBook(shipments, orders, inventory, notifications, refusing, CLOCK),
+                refusing,
+                orders,
+                notifications);
         Order order = bookedButNotHandedOver(paidOrder("10115"), refusing);
         order.moveTo(OrderStatus.CANCELLED, "Cancelled", CLOCK.instant());
         shipping.cancelBookingOf(new OrderEnded(order.getId(), OrderStatus.CANCELLED));
@@ -152,8 +160,8 @@ class ShippingWorkerTest {
         stored = new Shipment(order.getId(), at.name());
         at.bookShipment(stored.bookingKey(), order.getShippingAddress(), 1);
         when(orders.get(order.getId())).thenReturn(order);
-        when(shipments.findByStatus(Shipment.BOOKING)).thenAnswer(invocation ->
-                stored.isBookedButNotHandedOver() ? List.of(stored) : List.of());
+        when(shipments.findByStatus(Shipment.BOOKING))
+                .thenAnswer(invocation -> stored.isBookedButNotHandedOver() ? List.of(stored) : List.of());
         return order;
     }
 
@@ -177,14 +185,22 @@ class ShippingWorkerTest {
     }
 
     private Order paidOrder(String postalCode) {
-        Order order = new Order("customer-1", PaymentMethod.CARD, "tok_visa",
-                new ShippingAddress("1 Main St", "Berlin", postalCode, "DE"), "DE", "EUR", CLOCK.instant());
+        Order order = new Order(
+                "customer-1",
+                PaymentMethod.CARD,
+                "tok_visa",
+                new ShippingAddress("1 Main St", "Berlin", postalCode, "DE"),
+                "DE",
+                "EUR",
+                CLOCK.instant());
         order.addLine("TEA-SENCHA-100", 1, new BigDecimal("12.50"));
         when(orders.lockToProceed(order.getId())).thenReturn(order);
         doAnswer(call -> {
-            order.shippedWith(call.getArgument(1));
-            return null;
-        }).when(orders).shippedWith(eq(order), anyString());
+                    order.shippedWith(call.getArgument(1));
+                    return null;
+                })
+                .when(orders)
+                .shippedWith(eq(order), anyString());
         when(shipments.findByOrderId(order.getId())).thenAnswer(invocation -> Optional.ofNullable(stored));
         when(shipments.save(any())).thenAnswer(invocation -> stored = invocation.getArgument(0));
         return order;

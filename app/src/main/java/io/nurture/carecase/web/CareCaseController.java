@@ -31,24 +31,40 @@ class CareCaseController {
 
     @GetMapping("/api/care-cases")
     List<CareCaseView> list(@RequestParam(required = false) @Pattern(regexp = "OPEN|RESOLVED") String status) {
-        return careCases.list(Optional.ofNullable(status)).stream().map(CareCaseView::of).toList();
+        return careCases.list(Optional.ofNullable(status)).stream()
+                .map(CareCaseView::of)
+                .toList();
     }
 
     @PostMapping("/api/care-cases/{caseId}/resolution")
     ResponseEntity<CareCaseView> resolve(@PathVariable String caseId, @Valid @RequestBody Resolution resolution) {
-        CareCase resolved = careCases.resolve(caseId, resolution.note())
+        CareCase resolved = careCases
+                .resolve(caseId, resolution.note())
                 .orElseThrow(() -> new NotFoundException("No care case " + caseId));
         return ResponseEntity.accepted().body(CareCaseView.of(resolved));
     }
 
-    record Resolution(@Schema(example = "Called the customer and sent a replacement") @NotBlank @Size(max = 1000) String note) {
-    }
+    record Resolution(
+            @Schema(example = "Called the customer and sent a replacement") @NotBlank @Size(max = 1000)
+            String note) {}
 
-    record CareCaseView(String id, String customerId, String orderId, String status, int score, Instant openedAt,
+    record CareCaseView(
+            String id,
+            String customerId,
+            String orderId,
+            String status,
+            int score,
+            Instant openedAt,
             String resolution) {
         static CareCaseView of(CareCase c) {
-            return new CareCaseView(c.getId(), c.getCustomerId(), c.getOrderId(), c.getStatus(), c.getScore(),
-                    c.getOpenedAt(), c.getResolution());
+            return new CareCaseView(
+                    c.getId(),
+                    c.getCustomerId(),
+                    c.getOrderId(),
+                    c.getStatus(),
+                    c.getScore(),
+                    c.getOpenedAt(),
+                    c.getResolution());
         }
     }
 }

@@ -32,8 +32,8 @@ class CustomerController {
     private final CustomerSegment segments;
     private final SurveyService surveys;
 
-    CustomerController(CustomerService customers, PurchaseHistory purchases, CustomerSegment segments,
-            SurveyService surveys) {
+    CustomerController(
+            CustomerService customers, PurchaseHistory purchases, CustomerSegment segments, SurveyService surveys) {
         this.customers = customers;
         this.purchases = purchases;
         this.segments = segments;
@@ -44,15 +44,27 @@ class CustomerController {
     CustomerView customer(@PathVariable String customerId) {
         Customer customer = customers.find(customerId).orElseThrow(() -> unknown(customerId));
         PurchaseFacts facts = purchases.facts(customerId);
-        return new CustomerView(customer.getId(), customer.getEmail(), customer.getStage(),
-                segments.of(facts).orElse(null), facts.orderCount(), facts.totalSpent(),
-                purchases.lastOrderAt(customerId).orElse(null), surveys.lastScore(customerId).orElse(null),
-                customer.hasMarketingConsent(), customer.getMarketingConsentChangedAt(), customer.getTimeZone().getId());
+        return new CustomerView(
+                customer.getId(),
+                customer.getEmail(),
+                customer.getStage(),
+                segments.of(facts).orElse(null),
+                facts.orderCount(),
+                facts.totalSpent(),
+                purchases.lastOrderAt(customerId).orElse(null),
+                surveys.lastScore(customerId).orElse(null),
+                customer.hasMarketingConsent(),
+                customer.getMarketingConsentChangedAt(),
+                customer.getTimeZone().getId());
     }
 
     @PutMapping("/preferences")
     Preferences preferences(@PathVariable String customerId, @Valid @RequestBody Preferences preferences) {
-        customers.setPreferences(customerId, preferences.marketingConsent(), TimeZones.parse(preferences.timeZone()).orElse(null))
+        customers
+                .setPreferences(
+                        customerId,
+                        preferences.marketingConsent(),
+                        TimeZones.parse(preferences.timeZone()).orElse(null))
                 .orElseThrow(() -> unknown(customerId));
         return preferences;
     }
@@ -61,12 +73,22 @@ class CustomerController {
         return new NotFoundException("No customer " + customerId);
     }
 
-    record CustomerView(String customerId, String email, LifecycleStage stage, String segment, long orders,
-            BigDecimal totalSpent, Instant lastOrderAt, Integer lastNps, boolean marketingConsent,
-            Instant marketingConsentChangedAt, String timeZone) {
-    }
+    record CustomerView(
+            String customerId,
+            String email,
+            LifecycleStage stage,
+            String segment,
+            long orders,
+            BigDecimal totalSpent,
+            Instant lastOrderAt,
+            Integer lastNps,
+            boolean marketingConsent,
+            Instant marketingConsentChangedAt,
+            String timeZone) {}
 
-    record Preferences(@Schema(example = "true") @NotNull Boolean marketingConsent,
-            @Schema(description = "the customer's time zone; unchanged when absent", example = "Asia/Tokyo") @TimeZoneId String timeZone) {
-    }
+    record Preferences(
+            @Schema(example = "true") @NotNull Boolean marketingConsent,
+
+            @Schema(description = "the customer's time zone; unchanged when absent", example = "Asia/Tokyo") @TimeZoneId
+            String timeZone) {}
 }

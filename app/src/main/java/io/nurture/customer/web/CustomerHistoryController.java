@@ -26,8 +26,12 @@ class CustomerHistoryController {
     private final SurveyService surveys;
     private final CouponService coupons;
 
-    CustomerHistoryController(CustomerService customers, EngagementLog engagement, NotificationService notifications,
-            SurveyService surveys, CouponService coupons) {
+    CustomerHistoryController(
+            CustomerService customers,
+            EngagementLog engagement,
+            NotificationService notifications,
+            SurveyService surveys,
+            CouponService coupons) {
         this.customers = customers;
         this.engagement = engagement;
         this.notifications = notifications;
@@ -40,9 +44,11 @@ class CustomerHistoryController {
         known(customerId);
         return new JourneyView(
                 customers.stagesOf(customerId).stream()
-                        .map(t -> new JourneyView.Stage(t.getFromStage(), t.getToStage(), t.getAt(), t.getCause())).toList(),
+                        .map(t -> new JourneyView.Stage(t.getFromStage(), t.getToStage(), t.getAt(), t.getCause()))
+                        .toList(),
                 engagement.stepsOf(customerId).stream()
-                        .map(s -> new JourneyView.Step(s.getStep(), s.getOutcome(), s.getReason(), s.getOrderId(), s.getAt()))
+                        .map(s -> new JourneyView.Step(
+                                s.getStep(), s.getOutcome(), s.getReason(), s.getOrderId(), s.getAt()))
                         .toList());
     }
 
@@ -51,7 +57,8 @@ class CustomerHistoryController {
     List<SentMessage> messages(@PathVariable String customerId) {
         known(customerId);
         return notifications.sentToCustomer(customerId).stream()
-                .map(n -> new SentMessage(n.getChannel(), n.getTemplate(), n.getSubject(), n.getSentAt(), n.getOrderId()))
+                .map(n ->
+                        new SentMessage(n.getChannel(), n.getTemplate(), n.getSubject(), n.getSentAt(), n.getOrderId()))
                 .toList();
     }
 
@@ -76,19 +83,14 @@ class CustomerHistoryController {
     }
 
     record JourneyView(List<Stage> stages, List<Step> steps) {
-        record Stage(LifecycleStage from, LifecycleStage to, Instant at, String cause) {
-        }
+        record Stage(LifecycleStage from, LifecycleStage to, Instant at, String cause) {}
 
-        record Step(String step, String outcome, String reason, String orderId, Instant at) {
-        }
+        record Step(String step, String outcome, String reason, String orderId, Instant at) {}
     }
 
-    record SentMessage(String channel, String template, String subject, Instant sentAt, String orderId) {
-    }
+    record SentMessage(String channel, String template, String subject, Instant sentAt, String orderId) {}
 
-    record SurveyView(String token, String orderId, SurveyStatus status, Integer score) {
-    }
+    record SurveyView(String token, String orderId, SurveyStatus status, Integer score) {}
 
-    record CouponView(String code, String kind, BigDecimal value, Instant expiresAt, boolean redeemed) {
-    }
+    record CouponView(String code, String kind, BigDecimal value, Instant expiresAt, boolean redeemed) {}
 }

@@ -37,16 +37,20 @@ class MarketingPreferencesPage {
     @GetMapping(path = "/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     ResponseEntity<String> askToUnsubscribe(@PathVariable String token) {
-        return customers.byLink(token).map(customer -> page(HttpStatus.OK, "Unsubscribe from marketing e-mails",
-                """
+        return customers
+                .byLink(token)
+                .map(customer ->
+                        page(HttpStatus.OK, "Unsubscribe from marketing e-mails", """
                 <p>You will still get e-mails about your orders.</p>
                 <form method="post" action="/unsubscribe/%s">
                 <p><button type="submit">Unsubscribe</button></p>
                 </form>
-                """.formatted(htmlEscape(token)))).orElseGet(MarketingPreferencesPage::unknownLink);
+                """.formatted(htmlEscape(token))))
+                .orElseGet(MarketingPreferencesPage::unknownLink);
     }
 
-    @Operation(summary = "One-click unsubscribe (RFC 8058): the body a mail provider sends is List-Unsubscribe=One-Click")
+    @Operation(
+            summary = "One-click unsubscribe (RFC 8058): the body a mail provider sends is List-Unsubscribe=One-Click")
     @PostMapping(path = "/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     ResponseEntity<String> unsubscribe(@PathVariable String token) {
@@ -56,23 +60,31 @@ class MarketingPreferencesPage {
     @GetMapping(path = "/preferences/{token}", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     ResponseEntity<String> preferences(@PathVariable String token) {
-        return customers.byLink(token).map(customer -> preferencesPage(customer, token, "Your e-mail preferences"))
+        return customers
+                .byLink(token)
+                .map(customer -> preferencesPage(customer, token, "Your e-mail preferences"))
                 .orElseGet(MarketingPreferencesPage::unknownLink);
     }
 
-    @PostMapping(path = "/preferences/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+    @PostMapping(
+            path = "/preferences/{token}",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     ResponseEntity<String> changePreferences(@PathVariable String token, @RequestParam boolean marketing) {
-        return customers.setMarketingConsentByLink(token, marketing)
+        return customers
+                .setMarketingConsentByLink(token, marketing)
                 .map(customer -> preferencesPage(customer, token, "Your e-mail preferences are saved"))
                 .orElseGet(MarketingPreferencesPage::unknownLink);
     }
 
     private static ResponseEntity<String> answered(Optional<Customer> unsubscribed, String token) {
-        return unsubscribed.map(customer -> page(HttpStatus.OK, "You are unsubscribed",
-                "<p>You will get no more marketing e-mails from us. E-mails about your orders still come.</p>"
-                        + "<p><a href=\"/preferences/" + htmlEscape(token) + "\">Changed your mind?</a></p>"))
+        return unsubscribed
+                .map(customer -> page(
+                        HttpStatus.OK,
+                        "You are unsubscribed",
+                        "<p>You will get no more marketing e-mails from us. E-mails about your orders still come.</p>"
+                                + "<p><a href=\"/preferences/" + htmlEscape(token) + "\">Changed your mind?</a></p>"))
                 .orElseGet(MarketingPreferencesPage::unknownLink);
     }
 
@@ -84,8 +96,11 @@ class MarketingPreferencesPage {
                 <input type="hidden" name="marketing" value="%s">
                 <p><button type="submit">%s</button></p>
                 </form>
-                """.formatted(subscribed ? "You get our offers and news by e-mail." : "You get no marketing e-mails from us.",
-                htmlEscape(token), !subscribed, subscribed ? "Unsubscribe from marketing e-mails" : "Send me offers and news"));
+                """.formatted(
+                        subscribed ? "You get our offers and news by e-mail." : "You get no marketing e-mails from us.",
+                        htmlEscape(token),
+                        !subscribed,
+                        subscribed ? "Unsubscribe from marketing e-mails" : "Send me offers and news"));
     }
 
     private static ResponseEntity<String> unknownLink() {

@@ -32,8 +32,7 @@ class JourneyController {
         this.clock = clock;
     }
 
-    @Operation(summary = "A journey's funnel, step by step in the model's order",
-            description = """
+    @Operation(summary = "A journey's funnel, step by step in the model's order", description = """
                     For each step of the journey (post-purchase or customer-retention) in the order its BPMN \
                     model walks them: customers who reached it in the period, customers whose message was sent, \
                     customers whose message waited for their morning (deferred: quiet hours in contact-policy.dmn), \
@@ -41,14 +40,20 @@ class JourneyController {
                     customers who placed an order after the step, before the period's end, that was delivered. \
                     A step is a task marked with the extension property journeyStep in the model.""")
     @GetMapping("/api/journeys/{journey}/funnel")
-    List<JourneyFunnel.FunnelStep> funnel(@PathVariable String journey,
-            @Parameter(description = "ISO date or instant, inclusive; default: 30 days before to") @RequestParam(required = false) String from,
-            @Parameter(description = "ISO date or instant, exclusive; default: now") @RequestParam(required = false) String to) {
+    List<JourneyFunnel.FunnelStep> funnel(
+            @PathVariable String journey,
+            @Parameter(description = "ISO date or instant, inclusive; default: 30 days before to")
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "ISO date or instant, exclusive; default: now") @RequestParam(required = false)
+                    String to) {
         ReportPeriod period = ReportPeriod.of(from, to, clock, DEFAULT_PERIOD);
-        return funnel.of(journey, period.from(), period.to()).orElseThrow(() -> new NotFoundException("No journey " + journey));
+        return funnel.of(journey, period.from(), period.to())
+                .orElseThrow(() -> new NotFoundException("No journey " + journey));
     }
 
-    @Operation(summary = "What a journey's marketing steps earn, measured against their holdout groups",
+    @Operation(
+            summary = "What a journey's marketing steps earn, measured against their holdout groups",
             description = """
                     For each step of the journey that sent or held out someone in the period, in the model's order: \
                     customers sent the message (treatment) and customers held out (the step's holdout share, set in \
@@ -56,11 +61,19 @@ class JourneyController {
                     conversion rates, the absolute uplift with its 95 % confidence interval, and the coupon discount \
                     spent per extra order (null without uplift). All computed in SQL.""")
     @GetMapping("/api/journeys/{journey}/uplift")
-    List<JourneyUplift.StepUplift> uplift(@PathVariable String journey,
-            @Parameter(description = "ISO date or instant, inclusive; default: 30 days before to") @RequestParam(required = false) String from,
-            @Parameter(description = "ISO date or instant, exclusive; default: now") @RequestParam(required = false) String to,
-            @Parameter(description = "ISO duration after each step in which an order counts", schema = @Schema(type = "string", defaultValue = "P30D"))
-            @RequestParam(defaultValue = "P30D") @DurationMin(seconds = 1) Duration window) {
+    List<JourneyUplift.StepUplift> uplift(
+            @PathVariable String journey,
+            @Parameter(description = "ISO date or instant, inclusive; default: 30 days before to")
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "ISO date or instant, exclusive; default: now") @RequestParam(required = false)
+                    String to,
+            @Parameter(
+                            description = "ISO duration after each step in which an order counts",
+                            schema = @Schema(type = "string", defaultValue = "P30D"))
+                    @RequestParam(defaultValue = "P30D")
+                    @DurationMin(seconds = 1)
+                    Duration window) {
         ReportPeriod period = ReportPeriod.of(from, to, clock, DEFAULT_PERIOD);
         return uplift.of(journey, period.from(), period.to(), window)
                 .orElseThrow(() -> new NotFoundException("No journey " + journey));

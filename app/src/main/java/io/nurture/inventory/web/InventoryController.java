@@ -55,9 +55,12 @@ class InventoryController {
      * level read before a reservation never overwrites it (412 then); orders waiting try again.
      */
     @PutMapping("/inventory/{sku}")
-    ResponseEntity<StockLevel> setAvailable(@PathVariable String sku,
+    ResponseEntity<StockLevel> setAvailable(
+            @PathVariable String sku,
             @Parameter(description = "the ETag of the stock level this one replaces, from GET /api/inventory/{sku}")
-            @RequestHeader(name = "If-Match") String ifMatch, @Valid @RequestBody StockTake stockTake) {
+                    @RequestHeader(name = "If-Match")
+                    String ifMatch,
+            @Valid @RequestBody StockTake stockTake) {
         return current(inventory.setAvailable(sku, stockTake.available(), version(ifMatch)));
     }
 
@@ -70,26 +73,31 @@ class InventoryController {
         if (tag.startsWith("W/")) {
             tag = tag.substring(2);
         }
-        tag = tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"") ? tag.substring(1, tag.length() - 1) : tag;
+        tag = tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
+                ? tag.substring(1, tag.length() - 1)
+                : tag;
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException notOurs) {
-            throw new InvalidRequestException("If-Match", "must be the ETag the stock level was read with (GET /api/inventory/{sku})");
+            throw new InvalidRequestException(
+                    "If-Match", "must be the ETag the stock level was read with (GET /api/inventory/{sku})");
         }
     }
 
-    record CatalogueItem(String sku, String name, BigDecimal price, String currency) {
-    }
+    record CatalogueItem(String sku, String name, BigDecimal price, String currency) {}
 
     record StockLevel(String sku, int available, int reserved, long version) {
         static StockLevel of(Product product) {
-            return new StockLevel(product.getSku(), product.getAvailable(), product.getReserved(), product.getVersion());
+            return new StockLevel(
+                    product.getSku(), product.getAvailable(), product.getReserved(), product.getVersion());
         }
     }
 
-    record Restock(@Schema(example = "25", description = "units that arrived") @NotNull @Min(1) @Max(1_000_000) Integer quantity) {
-    }
+    record Restock(
+            @Schema(example = "25", description = "units that arrived") @NotNull @Min(1) @Max(1_000_000)
+            Integer quantity) {}
 
-    record StockTake(@Schema(example = "25") @NotNull @Min(0) @Max(1_000_000) Integer available) {
-    }
+    record StockTake(
+            @Schema(example = "25") @NotNull @Min(0) @Max(1_000_000)
+            Integer available) {}
 }

@@ -14,10 +14,10 @@ final class IdempotencyKeys {
 
     /** At most this long, visible ASCII without spaces, as the header's value must be to be compared exactly. */
     static final int MAX_LENGTH = 200;
+
     private static final Pattern ALLOWED = Pattern.compile("[\\x21-\\x7E]{1," + MAX_LENGTH + "}");
 
-    private IdempotencyKeys() {
-    }
+    private IdempotencyKeys() {}
 
     /** The stored form of a client's key, {@code "<client> <key>"}; null without a key; a key that cannot be compared exactly is refused. */
     static String ofClient(String apiClient, String key) {
@@ -25,8 +25,8 @@ final class IdempotencyKeys {
             return null;
         }
         if (!ALLOWED.matcher(key).matches()) {
-            throw new InvalidRequestException("Idempotency-Key",
-                    "must be 1 to " + MAX_LENGTH + " visible ASCII characters, without spaces");
+            throw new InvalidRequestException(
+                    "Idempotency-Key", "must be 1 to " + MAX_LENGTH + " visible ASCII characters, without spaces");
         }
         return apiClient + " " + key;
     }

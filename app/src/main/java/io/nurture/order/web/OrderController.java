@@ -2,7 +2,6 @@ package io.nurture.order.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurture.checkout.OrderPlacement;
-import io.nurture.checkout.PlaceOrder;
 import io.nurture.order.Order;
 import io.nurture.order.OrderCommands;
 import io.nurture.order.OrderService;
@@ -40,8 +39,13 @@ class OrderController {
     private final PaymentService payments;
     private final ObjectMapper json;
 
-    OrderController(OrderPlacement placement, OrderCommands commands, InvoicePayments invoicePayments, OrderService orders,
-            PaymentService payments, ObjectMapper json) {
+    OrderController(
+            OrderPlacement placement,
+            OrderCommands commands,
+            InvoicePayments invoicePayments,
+            OrderService orders,
+            PaymentService payments,
+            ObjectMapper json) {
         this.placement = placement;
         this.commands = commands;
         this.invoicePayments = invoicePayments;
@@ -51,12 +55,17 @@ class OrderController {
     }
 
     @PostMapping
-    ResponseEntity<OrderPlaced> place(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @Valid @RequestBody OrderRequest request, Principal client) {
+    ResponseEntity<OrderPlaced> place(
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody OrderRequest request,
+            Principal client) {
         String key = IdempotencyKeys.ofClient(client.getName(), idempotencyKey);
         String fingerprint = IdempotencyKeys.fingerprint(json, request);
-        Order order = placement.earlierOrder(key, fingerprint).orElseGet(() -> placement.place(request.toPlaceOrder(), key, fingerprint));
-        return ResponseEntity.created(URI.create("/api/orders/" + order.getId())).body(OrderPlaced.of(order));
+        Order order = placement
+                .earlierOrder(key, fingerprint)
+                .orElseGet(() -> placement.place(request.toPlaceOrder(), key, fingerprint));
+        return ResponseEntity.created(URI.create("/api/orders/" + order.getId()))
+                .body(OrderPlaced.of(order));
     }
 
     @GetMapping("/{orderId}")
@@ -74,25 +83,34 @@ class OrderController {
     @PostMapping("/{orderId}/review")
     ResponseEntity<Accepted> review(@PathVariable String orderId, @Valid @RequestBody ReviewDecision decision) {
         commands.decideReview(orderId, decision.approved(), decision.note());
-        return ResponseEntity.accepted().body(new Accepted(orderId, decision.approved() ? "Review approved" : "Review declined"));
+        return ResponseEntity.accepted()
+                .body(new Accepted(orderId, decision.approved() ? "Review approved" : "Review declined"));
     }
 
     @PostMapping("/{orderId}/payments")
     ResponseEntity<Accepted> pay(@PathVariable String orderId, @Valid @RequestBody InvoicePayment payment) {
         InvoicePaymentOutcome outcome = invoicePayments.receive(orderId, payment.amount(), payment.reference());
-        return ResponseEntity.accepted().body(new Accepted(orderId, outcome == InvoicePaymentOutcome.SETTLED ? "Payment received"
-                : "The order has ended or is being cancelled: the payment was recorded and is owed back to the customer"));
+        return ResponseEntity.accepted()
+                .body(
+                        new Accepted(
+                                orderId,
+                                outcome == InvoicePaymentOutcome.SETTLED
+                                        ? "Payment received"
+                                        : "The order has ended or is being cancelled: the payment was recorded and is owed back to the customer"));
     }
 
-    record ReviewDecision(@Schema(example = "true") @NotNull Boolean approved,
-            @Schema(example = "Called the customer, all fine") @Size(max = 400) String note) {
-    }
+    record ReviewDecision(
+            @Schema(example = "true") @NotNull Boolean approved,
+
+            @Schema(example = "Called the customer, all fine") @Size(max = 400)
+            String note) {}
 
     record InvoicePayment(
-            @Schema(example = "49.00") @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount,
-            @Schema(example = "BANK-2026-0001") @NotBlank @Size(max = 100) String reference) {
-    }
+            @Schema(example = "49.00") @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2)
+            BigDecimal amount,
 
-    record Accepted(String orderId, String message) {
-    }
+            @Schema(example = "BANK-2026-0001") @NotBlank @Size(max = 100)
+            String reference) {}
+
+    record Accepted(String orderId, String message) {}
 }

@@ -19,19 +19,26 @@ record OrderView(
         String trackingNumber,
         List<TimelineView> timeline) {
 
-    record LineView(String sku, int quantity, BigDecimal unitPrice) {
-    }
+    record LineView(String sku, int quantity, BigDecimal unitPrice) {}
 
-    record PaymentView(PaymentMethod method, String status) {
-    }
+    record PaymentView(PaymentMethod method, String status) {}
 
-    record TimelineView(Instant at, OrderStatus status, String note) {
-    }
+    record TimelineView(Instant at, OrderStatus status, String note) {}
 
     static OrderView of(OrderSummary order, String paymentStatus) {
-        return new OrderView(order.orderId(), order.status(), order.customerId(),
-                order.lines().stream().map(line -> new LineView(line.sku(), line.quantity(), line.unitPrice())).toList(),
-                order.total(), order.currency(), new PaymentView(order.paymentMethod(), paymentStatus), order.trackingNumber(),
-                order.timeline().stream().map(change -> new TimelineView(change.at(), change.status(), change.note())).toList());
+        return new OrderView(
+                order.orderId(),
+                order.status(),
+                order.customerId(),
+                order.lines().stream()
+                        .map(line -> new LineView(line.sku(), line.quantity(), line.unitPrice()))
+                        .toList(),
+                order.total(),
+                order.currency(),
+                new PaymentView(order.paymentMethod(), paymentStatus),
+                order.trackingNumber(),
+                order.timeline().stream()
+                        .map(change -> new TimelineView(change.at(), change.status(), change.note()))
+                        .toList());
     }
 }

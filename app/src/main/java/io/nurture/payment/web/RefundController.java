@@ -42,7 +42,9 @@ class RefundController {
 
     @GetMapping("/api/refunds/{refundId}")
     RefundView refund(@PathVariable String refundId) {
-        return payments.refundById(refundId).map(RefundView::of).orElseThrow(() -> new NotFoundException("No refund " + refundId));
+        return payments.refundById(refundId)
+                .map(RefundView::of)
+                .orElseThrow(() -> new NotFoundException("No refund " + refundId));
     }
 
     @PostMapping("/api/refunds/{refundId}/settlement")
@@ -56,17 +58,35 @@ class RefundController {
         }
     }
 
-    record Settlement(@Schema(example = "TRANSFER-2026-0042") @NotBlank @Size(max = 100)
-            @Pattern(regexp = "[\\p{Graph} ]+", message = "must be printable text on one line") String bankReference) {
-    }
+    record Settlement(
+            @Schema(example = "TRANSFER-2026-0042")
+            @NotBlank
+            @Size(max = 100)
+            @Pattern(regexp = "[\\p{Graph} ]+", message = "must be printable text on one line")
+            String bankReference) {}
 
     /** @param paidOutWith the provider's refund reference, or the bank reference staff settled it with */
-    record RefundView(String refundId, String orderId, String status, BigDecimal amount, String currency, Instant owedSince,
-            Instant settledAt, String paidOutWith, String settledBy) {
+    record RefundView(
+            String refundId,
+            String orderId,
+            String status,
+            BigDecimal amount,
+            String currency,
+            Instant owedSince,
+            Instant settledAt,
+            String paidOutWith,
+            String settledBy) {
 
         static RefundView of(Payment refund) {
-            return new RefundView(refund.getId(), refund.getOrderId(), refund.getStatus().name(), refund.getAmount(),
-                    refund.getCurrency(), refund.getCreatedAt(), refund.getCompletedAt(), refund.getProviderReference(),
+            return new RefundView(
+                    refund.getId(),
+                    refund.getOrderId(),
+                    refund.getStatus().name(),
+                    refund.getAmount(),
+                    refund.getCurrency(),
+                    refund.getCreatedAt(),
+                    refund.getCompletedAt(),
+                    refund.getProviderReference(),
                     refund.getSettledBy());
         }
     }

@@ -29,14 +29,17 @@ class LifecycleMetricsController {
      * instant or a date (midnight UTC). Defaults: the last 30 days.
      */
     @GetMapping("/api/metrics/lifecycle")
-    LifecycleMetrics.Report lifecycle(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    LifecycleMetrics.Report lifecycle(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         ReportPeriod period = ReportPeriod.of(from, to, clock, DEFAULT_PERIOD);
         return metrics.report(period.from(), period.to());
     }
 
     /** The same figures over time: the period in {@code parts} equal parts (1 to 60, default 12), for charts. */
     @GetMapping("/api/metrics/lifecycle/series")
-    List<LifecycleMetrics.Part> series(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    List<LifecycleMetrics.Part> series(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(required = false, defaultValue = "12") int parts) {
         if (parts < 1 || parts > MAX_PARTS) {
             throw new InvalidRequestException("parts", "must be between 1 and " + MAX_PARTS);

@@ -31,9 +31,12 @@ class CarrierEventController {
         return ResponseEntity.accepted().body(new Received(trackingNumber, event.type(), recorded.isEmpty()));
     }
 
-    record CarrierEvent(@Schema(example = "DELIVERED", allowableValues = {"IN_TRANSIT", "DELIVERED"}) @NotNull CarrierEventType type) {
-    }
+    record CarrierEvent(
+            @Schema(
+                    example = "DELIVERED",
+                    allowableValues = {"IN_TRANSIT", "DELIVERED"})
+            @NotNull
+            CarrierEventType type) {}
 
-    record Received(String trackingNumber, CarrierEventType type, boolean duplicate) {
-    }
+    record Received(String trackingNumber, CarrierEventType type, boolean duplicate) {}
 }

@@ -35,9 +35,9 @@ class SurveyController {
 
     record SurveyAnswer(
             @Schema(example = "9") @NotNull @Min(0) @Max(10) Integer score,
-            @Schema(example = "Lovely tea, fast delivery") @Size(max = SurveyPage.COMMENT_LIMIT) String comment) {
-    }
 
-    record Answered(String token, String orderId, int score) {
-    }
+            @Schema(example = "Lovely tea, fast delivery") @Size(max = SurveyPage.COMMENT_LIMIT)
+            String comment) {}
+
+    record Answered(String token, String orderId, int score) {}
 }

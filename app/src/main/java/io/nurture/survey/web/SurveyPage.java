@@ -44,26 +44,36 @@ class SurveyPage {
             return page(HttpStatus.NOT_FOUND, "Survey not found", "<p>This survey link is not valid.</p>");
         }
         return switch (survey.getStatus()) {
-            case ANSWERED -> page(HttpStatus.OK, "Thank you", "<p>You have already answered this survey. Thank you!</p>");
+            case ANSWERED ->
+                page(HttpStatus.OK, "Thank you", "<p>You have already answered this survey. Thank you!</p>");
             case EXPIRED -> page(HttpStatus.GONE, "Survey closed", "<p>This survey has closed.</p>");
             case SENT -> page(HttpStatus.OK, "How did we do?", form(survey));
         };
     }
 
-    @PostMapping(path = "/surveys/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+    @PostMapping(
+            path = "/surveys/{token}",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
-    ResponseEntity<String> submit(@PathVariable String token, @RequestParam(required = false) Integer score,
+    ResponseEntity<String> submit(
+            @PathVariable String token,
+            @RequestParam(required = false) Integer score,
             @RequestParam(required = false) String comment) {
         if (score == null || score < 0 || score > 10) {
-            return page(HttpStatus.BAD_REQUEST, "Please choose a score",
-                    "<p role=\"alert\">Please choose a score from 0 to 10.</p><p><a href=\"/surveys/" + htmlEscape(token)
-                            + "\">Back to the survey</a></p>");
+            return page(
+                    HttpStatus.BAD_REQUEST,
+                    "Please choose a score",
+                    "<p role=\"alert\">Please choose a score from 0 to 10.</p><p><a href=\"/surveys/"
+                            + htmlEscape(token) + "\">Back to the survey</a></p>");
         }
         if (comment != null && comment.strip().length() > COMMENT_LIMIT) {
-            return page(HttpStatus.BAD_REQUEST, "Please shorten your comment",
-                    "<p role=\"alert\">Please keep your comment to " + COMMENT_LIMIT + " characters.</p><p><a href=\"/surveys/"
-                            + htmlEscape(token) + "\">Back to the survey</a></p>");
+            return page(
+                    HttpStatus.BAD_REQUEST,
+                    "Please shorten your comment",
+                    "<p role=\"alert\">Please keep your comment to " + COMMENT_LIMIT
+                            + " characters.</p><p><a href=\"/surveys/" + htmlEscape(token)
+                            + "\">Back to the survey</a></p>");
         }
         try {
             surveys.answer(token, score, comment == null || comment.isBlank() ? null : comment.strip());
@@ -81,8 +91,11 @@ class SurveyPage {
     private static String form(Survey survey) {
         StringBuilder scores = new StringBuilder();
         for (int score = 0; score <= 10; score++) {
-            scores.append("<label class=\"score\"><input type=\"radio\" name=\"score\" value=\"").append(score)
-                    .append("\" required> ").append(score).append("</label>\n");
+            scores.append("<label class=\"score\"><input type=\"radio\" name=\"score\" value=\"")
+                    .append(score)
+                    .append("\" required> ")
+                    .append(score)
+                    .append("</label>\n");
         }
         return """
                 <form method="post" action="/surveys/%s">

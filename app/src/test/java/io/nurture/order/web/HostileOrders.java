@@ -30,8 +30,7 @@ public final class HostileOrders {
             "couponCode", values("WB-NOSUCHCODE", "{{customerName}}"),
             "referralCode", values("REF-NOSUCH", "'; DROP TABLE referral_codes; --"));
 
-    private HostileOrders() {
-    }
+    private HostileOrders() {}
 
     /** Field and value of every case the request's rules refuse. */
     public static Stream<Arguments> refusedByTheRequest() {
@@ -51,10 +50,32 @@ public final class HostileOrders {
     private static Map<String, List<Object>> refusedByTheRequestByField() {
         Map<String, List<Object>> hostile = new LinkedHashMap<>();
         hostile.put("customer", values(null, "ada", List.of()));
-        hostile.put("customer.email", values(null, "", " ", "not-an-address", "'; DROP TABLE orders; --",
-                "<script>alert(1)</script>@x", TOO_LONG_EMAIL, Map.of(), List.of("a@example.com")));
-        hostile.put("customer.name", values(null, "", "   ", "x".repeat(201), Map.of(), List.of(),
-                "Ada\r\nBcc: someone@example.com", "Ada\nLovelace", "Ada\tLovelace", "Ada\u2028Lovelace", "Ada\u0085"));
+        hostile.put(
+                "customer.email",
+                values(
+                        null,
+                        "",
+                        " ",
+                        "not-an-address",
+                        "'; DROP TABLE orders; --",
+                        "<script>alert(1)</script>@x",
+                        TOO_LONG_EMAIL,
+                        Map.of(),
+                        List.of("a@example.com")));
+        hostile.put(
+                "customer.name",
+                values(
+                        null,
+                        "",
+                        "   ",
+                        "x".repeat(201),
+                        Map.of(),
+                        List.of(),
+                        "Ada\r\nBcc: someone@example.com",
+                        "Ada\nLovelace",
+                        "Ada\tLovelace",
+                        "Ada\u2028Lovelace",
+                        "Ada\u0085"));
         hostile.put("customer.marketingConsent", values("maybe", Map.of()));
         hostile.put("customer.timeZone", values("Mars/Olympus", "", "+02:00", "x".repeat(65), List.of()));
         hostile.put("customer.nickname", values("Ada"));
@@ -91,7 +112,9 @@ public final class HostileOrders {
         body.put("customer", Map.of("email", "customer-" + UUID.randomUUID() + "@example.com", "name", "Ada Lovelace"));
         body.put("lines", List.of(line()));
         body.put("payment", Map.of("method", "CARD", "token", "tok_visa"));
-        body.put("shippingAddress", Map.of("line1", "1 Main St", "city", "Berlin", "postalCode", "10115", "country", "DE"));
+        body.put(
+                "shippingAddress",
+                Map.of("line1", "1 Main St", "city", "Berlin", "postalCode", "10115", "country", "DE"));
         body.put("billingCountry", "DE");
         return body;
     }
@@ -108,7 +131,8 @@ public final class HostileOrders {
         boolean indexed = step.endsWith("[0]");
         String key = indexed ? step.substring(0, step.length() - 3) : step;
         Map<String, Object> copy = new HashMap<>((Map<String, Object>) node);
-        UnaryOperator<Object> descend = child -> depth + 1 == steps.length ? value : setIn(child, steps, depth + 1, value);
+        UnaryOperator<Object> descend =
+                child -> depth + 1 == steps.length ? value : setIn(child, steps, depth + 1, value);
         if (indexed) {
             List<Object> items = new ArrayList<>((List<Object>) copy.get(key));
             items.set(0, descend.apply(items.get(0)));

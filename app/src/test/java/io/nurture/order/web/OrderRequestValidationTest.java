@@ -39,7 +39,8 @@ class OrderRequestValidationTest {
     void theBodyEveryCaseStartsFromReachesThePlacement() {
         when(placement.place(any(), any(), any())).thenReturn(mock(Order.class));
 
-        SliceClient.Answer answer = new SliceClient(mvc, SliceClient.HARNESS_KEY).post("/api/orders", HostileOrders.validOrder());
+        SliceClient.Answer answer =
+                new SliceClient(mvc, SliceClient.HARNESS_KEY).post("/api/orders", HostileOrders.validOrder());
 
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
         verify(placement).place(any(), any(), any());
@@ -54,7 +55,10 @@ class OrderRequestValidationTest {
 
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.fieldsInError()).as(answer.body().toString()).isNotEmpty().containsOnly(field);
+        assertThat(answer.fieldsInError())
+                .as(answer.body().toString())
+                .isNotEmpty()
+                .containsOnly(field);
         verify(placement, never()).place(any(), any(), any());
     }
 

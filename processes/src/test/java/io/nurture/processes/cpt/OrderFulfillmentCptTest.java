@@ -39,11 +39,16 @@ class OrderFulfillmentCptTest {
 
         ProcessInstanceSelector order = start();
         assertThatProcessInstance(order).hasActiveElements("WaitForDeliveryTask");
-        client.newPublishMessageCommand().messageName(OrderFulfillment.Message.SHIPMENT_DELIVERED).correlationKey(ORDER)
-                .send().join();
+        client.newPublishMessageCommand()
+                .messageName(OrderFulfillment.Message.SHIPMENT_DELIVERED)
+                .correlationKey(ORDER)
+                .send()
+                .join();
 
-        assertThatProcessInstance(order).isCompleted()
-                .hasCompletedElementsInOrder("ChargeCardTask", "ShipOrderTask", "ConfirmDeliveryTask", "OrderDeliveredEndEvent");
+        assertThatProcessInstance(order)
+                .isCompleted()
+                .hasCompletedElementsInOrder(
+                        "ChargeCardTask", "ShipOrderTask", "ConfirmDeliveryTask", "OrderDeliveredEndEvent");
     }
 
     @Test
@@ -56,19 +61,33 @@ class OrderFulfillmentCptTest {
 
         ProcessInstanceSelector order = start();
 
-        assertThatProcessInstance(order).isCompleted()
+        assertThatProcessInstance(order)
+                .isCompleted()
                 .hasCompletedElementsInOrder("ReleaseStockTask", "CancelOrderTask", "OrderCancelledEndEvent")
                 .hasVariable(Variable.CANCEL_REASON, OrderFulfillment.CancelReason.PAYMENT_DECLINED);
     }
 
     /** Places the order as Nurture does; each test places one, so the process id selects it. */
     private ProcessInstanceSelector start() {
-        client.newPublishMessageCommand().messageName(OrderFulfillment.Message.ORDER_PLACED).correlationKey(ORDER)
+        client.newPublishMessageCommand()
+                .messageName(OrderFulfillment.Message.ORDER_PLACED)
+                .correlationKey(ORDER)
                 .messageId("order-placed-" + ORDER)
-                .variables(Map.of(Variable.ORDER_ID, ORDER, Variable.CUSTOMER_ID, "cpt-customer-1",
-                        Variable.ORDER_TOTAL, 50, Variable.PAYMENT_METHOD, OrderFulfillment.PaymentMethod.CARD,
-                        Variable.FIRST_ORDER, false, Variable.COUNTRY_MISMATCH, false))
-                .send().join();
+                .variables(Map.of(
+                        Variable.ORDER_ID,
+                        ORDER,
+                        Variable.CUSTOMER_ID,
+                        "cpt-customer-1",
+                        Variable.ORDER_TOTAL,
+                        50,
+                        Variable.PAYMENT_METHOD,
+                        OrderFulfillment.PaymentMethod.CARD,
+                        Variable.FIRST_ORDER,
+                        false,
+                        Variable.COUNTRY_MISMATCH,
+                        false))
+                .send()
+                .join();
         return ProcessInstanceSelectors.byProcessId(OrderFulfillment.PROCESS_ID);
     }
 }

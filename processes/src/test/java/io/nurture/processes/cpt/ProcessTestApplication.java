@@ -6,5 +6,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /** Deploys Nurture's models to the Camunda runtime of a Camunda Process Test; no workers: tests mock them. */
 @SpringBootApplication
 @Deployment(resources = {"classpath*:/*.bpmn", "classpath*:/*.dmn"})
-class ProcessTestApplication {
-}
+class ProcessTestApplication {}

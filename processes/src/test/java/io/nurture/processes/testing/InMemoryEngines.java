@@ -23,8 +23,7 @@ import java.util.List;
  */
 public final class InMemoryEngines {
 
-    private InMemoryEngines() {
-    }
+    private InMemoryEngines() {}
 
     /** An engine on a free port. */
     public static ZeebeTestEngine create() {
@@ -74,7 +73,7 @@ public final class InMemoryEngines {
     }
 
     private static String unexpectedLayout(Object owner, String name) {
-        return "zeebe-process-test changed: no field " + name + " in " + owner.getClass().getName()
-                + "; check whether its log is still an unguarded list before upgrading";
+        return "zeebe-process-test changed: no field " + name + " in "
+                + owner.getClass().getName() + "; check whether its log is still an unguarded list before upgrading";
     }
 }

@@ -27,7 +27,7 @@ class InMemoryEnginesTest {
 
         CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> follow(log));
         for (long i = 1; i <= ENTRIES; i++) {
-            log.append(i, i, ByteBuffer.allocate(Long.BYTES).putLong(0, i), new LogStorage.AppendListener() { });
+            log.append(i, i, ByteBuffer.allocate(Long.BYTES).putLong(0, i), new LogStorage.AppendListener() {});
         }
 
         assertThat(reader.get()).isEqualTo(ENTRIES);
@@ -61,5 +61,4 @@ class InMemoryEnginesTest {
         constructor.setAccessible(true);
         return (LogStorage) constructor.newInstance();
     }
-
 }
