@@ -5,13 +5,20 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY processes/pom.xml processes/
 COPY workers/pom.xml workers/
+COPY local/pom.xml local/
 COPY app/pom.xml app/
-RUN ./mvnw -B -q dependency:go-offline -DexcludeArtifactIds=nurture-processes,nurture-workers || true
+COPY bench/pom.xml bench/
+COPY sim/pom.xml sim/
+RUN ./mvnw -B -q dependency:go-offline -DexcludeArtifactIds=nurture-processes,nurture-workers,nurture-local,nurture-bench,nurture-sim || true
 COPY processes processes
 COPY workers workers
+COPY local local
 COPY app app
-# Cluster mode only: skip unpacking the local broker distribution (mdep.skip), the image never runs it.
-RUN ./mvnw -B -q package -DskipTests -Dmdep.skip=true
+COPY bench bench
+COPY sim sim
+# Cluster mode only: skip unpacking the local broker distribution (mdep.skip), the image never runs it;
+# the cluster jar leaves the local runtime (module local) out.
+RUN ./mvnw -B -q -pl app -am package -DskipTests -Dmdep.skip=true
 
 FROM eclipse-temurin:21-jre
 WORKDIR /app

@@ -15,6 +15,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.camunda.client.CamundaClient;
+import io.nurture.local.LocalDefaults;
 import io.nurture.order.OrderService;
 import io.nurture.processes.OrderFulfillment;
 import jakarta.persistence.Entity;
@@ -44,9 +45,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The boundaries of docs/architecture.md, checked on the compiled classes of the three jars:
+ * The boundaries of docs/architecture.md, checked on the compiled classes of the four jars:
  * {@code processes} (models and their names), {@code workers} (capabilities and their job
- * workers) and {@code app} (web, runtime). A capability is a top-level package under
+ * workers), {@code local} (what local mode runs beside Nurture) and {@code app} (web, runtime). A capability is a top-level package under
  * {@code io.nurture}; its web layer ({@code io.nurture.<capability>.web}) belongs to it.
  */
 class ModuleBoundariesTest {
@@ -74,11 +75,14 @@ class ModuleBoundariesTest {
 
     private static final DescribedPredicate<JavaClass> IN_APP = inJarOf(NurtureApplication.class, "the app jar");
     private static final DescribedPredicate<JavaClass> IN_WORKERS = inJarOf(OrderService.class, "the workers jar");
+    private static final DescribedPredicate<JavaClass> IN_LOCAL =
+            inJarOf(LocalDefaults.class, "the local runtime's jar");
 
     @Test
     void theAppJarAndTheWorkersJarAreBothInTheCheck() {
         assertThat(NURTURE.stream().filter(IN_APP)).isNotEmpty();
         assertThat(NURTURE.stream().filter(IN_WORKERS)).isNotEmpty();
+        assertThat(NURTURE.stream().filter(IN_LOCAL)).isNotEmpty();
         assertThat(NURTURE.stream().filter(inJarOf(OrderFulfillment.class, "the processes jar")))
                 .isNotEmpty();
     }
@@ -86,6 +90,21 @@ class ModuleBoundariesTest {
     @Test
     void workersDoNotDependOnTheApp() {
         noClasses().that(IN_WORKERS).should().dependOnClassesThat(IN_APP).check(NURTURE);
+    }
+
+    /** The cluster jar leaves the local runtime out: nothing it runs may need a class from there. */
+    @Test
+    void theAppAndTheWorkersDoNotDependOnTheLocalRuntime() {
+        noClasses()
+                .that(IN_APP.or(IN_WORKERS))
+                .should()
+                .dependOnClassesThat(IN_LOCAL)
+                .check(NURTURE);
+    }
+
+    @Test
+    void theLocalRuntimeDoesNotDependOnTheApp() {
+        noClasses().that(IN_LOCAL).should().dependOnClassesThat(IN_APP).check(NURTURE);
     }
 
     @Test

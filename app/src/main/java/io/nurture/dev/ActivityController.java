@@ -2,8 +2,8 @@ package io.nurture.dev;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.nurture.clock.EngineProgress;
 import io.nurture.outbox.OutboxDispatcher;
-import io.nurture.runtime.EngineProgress;
 import io.nurture.runtime.JobsInFlight;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;

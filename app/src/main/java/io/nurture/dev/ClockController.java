@@ -1,7 +1,7 @@
 package io.nurture.dev;
 
 import io.nurture.api.InvalidRequestException;
-import io.nurture.runtime.ClockControl;
+import io.nurture.clock.ClockControl;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import java.time.Duration;

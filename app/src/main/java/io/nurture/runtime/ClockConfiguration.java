@@ -1,5 +1,6 @@
 package io.nurture.runtime;
 
+import io.nurture.clock.ShiftableClock;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,7 +3,7 @@ package io.nurture.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.nurture.runtime.ClockControl;
+import io.nurture.clock.ClockControl;
 import io.nurture.runtime.JobsInFlight;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.nurture.journey;
 
 import io.nurture.NurtureApplication;
-import io.nurture.runtime.ChildProcesses;
+import io.nurture.local.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

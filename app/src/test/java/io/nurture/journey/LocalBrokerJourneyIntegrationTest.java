@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nurture.local.FreePorts;
 import io.nurture.reliability.InjectedFault;
-import io.nurture.runtime.FreePorts;
 import io.nurture.runtime.ListeningSockets;
 import java.io.IOException;
 import java.net.InetSocketAddress;

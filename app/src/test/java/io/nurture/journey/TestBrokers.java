@@ -2,7 +2,7 @@ package io.nurture.journey;
 
 import io.nurture.broker.LocalBroker;
 import io.nurture.broker.LocalBrokerProperties;
-import io.nurture.runtime.DataDirectory;
+import io.nurture.local.DataDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,9 @@
 package io.nurture.runtime;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.nurture.clock.ClockControl;
+import io.nurture.clock.ShiftableClock;
+import io.nurture.local.EngineFirst;
 import io.nurture.processes.testing.InMemoryEngines;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -21,7 +24,7 @@ class EmbeddedEngineConfiguration {
     static final String ENGINE_BEAN = "embeddedZeebeEngine";
 
     @Bean(name = ENGINE_BEAN, initMethod = "start", destroyMethod = "stop")
-    ZeebeTestEngine embeddedZeebeEngine(@Value("${" + RuntimeDefaults.ENGINE_PORT + "}") int gatewayPort) {
+    ZeebeTestEngine embeddedZeebeEngine(@Value("${nurture.engine.gateway-port}") int gatewayPort) {
         return InMemoryEngines.create(gatewayPort);
     }
 

@@ -1,5 +1,6 @@
 package io.nurture.runtime;
 
+import io.nurture.local.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

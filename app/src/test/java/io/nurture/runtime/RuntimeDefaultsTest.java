@@ -3,9 +3,14 @@ package io.nurture.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nurture.local.LocalDefaults;
 import io.nurture.security.ApiKeyHash;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.mock.env.MockEnvironment;
 
 class RuntimeDefaultsTest {
@@ -53,7 +58,7 @@ class RuntimeDefaultsTest {
     void missingModeMeansLocal() {
         MockEnvironment environment = new MockEnvironment().withProperty("spring.mail.host", "mail.example");
 
-        new RuntimeDefaults().postProcessEnvironment(environment, new SpringApplication());
+        applyDefaults(environment);
 
         assertThat(environment.getProperty("nurture.engine.mode")).isEqualTo("local");
     }
@@ -72,7 +77,7 @@ class RuntimeDefaultsTest {
                 .withProperty("nurture.engine.mode", "cluster")
                 .withProperty("spring.datasource.url", "jdbc:mysql://db.example/nurture");
 
-        new RuntimeDefaults().postProcessEnvironment(environment, new SpringApplication());
+        applyDefaults(environment);
 
         assertThat(environment.getProperty("nurture.mail.embedded-smtp.enabled"))
                 .isEqualTo("true");
@@ -85,7 +90,7 @@ class RuntimeDefaultsTest {
                 .withProperty("nurture.engine.mode", "local")
                 .withProperty("nurture.security.dev-keys", "false");
 
-        new RuntimeDefaults().postProcessEnvironment(environment, new SpringApplication());
+        applyDefaults(environment);
 
         assertThat(environment.containsProperty(DEV_SHOP_HASH)).isFalse();
     }
@@ -94,7 +99,14 @@ class RuntimeDefaultsTest {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("nurture.engine.mode", mode)
                 .withProperty("spring.mail.host", "mail.example");
-        new RuntimeDefaults().postProcessEnvironment(environment, new SpringApplication());
+        applyDefaults(environment);
         return environment;
+    }
+
+    /** As Spring Boot applies them in the local jar: the app's first, then the local runtime's. */
+    private static void applyDefaults(MockEnvironment environment) {
+        List<EnvironmentPostProcessor> defaults = new ArrayList<>(List.of(new LocalDefaults(), new RuntimeDefaults()));
+        AnnotationAwareOrderComparator.sort(defaults);
+        defaults.forEach(processor -> processor.postProcessEnvironment(environment, new SpringApplication()));
     }
 }

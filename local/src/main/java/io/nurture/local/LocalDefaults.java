@@ -1,0 +1,58 @@
+package io.nurture.local;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * What the local runtime adds to "nothing configured": when the engine runs beside Nurture (local,
+ * embedded) the Camunda client is pointed at its gateway on loopback, and without an SMTP host mail
+ * goes to the in-process SMTP server. A port of 0 means "any free port", resolved here once so every
+ * bean agrees on it. Runs after the app's own defaults, which have written the engine mode back in
+ * lower case.
+ */
+public class LocalDefaults implements EnvironmentPostProcessor, Ordered {
+
+    /** Where the parts Nurture runs beside itself listen: never on the network. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    static final String ENGINE_MODE = "nurture.engine.mode";
+    static final String ENGINE_PORT = "nurture.engine.gateway-port";
+    static final String DATA_DIR = "nurture.data-dir";
+    static final String SMTP_ENABLED = "nurture.mail.embedded-smtp.enabled";
+    static final String SMTP_PORT = "nurture.mail.embedded-smtp.port";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> resolved = new HashMap<>();
+        if (!"cluster".equals(environment.getProperty(ENGINE_MODE, "local"))) {
+            int port = resolvePort(environment.getProperty(ENGINE_PORT, Integer.class, 26500));
+            resolved.put(ENGINE_PORT, port);
+            resolved.put("camunda.client.mode", "self-managed");
+            resolved.put("camunda.client.grpc-address", "http://" + LOOPBACK + ":" + port);
+            resolved.put("camunda.client.prefer-rest-over-grpc", false);
+        }
+        if (!environment.containsProperty("spring.mail.host")) {
+            int port = resolvePort(environment.getProperty(SMTP_PORT, Integer.class, 2525));
+            resolved.put(SMTP_ENABLED, true);
+            resolved.put(SMTP_PORT, port);
+            resolved.put("spring.mail.host", LOOPBACK);
+            resolved.put("spring.mail.port", port);
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("nurtureLocalDefaults", resolved));
+    }
+
+    /** After the app's defaults (the engine mode parsed once), before nothing else of Nurture's. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    private static int resolvePort(int configured) {
+        return configured != 0 ? configured : FreePorts.any();
+    }
+}
