@@ -79,7 +79,7 @@ class ModuleBoundariesTest {
             inJarOf(LocalDefaults.class, "the local runtime's jar");
 
     @Test
-    void theAppJarAndTheWorkersJarAreBothInTheCheck() {
+    void everyJarIsInTheCheck() {
         assertThat(NURTURE.stream().filter(IN_APP)).isNotEmpty();
         assertThat(NURTURE.stream().filter(IN_WORKERS)).isNotEmpty();
         assertThat(NURTURE.stream().filter(IN_LOCAL)).isNotEmpty();

@@ -103,6 +103,23 @@ class RuntimeDefaultsTest {
         return environment;
     }
 
+    /**
+     * The Camunda client's own post-processor is unordered (last) and picks its mode's defaults by
+     * {@code camunda.client.mode}: Nurture's defaults must have set it by then.
+     */
+    @Test
+    void nurturesDefaultsComeBeforeUnorderedPostProcessorsSuchAsTheCamundaClients() {
+        EnvironmentPostProcessor unordered = (environment, application) -> {};
+        List<EnvironmentPostProcessor> processors =
+                new ArrayList<>(List.of(unordered, new LocalDefaults(), new RuntimeDefaults()));
+
+        AnnotationAwareOrderComparator.sort(processors);
+
+        assertThat(processors.get(0)).isInstanceOf(RuntimeDefaults.class);
+        assertThat(processors.get(1)).isInstanceOf(LocalDefaults.class);
+        assertThat(processors.get(2)).isSameAs(unordered);
+    }
+
     /** As Spring Boot applies them in the local jar: the app's first, then the local runtime's. */
     private static void applyDefaults(MockEnvironment environment) {
         List<EnvironmentPostProcessor> defaults = new ArrayList<>(List.of(new LocalDefaults(), new RuntimeDefaults()));

@@ -20,6 +20,9 @@ public class LocalDefaults implements EnvironmentPostProcessor, Ordered {
     /** Where the parts Nurture runs beside itself listen: never on the network. */
     public static final String LOOPBACK = "127.0.0.1";
 
+    /** Between the app's defaults ({@code LOWEST_PRECEDENCE - 10}) and unordered post-processors. */
+    static final int ORDER = Ordered.LOWEST_PRECEDENCE - 5;
+
     static final String ENGINE_MODE = "nurture.engine.mode";
     static final String ENGINE_PORT = "nurture.engine.gateway-port";
     static final String DATA_DIR = "nurture.data-dir";
@@ -46,10 +49,14 @@ public class LocalDefaults implements EnvironmentPostProcessor, Ordered {
         environment.getPropertySources().addFirst(new MapPropertySource("nurtureLocalDefaults", resolved));
     }
 
-    /** After the app's defaults (the engine mode parsed once), before nothing else of Nurture's. */
+    /**
+     * After the app's defaults (the engine mode parsed once), and before the Camunda client's own
+     * post-processor (unordered, so last): that one reads {@code camunda.client.mode} to load the
+     * self-managed defaults, its REST address among them.
+     */
     @Override
     public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        return ORDER;
     }
 
     private static int resolvePort(int configured) {
