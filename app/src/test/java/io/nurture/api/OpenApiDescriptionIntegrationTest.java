@@ -2,6 +2,7 @@ package io.nurture.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nurture.testing.NurtureIntegrationTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,16 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The API description the app serves is the one checked in. After an intended API change,
  * regenerate it with {@code ./mvnw -pl app -am verify -Dtest=OpenApiDescriptionIntegrationTest -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.update=true}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@NurtureIntegrationTest
 class OpenApiDescriptionIntegrationTest {
 
     private static final Path CHECKED_IN = Path.of("..", "docs", "openapi.yaml");

@@ -12,6 +12,7 @@ import io.nurture.order.Order;
 import io.nurture.order.PaymentMethod;
 import io.nurture.processes.OrderFulfillment;
 import io.nurture.reliability.InjectedFault;
+import io.nurture.testing.NurtureIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +20,14 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The Idempotency-Key's last line of defence: a request whose lookup missed an order that another
  * request with the same key committed a moment later (the lookup is skipped here, so the case is
  * deterministic). Shares the journey tests' running app.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@NurtureIntegrationTest
 @InjectedFault(
         id = 6,
         fault = "a retry finds the key committed just before",

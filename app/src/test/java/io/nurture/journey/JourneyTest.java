@@ -13,6 +13,7 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.nurture.processes.OrderFulfillment;
+import io.nurture.testing.NurtureIntegrationTest;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -36,17 +37,14 @@ import java.util.stream.StreamSupport;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * End-to-end: real HTTP into the app, the embedded Zeebe engine running the BPMN, the workers,
  * MariaDB over Connector/J, and mail over SMTP. All journey tests share one running app.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@NurtureIntegrationTest
 abstract class JourneyTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);

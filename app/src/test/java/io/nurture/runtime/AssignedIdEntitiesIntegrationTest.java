@@ -3,6 +3,7 @@ package io.nurture.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nurture.persistence.AssignedIdEntity;
+import io.nurture.testing.NurtureIntegrationTest;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.metamodel.EntityType;
@@ -10,15 +11,12 @@ import java.lang.reflect.Field;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every entity whose id the code assigns is inserted, never merged, when new: a row another
  * transaction committed with the same id makes the insert fail instead of being overwritten.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@NurtureIntegrationTest
 class AssignedIdEntitiesIntegrationTest {
 
     @Autowired

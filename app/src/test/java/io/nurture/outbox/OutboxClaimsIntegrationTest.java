@@ -1,11 +1,10 @@
-package io.nurture.journey;
+package io.nurture.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.nurture.outbox.OutboxProperties;
-import io.nurture.outbox.OutboxTable;
 import io.nurture.persistence.UtcColumns;
+import io.nurture.testing.NurtureIntegrationTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,9 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that keeps its lease alive keeps its rows however long its batch takes. Leases run on the
  * database's clock, so instances whose own clocks disagree still agree on them.
  */
-class OutboxClaimsIntegrationTest extends JourneyTest {
+@NurtureIntegrationTest
+class OutboxClaimsIntegrationTest {
 
     private static final Duration LEASE = Duration.ofMinutes(1);
+
+    @Autowired
+    JdbcClient db;
 
     @Autowired
     PlatformTransactionManager transactions;
