@@ -1,9 +1,8 @@
 package io.nurture.bench;
 
+import io.nurture.local.ChildProcesses;
+import io.nurture.local.FreePorts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,12 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -26,10 +21,7 @@ import java.util.stream.Stream;
  */
 public final class AppUnderTest implements AutoCloseable {
 
-    private static final int LOWEST_PORT = 10_000;
     private static final Duration STARTUP_STALL = Duration.ofMinutes(1);
-    private static final Duration WORK = Duration.ofSeconds(2);
-    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     public static final String SHOP_KEY = "dev-integration-key";
     public static final String STAFF_KEY = "dev-staff-key";
@@ -75,8 +67,8 @@ public final class AppUnderTest implements AutoCloseable {
         // own: MariaDB puts its socket there, and a socket path may not pass 107 characters, which a
         // run directory deep in a clone does.
         Path temp = Files.createTempDirectory("nurture-" + name + "-");
-        int port = freePort();
-        int gatewayPort = freePort();
+        int port = FreePorts.any();
+        int gatewayPort = FreePorts.any();
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
@@ -111,48 +103,24 @@ public final class AppUnderTest implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits while the start makes progress (its log grows, or it and its broker and database work:
-     * 2 s of CPU per stall period); fails when it stood still for {@link #STARTUP_STALL}. A fixed
-     * deadline failed a start that a busy machine made take 192 s.
-     */
-    private void awaitHealthy(Path log) throws Exception {
+    /** Waits while the start makes progress, as the app waits for its own children (a fixed deadline failed a start that a busy machine made take 192 s). */
+    private void awaitHealthy(Path log) {
         HttpClient http = HttpClient.newHttpClient();
-        long lastLogSize = -1;
-        Duration lastCpu = Duration.ZERO;
-        Instant lastProgress = Instant.now();
-        while (Duration.between(lastProgress, Instant.now()).compareTo(STARTUP_STALL) < 0) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Nurture exited while starting; see " + log);
-            }
+        ChildProcesses.awaitReady("Nurture", process, log, STARTUP_STALL, () -> {
             try {
-                var answer = http.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    return;
-                }
+                return http.send(
+                                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
             } catch (IOException notYet) {
-                // still starting
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
-            long logSize = Files.size(log);
-            Duration cpu = cpuOfTree();
-            if (logSize != lastLogSize || cpu.minus(lastCpu).compareTo(WORK) >= 0) {
-                lastLogSize = logSize;
-                lastCpu = cpu;
-                lastProgress = Instant.now();
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(
-                "Nurture's start stood still for " + STARTUP_STALL + " without becoming healthy; see " + log);
-    }
-
-    private Duration cpuOfTree() {
-        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
-                .map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
-                .reduce(Duration.ZERO, Duration::plus);
+        });
     }
 
     private static Path appJar() throws IOException {
@@ -164,44 +132,6 @@ public final class AppUnderTest implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException(
                             "No app/target/nurture-app-*-local.jar: build first" + " (./mvnw -q -DskipTests install)"))
                     .toAbsolutePath();
-        }
-    }
-
-    /**
-     * A port below the kernel's ephemeral range, never twice per JVM, as the app's own {@code FreePorts}
-     * chooses them (this module cannot reach the app's classes): a port from that range, closed again
-     * for the app to bind later, can meanwhile become the local port of any outgoing connection.
-     */
-    public static int freePort() {
-        int below = ephemeralStart();
-        for (int attempt = 0; attempt < 200 && below > LOWEST_PORT; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(LOWEST_PORT, below);
-            if (HANDED_OUT.add(port)) {
-                try (ServerSocket socket = new ServerSocket()) {
-                    socket.setReuseAddress(false);
-                    socket.bind(new InetSocketAddress(port));
-                    return port;
-                } catch (IOException taken) {
-                    HANDED_OUT.remove(port);
-                }
-            }
-        }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int ephemeralStart() {
-        try {
-            // By lines: some kernels (gVisor) report /proc files as empty, and a read by size returns one byte.
-            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
-                    .get(0)
-                    .trim()
-                    .split("\\s+")[0]);
-        } catch (IOException | RuntimeException notLinux) {
-            return 32_768;
         }
     }
 }

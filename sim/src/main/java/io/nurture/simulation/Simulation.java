@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.nurture.bench.AppUnderTest;
+import io.nurture.local.FreePorts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -80,7 +81,7 @@ public final class Simulation {
                 .printf(
                         "%nRun %s: %d customers x %d days on the %s models; app and logs in %s%n",
                         label, behaviour.customers(), behaviour.days(), models, settings.home());
-        int smtpPort = AppUnderTest.freePort();
+        int smtpPort = FreePorts.any();
         List<String> nurture = new ArrayList<>(List.of(
                 "--nurture.dev.clock-control=true",
                 "--spring.mail.host=127.0.0.1",
