@@ -2,6 +2,8 @@ package io.nurture.journey;
 
 import io.nurture.NurtureApplication;
 import io.nurture.local.ChildProcesses;
+import io.nurture.security.SliceClient;
+import io.nurture.testkit.NurtureClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +92,7 @@ record AppProcess(Process process, int port) implements AutoCloseable {
     }
 
     NurtureClient client() {
-        return new NurtureClient(port);
+        return new NurtureClient(port, SliceClient.HARNESS_KEY);
     }
 
     boolean terminate() throws InterruptedException {

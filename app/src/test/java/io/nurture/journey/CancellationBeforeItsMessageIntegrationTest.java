@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nurture.processes.OrderFulfillment.JobType;
 import io.nurture.reliability.InjectedFault;
+import io.nurture.testkit.NurtureClient;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

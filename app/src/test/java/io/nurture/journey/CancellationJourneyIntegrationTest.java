@@ -3,6 +3,7 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.nurture.testkit.NurtureClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

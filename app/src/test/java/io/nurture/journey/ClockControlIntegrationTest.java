@@ -2,6 +2,7 @@ package io.nurture.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nurture.testkit.NurtureClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -20,6 +20,7 @@ import io.nurture.local.FreePorts;
 import io.nurture.processes.OrderFulfillment;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.reliability.ReliabilityReport;
+import io.nurture.testkit.NurtureClient;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.io.IOException;

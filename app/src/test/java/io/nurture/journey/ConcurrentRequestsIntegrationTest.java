@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nurture.reliability.InjectedFault;
+import io.nurture.testkit.NurtureClient;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

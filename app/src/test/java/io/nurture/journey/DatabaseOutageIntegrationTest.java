@@ -10,6 +10,7 @@ import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.nurture.local.EmbeddedMariaDb;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.runtime.RuntimeDefaults;
+import io.nurture.testkit.NurtureClient;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;

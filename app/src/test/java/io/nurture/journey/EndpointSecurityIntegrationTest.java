@@ -3,6 +3,7 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nurture.runtime.RuntimeDefaults;
+import io.nurture.testkit.NurtureClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

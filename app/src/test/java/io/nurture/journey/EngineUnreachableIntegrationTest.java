@@ -7,6 +7,8 @@ import io.nurture.orchestration.EngineRelay;
 import io.nurture.persistence.UtcColumns;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.reliability.ReliabilityReport;
+import io.nurture.security.SliceClient;
+import io.nurture.testkit.NurtureClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -66,8 +68,8 @@ class EngineUnreachableIntegrationTest {
         String email = JourneyTest.newCustomerEmail();
         Map<String, Object> order = JourneyTest.order(email, "TEA-SENCHA-100", 1, JourneyTest.card("tok_visa"));
 
-        NurtureClient.Answer answer =
-                new NurtureClient(port).post("/api/orders", order, Map.of("Idempotency-Key", "engine-down-" + email));
+        NurtureClient.Answer answer = new NurtureClient(port, SliceClient.HARNESS_KEY)
+                .post("/api/orders", order, Map.of("Idempotency-Key", "engine-down-" + email));
 
         assertThat(answer.status()).isEqualTo(201);
         String orderId = answer.text("orderId");
@@ -91,7 +93,7 @@ class EngineUnreachableIntegrationTest {
     @Test
     void startsWaitingOutALongBackoffAreTriedAtOnceWhenTheRelayIsToldTheEngineIsBack() {
         String email = JourneyTest.newCustomerEmail();
-        String orderId = new NurtureClient(port)
+        String orderId = new NurtureClient(port, SliceClient.HARNESS_KEY)
                 .post(
                         "/api/orders",
                         JourneyTest.order(email, "TEA-SENCHA-100", 1, JourneyTest.card("tok_visa")),

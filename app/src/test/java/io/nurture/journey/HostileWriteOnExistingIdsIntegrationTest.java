@@ -3,6 +3,8 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.nurture.security.SliceClient;
+import io.nurture.testkit.NurtureClient;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +30,7 @@ class HostileWriteOnExistingIdsIntegrationTest extends JourneyTest {
     /** One resource per endpoint, each waiting where the endpoint would change it. */
     @BeforeAll
     void resourcesExist() {
-        api = new NurtureClient(port);
+        api = new NurtureClient(port, SliceClient.HARNESS_KEY);
         ids.put(
                 "review",
                 place(order(

@@ -12,6 +12,7 @@ import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.nurture.processes.OrderFulfillment;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.shipping.ShippingWorker;
+import io.nurture.testkit.NurtureClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nurture.testkit.NurtureClient;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

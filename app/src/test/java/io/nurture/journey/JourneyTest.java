@@ -13,7 +13,9 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.nurture.processes.OrderFulfillment;
+import io.nurture.security.SliceClient;
 import io.nurture.testing.NurtureIntegrationTest;
+import io.nurture.testkit.NurtureClient;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -78,7 +80,7 @@ abstract class JourneyTest {
     @BeforeEach
     void connect() {
         appClock = clock;
-        api = new NurtureClient(port);
+        api = new NurtureClient(port, SliceClient.HARNESS_KEY);
         faults.reset();
         backPressure.reset();
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.nurture.processes.CustomerRetention;
+import io.nurture.testkit.NurtureClient;
 import jakarta.mail.MessagingException;
 import java.util.Arrays;
 import java.util.List;

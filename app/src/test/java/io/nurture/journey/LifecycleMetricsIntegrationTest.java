@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nurture.testkit.NurtureClient;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nurture.local.FreePorts;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.runtime.ListeningSockets;
+import io.nurture.testkit.NurtureClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

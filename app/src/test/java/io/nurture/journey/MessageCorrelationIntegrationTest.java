@@ -12,6 +12,7 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.nurture.orchestration.ProcessMessages;
 import io.nurture.processes.OrderFulfillment;
 import io.nurture.reliability.InjectedFault;
+import io.nurture.testkit.NurtureClient;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;

@@ -8,6 +8,7 @@ import io.nurture.coupon.Coupon;
 import io.nurture.coupon.CouponOffer;
 import io.nurture.coupon.CouponService;
 import io.nurture.payment.ProviderFaults;
+import io.nurture.testkit.NurtureClient;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

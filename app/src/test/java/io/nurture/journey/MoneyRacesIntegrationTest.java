@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nurture.payment.ProviderFaults;
+import io.nurture.testkit.NurtureClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package io.nurture.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.nurture.testkit.NurtureClient;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nurture.reliability.InjectedFault;
+import io.nurture.testkit.NurtureClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

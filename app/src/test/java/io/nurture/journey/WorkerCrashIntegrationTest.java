@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.nurture.processes.OrderFulfillment;
 import io.nurture.processes.PostPurchase;
 import io.nurture.reliability.InjectedFault;
+import io.nurture.testkit.NurtureClient;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

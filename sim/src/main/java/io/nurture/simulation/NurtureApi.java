@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nurture.bench.AppUnderTest;
-import java.io.IOException;
+import io.nurture.testkit.NurtureClient;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,11 +14,14 @@ final class NurtureApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String baseUrl;
+    private final NurtureClient shop;
+    private final NurtureClient staff;
+    private final NurtureClient customer;
 
     NurtureApi(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this.shop = new NurtureClient(baseUrl, AppUnderTest.SHOP_KEY);
+        this.staff = new NurtureClient(baseUrl, AppUnderTest.STAFF_KEY);
+        this.customer = new NurtureClient(baseUrl, null);
     }
 
     record Activity(
@@ -44,7 +43,7 @@ final class NurtureApi {
 
     /** Both clocks move to the instant and stand still there until the next move. */
     void holdAt(Instant at) {
-        send("POST", "/api/dev/clock", JSON.createObjectNode().put("holdAt", at.toString()), AppUnderTest.STAFF_KEY);
+        send("POST", "/api/dev/clock", JSON.createObjectNode().put("holdAt", at.toString()), staff);
     }
 
     /** @param engine also the engine's processed position (a call to the broker; -1 without) */
@@ -64,7 +63,7 @@ final class NurtureApi {
                 "POST",
                 "/api/inventory/" + sku + "/restock",
                 JSON.createObjectNode().put("quantity", quantity),
-                AppUnderTest.STAFF_KEY);
+                staff);
     }
 
     /** Answers the placed order's id and total, or null when the shop refused the coupon (expired, used). */
@@ -90,8 +89,10 @@ final class NurtureApi {
         if (couponCode != null) {
             order.put("couponCode", couponCode);
         }
-        HttpResponse<String> answer = exchange("POST", "/api/orders", order, AppUnderTest.SHOP_KEY);
-        if (answer.statusCode() == 400 && couponCode != null && answer.body().contains("couponCode")) {
+        NurtureClient.Answer answer = shop.send("POST", "/api/orders", order.toString());
+        if (answer.status() == 400
+                && couponCode != null
+                && answer.body().toString().contains("couponCode")) {
             return null;
         }
         JsonNode placed = expect(answer, 201, "POST /api/orders");
@@ -111,7 +112,7 @@ final class NurtureApi {
                 "POST",
                 "/api/shipments/" + trackingNumber + "/events",
                 JSON.createObjectNode().put("type", "DELIVERED"),
-                AppUnderTest.SHOP_KEY);
+                shop);
     }
 
     void payInvoice(String orderId, BigDecimal amount) {
@@ -119,7 +120,7 @@ final class NurtureApi {
                 "POST",
                 "/api/orders/" + orderId + "/payments",
                 JSON.createObjectNode().put("amount", amount).put("reference", "SIM-" + orderId),
-                AppUnderTest.SHOP_KEY);
+                shop);
     }
 
     /** A survey can close before its answer arrives (expired, 410): that is an outcome, not an error. */
@@ -128,13 +129,13 @@ final class NurtureApi {
                 "POST",
                 "/api/surveys/" + token + "/responses",
                 JSON.createObjectNode().put("score", score),
-                null,
+                customer,
                 409,
                 410);
     }
 
     void unsubscribe(String path) {
-        send("POST", path, null, null);
+        send("POST", path, null, customer);
     }
 
     void resolveCareCase(String id) {
@@ -142,60 +143,32 @@ final class NurtureApi {
                 "POST",
                 "/api/care-cases/" + id + "/resolution",
                 JSON.createObjectNode().put("note", "called the customer"),
-                AppUnderTest.STAFF_KEY,
+                staff,
                 409);
     }
 
     JsonNode get(String path) {
-        return expect(exchange("GET", path, null, AppUnderTest.STAFF_KEY), 200, "GET " + path);
+        return expect(staff.get(path), 200, "GET " + path);
     }
 
     /** Any 2xx, or one of the other statuses named, is an answer the caller expects. */
-    private void send(String method, String path, JsonNode body, String key, int... alsoExpected) {
-        HttpResponse<String> answer = exchange(method, path, body, key);
-        if (answer.statusCode() / 100 == 2) {
+    private static void send(String method, String path, JsonNode body, NurtureClient as, int... alsoExpected) {
+        NurtureClient.Answer answer = as.send(method, path, body == null ? null : body.toString());
+        if (answer.status() / 100 == 2) {
             return;
         }
         for (int status : alsoExpected) {
-            if (answer.statusCode() == status) {
+            if (answer.status() == status) {
                 return;
             }
         }
-        throw new IllegalStateException(
-                method + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        throw new IllegalStateException(method + " " + path + " answered " + answer.status() + ": " + answer.body());
     }
 
-    private static JsonNode expect(HttpResponse<String> answer, int status, String call) {
-        if (answer.statusCode() != status) {
-            throw new IllegalStateException(call + " answered " + answer.statusCode() + ": " + answer.body());
+    private static JsonNode expect(NurtureClient.Answer answer, int status, String call) {
+        if (answer.status() != status) {
+            throw new IllegalStateException(call + " answered " + answer.status() + ": " + answer.body());
         }
-        try {
-            return JSON.readTree(answer.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(call + " answered no JSON: " + answer.body(), e);
-        }
-    }
-
-    private HttpResponse<String> exchange(String method, String path, JsonNode body, String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (key != null) {
-            request.header("X-API-Key", key);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(method + " " + path + " interrupted", e);
-        }
+        return answer.body();
     }
 }

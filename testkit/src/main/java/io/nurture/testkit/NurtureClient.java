@@ -1,8 +1,7 @@
-package io.nurture.journey;
+package io.nurture.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nurture.security.SliceClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,46 +11,47 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** Talks to the running app over real HTTP, as a shop's system would. */
-final class NurtureClient {
+/**
+ * Talks to a running Nurture over real HTTP, as a shop's system, a carrier, a customer's browser or
+ * staff would: one API key per client (none for the public pages), answers as status and JSON.
+ */
+public final class NurtureClient {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
-    /** The test profile's client holding both the integration and the staff role. */
-    static final String HARNESS_KEY = SliceClient.HARNESS_KEY;
-
     private final String baseUrl;
     private final String apiKey;
 
-    NurtureClient(int port) {
-        this(port, HARNESS_KEY);
+    /** @param apiKey sent as {@code X-API-Key}; null for none */
+    public NurtureClient(int port, String apiKey) {
+        this("http://localhost:" + port, apiKey);
     }
 
-    NurtureClient(int port, String apiKey) {
-        this.baseUrl = "http://localhost:" + port;
+    public NurtureClient(String baseUrl, String apiKey) {
+        this.baseUrl = baseUrl;
         this.apiKey = apiKey;
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
-    Answer send(String method, String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body)));
+    /** @param body JSON, or null for none (then no content type either) */
+    public Answer send(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (body == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    Answer post(String path, Object body) {
+    public Answer post(String path, Object body) {
         return post(path, body, Map.of());
     }
 
-    Answer post(String path, Object body, Map<String, String> headers) {
+    public Answer post(String path, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body)));
@@ -59,11 +59,11 @@ final class NurtureClient {
         return send(request);
     }
 
-    Answer put(String path, Object body) {
+    public Answer put(String path, Object body) {
         return put(path, body, Map.of());
     }
 
-    Answer put(String path, Object body, Map<String, String> headers) {
+    public Answer put(String path, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body)));
@@ -103,9 +103,9 @@ final class NurtureClient {
         }
     }
 
-    record Answer(int status, String contentType, JsonNode body, String challenge) {
+    public record Answer(int status, String contentType, JsonNode body, String challenge) {
 
-        String text(String field) {
+        public String text(String field) {
             return body.path(field).asText();
         }
     }
