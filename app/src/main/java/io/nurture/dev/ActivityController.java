@@ -6,6 +6,8 @@ import io.nurture.clock.EngineProgress;
 import io.nurture.outbox.OutboxDispatcher;
 import io.nurture.runtime.JobsInFlight;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +26,17 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnExpression("${nurture.dev.clock-control:false} and '${nurture.engine.mode:local}' != 'cluster'")
 class ActivityController {
 
-    /** The Camunda client's job counter (io.camunda.client.metrics.MetricsRecorder) and its actions. */
-    private static final String CLIENT_JOBS = "camunda.job.invocations";
+    /**
+     * The Camunda client's job workers' own counter (io.camunda.client.metrics.CamundaClientMetricsBridge):
+     * a job is "activated" when the client receives it and "handled" when its handler has returned,
+     * whatever became of the command the handler sent. (The SDK's invocation counter counts a job
+     * "completed" only once the engine answered the complete command: a lost answer under load left
+     * a job counted as in the client for ever, and a simulation waiting for quiet waited in vain.)
+     */
+    private static final String CLIENT_JOBS = "camunda.client.worker.job";
 
-    private static final List<String> JOB_ENDS = List.of("completed", "failed", "bpmn-error");
+    private static final String ACTIVATED = "activated";
+    private static final String HANDLED = "handled";
 
     private final JobsInFlight jobs;
     private final List<OutboxDispatcher> outboxes;
@@ -48,22 +57,33 @@ class ActivityController {
     /** @param engine false: leave out the engine's position (-1), which costs a call to the broker */
     @GetMapping
     Activity activity(@RequestParam(defaultValue = "true") boolean engine) {
-        long activated = clientJobs(List.of("activated"));
-        long ended = clientJobs(JOB_ENDS);
+        long activated = clientJobs(ACTIVATED);
+        long ended = clientJobs(HANDLED);
         EngineProgress progress = engine ? this.engine.getIfAvailable() : null;
         return new Activity(
                 jobs.startedSoFar(),
                 jobs.running(),
                 Math.max(0, activated - ended),
+                inClientByType(),
                 outboxes.stream().mapToLong(OutboxDispatcher::pending).sum(),
                 progress == null ? -1 : progress.processedPosition());
     }
 
-    private long clientJobs(List<String> actions) {
-        return actions.stream()
-                .mapToLong(action -> (long) meters.find(CLIENT_JOBS).tag("action", action).counters().stream()
-                        .mapToDouble(Counter::count)
-                        .sum())
+    /** Job types with jobs the client activated and has not finished: which step a wait that does not end waits on. */
+    private Map<String, Long> inClientByType() {
+        Map<String, Long> byType = new TreeMap<>();
+        meters.find(CLIENT_JOBS).counters().forEach(counter -> {
+            String action = counter.getId().getTag("action");
+            long sign = ACTIVATED.equals(action) ? 1 : HANDLED.equals(action) ? -1 : 0;
+            byType.merge(String.valueOf(counter.getId().getTag("type")), sign * (long) counter.count(), Long::sum);
+        });
+        byType.values().removeIf(count -> count == 0);
+        return byType;
+    }
+
+    private long clientJobs(String action) {
+        return (long) meters.find(CLIENT_JOBS).tag("action", action).counters().stream()
+                .mapToDouble(Counter::count)
                 .sum();
     }
 
@@ -71,9 +91,15 @@ class ActivityController {
      * @param jobsStarted job handlers started since the app started
      * @param jobsRunning job handlers running now
      * @param jobsInClient jobs the client has activated and not yet finished (queued or running)
+     * @param jobsInClientByType the same by job type, those with any
      * @param outboxPending mails and engine messages written and not yet delivered
      * @param engineProcessedPosition how far the engine has processed its log; -1 where it cannot say
      */
     record Activity(
-            long jobsStarted, int jobsRunning, long jobsInClient, long outboxPending, long engineProcessedPosition) {}
+            long jobsStarted,
+            int jobsRunning,
+            long jobsInClient,
+            Map<String, Long> jobsInClientByType,
+            long outboxPending,
+            long engineProcessedPosition) {}
 }

@@ -28,12 +28,14 @@ public final class AppUnderTest implements AutoCloseable {
 
     private final Process process;
     private final Path data;
+    private final Path log;
     final int port;
     public final int gatewayPort;
 
-    private AppUnderTest(Process process, Path data, int port, int gatewayPort) {
+    private AppUnderTest(Process process, Path data, Path log, int port, int gatewayPort) {
         this.process = process;
         this.data = data;
+        this.log = log;
         this.port = port;
         this.gatewayPort = gatewayPort;
     }
@@ -86,9 +88,14 @@ public final class AppUnderTest implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve(name + ".log").toFile())
                 .start();
-        AppUnderTest app = new AppUnderTest(process, data, port, gatewayPort);
+        AppUnderTest app = new AppUnderTest(process, data, home.resolve(name + ".log"), port, gatewayPort);
         app.awaitHealthy(home.resolve(name + ".log"));
         return app;
+    }
+
+    /** The app's own log (its stdout and stderr). */
+    public Path log() {
+        return log;
     }
 
     public String baseUrl() {

@@ -38,8 +38,8 @@ final class Settle {
                 return;
             }
             if (System.nanoTime() > giveUp) {
-                throw new IllegalStateException(
-                        "The app did not settle within " + GIVE_UP + " (last activity " + now + "); see its log");
+                throw new IllegalStateException("The app did not settle within " + GIVE_UP + " (last activity "
+                        + api.get("/api/dev/activity?engine=true") + ")");
             }
             last = now;
         }

@@ -108,8 +108,24 @@ public final class Simulation {
             NurtureApi api = new NurtureApi(app.baseUrl());
             Rehearsal rehearsal =
                     new Rehearsal(behaviour, api, mailbox, new Settle(api, settings.quiet()), settings.progress());
-            Rehearsal.Tally tally = rehearsal.run();
+            Rehearsal.Tally tally;
+            try {
+                tally = rehearsal.run();
+            } catch (IllegalStateException stuck) {
+                // The run's directory may be gone by the time someone reads the failure (a CI clone).
+                throw new IllegalStateException(
+                        stuck.getMessage() + "; the app's last warnings (" + app.log() + "):\n" + warnings(app.log()),
+                        stuck);
+            }
             return Figures.collect(models, behaviour, tally, api, rehearsal.firstMoment(), rehearsal.endMoment());
+        }
+    }
+
+    private static String warnings(Path log) throws IOException {
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> warnings = lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                    .toList();
+            return String.join("\n", warnings.subList(Math.max(0, warnings.size() - 40), warnings.size()));
         }
     }
 
