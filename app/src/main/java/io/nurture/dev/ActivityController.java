@@ -1,6 +1,5 @@
 package io.nurture.dev;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nurture.clock.EngineProgress;
 import io.nurture.outbox.OutboxDispatcher;
@@ -57,14 +56,14 @@ class ActivityController {
     /** @param engine false: leave out the engine's position (-1), which costs a call to the broker */
     @GetMapping
     Activity activity(@RequestParam(defaultValue = "true") boolean engine) {
-        long activated = clientJobs(ACTIVATED);
-        long ended = clientJobs(HANDLED);
+        Map<String, Long> inClient = inClientByType();
         EngineProgress progress = engine ? this.engine.getIfAvailable() : null;
         return new Activity(
                 jobs.startedSoFar(),
                 jobs.running(),
-                Math.max(0, activated - ended),
-                inClientByType(),
+                Math.max(
+                        0, inClient.values().stream().mapToLong(Long::longValue).sum()),
+                inClient,
                 outboxes.stream().mapToLong(OutboxDispatcher::pending).sum(),
                 progress == null ? -1 : progress.processedPosition());
     }
@@ -79,12 +78,6 @@ class ActivityController {
         });
         byType.values().removeIf(count -> count == 0);
         return byType;
-    }
-
-    private long clientJobs(String action) {
-        return (long) meters.find(CLIENT_JOBS).tag("action", action).counters().stream()
-                .mapToDouble(Counter::count)
-                .sum();
     }
 
     /**

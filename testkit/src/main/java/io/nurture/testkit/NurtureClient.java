@@ -39,12 +39,11 @@ public final class NurtureClient {
 
     /** @param body JSON, or null for none (then no content type either) */
     public Answer send(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (body == null) {
-            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+            return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .method(method, HttpRequest.BodyPublishers.noBody()));
         }
-        return send(request.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+        return withBody(method, path, body, Map.of());
     }
 
     public Answer post(String path, Object body) {
@@ -52,11 +51,7 @@ public final class NurtureClient {
     }
 
     public Answer post(String path, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body)));
-        headers.forEach(request::setHeader);
-        return send(request);
+        return withBody("POST", path, body, headers);
     }
 
     public Answer put(String path, Object body) {
@@ -64,9 +59,14 @@ public final class NurtureClient {
     }
 
     public Answer put(String path, Object body, Map<String, String> headers) {
+        return withBody("PUT", path, body, headers);
+    }
+
+    /** @param body a JSON text as is, anything else written as JSON */
+    private Answer withBody(String method, String path, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body)));
+                .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body)));
         headers.forEach(request::setHeader);
         return send(request);
     }
