@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -46,9 +47,18 @@ class MoneyRacesIntegrationTest extends JourneyTest {
     @Autowired
     ProviderFaults provider;
 
+    private final Map<String, Integer> availableBefore = new HashMap<>();
+
+    @BeforeEach
+    void noteStock() {
+        SKUS.forEach(sku -> availableBefore.put(sku, available(sku)));
+    }
+
+    /** The races leave these products scarce or sold out; later tests in this context order them. */
     @AfterEach
-    void disarm() {
+    void disarmAndRestock() {
         provider.reset();
+        availableBefore.forEach((sku, available) -> setStock(api, sku, available));
     }
 
     @Test
