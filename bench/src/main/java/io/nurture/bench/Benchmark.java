@@ -1,5 +1,6 @@
 package io.nurture.bench;
 
+import io.nurture.testkit.LocalNurture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +42,8 @@ public final class Benchmark {
                 + Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList());
 
         Run ceiling;
-        try (AppUnderTest broker =
-                AppUnderTest.start(home, "ceiling", heap, List.of("--camunda.client.worker.defaults.enabled=false"))) {
+        try (LocalNurture broker = LocalNurture.start(
+                home, "ceiling", List.of("-Xmx" + heap), List.of("--camunda.client.worker.defaults.enabled=false"))) {
             Ceiling.measure(broker, warmup, clients);
             ceiling = Ceiling.measure(broker, orders, clients);
         }
@@ -50,7 +51,7 @@ public final class Benchmark {
         Run nurtureWithOpen = null;
         List<String> settings =
                 Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList();
-        try (AppUnderTest app = AppUnderTest.start(home, "nurture", heap, settings)) {
+        try (LocalNurture app = LocalNurture.start(home, "nurture", List.of("-Xmx" + heap), settings)) {
             EndToEnd endToEnd = new EndToEnd(app);
             endToEnd.stock();
             endToEnd.measure(warmup, clients);

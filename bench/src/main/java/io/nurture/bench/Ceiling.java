@@ -7,6 +7,7 @@ import io.grpc.Status.Code;
 import io.nurture.processes.OrderFulfillment;
 import io.nurture.processes.OrderFulfillment.JobType;
 import io.nurture.processes.OrderFulfillment.Variable;
+import io.nurture.testkit.LocalNurture;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -27,10 +28,10 @@ final class Ceiling {
 
     private Ceiling() {}
 
-    static Run measure(AppUnderTest broker, int orders, int clients) throws Exception {
+    static Run measure(LocalNurture broker, int orders, int clients) throws Exception {
         CountDownLatch shipped = new CountDownLatch(orders);
         try (CamundaClient client = CamundaClient.newClientBuilder()
-                .grpcAddress(URI.create("http://127.0.0.1:" + broker.gatewayPort))
+                .grpcAddress(URI.create("http://127.0.0.1:" + broker.gatewayPort()))
                 .preferRestOverGrpc(false)
                 .numJobWorkerExecutionThreads(4)
                 .build()) {
@@ -39,7 +40,7 @@ final class Ceiling {
                     noOp(client, JobType.CHARGE_CARD, Map.of(), null),
                     noOp(client, JobType.CREATE_SHIPMENT, Map.of(), shipped));
             Latencies creates = new Latencies();
-            AppUnderTest.Cpu cpuBefore = broker.cpu();
+            Cpu cpuBefore = Cpu.of(broker);
             long start = System.nanoTime();
             Load.inParallel(
                     clients,
@@ -50,7 +51,7 @@ final class Ceiling {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             workers.forEach(JobWorker::close);
-            return new Run(orders, elapsed, creates, 0, 0, broker.cpu().since(cpuBefore));
+            return new Run(orders, elapsed, creates, 0, 0, Cpu.of(broker).since(cpuBefore));
         }
     }
 

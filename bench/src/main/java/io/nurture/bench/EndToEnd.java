@@ -2,6 +2,7 @@ package io.nurture.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nurture.testkit.LocalNurture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,15 +39,15 @@ final class EndToEnd {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final AppUnderTest app;
+    private final LocalNurture app;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    EndToEnd(AppUnderTest app) {
+    EndToEnd(LocalNurture app) {
         this.app = app;
     }
 
     void stock() {
-        if (send("POST", "/api/inventory/" + SKU + "/restock", "{\"quantity\":1000000}", AppUnderTest.STAFF_KEY)
+        if (send("POST", "/api/inventory/" + SKU + "/restock", "{\"quantity\":1000000}", LocalNurture.STAFF_KEY)
                         .statusCode()
                 != 200) {
             throw new IllegalStateException("Could not stock " + SKU + " for the run");
@@ -83,7 +84,7 @@ final class EndToEnd {
      * printed and fails the run, however fast it was.
      */
     void moneyChecked() throws Exception {
-        HttpResponse<String> answer = send("GET", "/api/reconciliation", "", AppUnderTest.STAFF_KEY);
+        HttpResponse<String> answer = send("GET", "/api/reconciliation", "", LocalNurture.STAFF_KEY);
         JsonNode report = JSON.readTree(answer.body());
         int violations = report.path("violations").size();
         System.out.printf(
@@ -109,7 +110,7 @@ final class EndToEnd {
         Latencies posts = new Latencies();
         AtomicInteger refused = new AtomicInteger();
         Sampler sampler = new Sampler();
-        AppUnderTest.Cpu cpuBefore = app.cpu();
+        Cpu cpuBefore = Cpu.of(app);
         ScheduledExecutorService sampling = Executors.newSingleThreadScheduledExecutor();
         sampling.scheduleAtFixedRate(sampler, 0, 1, TimeUnit.SECONDS);
         long start = System.nanoTime();
@@ -117,7 +118,7 @@ final class EndToEnd {
                 clients,
                 orders,
                 i -> posts.time(() -> {
-                    if (send("POST", "/api/orders", order(), AppUnderTest.SHOP_KEY)
+                    if (send("POST", "/api/orders", order(), LocalNurture.SHOP_KEY)
                                     .statusCode()
                             != 201) {
                         refused.incrementAndGet();
@@ -141,7 +142,7 @@ final class EndToEnd {
                 posts,
                 sampler.peakHeapMb(),
                 sampler.averageCpu(),
-                app.cpu().since(cpuBefore));
+                Cpu.of(app).since(cpuBefore));
     }
 
     /** Polls at the sampler's pace: the scrape itself costs the app CPU, so it is kept to 4 a second. */
@@ -157,7 +158,7 @@ final class EndToEnd {
     }
 
     private String placeOrder() {
-        HttpResponse<String> answer = send("POST", "/api/orders", order(), AppUnderTest.SHOP_KEY);
+        HttpResponse<String> answer = send("POST", "/api/orders", order(), LocalNurture.SHOP_KEY);
         Matcher id = ORDER_ID.matcher(answer.body());
         if (answer.statusCode() != 201 || !id.find()) {
             throw new IllegalStateException("Order refused: " + answer.statusCode() + " " + answer.body());
@@ -167,7 +168,7 @@ final class EndToEnd {
 
     private void deliver(String orderId) {
         Matcher trackingNumber = TRACKING_NUMBER.matcher(
-                send("GET", "/api/orders/" + orderId, "", AppUnderTest.SHOP_KEY).body());
+                send("GET", "/api/orders/" + orderId, "", LocalNurture.SHOP_KEY).body());
         if (!trackingNumber.find()) {
             throw new IllegalStateException("Order " + orderId + " has no tracking number");
         }
@@ -175,7 +176,7 @@ final class EndToEnd {
                 "POST",
                 "/api/shipments/" + trackingNumber.group(1) + "/events",
                 "{\"type\":\"DELIVERED\"}",
-                AppUnderTest.SHOP_KEY);
+                LocalNurture.SHOP_KEY);
     }
 
     private String order() {
@@ -210,7 +211,7 @@ final class EndToEnd {
         try {
             return http.send(
                             HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/prometheus"))
-                                    .header("X-API-Key", AppUnderTest.STAFF_KEY)
+                                    .header("X-API-Key", LocalNurture.STAFF_KEY)
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body();

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param cpu        the app process's average CPU use (0..1 of the machine), 0 where none was measured
  * @param cpuUsed    CPU seconds the app, its broker and its database used during the run
  */
-record Run(int orders, Duration elapsed, Latencies starts, double peakHeapMb, double cpu, AppUnderTest.Cpu cpuUsed) {
+record Run(int orders, Duration elapsed, Latencies starts, double peakHeapMb, double cpu, Cpu cpuUsed) {
 
     /** CPU milliseconds per order: app / broker / database. */
     String cpuPerOrder() {

@@ -3,7 +3,7 @@ package io.nurture.simulation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nurture.bench.AppUnderTest;
+import io.nurture.testkit.LocalNurture;
 import io.nurture.testkit.NurtureClient;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,8 +19,8 @@ final class NurtureApi {
     private final NurtureClient customer;
 
     NurtureApi(String baseUrl) {
-        this.shop = new NurtureClient(baseUrl, AppUnderTest.SHOP_KEY);
-        this.staff = new NurtureClient(baseUrl, AppUnderTest.STAFF_KEY);
+        this.shop = new NurtureClient(baseUrl, LocalNurture.SHOP_KEY);
+        this.staff = new NurtureClient(baseUrl, LocalNurture.STAFF_KEY);
         this.customer = new NurtureClient(baseUrl, null);
     }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1;
-import io.nurture.bench.AppUnderTest;
 import io.nurture.local.FreePorts;
+import io.nurture.testkit.LocalNurture;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -100,8 +100,8 @@ public final class Simulation {
             nurture.add("--nurture.engine.local.java-options=" + QUICK_BROKER);
         }
         try (Mailbox mailbox = new Mailbox(smtpPort);
-                AppUnderTest app =
-                        AppUnderTest.start(Files.createDirectories(settings.home()), "nurture", jvm, nurture)) {
+                LocalNurture app =
+                        LocalNurture.start(Files.createDirectories(settings.home()), "nurture", jvm, nurture)) {
             if (settings.models() != null) {
                 deploy(app, settings.models(), settings.progress());
             }
@@ -130,7 +130,7 @@ public final class Simulation {
     }
 
     /** As an analyst deploys from Modeler: the copies become the newest versions, which every new instance runs. */
-    private static void deploy(AppUnderTest app, Path directory, PrintStream progress) throws IOException {
+    private static void deploy(LocalNurture app, Path directory, PrintStream progress) throws IOException {
         List<Path> files;
         try (Stream<Path> listed = Files.list(directory)) {
             files = listed.filter(
@@ -142,7 +142,7 @@ public final class Simulation {
             throw new IllegalArgumentException(directory + " holds no .bpmn or .dmn file");
         }
         try (CamundaClient client = CamundaClient.newClientBuilder()
-                .grpcAddress(URI.create("http://127.0.0.1:" + app.gatewayPort))
+                .grpcAddress(URI.create("http://127.0.0.1:" + app.gatewayPort()))
                 .preferRestOverGrpc(false)
                 .build()) {
             DeployResourceCommandStep1.DeployResourceCommandStep2 deployment = null;

@@ -1,0 +1,141 @@
+package io.nurture.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.nurture.processes.OrderFulfillment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What the in-memory engine recorded: where instances wait, their incidents, how many were started. */
+public final class EngineRecords {
+
+    private final ZeebeTestEngine engine;
+    private final JdbcClient db;
+
+    EngineRecords(ZeebeTestEngine engine, JdbcClient db) {
+        this.engine = engine;
+        this.db = db;
+    }
+
+    /**
+     * The engine's records so far, copied once: reading the live stream again while iterating it
+     * appends to the list being iterated.
+     */
+    public RecordStream snapshot() {
+        List<Record<?>> copy = new ArrayList<>();
+        engine.getRecordStreamSource().getRecords().forEach(copy::add);
+        return RecordStream.of(() -> copy);
+    }
+
+    /** The process instances holding the id in one of the named variables. */
+    public static Set<Long> instancesWith(RecordStream records, String id, String... variableNames) {
+        String json = "\"" + id + "\"";
+        Set<String> names = Set.of(variableNames);
+        return StreamSupport.stream(records.variableRecords().spliterator(), false)
+                .filter(r -> names.contains(r.getValue().getName())
+                        && r.getValue().getValue().equals(json))
+                .map(r -> r.getValue().getProcessInstanceKey())
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * Waits until a process instance of this order or customer (by its orderId or customerId
+     * variable) is waiting at the element. A timer only starts when its element is reached, so a
+     * test moves the clock only once the engine got there.
+     */
+    public void awaitWaitingAt(String orderOrCustomerId, String elementId) {
+        await().atMost(Shop.PATIENCE).until(() -> openElements(orderOrCustomerId, elementId) > 0);
+    }
+
+    private long openElements(String orderOrCustomerId, String elementId) {
+        RecordStream records = snapshot();
+        Set<Long> instances = instancesWith(records, orderOrCustomerId, "orderId", "customerId");
+        Map<Long, Integer> open = new HashMap<>();
+        StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
+                .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                .filter(r -> r.getValue().getElementId().equals(elementId))
+                .forEach(r -> {
+                    if (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+                        open.merge(r.getKey(), 1, Integer::sum);
+                    } else if (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                            || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED) {
+                        open.merge(r.getKey(), -1, Integer::sum);
+                    }
+                });
+        return open.values().stream().filter(count -> count > 0).count();
+    }
+
+    /** The first incident the engine raised in the order's process instance. */
+    public Record<IncidentRecordValue> awaitIncident(String orderId) {
+        return await().atMost(Shop.PATIENCE)
+                .until(() -> incidentFor(orderId), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private Optional<Record<IncidentRecordValue>> incidentFor(String orderId) {
+        RecordStream records = snapshot();
+        Set<Long> instances = instancesWith(records, orderId, "orderId");
+        return StreamSupport.stream(records.incidentRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == IncidentIntent.CREATED)
+                .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                .findFirst();
+    }
+
+    /** How many order-fulfillment instances the engine started for the order. */
+    public long fulfillmentInstancesOf(String orderId) {
+        return fulfillmentInstancesOf(snapshot(), orderId);
+    }
+
+    public static long fulfillmentInstancesOf(RecordStream records, String orderId) {
+        Set<Long> instances = instancesWith(records, orderId, "orderId");
+        return StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+                .filter(r -> r.getValue().getBpmnProcessId().equals(OrderFulfillment.PROCESS_ID))
+                .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                .count();
+    }
+
+    /** Where the engine has the order, and what the outbox still holds for it: a stuck test says why. */
+    String whereItIs(String orderId) {
+        RecordStream records = snapshot();
+        Set<Long> instances = instancesWith(records, orderId, "orderId");
+        List<String> jobs = StreamSupport.stream(records.jobRecords().spliterator(), false)
+                .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                .map(r -> r.getValue().getType() + ":" + r.getIntent()
+                        + (r.getRecordType() == RecordType.EVENT ? "" : "/" + r.getRecordType()))
+                .toList();
+        List<String> messages = StreamSupport.stream(records.messageRecords().spliterator(), false)
+                .filter(r -> orderId.equals(r.getValue().getCorrelationKey()))
+                .map(r -> r.getValue().getName() + ":" + r.getIntent() + "/" + r.getRecordType())
+                .toList();
+        List<String> subscriptions = StreamSupport.stream(
+                        records.messageSubscriptionRecords().spliterator(), false)
+                .filter(r -> orderId.equals(r.getValue().getCorrelationKey()))
+                .map(r -> r.getValue().getMessageName() + ":" + r.getIntent())
+                .toList();
+        List<String> outbox = db.sql(
+                        "SELECT CONCAT(message_name, ' ', delivery, ' attempts=', attempts, ' due=', next_attempt_at)"
+                                + " FROM engine_messages WHERE correlation_key = ?")
+                .param(orderId)
+                .query(String.class)
+                .list();
+        return "instances " + instances + ", jobs " + jobs + ", messages " + messages + ", subscriptions "
+                + subscriptions + ", engine outbox " + outbox;
+    }
+}

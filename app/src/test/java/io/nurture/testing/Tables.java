@@ -1,0 +1,54 @@
+package io.nurture.testing;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Rows a test reads or writes straight in the database, where the API shows nothing or too much. */
+public final class Tables {
+
+    private final JdbcClient db;
+
+    Tables(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** The kinds of money movement stored for the order (CHARGE, INVOICE, REFUND), sorted. */
+    public List<String> paymentKinds(String orderId) {
+        return db.sql("SELECT kind FROM payments WHERE order_id = ? ORDER BY kind")
+                .param(orderId)
+                .query(String.class)
+                .list();
+    }
+
+    public List<String> shipmentTrackingNumbers(String orderId) {
+        return db.sql("SELECT tracking_number FROM shipments WHERE order_id = ?")
+                .param(orderId)
+                .query(String.class)
+                .list();
+    }
+
+    /** Fixes the customer's place in a journey's holdout split: a step whose share is above it holds them out. */
+    public void placeInJourney(String customerId, String journey, double place) {
+        db.sql("INSERT INTO journey_holdouts (customer_id, journey, bucket, assigned_at) VALUES (?, ?, ?, NOW(6))")
+                .params(customerId, journey, place)
+                .update();
+    }
+
+    /** A customer written straight into the database, for reports over a scripted population. */
+    public String storedCustomer(String name, String registeredOn) {
+        String id = UUID.randomUUID().toString();
+        db.sql("INSERT INTO customers (id, email, name, created_at) VALUES (?, ?, ?, ?)")
+                .params(id, name + "-" + id + "@example.com", name, registeredOn)
+                .update();
+        return id;
+    }
+
+    /** An engagement step written straight into the database, at noon of the day. */
+    public void storedStep(String customerId, String step, String outcome, String reason, String day) {
+        db.sql(
+                        "INSERT INTO engagement_steps (customer_id, step, outcome, reason, at, step_key) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(customerId, step, outcome, reason, day + " 12:00:00", "scripted-" + UUID.randomUUID())
+                .update();
+    }
+}
