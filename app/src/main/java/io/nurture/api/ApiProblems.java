@@ -10,6 +10,8 @@ import io.nurture.inventory.UnknownProductException;
 import io.nurture.order.OrderStateConflictException;
 import io.nurture.order.UnknownOrderException;
 import io.nurture.payment.InvoiceAmountMismatchException;
+import io.nurture.payment.RefundExceedsWhatIsLeftException;
+import io.nurture.payment.RefundRequestReusedException;
 import io.nurture.shipping.UnknownShipmentException;
 import io.nurture.survey.SurveyAnswerException;
 import java.util.Comparator;
@@ -95,8 +97,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
     }
 
-    @ExceptionHandler(InvoiceAmountMismatchException.class)
-    ResponseEntity<Object> invoiceAmountMismatch(InvoiceAmountMismatchException ex) {
+    @ExceptionHandler({InvoiceAmountMismatchException.class, RefundExceedsWhatIsLeftException.class})
+    ResponseEntity<Object> amountRefused(RuntimeException ex) {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem("amount", ex.getMessage()))));
     }
 
@@ -127,8 +129,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONFLICT, "conflict", "Not possible in the current state", ex.getMessage());
     }
 
-    @ExceptionHandler(IdempotencyKeyReusedException.class)
-    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException ex) {
+    @ExceptionHandler({IdempotencyKeyReusedException.class, RefundRequestReusedException.class})
+    ProblemDetail idempotencyKeyReused(RuntimeException ex) {
         ProblemDetail problem = Problems.of(
                 HttpStatus.UNPROCESSABLE_ENTITY,
                 "idempotency-key-reused",

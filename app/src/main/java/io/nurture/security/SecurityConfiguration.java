@@ -73,7 +73,7 @@ class SecurityConfiguration {
                 .hasAnyRole(INTEGRATION, STAFF)
                 .requestMatchers(POST, "/api/orders/*/cancellation")
                 .hasAnyRole(INTEGRATION, STAFF)
-                .requestMatchers(POST, "/api/orders/*/review")
+                .requestMatchers(POST, "/api/orders/*/review", "/api/orders/*/refunds")
                 .hasRole(STAFF)
                 .requestMatchers(GET, "/actuator/prometheus")
                 .hasAnyRole(STAFF, METRICS)

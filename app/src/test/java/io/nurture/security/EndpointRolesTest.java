@@ -59,6 +59,7 @@ class EndpointRolesTest {
             Map.entry("POST /api/orders/{orderId}/cancellation", SHOP_AND_STAFF),
             Map.entry("POST /api/orders/{orderId}/payments", SHOP_ONLY),
             Map.entry("POST /api/orders/{orderId}/review", STAFF_ONLY),
+            Map.entry("POST /api/orders/{orderId}/refunds", STAFF_ONLY),
             Map.entry("POST /api/shipments/{trackingNumber}/events", SHOP_ONLY),
             Map.entry("GET /api/products", SHOP_AND_STAFF),
             Map.entry("GET /api/inventory/{sku}", STAFF_ONLY),

@@ -6,10 +6,15 @@ import java.util.List;
 public final class Models {
 
     public static final List<String> RESOURCES = List.of(
-            "contact-policy.bpmn", "contact-policy.dmn",
-            "order-fulfillment.bpmn", "order-risk.dmn",
-            "post-purchase.bpmn", "survey-follow-up.dmn",
-            "customer-retention.bpmn", "customer-segment.dmn");
+            "contact-policy.bpmn",
+            "contact-policy.dmn",
+            "order-fulfillment.bpmn",
+            "order-risk.dmn",
+            "post-purchase.bpmn",
+            "survey-follow-up.dmn",
+            "customer-retention.bpmn",
+            "customer-segment.dmn",
+            "goodwill-refund.bpmn");
 
     private Models() {}
 }

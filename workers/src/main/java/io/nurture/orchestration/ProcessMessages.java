@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurture.persistence.UtcColumns;
 import io.nurture.processes.CustomerRetention;
+import io.nurture.processes.GoodwillRefund;
 import io.nurture.processes.OrderFulfillment.Message;
 import io.nurture.processes.OrderFulfillment.Variable;
 import io.nurture.processes.PostPurchase;
@@ -101,6 +102,16 @@ public class ProcessMessages {
                         customerId,
                         Variable.DELIVERED_AT,
                         deliveredAt.toString()));
+    }
+
+    /** Starts giving a goodwill refund back; the message id makes a repeated start a no-op. */
+    public void goodwillRefundGranted(String refundId, String orderId) {
+        publish(
+                GoodwillRefund.Message.GRANTED,
+                refundId,
+                "goodwill-refund-granted-" + refundId,
+                properties.eventTimeToLive(),
+                Map.of(GoodwillRefund.Variable.REFUND_ID, refundId, Variable.ORDER_ID, orderId));
     }
 
     public void surveyAnswered(String orderId, String token, int score) {

@@ -57,6 +57,13 @@ public class Payment extends AssignedIdEntity {
     @Column(name = "settled_by")
     private String settledBy;
 
+    /** Empty for the order's own charge, invoice payment and cancellation refund; a goodwill refund's own id. */
+    @Column(name = "request_id", nullable = false)
+    private String requestId = "";
+
+    /** Why staff granted a goodwill refund, as they wrote it. */
+    private String reason;
+
     protected Payment() {}
 
     Payment(
@@ -94,6 +101,28 @@ public class Payment extends AssignedIdEntity {
         return payment;
     }
 
+    /**
+     * A goodwill refund, written before any money moves: PENDING until the provider refunds the
+     * card, OWED where staff transfer it (an invoice paid by transfer).
+     */
+    static Payment goodwill(
+            String id, String orderId, BigDecimal amount, String currency, boolean byCard, String reason, Instant at) {
+        Payment refund = new Payment(
+                orderId,
+                PaymentKind.GOODWILL_REFUND,
+                byCard ? PaymentStatus.PENDING : PaymentStatus.OWED,
+                amount,
+                currency,
+                null,
+                "goodwill",
+                at);
+        refund.id = id;
+        refund.requestId = id;
+        refund.reason = reason;
+        refund.idempotencyKey = "goodwill-" + id;
+        return refund;
+    }
+
     /** The provider's answer to the intent (or, for a lost answer, what the provider says it did). */
     void complete(PaymentStatus outcome, String providerReference, Instant at) {
         this.status = outcome;
@@ -119,6 +148,11 @@ public class Payment extends AssignedIdEntity {
     @Override
     public String getId() {
         return id;
+    }
+
+    /** Why staff granted it (goodwill refunds only). */
+    public String getReason() {
+        return reason;
     }
 
     public PaymentKind getKind() {

@@ -6,5 +6,12 @@ public enum PaymentKind {
     /** Money received for an invoice. */
     INVOICE,
     /** Money given back after a cancellation. */
-    REFUND
+    REFUND,
+    /** Part of what the order took, given back by staff without a return (an order may have several). */
+    GOODWILL_REFUND;
+
+    /** Money given back, or owed back. */
+    boolean givesBack() {
+        return this == REFUND || this == GOODWILL_REFUND;
+    }
 }

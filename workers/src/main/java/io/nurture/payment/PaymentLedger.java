@@ -1,9 +1,11 @@
 package io.nurture.payment;
 
+import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
 import io.nurture.orchestration.ProcessMessages;
 import io.nurture.order.Order;
 import io.nurture.order.OrderService;
+import io.nurture.order.OrderStateConflictException;
 import io.nurture.order.OrderStatus;
 import io.nurture.order.PaymentMethod;
 import io.nurture.processes.OrderFulfillment.Variable;
@@ -227,6 +229,107 @@ class PaymentLedger {
                     clock.instant());
         }
         return planRefund(orderId);
+    }
+
+    /**
+     * Grants a goodwill refund on a shipped or delivered order, at most what the order took less
+     * what it gave back already. Written before any money moves (the card's refund is PENDING until
+     * the provider answers, a transfer is OWED to staff) and its process started in the same
+     * transaction. The same request again finds its refund; another request under its id is refused.
+     */
+    @Transactional
+    Payment grantGoodwill(String refundId, String orderId, BigDecimal amount, String reason) {
+        Order order = orders.lock(orderId);
+        Optional<Payment> earlier = payments.findById(refundId);
+        if (earlier.isPresent()) {
+            return sameRequest(earlier.get(), orderId, amount, reason);
+        }
+        if (order.getStatus() != OrderStatus.SHIPPED && order.getStatus() != OrderStatus.DELIVERED) {
+            throw new OrderStateConflictException("Order " + orderId + " is " + order.getStatus()
+                    + ": goodwill refunds are for shipped or delivered orders");
+        }
+        BigDecimal left = leftToRefund(orderId);
+        if (amount.compareTo(left) > 0) {
+            throw new RefundExceedsWhatIsLeftException(left, order.getCurrency());
+        }
+        Payment refund = payments.save(Payment.goodwill(
+                refundId,
+                orderId,
+                amount,
+                order.getCurrency(),
+                order.getPaymentMethod() == PaymentMethod.CARD,
+                reason,
+                clock.instant()));
+        orders.note(
+                order,
+                "Goodwill refund of " + amount.toPlainString() + " " + order.getCurrency() + " granted: " + reason);
+        messages.goodwillRefundGranted(refundId, orderId);
+        return refund;
+    }
+
+    private static Payment sameRequest(Payment earlier, String orderId, BigDecimal amount, String reason) {
+        if (earlier.getKind() != PaymentKind.GOODWILL_REFUND
+                || !earlier.getOrderId().equals(orderId)
+                || earlier.getAmount().compareTo(amount) != 0
+                || !earlier.getReason().equals(reason)) {
+            throw new RefundRequestReusedException();
+        }
+        return earlier;
+    }
+
+    /** What the order took and has not given back, nor owes back. */
+    private BigDecimal leftToRefund(String orderId) {
+        BigDecimal left = BigDecimal.ZERO;
+        for (Payment payment : payments.findByOrderId(orderId)) {
+            if (payment.getKind().givesBack()) {
+                left = left.subtract(payment.getAmount());
+            } else if (payment.isCaptured()) {
+                left = left.add(payment.getAmount());
+            }
+        }
+        return left;
+    }
+
+    /** The provider call a goodwill refund still needs; none once answered, or for a transfer staff pay out. */
+    @Transactional
+    RefundPlan planGoodwill(String refundId) {
+        Payment refund = payments.findById(refundId).orElseThrow();
+        orders.lock(refund.getOrderId());
+        return refund.isPending()
+                ? RefundPlan.call(chargeReference(refund.getOrderId()), refund)
+                : RefundPlan.NOTHING_TO_DO;
+    }
+
+    /** Books the provider's refund once, and tells the customer once. */
+    @Transactional
+    void recordGoodwill(String refundId, String providerReference) {
+        Payment refund = payments.findById(refundId).orElseThrow();
+        Order order = orders.lock(refund.getOrderId());
+        if (!refund.isPending()) {
+            return;
+        }
+        refund.complete(PaymentStatus.REFUNDED, providerReference, clock.instant());
+        orders.note(
+                order,
+                "Goodwill refund of " + refund.getAmount().toPlainString() + " " + refund.getCurrency()
+                        + " given back to the card");
+    }
+
+    /** Tells the customer of their goodwill refund, once per refund. */
+    @Transactional
+    void tellOfGoodwill(String refundId) {
+        Payment refund = payments.findById(refundId).orElseThrow();
+        Order order = orders.lock(refund.getOrderId());
+        notifications.messageCustomer(
+                order.getCustomerId(),
+                order.getId(),
+                "goodwill-refund",
+                Category.TRANSACTIONAL,
+                "goodwill-refund-" + refundId,
+                Map.of(
+                        "amount", refund.getAmount().toPlainString(),
+                        "currency", refund.getCurrency(),
+                        "byCard", order.getPaymentMethod() == PaymentMethod.CARD));
     }
 
     /** Charges a cancellation voided (the provider had nothing under their key then), voided since {@code since}. */

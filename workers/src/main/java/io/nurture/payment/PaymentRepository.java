@@ -2,6 +2,7 @@ package io.nurture.payment;
 
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -17,6 +18,10 @@ interface PaymentRepository extends JpaRepository<Payment, String> {
     List<Payment> findByOrderIdIn(List<String> orderIds);
 
     List<Payment> findByKindAndStatusOrderByCreatedAtAsc(PaymentKind kind, PaymentStatus status);
+
+    List<Payment> findByKindInAndStatusOrderByCreatedAtAsc(Collection<PaymentKind> kinds, PaymentStatus status);
+
+    long countByKindInAndStatus(Collection<PaymentKind> kinds, PaymentStatus status);
 
     List<Payment> findByKindAndStatusAndCompletedAtAfter(PaymentKind kind, PaymentStatus status, Instant after);
 

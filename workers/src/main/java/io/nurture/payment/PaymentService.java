@@ -36,6 +36,8 @@ public class PaymentService {
     /** A refund call that takes longer than this has failed; the late-charge check calls it again. */
     private static final Duration UNANSWERED_REFUND = Duration.ofMinutes(1);
 
+    private static final List<PaymentKind> GIVING_BACK = List.of(PaymentKind.REFUND, PaymentKind.GOODWILL_REFUND);
+
     private final PaymentLedger ledger;
     private final PaymentRepository payments;
     private final PaymentGateway gateway;
@@ -146,6 +148,31 @@ public class PaymentService {
     }
 
     /**
+     * Grants a goodwill refund on a shipped or delivered order (see {@link PaymentLedger#grantGoodwill});
+     * its process gives the money back.
+     *
+     * @param refundId the refund's id: one per request, so a request sent again grants nothing more
+     */
+    public Payment grantGoodwillRefund(String refundId, String orderId, BigDecimal amount, String reason) {
+        return ledger.grantGoodwill(refundId, orderId, amount, reason);
+    }
+
+    /**
+     * The goodwill refund's process step: a card refund goes through the provider under the refund's
+     * own key (a step run again asks the same refund, which the provider does once); a transfer is
+     * owed to staff. The customer is told once, either way.
+     */
+    public void giveGoodwillRefund(String refundId) {
+        PaymentLedger.RefundPlan plan = ledger.planGoodwill(refundId);
+        if (plan.needsProvider()) {
+            String reference =
+                    gateway.refund(plan.chargeReference(), plan.amount(), plan.currency(), plan.idempotencyKey());
+            ledger.recordGoodwill(refundId, reference);
+        }
+        ledger.tellOfGoodwill(refundId);
+    }
+
+    /**
      * A cancellation that asks the provider about a charge still on its way finds nothing and voids
      * it; if the provider books it after all and the charging step loses the answer, nobody else
      * would. Charges voided within the lookback are asked about again: one the provider booked is
@@ -191,12 +218,12 @@ public class PaymentService {
     /** Refunds owed to customers who paid by transfer, oldest first. */
     @Transactional(readOnly = true)
     public List<Payment> refundsOwed() {
-        return payments.findByKindAndStatusOrderByCreatedAtAsc(PaymentKind.REFUND, PaymentStatus.OWED);
+        return payments.findByKindInAndStatusOrderByCreatedAtAsc(GIVING_BACK, PaymentStatus.OWED);
     }
 
     @Transactional(readOnly = true)
     public Optional<Payment> refundById(String refundId) {
-        return payments.findById(refundId).filter(payment -> payment.getKind() == PaymentKind.REFUND);
+        return payments.findById(refundId).filter(payment -> payment.getKind().givesBack());
     }
 
     /**
@@ -206,7 +233,7 @@ public class PaymentService {
     @Transactional
     public Payment settleRefund(String refundId, String bankReference, String staffClient) {
         Payment refund = payments.findForUpdate(refundId)
-                .filter(payment -> payment.getKind() == PaymentKind.REFUND)
+                .filter(payment -> payment.getKind().givesBack())
                 .orElseThrow(() -> new UnknownRefundException(refundId));
         if (refund.getStatus() == PaymentStatus.REFUNDED && bankReference.equals(refund.getProviderReference())) {
             return refund;
@@ -227,11 +254,15 @@ public class PaymentService {
         return refund;
     }
 
-    /** CAPTURED, DECLINED, OWED or REFUNDED once money moved for the order; PENDING before. */
+    /**
+     * CAPTURED, DECLINED, OWED or REFUNDED once money moved for the order; PENDING before. Goodwill
+     * refunds give part of it back and leave the order's payment as it was.
+     */
     @Transactional(readOnly = true)
     public String paymentStatus(String orderId) {
-        Map<PaymentKind, Payment> byKind =
-                payments.findByOrderId(orderId).stream().collect(Collectors.toMap(Payment::getKind, p -> p));
+        Map<PaymentKind, Payment> byKind = payments.findByOrderId(orderId).stream()
+                .filter(payment -> payment.getKind() != PaymentKind.GOODWILL_REFUND)
+                .collect(Collectors.toMap(Payment::getKind, p -> p));
         return Stream.of(PaymentKind.REFUND, PaymentKind.CHARGE, PaymentKind.INVOICE)
                 .filter(byKind::containsKey)
                 .findFirst()

@@ -3,12 +3,13 @@ package io.nurture.payment;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.exception.CamundaError;
+import io.nurture.processes.GoodwillRefund;
 import io.nurture.processes.OrderFulfillment.Error;
 import io.nurture.processes.OrderFulfillment.JobType;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 
-/** Payment steps in {@code order-fulfillment.bpmn}. */
+/** Payment steps in {@code order-fulfillment.bpmn} and {@code goodwill-refund.bpmn}. */
 @Component
 public class PaymentWorker {
 
@@ -44,5 +45,10 @@ public class PaymentWorker {
     @JobWorker(type = JobType.REFUND_PAYMENT)
     public void refundPayment(@Variable String orderId) {
         payments.refund(orderId);
+    }
+
+    @JobWorker(type = GoodwillRefund.JobType.GIVE_GOODWILL_REFUND)
+    public void giveMoneyBack(@Variable String refundId) {
+        payments.giveGoodwillRefund(refundId);
     }
 }

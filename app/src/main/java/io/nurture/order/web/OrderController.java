@@ -1,6 +1,7 @@
 package io.nurture.order.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nurture.api.IdempotencyKeys;
 import io.nurture.checkout.OrderPlacement;
 import io.nurture.order.Order;
 import io.nurture.order.OrderCommands;

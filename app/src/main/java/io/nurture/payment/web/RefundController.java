@@ -1,6 +1,7 @@
 package io.nurture.payment.web;
 
 import io.nurture.api.ConflictException;
+import io.nurture.api.IdempotencyKeys;
 import io.nurture.api.NotFoundException;
 import io.nurture.payment.Payment;
 import io.nurture.payment.PaymentService;
@@ -8,23 +9,32 @@ import io.nurture.payment.RefundNotOwedException;
 import io.nurture.payment.UnknownRefundException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Refunds owed to customers who paid by transfer: no provider can return a bank transfer, so staff
- * pay them out and settle them here with the reference of their transfer.
+ * Money given back: goodwill refunds staff grant on shipped or delivered orders, and refunds owed to
+ * customers who paid by transfer (no provider can return a bank transfer, so staff pay them out and
+ * settle them here with the reference of their transfer).
  */
 @RestController
 class RefundController {
@@ -47,6 +57,36 @@ class RefundController {
                 .orElseThrow(() -> new NotFoundException("No refund " + refundId));
     }
 
+    /**
+     * A goodwill refund: part of what a shipped or delivered order took, given back without a
+     * return. Sent again with the same Idempotency-Key, the same refund is answered.
+     */
+    @PostMapping("/api/orders/{orderId}/refunds")
+    ResponseEntity<RefundView> grantGoodwill(
+            @PathVariable String orderId,
+            @Valid @RequestBody GoodwillRefundRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            Principal staff) {
+        String key = IdempotencyKeys.ofClient(staff.getName(), idempotencyKey);
+        String refundId = key == null
+                ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes(("goodwill " + key).getBytes(StandardCharsets.UTF_8))
+                        .toString();
+        Payment refund = payments.grantGoodwillRefund(refundId, orderId, request.amount(), request.reason());
+        return ResponseEntity.created(URI.create("/api/refunds/" + refund.getId()))
+                .body(RefundView.of(refund));
+    }
+
+    record GoodwillRefundRequest(
+            @Schema(example = "10.00") @NotNull @DecimalMin("0.01") @Digits(integer = 10, fraction = 2)
+            BigDecimal amount,
+
+            @Schema(example = "Parcel arrived two weeks late")
+            @NotBlank
+            @Size(max = 200)
+            @Pattern(regexp = "[\\p{Graph} ]+", message = "must be printable text on one line")
+            String reason) {}
+
     @PostMapping("/api/refunds/{refundId}/settlement")
     RefundView settle(@PathVariable String refundId, @Valid @RequestBody Settlement settlement, Principal staff) {
         try {
@@ -65,10 +105,16 @@ class RefundController {
             @Pattern(regexp = "[\\p{Graph} ]+", message = "must be printable text on one line")
             String bankReference) {}
 
-    /** @param paidOutWith the provider's refund reference, or the bank reference staff settled it with */
+    /**
+     * @param kind        REFUND (after a cancellation) or GOODWILL_REFUND
+     * @param reason      why staff granted a goodwill refund
+     * @param paidOutWith the provider's refund reference, or the bank reference staff settled it with
+     */
     record RefundView(
             String refundId,
             String orderId,
+            String kind,
+            String reason,
             String status,
             BigDecimal amount,
             String currency,
@@ -81,6 +127,8 @@ class RefundController {
             return new RefundView(
                     refund.getId(),
                     refund.getOrderId(),
+                    refund.getKind().name(),
+                    refund.getReason(),
                     refund.getStatus().name(),
                     refund.getAmount(),
                     refund.getCurrency(),

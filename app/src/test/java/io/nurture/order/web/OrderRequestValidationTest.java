@@ -7,6 +7,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.nurture.api.IdempotencyKeys;
 import io.nurture.checkout.OrderPlacement;
 import io.nurture.order.Order;
 import io.nurture.security.SliceClient;

@@ -1,8 +1,7 @@
-package io.nurture.order.web;
+package io.nurture.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nurture.api.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,17 +9,17 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** The HTTP side of an Idempotency-Key: whose it is, and the request body it came with. */
-final class IdempotencyKeys {
+public final class IdempotencyKeys {
 
     /** At most this long, visible ASCII without spaces, as the header's value must be to be compared exactly. */
-    static final int MAX_LENGTH = 200;
+    public static final int MAX_LENGTH = 200;
 
     private static final Pattern ALLOWED = Pattern.compile("[\\x21-\\x7E]{1," + MAX_LENGTH + "}");
 
     private IdempotencyKeys() {}
 
     /** The stored form of a client's key, {@code "<client> <key>"}; null without a key; a key that cannot be compared exactly is refused. */
-    static String ofClient(String apiClient, String key) {
+    public static String ofClient(String apiClient, String key) {
         if (key == null) {
             return null;
         }
@@ -32,7 +31,7 @@ final class IdempotencyKeys {
     }
 
     /** SHA-256 of the request as JSON: a key sent again with another body is told apart. */
-    static String fingerprint(ObjectMapper json, Object request) {
+    public static String fingerprint(ObjectMapper json, Object request) {
         try {
             byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
