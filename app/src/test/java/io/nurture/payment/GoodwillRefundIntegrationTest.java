@@ -15,6 +15,7 @@ import io.nurture.testkit.NurtureClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
@@ -76,7 +77,7 @@ class GoodwillRefundIntegrationTest {
         api.post("/api/orders/" + orderId + "/payments", Map.of("amount", total, "reference", "BANK-GOODWILL"));
         shop.awaitStatus(orderId, "SHIPPED");
 
-        String refundId = grant(orderId, "5.00", "Box dented", null).text("refundId");
+        String refundId = grant(orderId, "5.00", "Box dented").text("refundId");
 
         awaitRefund(refundId, "OWED");
         assertThat(api.get("/api/refunds").body().findValuesAsText("refundId")).contains(refundId);
@@ -88,12 +89,51 @@ class GoodwillRefundIntegrationTest {
     }
 
     @Test
+    void twoRefundsOnOneOrderAreEachOwedToldAndPaidOutOnce() {
+        Instant since = Instant.now().minusSeconds(60);
+        String email = newCustomerEmail();
+        String orderId = shop.place(shop.order(email, SKU, 1, invoice()));
+        String total = shop.awaitStatus(orderId, "AWAITING_PAYMENT").text("total");
+        api.post("/api/orders/" + orderId + "/payments", Map.of("amount", total, "reference", "BANK-TWICE"));
+        shop.awaitStatus(orderId, "SHIPPED");
+
+        String first = grant(orderId, "2.00", "Verspätung: zwei Wochen").text("refundId");
+        String second = grant(orderId, "3.00", "Box dented").text("refundId");
+        awaitRefund(first, "OWED");
+        awaitRefund(second, "OWED");
+        api.post("/api/refunds/" + first + "/settlement", Map.of("bankReference", "TRANSFER-TWICE-1"));
+        api.post("/api/refunds/" + second + "/settlement", Map.of("bankReference", "TRANSFER-TWICE-2"));
+
+        assertThat(mailbox.subjectsFor(email))
+                .containsOnlyOnce(
+                        "We are giving you 2.00 EUR back for order " + orderId,
+                        "We are giving you 3.00 EUR back for order " + orderId,
+                        "We have transferred 2.00 EUR back to you for order " + orderId,
+                        "We have transferred 3.00 EUR back to you for order " + orderId);
+        assertThat(api.get("/api/refunds/" + first).text("reason")).isEqualTo("Verspätung: zwei Wochen");
+        assertThat(violationsFor(orderId, since)).isEmpty();
+    }
+
+    @Test
+    void aRefundWithoutAnIdempotencyKeyIsRefusedNamingIt() {
+        String orderId = shop.place(shop.order(newCustomerEmail(), SKU, 1, card("tok_visa")));
+        shop.deliver(orderId);
+
+        NurtureClient.Answer refused =
+                api.post("/api/orders/" + orderId + "/refunds", Map.of("amount", "1.00", "reason", "Late"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().findValuesAsText("field")).containsExactly("Idempotency-Key");
+        assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
+    }
+
+    @Test
     void moreThanTheOrderKeptIsRefusedNamingTheAmountAndWritesNothing() {
         String orderId = shop.place(shop.order(newCustomerEmail(), SKU, 1, card("tok_visa")));
         shop.deliver(orderId);
-        awaitRefund(grant(orderId, "20.00", "Scratched", null).text("refundId"), "REFUNDED");
+        awaitRefund(grant(orderId, "20.00", "Scratched").text("refundId"), "REFUNDED");
 
-        NurtureClient.Answer tooMuch = grant(orderId, "4.01", "Scratched again", null);
+        NurtureClient.Answer tooMuch = grant(orderId, "4.01", "Scratched again");
 
         assertThat(tooMuch.status()).isEqualTo(400);
         assertThat(tooMuch.body().path("errors").get(0).path("field").asText()).isEqualTo("amount");
@@ -109,7 +149,7 @@ class GoodwillRefundIntegrationTest {
         CyclicBarrier together = new CyclicBarrier(2);
         Callable<Integer> fifteen = () -> {
             together.await();
-            return grant(orderId, "15.00", "Late and dented", null).status();
+            return grant(orderId, "15.00", "Late and dented").status();
         };
 
         List<Integer> answers;
@@ -134,7 +174,7 @@ class GoodwillRefundIntegrationTest {
         String orderId = shop.place(shop.order(newCustomerEmail(), SKU, 1, invoice()));
         shop.awaitStatus(orderId, "AWAITING_PAYMENT");
 
-        NurtureClient.Answer refused = grant(orderId, "1.00", "Sorry for the wait", null);
+        NurtureClient.Answer refused = grant(orderId, "1.00", "Sorry for the wait");
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(tables.paymentKinds(orderId)).isEmpty();
@@ -157,18 +197,23 @@ class GoodwillRefundIntegrationTest {
         String orderId = shop.place(shop.order(newCustomerEmail(), SKU, 1, card("tok_visa")));
         shop.deliver(orderId);
 
-        NurtureClient.Answer refused = api.post("/api/orders/" + orderId + "/refunds", Map.of("amount", "0.00"));
+        NurtureClient.Answer refused = api.post(
+                "/api/orders/" + orderId + "/refunds", Map.of("amount", "0.00"), Map.of("Idempotency-Key", "empty"));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().findValuesAsText("field")).containsExactlyInAnyOrder("amount", "reason");
         assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
     }
 
+    private NurtureClient.Answer grant(String orderId, String amount, String reason) {
+        return grant(orderId, amount, reason, UUID.randomUUID().toString());
+    }
+
     private NurtureClient.Answer grant(String orderId, String amount, String reason, String idempotencyKey) {
-        Map<String, Object> body = Map.of("amount", amount, "reason", reason);
-        return idempotencyKey == null
-                ? api.post("/api/orders/" + orderId + "/refunds", body)
-                : api.post("/api/orders/" + orderId + "/refunds", body, Map.of("Idempotency-Key", idempotencyKey));
+        return api.post(
+                "/api/orders/" + orderId + "/refunds",
+                Map.of("amount", amount, "reason", reason),
+                Map.of("Idempotency-Key", idempotencyKey));
     }
 
     private JsonNode awaitRefund(String refundId, String status) {

@@ -290,10 +290,14 @@ class PaymentLedger {
         return left;
     }
 
-    /** The provider call a goodwill refund still needs; none once answered, or for a transfer staff pay out. */
+    /**
+     * The provider call a goodwill refund still needs; none once answered, or for a transfer staff pay
+     * out. Each step locks the refund's row first (then the order, as settling does): a job handed
+     * out twice runs its steps one after the other.
+     */
     @Transactional
     RefundPlan planGoodwill(String refundId) {
-        Payment refund = payments.findById(refundId).orElseThrow();
+        Payment refund = payments.findForUpdate(refundId).orElseThrow();
         orders.lock(refund.getOrderId());
         return refund.isPending()
                 ? RefundPlan.call(chargeReference(refund.getOrderId()), refund)
@@ -303,7 +307,7 @@ class PaymentLedger {
     /** Books the provider's refund once, and tells the customer once. */
     @Transactional
     void recordGoodwill(String refundId, String providerReference) {
-        Payment refund = payments.findById(refundId).orElseThrow();
+        Payment refund = payments.findForUpdate(refundId).orElseThrow();
         Order order = orders.lock(refund.getOrderId());
         if (!refund.isPending()) {
             return;
@@ -318,7 +322,7 @@ class PaymentLedger {
     /** Tells the customer of their goodwill refund, once per refund. */
     @Transactional
     void tellOfGoodwill(String refundId) {
-        Payment refund = payments.findById(refundId).orElseThrow();
+        Payment refund = payments.findForUpdate(refundId).orElseThrow();
         Order order = orders.lock(refund.getOrderId());
         notifications.messageCustomer(
                 order.getCustomerId(),

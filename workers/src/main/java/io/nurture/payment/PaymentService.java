@@ -1,5 +1,6 @@
 package io.nurture.payment;
 
+import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
 import io.nurture.order.CancellationRequestedException;
 import io.nurture.order.Order;
@@ -247,10 +248,20 @@ public class PaymentService {
                 order,
                 "Refund of " + refund.getAmount().toPlainString() + " " + refund.getCurrency()
                         + " paid out by transfer (" + bankReference + ")");
-        notifications.tellCustomer(
-                order,
-                "refund-paid",
-                Map.of("amount", refund.getAmount().toPlainString(), "currency", refund.getCurrency()));
+        Map<String, Object> paid =
+                Map.of("amount", refund.getAmount().toPlainString(), "currency", refund.getCurrency());
+        if (refund.getKind() == PaymentKind.GOODWILL_REFUND) {
+            // An order may have several: each payout is told once, by its own key.
+            notifications.messageCustomer(
+                    order.getCustomerId(),
+                    order.getId(),
+                    "goodwill-refund-paid",
+                    Category.TRANSACTIONAL,
+                    "goodwill-refund-paid-" + refundId,
+                    paid);
+        } else {
+            notifications.tellCustomer(order, "refund-paid", paid);
+        }
         return refund;
     }
 

@@ -6,6 +6,7 @@ import io.nurture.order.OrderStatus;
 import io.nurture.order.PaymentMethod;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,8 @@ public class Reconciliation {
 
     private static final Set<OrderStatus> OWES_THE_TOTAL = Set.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED);
     private static final int ORDERS_PER_QUERY = 500;
+    /** Longer than the goodwill refund task's retries take: a refund still unanswered then is stuck. */
+    private static final Duration GOODWILL_ANSWER = Duration.ofMinutes(10);
 
     private final OrderService orders;
     private final PaymentRepository payments;
@@ -97,11 +100,6 @@ public class Reconciliation {
     }
 
     private Optional<Finding> check(Order order, List<Payment> ledger) {
-        if (ledger.stream().anyMatch(p -> p.getKind() == PaymentKind.GOODWILL_REFUND && p.isPending())) {
-            // Granted, and its process is giving it back to the card: not at rest yet (one stuck
-            // there shows as an incident in Operate).
-            return Optional.empty();
-        }
         BigDecimal goodwill = sum(ledger, p -> p.getKind() == PaymentKind.GOODWILL_REFUND);
         BigDecimal owes =
                 OWES_THE_TOTAL.contains(order.getStatus()) ? order.getTotal().subtract(goodwill) : BigDecimal.ZERO;
@@ -109,8 +107,20 @@ public class Reconciliation {
         BigDecimal returned = sum(ledger, p -> p.getKind().givesBack() && p.getStatus() == PaymentStatus.REFUNDED);
         BigDecimal owedBack =
                 sum(ledger, p -> p.getKind().givesBack() && (p.getStatus() == PaymentStatus.OWED || p.isPending()));
+        Optional<Payment> goodwillOnItsWay = ledger.stream()
+                .filter(p -> p.getKind() == PaymentKind.GOODWILL_REFUND && p.isPending())
+                .findFirst();
         String problem = null;
-        if (ledger.stream().anyMatch(p -> !p.getKind().givesBack() && p.isPending())) {
+        if (goodwillOnItsWay.isPresent()) {
+            // Granted, and its process is giving it back to the card: not at rest yet, unless it has
+            // waited for the provider longer than any retry would (then its task has an incident).
+            problem = goodwillOnItsWay
+                    .filter(refund ->
+                            refund.getCreatedAt().isBefore(clock.instant().minus(GOODWILL_ANSWER)))
+                    .map(refund -> "a goodwill refund of " + refund.getAmount().toPlainString()
+                            + " the provider has not answered since " + refund.getCreatedAt())
+                    .orElse(null);
+        } else if (ledger.stream().anyMatch(p -> !p.getKind().givesBack() && p.isPending())) {
             problem = "a charge whose answer was never booked";
         } else if (taken.subtract(returned).subtract(owedBack).compareTo(owes) != 0) {
             problem = "holds " + taken.subtract(returned).subtract(owedBack).toPlainString()

@@ -8,6 +8,7 @@ import io.nurture.payment.PaymentService;
 import io.nurture.payment.RefundNotOwedException;
 import io.nurture.payment.UnknownRefundException;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -59,19 +60,24 @@ class RefundController {
 
     /**
      * A goodwill refund: part of what a shipped or delivered order took, given back without a
-     * return. Sent again with the same Idempotency-Key, the same refund is answered.
+     * return. The Idempotency-Key is required: a request sent again (a timeout, a double click)
+     * answers the same refund instead of giving money back twice.
      */
     @PostMapping("/api/orders/{orderId}/refunds")
+    @ApiResponse(responseCode = "201", description = "Granted (or granted before under this key)")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A field or the Idempotency-Key is invalid, or the amount is more than is left")
+    @ApiResponse(responseCode = "409", description = "The order has not shipped")
+    @ApiResponse(responseCode = "422", description = "The key granted a refund with another order, amount or reason")
     ResponseEntity<RefundView> grantGoodwill(
             @PathVariable String orderId,
             @Valid @RequestBody GoodwillRefundRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = "Idempotency-Key") String idempotencyKey,
             Principal staff) {
         String key = IdempotencyKeys.ofClient(staff.getName(), idempotencyKey);
-        String refundId = key == null
-                ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes(("goodwill " + key).getBytes(StandardCharsets.UTF_8))
-                        .toString();
+        String refundId = UUID.nameUUIDFromBytes(("goodwill " + key).getBytes(StandardCharsets.UTF_8))
+                .toString();
         Payment refund = payments.grantGoodwillRefund(refundId, orderId, request.amount(), request.reason());
         return ResponseEntity.created(URI.create("/api/refunds/" + refund.getId()))
                 .body(RefundView.of(refund));
@@ -84,7 +90,7 @@ class RefundController {
             @Schema(example = "Parcel arrived two weeks late")
             @NotBlank
             @Size(max = 200)
-            @Pattern(regexp = "[\\p{Graph} ]+", message = "must be printable text on one line")
+            @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must be text on one line")
             String reason) {}
 
     @PostMapping("/api/refunds/{refundId}/settlement")
