@@ -13,6 +13,7 @@ import io.nurture.testing.Shop;
 import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,6 +49,14 @@ class GoodwillRefundIntegrationTest {
     @Autowired
     Mailbox mailbox;
 
+    @Autowired
+    ProviderFaults provider;
+
+    @AfterEach
+    void providerAnswersAgain() {
+        provider.reset();
+    }
+
     @Test
     void aCardRefundGoesBackToTheCardOnceEvenWhenTheRequestIsSentTwice() {
         Instant since = Instant.now().minusSeconds(60);
@@ -63,7 +73,13 @@ class GoodwillRefundIntegrationTest {
         JsonNode refunded = awaitRefund(granted.text("refundId"), "REFUNDED");
         assertThat(refunded.path("paidOutWith").asText()).isNotBlank();
         assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE", "GOODWILL_REFUND");
-        assertThat(shop.api().get("/api/orders/" + orderId).text("status")).isEqualTo("DELIVERED");
+        JsonNode order = shop.api().get("/api/orders/" + orderId).body();
+        assertThat(order.path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(order.path("payment").path("status").asText()).isEqualTo("CAPTURED");
+        assertThat(order.path("payment").path("refunds").findValuesAsText("refundId"))
+                .containsExactly(granted.text("refundId"));
+        assertThat(order.path("payment").path("refunds").get(0).path("reason").asText())
+                .isEqualTo("Parcel arrived two weeks late");
         assertThat(mailbox.subjectsFor(email))
                 .containsOnlyOnce("We are giving you 10.00 EUR back for order " + orderId);
         assertThat(violationsFor(orderId, since)).isEmpty();
@@ -125,6 +141,26 @@ class GoodwillRefundIntegrationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().findValuesAsText("field")).containsExactly("Idempotency-Key");
         assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
+    }
+
+    @Test
+    void aCardRefundTheProviderKeepsRefusingIsReportedByTheReconciliationOnceItHasWaitedTenMinutes() {
+        Instant since = Instant.now().minusSeconds(60);
+        String orderId = shop.place(shop.order(newCustomerEmail(), SKU, 1, card("tok_visa")));
+        shop.deliver(orderId);
+        provider.refuseRefunds();
+
+        String refundId = grant(orderId, "6.00", "Late").text("refundId");
+        await().atMost(Shop.PATIENCE).until(() -> tables.paymentKinds(orderId).contains("GOODWILL_REFUND"));
+        List<String> whileOnItsWay = violationsFor(orderId, since);
+        shop.advanceClock("PT11M");
+
+        assertThat(whileOnItsWay).as("a refund on its way is not a violation").isEmpty();
+        assertThat(api.get("/api/refunds/" + refundId).text("status")).isEqualTo("PENDING");
+        assertThat(problemsOf(orderId, since))
+                .singleElement()
+                .asString()
+                .startsWith("a goodwill refund of 6.00 the provider has not answered since");
     }
 
     @Test
@@ -221,6 +257,19 @@ class GoodwillRefundIntegrationTest {
                 .until(
                         () -> api.get("/api/refunds/" + refundId).body(),
                         refund -> status.equals(refund.path("status").asText()));
+    }
+
+    private List<String> problemsOf(String orderId, Instant since) {
+        List<String> problems = new ArrayList<>();
+        api.get("/api/reconciliation?placedSince=" + since)
+                .body()
+                .path("violations")
+                .forEach(violation -> {
+                    if (violation.path("orderId").asText().equals(orderId)) {
+                        problems.add(violation.path("problem").asText());
+                    }
+                });
+        return problems;
     }
 
     private List<String> violationsFor(String orderId, Instant since) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.annotation.Primary;
@@ -27,6 +28,7 @@ public class ProviderFaults implements PaymentGateway {
     private final AtomicInteger crashes = new AtomicInteger();
     private final Set<String> crashed = ConcurrentHashMap.newKeySet();
     private final AtomicReference<HeldCharge> held = new AtomicReference<>();
+    private final AtomicBoolean refundsRefused = new AtomicBoolean();
 
     ProviderFaults(SandboxPaymentGateway provider) {
         this.provider = provider;
@@ -61,6 +63,11 @@ public class ProviderFaults implements PaymentGateway {
         }
     }
 
+    /** Every refund is refused until reset, as a provider that is down answers. */
+    public void refuseRefunds() {
+        refundsRefused.set(true);
+    }
+
     public int crashes() {
         return crashes.get();
     }
@@ -70,6 +77,7 @@ public class ProviderFaults implements PaymentGateway {
         crashes.set(0);
         crashed.clear();
         held.set(null);
+        refundsRefused.set(false);
     }
 
     @Override
@@ -91,6 +99,9 @@ public class ProviderFaults implements PaymentGateway {
 
     @Override
     public String refund(String chargeReference, BigDecimal amount, String currency, String idempotencyKey) {
+        if (refundsRefused.get()) {
+            throw new PaymentProviderUnavailableException("Injected: the provider refuses refunds");
+        }
         return provider.refund(chargeReference, amount, currency, idempotencyKey);
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -266,18 +267,30 @@ public class PaymentService {
     }
 
     /**
-     * CAPTURED, DECLINED, OWED or REFUNDED once money moved for the order; PENDING before. Goodwill
-     * refunds give part of it back and leave the order's payment as it was.
+     * The order's payment as its view shows it.
+     *
+     * @param status  CAPTURED, DECLINED, OWED or REFUNDED once money moved for the order; PENDING
+     *                before. Goodwill refunds give part of it back and leave it as it was.
+     * @param refunds money given back or owed back: its cancellation refund and goodwill refunds
      */
+    public record OrderPayment(String status, List<Payment> refunds) {}
+
     @Transactional(readOnly = true)
-    public String paymentStatus(String orderId) {
-        Map<PaymentKind, Payment> byKind = payments.findByOrderId(orderId).stream()
+    public OrderPayment paymentOf(String orderId) {
+        List<Payment> ledger = payments.findByOrderId(orderId);
+        Map<PaymentKind, Payment> byKind = ledger.stream()
                 .filter(payment -> payment.getKind() != PaymentKind.GOODWILL_REFUND)
                 .collect(Collectors.toMap(Payment::getKind, p -> p));
-        return Stream.of(PaymentKind.REFUND, PaymentKind.CHARGE, PaymentKind.INVOICE)
+        String status = Stream.of(PaymentKind.REFUND, PaymentKind.CHARGE, PaymentKind.INVOICE)
                 .filter(byKind::containsKey)
                 .findFirst()
                 .map(kind -> byKind.get(kind).getStatus().name())
                 .orElse("PENDING");
+        return new OrderPayment(
+                status,
+                ledger.stream()
+                        .filter(payment -> payment.getKind().givesBack())
+                        .sorted(Comparator.comparing(Payment::getCreatedAt))
+                        .toList());
     }
 }

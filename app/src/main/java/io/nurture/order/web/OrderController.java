@@ -72,7 +72,7 @@ class OrderController {
     @GetMapping("/{orderId}")
     OrderView get(@PathVariable String orderId) {
         OrderSummary order = orders.summary(orderId);
-        return OrderView.of(order, payments.paymentStatus(orderId));
+        return OrderView.of(order, payments.paymentOf(orderId));
     }
 
     @PostMapping("/{orderId}/cancellation")

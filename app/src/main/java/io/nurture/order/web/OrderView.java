@@ -3,6 +3,7 @@ package io.nurture.order.web;
 import io.nurture.order.OrderStatus;
 import io.nurture.order.OrderSummary;
 import io.nurture.order.PaymentMethod;
+import io.nurture.payment.PaymentService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,11 +22,14 @@ record OrderView(
 
     record LineView(String sku, int quantity, BigDecimal unitPrice) {}
 
-    record PaymentView(PaymentMethod method, String status) {}
+    /** @param refunds money given back or owed back, oldest first: a cancellation's refund, goodwill refunds */
+    record PaymentView(PaymentMethod method, String status, List<RefundView> refunds) {}
+
+    record RefundView(String refundId, String kind, BigDecimal amount, String status, String reason) {}
 
     record TimelineView(Instant at, OrderStatus status, String note) {}
 
-    static OrderView of(OrderSummary order, String paymentStatus) {
+    static OrderView of(OrderSummary order, PaymentService.OrderPayment payment) {
         return new OrderView(
                 order.orderId(),
                 order.status(),
@@ -35,7 +39,17 @@ record OrderView(
                         .toList(),
                 order.total(),
                 order.currency(),
-                new PaymentView(order.paymentMethod(), paymentStatus),
+                new PaymentView(
+                        order.paymentMethod(),
+                        payment.status(),
+                        payment.refunds().stream()
+                                .map(refund -> new RefundView(
+                                        refund.getId(),
+                                        refund.getKind().name(),
+                                        refund.getAmount(),
+                                        refund.getStatus().name(),
+                                        refund.getReason()))
+                                .toList()),
                 order.trackingNumber(),
                 order.timeline().stream()
                         .map(change -> new TimelineView(change.at(), change.status(), change.note()))
