@@ -22,7 +22,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -51,11 +50,6 @@ class GoodwillRefundIntegrationTest {
 
     @Autowired
     ProviderFaults provider;
-
-    @AfterEach
-    void providerAnswersAgain() {
-        provider.reset();
-    }
 
     @Test
     void aCardRefundGoesBackToTheCardOnceEvenWhenTheRequestIsSentTwice() {

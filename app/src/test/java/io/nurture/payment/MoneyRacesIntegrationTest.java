@@ -71,8 +71,7 @@ class MoneyRacesIntegrationTest {
 
     /** The races leave these products scarce or sold out; later tests in this context order them. */
     @AfterEach
-    void disarmAndRestock() {
-        provider.reset();
+    void restock() {
         availableBefore.forEach((sku, available) -> shop.setStock(sku, available));
     }
 

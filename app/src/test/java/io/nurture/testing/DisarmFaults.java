@@ -1,5 +1,6 @@
 package io.nurture.testing;
 
+import io.nurture.payment.ProviderFaults;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
@@ -12,5 +13,6 @@ class DisarmFaults implements TestExecutionListener {
         app.getBean(WorkerFaults.class).reset();
         app.getBean(EngineBackPressure.class).reset();
         app.getBean(IntakePauses.class).reset();
+        app.getBean(ProviderFaults.class).reset();
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.test.context.TestExecutionListeners;
  *
  * <p>Besides the app's beans a test can inject a {@link Shop} (the REST API as a shop uses it), the
  * {@link EngineRecords}, the {@link Mailbox}, {@link Tables} and the faults it arms
- * ({@link WorkerFaults}, {@link EngineBackPressure}, {@link IntakePauses}), which are disarmed
+ * ({@link WorkerFaults}, {@link EngineBackPressure}, {@link IntakePauses}, {@code ProviderFaults}), which are disarmed
  * before each test.
  */
 @Target(ElementType.TYPE)

@@ -3,7 +3,6 @@ package io.nurture.payment;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** What ops watch about money: refunds still owed (read at each scrape) and the last reconciliation's violations. */
@@ -26,8 +25,7 @@ class MoneyMetrics implements MeterBinder {
                 .register(registry);
         Gauge.builder(
                         "nurture.refunds.owed",
-                        () -> payments.countByKindInAndStatus(
-                                List.of(PaymentKind.REFUND, PaymentKind.GOODWILL_REFUND), PaymentStatus.OWED))
+                        () -> payments.countByKindInAndStatus(PaymentKind.GIVING_BACK, PaymentStatus.OWED))
                 .description(
                         "Refunds (after a cancellation, or goodwill) owed to customers who paid by transfer, not yet paid out by staff")
                 .register(registry);

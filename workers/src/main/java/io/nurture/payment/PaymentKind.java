@@ -1,5 +1,7 @@
 package io.nurture.payment;
 
+import java.util.List;
+
 public enum PaymentKind {
     /** A card charge through the payment provider. */
     CHARGE,
@@ -10,8 +12,10 @@ public enum PaymentKind {
     /** Part of what the order took, given back by staff without a return (an order may have several). */
     GOODWILL_REFUND;
 
-    /** Money given back, or owed back. */
+    /** The kinds that give money back, or owe it back. */
+    static final List<PaymentKind> GIVING_BACK = List.of(REFUND, GOODWILL_REFUND);
+
     boolean givesBack() {
-        return this == REFUND || this == GOODWILL_REFUND;
+        return GIVING_BACK.contains(this);
     }
 }

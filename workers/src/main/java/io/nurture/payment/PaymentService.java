@@ -38,8 +38,6 @@ public class PaymentService {
     /** A refund call that takes longer than this has failed; the late-charge check calls it again. */
     private static final Duration UNANSWERED_REFUND = Duration.ofMinutes(1);
 
-    private static final List<PaymentKind> GIVING_BACK = List.of(PaymentKind.REFUND, PaymentKind.GOODWILL_REFUND);
-
     private final PaymentLedger ledger;
     private final PaymentRepository payments;
     private final PaymentGateway gateway;
@@ -220,7 +218,7 @@ public class PaymentService {
     /** Refunds owed to customers who paid by transfer, oldest first. */
     @Transactional(readOnly = true)
     public List<Payment> refundsOwed() {
-        return payments.findByKindInAndStatusOrderByCreatedAtAsc(GIVING_BACK, PaymentStatus.OWED);
+        return payments.findByKindInAndStatusOrderByCreatedAtAsc(PaymentKind.GIVING_BACK, PaymentStatus.OWED);
     }
 
     @Transactional(readOnly = true)

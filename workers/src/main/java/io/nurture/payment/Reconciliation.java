@@ -87,8 +87,8 @@ public class Reconciliation {
             batch.forEach(order ->
                     check(order, ledger.getOrDefault(order.getId(), List.of())).ifPresent(violations::add));
         }
-        List<Payment> owed = payments.findByKindInAndStatusOrderByCreatedAtAsc(
-                List.of(PaymentKind.REFUND, PaymentKind.GOODWILL_REFUND), PaymentStatus.OWED);
+        List<Payment> owed =
+                payments.findByKindInAndStatusOrderByCreatedAtAsc(PaymentKind.GIVING_BACK, PaymentStatus.OWED);
         lastViolations.set(violations.size());
         return new Report(
                 clock.instant(),
