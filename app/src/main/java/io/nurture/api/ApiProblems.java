@@ -12,6 +12,11 @@ import io.nurture.order.UnknownOrderException;
 import io.nurture.payment.InvoiceAmountMismatchException;
 import io.nurture.payment.RefundExceedsWhatIsLeftException;
 import io.nurture.payment.RefundRequestReusedException;
+import io.nurture.returns.InvalidReturnException;
+import io.nurture.returns.ReturnRequestReusedException;
+import io.nurture.returns.ReturnStateConflictException;
+import io.nurture.returns.UnknownReturnException;
+import io.nurture.shipping.CarrierEventNotForParcelException;
 import io.nurture.shipping.UnknownShipmentException;
 import io.nurture.survey.SurveyAnswerException;
 import java.util.Comparator;
@@ -97,6 +102,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
     }
 
+    @ExceptionHandler(InvalidReturnException.class)
+    ResponseEntity<Object> invalidReturn(InvalidReturnException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
+    }
+
+    @ExceptionHandler(CarrierEventNotForParcelException.class)
+    ResponseEntity<Object> eventNotForParcel(CarrierEventNotForParcelException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem("type", ex.getMessage()))));
+    }
+
     @ExceptionHandler({InvoiceAmountMismatchException.class, RefundExceedsWhatIsLeftException.class})
     ResponseEntity<Object> amountRefused(RuntimeException ex) {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem("amount", ex.getMessage()))));
@@ -106,7 +121,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         NotFoundException.class,
         UnknownOrderException.class,
         UnknownProductException.class,
-        UnknownShipmentException.class
+        UnknownShipmentException.class,
+        UnknownReturnException.class
     })
     ProblemDetail notFound(RuntimeException ex) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
@@ -124,12 +140,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    @ExceptionHandler({ConflictException.class, CareCaseClosedException.class, OrderStateConflictException.class})
+    @ExceptionHandler({
+        ConflictException.class,
+        CareCaseClosedException.class,
+        OrderStateConflictException.class,
+        ReturnStateConflictException.class
+    })
     ProblemDetail conflict(RuntimeException ex) {
         return Problems.of(HttpStatus.CONFLICT, "conflict", "Not possible in the current state", ex.getMessage());
     }
 
-    @ExceptionHandler({IdempotencyKeyReusedException.class, RefundRequestReusedException.class})
+    @ExceptionHandler({
+        IdempotencyKeyReusedException.class,
+        RefundRequestReusedException.class,
+        ReturnRequestReusedException.class
+    })
     ProblemDetail idempotencyKeyReused(RuntimeException ex) {
         ProblemDetail problem = Problems.of(
                 HttpStatus.UNPROCESSABLE_ENTITY,

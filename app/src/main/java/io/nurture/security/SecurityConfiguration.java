@@ -69,11 +69,16 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers(POST, "/api/orders", "/api/orders/*/payments", "/api/shipments/*/events")
                 .hasRole(INTEGRATION)
-                .requestMatchers(GET, "/api/orders/*", "/api/products")
+                .requestMatchers(GET, "/api/orders/*", "/api/products", "/api/returns/*")
                 .hasAnyRole(INTEGRATION, STAFF)
-                .requestMatchers(POST, "/api/orders/*/cancellation")
+                .requestMatchers(POST, "/api/orders/*/cancellation", "/api/orders/*/returns")
                 .hasAnyRole(INTEGRATION, STAFF)
-                .requestMatchers(POST, "/api/orders/*/review", "/api/orders/*/refunds")
+                .requestMatchers(
+                        POST,
+                        "/api/orders/*/review",
+                        "/api/orders/*/refunds",
+                        "/api/returns/*/review",
+                        "/api/returns/*/inspection")
                 .hasRole(STAFF)
                 .requestMatchers(GET, "/actuator/prometheus")
                 .hasAnyRole(STAFF, METRICS)

@@ -45,9 +45,22 @@ public class CarrierFaults implements Carrier {
         return carrier.name();
     }
 
+    /** The return's next label booking dies after the carrier issued it. */
+    public void dieAfterReturnLabel(String returnId) {
+        crashes.put(ReturnParcel.bookingKeyOf(returnId), () -> {});
+    }
+
     @Override
     public String bookShipment(String bookingKey, ShippingAddress address, int parcels) {
-        String trackingNumber = carrier.bookShipment(bookingKey, address, parcels);
+        return afterBooking(bookingKey, carrier.bookShipment(bookingKey, address, parcels));
+    }
+
+    @Override
+    public String bookReturnLabel(String bookingKey, ShippingAddress from) {
+        return afterBooking(bookingKey, carrier.bookReturnLabel(bookingKey, from));
+    }
+
+    private String afterBooking(String bookingKey, String trackingNumber) {
         Runnable meanwhile = crashes.remove(bookingKey);
         if (meanwhile != null) {
             crashed.add(bookingKey);

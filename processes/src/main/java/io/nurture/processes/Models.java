@@ -14,7 +14,9 @@ public final class Models {
             "survey-follow-up.dmn",
             "customer-retention.bpmn",
             "customer-segment.dmn",
-            "goodwill-refund.bpmn");
+            "goodwill-refund.bpmn",
+            "order-return.bpmn",
+            "return-eligibility.dmn");
 
     private Models() {}
 }

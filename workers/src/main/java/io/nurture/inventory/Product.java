@@ -25,6 +25,10 @@ public class Product extends AssignedIdEntity {
     @Column(nullable = false)
     private String currency;
 
+    /** FOOD (tea, coffee) or EQUIPMENT, for rules such as which goods come back. */
+    @Column(nullable = false, insertable = false, updatable = false)
+    private String category;
+
     @Column(nullable = false)
     private int available;
 
@@ -64,6 +68,10 @@ public class Product extends AssignedIdEntity {
 
     public String getSku() {
         return sku;
+    }
+
+    public boolean isFood() {
+        return "FOOD".equals(category);
     }
 
     public String getName() {

@@ -47,16 +47,26 @@ public class NotificationService {
 
     @Transactional
     public void tellCustomer(MailableOrder order, String template, Map<String, Object> details) {
-        send(order, template, Audience.CUSTOMER, details);
+        send(order, template, Audience.CUSTOMER, null, details);
     }
 
     @Transactional
     public void alertOps(MailableOrder order, String template, Map<String, Object> details) {
-        send(order, template, Audience.OPS, details);
+        send(order, template, Audience.OPS, null, details);
     }
 
-    private void send(MailableOrder order, String template, Audience audience, Map<String, Object> details) {
-        if (notifications.existsByOrderIdAndTemplateAndAudience(order.getId(), template, audience)) {
+    /** An alert about one of several things on an order (a return, say), sent once per {@code dedupeKey}. */
+    @Transactional
+    public void alertOps(MailableOrder order, String template, String dedupeKey, Map<String, Object> details) {
+        send(order, template, Audience.OPS, dedupeKey, details);
+    }
+
+    private void send(
+            MailableOrder order, String template, Audience audience, String dedupeKey, Map<String, Object> details) {
+        boolean sentBefore = dedupeKey == null
+                ? notifications.existsByOrderIdAndTemplateAndAudience(order.getId(), template, audience)
+                : notifications.existsByCustomerIdAndDedupeKey(order.getCustomerId(), dedupeKey);
+        if (sentBefore) {
             return;
         }
         Customer customer = customers.find(order.getCustomerId()).orElseThrow();
@@ -71,7 +81,7 @@ public class NotificationService {
                 mail,
                 clock.instant(),
                 Category.TRANSACTIONAL,
-                null));
+                dedupeKey));
         counted(template, Category.TRANSACTIONAL);
     }
 

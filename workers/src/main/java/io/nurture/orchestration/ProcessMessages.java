@@ -7,6 +7,7 @@ import io.nurture.processes.CustomerRetention;
 import io.nurture.processes.GoodwillRefund;
 import io.nurture.processes.OrderFulfillment.Message;
 import io.nurture.processes.OrderFulfillment.Variable;
+import io.nurture.processes.OrderReturn;
 import io.nurture.processes.PostPurchase;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,6 +113,43 @@ public class ProcessMessages {
                 "goodwill-refund-granted-" + refundId,
                 properties.eventTimeToLive(),
                 Map.of(GoodwillRefund.Variable.REFUND_ID, refundId, Variable.ORDER_ID, orderId));
+    }
+
+    /** Starts the return's process; the message id makes a repeated start a no-op. */
+    public void returnRequested(String returnId, String orderId) {
+        publish(
+                OrderReturn.Message.REQUESTED,
+                returnId,
+                "return-requested-" + returnId,
+                properties.eventTimeToLive(),
+                Map.of(OrderReturn.Variable.RETURN_ID, returnId, Variable.ORDER_ID, orderId));
+    }
+
+    public void returnReviewed(String returnId, boolean approved) {
+        publish(
+                OrderReturn.Message.REVIEWED,
+                returnId,
+                "return-reviewed-" + returnId,
+                properties.eventTimeToLive(),
+                Map.of(OrderReturn.Variable.RETURN_APPROVED, approved));
+    }
+
+    public void returnParcelReceived(String returnId) {
+        publish(
+                OrderReturn.Message.PARCEL_RECEIVED,
+                returnId,
+                "return-parcel-received-" + returnId,
+                properties.eventTimeToLive(),
+                Map.of());
+    }
+
+    public void returnParcelInspected(String returnId) {
+        publish(
+                OrderReturn.Message.PARCEL_INSPECTED,
+                returnId,
+                "return-parcel-inspected-" + returnId,
+                properties.eventTimeToLive(),
+                Map.of());
     }
 
     public void surveyAnswered(String orderId, String token, int score) {

@@ -57,11 +57,11 @@ public class Payment extends AssignedIdEntity {
     @Column(name = "settled_by")
     private String settledBy;
 
-    /** Empty for the order's own charge, invoice payment and cancellation refund; a goodwill refund's own id. */
+    /** Empty for the order's own charge, invoice payment and cancellation refund; a goodwill refund's own id; a return refund's return. */
     @Column(name = "request_id", nullable = false)
     private String requestId = "";
 
-    /** Why staff granted a goodwill refund, as they wrote it. */
+    /** Why staff granted a goodwill refund, as they wrote it; which return a return refund is for. */
     private String reason;
 
     protected Payment() {}
@@ -102,24 +102,28 @@ public class Payment extends AssignedIdEntity {
     }
 
     /**
-     * A goodwill refund, written before any money moves: PENDING until the provider refunds the
-     * card, OWED where staff transfer it (an invoice paid by transfer).
+     * A goodwill or return refund, written before any money moves: PENDING until the provider
+     * refunds the card, OWED where staff transfer it (an invoice paid by transfer).
+     *
+     * @param requestId the request that gave it: the goodwill refund's own id, or the return's
      */
-    static Payment goodwill(
-            String id, String orderId, BigDecimal amount, String currency, boolean byCard, String reason, Instant at) {
+    static Payment partialRefund(
+            PaymentKind kind,
+            String id,
+            String requestId,
+            String orderId,
+            BigDecimal amount,
+            String currency,
+            boolean byCard,
+            String reason,
+            Instant at) {
+        String label = kind == PaymentKind.GOODWILL_REFUND ? "goodwill" : "return";
         Payment refund = new Payment(
-                orderId,
-                PaymentKind.GOODWILL_REFUND,
-                byCard ? PaymentStatus.PENDING : PaymentStatus.OWED,
-                amount,
-                currency,
-                null,
-                "goodwill",
-                at);
+                orderId, kind, byCard ? PaymentStatus.PENDING : PaymentStatus.OWED, amount, currency, null, label, at);
         refund.id = id;
-        refund.requestId = id;
+        refund.requestId = requestId;
         refund.reason = reason;
-        refund.idempotencyKey = "goodwill-" + id;
+        refund.idempotencyKey = label + "-" + id;
         return refund;
     }
 
@@ -150,7 +154,7 @@ public class Payment extends AssignedIdEntity {
         return id;
     }
 
-    /** Why staff granted it (goodwill refunds only). */
+    /** Why staff granted it (goodwill refunds), or the return it is for (return refunds). */
     public String getReason() {
         return reason;
     }

@@ -252,7 +252,9 @@ class PaymentLedger {
         if (amount.compareTo(left) > 0) {
             throw new RefundExceedsWhatIsLeftException(left, order.getCurrency());
         }
-        Payment refund = payments.save(Payment.goodwill(
+        Payment refund = payments.save(Payment.partialRefund(
+                PaymentKind.GOODWILL_REFUND,
+                refundId,
                 refundId,
                 orderId,
                 amount,
@@ -277,6 +279,38 @@ class PaymentLedger {
         return earlier;
     }
 
+    /**
+     * Writes the refund for a return's accepted items, at most what the order took and has not
+     * given back (a goodwill refund may have given part of it already). Answers what it gives back,
+     * zero when nothing is left; the same return again finds its refund.
+     */
+    @Transactional
+    BigDecimal grantReturnRefund(String refundId, String returnId, String orderId, BigDecimal amount) {
+        Order order = orders.lock(orderId);
+        Optional<Payment> earlier = payments.findById(refundId);
+        if (earlier.isPresent()) {
+            return earlier.get().getAmount();
+        }
+        BigDecimal granted = amount.min(leftToRefund(orderId));
+        if (granted.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        payments.save(Payment.partialRefund(
+                PaymentKind.RETURN_REFUND,
+                refundId,
+                returnId,
+                orderId,
+                granted,
+                order.getCurrency(),
+                order.getPaymentMethod() == PaymentMethod.CARD,
+                "return " + returnId,
+                clock.instant()));
+        orders.note(
+                order,
+                "Return refund of " + granted.toPlainString() + " " + order.getCurrency() + " for return " + returnId);
+        return granted;
+    }
+
     /** What the order took and has not given back, nor owes back. */
     private BigDecimal leftToRefund(String orderId) {
         BigDecimal left = BigDecimal.ZERO;
@@ -291,12 +325,12 @@ class PaymentLedger {
     }
 
     /**
-     * The provider call a goodwill refund still needs; none once answered, or for a transfer staff pay
-     * out. Each step locks the refund's row first (then the order, as settling does): a job handed
-     * out twice runs its steps one after the other.
+     * The provider call a goodwill or return refund still needs; none once answered, or for a
+     * transfer staff pay out. Each step locks the refund's row first (then the order, as settling
+     * does): a job handed out twice runs its steps one after the other.
      */
     @Transactional
-    RefundPlan planGoodwill(String refundId) {
+    RefundPlan planPartialRefund(String refundId) {
         Payment refund = payments.findForUpdate(refundId).orElseThrow();
         orders.lock(refund.getOrderId());
         return refund.isPending()
@@ -304,18 +338,19 @@ class PaymentLedger {
                 : RefundPlan.NOTHING_TO_DO;
     }
 
-    /** Books the provider's refund once, and tells the customer once. */
+    /** Books the provider's refund once. */
     @Transactional
-    void recordGoodwill(String refundId, String providerReference) {
+    void recordPartialRefund(String refundId, String providerReference) {
         Payment refund = payments.findForUpdate(refundId).orElseThrow();
         Order order = orders.lock(refund.getOrderId());
         if (!refund.isPending()) {
             return;
         }
         refund.complete(PaymentStatus.REFUNDED, providerReference, clock.instant());
+        String what = refund.getKind() == PaymentKind.GOODWILL_REFUND ? "Goodwill refund" : "Return refund";
         orders.note(
                 order,
-                "Goodwill refund of " + refund.getAmount().toPlainString() + " " + refund.getCurrency()
+                what + " of " + refund.getAmount().toPlainString() + " " + refund.getCurrency()
                         + " given back to the card");
     }
 

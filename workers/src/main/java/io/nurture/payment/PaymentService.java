@@ -163,13 +163,32 @@ public class PaymentService {
      * owed to staff. The customer is told once, either way.
      */
     public void giveGoodwillRefund(String refundId) {
-        PaymentLedger.RefundPlan plan = ledger.planGoodwill(refundId);
+        giveBack(refundId);
+        ledger.tellOfGoodwill(refundId);
+    }
+
+    /**
+     * Writes the refund for a return's accepted items to the ledger (see {@link
+     * PaymentLedger#grantReturnRefund}); answers what it gives back.
+     *
+     * @param refundId the refund's id, one per return
+     */
+    public BigDecimal grantReturnRefund(String refundId, String returnId, String orderId, BigDecimal amount) {
+        return ledger.grantReturnRefund(refundId, returnId, orderId, amount);
+    }
+
+    /**
+     * Gives a goodwill or return refund back: a card refund through the provider under the refund's
+     * own key (a step run again asks the same refund, which the provider does once); a transfer stays
+     * owed to staff.
+     */
+    public void giveBack(String refundId) {
+        PaymentLedger.RefundPlan plan = ledger.planPartialRefund(refundId);
         if (plan.needsProvider()) {
             String reference =
                     gateway.refund(plan.chargeReference(), plan.amount(), plan.currency(), plan.idempotencyKey());
-            ledger.recordGoodwill(refundId, reference);
+            ledger.recordPartialRefund(refundId, reference);
         }
-        ledger.tellOfGoodwill(refundId);
     }
 
     /**
@@ -249,14 +268,15 @@ public class PaymentService {
                         + " paid out by transfer (" + bankReference + ")");
         Map<String, Object> paid =
                 Map.of("amount", refund.getAmount().toPlainString(), "currency", refund.getCurrency());
-        if (refund.getKind() == PaymentKind.GOODWILL_REFUND) {
+        if (refund.getKind().isPartialRefund()) {
             // An order may have several: each payout is told once, by its own key.
             notifications.messageCustomer(
                     order.getCustomerId(),
                     order.getId(),
-                    "goodwill-refund-paid",
+                    refund.getKind() == PaymentKind.GOODWILL_REFUND ? "goodwill-refund-paid" : "return-refund-paid",
                     Category.TRANSACTIONAL,
-                    "goodwill-refund-paid-" + refundId,
+                    (refund.getKind() == PaymentKind.GOODWILL_REFUND ? "goodwill-refund-paid-" : "return-refund-paid-")
+                            + refundId,
                     paid);
         } else {
             notifications.tellCustomer(order, "refund-paid", paid);
@@ -268,8 +288,8 @@ public class PaymentService {
      * The order's payment as its view shows it.
      *
      * @param status  CAPTURED, DECLINED, OWED or REFUNDED once money moved for the order; PENDING
-     *                before. Goodwill refunds give part of it back and leave it as it was.
-     * @param refunds money given back or owed back: its cancellation refund and goodwill refunds
+     *                before. Goodwill and return refunds give part of it back and leave it as it was.
+     * @param refunds money given back or owed back: its cancellation refund, goodwill and return refunds
      */
     public record OrderPayment(String status, List<Payment> refunds) {}
 
@@ -277,7 +297,7 @@ public class PaymentService {
     public OrderPayment paymentOf(String orderId) {
         List<Payment> ledger = payments.findByOrderId(orderId);
         Map<PaymentKind, Payment> byKind = ledger.stream()
-                .filter(payment -> payment.getKind() != PaymentKind.GOODWILL_REFUND)
+                .filter(payment -> !payment.getKind().isPartialRefund())
                 .collect(Collectors.toMap(Payment::getKind, p -> p));
         String status = Stream.of(PaymentKind.REFUND, PaymentKind.CHARGE, PaymentKind.INVOICE)
                 .filter(byKind::containsKey)

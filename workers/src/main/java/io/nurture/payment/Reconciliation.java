@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The money invariant, checked order by order: for every order whose money has come to rest,
  * what was taken minus what was given back (or is owed back) equals what its state owes (the total
- * for a shipped or delivered order less the goodwill refunds staff granted on it, nothing for a
+ * for a shipped or delivered order less the goodwill and return refunds granted on it, nothing for a
  * cancelled or rejected one), and for a card order
  * the provider's own books say the same as Nurture's ledger.
  */
@@ -32,8 +32,8 @@ public class Reconciliation {
 
     private static final Set<OrderStatus> OWES_THE_TOTAL = Set.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED);
     private static final int ORDERS_PER_QUERY = 500;
-    /** Longer than the goodwill refund task's retries take: a refund still unanswered then is stuck. */
-    private static final Duration GOODWILL_ANSWER = Duration.ofMinutes(10);
+    /** Longer than a goodwill or return refund task's retries take: a refund still unanswered then is stuck. */
+    private static final Duration PARTIAL_REFUND_ANSWER = Duration.ofMinutes(10);
 
     private final OrderService orders;
     private final PaymentRepository payments;
@@ -100,24 +100,26 @@ public class Reconciliation {
     }
 
     private Optional<Finding> check(Order order, List<Payment> ledger) {
-        BigDecimal goodwill = sum(ledger, p -> p.getKind() == PaymentKind.GOODWILL_REFUND);
-        BigDecimal owes =
-                OWES_THE_TOTAL.contains(order.getStatus()) ? order.getTotal().subtract(goodwill) : BigDecimal.ZERO;
+        BigDecimal partlyRefunded = sum(ledger, p -> p.getKind().isPartialRefund());
+        BigDecimal owes = OWES_THE_TOTAL.contains(order.getStatus())
+                ? order.getTotal().subtract(partlyRefunded)
+                : BigDecimal.ZERO;
         BigDecimal taken = sum(ledger, p -> !p.getKind().givesBack() && p.isCaptured());
         BigDecimal returned = sum(ledger, p -> p.getKind().givesBack() && p.getStatus() == PaymentStatus.REFUNDED);
         BigDecimal owedBack =
                 sum(ledger, p -> p.getKind().givesBack() && (p.getStatus() == PaymentStatus.OWED || p.isPending()));
-        Optional<Payment> goodwillOnItsWay = ledger.stream()
-                .filter(p -> p.getKind() == PaymentKind.GOODWILL_REFUND && p.isPending())
+        Optional<Payment> partialRefundOnItsWay = ledger.stream()
+                .filter(p -> p.getKind().isPartialRefund() && p.isPending())
                 .findFirst();
         String problem = null;
-        if (goodwillOnItsWay.isPresent()) {
+        if (partialRefundOnItsWay.isPresent()) {
             // Granted, and its process is giving it back to the card: not at rest yet, unless it has
             // waited for the provider longer than any retry would (then its task has an incident).
-            problem = goodwillOnItsWay
+            problem = partialRefundOnItsWay
                     .filter(refund ->
-                            refund.getCreatedAt().isBefore(clock.instant().minus(GOODWILL_ANSWER)))
-                    .map(refund -> "a goodwill refund of " + refund.getAmount().toPlainString()
+                            refund.getCreatedAt().isBefore(clock.instant().minus(PARTIAL_REFUND_ANSWER)))
+                    .map(refund -> "a " + (refund.getKind() == PaymentKind.GOODWILL_REFUND ? "goodwill" : "return")
+                            + " refund of " + refund.getAmount().toPlainString()
                             + " the provider has not answered since " + refund.getCreatedAt())
                     .orElse(null);
         } else if (ledger.stream().anyMatch(p -> !p.getKind().givesBack() && p.isPending())) {
@@ -136,7 +138,7 @@ public class Reconciliation {
         BigDecimal charged = atProvider(PaymentLedger.chargeKey(orderId));
         BigDecimal refunded = atProvider(PaymentLedger.refundKey(orderId))
                 .add(ledger.stream()
-                        .filter(p -> p.getKind() == PaymentKind.GOODWILL_REFUND)
+                        .filter(p -> p.getKind().isPartialRefund())
                         .map(p -> atProvider(p.getIdempotencyKey()))
                         .reduce(BigDecimal.ZERO, BigDecimal::add));
         BigDecimal bookedCharge = sum(ledger, p -> p.getKind() == PaymentKind.CHARGE && p.isCaptured());

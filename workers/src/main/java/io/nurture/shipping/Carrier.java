@@ -12,6 +12,9 @@ interface Carrier {
 
     String bookShipment(String bookingKey, ShippingAddress address, int parcels);
 
+    /** A prepaid label for a parcel the customer sends back from {@code from} to the shop; its tracking number. */
+    String bookReturnLabel(String bookingKey, ShippingAddress from);
+
     /** Cancels the booking made under the key; a key never booked, or cancelled before, changes nothing. */
     void cancelBooking(String bookingKey);
 }

@@ -3,5 +3,7 @@ package io.nurture.shipping;
 public enum CarrierEventType {
     SHIPPED,
     IN_TRANSIT,
-    DELIVERED
+    DELIVERED,
+    /** A return parcel reached the shop. */
+    RETURN_RECEIVED
 }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * Stand-in for a parcel carrier: books instantly and answers tracking numbers of the form
  * {@code SBX} + 12 characters. Delivery is reported through the carrier-events API, as a real
  * carrier's webhook would. Test value: a shipping postal code of {@code 99999} makes the carrier
- * fail technically (the job is retried, then an incident), to rehearse a carrier outage. It keeps
+ * fail technically (the job is retried, then an incident), to rehearse a carrier outage; one of
+ * {@code 99998} books parcels but no return labels. It keeps
  * books of its own ({@link CarrierBooks}) that outlive any Nurture transaction and restart.
  */
 @Component
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 class SandboxCarrier implements Carrier {
 
     static final String OUTAGE_POSTAL_CODE = "99999";
+    static final String RETURN_LABEL_OUTAGE_POSTAL_CODE = "99998";
 
     private final CarrierBooks books;
 
@@ -34,6 +36,19 @@ class SandboxCarrier implements Carrier {
         if (OUTAGE_POSTAL_CODE.equals(address.postalCode())) {
             throw new CarrierUnavailableException("Sandbox carrier outage for postal code " + OUTAGE_POSTAL_CODE);
         }
+        return booking(bookingKey);
+    }
+
+    @Override
+    public String bookReturnLabel(String bookingKey, ShippingAddress from) {
+        if (RETURN_LABEL_OUTAGE_POSTAL_CODE.equals(from.postalCode())) {
+            throw new CarrierUnavailableException(
+                    "Sandbox carrier issues no return labels for postal code " + RETURN_LABEL_OUTAGE_POSTAL_CODE);
+        }
+        return booking(bookingKey);
+    }
+
+    private String booking(String bookingKey) {
         return books.find(bookingKey)
                 .orElseGet(() -> books.keepFirst(new CarrierBooks.Booking(
                         bookingKey,

@@ -10,6 +10,7 @@ import io.nurture.order.OrderSummary;
 import io.nurture.payment.InvoicePaymentOutcome;
 import io.nurture.payment.InvoicePayments;
 import io.nurture.payment.PaymentService;
+import io.nurture.returns.ReturnService;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -38,6 +39,7 @@ class OrderController {
     private final InvoicePayments invoicePayments;
     private final OrderService orders;
     private final PaymentService payments;
+    private final ReturnService returns;
     private final ObjectMapper json;
 
     OrderController(
@@ -46,12 +48,14 @@ class OrderController {
             InvoicePayments invoicePayments,
             OrderService orders,
             PaymentService payments,
+            ReturnService returns,
             ObjectMapper json) {
         this.placement = placement;
         this.commands = commands;
         this.invoicePayments = invoicePayments;
         this.orders = orders;
         this.payments = payments;
+        this.returns = returns;
         this.json = json;
     }
 
@@ -72,7 +76,7 @@ class OrderController {
     @GetMapping("/{orderId}")
     OrderView get(@PathVariable String orderId) {
         OrderSummary order = orders.summary(orderId);
-        return OrderView.of(order, payments.paymentOf(orderId));
+        return OrderView.of(order, payments.paymentOf(orderId), returns.returnsOf(orderId));
     }
 
     @PostMapping("/{orderId}/cancellation")

@@ -4,6 +4,8 @@ import io.nurture.order.OrderStatus;
 import io.nurture.order.OrderSummary;
 import io.nurture.order.PaymentMethod;
 import io.nurture.payment.PaymentService;
+import io.nurture.returns.CustomerReturn;
+import io.nurture.returns.ReturnStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -18,18 +20,22 @@ record OrderView(
         String currency,
         PaymentView payment,
         String trackingNumber,
+        List<ReturnSummary> returns,
         List<TimelineView> timeline) {
 
     record LineView(String sku, int quantity, BigDecimal unitPrice) {}
 
-    /** @param refunds money given back or owed back, oldest first: a cancellation's refund, goodwill refunds */
+    /** @param refunds money given back or owed back, oldest first: a cancellation's refund, goodwill and return refunds */
     record PaymentView(PaymentMethod method, String status, List<RefundView> refunds) {}
 
     record RefundView(String refundId, String kind, BigDecimal amount, String status, String reason) {}
 
+    /** A return of the order; GET /api/returns/{returnId} shows it whole. */
+    record ReturnSummary(String returnId, ReturnStatus status, Instant requestedAt) {}
+
     record TimelineView(Instant at, OrderStatus status, String note) {}
 
-    static OrderView of(OrderSummary order, PaymentService.OrderPayment payment) {
+    static OrderView of(OrderSummary order, PaymentService.OrderPayment payment, List<CustomerReturn> returns) {
         return new OrderView(
                 order.orderId(),
                 order.status(),
@@ -51,6 +57,9 @@ record OrderView(
                                         refund.getReason()))
                                 .toList()),
                 order.trackingNumber(),
+                returns.stream()
+                        .map(ret -> new ReturnSummary(ret.getId(), ret.getStatus(), ret.getCreatedAt()))
+                        .toList(),
                 order.timeline().stream()
                         .map(change -> new TimelineView(change.at(), change.status(), change.note()))
                         .toList());

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The carrier's webhook. Carriers resend events; a repeat is accepted and changes nothing. */
+/**
+ * The carrier's webhook, for an order's parcels (IN_TRANSIT, DELIVERED) and return labels
+ * (IN_TRANSIT, RETURN_RECEIVED). Carriers resend events; a repeat is accepted and changes nothing.
+ */
 @RestController
 class CarrierEventController {
 
@@ -25,16 +28,16 @@ class CarrierEventController {
     @PostMapping("/api/shipments/{trackingNumber}/events")
     ResponseEntity<Received> receive(@PathVariable String trackingNumber, @Valid @RequestBody CarrierEvent event) {
         if (event.type() == CarrierEventType.SHIPPED) {
-            throw new InvalidRequestException("type", "must be IN_TRANSIT or DELIVERED");
+            throw new InvalidRequestException("type", "must be IN_TRANSIT, DELIVERED or RETURN_RECEIVED");
         }
-        var recorded = events.record(trackingNumber, event.type());
-        return ResponseEntity.accepted().body(new Received(trackingNumber, event.type(), recorded.isEmpty()));
+        boolean recorded = events.record(trackingNumber, event.type());
+        return ResponseEntity.accepted().body(new Received(trackingNumber, event.type(), !recorded));
     }
 
     record CarrierEvent(
             @Schema(
                     example = "DELIVERED",
-                    allowableValues = {"IN_TRANSIT", "DELIVERED"})
+                    allowableValues = {"IN_TRANSIT", "DELIVERED", "RETURN_RECEIVED"})
             @NotNull
             CarrierEventType type) {}
 

@@ -1,0 +1,307 @@
+package io.nurture.returns;
+
+import static io.nurture.testing.OrderRequests.card;
+import static io.nurture.testing.OrderRequests.invoice;
+import static io.nurture.testing.OrderRequests.newCustomerEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nurture.testing.Mailbox;
+import io.nurture.testing.NurtureIntegrationTest;
+import io.nurture.testing.Shop;
+import io.nurture.testing.Tables;
+import io.nurture.testkit.NurtureClient;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Returns through the API, as a shop and its staff run them: request, label, parcel back,
+ * inspection, refund (card and invoice); refused by the table or by staff; damaged without a parcel;
+ * never sent back. After each, the order's books balance.
+ */
+@NurtureIntegrationTest
+class ReturnIntegrationTest {
+
+    /** A kettle (79.00): equipment, returned for a change of mind. */
+    private static final String KETTLE = "KET-GOOSENECK";
+    /** Tea infusers (6.90 each). */
+    private static final String INFUSER = "INF-STEEL";
+    /** Rooibos tea (9.80): food. */
+    private static final String TEA = "TEA-ROOIBOS-100";
+    /** A coffee grinder (149.00): four are worth more than 500. */
+    private static final String GRINDER = "GRN-BURR";
+
+    @Autowired
+    Shop shop;
+
+    @Autowired
+    NurtureClient api;
+
+    @Autowired
+    Tables tables;
+
+    @Autowired
+    Mailbox mailbox;
+
+    private final Instant since = Instant.now().minusSeconds(60);
+
+    @Test
+    void aCardReturnGoesFromRequestToLabelToInspectionToARefundOnTheCard() {
+        String email = newCustomerEmail();
+        String orderId = delivered(email, KETTLE, 1, card("tok_visa"));
+        String key = "return-" + orderId;
+
+        NurtureClient.Answer asked = requestReturn(orderId, key, line(KETTLE, 1, "CHANGED_MIND"));
+        NurtureClient.Answer again = requestReturn(orderId, key, line(KETTLE, 1, "CHANGED_MIND"));
+        String returnId = asked.text("returnId");
+        String label = awaitReturn(returnId, "AWAITING_PARCEL")
+                .path("labelTrackingNumber")
+                .asText();
+        parcelBack(label);
+        awaitReturn(returnId, "RECEIVED");
+        int stockBefore = shop.available(KETTLE);
+        inspect(returnId, List.of(Map.of("sku", KETTLE, "accepted", 1, "sellable", true)), "Unused, in its box");
+        JsonNode refunded = awaitReturn(returnId, "REFUNDED");
+
+        assertThat(asked.status()).as(asked.body().toString()).isEqualTo(201);
+        assertThat(again.text("returnId")).isEqualTo(returnId);
+        assertThat(label).startsWith("SBX");
+        assertThat(refunded.path("decision").path("labelPaidBy").asText()).isEqualTo("CUSTOMER");
+        assertThat(refunded.path("settlement").path("acceptedValue").decimalValue())
+                .isEqualByComparingTo("79.00");
+        assertThat(refunded.path("settlement").path("labelFee").decimalValue()).isEqualByComparingTo("5.90");
+        assertThat(refunded.path("settlement").path("refundAmount").decimalValue())
+                .isEqualByComparingTo("73.10");
+        assertThat(refunded.path("timeline").findValuesAsText("status"))
+                .containsExactly("REQUESTED", "AWAITING_PARCEL", "RECEIVED", "INSPECTED", "REFUNDING", "REFUNDED");
+        JsonNode refund = api.get("/api/refunds/"
+                        + refunded.path("settlement").path("refundId").asText())
+                .body();
+        assertThat(refund.path("kind").asText()).isEqualTo("RETURN_REFUND");
+        assertThat(refund.path("status").asText()).isEqualTo("REFUNDED");
+        assertThat(shop.available(KETTLE)).isEqualTo(stockBefore + 1);
+        JsonNode order = api.get("/api/orders/" + orderId).body();
+        assertThat(order.path("returns").findValuesAsText("returnId")).containsExactly(returnId);
+        assertThat(mailbox.subjectsFor(email))
+                .containsOnlyOnce(
+                        "We have your return request for order " + orderId,
+                        "Your return label for order " + orderId,
+                        "Your return for order " + orderId + " has arrived",
+                        "We are refunding 73.10 EUR for your return");
+        assertThat(violationsFor(orderId)).isEmpty();
+    }
+
+    @Test
+    void anInvoiceReturnRefundsWhatInspectionAcceptedAndIsOwedUntilStaffPayIt() {
+        String orderId = delivered(newCustomerEmail(), INFUSER, 2, invoice());
+
+        String returnId = requestReturn(orderId, line(INFUSER, 2, "WRONG_ITEM")).text("returnId");
+        parcelBack(awaitReturn(returnId, "AWAITING_PARCEL")
+                .path("labelTrackingNumber")
+                .asText());
+        awaitReturn(returnId, "RECEIVED");
+        int stockBefore = shop.available(INFUSER);
+        inspect(returnId, List.of(Map.of("sku", INFUSER, "accepted", 1, "sellable", true)), "One was used");
+        JsonNode refunded = awaitReturn(returnId, "REFUNDED");
+        String refundId = refunded.path("settlement").path("refundId").asText();
+
+        assertThat(refunded.path("decision").path("labelPaidBy").asText()).isEqualTo("SHOP");
+        assertThat(refunded.path("settlement").path("refundAmount").decimalValue())
+                .isEqualByComparingTo("6.90");
+        assertThat(refunded.path("lines").get(0).path("accepted").asInt()).isEqualTo(1);
+        assertThat(shop.available(INFUSER)).isEqualTo(stockBefore + 1);
+        assertThat(api.get("/api/refunds/" + refundId).text("status")).isEqualTo("OWED");
+        assertThat(violationsFor(orderId)).isEmpty();
+        api.post("/api/refunds/" + refundId + "/settlement", Map.of("bankReference", "TRANSFER-RETURN-1"));
+        assertThat(api.get("/api/refunds/" + refundId).text("status")).isEqualTo("REFUNDED");
+        assertThat(violationsFor(orderId)).isEmpty();
+    }
+
+    @Test
+    void aDamagedDeliveryIsRefundedAtOnceWithoutAParcelAndNothingGoesBackIntoStock() {
+        String orderId = delivered(newCustomerEmail(), TEA, 2, card("tok_visa"));
+        int stockBefore = shop.available(TEA);
+
+        String returnId = requestReturn(orderId, line(TEA, 1, "DAMAGED")).text("returnId");
+        JsonNode refunded = awaitReturn(returnId, "REFUNDED");
+
+        assertThat(refunded.path("labelTrackingNumber").isNull()).isTrue();
+        assertThat(refunded.path("settlement").path("refundAmount").decimalValue())
+                .isEqualByComparingTo("9.80");
+        assertThat(refunded.path("lines").get(0).path("sellable").asBoolean()).isFalse();
+        assertThat(shop.available(TEA)).isEqualTo(stockBefore);
+        assertThat(violationsFor(orderId)).isEmpty();
+    }
+
+    @Test
+    void teaReturnedForAChangeOfMindIsRefusedWithTheReasonTheCustomerReads() {
+        String email = newCustomerEmail();
+        String orderId = delivered(email, TEA, 1, card("tok_visa"));
+
+        String returnId = requestReturn(orderId, line(TEA, 1, "CHANGED_MIND")).text("returnId");
+        JsonNode refused = awaitReturn(returnId, "REJECTED");
+
+        assertThat(refused.path("decision").path("rejectionReason").asText()).contains("Tea and coffee");
+        assertThat(mailbox.subjectsFor(email)).contains("We cannot take back the items of order " + orderId);
+        assertThat(mailbox.bodiesFor(email)).anyMatch(body -> body.contains("Tea and coffee cannot be returned"));
+        assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
+        assertThat(violationsFor(orderId)).isEmpty();
+    }
+
+    @Test
+    void aReturnStaffReviewAndRefuseIsRefusedWithTheirReason() {
+        String email = newCustomerEmail();
+        String orderId = delivered(email, GRINDER, 4, card("tok_visa"));
+
+        String returnId =
+                requestReturn(orderId, line(GRINDER, 4, "CHANGED_MIND")).text("returnId");
+        awaitReturn(returnId, "IN_REVIEW");
+        NurtureClient.Answer withoutNote = api.post("/api/returns/" + returnId + "/review", Map.of("approved", false));
+        NurtureClient.Answer refused = api.post(
+                "/api/returns/" + returnId + "/review", Map.of("approved", false, "note", "Grinders show use"));
+        NurtureClient.Answer twice = api.post("/api/returns/" + returnId + "/review", Map.of("approved", true));
+        JsonNode rejected = awaitReturn(returnId, "REJECTED");
+
+        assertThat(withoutNote.status()).isEqualTo(400);
+        assertThat(withoutNote.body().findValuesAsText("field")).containsExactly("note");
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(rejected.path("decision").path("rejectionReason").asText()).isEqualTo("Grinders show use");
+        assertThat(rejected.path("decision").path("restockingFeePercent").isNull())
+                .isTrue();
+        assertThat(mailbox.bodiesFor(email)).anyMatch(body -> body.contains("Grinders show use"));
+        assertThat(mailbox.subjectsFor("ops@nurture.example"))
+                .contains("Return " + returnId + " of order " + orderId + " needs a review");
+    }
+
+    @Test
+    void anInspectionThatAcceptsNothingClosesTheReturnWithoutARefund() {
+        String orderId = delivered(newCustomerEmail(), INFUSER, 1, card("tok_visa"));
+        String returnId =
+                requestReturn(orderId, line(INFUSER, 1, "NOT_AS_DESCRIBED")).text("returnId");
+        NurtureClient.Answer tooEarly = api.post(
+                "/api/returns/" + returnId + "/inspection", Map.of("lines", List.of(), "note", "Nothing here yet"));
+        parcelBack(awaitReturn(returnId, "AWAITING_PARCEL")
+                .path("labelTrackingNumber")
+                .asText());
+        awaitReturn(returnId, "RECEIVED");
+
+        NurtureClient.Answer tooMany = api.post(
+                "/api/returns/" + returnId + "/inspection",
+                Map.of("lines", List.of(Map.of("sku", INFUSER, "accepted", 2, "sellable", true))));
+        inspect(returnId, List.of(), "The parcel held a different infuser");
+        JsonNode closed = awaitReturn(returnId, "NOTHING_ACCEPTED");
+
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body().findValuesAsText("field")).containsExactly("lines[0].accepted");
+        assertThat(closed.path("settlement").path("refundAmount").decimalValue())
+                .isEqualByComparingTo("0");
+        assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
+        assertThat(violationsFor(orderId)).isEmpty();
+    }
+
+    @Test
+    void aReturnWhoseParcelNeverArrivesClosesAfter21DaysAndItsItemsCanBeAskedBackAgain() {
+        String orderId = delivered(newCustomerEmail(), INFUSER, 1, card("tok_visa"));
+        String returnId = requestReturn(orderId, line(INFUSER, 1, "WRONG_ITEM")).text("returnId");
+        awaitReturn(returnId, "AWAITING_PARCEL");
+
+        shop.advanceClock("P21DT1H");
+        awaitReturn(returnId, "NOT_SENT_BACK");
+        NurtureClient.Answer askedAgain = requestReturn(orderId, line(INFUSER, 1, "WRONG_ITEM"));
+
+        assertThat(askedAgain.status()).isEqualTo(201);
+        assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
+    }
+
+    @Test
+    void badReturnsAreRefusedNamingTheFieldAndLeaveNothingBehind() {
+        String shippedOnly = shop.place(shop.order(newCustomerEmail(), INFUSER, 1, card("tok_visa")));
+        shop.awaitStatus(shippedOnly, "SHIPPED");
+        String orderId = delivered(newCustomerEmail(), INFUSER, 2, card("tok_visa"));
+
+        NurtureClient.Answer notDelivered = requestReturn(shippedOnly, line(INFUSER, 1, "CHANGED_MIND"));
+        NurtureClient.Answer notInOrder = requestReturn(orderId, line(KETTLE, 1, "CHANGED_MIND"));
+        NurtureClient.Answer tooMany = requestReturn(orderId, line(INFUSER, 3, "CHANGED_MIND"));
+        NurtureClient.Answer noLines = api.post("/api/orders/" + orderId + "/returns", Map.of("lines", List.of()));
+        NurtureClient.Answer badReason = requestReturn(orderId, line(INFUSER, 1, "BORED"));
+        NurtureClient.Answer first = requestReturn(orderId, "first-" + orderId, line(INFUSER, 1, "CHANGED_MIND"));
+        NurtureClient.Answer reused = requestReturn(orderId, "first-" + orderId, line(INFUSER, 2, "CHANGED_MIND"));
+        NurtureClient.Answer moreThanLeft = requestReturn(orderId, line(INFUSER, 2, "CHANGED_MIND"));
+
+        assertThat(notDelivered.status()).isEqualTo(409);
+        assertThat(notInOrder.status()).isEqualTo(400);
+        assertThat(notInOrder.body().findValuesAsText("field")).containsExactly("lines[0].sku");
+        assertThat(tooMany.body().findValuesAsText("field")).containsExactly("lines[0].quantity");
+        assertThat(noLines.body().findValuesAsText("field")).containsExactly("lines");
+        assertThat(badReason.status()).isEqualTo(400);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(moreThanLeft.status()).isEqualTo(400);
+        assertThat(moreThanLeft.body().findValuesAsText("field")).containsExactly("lines[0].quantity");
+        assertThat(api.get("/api/orders/" + orderId).body().path("returns").findValuesAsText("returnId"))
+                .containsExactly(first.text("returnId"));
+        assertThat(api.get("/api/orders/" + shippedOnly).body().path("returns")).isEmpty();
+    }
+
+    private String delivered(String email, String sku, int quantity, Map<String, Object> payment) {
+        String orderId = shop.place(shop.order(email, sku, quantity, payment));
+        if (payment.get("method").equals("INVOICE")) {
+            String total = shop.awaitStatus(orderId, "AWAITING_PAYMENT").text("total");
+            api.post("/api/orders/" + orderId + "/payments", Map.of("amount", total, "reference", "BANK-" + orderId));
+        }
+        shop.deliver(orderId);
+        return orderId;
+    }
+
+    private static Map<String, Object> line(String sku, int quantity, String reason) {
+        return Map.of("sku", sku, "quantity", quantity, "reason", reason);
+    }
+
+    private NurtureClient.Answer requestReturn(String orderId, Map<String, Object> line) {
+        return requestReturn(orderId, UUID.randomUUID().toString(), line);
+    }
+
+    private NurtureClient.Answer requestReturn(String orderId, String idempotencyKey, Map<String, Object> line) {
+        return api.post(
+                "/api/orders/" + orderId + "/returns",
+                Map.of("lines", List.of(line)),
+                Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    private void parcelBack(String trackingNumber) {
+        assertThat(api.post("/api/shipments/" + trackingNumber + "/events", Map.of("type", "RETURN_RECEIVED"))
+                        .status())
+                .isEqualTo(202);
+    }
+
+    private void inspect(String returnId, List<Map<String, Object>> lines, String note) {
+        NurtureClient.Answer inspected =
+                api.post("/api/returns/" + returnId + "/inspection", Map.of("lines", lines, "note", note));
+        assertThat(inspected.status()).as(inspected.body().toString()).isEqualTo(200);
+    }
+
+    private JsonNode awaitReturn(String returnId, String status) {
+        return await().atMost(Shop.PATIENCE)
+                .until(
+                        () -> api.get("/api/returns/" + returnId).body(),
+                        ret -> status.equals(ret.path("status").asText()));
+    }
+
+    private List<String> violationsFor(String orderId) {
+        return api
+                .get("/api/reconciliation?placedSince=" + since)
+                .body()
+                .path("violations")
+                .findValuesAsText("orderId")
+                .stream()
+                .filter(orderId::equals)
+                .toList();
+    }
+}

@@ -1,0 +1,6 @@
+package io.nurture.returns;
+
+import java.math.BigDecimal;
+
+/** What the eligibility table decides a return on; ids and amounts only. */
+public record ReturnFacts(long daysSinceDelivery, String returnReason, boolean includesFood, BigDecimal returnValue) {}

@@ -1,0 +1,416 @@
+package io.nurture.returns;
+
+import io.nurture.inventory.InventoryService;
+import io.nurture.inventory.Product;
+import io.nurture.notification.Category;
+import io.nurture.notification.NotificationService;
+import io.nurture.orchestration.ProcessMessages;
+import io.nurture.order.Order;
+import io.nurture.order.OrderLine;
+import io.nurture.order.OrderService;
+import io.nurture.order.OrderStateConflictException;
+import io.nurture.order.OrderStatus;
+import io.nurture.order.PaymentMethod;
+import io.nurture.payment.PaymentService;
+import io.nurture.shipping.ReturnLabels;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A return from request to refund. Each step locks the return's row first (then the order's): a
+ * job handed out twice, or staff calling while a step runs, go one after the other, and a step run
+ * again finds its work done. Carrier and payment provider are called outside any transaction.
+ */
+@Service
+public class ReturnService {
+
+    private static final String CUSTOMER_PAYS = "CUSTOMER";
+
+    private final ReturnRepository returns;
+    private final OrderService orders;
+    private final InventoryService inventory;
+    private final PaymentService payments;
+    private final ReturnLabels labels;
+    private final NotificationService notifications;
+    private final ProcessMessages messages;
+    private final ReturnProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ReturnService(
+            ReturnRepository returns,
+            OrderService orders,
+            InventoryService inventory,
+            PaymentService payments,
+            ReturnLabels labels,
+            NotificationService notifications,
+            ProcessMessages messages,
+            ReturnProperties properties,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.returns = returns;
+        this.orders = orders;
+        this.inventory = inventory;
+        this.payments = payments;
+        this.labels = labels;
+        this.notifications = notifications;
+        this.messages = messages;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /**
+     * Takes a return for a delivered order: each line a product of the order, at most what was
+     * delivered less what other returns take back. The return and its process's start are written
+     * in one transaction; the same request again (its Idempotency-Key) answers the same return.
+     */
+    @Transactional
+    public CustomerReturn request(NewReturn asked) {
+        Order order = orders.lock(asked.orderId());
+        var earlier = returns.findById(asked.returnId());
+        if (earlier.isPresent()) {
+            return loaded(sameRequest(earlier.get(), asked));
+        }
+        if (order.getStatus() != OrderStatus.DELIVERED) {
+            throw new OrderStateConflictException("Order " + order.getId() + " is " + order.getStatus()
+                    + ": items can be returned once it is delivered");
+        }
+        checkLines(asked.lines(), returnable(order));
+        CustomerReturn requested = returns.save(new CustomerReturn(
+                asked.returnId(),
+                order.getId(),
+                asked.requestFingerprint(),
+                asked.lines().stream()
+                        .map(line -> new ReturnLine(line.sku(), line.quantity(), line.reason(), line.comment()))
+                        .toList(),
+                clock.instant()));
+        orders.note(order, "Return " + requested.getId() + " requested");
+        tellCustomer(order, requested, "return-requested", Map.of());
+        messages.returnRequested(requested.getId(), order.getId());
+        return loaded(requested);
+    }
+
+    private static CustomerReturn sameRequest(CustomerReturn earlier, NewReturn asked) {
+        if (!earlier.getOrderId().equals(asked.orderId())
+                || !Objects.equals(earlier.getRequestFingerprint(), asked.requestFingerprint())) {
+            throw new ReturnRequestReusedException();
+        }
+        return earlier;
+    }
+
+    /** Per SKU, what was delivered and is not taken back by another return. */
+    private Map<String, Integer> returnable(Order order) {
+        Map<String, Integer> left = new HashMap<>();
+        order.getLines().forEach(line -> left.merge(line.getSku(), line.getQuantity(), Integer::sum));
+        returns.findByOrderIdOrderByCreatedAtAsc(order.getId()).stream()
+                .filter(CustomerReturn::takesBack)
+                .flatMap(other -> other.getLines().stream())
+                .forEach(line -> left.computeIfPresent(line.getSku(), (sku, n) -> n - line.claimed()));
+        return left;
+    }
+
+    private static void checkLines(List<NewReturn.Line> lines, Map<String, Integer> returnable) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            NewReturn.Line line = lines.get(i);
+            String field = "lines[" + i + "].";
+            if (!seen.add(line.sku())) {
+                throw new InvalidReturnException(field + "sku", "is listed twice");
+            }
+            Integer left = returnable.get(line.sku());
+            if (left == null) {
+                throw new InvalidReturnException(field + "sku", "is not in the order");
+            }
+            if (line.quantity() > left) {
+                throw new InvalidReturnException(
+                        field + "quantity", "is more than can be returned: " + Math.max(left, 0) + " of " + line.sku());
+            }
+        }
+    }
+
+    /** What the eligibility table decides on. */
+    @Transactional(readOnly = true)
+    ReturnFacts facts(String returnId) {
+        CustomerReturn asked = find(returnId);
+        Order order = orders.get(asked.getOrderId());
+        Map<String, Product> products = inventory.products(
+                asked.getLines().stream().map(ReturnLine::getSku).toList());
+        return new ReturnFacts(
+                Duration.between(order.getDeliveredAt(), clock.instant()).toDays(),
+                ReturnReason.leading(asked.getLines().stream()
+                                .map(ReturnLine::getReason)
+                                .toList())
+                        .name(),
+                products.values().stream().anyMatch(Product::isFood),
+                valueOf(order, quantities(asked, ReturnLine::getQuantity)));
+    }
+
+    /** What the quantities of each SKU cost the customer, a coupon's discount shared out over the lines. */
+    private static BigDecimal valueOf(Order order, Map<String, Integer> quantities) {
+        BigDecimal listed = BigDecimal.ZERO;
+        BigDecimal subtotal = BigDecimal.ZERO;
+        for (OrderLine line : order.getLines()) {
+            listed = listed.add(
+                    line.getUnitPrice().multiply(BigDecimal.valueOf(quantities.getOrDefault(line.getSku(), 0))));
+            subtotal = subtotal.add(line.getAmount());
+        }
+        if (subtotal.signum() == 0) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        return listed.multiply(order.getTotal()).divide(subtotal, 2, RoundingMode.HALF_UP);
+    }
+
+    private static Map<String, Integer> quantities(CustomerReturn ret, ToIntFunction<ReturnLine> howMany) {
+        return ret.getLines().stream().collect(Collectors.toMap(ReturnLine::getSku, howMany::applyAsInt));
+    }
+
+    @Transactional
+    void holdForReview(String returnId) {
+        CustomerReturn held = lock(returnId);
+        if (held.move(ReturnStatus.IN_REVIEW, "The return rules ask staff to look first", clock.instant())) {
+            notifications.alertOps(
+                    orders.get(held.getOrderId()),
+                    "return-review-requested",
+                    "return-review-" + returnId,
+                    Map.of("returnId", returnId));
+        }
+    }
+
+    /** Staff approve or refuse a return in review; a refusal's note is what the customer reads. */
+    @Transactional
+    public CustomerReturn review(String returnId, boolean approved, String note) {
+        CustomerReturn inReview = lock(returnId);
+        if (inReview.getStatus() != ReturnStatus.IN_REVIEW || inReview.getReviewNote() != null) {
+            throw new ReturnStateConflictException(
+                    "Return " + returnId + " is " + inReview.getStatus() + ": there is no review to decide");
+        }
+        inReview.reviewed(note == null ? "" : note);
+        if (!approved) {
+            inReview.rejected(note);
+        }
+        messages.returnReviewed(returnId, approved);
+        return loaded(inReview);
+    }
+
+    @Transactional
+    void reject(String returnId, String tableReason) {
+        CustomerReturn refused = lock(returnId);
+        String reason = refused.getRejectionReason() != null ? refused.getRejectionReason() : tableReason;
+        refused.rejected(reason);
+        if (refused.move(ReturnStatus.REJECTED, reason, clock.instant())) {
+            tellCustomer(refused, "return-rejected", Map.of("reason", reason));
+        }
+    }
+
+    /** Books the label with the carrier (outside any transaction), then sends it. */
+    void sendLabel(String returnId, String orderId, String shippingPaidBy) {
+        String trackingNumber = labels.book(returnId, orderId);
+        transaction.executeWithoutResult(status -> {
+            CustomerReturn approved = lock(returnId);
+            approved.labelled(trackingNumber);
+            boolean customerPays = CUSTOMER_PAYS.equals(shippingPaidBy);
+            if (approved.move(ReturnStatus.AWAITING_PARCEL, "Return label " + trackingNumber, clock.instant())) {
+                tellCustomer(
+                        approved,
+                        "return-label",
+                        Map.of(
+                                "trackingNumber", trackingNumber,
+                                "customerPays", customerPays,
+                                "labelFee", properties.labelFee().toPlainString()));
+            }
+        });
+    }
+
+    @Transactional
+    void parcelReceived(String returnId) {
+        CustomerReturn back = lock(returnId);
+        if (back.move(ReturnStatus.RECEIVED, "Parcel back at the shop", clock.instant())) {
+            tellCustomer(back, "return-received", Map.of());
+            notifications.alertOps(
+                    orders.get(back.getOrderId()),
+                    "return-to-inspect",
+                    "return-inspect-" + returnId,
+                    Map.of("returnId", returnId));
+        }
+    }
+
+    /** Staff's inspection of a parcel that is back; the return's process settles it once this committed. */
+    @Transactional
+    public CustomerReturn inspect(String returnId, Inspection inspection) {
+        CustomerReturn back = lock(returnId);
+        if (back.getStatus() != ReturnStatus.RECEIVED) {
+            throw new ReturnStateConflictException("Return " + returnId + " is " + back.getStatus()
+                    + ": only a parcel that is back (RECEIVED) can be inspected");
+        }
+        Map<String, ReturnLine> lines =
+                back.getLines().stream().collect(Collectors.toMap(ReturnLine::getSku, line -> line));
+        Map<String, Inspection.Line> found = checkInspection(inspection.lines(), lines);
+        lines.forEach((sku, line) -> line.inspected(
+                found.containsKey(sku) ? found.get(sku).accepted() : 0,
+                found.containsKey(sku) && found.get(sku).sellable()));
+        back.inspected(inspection.note());
+        back.move(ReturnStatus.INSPECTED, inspection.note(), clock.instant());
+        messages.returnParcelInspected(returnId);
+        return loaded(back);
+    }
+
+    private static Map<String, Inspection.Line> checkInspection(
+            List<Inspection.Line> found, Map<String, ReturnLine> asked) {
+        Map<String, Inspection.Line> bySku = new HashMap<>();
+        for (int i = 0; i < found.size(); i++) {
+            Inspection.Line line = found.get(i);
+            String field = "lines[" + i + "].";
+            if (!asked.containsKey(line.sku())) {
+                throw new InvalidReturnException(field + "sku", "is not in the return");
+            }
+            if (bySku.put(line.sku(), line) != null) {
+                throw new InvalidReturnException(field + "sku", "is listed twice");
+            }
+            if (line.accepted() > asked.get(line.sku()).getQuantity()) {
+                throw new InvalidReturnException(
+                        field + "accepted",
+                        "is more than the return sent back: "
+                                + asked.get(line.sku()).getQuantity());
+            }
+        }
+        return bySku;
+    }
+
+    @Transactional
+    void closeUnsent(String returnId) {
+        CustomerReturn unsent = lock(returnId);
+        if (unsent.move(ReturnStatus.NOT_SENT_BACK, "No parcel within 21 days of the label", clock.instant())) {
+            tellCustomer(unsent, "return-not-sent-back", Map.of());
+        }
+    }
+
+    /**
+     * Settles what the return takes back, in one transaction: sellable accepted items go back into
+     * stock, and the refund (accepted value less the restocking fee and a label the customer pays)
+     * is written to the order's ledger. A damaged delivery refunded without a parcel accepts every
+     * line, none sellable. Answers the refund; run again, the same.
+     */
+    @Transactional
+    BigDecimal settle(String returnId, BigDecimal feePercent, String shippingPaidBy, boolean withoutParcel) {
+        CustomerReturn ret = lock(returnId);
+        if (ret.getRefundAmount() != null) {
+            return ret.getRefundAmount();
+        }
+        Order order = orders.lock(ret.getOrderId());
+        if (withoutParcel) {
+            ret.getLines().forEach(line -> line.inspected(line.getQuantity(), false));
+        }
+        ret.decidedBy(shippingPaidBy, feePercent);
+        ret.getLines().stream()
+                .filter(line -> Boolean.TRUE.equals(line.getSellable()) && line.getAccepted() > 0)
+                .forEach(line -> inventory.restock(line.getSku(), line.getAccepted()));
+        BigDecimal accepted = valueOf(order, quantities(ret, ReturnLine::claimed));
+        BigDecimal restockingFee =
+                accepted.multiply(feePercent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+        BigDecimal labelFee = !withoutParcel && CUSTOMER_PAYS.equals(shippingPaidBy) && accepted.signum() > 0
+                ? properties.labelFee()
+                : BigDecimal.ZERO;
+        BigDecimal due = accepted.subtract(restockingFee).subtract(labelFee).max(BigDecimal.ZERO);
+        String refundId = refundIdOf(returnId);
+        BigDecimal granted =
+                due.signum() > 0 ? payments.grantReturnRefund(refundId, returnId, order.getId(), due) : BigDecimal.ZERO;
+        ret.settled(accepted, restockingFee, labelFee, granted.signum() > 0 ? refundId : null, granted);
+        if (granted.signum() > 0) {
+            ret.move(
+                    ReturnStatus.REFUNDING,
+                    "Refund of " + granted.toPlainString() + " " + order.getCurrency(),
+                    clock.instant());
+        } else {
+            ret.move(ReturnStatus.NOTHING_ACCEPTED, "Nothing to refund", clock.instant());
+            tellCustomer(order, ret, "return-nothing-accepted", Map.of());
+        }
+        return granted;
+    }
+
+    private static String refundIdOf(String returnId) {
+        return UUID.nameUUIDFromBytes(("return refund " + returnId).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /** Gives the return's refund back (the provider is called outside any transaction), then tells the customer. */
+    void refund(String returnId) {
+        String refundId = find(returnId).getRefundId();
+        payments.giveBack(refundId);
+        transaction.executeWithoutResult(status -> {
+            CustomerReturn refunded = lock(returnId);
+            Order order = orders.get(refunded.getOrderId());
+            if (refunded.move(ReturnStatus.REFUNDED, null, clock.instant())) {
+                tellCustomer(
+                        order,
+                        refunded,
+                        "return-refunded",
+                        Map.of(
+                                "amount", refunded.getRefundAmount().toPlainString(),
+                                "currency", order.getCurrency(),
+                                "byCard", order.getPaymentMethod() == PaymentMethod.CARD));
+            }
+        });
+    }
+
+    /** The return with its lines and timeline read. */
+    @Transactional(readOnly = true)
+    public CustomerReturn get(String returnId) {
+        return loaded(find(returnId));
+    }
+
+    /** The order's returns with their lines and timelines read, oldest first. */
+    @Transactional(readOnly = true)
+    public List<CustomerReturn> returnsOf(String orderId) {
+        return returns.findByOrderIdOrderByCreatedAtAsc(orderId).stream()
+                .map(ReturnService::loaded)
+                .toList();
+    }
+
+    private static CustomerReturn loaded(CustomerReturn ret) {
+        ret.getLines();
+        ret.getTimeline();
+        return ret;
+    }
+
+    private CustomerReturn find(String returnId) {
+        return returns.findById(returnId).orElseThrow(() -> new UnknownReturnException(returnId));
+    }
+
+    private CustomerReturn lock(String returnId) {
+        return returns.findForUpdate(returnId).orElseThrow(() -> new UnknownReturnException(returnId));
+    }
+
+    private void tellCustomer(CustomerReturn ret, String template, Map<String, Object> details) {
+        tellCustomer(orders.get(ret.getOrderId()), ret, template, details);
+    }
+
+    /** Each return's mails are sent once per return and template. */
+    private void tellCustomer(Order order, CustomerReturn ret, String template, Map<String, Object> details) {
+        Map<String, Object> model = new HashMap<>(details);
+        model.put("returnId", ret.getId());
+        notifications.messageCustomer(
+                order.getCustomerId(),
+                order.getId(),
+                template,
+                Category.TRANSACTIONAL,
+                template + "-" + ret.getId(),
+                model);
+    }
+}
