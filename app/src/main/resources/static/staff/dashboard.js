@@ -154,6 +154,17 @@ function uplift(journey, steps) {
   return section(title, ...content);
 }
 
+function returnsSection(returns) {
+  const reasons = Object.entries(returns.unitsByReason);
+  return section('Returns',
+    figure('return-rate', percent(returns.returnRate), 'of the orders delivered were returned'),
+    figure('returns-refunded', number(returns.refunded), 'refunded for ' + returns.refunds + ' returns'),
+    figure('time-to-refund', number(returns.medianHoursToRefund), 'median hours from request to refund'),
+    ...(reasons.length === 0 ? [element('p', {}, 'No returns asked for in the period.')]
+      : barChart('Units asked back, by reason', reasons.map(([reason, units]) => ({ label: reason, value: units })))),
+    table('return-reasons', 'Units asked back, by reason', ['Reason', 'Units'], reasons));
+}
+
 function figure(id, value, note) {
   return element('p', { class: 'figure' }, element('span', { id }, value), ' ', element('small', {}, note));
 }
@@ -168,9 +179,10 @@ async function load() {
   const period = `from=${from}&to=${to}`;
   byId('status').textContent = 'Loading…';
   try {
-    const [report, series, ...journeys] = await Promise.all([
+    const [report, series, returns, ...journeys] = await Promise.all([
       api('/api/metrics/lifecycle?' + period),
       api('/api/metrics/lifecycle/series?parts=12&' + period),
+      api('/api/metrics/returns?' + period),
       ...JOURNEYS.flatMap((journey) => [api(`/api/journeys/${journey}/funnel?${period}`), api(`/api/journeys/${journey}/uplift?${period}`)])]);
     if (thisLoad !== latestLoad) {
       return;
@@ -191,6 +203,7 @@ async function load() {
         figure('win-back-sent', report.winBack.sent, 'coupons issued'),
         figure('win-back-rate', percent(report.winBack.conversionRate), 'redeemed'),
         figure('win-back-cost', number(winBackUplift && winBackUplift.couponCostPerExtraOrder), 'coupon cost per extra order')),
+      returnsSection(returns),
       ...JOURNEYS.flatMap((journey, i) => [funnel(journey, journeys[2 * i]), uplift(journey, journeys[2 * i + 1])]));
     byId('status').textContent = `Showing ${from} to ${to}`;
   } catch (error) {

@@ -1,10 +1,12 @@
 -- Returns: a customer sends items of a delivered order back. A return's lines say what and why;
 -- inspection fills in what was accepted and whether it can be sold again. The refund itself is a
--- payment (kind RETURN_REFUND, request_id the return's id) on the order's money ledger.
+-- payment (kind RETURN_REFUND, request_id the return's id) on the order's money ledger; a
+-- replacement is an order of its own, with a total of zero.
 CREATE TABLE returns (
     id                      VARCHAR(36)   NOT NULL PRIMARY KEY,
     order_id                VARCHAR(36)   NOT NULL,
     status                  VARCHAR(24)   NOT NULL,
+    remedy                  VARCHAR(12)   NOT NULL,
     request_fingerprint     VARCHAR(64),
     shipping_paid_by        VARCHAR(8),
     restocking_fee_percent  DECIMAL(5,2),
@@ -17,6 +19,7 @@ CREATE TABLE returns (
     label_fee               DECIMAL(12,2),
     refund_id               VARCHAR(36),
     refund_amount           DECIMAL(12,2),
+    replacement_order_id    VARCHAR(36),
     created_at              DATETIME(6)   NOT NULL,
     version                 BIGINT        NOT NULL DEFAULT 0,
     CONSTRAINT fk_returns_order FOREIGN KEY (order_id) REFERENCES orders (id)

@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PublicBodyLimit extends OncePerRequestFilter {
 
     private static final List<String> PUBLIC_POSTS =
-            List.of("/surveys/*", "/api/surveys/*/responses", "/unsubscribe/*", "/preferences/*");
+            List.of("/surveys/*", "/api/surveys/*/responses", "/unsubscribe/*", "/preferences/*", "/returns/start/*");
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private final long limit;

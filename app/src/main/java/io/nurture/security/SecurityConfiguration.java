@@ -48,12 +48,18 @@ class SecurityConfiguration {
     private static void endpointRoles(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry endpoints) {
         endpoints
-                .requestMatchers(GET, "/surveys/*", "/unsubscribe/*", "/preferences/*")
+                .requestMatchers(GET, "/surveys/*", "/unsubscribe/*", "/preferences/*", "/returns/start/*")
                 .permitAll()
                 // The staff dashboard's page and script hold no data: they ask the staff API with the key signed in.
                 .requestMatchers(GET, "/staff/*")
                 .permitAll()
-                .requestMatchers(POST, "/surveys/*", "/api/surveys/*/responses", "/unsubscribe/*", "/preferences/*")
+                .requestMatchers(
+                        POST,
+                        "/surveys/*",
+                        "/api/surveys/*/responses",
+                        "/unsubscribe/*",
+                        "/preferences/*",
+                        "/returns/start/*")
                 .permitAll()
                 .requestMatchers(GET, "/actuator/health", "/actuator/health/**")
                 .permitAll()

@@ -3,6 +3,7 @@ package io.nurture.returns;
 import static io.nurture.testing.OrderRequests.card;
 import static io.nurture.testing.OrderRequests.invoice;
 import static io.nurture.testing.OrderRequests.newCustomerEmail;
+import static io.nurture.testing.OrderRequests.withConsent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,10 +13,14 @@ import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.Shop;
 import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -49,6 +54,21 @@ class ReturnIntegrationTest {
     Mailbox mailbox;
 
     private final Instant since = Instant.now().minusSeconds(60);
+    private final Map<String, Integer> stockFound = new HashMap<>();
+
+    /** Other tests in this context sell these products out on purpose; these put back what they found. */
+    @BeforeEach
+    void stockUp() {
+        for (String sku : List.of(KETTLE, INFUSER, TEA, GRINDER)) {
+            stockFound.put(sku, shop.available(sku));
+            shop.setStock(sku, 100);
+        }
+    }
+
+    @AfterEach
+    void putBackTheStockFound() {
+        stockFound.forEach(shop::setStock);
+    }
 
     @Test
     void aCardReturnGoesFromRequestToLabelToInspectionToARefundOnTheCard() {
@@ -87,6 +107,7 @@ class ReturnIntegrationTest {
         assertThat(shop.available(KETTLE)).isEqualTo(stockBefore + 1);
         JsonNode order = api.get("/api/orders/" + orderId).body();
         assertThat(order.path("returns").findValuesAsText("returnId")).containsExactly(returnId);
+        assertThat(order.path("status").asText()).as("every item came back").isEqualTo("RETURNED");
         assertThat(mailbox.subjectsFor(email))
                 .containsOnlyOnce(
                         "We have your return request for order " + orderId,
@@ -114,6 +135,9 @@ class ReturnIntegrationTest {
         assertThat(refunded.path("settlement").path("refundAmount").decimalValue())
                 .isEqualByComparingTo("6.90");
         assertThat(refunded.path("lines").get(0).path("accepted").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/orders/" + orderId).text("status"))
+                .as("one infuser kept")
+                .isEqualTo("DELIVERED");
         assertThat(shop.available(INFUSER)).isEqualTo(stockBefore + 1);
         assertThat(api.get("/api/refunds/" + refundId).text("status")).isEqualTo("OWED");
         assertThat(violationsFor(orderId)).isEmpty();
@@ -126,9 +150,11 @@ class ReturnIntegrationTest {
     void aDamagedDeliveryIsRefundedAtOnceWithoutAParcelAndNothingGoesBackIntoStock() {
         String orderId = delivered(newCustomerEmail(), TEA, 2, card("tok_visa"));
         int stockBefore = shop.available(TEA);
+        JsonNode figuresBefore = returnFigures();
 
         String returnId = requestReturn(orderId, line(TEA, 1, "DAMAGED")).text("returnId");
         JsonNode refunded = awaitReturn(returnId, "REFUNDED");
+        JsonNode figures = returnFigures();
 
         assertThat(refunded.path("labelTrackingNumber").isNull()).isTrue();
         assertThat(refunded.path("settlement").path("refundAmount").decimalValue())
@@ -136,6 +162,47 @@ class ReturnIntegrationTest {
         assertThat(refunded.path("lines").get(0).path("sellable").asBoolean()).isFalse();
         assertThat(shop.available(TEA)).isEqualTo(stockBefore);
         assertThat(violationsFor(orderId)).isEmpty();
+        assertThat(figures.path("requested").asLong())
+                .isEqualTo(figuresBefore.path("requested").asLong() + 1);
+        assertThat(figures.path("refunds").asLong())
+                .isEqualTo(figuresBefore.path("refunds").asLong() + 1);
+        assertThat(figures.path("refunded").decimalValue())
+                .isEqualByComparingTo(
+                        figuresBefore.path("refunded").decimalValue().add(new BigDecimal("9.80")));
+        assertThat(figures.path("unitsByReason").path("DAMAGED").asLong())
+                .isEqualTo(figuresBefore.path("unitsByReason").path("DAMAGED").asLong() + 1);
+        assertThat(figures.path("medianHoursToRefund").isNumber()).isTrue();
+    }
+
+    /** Every return the shared database holds: the clock may have been moved by other tests. */
+    private JsonNode returnFigures() {
+        return api.get("/api/metrics/returns?from=2000-01-01&to=2100-01-01").body();
+    }
+
+    @Test
+    void aDamagedItemAskedToBeReplacedShipsAgainAsAFreeOrderAndNothingIsRefunded() {
+        String email = newCustomerEmail();
+        String orderId = delivered(email, INFUSER, 1, card("tok_visa"));
+
+        NurtureClient.Answer asked = api.post(
+                "/api/orders/" + orderId + "/returns",
+                Map.of("lines", List.of(line(INFUSER, 1, "DAMAGED")), "remedy", "REPLACEMENT"));
+        JsonNode replaced = awaitReturn(asked.text("returnId"), "REPLACED");
+        String replacementId = replaced.path("replacementOrderId").asText();
+        NurtureClient.Answer replacement = shop.awaitStatus(replacementId, "SHIPPED");
+
+        assertThat(replaced.path("remedy").asText()).isEqualTo("REPLACEMENT");
+        assertThat(replaced.path("settlement").path("refundAmount").decimalValue())
+                .isEqualByComparingTo("0");
+        assertThat(replacement.body().path("total").decimalValue()).isEqualByComparingTo("0");
+        assertThat(replacement.text("customerId"))
+                .isEqualTo(api.get("/api/orders/" + orderId).text("customerId"));
+        assertThat(replacement.body().path("lines").findValuesAsText("sku")).containsExactly(INFUSER);
+        assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
+        assertThat(api.get("/api/orders/" + orderId).text("status")).isEqualTo("DELIVERED");
+        assertThat(mailbox.subjectsFor(email)).contains("We are sending you a replacement for order " + orderId);
+        assertThat(violationsFor(orderId)).isEmpty();
+        assertThat(violationsFor(replacementId)).isEmpty();
     }
 
     @Test
@@ -177,6 +244,21 @@ class ReturnIntegrationTest {
         assertThat(mailbox.bodiesFor(email)).anyMatch(body -> body.contains("Grinders show use"));
         assertThat(mailbox.subjectsFor("ops@nurture.example"))
                 .contains("Return " + returnId + " of order " + orderId + " needs a review");
+    }
+
+    @Test
+    void aPromoterWhoseOrderIsBeingReturnedIsNotAskedForAReviewOrReferral() {
+        String email = newCustomerEmail();
+        String orderId = shop.place(withConsent(shop.order(email, KETTLE, 1, card("tok_visa")), true));
+        String customerId = shop.deliver(orderId);
+        awaitReturn(requestReturn(orderId, line(KETTLE, 1, "CHANGED_MIND")).text("returnId"), "AWAITING_PARCEL");
+
+        String token = shop.surveyAfterDelivery(customerId, orderId);
+        api.post("/api/surveys/" + token + "/responses", Map.of("score", 10));
+
+        await().atMost(Shop.PATIENCE)
+                .until(() -> shop.stepsOf(customerId).contains("ADVOCACY_ASK:SKIPPED:ORDER_BEING_RETURNED"));
+        assertThat(mailbox.subjectsFor(email)).doesNotContain("Glad you love it - tell a friend?");
     }
 
     @Test

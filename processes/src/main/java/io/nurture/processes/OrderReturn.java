@@ -17,6 +17,7 @@ public final class OrderReturn {
         public static final String CLOSE_UNSENT_RETURN = "close-unsent-return";
         public static final String SETTLE_RETURN = "settle-return";
         public static final String REFUND_RETURN = "refund-return";
+        public static final String SHIP_REPLACEMENT = "ship-replacement";
 
         private JobType() {}
     }
@@ -46,6 +47,10 @@ public final class OrderReturn {
         public static final String RETURN_APPROVED = "returnApproved";
 
         public static final String REFUND_AMOUNT = "refundAmount";
+        /** REFUND or REPLACEMENT, as the customer asked. */
+        public static final String REMEDY = "remedy";
+        /** Whether the accepted items ship again instead of a refund. */
+        public static final String REPLACEMENT_DUE = "replacementDue";
 
         private Variable() {}
     }

@@ -60,6 +60,17 @@ class OrderReturnProcessTest {
     }
 
     @Test
+    void aReplacementShipsTheAcceptedItemsInsteadOfARefund() {
+        long ret = requestReturn(facts(2, "DAMAGED", false, 24));
+
+        engine.completeJob(JobType.SETTLE_RETURN, Map.of(Variable.REFUND_AMOUNT, 0, Variable.REPLACEMENT_DUE, true));
+        engine.completeJob(JobType.SHIP_REPLACEMENT, Map.of());
+
+        engine.assertCompletedInOrder(ret, "SettleReturnTask", "ShipReplacementTask", "ReplacementSentEndEvent");
+        assertThat(engine.completedElements(ret)).doesNotContain("RefundReturnTask");
+    }
+
+    @Test
     void aReturnTheTableRefusesIsRefusedWithItsReason() {
         long ret = requestReturn(facts(45, "CHANGED_MIND", false, 89));
 

@@ -14,6 +14,7 @@ import io.nurture.order.PaymentMethod;
 import io.nurture.order.PurchaseHistory;
 import io.nurture.order.ShippingAddress;
 import io.nurture.referral.ReferralService;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +144,37 @@ public class OrderPlacement {
         }
         process.start(order, firstOrder);
         return order;
+    }
+
+    /**
+     * A return's replacement: the accepted items again, for the original order's customer, address
+     * and payment method, priced at zero, through order fulfilment like any order. Placed once per
+     * key, in the caller's transaction.
+     *
+     * @return the replacement's order id
+     */
+    public String placeReplacement(String originalOrderId, Map<String, Integer> quantities, String key) {
+        return writing.execute(tx -> idempotencyKeys
+                .findById(key)
+                .map(IdempotencyKey::getOrderId)
+                .orElseGet(() -> {
+                    Order original = orders.get(originalOrderId);
+                    Order replacement = orders.draft(new NewOrder(
+                            original.getCustomerId(),
+                            original.getPaymentMethod(),
+                            original.getCardToken(),
+                            original.getShippingAddress(),
+                            original.getBillingCountry(),
+                            original.getCurrency(),
+                            quantities.entrySet().stream()
+                                    .map(line -> new NewOrder.Line(line.getKey(), line.getValue(), BigDecimal.ZERO))
+                                    .toList()));
+                    orders.place(replacement);
+                    idempotencyKeys.saveAndFlush(new IdempotencyKey(
+                            key, "replacement of " + originalOrderId, replacement.getId(), clock.instant()));
+                    process.start(replacement, false);
+                    return replacement.getId();
+                }));
     }
 
     private void referredBy(Customer customer, Order order, String referralCode) {

@@ -7,6 +7,7 @@ import io.nurture.customer.LifecycleStage;
 import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
 import io.nurture.referral.ReferralService;
+import io.nurture.returns.ReturnService;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,12 +20,15 @@ class AdvocacyAsk {
     private final ReferralService referrals;
     private final NotificationService notifications;
     private final EngagementLog log;
+    private final ReturnService returns;
 
     AdvocacyAsk(
             LifecycleService lifecycle,
             ReferralService referrals,
             NotificationService notifications,
-            EngagementLog log) {
+            EngagementLog log,
+            ReturnService returns) {
+        this.returns = returns;
         this.lifecycle = lifecycle;
         this.referrals = referrals;
         this.notifications = notifications;
@@ -36,9 +40,22 @@ class AdvocacyAsk {
         lifecycle.moveTo(customerId, LifecycleStage.ADVOCATE, "Promoter score");
     }
 
-    /** The contact policy allowed it (the model asks it first). */
+    /**
+     * The contact policy allowed it (the model asks it first). An order with a return open or
+     * accepted is no order to ask a review of: the ask is skipped, and logged so.
+     */
     @Transactional
     public void ask(String orderId, String customerId, long jobKey) {
+        if (returns.holdsAsksFor(orderId)) {
+            log.record(
+                    customerId,
+                    orderId,
+                    "ADVOCACY_ASK",
+                    EngagementStep.SKIPPED,
+                    "ORDER_BEING_RETURNED",
+                    stepKey(jobKey));
+            return;
+        }
         notifications.messageCustomer(
                 customerId,
                 orderId,

@@ -15,8 +15,10 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +26,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "orders")
 public class Order extends AssignedIdEntity implements MailableOrder {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     private String id;
@@ -69,6 +73,10 @@ public class Order extends AssignedIdEntity implements MailableOrder {
 
     @Column(name = "delivered_at")
     private Instant deliveredAt;
+
+    /** The secret of the link in the delivery mail where the customer starts a return themselves. */
+    @Column(name = "return_token")
+    private String returnToken;
 
     @Column(name = "cancellation_requested_at")
     private Instant cancellationRequestedAt;
@@ -152,6 +160,24 @@ public class Order extends AssignedIdEntity implements MailableOrder {
 
     public void delivered(Instant at) {
         this.deliveredAt = at;
+        if (returnToken == null) {
+            byte[] secret = new byte[32];
+            RANDOM.nextBytes(secret);
+            returnToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        }
+    }
+
+    public String getReturnToken() {
+        return returnToken;
+    }
+
+    /** Every item of a delivered order came back; once, and from DELIVERED only. */
+    void returnedInFull(Instant at) {
+        if (status == OrderStatus.DELIVERED) {
+            status = OrderStatus.RETURNED;
+            updatedAt = at;
+            timeline.add(new TimelineEntry(at, OrderStatus.RETURNED, "Every item was returned"));
+        }
     }
 
     /** Adds a remark to the timeline without changing the status. */
@@ -226,6 +252,10 @@ public class Order extends AssignedIdEntity implements MailableOrder {
 
     public PaymentMethod getPaymentMethod() {
         return paymentMethod;
+    }
+
+    public String getBillingCountry() {
+        return billingCountry;
     }
 
     public String getCardToken() {

@@ -15,6 +15,8 @@ interface OrderRepository extends JpaRepository<Order, String> {
     @Query("select o from Order o where o.id = :id")
     Optional<Order> findForUpdate(String id);
 
+    Optional<Order> findByReturnToken(String returnToken);
+
     boolean existsByCustomerId(String customerId);
 
     long countByStatus(OrderStatus status);

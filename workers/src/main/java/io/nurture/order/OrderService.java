@@ -1,5 +1,6 @@
 package io.nurture.order;
 
+import io.nurture.notification.NotificationProperties;
 import io.nurture.notification.NotificationService;
 import io.nurture.processes.OrderFulfillment.CancelReason;
 import java.math.BigDecimal;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +32,7 @@ public class OrderService {
     private final NotificationService notifications;
     private final MoneyBack.Ledger money;
     private final ApplicationEventPublisher events;
+    private final String publicBaseUrl;
     private final Clock clock;
 
     OrderService(
@@ -37,11 +40,13 @@ public class OrderService {
             NotificationService notifications,
             MoneyBack.Ledger money,
             ApplicationEventPublisher events,
+            NotificationProperties mail,
             Clock clock) {
         this.orders = orders;
         this.notifications = notifications;
         this.money = money;
         this.events = events;
+        this.publicBaseUrl = mail.publicBaseUrl();
         this.clock = clock;
     }
 
@@ -84,7 +89,10 @@ public class OrderService {
     public void confirmDelivery(String orderId, Instant deliveredAt) {
         Order order = move(orderId, OrderStatus.DELIVERED, "Delivered by the carrier");
         order.delivered(deliveredAt);
-        notifications.tellCustomer(order, "order-delivered", Map.of());
+        notifications.tellCustomer(
+                order,
+                "order-delivered",
+                Map.of("returnLink", publicBaseUrl + "/returns/start/" + order.getReturnToken()));
     }
 
     /** For the other capabilities: moves the order inside their own transaction. */
@@ -149,7 +157,12 @@ public class OrderService {
     @Transactional(readOnly = true)
     public List<Order> settledSince(Instant placedSince) {
         return orders.findByStatusInAndCreatedAtGreaterThanEqual(
-                List.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.CANCELLED, OrderStatus.REJECTED),
+                List.of(
+                        OrderStatus.SHIPPED,
+                        OrderStatus.DELIVERED,
+                        OrderStatus.RETURNED,
+                        OrderStatus.CANCELLED,
+                        OrderStatus.REJECTED),
                 placedSince);
     }
 
@@ -166,6 +179,18 @@ public class OrderService {
     @Transactional(readOnly = true)
     public OrderSummary summary(String orderId) {
         return OrderSummary.of(get(orderId));
+    }
+
+    /** Every item of the delivered order came back: it no longer counts as a purchase. */
+    @Transactional
+    public void returnedInFull(Order lockedOrder) {
+        lockedOrder.returnedInFull(clock.instant());
+    }
+
+    /** The delivered order whose return link carries this token. */
+    @Transactional(readOnly = true)
+    public Optional<Order> byReturnToken(String returnToken) {
+        return orders.findByReturnToken(returnToken);
     }
 
     @Transactional(readOnly = true)

@@ -11,10 +11,12 @@ public enum OrderStatus {
     PAID,
     SHIPPED,
     DELIVERED,
-    CANCELLED;
+    CANCELLED,
+    /** Delivered, then every item came back through returns: no longer a purchase. */
+    RETURNED;
 
-    private static final Set<OrderStatus> FINISHED = Set.of(REJECTED, CANCELLED, DELIVERED);
-    private static final Set<OrderStatus> PAST_CANCELLATION = Set.of(SHIPPED, DELIVERED, REJECTED, CANCELLED);
+    private static final Set<OrderStatus> FINISHED = Set.of(REJECTED, CANCELLED, DELIVERED, RETURNED);
+    private static final Set<OrderStatus> PAST_CANCELLATION = Set.of(SHIPPED, DELIVERED, REJECTED, CANCELLED, RETURNED);
 
     public boolean isFinished() {
         return FINISHED.contains(this);

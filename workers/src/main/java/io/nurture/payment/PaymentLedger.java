@@ -87,7 +87,7 @@ class PaymentLedger {
                     null,
                     COVERED_BY_COUPON,
                     clock.instant()));
-            paid(order, "Nothing to charge: a coupon covers the order");
+            paid(order, "Nothing to charge: the total is zero (a coupon covers it, or it replaces returned items)");
             return ChargePlan.settled(true);
         }
         Payment intent = earlier.orElseGet(() -> payments.save(Payment.intent(
@@ -484,7 +484,10 @@ class PaymentLedger {
                 .isPresent()) {
             return;
         }
-        orders.move(lockedOrder, OrderStatus.AWAITING_PAYMENT, "Nothing to pay: a coupon covers the order");
+        orders.move(
+                lockedOrder,
+                OrderStatus.AWAITING_PAYMENT,
+                "Nothing to pay: the total is zero (a coupon covers it, or it replaces returned items)");
         receiveInvoicePayment(lockedOrder, BigDecimal.ZERO, COVERED_BY_COUPON);
         messages.invoicePaid(
                 lockedOrder.getId(),

@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Reconciliation {
 
-    private static final Set<OrderStatus> OWES_THE_TOTAL = Set.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED);
+    private static final Set<OrderStatus> OWES_THE_TOTAL =
+            Set.of(OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.RETURNED);
     private static final int ORDERS_PER_QUERY = 500;
     /** Longer than a goodwill or return refund task's retries take: a refund still unanswered then is stuck. */
     private static final Duration PARTIAL_REFUND_ANSWER = Duration.ofMinutes(10);

@@ -1,5 +1,9 @@
 package io.nurture.reporting;
 
+import static io.nurture.reporting.Figures.medianHours;
+import static io.nurture.reporting.Figures.period;
+import static io.nurture.reporting.Figures.ratio;
+
 import io.nurture.customer.LifecycleStage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -182,21 +186,7 @@ public class LifecycleMetrics {
                 SELECT TIMESTAMPDIFF(SECOND, created_at, delivered_at) AS seconds FROM orders
                 WHERE delivered_at >= :from AND delivered_at < :to ORDER BY seconds
                 """), from, to).query(Long.class).list();
-        if (seconds.isEmpty()) {
-            return null;
-        }
-        int middle = seconds.size() / 2;
-        double median =
-                seconds.size() % 2 == 1 ? seconds.get(middle) : (seconds.get(middle - 1) + seconds.get(middle)) / 2.0;
-        return BigDecimal.valueOf(median / 3600).setScale(1, RoundingMode.HALF_UP);
-    }
-
-    private static JdbcClient.StatementSpec period(JdbcClient.StatementSpec statement, Instant from, Instant to) {
-        return statement.param("from", Timestamp.from(from)).param("to", Timestamp.from(to));
-    }
-
-    private static BigDecimal ratio(long part, long whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 3, RoundingMode.HALF_UP);
+        return medianHours(seconds);
     }
 
     private static Map<LifecycleStage, Long> zeroPerStage() {

@@ -36,6 +36,13 @@ public class CustomerReturn extends AssignedIdEntity {
     @Column(nullable = false)
     private ReturnStatus status;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Remedy remedy;
+
+    @Column(name = "replacement_order_id")
+    private String replacementOrderId;
+
     @Column(name = "request_fingerprint")
     private String requestFingerprint;
 
@@ -90,9 +97,11 @@ public class CustomerReturn extends AssignedIdEntity {
 
     protected CustomerReturn() {}
 
-    CustomerReturn(String id, String orderId, String requestFingerprint, List<ReturnLine> lines, Instant at) {
+    CustomerReturn(
+            String id, String orderId, Remedy remedy, String requestFingerprint, List<ReturnLine> lines, Instant at) {
         this.id = id;
         this.orderId = orderId;
+        this.remedy = remedy;
         this.requestFingerprint = requestFingerprint;
         this.lines.addAll(lines);
         this.createdAt = at;
@@ -143,6 +152,10 @@ public class CustomerReturn extends AssignedIdEntity {
         this.refundAmount = refund;
     }
 
+    void replacedBy(String orderId) {
+        this.replacementOrderId = orderId;
+    }
+
     boolean takesBack() {
         return !ReturnStatus.TAKES_NOTHING_BACK.contains(status);
     }
@@ -154,6 +167,14 @@ public class CustomerReturn extends AssignedIdEntity {
 
     public String getOrderId() {
         return orderId;
+    }
+
+    public Remedy getRemedy() {
+        return remedy;
+    }
+
+    public String getReplacementOrderId() {
+        return replacementOrderId;
     }
 
     public ReturnStatus getStatus() {

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param requestFingerprint the request's digest under its Idempotency-Key, null without one
  */
-public record NewReturn(String returnId, String orderId, String requestFingerprint, List<Line> lines) {
+public record NewReturn(String returnId, String orderId, Remedy remedy, String requestFingerprint, List<Line> lines) {
 
     public record Line(String sku, int quantity, ReturnReason reason, String comment) {}
 }

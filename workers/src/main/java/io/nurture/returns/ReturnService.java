@@ -1,5 +1,6 @@
 package io.nurture.returns;
 
+import io.nurture.checkout.OrderPlacement;
 import io.nurture.inventory.InventoryService;
 import io.nurture.inventory.Product;
 import io.nurture.notification.Category;
@@ -20,9 +21,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.ToIntFunction;
@@ -47,10 +50,12 @@ public class ReturnService {
     private final InventoryService inventory;
     private final PaymentService payments;
     private final ReturnLabels labels;
+    private final OrderPlacement replacements;
     private final NotificationService notifications;
     private final ProcessMessages messages;
     private final ReturnProperties properties;
     private final TransactionTemplate transaction;
+    private final ReturnMeters meters;
     private final Clock clock;
 
     ReturnService(
@@ -59,20 +64,24 @@ public class ReturnService {
             InventoryService inventory,
             PaymentService payments,
             ReturnLabels labels,
+            OrderPlacement replacements,
             NotificationService notifications,
             ProcessMessages messages,
             ReturnProperties properties,
             PlatformTransactionManager transactions,
+            ReturnMeters meters,
             Clock clock) {
         this.returns = returns;
         this.orders = orders;
         this.inventory = inventory;
         this.payments = payments;
         this.labels = labels;
+        this.replacements = replacements;
         this.notifications = notifications;
         this.messages = messages;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -96,12 +105,14 @@ public class ReturnService {
         CustomerReturn requested = returns.save(new CustomerReturn(
                 asked.returnId(),
                 order.getId(),
+                asked.remedy(),
                 asked.requestFingerprint(),
                 asked.lines().stream()
                         .map(line -> new ReturnLine(line.sku(), line.quantity(), line.reason(), line.comment()))
                         .toList(),
                 clock.instant()));
         orders.note(order, "Return " + requested.getId() + " requested");
+        meters.requested(requested.getLines());
         tellCustomer(order, requested, "return-requested", Map.of());
         messages.returnRequested(requested.getId(), order.getId());
         return loaded(requested);
@@ -109,6 +120,7 @@ public class ReturnService {
 
     private static CustomerReturn sameRequest(CustomerReturn earlier, NewReturn asked) {
         if (!earlier.getOrderId().equals(asked.orderId())
+                || earlier.getRemedy() != asked.remedy()
                 || !Objects.equals(earlier.getRequestFingerprint(), asked.requestFingerprint())) {
             throw new ReturnRequestReusedException();
         }
@@ -145,6 +157,28 @@ public class ReturnService {
         }
     }
 
+    /**
+     * The delivered order behind a return link, with what its customer can still send back; empty
+     * for a token no delivery mail carried.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ReturnableOrder> returnableByLink(String returnToken) {
+        return orders.byReturnToken(returnToken)
+                .filter(order -> order.getStatus() == OrderStatus.DELIVERED)
+                .map(order -> {
+                    Map<String, Integer> left = returnable(order);
+                    Map<String, Product> products = inventory.products(List.copyOf(left.keySet()));
+                    return new ReturnableOrder(
+                            order.getId(),
+                            order.getLines().stream()
+                                    .map(OrderLine::getSku)
+                                    .distinct()
+                                    .map(sku -> new ReturnableOrder.Line(
+                                            sku, products.get(sku).getName(), Math.max(left.get(sku), 0)))
+                                    .toList());
+                });
+    }
+
     /** What the eligibility table decides on. */
     @Transactional(readOnly = true)
     ReturnFacts facts(String returnId) {
@@ -159,7 +193,8 @@ public class ReturnService {
                                 .toList())
                         .name(),
                 products.values().stream().anyMatch(Product::isFood),
-                valueOf(order, quantities(asked, ReturnLine::getQuantity)));
+                valueOf(order, quantities(asked, ReturnLine::getQuantity)),
+                asked.getRemedy().name());
     }
 
     /** What the quantities of each SKU cost the customer, a coupon's discount shared out over the lines. */
@@ -308,10 +343,10 @@ public class ReturnService {
      * line, none sellable. Answers the refund; run again, the same.
      */
     @Transactional
-    BigDecimal settle(String returnId, BigDecimal feePercent, String shippingPaidBy, boolean withoutParcel) {
+    Settled settle(String returnId, BigDecimal feePercent, String shippingPaidBy, boolean withoutParcel) {
         CustomerReturn ret = lock(returnId);
         if (ret.getRefundAmount() != null) {
-            return ret.getRefundAmount();
+            return Settled.of(ret);
         }
         Order order = orders.lock(ret.getOrderId());
         if (withoutParcel) {
@@ -327,11 +362,18 @@ public class ReturnService {
         BigDecimal labelFee = !withoutParcel && CUSTOMER_PAYS.equals(shippingPaidBy) && accepted.signum() > 0
                 ? properties.labelFee()
                 : BigDecimal.ZERO;
+        if (ret.getRemedy() == Remedy.REPLACEMENT) {
+            settleByReplacement(ret, accepted);
+            return Settled.of(ret);
+        }
         BigDecimal due = accepted.subtract(restockingFee).subtract(labelFee).max(BigDecimal.ZERO);
         String refundId = refundIdOf(returnId);
         BigDecimal granted =
                 due.signum() > 0 ? payments.grantReturnRefund(refundId, returnId, order.getId(), due) : BigDecimal.ZERO;
         ret.settled(accepted, restockingFee, labelFee, granted.signum() > 0 ? refundId : null, granted);
+        if (everythingAccepted(order)) {
+            orders.returnedInFull(order);
+        }
         if (granted.signum() > 0) {
             ret.move(
                     ReturnStatus.REFUNDING,
@@ -341,7 +383,69 @@ public class ReturnService {
             ret.move(ReturnStatus.NOTHING_ACCEPTED, "Nothing to refund", clock.instant());
             tellCustomer(order, ret, "return-nothing-accepted", Map.of());
         }
-        return granted;
+        return Settled.of(ret);
+    }
+
+    /**
+     * What settling decided, for the process.
+     *
+     * @param refundAmount   what the return gives back; zero when nothing was accepted, or for a replacement
+     * @param replacementDue whether the accepted items ship again instead
+     */
+    public record Settled(BigDecimal refundAmount, boolean replacementDue) {
+
+        static Settled of(CustomerReturn ret) {
+            return new Settled(
+                    ret.getRefundAmount(),
+                    ret.getRemedy() == Remedy.REPLACEMENT
+                            && ret.getLines().stream().anyMatch(line -> line.claimed() > 0));
+        }
+    }
+
+    /**
+     * A replacement gives no money back and charges no fees: the accepted items ship again, and the
+     * order still counts as a purchase.
+     */
+    private void settleByReplacement(CustomerReturn ret, BigDecimal accepted) {
+        ret.settled(accepted, BigDecimal.ZERO, BigDecimal.ZERO, null, BigDecimal.ZERO);
+        if (ret.getLines().stream().anyMatch(line -> line.claimed() > 0)) {
+            ret.move(ReturnStatus.REPLACING, "Accepted items are sent again", clock.instant());
+        } else {
+            ret.move(ReturnStatus.NOTHING_ACCEPTED, "Nothing to replace", clock.instant());
+            tellCustomer(ret, "return-nothing-accepted", Map.of());
+        }
+    }
+
+    /**
+     * Places the replacement: an order of the accepted items with a total of zero, for the same
+     * customer and address, which ships through order fulfilment. Placed once per return.
+     */
+    @Transactional
+    void shipReplacement(String returnId) {
+        CustomerReturn ret = lock(returnId);
+        if (ret.getReplacementOrderId() != null) {
+            return;
+        }
+        Map<String, Integer> accepted = new LinkedHashMap<>();
+        ret.getLines().stream()
+                .filter(line -> line.claimed() > 0)
+                .forEach(line -> accepted.put(line.getSku(), line.claimed()));
+        String replacement = replacements.placeReplacement(ret.getOrderId(), accepted, "replacement-" + returnId);
+        ret.replacedBy(replacement);
+        ret.move(ReturnStatus.REPLACED, "Replacement order " + replacement, clock.instant());
+        orders.note(orders.lock(ret.getOrderId()), "Replacement order " + replacement + " for return " + returnId);
+        tellCustomer(ret, "return-replacement", Map.of("replacementOrderId", replacement));
+    }
+
+    /** Whether the order's returns, this one included, accepted every unit it delivered. */
+    private boolean everythingAccepted(Order order) {
+        Map<String, Integer> kept = new HashMap<>();
+        order.getLines().forEach(line -> kept.merge(line.getSku(), line.getQuantity(), Integer::sum));
+        returns.findByOrderIdOrderByCreatedAtAsc(order.getId()).stream()
+                .flatMap(ret -> ret.getLines().stream())
+                .filter(line -> line.getAccepted() != null)
+                .forEach(line -> kept.computeIfPresent(line.getSku(), (sku, n) -> n - line.getAccepted()));
+        return kept.values().stream().allMatch(n -> n <= 0);
     }
 
     private static String refundIdOf(String returnId) {
@@ -357,6 +461,7 @@ public class ReturnService {
             CustomerReturn refunded = lock(returnId);
             Order order = orders.get(refunded.getOrderId());
             if (refunded.move(ReturnStatus.REFUNDED, null, clock.instant())) {
+                meters.refunded(refunded.getRefundAmount(), Duration.between(refunded.getCreatedAt(), clock.instant()));
                 tellCustomer(
                         order,
                         refunded,
@@ -367,6 +472,13 @@ public class ReturnService {
                                 "byCard", order.getPaymentMethod() == PaymentMethod.CARD));
             }
         });
+    }
+
+    /** Whether a return of the order is open or took something back: no review or referral ask for it then. */
+    @Transactional(readOnly = true)
+    public boolean holdsAsksFor(String orderId) {
+        return returns.findByOrderIdOrderByCreatedAtAsc(orderId).stream()
+                .anyMatch(ret -> ret.takesBack() && ret.getStatus() != ReturnStatus.NOTHING_ACCEPTED);
     }
 
     /** The return with its lines and timeline read. */

@@ -18,6 +18,10 @@ public enum ReturnStatus {
     REFUNDING,
     /** The refund was given back to the card, or is owed to a transfer staff pay out. */
     REFUNDED,
+    /** Accepted items are being sent again. */
+    REPLACING,
+    /** The replacement order is placed; it ships through order fulfilment. */
+    REPLACED,
     /** Inspection accepted nothing: no refund. */
     NOTHING_ACCEPTED,
     /** No parcel arrived within 21 days of the label. */
@@ -26,7 +30,8 @@ public enum ReturnStatus {
     /** Ended without taking anything back: their items can be asked back again. */
     static final Set<ReturnStatus> TAKES_NOTHING_BACK = Set.of(REJECTED, NOT_SENT_BACK);
 
-    private static final Set<ReturnStatus> ENDED = Set.of(REJECTED, REFUNDED, NOTHING_ACCEPTED, NOT_SENT_BACK);
+    private static final Set<ReturnStatus> ENDED =
+            Set.of(REJECTED, REFUNDED, REPLACED, NOTHING_ACCEPTED, NOT_SENT_BACK);
 
     public boolean isOpen() {
         return !ENDED.contains(this);

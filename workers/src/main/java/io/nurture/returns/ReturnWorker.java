@@ -48,16 +48,18 @@ public class ReturnWorker {
     }
 
     @JobWorker(type = JobType.SETTLE_RETURN)
-    public Settled settleTheReturn(
+    public ReturnService.Settled settleTheReturn(
             @Variable String returnId,
             @Variable BigDecimal restockingFeePercent,
             @Variable String returnShippingPaidBy,
             @Variable boolean skipParcel) {
-        return new Settled(returns.settle(returnId, restockingFeePercent, returnShippingPaidBy, skipParcel));
+        return returns.settle(returnId, restockingFeePercent, returnShippingPaidBy, skipParcel);
     }
 
-    /** @param refundAmount what the return gives back; zero when nothing was accepted */
-    public record Settled(BigDecimal refundAmount) {}
+    @JobWorker(type = JobType.SHIP_REPLACEMENT)
+    public void sendAReplacement(@Variable String returnId) {
+        returns.shipReplacement(returnId);
+    }
 
     @JobWorker(type = JobType.REFUND_RETURN)
     public void refundTheAcceptedItems(@Variable String returnId) {

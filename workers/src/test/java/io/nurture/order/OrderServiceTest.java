@@ -11,6 +11,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.nurture.notification.NotificationProperties;
 import io.nurture.notification.NotificationService;
 import io.nurture.processes.OrderFulfillment.CancelReason;
 import java.math.BigDecimal;
@@ -38,6 +39,8 @@ class OrderServiceTest {
             notifications,
             orderId -> moneyBack.getOrDefault(orderId, MoneyBack.nothingTaken()),
             published::add,
+            new NotificationProperties(
+                    "orders@shop.example", "ops@shop.example", "https://shop.example", "u@shop.example"),
             CLOCK);
 
     @Test

@@ -3,6 +3,7 @@ package io.nurture.reporting.web;
 import io.nurture.api.InvalidRequestException;
 import io.nurture.api.ReportPeriod;
 import io.nurture.reporting.LifecycleMetrics;
+import io.nurture.reporting.ReturnMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,11 +18,25 @@ class LifecycleMetricsController {
     private static final int MAX_PARTS = 60;
 
     private final LifecycleMetrics metrics;
+    private final ReturnMetrics returns;
     private final Clock clock;
 
-    LifecycleMetricsController(LifecycleMetrics metrics, Clock clock) {
+    LifecycleMetricsController(LifecycleMetrics metrics, ReturnMetrics returns, Clock clock) {
         this.metrics = metrics;
+        this.returns = returns;
         this.clock = clock;
+    }
+
+    /**
+     * Return figures for a period (as {@code /api/metrics/lifecycle}'s): return rate of the orders
+     * delivered in it, units asked back per reason, returns per status, what was refunded and how
+     * long refunds took.
+     */
+    @GetMapping("/api/metrics/returns")
+    ReturnMetrics.Report returns(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        ReportPeriod period = ReportPeriod.of(from, to, clock, DEFAULT_PERIOD);
+        return returns.report(period.from(), period.to());
     }
 
     /**

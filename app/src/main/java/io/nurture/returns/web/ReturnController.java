@@ -6,6 +6,7 @@ import io.nurture.api.InvalidRequestException;
 import io.nurture.returns.CustomerReturn;
 import io.nurture.returns.Inspection;
 import io.nurture.returns.NewReturn;
+import io.nurture.returns.Remedy;
 import io.nurture.returns.ReturnReason;
 import io.nurture.returns.ReturnService;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -72,6 +73,7 @@ class ReturnController {
         CustomerReturn asked = returns.request(new NewReturn(
                 returnId,
                 orderId,
+                request.remedy() == null ? Remedy.REFUND : request.remedy(),
                 key == null ? null : IdempotencyKeys.fingerprint(json, request),
                 request.lines().stream()
                         .map(line -> new NewReturn.Line(line.sku(), line.quantity(), line.reason(), line.comment()))
@@ -80,7 +82,10 @@ class ReturnController {
                 .body(ReturnView.of(asked));
     }
 
-    record ReturnRequest(@NotEmpty @Size(max = 50) List<@Valid @NotNull RequestedLine> lines) {}
+    /** @param remedy REFUND (the default) or REPLACEMENT: the accepted items shipped again at no cost */
+    record ReturnRequest(
+            @NotEmpty @Size(max = 50) List<@Valid @NotNull RequestedLine> lines,
+            @Schema(example = "REFUND") Remedy remedy) {}
 
     record RequestedLine(
             @Schema(example = "MCH-DRIP") @NotBlank @Size(max = 64)

@@ -1,6 +1,7 @@
 package io.nurture.returns.web;
 
 import io.nurture.returns.CustomerReturn;
+import io.nurture.returns.Remedy;
 import io.nurture.returns.ReturnReason;
 import io.nurture.returns.ReturnStatus;
 import java.math.BigDecimal;
@@ -12,16 +13,19 @@ import java.util.List;
  *
  * @param decision   what the eligibility table (or staff) decided; empty fields until then
  * @param settlement what the return gives back and how it was worked out; null until settled
+ * @param replacementOrderId the order that ships the accepted items again, for a replacement
  */
 record ReturnView(
         String returnId,
         String orderId,
         ReturnStatus status,
+        Remedy remedy,
         List<LineView> lines,
         DecisionView decision,
         String labelTrackingNumber,
         String inspectionNote,
         SettlementView settlement,
+        String replacementOrderId,
         List<TimelineView> timeline) {
 
     /**
@@ -52,6 +56,7 @@ record ReturnView(
                 ret.getId(),
                 ret.getOrderId(),
                 ret.getStatus(),
+                ret.getRemedy(),
                 ret.getLines().stream()
                         .map(line -> new LineView(
                                 line.getSku(),
@@ -72,6 +77,7 @@ record ReturnView(
                                 ret.getLabelFee(),
                                 ret.getRefundAmount(),
                                 ret.getRefundId()),
+                ret.getReplacementOrderId(),
                 ret.getTimeline().stream()
                         .map(entry -> new TimelineView(entry.getAt(), entry.getStatus(), entry.getNote()))
                         .toList());
