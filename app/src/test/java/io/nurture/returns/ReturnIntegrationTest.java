@@ -15,10 +15,15 @@ import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -300,6 +305,52 @@ class ReturnIntegrationTest {
 
         assertThat(askedAgain.status()).isEqualTo(201);
         assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
+    }
+
+    @Test
+    void aReturnAfterAGoodwillRefundGivesBackNoMoreThanTheOrderKept() {
+        String orderId = delivered(newCustomerEmail(), KETTLE, 1, card("tok_visa"));
+        api.post(
+                "/api/orders/" + orderId + "/refunds",
+                Map.of("amount", "70.00", "reason", "Arrived a week late"),
+                Map.of("Idempotency-Key", "late-" + orderId));
+
+        String returnId = requestReturn(orderId, line(KETTLE, 1, "WRONG_ITEM")).text("returnId");
+        parcelBack(awaitReturn(returnId, "AWAITING_PARCEL")
+                .path("labelTrackingNumber")
+                .asText());
+        awaitReturn(returnId, "RECEIVED");
+        inspect(returnId, List.of(Map.of("sku", KETTLE, "accepted", 1, "sellable", true)), "Fine");
+        JsonNode refunded = awaitReturn(returnId, "REFUNDED");
+
+        assertThat(refunded.path("settlement").path("acceptedValue").decimalValue())
+                .isEqualByComparingTo("79.00");
+        assertThat(refunded.path("settlement").path("refundAmount").decimalValue())
+                .as("79.00 taken, 70.00 given back already")
+                .isEqualByComparingTo("9.00");
+        assertThat(violationsFor(orderId)).isEmpty();
+    }
+
+    @Test
+    void twoReturnsAskedAtTheSameMomentForTheSameItemTakeItBackOnce() throws Exception {
+        String orderId = delivered(newCustomerEmail(), INFUSER, 1, card("tok_visa"));
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> ask = () -> {
+                together.await();
+                return requestReturn(orderId, line(INFUSER, 1, "CHANGED_MIND")).status();
+            };
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : callers.invokeAll(List.of(ask, ask))) {
+                statuses.add(answer.get());
+            }
+
+            assertThat(statuses).containsExactlyInAnyOrder(201, 400);
+            assertThat(api.get("/api/orders/" + orderId).body().path("returns")).hasSize(1);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

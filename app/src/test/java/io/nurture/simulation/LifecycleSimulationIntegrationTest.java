@@ -21,15 +21,18 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /**
  * The lifecycle simulation as an analyst runs it (sim/, docs/simulation.md), on this build's local
  * jar: a population small enough to work out by hand goes through the deployed models (A), then
- * through an edited copy that re-engages silent customers after 20 days instead of 45 (B), each on
- * an app, broker and database of its own.
+ * through edited copies (B) that re-engage silent customers after 20 days instead of 45 and take
+ * tea back for a change of mind, each on an app, broker and database of its own.
  *
  * <p>By hand, for each of the six customers (first order on day f = 0, 0, 1, 1, 2, 2): the card
  * order is placed and shipped on day f and delivered on f + 2; the thank-you follows on f + 5, the
  * survey on f + 9, answered with a 10 on f + 10 (promoter: advocate, asked for a review, the one
  * marketing message). With no purchase since, the re-engagement (marketing; the customer becomes at
  * risk) comes on f + 45 in A, after the 30 days, and on f + 20 in B, within them and more than the
- * contact policy's 7 days after the review ask.
+ * contact policy's 7 days after the review ask. On f + 14 each sends the tea (12.50) back for a
+ * change of mind: A's return eligibility table refuses food for that; B's, without that rule,
+ * approves it with the customer paying the 5.90 label, the parcel is back on f + 16, inspected and
+ * refunded (6.60) on f + 17, and the order, every item back, is RETURNED.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Execution(ExecutionMode.CONCURRENT)
@@ -56,6 +59,11 @@ class LifecycleSimulationIntegrationTest {
         String model = Files.readString(retention);
         assertThat(model).contains("duration(\"P45D\")");
         Files.writeString(retention, model.replace("duration(\"P45D\")", "duration(\"P20D\")"));
+        Path eligibility = resource("return-eligibility.dmn", edited.resolve("return-eligibility.dmn"));
+        String table = Files.readString(eligibility);
+        String foodRule = table.substring(
+                table.indexOf("<rule id=\"FoodChangedMindRule\">"), table.indexOf("<rule id=\"ShopMistakeRule\">"));
+        Files.writeString(eligibility, table.replace(foodRule, ""));
         PrintStream progress =
                 new PrintStream(Files.newOutputStream(home.resolve("progress.log")), true, StandardCharsets.UTF_8);
         // One after the other: side by side, two app starts beside the other lanes took a busy machine 192 s each.
@@ -78,6 +86,9 @@ class LifecycleSimulationIntegrationTest {
                 .containsEntry("customers AT_RISK", 0.0)
                 .containsEntry("marketing messages per customer", 1.0)
                 .containsEntry("coupon cost", 0.0)
+                .containsEntry("returns asked for", 6.0)
+                .containsEntry("returns REJECTED", 6.0)
+                .containsEntry("returns refunded", 0.0)
                 .containsEntry("money check violations", 0.0);
         assertThat(deployed.messagesByTemplate())
                 .containsEntry("survey", 6L)
@@ -97,6 +108,21 @@ class LifecycleSimulationIntegrationTest {
         assertThat(earlierReEngagement.key().get("orders placed"))
                 .isEqualTo(deployed.key().get("orders placed"));
         assertThat(earlierReEngagement.key()).containsEntry("money check violations", 0.0);
+    }
+
+    @Test
+    void aTableThatTakesTeaBackRefundsEveryReturnLessItsLabel() {
+        assertThat(earlierReEngagement.key())
+                .containsEntry("returns asked for", 6.0)
+                .containsEntry("returns REFUNDED", 6.0)
+                .containsEntry("returns refunded", 6.0)
+                .containsEntry("refunded for returns", 39.6)
+                .containsEntry("orders RETURNED", 6.0)
+                .doesNotContainKey("returns REJECTED");
+        assertThat(earlierReEngagement.messagesByTemplate())
+                .containsEntry("return-label", 6L)
+                .containsEntry("return-refunded", 6L);
+        assertThat(deployed.messagesByTemplate()).containsEntry("return-rejected", 6L);
     }
 
     private static Path resource(String name, Path copy) throws IOException {

@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How the synthetic customers behave: read from a YAML file an analyst edits (see
@@ -51,6 +53,11 @@ public record Behaviour(
      * @param reEngagementResponse chance a re-engagement mail brings an order within a week
      * @param couponResponse chance a coupon received (win-back, service recovery) is used within a week
      * @param unsubscribePerMarketingMail chance a marketing mail makes its reader unsubscribe
+     * @param returnAfterDelivery chance a delivered order is sent back (one unit of its first product)
+     * @param returnAfterDays days from the delivery to the return request (the parcel goes back
+     *     {@code deliveryDays} after the label arrives; staff inspect it the day after it is back)
+     * @param returnReasons chance of each return reason (CHANGED_MIND, WRONG_ITEM, DAMAGED,
+     *     NOT_AS_DESCRIBED, OTHER); they add up to 1
      */
     record Segment(
             String name,
@@ -67,7 +74,13 @@ public record Behaviour(
             double reorderPerDay,
             double reEngagementResponse,
             double couponResponse,
-            double unsubscribePerMarketingMail) {}
+            double unsubscribePerMarketingMail,
+            double returnAfterDelivery,
+            int returnAfterDays,
+            Map<String, Double> returnReasons) {}
+
+    private static final Set<String> RETURN_REASONS =
+            Set.of("CHANGED_MIND", "WRONG_ITEM", "DAMAGED", "NOT_AS_DESCRIBED", "OTHER");
 
     /** @param country where its customers' orders ship to (ISO 3166 alpha-2) */
     record TimeZone(String zone, String country, double share) {}
@@ -166,6 +179,24 @@ public record Behaviour(
         chance(problems, at + "reEngagementResponse", segment.reEngagementResponse());
         chance(problems, at + "couponResponse", segment.couponResponse());
         chance(problems, at + "unsubscribePerMarketingMail", segment.unsubscribePerMarketingMail());
+        chance(problems, at + "returnAfterDelivery", segment.returnAfterDelivery());
+        if (segment.returnAfterDays() < 0) {
+            problems.add(at + "returnAfterDays: must be 0 or more");
+        }
+        if (segment.returnReasons() == null || segment.returnReasons().isEmpty()) {
+            problems.add(at + "returnReasons: give the chance of at least one reason");
+        } else {
+            sumsToOne(
+                    problems,
+                    at + "returnReasons",
+                    segment.returnReasons().values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum());
+            segment.returnReasons().keySet().stream()
+                    .filter(reason -> !RETURN_REASONS.contains(reason))
+                    .forEach(reason -> problems.add(
+                            at + "returnReasons: " + reason + " is not one of " + new TreeSet<>(RETURN_REASONS)));
+        }
         positive(problems, at + "deliveryDays", segment.deliveryDays());
         positive(problems, at + "basketSize", segment.basketSize());
         if (segment.invoicePaidAfterDays() < 0) {

@@ -70,6 +70,15 @@ public record Figures(
                 .properties()
                 .forEach(status ->
                         key.put("orders " + status.getKey(), status.getValue().asDouble()));
+        JsonNode returns = api.get("/api/metrics/returns?" + period);
+        key.put("returns asked for", (double) tally.returnsAsked);
+        key.put("returns refunded", returns.path("refunds").asDouble());
+        key.put("refunded for returns", returns.path("refunded").asDouble());
+        key.put("return rate", number(returns.path("returnRate")));
+        returns.path("returnsByStatus")
+                .properties()
+                .forEach(status ->
+                        key.put("returns " + status.getKey(), status.getValue().asDouble()));
         JsonNode money = api.get("/api/reconciliation");
         key.put("money check violations", (double) money.path("violations").size());
         key.put("refunds owed", money.path("refundsOwed").asDouble());

@@ -123,6 +123,43 @@ final class NurtureApi {
                 shop);
     }
 
+    /** The customer sends one unit of the order's first product back. */
+    void requestReturn(String orderId, String reason) {
+        String sku = order(orderId).path("lines").get(0).path("sku").asText();
+        ObjectNode request = JSON.createObjectNode();
+        request.putArray("lines").addObject().put("sku", sku).put("quantity", 1).put("reason", reason);
+        send("POST", "/api/orders/" + orderId + "/returns", request, shop);
+    }
+
+    /** The order's latest return. */
+    JsonNode returnOf(String orderId) {
+        JsonNode returns = order(orderId).path("returns");
+        return get("/api/returns/"
+                + returns.get(returns.size() - 1).path("returnId").asText());
+    }
+
+    /** The carrier brings the return parcel back to the shop. */
+    void sendParcelBack(String labelTrackingNumber) {
+        send(
+                "POST",
+                "/api/shipments/" + labelTrackingNumber + "/events",
+                JSON.createObjectNode().put("type", "RETURN_RECEIVED"),
+                shop);
+    }
+
+    /** Staff find everything sent back as it should be. */
+    void inspectAndAcceptAll(String returnId) {
+        ObjectNode inspection = JSON.createObjectNode().put("note", "as sent");
+        var lines = inspection.putArray("lines");
+        get("/api/returns/" + returnId)
+                .path("lines")
+                .forEach(line -> lines.addObject()
+                        .put("sku", line.path("sku").asText())
+                        .put("accepted", line.path("quantity").asInt())
+                        .put("sellable", true));
+        send("POST", "/api/returns/" + returnId + "/inspection", inspection, staff);
+    }
+
     /** A survey can close before its answer arrives (expired, 410): that is an outcome, not an error. */
     void answerSurvey(String token, int score) {
         send(

@@ -206,7 +206,19 @@ final class Rehearsal {
             }
             case "order-delivered" -> {
                 shopper.lastDeliveryDay = day;
+                mayReturn(day, shopper, shopper.openOrderId);
                 shopper.openOrderId = null;
+            }
+            case "return-label" -> {
+                String label = api.returnOf(shopper.returningOrderId)
+                        .path("labelTrackingNumber")
+                        .asText();
+                plan(day + segment.deliveryDays(), shopper, 5, () -> api.sendParcelBack(label));
+            }
+            case "return-received" -> {
+                String returnId =
+                        api.returnOf(shopper.returningOrderId).path("returnId").asText();
+                plan(day + 1, shopper, 6, () -> api.inspectAndAcceptAll(returnId));
             }
             case "order-cancelled", "order-rejected" -> shopper.openOrderId = null;
             case "survey" -> answerSurveys(day, shopper);
@@ -225,6 +237,18 @@ final class Rehearsal {
                 }
             }
             default -> {}
+        }
+    }
+
+    /** Some delivered orders go back: one unit of the first product, a while after delivery. */
+    private void mayReturn(int day, Shopper shopper, String orderId) {
+        Behaviour.Segment segment = shopper.segment;
+        int n = ++shopper.returnsAsked;
+        if (orderId != null && dice.chance(shopper.index, "return", n, segment.returnAfterDelivery())) {
+            String reason = dice.pick(shopper.index, "return-reason", n, segment.returnReasons());
+            shopper.returningOrderId = orderId;
+            tally.returnsAsked++;
+            plan(day + segment.returnAfterDays(), shopper, 4, () -> api.requestReturn(orderId, reason));
         }
     }
 
@@ -355,6 +379,7 @@ final class Rehearsal {
         final Set<String> customerIds = new HashSet<>();
         long ordersPlaced;
         long ordersWithCoupon;
+        long returnsAsked;
         long unsubscribed;
         long jobs;
         Duration wallClock;

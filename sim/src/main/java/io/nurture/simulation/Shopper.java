@@ -17,6 +17,10 @@ final class Shopper {
     final int firstOrderDay;
     String customerId;
     String openOrderId;
+    /** The order the shopper sends something back from, while that return runs. */
+    String returningOrderId;
+
+    int returnsAsked;
     BigDecimal openOrderTotal;
     int ordersPlaced;
     int ordersWithCoupon;

@@ -44,6 +44,15 @@ class BehaviourTest {
     }
 
     @Test
+    void anUnknownReturnReasonAndReasonsNotAddingUpAreNamedWithTheirSegment() throws IOException {
+        Path file = edited("WRONG_ITEM: 0.1, NOT_AS_DESCRIBED: 0.2}", "BORED: 0.1, NOT_AS_DESCRIBED: 0.3}");
+
+        assertThatThrownBy(() -> Behaviour.read(file))
+                .hasMessageContaining("segments[0].returnReasons: BORED is not one of [CHANGED_MIND, DAMAGED,")
+                .hasMessageContaining("segments[0].returnReasons: must add up to 1, adds up to 1.1");
+    }
+
+    @Test
     void aMissingFieldIsNamed() throws IOException {
         Path file = edited("careCasesResolvedAfterDays: 2\n", "");
 
