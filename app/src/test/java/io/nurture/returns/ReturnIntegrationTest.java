@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nurture.testing.EngineRecords;
 import io.nurture.testing.Mailbox;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.Shop;
@@ -43,6 +44,8 @@ class ReturnIntegrationTest {
     private static final String INFUSER = "INF-STEEL";
     /** Rooibos tea (9.80): food. */
     private static final String TEA = "TEA-ROOIBOS-100";
+    /** The sandbox carrier's test postal code for an outage of return labels only. */
+    private static final String SANDBOX_RETURN_LABEL_OUTAGE = "99998";
     /** A coffee grinder (149.00): four are worth more than 500. */
     private static final String GRINDER = "GRN-BURR";
 
@@ -57,6 +60,9 @@ class ReturnIntegrationTest {
 
     @Autowired
     Mailbox mailbox;
+
+    @Autowired
+    EngineRecords engineRecords;
 
     private final Instant since = Instant.now().minusSeconds(60);
     private final Map<String, Integer> stockFound = new HashMap<>();
@@ -203,6 +209,8 @@ class ReturnIntegrationTest {
         assertThat(replacement.text("customerId"))
                 .isEqualTo(api.get("/api/orders/" + orderId).text("customerId"));
         assertThat(replacement.body().path("lines").findValuesAsText("sku")).containsExactly(INFUSER);
+        assertThat(replacement.body().path("timeline").findValuesAsText("note"))
+                .contains("Replaces returned items of order " + orderId);
         assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
         assertThat(api.get("/api/orders/" + orderId).text("status")).isEqualTo("DELIVERED");
         assertThat(mailbox.subjectsFor(email)).contains("We are sending you a replacement for order " + orderId);
@@ -304,6 +312,26 @@ class ReturnIntegrationTest {
         NurtureClient.Answer askedAgain = requestReturn(orderId, line(INFUSER, 1, "WRONG_ITEM"));
 
         assertThat(askedAgain.status()).isEqualTo(201);
+        assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
+        assertThat(violationsFor(orderId)).isEmpty();
+    }
+
+    @Test
+    void aCarrierThatIssuesNoReturnLabelStopsTheReturnAtAnIncidentForOps() {
+        String orderId = shop.place(shop.order(
+                newCustomerEmail(),
+                List.of(Map.of("sku", INFUSER, "quantity", 1)),
+                card("tok_visa"),
+                "DE",
+                SANDBOX_RETURN_LABEL_OUTAGE));
+        shop.deliver(orderId);
+
+        String returnId = requestReturn(orderId, line(INFUSER, 1, "WRONG_ITEM")).text("returnId");
+        var incident = engineRecords.awaitIncident(orderId);
+
+        assertThat(incident.getValue().getElementId()).isEqualTo("SendReturnLabelTask");
+        assertThat(incident.getValue().getErrorMessage()).contains("no return labels");
+        assertThat(api.get("/api/returns/" + returnId).text("status")).isEqualTo("REQUESTED");
         assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
     }
 

@@ -170,6 +170,7 @@ public class OrderPlacement {
                                     .map(line -> new NewOrder.Line(line.getKey(), line.getValue(), BigDecimal.ZERO))
                                     .toList()));
                     orders.place(replacement);
+                    orders.note(replacement, "Replaces returned items of order " + originalOrderId);
                     idempotencyKeys.saveAndFlush(new IdempotencyKey(
                             key, "replacement of " + originalOrderId, replacement.getId(), clock.instant()));
                     process.start(replacement, false);
