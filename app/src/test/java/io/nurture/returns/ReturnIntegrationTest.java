@@ -396,7 +396,8 @@ class ReturnIntegrationTest {
         NurtureClient.Answer reused = requestReturn(orderId, "first-" + orderId, line(INFUSER, 2, "CHANGED_MIND"));
         NurtureClient.Answer moreThanLeft = requestReturn(orderId, line(INFUSER, 2, "CHANGED_MIND"));
 
-        assertThat(notDelivered.status()).isEqualTo(409);
+        assertThat(notDelivered.status()).isEqualTo(400);
+        assertThat(notDelivered.body().findValuesAsText("field")).containsExactly("orderId");
         assertThat(notInOrder.status()).isEqualTo(400);
         assertThat(notInOrder.body().findValuesAsText("field")).containsExactly("lines[0].sku");
         assertThat(tooMany.body().findValuesAsText("field")).containsExactly("lines[0].quantity");

@@ -9,7 +9,6 @@ import io.nurture.orchestration.ProcessMessages;
 import io.nurture.order.Order;
 import io.nurture.order.OrderLine;
 import io.nurture.order.OrderService;
-import io.nurture.order.OrderStateConflictException;
 import io.nurture.order.OrderStatus;
 import io.nurture.order.PaymentMethod;
 import io.nurture.payment.PaymentService;
@@ -98,8 +97,8 @@ public class ReturnService {
             return loaded(sameRequest(earlier.get(), asked));
         }
         if (order.getStatus() != OrderStatus.DELIVERED) {
-            throw new OrderStateConflictException("Order " + order.getId() + " is " + order.getStatus()
-                    + ": items can be returned once it is delivered");
+            throw new InvalidReturnException(
+                    "orderId", "is " + order.getStatus() + ": items can be returned once the order is delivered");
         }
         checkLines(asked.lines(), returnable(order));
         CustomerReturn requested = returns.save(new CustomerReturn(

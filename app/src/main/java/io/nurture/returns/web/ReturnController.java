@@ -56,9 +56,10 @@ class ReturnController {
     @ApiResponse(responseCode = "201", description = "Asked for (or asked before under this key)")
     @ApiResponse(
             responseCode = "400",
-            description = "A field is invalid: a product not in the order, more than was delivered and not returned")
+            description =
+                    "A field is invalid: an order not delivered (orderId), a product not in the order, more than was"
+                            + " delivered and not returned")
     @ApiResponse(responseCode = "404", description = "No such order")
-    @ApiResponse(responseCode = "409", description = "The order is not delivered")
     @ApiResponse(responseCode = "422", description = "The key asked for a return with another order or other lines")
     ResponseEntity<ReturnView> request(
             @PathVariable String orderId,

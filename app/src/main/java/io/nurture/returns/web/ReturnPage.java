@@ -5,7 +5,6 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurture.api.IdempotencyKeys;
-import io.nurture.order.OrderStateConflictException;
 import io.nurture.returns.CustomerReturn;
 import io.nurture.returns.InvalidReturnException;
 import io.nurture.returns.NewReturn;
@@ -104,7 +103,7 @@ class ReturnPage {
                     "We have your return request",
                     "<p>Thank you. Your return " + htmlEscape(asked.getId())
                             + " is requested; we are sending you an e-mail with what happens next.</p>");
-        } catch (InvalidReturnException | OrderStateConflictException | ReturnRequestReusedException refused) {
+        } catch (InvalidReturnException | ReturnRequestReusedException refused) {
             return problem(token, "We could not take this return: " + refused.getMessage() + ".");
         }
     }
