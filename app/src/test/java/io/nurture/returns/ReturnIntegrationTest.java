@@ -191,6 +191,27 @@ class ReturnIntegrationTest {
     }
 
     @Test
+    void aReviewLeftUnansweredForThreeDaysIsApprovedAndAStaffRefusalAfterwardsIsRefused() {
+        String orderId = delivered(newCustomerEmail(), GRINDER, 4, card("tok_visa"));
+        String returnId =
+                requestReturn(orderId, line(GRINDER, 4, "CHANGED_MIND")).text("returnId");
+        awaitReturn(returnId, "IN_REVIEW");
+
+        shop.advanceClock("P3DT1H");
+        awaitReturn(returnId, "AWAITING_PARCEL");
+        NurtureClient.Answer tooLate = api.post(
+                "/api/returns/" + returnId + "/review", Map.of("approved", false, "note", "Too late to say no"));
+
+        assertThat(tooLate.status()).isEqualTo(409);
+        assertThat(api.get("/api/returns/" + returnId)
+                        .body()
+                        .path("decision")
+                        .path("rejectionReason")
+                        .isNull())
+                .isTrue();
+    }
+
+    @Test
     void aDamagedItemAskedToBeReplacedShipsAgainAsAFreeOrderAndNothingIsRefunded() {
         String email = newCustomerEmail();
         String orderId = delivered(email, INFUSER, 1, card("tok_visa"));

@@ -3,6 +3,7 @@ package io.nurture.returns;
 import static io.nurture.testing.OrderRequests.card;
 import static io.nurture.testing.OrderRequests.newCustomerEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.nurture.testing.HeadlessChromium;
 import io.nurture.testing.Mailbox;
@@ -79,7 +80,8 @@ class ReturnPageIntegrationTest {
             browser.findElement(By.id("comment-0")).sendKeys("Lid cracked");
             browser.findElement(By.cssSelector("button[type='submit']")).click();
 
-            assertThat(browser.getTitle()).isEqualTo("We have your return request");
+            // The click starts the navigation; the next page is there once its title is.
+            await().atMost(Shop.PATIENCE).until(() -> browser.getTitle().equals("We have your return request"));
         } finally {
             browser.quit();
         }

@@ -11,6 +11,7 @@ public final class OrderReturn {
     public static final class JobType {
         public static final String COLLECT_RETURN_FACTS = "collect-return-facts";
         public static final String HOLD_RETURN_FOR_REVIEW = "hold-return-for-review";
+        public static final String RECORD_RETURN_REVIEW = "record-return-review";
         public static final String REJECT_RETURN = "reject-return";
         public static final String SEND_RETURN_LABEL = "send-return-label";
         public static final String RECEIVE_RETURN_PARCEL = "receive-return-parcel";
@@ -43,7 +44,7 @@ public final class OrderReturn {
         public static final String SHIPPING_PAID_BY = "returnShippingPaidBy";
         public static final String RESTOCKING_FEE_PERCENT = "restockingFeePercent";
         public static final String SKIP_PARCEL = "skipParcel";
-        /** Set by staff's review; absent when the review timed out (which approves). */
+        /** The review as recorded on the return: staff's decision, or an approval after 3 days without one. */
         public static final String RETURN_APPROVED = "returnApproved";
 
         public static final String REFUND_AMOUNT = "refundAmount";

@@ -88,9 +88,11 @@ class OrderReturnProcessTest {
         engine.completeJob(JobType.HOLD_RETURN_FOR_REVIEW, Map.of());
 
         engine.publish(Message.REVIEWED, RETURN_ID, Map.of(Variable.RETURN_APPROVED, false));
+        engine.completeJob(JobType.RECORD_RETURN_REVIEW, Map.of(Variable.RETURN_APPROVED, false));
         engine.completeJob(JobType.REJECT_RETURN, Map.of());
 
-        engine.assertCompletedInOrder(ret, "StaffReviewTask", "RejectReturnTask", "ReturnRejectedEndEvent");
+        engine.assertCompletedInOrder(
+                ret, "StaffReviewTask", "RecordReviewTask", "RejectReturnTask", "ReturnRejectedEndEvent");
     }
 
     @Test
@@ -99,6 +101,7 @@ class OrderReturnProcessTest {
         engine.completeJob(JobType.HOLD_RETURN_FOR_REVIEW, Map.of());
 
         engine.publish(Message.REVIEWED, RETURN_ID, Map.of(Variable.RETURN_APPROVED, true));
+        engine.completeJob(JobType.RECORD_RETURN_REVIEW, Map.of(Variable.RETURN_APPROVED, true));
 
         assertThat(engine.activeElements(ret)).contains("SendReturnLabelTask").doesNotContain("StaffReviewTask");
     }
@@ -109,9 +112,22 @@ class OrderReturnProcessTest {
         engine.completeJob(JobType.HOLD_RETURN_FOR_REVIEW, Map.of());
 
         engine.increaseTime(Duration.ofDays(3).plusMinutes(1));
+        ActivatedJob record = engine.completeJob(JobType.RECORD_RETURN_REVIEW, Map.of(Variable.RETURN_APPROVED, true));
 
         assertThat(engine.completedElements(ret)).contains("ReviewTimeoutBoundaryEvent");
+        assertThat(record.getVariablesAsMap()).doesNotContainKey(Variable.RETURN_APPROVED);
         assertThat(engine.activeElements(ret)).contains("SendReturnLabelTask").doesNotContain("StaffReviewTask");
+    }
+
+    @Test
+    void theRecordedReviewDecidesEvenWhenStaffSaidOtherwiseToTheMessage() {
+        long ret = requestReturn(facts(3, "OTHER", false, 20));
+        engine.completeJob(JobType.HOLD_RETURN_FOR_REVIEW, Map.of());
+
+        engine.publish(Message.REVIEWED, RETURN_ID, Map.of(Variable.RETURN_APPROVED, true));
+        engine.completeJob(JobType.RECORD_RETURN_REVIEW, Map.of(Variable.RETURN_APPROVED, false));
+
+        assertThat(engine.activeElements(ret)).contains("RejectReturnTask");
     }
 
     @Test

@@ -25,7 +25,7 @@ public class ReturnMetrics {
 
     /**
      * @param ordersDelivered      orders delivered in the period (returned in full since, too)
-     * @param ordersReturned       of those, orders with a return that took something back (not refused, not unsent)
+     * @param ordersReturned       of those, orders with a return open or one that took something back (not refused, not unsent, not turned down at inspection)
      * @param returnRate           ordersReturned / ordersDelivered; null without deliveries
      * @param requested            returns asked for in the period
      * @param unitsByReason        units asked back in the period's returns, per reason

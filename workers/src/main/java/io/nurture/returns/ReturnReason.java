@@ -11,14 +11,18 @@ public enum ReturnReason {
     NOT_AS_DESCRIBED,
     OTHER;
 
-    /** Most in the customer's favour first: a return with a damaged item is judged as damaged. */
-    private static final List<ReturnReason> IN_CUSTOMERS_FAVOUR =
-            List.of(DAMAGED, WRONG_ITEM, NOT_AS_DESCRIBED, OTHER, CHANGED_MIND);
+    /** Least in the customer's favour first. */
+    private static final List<ReturnReason> AGAINST_THE_CUSTOMER =
+            List.of(CHANGED_MIND, OTHER, NOT_AS_DESCRIBED, WRONG_ITEM, DAMAGED);
 
-    /** The reason the eligibility table decides on when a return's lines give several. */
-    static ReturnReason leading(Collection<ReturnReason> reasons) {
+    /**
+     * The reason the eligibility table decides a return on when its lines give several: the one
+     * least in the customer's favour, so one damaged item cannot carry the rest of a return past the
+     * rules (refunded without a parcel, tea taken back for a change of mind).
+     */
+    static ReturnReason decisive(Collection<ReturnReason> reasons) {
         return reasons.stream()
-                .min(Comparator.comparingInt(IN_CUSTOMERS_FAVOUR::indexOf))
+                .min(Comparator.comparingInt(AGAINST_THE_CUSTOMER::indexOf))
                 .orElseThrow();
     }
 }

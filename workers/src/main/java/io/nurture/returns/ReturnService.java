@@ -18,6 +18,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -187,7 +188,7 @@ public class ReturnService {
                 asked.getLines().stream().map(ReturnLine::getSku).toList());
         return new ReturnFacts(
                 Duration.between(order.getDeliveredAt(), clock.instant()).toDays(),
-                ReturnReason.leading(asked.getLines().stream()
+                ReturnReason.decisive(asked.getLines().stream()
                                 .map(ReturnLine::getReason)
                                 .toList())
                         .name(),
@@ -196,17 +197,29 @@ public class ReturnService {
                 asked.getRemedy().name());
     }
 
-    /** What the quantities of each SKU cost the customer, a coupon's discount shared out over the lines. */
+    /**
+     * What the quantities of each SKU cost the customer: per SKU, the average price its order lines
+     * charged (a SKU may stand on several lines), with a coupon's discount shared out over the lines.
+     */
     private static BigDecimal valueOf(Order order, Map<String, Integer> quantities) {
-        BigDecimal listed = BigDecimal.ZERO;
+        Map<String, BigDecimal> amounts = new HashMap<>();
+        Map<String, Integer> units = new HashMap<>();
         BigDecimal subtotal = BigDecimal.ZERO;
         for (OrderLine line : order.getLines()) {
-            listed = listed.add(
-                    line.getUnitPrice().multiply(BigDecimal.valueOf(quantities.getOrDefault(line.getSku(), 0))));
+            amounts.merge(line.getSku(), line.getAmount(), BigDecimal::add);
+            units.merge(line.getSku(), line.getQuantity(), Integer::sum);
             subtotal = subtotal.add(line.getAmount());
         }
         if (subtotal.signum() == 0) {
             return BigDecimal.ZERO.setScale(2);
+        }
+        BigDecimal listed = BigDecimal.ZERO;
+        for (Map.Entry<String, Integer> asked : quantities.entrySet()) {
+            if (units.getOrDefault(asked.getKey(), 0) > 0) {
+                listed = listed.add(amounts.get(asked.getKey())
+                        .multiply(BigDecimal.valueOf(asked.getValue()))
+                        .divide(BigDecimal.valueOf(units.get(asked.getKey())), 10, RoundingMode.HALF_UP));
+            }
         }
         return listed.multiply(order.getTotal()).divide(subtotal, 2, RoundingMode.HALF_UP);
     }
@@ -241,6 +254,23 @@ public class ReturnService {
         }
         messages.returnReviewed(returnId, approved);
         return loaded(inReview);
+    }
+
+    /** @param returnApproved the review as the return holds it */
+    public record Reviewed(boolean returnApproved) {}
+
+    /**
+     * What the review decided, as the return holds it: staff's decision if it came first; otherwise
+     * (3 days without one) an approval, recorded so that a staff decision arriving later is refused
+     * instead of contradicting the process.
+     */
+    @Transactional
+    Reviewed recordReview(String returnId) {
+        CustomerReturn reviewed = lock(returnId);
+        if (reviewed.getReviewNote() == null) {
+            reviewed.reviewed("No staff decision within 3 days: approved");
+        }
+        return new Reviewed(reviewed.getRejectionReason() == null);
     }
 
     @Transactional
@@ -352,8 +382,10 @@ public class ReturnService {
             ret.getLines().forEach(line -> line.inspected(line.getQuantity(), false));
         }
         ret.decidedBy(shippingPaidBy, feePercent);
+        // In SKU order, as reservations lock products: two transactions never wait on each other crosswise.
         ret.getLines().stream()
                 .filter(line -> Boolean.TRUE.equals(line.getSellable()) && line.getAccepted() > 0)
+                .sorted(Comparator.comparing(ReturnLine::getSku))
                 .forEach(line -> inventory.restock(line.getSku(), line.getAccepted()));
         BigDecimal accepted = valueOf(order, quantities(ret, ReturnLine::claimed));
         BigDecimal restockingFee =
@@ -378,6 +410,12 @@ public class ReturnService {
                     ReturnStatus.REFUNDING,
                     "Refund of " + granted.toPlainString() + " " + order.getCurrency(),
                     clock.instant());
+        } else if (accepted.signum() > 0) {
+            ret.move(
+                    ReturnStatus.SETTLED,
+                    "Accepted; nothing left to refund after fees and earlier refunds",
+                    clock.instant());
+            tellCustomer(order, ret, "return-nothing-due", Map.of());
         } else {
             ret.move(ReturnStatus.NOTHING_ACCEPTED, "Nothing to refund", clock.instant());
             tellCustomer(order, ret, "return-nothing-accepted", Map.of());
@@ -436,11 +474,12 @@ public class ReturnService {
         tellCustomer(ret, "return-replacement", Map.of("replacementOrderId", replacement));
     }
 
-    /** Whether the order's returns, this one included, accepted every unit it delivered. */
+    /** Whether the order's refunded returns, this one included, accepted every unit it delivered (a replaced item is still bought). */
     private boolean everythingAccepted(Order order) {
         Map<String, Integer> kept = new HashMap<>();
         order.getLines().forEach(line -> kept.merge(line.getSku(), line.getQuantity(), Integer::sum));
         returns.findByOrderIdOrderByCreatedAtAsc(order.getId()).stream()
+                .filter(ret -> ret.getRemedy() == Remedy.REFUND)
                 .flatMap(ret -> ret.getLines().stream())
                 .filter(line -> line.getAccepted() != null)
                 .forEach(line -> kept.computeIfPresent(line.getSku(), (sku, n) -> n - line.getAccepted()));

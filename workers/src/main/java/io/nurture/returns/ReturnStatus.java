@@ -22,6 +22,8 @@ public enum ReturnStatus {
     REPLACING,
     /** The replacement order is placed; it ships through order fulfilment. */
     REPLACED,
+    /** Accepted, but nothing was left to refund (the fees, or earlier refunds, used it up). */
+    SETTLED,
     /** Inspection accepted nothing: no refund. */
     NOTHING_ACCEPTED,
     /** No parcel arrived within 21 days of the label. */
@@ -31,7 +33,7 @@ public enum ReturnStatus {
     static final Set<ReturnStatus> TAKES_NOTHING_BACK = Set.of(REJECTED, NOT_SENT_BACK);
 
     private static final Set<ReturnStatus> ENDED =
-            Set.of(REJECTED, REFUNDED, REPLACED, NOTHING_ACCEPTED, NOT_SENT_BACK);
+            Set.of(REJECTED, REFUNDED, REPLACED, SETTLED, NOTHING_ACCEPTED, NOT_SENT_BACK);
 
     public boolean isOpen() {
         return !ENDED.contains(this);

@@ -26,6 +26,11 @@ public class ReturnWorker {
         returns.holdForReview(returnId);
     }
 
+    @JobWorker(type = JobType.RECORD_RETURN_REVIEW)
+    public ReturnService.Reviewed recordTheReview(@Variable String returnId) {
+        return returns.recordReview(returnId);
+    }
+
     @JobWorker(type = JobType.REJECT_RETURN)
     public void refuseTheReturn(@Variable String returnId, @Variable String rejectionReason) {
         returns.reject(returnId, rejectionReason);

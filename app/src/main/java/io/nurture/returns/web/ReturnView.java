@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A return as the API shows it.
  *
- * @param decision   what the eligibility table (or staff) decided; empty fields until then
+ * @param decision   filled in as the return goes: who pays the label once it is sent (or settled), the
+ *                   restocking fee once settled, the reason the customer reads once refused
  * @param settlement what the return gives back and how it was worked out; null until settled
  * @param replacementOrderId the order that ships the accepted items again, for a replacement
  */
