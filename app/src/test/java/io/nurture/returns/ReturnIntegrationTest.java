@@ -237,6 +237,10 @@ class ReturnIntegrationTest {
         assertThat(mailbox.subjectsFor(email)).contains("We are sending you a replacement for order " + orderId);
         assertThat(violationsFor(orderId)).isEmpty();
         assertThat(violationsFor(replacementId)).isEmpty();
+        String customerId = shop.deliver(replacementId);
+        assertThat(api.get("/api/customers/" + customerId).body().path("orders").asLong())
+                .as("the replacement is no second purchase")
+                .isEqualTo(1);
     }
 
     @Test

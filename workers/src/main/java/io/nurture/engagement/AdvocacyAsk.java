@@ -9,6 +9,7 @@ import io.nurture.notification.NotificationService;
 import io.nurture.referral.ReferralService;
 import io.nurture.returns.ReturnService;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,18 +43,14 @@ class AdvocacyAsk {
 
     /**
      * The contact policy allowed it (the model asks it first). An order with a return open or
-     * accepted is no order to ask a review of: the ask is skipped, and logged so.
+     * accepted, or a return's replacement, is no order to ask a review of: the ask is skipped, and
+     * logged so.
      */
     @Transactional
     public void ask(String orderId, String customerId, long jobKey) {
-        if (returns.holdsAsksFor(orderId)) {
-            log.record(
-                    customerId,
-                    orderId,
-                    "ADVOCACY_ASK",
-                    EngagementStep.SKIPPED,
-                    "ORDER_BEING_RETURNED",
-                    stepKey(jobKey));
+        Optional<String> noAsk = returns.whyNoAskFor(orderId);
+        if (noAsk.isPresent()) {
+            log.record(customerId, orderId, "ADVOCACY_ASK", EngagementStep.SKIPPED, noAsk.get(), stepKey(jobKey));
             return;
         }
         notifications.messageCustomer(

@@ -78,6 +78,10 @@ public class Order extends AssignedIdEntity implements MailableOrder {
     @Column(name = "return_token")
     private String returnToken;
 
+    /** For a return's replacement: the order whose returned items it sends again. */
+    @Column(name = "replaces_order_id")
+    private String replacesOrderId;
+
     @Column(name = "cancellation_requested_at")
     private Instant cancellationRequestedAt;
 
@@ -165,6 +169,15 @@ public class Order extends AssignedIdEntity implements MailableOrder {
             RANDOM.nextBytes(secret);
             returnToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         }
+    }
+
+    /** Marks a draft as a return's replacement of items of another order: no new purchase. */
+    public void replaces(String originalOrderId) {
+        this.replacesOrderId = originalOrderId;
+    }
+
+    public String getReplacesOrderId() {
+        return replacesOrderId;
     }
 
     public String getReturnToken() {

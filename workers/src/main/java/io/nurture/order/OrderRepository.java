@@ -23,11 +23,12 @@ interface OrderRepository extends JpaRepository<Order, String> {
 
     List<Order> findByStatusInAndCreatedAtGreaterThanEqual(List<OrderStatus> statuses, Instant placedSince);
 
-    long countByCustomerIdAndStatus(String customerId, OrderStatus status);
+    /** Purchases only: a return's replacement is none. */
+    long countByCustomerIdAndStatusAndReplacesOrderIdIsNull(String customerId, OrderStatus status);
 
-    /** When the customer placed their latest delivered order: retention counts from it. */
-    @Query(
-            "select max(o.createdAt) from Order o where o.customerId = :customerId and o.status = io.nurture.order.OrderStatus.DELIVERED")
+    /** When the customer placed their latest delivered order (not a replacement): retention counts from it. */
+    @Query("select max(o.createdAt) from Order o where o.customerId = :customerId"
+            + " and o.status = io.nurture.order.OrderStatus.DELIVERED and o.replacesOrderId is null")
     Instant lastDeliveredPurchase(String customerId);
 
     @Query("select distinct o.id from Order o join o.lines l where o.status in :statuses and l.sku in :skus"

@@ -30,7 +30,7 @@ public class PurchaseHistory {
 
     @Transactional(readOnly = true)
     public long deliveredOrders(String customerId) {
-        return orders.countByCustomerIdAndStatus(customerId, OrderStatus.DELIVERED);
+        return orders.countByCustomerIdAndStatusAndReplacesOrderIdIsNull(customerId, OrderStatus.DELIVERED);
     }
 
     /** When the customer placed their latest delivered order: retention counts from it. */
@@ -61,14 +61,14 @@ public class PurchaseHistory {
     public PurchaseFacts facts(String customerId) {
         PurchaseFacts delivered = jdbc.sql("""
                 SELECT COALESCE(SUM(total), 0) AS spent, COUNT(*) AS delivered FROM orders
-                WHERE customer_id = :customer AND status = 'DELIVERED'
+                WHERE customer_id = :customer AND status = 'DELIVERED' AND replaces_order_id IS NULL
                 """)
                 .param("customer", customerId)
                 .query((rs, row) -> new PurchaseFacts(rs.getBigDecimal("spent"), rs.getLong("delivered"), 0))
                 .single();
         Timestamp lastOrder = jdbc.sql("""
                 SELECT MAX(created_at) FROM orders
-                WHERE customer_id = :customer AND status NOT IN ('REJECTED', 'CANCELLED')
+                WHERE customer_id = :customer AND status NOT IN ('REJECTED', 'CANCELLED') AND replaces_order_id IS NULL
                 """)
                 .param("customer", customerId)
                 .query(Timestamp.class)

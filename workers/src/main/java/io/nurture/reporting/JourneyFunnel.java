@@ -46,6 +46,7 @@ public class JourneyFunnel {
                        COUNT(DISTINCT CASE WHEN s.outcome = 'DEFERRED' THEN s.customer_id END),
                        COUNT(DISTINCT CASE WHEN EXISTS (
                            SELECT 1 FROM orders o WHERE o.customer_id = s.customer_id AND o.status = 'DELIVERED'
+                               AND o.replaces_order_id IS NULL
                                AND o.created_at > s.at AND o.created_at < :to) THEN s.customer_id END)
                 FROM engagement_steps s
                 WHERE s.step IN (:steps) AND s.at >= :from AND s.at < :to

@@ -37,6 +37,7 @@ public class JourneyUplift {
                 SELECT e.step, e.treated, COUNT(o.id) > 0 AS converted, COALESCE(SUM(o.discount), 0) AS discount
                 FROM exposed e
                 LEFT JOIN orders o ON o.customer_id = e.customer_id AND o.status = 'DELIVERED'
+                     AND o.replaces_order_id IS NULL
                      AND o.created_at > e.at AND o.created_at <= DATE_ADD(e.at, INTERVAL :window SECOND)
                 GROUP BY e.step, e.customer_id, e.treated
             ), totals AS (

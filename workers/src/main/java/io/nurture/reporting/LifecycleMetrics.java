@@ -122,7 +122,7 @@ public class LifecycleMetrics {
         return jdbc.sql("""
                 SELECT COUNT(*) AS buyers, COALESCE(SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END), 0) AS repeaters
                 FROM (SELECT customer_id, COUNT(*) AS n FROM orders
-                      WHERE status = 'DELIVERED' AND delivered_at < :to GROUP BY customer_id) delivered
+                      WHERE status = 'DELIVERED' AND replaces_order_id IS NULL AND delivered_at < :to GROUP BY customer_id) delivered
                 """)
                 .param("to", Timestamp.from(to))
                 .query((rs, row) -> ratio(rs.getLong("repeaters"), rs.getLong("buyers")))

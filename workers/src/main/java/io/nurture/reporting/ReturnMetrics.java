@@ -81,6 +81,7 @@ public class ReturnMetrics {
                                 SELECT COUNT(DISTINCT o.id) AS delivered, COUNT(DISTINCT r.order_id) AS returned FROM orders o
                                 LEFT JOIN returns r ON r.order_id = o.id AND r.status NOT IN ('REJECTED', 'NOT_SENT_BACK', 'NOTHING_ACCEPTED')
                                 WHERE o.delivered_at >= :from AND o.delivered_at < :to AND o.status IN ('DELIVERED', 'RETURNED')
+                                AND o.replaces_order_id IS NULL
                                 """), from, to)
                 .query((rs, row) -> new long[] {rs.getLong("delivered"), rs.getLong("returned")})
                 .single();

@@ -512,11 +512,19 @@ public class ReturnService {
         });
     }
 
-    /** Whether a return of the order is open or took something back: no review or referral ask for it then. */
+    /**
+     * Why the order gets no review or referral ask, if it does not: a return of it is open or took
+     * something back ({@code ORDER_BEING_RETURNED}), or it is a return's replacement, no purchase
+     * ({@code REPLACEMENT_ORDER}).
+     */
     @Transactional(readOnly = true)
-    public boolean holdsAsksFor(String orderId) {
-        return returns.findByOrderIdOrderByCreatedAtAsc(orderId).stream()
+    public Optional<String> whyNoAskFor(String orderId) {
+        if (orders.get(orderId).getReplacesOrderId() != null) {
+            return Optional.of("REPLACEMENT_ORDER");
+        }
+        boolean beingReturned = returns.findByOrderIdOrderByCreatedAtAsc(orderId).stream()
                 .anyMatch(ret -> ret.takesBack() && ret.getStatus() != ReturnStatus.NOTHING_ACCEPTED);
+        return beingReturned ? Optional.of("ORDER_BEING_RETURNED") : Optional.empty();
     }
 
     /** The return with its lines and timeline read. */
