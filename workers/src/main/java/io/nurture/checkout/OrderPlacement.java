@@ -169,7 +169,7 @@ public class OrderPlacement {
                             quantities.entrySet().stream()
                                     .map(line -> new NewOrder.Line(line.getKey(), line.getValue(), BigDecimal.ZERO))
                                     .toList()));
-                    replacement.replaces(originalOrderId);
+                    orders.replaces(replacement, originalOrderId);
                     orders.place(replacement);
                     orders.note(replacement, "Replaces returned items of order " + originalOrderId);
                     idempotencyKeys.saveAndFlush(new IdempotencyKey(

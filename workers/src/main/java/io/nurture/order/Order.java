@@ -172,7 +172,7 @@ public class Order extends AssignedIdEntity implements MailableOrder {
     }
 
     /** Marks a draft as a return's replacement of items of another order: no new purchase. */
-    public void replaces(String originalOrderId) {
+    void replaces(String originalOrderId) {
         this.replacesOrderId = originalOrderId;
     }
 

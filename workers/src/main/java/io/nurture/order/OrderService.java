@@ -137,6 +137,11 @@ public class OrderService {
         return draft;
     }
 
+    /** Marks a draft as a return's replacement of items of another order: no new purchase. */
+    public void replaces(Order draft, String originalOrderId) {
+        draft.replaces(originalOrderId);
+    }
+
     public void referredWith(Order draft, String referralCode) {
         draft.referredWith(referralCode);
     }
