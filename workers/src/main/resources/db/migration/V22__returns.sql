@@ -51,10 +51,11 @@ CREATE TABLE return_timeline (
 CREATE INDEX ix_return_timeline_return ON return_timeline (return_id, at);
 
 -- Shipping's side of a return: the carrier's label, by which the carrier's events find the return.
+-- Written as an intent (no tracking number yet) before the carrier is called.
 CREATE TABLE return_parcels (
     return_id        VARCHAR(36)  NOT NULL PRIMARY KEY,
     order_id         VARCHAR(36)  NOT NULL,
-    tracking_number  VARCHAR(20)  NOT NULL,
+    tracking_number  VARCHAR(20),
     booked_at        DATETIME(6)  NOT NULL,
     received_at      DATETIME(6),
     CONSTRAINT uk_return_parcels_tracking UNIQUE (tracking_number)

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nurture.shipping.CarrierFaults;
 import io.nurture.testing.EngineRecords;
 import io.nurture.testing.Mailbox;
 import io.nurture.testing.NurtureIntegrationTest;
@@ -44,6 +45,8 @@ class ReturnIntegrationTest {
     private static final String INFUSER = "INF-STEEL";
     /** Rooibos tea (9.80): food. */
     private static final String TEA = "TEA-ROOIBOS-100";
+    /** Where the label step's injected crash is armed for: no other test ships there. */
+    private static final String LABEL_CRASH_POSTAL_CODE = "55501";
     /** The sandbox carrier's test postal code for an outage of return labels only. */
     private static final String SANDBOX_RETURN_LABEL_OUTAGE = "99998";
     /** A coffee grinder (149.00): four are worth more than 500. */
@@ -63,6 +66,9 @@ class ReturnIntegrationTest {
 
     @Autowired
     EngineRecords engineRecords;
+
+    @Autowired
+    CarrierFaults carrier;
 
     private final Instant since = Instant.now().minusSeconds(60);
     private final Map<String, Integer> stockFound = new HashMap<>();
@@ -327,18 +333,51 @@ class ReturnIntegrationTest {
     }
 
     @Test
-    void aReturnWhoseParcelNeverArrivesClosesAfter21DaysAndItsItemsCanBeAskedBackAgain() {
+    void aReturnWhoseParcelNeverArrivesClosesAfter21DaysAndAParcelArrivingLaterGoesToOps() {
         String orderId = delivered(newCustomerEmail(), INFUSER, 1, card("tok_visa"));
         String returnId = requestReturn(orderId, line(INFUSER, 1, "WRONG_ITEM")).text("returnId");
-        awaitReturn(returnId, "AWAITING_PARCEL");
+        String label = awaitReturn(returnId, "AWAITING_PARCEL")
+                .path("labelTrackingNumber")
+                .asText();
 
         shop.advanceClock("P21DT1H");
         awaitReturn(returnId, "NOT_SENT_BACK");
         NurtureClient.Answer askedAgain = requestReturn(orderId, line(INFUSER, 1, "WRONG_ITEM"));
+        parcelBack(label);
 
         assertThat(askedAgain.status()).isEqualTo(201);
+        await().atMost(Shop.PATIENCE)
+                .until(() -> mailbox.subjectsFor("ops@nurture.example")
+                        .contains("Return " + returnId + " of order " + orderId + " came back after it closed"));
+        assertThat(api.get("/api/returns/" + returnId).body().path("timeline").findValuesAsText("note"))
+                .anyMatch(note -> note.startsWith("Parcel back after the return closed"));
         assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
         assertThat(violationsFor(orderId)).isEmpty();
+    }
+
+    @Test
+    void aLabelStepThatDiesAfterTheCarrierIssuedTheLabelSendsThatSameLabelOnce() {
+        String email = newCustomerEmail();
+        String orderId = shop.place(shop.order(
+                email,
+                List.of(Map.of("sku", INFUSER, "quantity", 1)),
+                card("tok_visa"),
+                "DE",
+                LABEL_CRASH_POSTAL_CODE));
+        shop.deliver(orderId);
+        carrier.dieAfterReturnLabelFrom(LABEL_CRASH_POSTAL_CODE);
+
+        String returnId = requestReturn(orderId, line(INFUSER, 1, "WRONG_ITEM")).text("returnId");
+        String label = awaitReturn(returnId, "AWAITING_PARCEL")
+                .path("labelTrackingNumber")
+                .asText();
+
+        assertThat(carrier.labelStepDiedFor(returnId))
+                .as("the armed crash happened")
+                .isTrue();
+        assertThat(carrier.holdsLabelFor(returnId)).isTrue();
+        assertThat(mailbox.subjectsFor(email)).containsOnlyOnce("Your return label for order " + orderId);
+        assertThat(mailbox.bodiesFor(email)).anyMatch(body -> body.contains(label));
     }
 
     @Test

@@ -20,6 +20,7 @@ public class CarrierFaults implements Carrier {
     private final SandboxCarrier carrier;
     private final Map<String, Runnable> crashes = new ConcurrentHashMap<>();
     private final Set<String> crashed = ConcurrentHashMap.newKeySet();
+    private final Set<String> returnLabelCrashes = ConcurrentHashMap.newKeySet();
 
     CarrierFaults(SandboxCarrier carrier) {
         this.carrier = carrier;
@@ -45,28 +46,41 @@ public class CarrierFaults implements Carrier {
         return carrier.name();
     }
 
-    /** The return's next label booking dies after the carrier issued it. */
-    public void dieAfterReturnLabel(String returnId) {
-        crashes.put(ReturnParcel.bookingKeyOf(returnId), () -> {});
+    /** The next return label booked for a parcel sent from this postal code dies after the carrier issued it. */
+    public void dieAfterReturnLabelFrom(String postalCode) {
+        returnLabelCrashes.add(postalCode);
+    }
+
+    /** Whether the return's label step died as armed. */
+    public boolean labelStepDiedFor(String returnId) {
+        return crashed.contains(ReturnParcel.bookingKeyOf(returnId));
+    }
+
+    /** Whether the carrier holds a label booked for the return. */
+    public boolean holdsLabelFor(String returnId) {
+        return carrier.holdsBooking(ReturnParcel.bookingKeyOf(returnId));
     }
 
     @Override
     public String bookShipment(String bookingKey, ShippingAddress address, int parcels) {
-        return afterBooking(bookingKey, carrier.bookShipment(bookingKey, address, parcels));
-    }
-
-    @Override
-    public String bookReturnLabel(String bookingKey, ShippingAddress from) {
-        return afterBooking(bookingKey, carrier.bookReturnLabel(bookingKey, from));
-    }
-
-    private String afterBooking(String bookingKey, String trackingNumber) {
+        String trackingNumber = carrier.bookShipment(bookingKey, address, parcels);
         Runnable meanwhile = crashes.remove(bookingKey);
         if (meanwhile != null) {
             crashed.add(bookingKey);
             meanwhile.run();
             throw new IllegalStateException("Injected crash: the carrier booked " + bookingKey + " (" + trackingNumber
                     + "), the step died before recording it");
+        }
+        return trackingNumber;
+    }
+
+    @Override
+    public String bookReturnLabel(String bookingKey, ShippingAddress from) {
+        String trackingNumber = carrier.bookReturnLabel(bookingKey, from);
+        if (returnLabelCrashes.remove(from.postalCode())) {
+            crashed.add(bookingKey);
+            throw new IllegalStateException("Injected crash: the carrier issued return label " + trackingNumber
+                    + ", the step died before recording it");
         }
         return trackingNumber;
     }

@@ -118,6 +118,11 @@ public class CustomerReturn extends AssignedIdEntity {
         return true;
     }
 
+    /** A timeline entry without a change of status. */
+    void note(String note, Instant at) {
+        timeline.add(new ReturnTimelineEntry(at, status, note));
+    }
+
     void decidedBy(String paidBy, BigDecimal feePercent) {
         this.shippingPaidBy = paidBy;
         this.restockingFeePercent = feePercent;

@@ -164,7 +164,8 @@ public class ReturnService {
     @Transactional(readOnly = true)
     public Optional<ReturnableOrder> returnableByLink(String returnToken) {
         return orders.byReturnToken(returnToken)
-                .filter(order -> order.getStatus() == OrderStatus.DELIVERED)
+                .filter(order ->
+                        order.getStatus() == OrderStatus.DELIVERED || order.getStatus() == OrderStatus.RETURNED)
                 .map(order -> {
                     Map<String, Integer> left = returnable(order);
                     Map<String, Product> products = inventory.products(List.copyOf(left.keySet()));
@@ -360,9 +361,37 @@ public class ReturnService {
     @Transactional
     void closeUnsent(String returnId) {
         CustomerReturn unsent = lock(returnId);
+        if (labels.received(returnId)) {
+            // The parcel came in as the 21 days ran out, its news a moment behind the timer.
+            parcelAfterClosing(unsent, "Parcel back as the return closed: ops inspect and refund it by hand");
+            return;
+        }
         if (unsent.move(ReturnStatus.NOT_SENT_BACK, "No parcel within 21 days of the label", clock.instant())) {
             tellCustomer(unsent, "return-not-sent-back", Map.of());
         }
+    }
+
+    /**
+     * A parcel the carrier brought back after its return closed as not sent back: the return's
+     * process has ended, so ops are told to inspect it and refund by hand (a goodwill refund).
+     */
+    @Transactional
+    public void parcelArrived(String returnId) {
+        CustomerReturn closed = lock(returnId);
+        if (closed.getStatus() == ReturnStatus.NOT_SENT_BACK) {
+            parcelAfterClosing(closed, "Parcel back after the return closed: ops inspect and refund it by hand");
+        }
+    }
+
+    private void parcelAfterClosing(CustomerReturn ret, String note) {
+        if (!ret.move(ReturnStatus.NOT_SENT_BACK, note, clock.instant())) {
+            ret.note(note, clock.instant());
+        }
+        notifications.alertOps(
+                orders.get(ret.getOrderId()),
+                "return-parcel-late",
+                "return-late-" + ret.getId(),
+                Map.of("returnId", ret.getId()));
     }
 
     /**

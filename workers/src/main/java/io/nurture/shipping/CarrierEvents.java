@@ -3,6 +3,7 @@ package io.nurture.shipping;
 import io.nurture.orchestration.ProcessMessages;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +18,7 @@ public class CarrierEvents {
     private final ReturnParcelRepository returnParcels;
     private final ShipmentEventRepository events;
     private final ProcessMessages messages;
+    private final ApplicationEventPublisher published;
     private final Clock clock;
 
     CarrierEvents(
@@ -24,11 +26,13 @@ public class CarrierEvents {
             ReturnParcelRepository returnParcels,
             ShipmentEventRepository events,
             ProcessMessages messages,
+            ApplicationEventPublisher published,
             Clock clock) {
         this.shipments = shipments;
         this.returnParcels = returnParcels;
         this.events = events;
         this.messages = messages;
+        this.published = published;
         this.clock = clock;
     }
 
@@ -75,6 +79,8 @@ public class CarrierEvents {
         if (type == CarrierEventType.RETURN_RECEIVED) {
             parcel.received(clock.instant());
             messages.returnParcelReceived(parcel.getReturnId());
+            // The return's process may have closed it as not sent back: the return hears of it either way.
+            published.publishEvent(new ReturnParcelArrived(parcel.getReturnId()));
         }
         return true;
     }

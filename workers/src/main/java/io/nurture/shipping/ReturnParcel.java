@@ -19,7 +19,8 @@ class ReturnParcel extends AssignedIdEntity {
     @Column(name = "order_id", nullable = false)
     private String orderId;
 
-    @Column(name = "tracking_number", nullable = false)
+    /** Null from the intent until the carrier's answer is recorded. */
+    @Column(name = "tracking_number")
     private String trackingNumber;
 
     @Column(name = "booked_at", nullable = false)
@@ -30,11 +31,19 @@ class ReturnParcel extends AssignedIdEntity {
 
     protected ReturnParcel() {}
 
-    ReturnParcel(String returnId, String orderId, String trackingNumber, Instant bookedAt) {
+    /** The intent, written before the carrier is called. */
+    ReturnParcel(String returnId, String orderId, Instant bookedAt) {
         this.returnId = returnId;
         this.orderId = orderId;
-        this.trackingNumber = trackingNumber;
         this.bookedAt = bookedAt;
+    }
+
+    void labelled(String trackingNumber) {
+        this.trackingNumber = trackingNumber;
+    }
+
+    boolean wasReceived() {
+        return receivedAt != null;
     }
 
     /** The carrier's key for a return's label: asking again with it answers the same label. */
