@@ -241,6 +241,8 @@ class ReturnIntegrationTest {
         assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
         assertThat(api.get("/api/orders/" + orderId).text("status")).isEqualTo("DELIVERED");
         assertThat(mailbox.subjectsFor(email)).contains("We are sending you a replacement for order " + orderId);
+        assertThat(mailbox.bodiesFor(email))
+                .anyMatch(body -> body.contains("There is nothing to pay for order " + replacementId));
         assertThat(violationsFor(orderId)).isEmpty();
         assertThat(violationsFor(replacementId)).isEmpty();
         String customerId = shop.deliver(replacementId);

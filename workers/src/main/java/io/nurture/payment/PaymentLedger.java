@@ -130,7 +130,10 @@ class PaymentLedger {
 
     private void paid(Order order, String note) {
         orders.move(order, OrderStatus.PAID, note);
-        notifications.tellCustomer(order, "order-confirmed", Map.of());
+        notifications.tellCustomer(
+                order,
+                "order-confirmed",
+                Map.of("nothingToPay", order.getTotal().signum() == 0));
     }
 
     /** What giving the order's money back needs next. */

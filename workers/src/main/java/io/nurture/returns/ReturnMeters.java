@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Returns for Prometheus: units asked back per reason, refunds and their amounts, time from request
@@ -40,11 +42,27 @@ class ReturnMeters {
     }
 
     void requested(List<ReturnLine> lines) {
-        lines.forEach(line -> unitsAskedBack.get(line.getReason()).increment(line.getQuantity()));
+        once(() -> lines.forEach(line -> unitsAskedBack.get(line.getReason()).increment(line.getQuantity())));
     }
 
     void refunded(BigDecimal amount, Duration sinceRequest) {
-        refunded.record(amount.doubleValue());
-        timeToRefund.record(sinceRequest);
+        once(() -> {
+            refunded.record(amount.doubleValue());
+            timeToRefund.record(sinceRequest);
+        });
+    }
+
+    /** Counted once the caller's transaction committed: a request that rolls back counts nothing. */
+    private static void once(Runnable count) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            count.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                count.run();
+            }
+        });
     }
 }
