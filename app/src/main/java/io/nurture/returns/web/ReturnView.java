@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * A return as the API shows it.
  *
- * @param decision   filled in as the return goes: who pays the label once it is sent (or settled), the
- *                   restocking fee once settled, the reason the customer reads once refused
+ * @param decision   filled in as the return goes: who pays the label and the restocking fee once it
+ *                   is settled, the reason the customer reads once it is refused
  * @param settlement what the return gives back and how it was worked out; null until settled
  * @param replacementOrderId the order that ships the accepted items again, for a replacement
  */
