@@ -79,6 +79,8 @@ class SecurityConfiguration {
                 .hasAnyRole(INTEGRATION, STAFF)
                 .requestMatchers(POST, "/api/orders/*/cancellation", "/api/orders/*/returns")
                 .hasAnyRole(INTEGRATION, STAFF)
+                .requestMatchers(GET, "/api/orders")
+                .hasRole(STAFF)
                 .requestMatchers(
                         POST,
                         "/api/orders/*/review",

@@ -2,6 +2,7 @@ package io.nurture.order.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurture.api.IdempotencyKeys;
+import io.nurture.api.InvalidRequestException;
 import io.nurture.checkout.OrderPlacement;
 import io.nurture.order.Order;
 import io.nurture.order.OrderCommands;
@@ -10,6 +11,7 @@ import io.nurture.order.OrderSummary;
 import io.nurture.payment.InvoicePaymentOutcome;
 import io.nurture.payment.InvoicePayments;
 import io.nurture.payment.PaymentService;
+import io.nurture.reporting.OrderSearch;
 import io.nurture.returns.ReturnService;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -17,10 +19,12 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -40,6 +45,7 @@ class OrderController {
     private final OrderService orders;
     private final PaymentService payments;
     private final ReturnService returns;
+    private final OrderSearch orderSearch;
     private final ObjectMapper json;
 
     OrderController(
@@ -49,6 +55,7 @@ class OrderController {
             OrderService orders,
             PaymentService payments,
             ReturnService returns,
+            OrderSearch orderSearch,
             ObjectMapper json) {
         this.placement = placement;
         this.commands = commands;
@@ -56,6 +63,7 @@ class OrderController {
         this.orders = orders;
         this.payments = payments;
         this.returns = returns;
+        this.orderSearch = orderSearch;
         this.json = json;
     }
 
@@ -71,6 +79,22 @@ class OrderController {
                 .orElseGet(() -> placement.place(request.toPlaceOrder(), key, fingerprint));
         return ResponseEntity.created(URI.create("/api/orders/" + order.getId()))
                 .body(OrderPlaced.of(order));
+    }
+
+    /**
+     * Staff find the order a customer calls about: by order id, e-mail address, tracking number
+     * (the parcel's or a return label's) or payment reference, exactly as written; newest first, at
+     * most 50.
+     */
+    @GetMapping
+    List<OrderSearch.Found> search(
+            @RequestParam(required = false) @Size(max = 254) @Pattern(regexp = "\\S+", message = "must be one word")
+                    String search) {
+        if (search == null || search.isBlank()) {
+            throw new InvalidRequestException(
+                    "search", "is required: an order id, e-mail, tracking number or payment reference");
+        }
+        return orderSearch.find(search.strip());
     }
 
     @GetMapping("/{orderId}")
