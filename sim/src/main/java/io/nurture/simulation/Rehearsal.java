@@ -210,15 +210,16 @@ final class Rehearsal {
                 shopper.openOrderId = null;
             }
             case "return-label" -> {
-                String label = api.returnOf(shopper.returningOrderId)
-                        .path("labelTrackingNumber")
-                        .asText();
-                plan(day + segment.deliveryDays(), shopper, 5, () -> api.sendParcelBack(label));
+                for (JsonNode labelled : returnsOf(shopper, "AWAITING_PARCEL", shopper.parcelsSent)) {
+                    String label = labelled.path("labelTrackingNumber").asText();
+                    plan(day + segment.deliveryDays(), shopper, 5, () -> api.sendParcelBack(label));
+                }
             }
             case "return-received" -> {
-                String returnId =
-                        api.returnOf(shopper.returningOrderId).path("returnId").asText();
-                plan(day + 1, shopper, 6, () -> api.inspectAndAcceptAll(returnId));
+                for (JsonNode back : returnsOf(shopper, "RECEIVED", shopper.parcelsInspected)) {
+                    String returnId = back.path("returnId").asText();
+                    plan(day + 1, shopper, 6, () -> api.inspectAndAcceptAll(returnId));
+                }
             }
             case "order-cancelled", "order-rejected" -> shopper.openOrderId = null;
             case "survey" -> answerSurveys(day, shopper);
@@ -240,13 +241,29 @@ final class Rehearsal {
         }
     }
 
+    /**
+     * The shopper's returns in this status not acted on yet (a shopper may have several under way:
+     * the mail says what happened, not to which), each marked as acted on.
+     */
+    private List<JsonNode> returnsOf(Shopper shopper, String status, Set<String> actedOn) {
+        List<JsonNode> found = new ArrayList<>();
+        for (String orderId : shopper.returningOrders) {
+            JsonNode latest = api.returnOf(orderId);
+            if (status.equals(latest.path("status").asText())
+                    && actedOn.add(latest.path("returnId").asText())) {
+                found.add(latest);
+            }
+        }
+        return found;
+    }
+
     /** Some delivered orders go back: one unit of the first product, a while after delivery. */
     private void mayReturn(int day, Shopper shopper, String orderId) {
         Behaviour.Segment segment = shopper.segment;
         int n = ++shopper.returnsAsked;
         if (orderId != null && dice.chance(shopper.index, "return", n, segment.returnAfterDelivery())) {
             String reason = dice.pick(shopper.index, "return-reason", n, segment.returnReasons());
-            shopper.returningOrderId = orderId;
+            shopper.returningOrders.add(orderId);
             tally.returnsAsked++;
             plan(day + segment.returnAfterDays(), shopper, 4, () -> api.requestReturn(orderId, reason));
         }

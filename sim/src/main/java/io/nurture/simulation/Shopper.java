@@ -2,9 +2,12 @@ package io.nurture.simulation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /** One synthetic customer: who they are (fixed by the seed) and where they stand in the run. */
@@ -17,8 +20,11 @@ final class Shopper {
     final int firstOrderDay;
     String customerId;
     String openOrderId;
-    /** The order the shopper sends something back from, while that return runs. */
-    String returningOrderId;
+    /** The orders the shopper sent something back from, and the returns whose parcel went back and was inspected. */
+    final Set<String> returningOrders = new LinkedHashSet<>();
+
+    final Set<String> parcelsSent = new HashSet<>();
+    final Set<String> parcelsInspected = new HashSet<>();
 
     int returnsAsked;
     BigDecimal openOrderTotal;
