@@ -76,7 +76,7 @@ class GoodwillRefundIntegrationTest {
                 .isEqualTo("Parcel arrived two weeks late");
         assertThat(mailbox.subjectsFor(email))
                 .containsOnlyOnce("We are giving you 10.00 EUR back for order " + orderId);
-        assertThat(violationsFor(orderId, since)).isEmpty();
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
     }
 
     @Test
@@ -91,11 +91,11 @@ class GoodwillRefundIntegrationTest {
 
         awaitRefund(refundId, "OWED");
         assertThat(api.get("/api/refunds").body().findValuesAsText("refundId")).contains(refundId);
-        assertThat(violationsFor(orderId, since)).isEmpty();
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
         NurtureClient.Answer settled =
                 api.post("/api/refunds/" + refundId + "/settlement", Map.of("bankReference", "TRANSFER-GOODWILL-1"));
         assertThat(settled.text("status")).isEqualTo("REFUNDED");
-        assertThat(violationsFor(orderId, since)).isEmpty();
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
     }
 
     @Test
@@ -121,7 +121,7 @@ class GoodwillRefundIntegrationTest {
                         "We have transferred 2.00 EUR back to you for order " + orderId,
                         "We have transferred 3.00 EUR back to you for order " + orderId);
         assertThat(api.get("/api/refunds/" + first).text("reason")).isEqualTo("Verspätung: zwei Wochen");
-        assertThat(violationsFor(orderId, since)).isEmpty();
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
     }
 
     @Test
@@ -146,7 +146,7 @@ class GoodwillRefundIntegrationTest {
 
         String refundId = grant(orderId, "6.00", "Late").text("refundId");
         await().atMost(Shop.PATIENCE).until(() -> tables.paymentKinds(orderId).contains("GOODWILL_REFUND"));
-        List<String> whileOnItsWay = violationsFor(orderId, since);
+        List<String> whileOnItsWay = shop.moneyViolationsOf(orderId, since);
         shop.advanceClock("PT11M");
 
         assertThat(whileOnItsWay).as("a refund on its way is not a violation").isEmpty();
@@ -264,16 +264,5 @@ class GoodwillRefundIntegrationTest {
                     }
                 });
         return problems;
-    }
-
-    private List<String> violationsFor(String orderId, Instant since) {
-        return api
-                .get("/api/reconciliation?placedSince=" + since)
-                .body()
-                .path("violations")
-                .findValuesAsText("orderId")
-                .stream()
-                .filter(orderId::equals)
-                .toList();
     }
 }

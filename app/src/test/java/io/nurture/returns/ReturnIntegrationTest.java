@@ -131,7 +131,7 @@ class ReturnIntegrationTest {
                         "Your return label for order " + orderId,
                         "Your return for order " + orderId + " has arrived",
                         "We are refunding 73.10 EUR for your return");
-        assertThat(violationsFor(orderId)).isEmpty();
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
     }
 
     @Test
@@ -157,10 +157,10 @@ class ReturnIntegrationTest {
                 .isEqualTo("DELIVERED");
         assertThat(shop.available(INFUSER)).isEqualTo(stockBefore + 1);
         assertThat(api.get("/api/refunds/" + refundId).text("status")).isEqualTo("OWED");
-        assertThat(violationsFor(orderId)).isEmpty();
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
         api.post("/api/refunds/" + refundId + "/settlement", Map.of("bankReference", "TRANSFER-RETURN-1"));
         assertThat(api.get("/api/refunds/" + refundId).text("status")).isEqualTo("REFUNDED");
-        assertThat(violationsFor(orderId)).isEmpty();
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
     }
 
     @Test
@@ -178,7 +178,7 @@ class ReturnIntegrationTest {
                 .isEqualByComparingTo("9.80");
         assertThat(refunded.path("lines").get(0).path("sellable").asBoolean()).isFalse();
         assertThat(shop.available(TEA)).isEqualTo(stockBefore);
-        assertThat(violationsFor(orderId)).isEmpty();
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
         assertThat(figures.path("requested").asLong())
                 .isEqualTo(figuresBefore.path("requested").asLong() + 1);
         assertThat(figures.path("refunds").asLong())
@@ -243,8 +243,8 @@ class ReturnIntegrationTest {
         assertThat(mailbox.subjectsFor(email)).contains("We are sending you a replacement for order " + orderId);
         assertThat(mailbox.bodiesFor(email))
                 .anyMatch(body -> body.contains("There is nothing to pay for order " + replacementId));
-        assertThat(violationsFor(orderId)).isEmpty();
-        assertThat(violationsFor(replacementId)).isEmpty();
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
+        assertThat(shop.moneyViolationsOf(replacementId, since)).isEmpty();
         String customerId = shop.deliver(replacementId);
         assertThat(api.get("/api/customers/" + customerId).body().path("orders").asLong())
                 .as("the replacement is no second purchase")
@@ -263,7 +263,7 @@ class ReturnIntegrationTest {
         assertThat(mailbox.subjectsFor(email)).contains("We cannot take back the items of order " + orderId);
         assertThat(mailbox.bodiesFor(email)).anyMatch(body -> body.contains("Tea and coffee cannot be returned"));
         assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
-        assertThat(violationsFor(orderId)).isEmpty();
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
     }
 
     @Test
@@ -331,7 +331,7 @@ class ReturnIntegrationTest {
         assertThat(closed.path("settlement").path("refundAmount").decimalValue())
                 .isEqualByComparingTo("0");
         assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
-        assertThat(violationsFor(orderId)).isEmpty();
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
     }
 
     @Test
@@ -354,7 +354,7 @@ class ReturnIntegrationTest {
         assertThat(api.get("/api/returns/" + returnId).body().path("timeline").findValuesAsText("note"))
                 .anyMatch(note -> note.startsWith("Parcel back after the return closed"));
         assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
-        assertThat(violationsFor(orderId)).isEmpty();
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
     }
 
     @Test
@@ -422,7 +422,7 @@ class ReturnIntegrationTest {
         assertThat(refunded.path("settlement").path("refundAmount").decimalValue())
                 .as("79.00 taken, 70.00 given back already")
                 .isEqualByComparingTo("9.00");
-        assertThat(violationsFor(orderId)).isEmpty();
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
     }
 
     @Test
@@ -520,16 +520,5 @@ class ReturnIntegrationTest {
                 .until(
                         () -> api.get("/api/returns/" + returnId).body(),
                         ret -> status.equals(ret.path("status").asText()));
-    }
-
-    private List<String> violationsFor(String orderId) {
-        return api
-                .get("/api/reconciliation?placedSince=" + since)
-                .body()
-                .path("violations")
-                .findValuesAsText("orderId")
-                .stream()
-                .filter(orderId::equals)
-                .toList();
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.nurture.testkit.NurtureClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -194,6 +195,21 @@ public final class Shop {
                                 Map.of("If-Match", "\"" + version + "\""))
                         .status())
                 .isEqualTo(200);
+    }
+
+    /**
+     * The reconciliation's findings for the order among the orders placed since the instant: empty
+     * while its money is at rest and balances.
+     */
+    public List<String> moneyViolationsOf(String orderId, Instant since) {
+        return api
+                .get("/api/reconciliation?placedSince=" + since)
+                .body()
+                .path("violations")
+                .findValuesAsText("orderId")
+                .stream()
+                .filter(orderId::equals)
+                .toList();
     }
 
     /** Moves engine and app time together, through the clock-control API. */

@@ -254,11 +254,6 @@ public class Order extends AssignedIdEntity implements MailableOrder {
         return currency;
     }
 
-    /** What a coupon took off the lines' prices. */
-    public BigDecimal getDiscount() {
-        return discount;
-    }
-
     public Instant getDeliveredAt() {
         return deliveredAt;
     }

@@ -127,10 +127,16 @@ public class ReturnService {
         return earlier;
     }
 
+    /** Per SKU, how many the order delivered (a SKU may stand on several lines). */
+    private static Map<String, Integer> deliveredBySku(Order order) {
+        Map<String, Integer> delivered = new HashMap<>();
+        order.getLines().forEach(line -> delivered.merge(line.getSku(), line.getQuantity(), Integer::sum));
+        return delivered;
+    }
+
     /** Per SKU, what was delivered and is not taken back by another return. */
     private Map<String, Integer> returnable(Order order) {
-        Map<String, Integer> left = new HashMap<>();
-        order.getLines().forEach(line -> left.merge(line.getSku(), line.getQuantity(), Integer::sum));
+        Map<String, Integer> left = deliveredBySku(order);
         returns.findByOrderIdOrderByCreatedAtAsc(order.getId()).stream()
                 .filter(CustomerReturn::takesBack)
                 .flatMap(other -> other.getLines().stream())
@@ -505,8 +511,7 @@ public class ReturnService {
 
     /** Whether the order's refunded returns, this one included, accepted every unit it delivered (a replaced item is still bought). */
     private boolean everythingAccepted(Order order) {
-        Map<String, Integer> kept = new HashMap<>();
-        order.getLines().forEach(line -> kept.merge(line.getSku(), line.getQuantity(), Integer::sum));
+        Map<String, Integer> kept = deliveredBySku(order);
         returns.findByOrderIdOrderByCreatedAtAsc(order.getId()).stream()
                 .filter(ret -> ret.getRemedy() == Remedy.REFUND)
                 .flatMap(ret -> ret.getLines().stream())

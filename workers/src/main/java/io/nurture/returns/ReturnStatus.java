@@ -31,11 +31,4 @@ public enum ReturnStatus {
 
     /** Ended without taking anything back: their items can be asked back again. */
     static final Set<ReturnStatus> TAKES_NOTHING_BACK = Set.of(REJECTED, NOT_SENT_BACK);
-
-    private static final Set<ReturnStatus> ENDED =
-            Set.of(REJECTED, REFUNDED, REPLACED, SETTLED, NOTHING_ACCEPTED, NOT_SENT_BACK);
-
-    public boolean isOpen() {
-        return !ENDED.contains(this);
-    }
 }
