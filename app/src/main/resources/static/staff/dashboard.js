@@ -3,52 +3,19 @@
 // The staff dashboard: reads the staff API with the key signed in (kept in this browser until
 // sign-out) and draws each figure as an SVG chart followed by the same numbers as a table.
 
-const KEY = 'nurture.staffKey';
 const JOURNEYS = ['post-purchase', 'customer-retention'];
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];
 const SVG = 'http://www.w3.org/2000/svg';
 
-const byId = (id) => document.getElementById(id);
+const { byId, element, api } = Staff;
 const percent = (value) => value == null ? '–' : (value * 100).toFixed(1) + ' %';
 const number = (value) => value == null ? '–' : String(value);
 const day = (instant) => instant.slice(0, 10);
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
-  children.flat().forEach((child) => node.append(child instanceof Node ? child : String(child)));
-  return node;
-}
 
 function svgElement(tag, attributes = {}) {
   const node = document.createElementNS(SVG, tag);
   Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
   return node;
-}
-
-async function api(path) {
-  const response = await fetch(path, { headers: { 'X-API-Key': localStorage.getItem(KEY) } });
-  if (response.status === 401 || response.status === 403) {
-    signOut('That key is not a staff key.');
-    throw new Error('not signed in');
-  }
-  if (!response.ok) {
-    throw new Error(path + ' answered ' + response.status);
-  }
-  return response.json();
-}
-
-function show(signedIn) {
-  byId('sign-in').hidden = signedIn;
-  byId('dashboard').hidden = !signedIn;
-  byId('sign-out').hidden = !signedIn;
-}
-
-function signOut(message) {
-  localStorage.removeItem(KEY);
-  byId('figures').replaceChildren();
-  byId('sign-in-error').textContent = message || '';
-  show(false);
 }
 
 /** The numbers of a chart, for screen readers and for anyone who prefers to read them. */
@@ -213,28 +180,18 @@ async function load() {
   }
 }
 
-document.addEventListener('DOMContentLoaded', () => {
-  // The API's period ends before its "to" day: tomorrow includes today.
-  const tomorrow = new Date(Date.now() + 86400000);
-  byId('to').value = tomorrow.toISOString().slice(0, 10);
-  byId('from').value = new Date(tomorrow.getTime() - 90 * 86400000).toISOString().slice(0, 10);
-  byId('sign-in').addEventListener('submit', (event) => {
-    event.preventDefault();
-    localStorage.setItem(KEY, byId('key').value);
-    byId('key').value = '';
-    byId('sign-in-error').textContent = '';
-    show(true);
-    load();
-  });
-  byId('period').addEventListener('submit', (event) => {
-    event.preventDefault();
-    load();
-  });
-  byId('sign-out').addEventListener('click', () => signOut());
-  if (localStorage.getItem(KEY)) {
-    show(true);
-    load();
-  } else {
-    show(false);
-  }
+Staff.start({
+  content: 'dashboard',
+  init: () => {
+    // The API's period ends before its "to" day: tomorrow includes today.
+    const tomorrow = new Date(Date.now() + 86400000);
+    byId('to').value = tomorrow.toISOString().slice(0, 10);
+    byId('from').value = new Date(tomorrow.getTime() - 90 * 86400000).toISOString().slice(0, 10);
+    byId('period').addEventListener('submit', (event) => {
+      event.preventDefault();
+      load();
+    });
+  },
+  onSignIn: load,
+  onSignOut: () => byId('figures').replaceChildren(),
 });

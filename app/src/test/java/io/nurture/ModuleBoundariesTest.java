@@ -69,7 +69,13 @@ class ModuleBoundariesTest {
             "sandbox_provider_ledger",
             "payment",
             "sandbox_carrier_bookings",
-            "shipping");
+            "shipping",
+            "inbox_claims",
+            "inbox",
+            "inbox_decisions",
+            "inbox",
+            "inbox_digests",
+            "inbox");
 
     private static final Pattern TABLE_IN_SQL = Pattern.compile("(?i)\\b(?:from|join|update|into)\\s+(\\w+)");
 

@@ -5,6 +5,8 @@ import io.camunda.client.api.command.ClientException;
 import io.nurture.carecase.CareCaseClosedException;
 import io.nurture.checkout.IdempotencyKeyReusedException;
 import io.nurture.checkout.InvalidOrderException;
+import io.nurture.inbox.AlreadyDecidedException;
+import io.nurture.inbox.ClaimedByAnotherException;
 import io.nurture.inventory.StockChangedException;
 import io.nurture.inventory.UnknownProductException;
 import io.nurture.order.OrderStateConflictException;
@@ -148,6 +150,34 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     })
     ProblemDetail conflict(RuntimeException ex) {
         return Problems.of(HttpStatus.CONFLICT, "conflict", "Not possible in the current state", ex.getMessage());
+    }
+
+    /** A colleague decided the item first: who, when and what, so the second person is not left guessing. */
+    @ExceptionHandler(AlreadyDecidedException.class)
+    ProblemDetail alreadyDecided(AlreadyDecidedException ex) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.CONFLICT,
+                "already-decided",
+                "Already decided",
+                "Already decided by " + ex.decision().decidedBy() + " at "
+                        + ex.decision().decidedAt() + ": " + ex.decision().outcome());
+        problem.setProperty("decidedBy", ex.decision().decidedBy());
+        problem.setProperty("decidedAt", ex.decision().decidedAt());
+        problem.setProperty("outcome", ex.decision().outcome());
+        return problem;
+    }
+
+    /** A colleague claimed the item and the claim has not lapsed. */
+    @ExceptionHandler(ClaimedByAnotherException.class)
+    ProblemDetail claimedByAnother(ClaimedByAnotherException ex) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.CONFLICT,
+                "claimed",
+                "Claimed by a colleague",
+                ex.claim().claimedBy() + " is on it until " + ex.claim().lapsesAt());
+        problem.setProperty("claimedBy", ex.claim().claimedBy());
+        problem.setProperty("lapsesAt", ex.claim().lapsesAt());
+        return problem;
     }
 
     @ExceptionHandler({

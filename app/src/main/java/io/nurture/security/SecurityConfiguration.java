@@ -91,6 +91,7 @@ class SecurityConfiguration {
                 .requestMatchers(GET, "/actuator/prometheus")
                 .hasAnyRole(STAFF, METRICS)
                 .requestMatchers(
+                        "/api/inbox/**",
                         "/api/care-cases/**",
                         "/api/refunds/**",
                         "/api/reconciliation",

@@ -1,6 +1,7 @@
 package io.nurture.carecase;
 
 import io.nurture.orchestration.ProcessMessages;
+import io.nurture.order.OrderService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -12,11 +13,13 @@ public class CareCaseService {
 
     private final CareCaseRepository cases;
     private final ProcessMessages messages;
+    private final OrderService orders;
     private final Clock clock;
 
-    CareCaseService(CareCaseRepository cases, ProcessMessages messages, Clock clock) {
+    CareCaseService(CareCaseRepository cases, ProcessMessages messages, OrderService orders, Clock clock) {
         this.cases = cases;
         this.messages = messages;
+        this.orders = orders;
         this.clock = clock;
     }
 
@@ -33,12 +36,13 @@ public class CareCaseService {
 
     /** Resolves an open case and lets the waiting journey go on; empty when there is no such case. */
     @Transactional
-    public Optional<CareCase> resolve(String caseId, String note) {
+    public Optional<CareCase> resolve(String caseId, String note, String staffClient) {
         return cases.findForUpdate(caseId).map(careCase -> {
             if (!CareCase.OPEN.equals(careCase.getStatus())) {
                 throw new CareCaseClosedException(caseId, careCase.getStatus());
             }
             careCase.resolve(note, clock.instant());
+            orders.noteDecision(orders.lock(careCase.getOrderId()), "Care case resolved: " + note, staffClient);
             messages.careCaseResolved(careCase.getOrderId(), caseId);
             return careCase;
         });

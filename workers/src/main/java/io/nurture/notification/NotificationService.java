@@ -61,6 +61,31 @@ public class NotificationService {
         send(order, template, Audience.OPS, dedupeKey, details);
     }
 
+    /**
+     * A mail to ops about the shop rather than one order (the inbox's daily digest); the caller
+     * makes sure it is sent once.
+     */
+    @Transactional
+    public void mailOps(String template, Map<String, Object> details) {
+        queue(new Notification(
+                null,
+                null,
+                Audience.OPS,
+                template,
+                properties.opsTo(),
+                templates.render(template, withBaseUrl(details)),
+                clock.instant(),
+                Category.TRANSACTIONAL,
+                null));
+        counted(template, Category.TRANSACTIONAL);
+    }
+
+    private Map<String, Object> withBaseUrl(Map<String, Object> details) {
+        Map<String, Object> model = new HashMap<>(details);
+        model.put("publicBaseUrl", properties.publicBaseUrl());
+        return model;
+    }
+
     private void send(
             MailableOrder order, String template, Audience audience, String dedupeKey, Map<String, Object> details) {
         boolean sentBefore = dedupeKey == null

@@ -195,7 +195,12 @@ public class Order extends AssignedIdEntity implements MailableOrder {
 
     /** Adds a remark to the timeline without changing the status. */
     public void note(String note, Instant at) {
-        timeline.add(new TimelineEntry(at, status, note));
+        note(note, at, null);
+    }
+
+    /** Adds a remark a staff client made, saying which. */
+    public void note(String note, Instant at, String decidedBy) {
+        timeline.add(new TimelineEntry(at, status, note, decidedBy));
     }
 
     /**

@@ -37,13 +37,13 @@ public class OrderCommands {
     }
 
     @Transactional
-    public Order decideReview(String orderId, boolean approved, String note) {
+    public Order decideReview(String orderId, boolean approved, String note, String staffClient) {
         Order order = orders.lock(orderId);
         if (order.getStatus() != OrderStatus.IN_REVIEW) {
             throw new OrderStateConflictException("Order " + orderId + " is " + order.getStatus() + ", not in review");
         }
         String decision = approved ? "Review approved" : "Review declined";
-        order.note(note == null || note.isBlank() ? decision : decision + ": " + note, clock.instant());
+        order.note(note == null || note.isBlank() ? decision : decision + ": " + note, clock.instant(), staffClient);
         messages.reviewDecided(orderId, approved);
         return order;
     }

@@ -112,6 +112,11 @@ public class OrderService {
         lockedOrder.note(remark, clock.instant());
     }
 
+    /** Records on the timeline of an order the caller locked what a staff client decided for it. */
+    public void noteDecision(Order lockedOrder, String remark, String staffClient) {
+        lockedOrder.note(remark, clock.instant(), staffClient);
+    }
+
     /** The first step of a cancellation began on an order the caller locked: from now on, money that arrives is owed back. */
     public void startCancellation(Order lockedOrder) {
         lockedOrder.startCancellation(clock.instant());

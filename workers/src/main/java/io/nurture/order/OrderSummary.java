@@ -18,7 +18,8 @@ public record OrderSummary(
 
     public record Line(String sku, int quantity, BigDecimal unitPrice) {}
 
-    public record Change(Instant at, OrderStatus status, String note) {}
+    /** @param decidedBy the staff client that made the change by hand, or null */
+    public record Change(Instant at, OrderStatus status, String note, String decidedBy) {}
 
     static OrderSummary of(Order order) {
         return new OrderSummary(
@@ -33,7 +34,8 @@ public record OrderSummary(
                 order.getPaymentMethod(),
                 order.getTrackingNumber(),
                 order.getTimeline().stream()
-                        .map(entry -> new Change(entry.getAt(), entry.getStatus(), entry.getNote()))
+                        .map(entry ->
+                                new Change(entry.getAt(), entry.getStatus(), entry.getNote(), entry.getDecidedBy()))
                         .toList());
     }
 }

@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One status change of an order: when, to what, and why. */
+/** One status change of an order: when, to what, why, and who where a person decided it. */
 @Entity
 @Table(name = "order_timeline")
 public class TimelineEntry {
@@ -28,12 +28,20 @@ public class TimelineEntry {
 
     private String note;
 
+    @Column(name = "decided_by")
+    private String decidedBy;
+
     protected TimelineEntry() {}
 
     TimelineEntry(Instant at, OrderStatus status, String note) {
+        this(at, status, note, null);
+    }
+
+    TimelineEntry(Instant at, OrderStatus status, String note, String decidedBy) {
         this.at = at;
         this.status = status;
         this.note = note;
+        this.decidedBy = decidedBy;
     }
 
     public Instant getAt() {
@@ -46,5 +54,10 @@ public class TimelineEntry {
 
     public String getNote() {
         return note;
+    }
+
+    /** The staff client that made this change by hand; null for what the processes did. */
+    public String getDecidedBy() {
+        return decidedBy;
     }
 }

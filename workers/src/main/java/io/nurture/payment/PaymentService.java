@@ -262,10 +262,11 @@ public class PaymentService {
         }
         Order order = orders.lock(refund.getOrderId());
         refund.settle(bankReference, staffClient, clock.instant());
-        orders.note(
+        orders.noteDecision(
                 order,
                 "Refund of " + refund.getAmount().toPlainString() + " " + refund.getCurrency()
-                        + " paid out by transfer (" + bankReference + ")");
+                        + " paid out by transfer (" + bankReference + ")",
+                staffClient);
         Map<String, Object> paid =
                 Map.of("amount", refund.getAmount().toPlainString(), "currency", refund.getCurrency());
         if (refund.getKind().isPartialRefund()) {

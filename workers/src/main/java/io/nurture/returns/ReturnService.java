@@ -249,7 +249,7 @@ public class ReturnService {
 
     /** Staff approve or refuse a return in review; a refusal's note is what the customer reads. */
     @Transactional
-    public CustomerReturn review(String returnId, boolean approved, String note) {
+    public CustomerReturn review(String returnId, boolean approved, String note, String staffClient) {
         CustomerReturn inReview = lock(returnId);
         if (inReview.getStatus() != ReturnStatus.IN_REVIEW || inReview.getReviewNote() != null) {
             throw new ReturnStateConflictException(
@@ -259,6 +259,11 @@ public class ReturnService {
         if (!approved) {
             inReview.rejected(note);
         }
+        String decision = "Return " + returnId + (approved ? " approved in review" : " refused in review");
+        orders.noteDecision(
+                orders.lock(inReview.getOrderId()),
+                note == null || note.isBlank() ? decision : decision + ": " + note,
+                staffClient);
         messages.returnReviewed(returnId, approved);
         return loaded(inReview);
     }
@@ -324,7 +329,7 @@ public class ReturnService {
 
     /** Staff's inspection of a parcel that is back; the return's process settles it once this committed. */
     @Transactional
-    public CustomerReturn inspect(String returnId, Inspection inspection) {
+    public CustomerReturn inspect(String returnId, Inspection inspection, String staffClient) {
         CustomerReturn back = lock(returnId);
         if (back.getStatus() != ReturnStatus.RECEIVED) {
             throw new ReturnStateConflictException("Return " + returnId + " is " + back.getStatus()
@@ -338,8 +343,16 @@ public class ReturnService {
                 found.containsKey(sku) && found.get(sku).sellable()));
         back.inspected(inspection.note());
         back.move(ReturnStatus.INSPECTED, inspection.note(), clock.instant());
+        orders.noteDecision(orders.lock(back.getOrderId()), inspected(back), staffClient);
         messages.returnParcelInspected(returnId);
         return loaded(back);
+    }
+
+    private static String inspected(CustomerReturn back) {
+        int sent = back.getLines().stream().mapToInt(ReturnLine::getQuantity).sum();
+        int accepted =
+                back.getLines().stream().mapToInt(ReturnLine::getAccepted).sum();
+        return "Return " + back.getId() + " inspected: " + accepted + " of " + sent + " items accepted";
     }
 
     private static Map<String, Inspection.Line> checkInspection(

@@ -3,11 +3,15 @@ package io.nurture.carecase.web;
 import io.nurture.api.NotFoundException;
 import io.nurture.carecase.CareCase;
 import io.nurture.carecase.CareCaseService;
+import io.nurture.inbox.StaffInbox;
+import io.nurture.processes.StaffWait;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CareCaseController {
 
     private final CareCaseService careCases;
+    private final StaffInbox inbox;
 
-    CareCaseController(CareCaseService careCases) {
+    CareCaseController(CareCaseService careCases, StaffInbox inbox) {
         this.careCases = careCases;
+        this.inbox = inbox;
     }
 
     @GetMapping("/api/care-cases")
@@ -37,10 +43,18 @@ class CareCaseController {
     }
 
     @PostMapping("/api/care-cases/{caseId}/resolution")
-    ResponseEntity<CareCaseView> resolve(@PathVariable String caseId, @Valid @RequestBody Resolution resolution) {
-        CareCase resolved = careCases
-                .resolve(caseId, resolution.note())
-                .orElseThrow(() -> new NotFoundException("No care case " + caseId));
+    @ApiResponse(responseCode = "409", description = "The case is resolved already: by whom and when")
+    ResponseEntity<CareCaseView> resolve(
+            @PathVariable String caseId, @Valid @RequestBody Resolution resolution, Principal staff) {
+        CareCase resolved = inbox.decide(
+                StaffWait.CARE_CASE,
+                caseId,
+                staff.getName(),
+                "Resolved: " + resolution.note(),
+                CareCase::getOrderId,
+                () -> careCases
+                        .resolve(caseId, resolution.note(), staff.getName())
+                        .orElseThrow(() -> new NotFoundException("No care case " + caseId)));
         return ResponseEntity.accepted().body(CareCaseView.of(resolved));
     }
 

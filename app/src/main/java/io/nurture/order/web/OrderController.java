@@ -109,13 +109,6 @@ class OrderController {
         return ResponseEntity.accepted().body(new Accepted(orderId, "Cancellation requested"));
     }
 
-    @PostMapping("/{orderId}/review")
-    ResponseEntity<Accepted> review(@PathVariable String orderId, @Valid @RequestBody ReviewDecision decision) {
-        commands.decideReview(orderId, decision.approved(), decision.note());
-        return ResponseEntity.accepted()
-                .body(new Accepted(orderId, decision.approved() ? "Review approved" : "Review declined"));
-    }
-
     @PostMapping("/{orderId}/payments")
     ResponseEntity<Accepted> pay(@PathVariable String orderId, @Valid @RequestBody InvoicePayment payment) {
         InvoicePaymentOutcome outcome = invoicePayments.receive(orderId, payment.amount(), payment.reference());
@@ -127,12 +120,6 @@ class OrderController {
                                         ? "Payment received"
                                         : "The order has ended or is being cancelled: the payment was recorded and is owed back to the customer"));
     }
-
-    record ReviewDecision(
-            @Schema(example = "true") @NotNull Boolean approved,
-
-            @Schema(example = "Called the customer, all fine") @Size(max = 400)
-            String note) {}
 
     record InvoicePayment(
             @Schema(example = "49.00") @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2)

@@ -10,10 +10,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code GET /api/orders/{orderId}}. */
+/** {@code GET /api/orders/{orderId}}; {@code cancellable} says whether a cancellation would be accepted now. */
 record OrderView(
         String orderId,
         OrderStatus status,
+        boolean cancellable,
         String customerId,
         List<LineView> lines,
         BigDecimal total,
@@ -33,12 +34,14 @@ record OrderView(
     /** A return of the order; GET /api/returns/{returnId} shows it whole. */
     record ReturnSummary(String returnId, ReturnStatus status, Instant requestedAt) {}
 
-    record TimelineView(Instant at, OrderStatus status, String note) {}
+    /** @param decidedBy the staff client that made the change by hand; absent for what the processes did */
+    record TimelineView(Instant at, OrderStatus status, String note, String decidedBy) {}
 
     static OrderView of(OrderSummary order, PaymentService.OrderPayment payment, List<CustomerReturn> returns) {
         return new OrderView(
                 order.orderId(),
                 order.status(),
+                order.status().canBeCancelled(),
                 order.customerId(),
                 order.lines().stream()
                         .map(line -> new LineView(line.sku(), line.quantity(), line.unitPrice()))
@@ -61,7 +64,8 @@ record OrderView(
                         .map(ret -> new ReturnSummary(ret.getId(), ret.getStatus(), ret.getCreatedAt()))
                         .toList(),
                 order.timeline().stream()
-                        .map(change -> new TimelineView(change.at(), change.status(), change.note()))
+                        .map(change ->
+                                new TimelineView(change.at(), change.status(), change.note(), change.decidedBy()))
                         .toList());
     }
 }

@@ -3,10 +3,14 @@ package io.nurture.payment.web;
 import io.nurture.api.ConflictException;
 import io.nurture.api.IdempotencyKeys;
 import io.nurture.api.NotFoundException;
+import io.nurture.inbox.AlreadyDecidedException;
+import io.nurture.inbox.Decision;
+import io.nurture.inbox.StaffInbox;
 import io.nurture.payment.Payment;
 import io.nurture.payment.PaymentService;
 import io.nurture.payment.RefundNotOwedException;
 import io.nurture.payment.UnknownRefundException;
+import io.nurture.processes.StaffWait;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -40,10 +44,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RefundController {
 
-    private final PaymentService payments;
+    private static final String SETTLED_WITH = "Settled with ";
 
-    RefundController(PaymentService payments) {
+    private final PaymentService payments;
+    private final StaffInbox inbox;
+
+    RefundController(PaymentService payments, StaffInbox inbox) {
         this.payments = payments;
+        this.inbox = inbox;
     }
 
     @GetMapping("/api/refunds")
@@ -94,14 +102,32 @@ class RefundController {
             String reason) {}
 
     @PostMapping("/api/refunds/{refundId}/settlement")
+    @ApiResponse(responseCode = "409", description = "The refund is not owed: settled before (by whom and when)")
     RefundView settle(@PathVariable String refundId, @Valid @RequestBody Settlement settlement, Principal staff) {
         try {
-            return RefundView.of(payments.settleRefund(refundId, settlement.bankReference(), staff.getName()));
+            return RefundView.of(inbox.decide(
+                    StaffWait.REFUND_OWED,
+                    refundId,
+                    staff.getName(),
+                    SETTLED_WITH + settlement.bankReference(),
+                    Payment::getOrderId,
+                    () -> payments.settleRefund(refundId, settlement.bankReference(), staff.getName())));
+        } catch (AlreadyDecidedException decided) {
+            if (sentAgain(decided.decision(), staff, settlement)) {
+                return refund(refundId);
+            }
+            throw decided;
         } catch (UnknownRefundException unknown) {
             throw new NotFoundException(unknown.getMessage());
         } catch (RefundNotOwedException notOwed) {
             throw new ConflictException(notOwed.getMessage());
         }
+    }
+
+    /** The same client's settlement sent again (a timeout, a double click) answers as the first time. */
+    private static boolean sentAgain(Decision decision, Principal staff, Settlement settlement) {
+        return decision.decidedBy().equals(staff.getName())
+                && decision.outcome().equals(SETTLED_WITH + settlement.bankReference());
     }
 
     record Settlement(

@@ -3,6 +3,8 @@ package io.nurture.returns.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurture.api.IdempotencyKeys;
 import io.nurture.api.InvalidRequestException;
+import io.nurture.inbox.StaffInbox;
+import io.nurture.processes.StaffWait;
 import io.nurture.returns.CustomerReturn;
 import io.nurture.returns.Inspection;
 import io.nurture.returns.NewReturn;
@@ -41,9 +43,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ReturnController {
 
     private final ReturnService returns;
+    private final StaffInbox inbox;
     private final ObjectMapper json;
 
-    ReturnController(ReturnService returns, ObjectMapper json) {
+    ReturnController(ReturnService returns, StaffInbox inbox, ObjectMapper json) {
+        this.inbox = inbox;
         this.returns = returns;
         this.json = json;
     }
@@ -107,12 +111,21 @@ class ReturnController {
 
     /** Staff approve or refuse a return the eligibility table sent to review; a refusal's note is what the customer reads. */
     @PostMapping("/api/returns/{returnId}/review")
-    @ApiResponse(responseCode = "409", description = "The return is not waiting for a review")
-    ReturnView review(@PathVariable String returnId, @Valid @RequestBody Review review) {
+    @ApiResponse(
+            responseCode = "409",
+            description = "The return is not waiting for a review (decided: by whom and when)")
+    ReturnView review(@PathVariable String returnId, @Valid @RequestBody Review review, Principal staff) {
         if (!review.approved() && (review.note() == null || review.note().isBlank())) {
             throw new InvalidRequestException("note", "is required to refuse a return: the customer reads it");
         }
-        return ReturnView.of(returns.review(returnId, review.approved(), review.note()));
+        boolean approved = review.approved();
+        return ReturnView.of(inbox.decide(
+                StaffWait.RETURN_REVIEW,
+                returnId,
+                staff.getName(),
+                approved ? "Approved the return" : "Refused the return: " + review.note(),
+                CustomerReturn::getOrderId,
+                () -> returns.review(returnId, approved, review.note(), staff.getName())));
     }
 
     record Review(
@@ -129,15 +142,23 @@ class ReturnController {
      */
     @PostMapping("/api/returns/{returnId}/inspection")
     @ApiResponse(responseCode = "400", description = "A product not in the return, or more accepted than sent back")
-    @ApiResponse(responseCode = "409", description = "The parcel is not back, or was inspected already")
-    ReturnView inspect(@PathVariable String returnId, @Valid @RequestBody InspectionRequest inspection) {
-        return ReturnView.of(returns.inspect(
+    @ApiResponse(
+            responseCode = "409",
+            description = "The parcel is not back, or was inspected already (by whom and when)")
+    ReturnView inspect(
+            @PathVariable String returnId, @Valid @RequestBody InspectionRequest inspection, Principal staff) {
+        Inspection found = new Inspection(
+                inspection.lines().stream()
+                        .map(line -> new Inspection.Line(line.sku(), line.accepted(), line.sellable()))
+                        .toList(),
+                inspection.note());
+        return ReturnView.of(inbox.decide(
+                StaffWait.RETURN_INSPECTION,
                 returnId,
-                new Inspection(
-                        inspection.lines().stream()
-                                .map(line -> new Inspection.Line(line.sku(), line.accepted(), line.sellable()))
-                                .toList(),
-                        inspection.note())));
+                staff.getName(),
+                "Inspected the parcel",
+                CustomerReturn::getOrderId,
+                () -> returns.inspect(returnId, found, staff.getName())));
     }
 
     record InspectionRequest(

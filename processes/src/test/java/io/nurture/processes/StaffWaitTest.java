@@ -1,0 +1,31 @@
+package io.nurture.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class StaffWaitTest {
+
+    @Test
+    void anOrderReviewEndsWhenTheModelsReviewPeriodElapses() {
+        assertThat(StaffWait.ORDER_REVIEW.deadline()).contains(Duration.ofDays(2));
+    }
+
+    @Test
+    void aReturnReviewEndsWhenTheModelsReviewTimerFires() {
+        assertThat(StaffWait.RETURN_REVIEW.deadline()).contains(Duration.ofDays(3));
+    }
+
+    @Test
+    void aParcelInspectionAndACareCaseWaitWithoutDeadline() {
+        assertThat(StaffWait.RETURN_INSPECTION.deadline()).isEmpty();
+        assertThat(StaffWait.CARE_CASE.deadline()).isEmpty();
+    }
+
+    @Test
+    void aRefundOwedIsAWaitOfTheLedgerNotOfAModel() {
+        assertThat(StaffWait.REFUND_OWED.model()).isEmpty();
+        assertThat(StaffWait.REFUND_OWED.deadline()).isEmpty();
+    }
+}
