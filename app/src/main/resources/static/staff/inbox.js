@@ -17,7 +17,7 @@ const KINDS = {
 let items = [];
 
 const time = (iso) => iso ? iso.slice(0, 16).replace('T', ' ') + ' UTC' : '–';
-const money = (amount, currency) => amount == null ? '' : amount + ' ' + (currency || '');
+const money = (amount, currency) => amount == null ? '' : Number(amount).toFixed(2) + ' ' + (currency || '');
 
 function since(iso) {
   const hours = (Date.now() - Date.parse(iso)) / 3600000;
@@ -62,7 +62,7 @@ async function loadItems() {
     element('td', item.deadline && Date.parse(item.deadline) - now < 86400000 ? { class: 'due' } : {},
       item.deadline ? time(item.deadline) : 'none'),
     element('td', {}, item.claimedBy ? item.claimedBy + ' until ' + time(item.claimLapsesAt).slice(11) : ''),
-    element('td', { class: 'actions' }, element('a', { href: '#item/' + item.kind + '/' + item.subjectId }, 'Open')))));
+    element('td', { class: 'open' }, element('a', { href: '#item/' + item.kind + '/' + item.subjectId }, 'Open')))));
   byId('waiting').querySelector('h2').textContent = `Waiting for you (${items.length})`;
 }
 
