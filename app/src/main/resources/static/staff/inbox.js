@@ -198,6 +198,13 @@ function returnSection(ret) {
       ret.lines.map((line) => [line.sku, line.quantity, line.reason, line.comment || '', line.accepted ?? '–'])));
 }
 
+/** One key per button drawn: a double click sends the message once. */
+function sendAgainButton(orderId, message) {
+  const key = 'resend-' + Date.now().toString(36) + Math.random().toString(36).slice(2);
+  return button('Send again', () => act(() => api(`/api/orders/${orderId}/messages/${message.messageId}/resend`,
+    { method: 'POST', headers: { 'Idempotency-Key': key } }), () => `"${message.subject}" sent again.`));
+}
+
 async function orderSections(orderId) {
   const order = await api('/api/orders/' + encodeURIComponent(orderId));
   const [customer, journey, messages, waiting] = await Promise.all([
@@ -233,8 +240,9 @@ async function orderSections(orderId) {
       table('journey', ['When', 'Step', 'Outcome'],
         journey.steps.slice(-10).map((step) => [time(step.at), step.step, step.outcome + (step.reason ? ' (' + step.reason + ')' : '')])),
       element('h3', {}, 'Messages sent about this order'),
-      table('messages', ['When', 'Message'],
-        messages.filter((message) => message.orderId === orderId).map((message) => [time(message.sentAt), message.subject]))),
+      table('messages', ['When', 'Message', ''],
+        messages.filter((message) => message.orderId === orderId).map((message) => [time(message.sentAt), message.subject,
+          message.category === 'TRANSACTIONAL' ? sendAgainButton(orderId, message) : '']))),
   ];
 }
 

@@ -28,7 +28,7 @@ const Staff = (() => {
   }
 
   async function api(path, options = {}) {
-    const headers = { 'X-API-Key': localStorage.getItem(KEY) };
+    const headers = { ...(options.headers || {}), 'X-API-Key': localStorage.getItem(KEY) };
     if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }

@@ -9,6 +9,8 @@ import io.nurture.inbox.AlreadyDecidedException;
 import io.nurture.inbox.ClaimedByAnotherException;
 import io.nurture.inventory.StockChangedException;
 import io.nurture.inventory.UnknownProductException;
+import io.nurture.notification.MessageNotResentException;
+import io.nurture.notification.UnknownMessageException;
 import io.nurture.order.OrderStateConflictException;
 import io.nurture.order.UnknownOrderException;
 import io.nurture.payment.InvoiceAmountMismatchException;
@@ -124,7 +126,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         UnknownOrderException.class,
         UnknownProductException.class,
         UnknownShipmentException.class,
-        UnknownReturnException.class
+        UnknownReturnException.class,
+        UnknownMessageException.class
     })
     ProblemDetail notFound(RuntimeException ex) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
@@ -146,7 +149,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ConflictException.class,
         CareCaseClosedException.class,
         OrderStateConflictException.class,
-        ReturnStateConflictException.class
+        ReturnStateConflictException.class,
+        MessageNotResentException.class
     })
     ProblemDetail conflict(RuntimeException ex) {
         return Problems.of(HttpStatus.CONFLICT, "conflict", "Not possible in the current state", ex.getMessage());

@@ -85,6 +85,7 @@ class SecurityConfiguration {
                         POST,
                         "/api/orders/*/review",
                         "/api/orders/*/refunds",
+                        "/api/orders/*/messages/*/resend",
                         "/api/returns/*/review",
                         "/api/returns/*/inspection")
                 .hasRole(STAFF)

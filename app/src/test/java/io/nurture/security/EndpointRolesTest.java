@@ -61,6 +61,7 @@ class EndpointRolesTest {
             Map.entry("POST /api/orders/{orderId}/payments", SHOP_ONLY),
             Map.entry("POST /api/orders/{orderId}/review", STAFF_ONLY),
             Map.entry("POST /api/orders/{orderId}/refunds", STAFF_ONLY),
+            Map.entry("POST /api/orders/{orderId}/messages/{messageId}/resend", STAFF_ONLY),
             Map.entry("POST /api/orders/{orderId}/returns", SHOP_AND_STAFF),
             Map.entry("GET /api/returns/{returnId}", SHOP_AND_STAFF),
             Map.entry("POST /api/returns/{returnId}/review", STAFF_ONLY),

@@ -120,8 +120,20 @@ public class Notification {
         this.sentAt = sentAt;
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public String getCustomerId() {
         return customerId;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    String getBody() {
+        return body;
     }
 
     public String getOrderId() {

@@ -159,6 +159,40 @@ public class NotificationService {
                 .increment();
     }
 
+    /**
+     * Sends a transactional message the customer got about an order once more, as it was written,
+     * to their address now; once per {@code dedupeKey}. Marketing is not sent again: it goes
+     * through the contact policy.
+     *
+     * @return whether it was sent now (false: sent under this key before)
+     */
+    @Transactional
+    public boolean sendAgain(long messageId, String orderId, String dedupeKey) {
+        Notification original = notifications
+                .findById(messageId)
+                .filter(sent -> sent.getAudience() == Audience.CUSTOMER && orderId.equals(sent.getOrderId()))
+                .orElseThrow(() -> new UnknownMessageException(messageId, orderId));
+        if (original.getCategory() != Category.TRANSACTIONAL) {
+            throw new MessageNotResentException(messageId);
+        }
+        if (notifications.existsByCustomerIdAndDedupeKey(original.getCustomerId(), dedupeKey)) {
+            return false;
+        }
+        Customer customer = customers.find(original.getCustomerId()).orElseThrow();
+        queue(new Notification(
+                customer.getId(),
+                orderId,
+                Audience.CUSTOMER,
+                original.getTemplate(),
+                customer.getEmail(),
+                new MailTemplates.RenderedMail(original.getSubject(), original.getBody()),
+                clock.instant(),
+                Category.TRANSACTIONAL,
+                dedupeKey));
+        counted(original.getTemplate(), Category.TRANSACTIONAL);
+        return true;
+    }
+
     /** Marketing messages this customer received since the given time, for the frequency cap. */
     @Transactional(readOnly = true)
     public long marketingSentSince(String customerId, Instant since) {

@@ -117,6 +117,18 @@ public class OrderService {
         lockedOrder.note(remark, clock.instant(), staffClient);
     }
 
+    /**
+     * Staff send a message about the order to its customer once more (it went to spam, or was
+     * deleted), noted on the order's timeline with who asked; once per {@code dedupeKey}.
+     */
+    @Transactional
+    public void sendMessageAgain(String orderId, long messageId, String dedupeKey, String staffClient) {
+        Order order = lock(orderId);
+        if (notifications.sendAgain(messageId, orderId, dedupeKey)) {
+            order.note("Message " + messageId + " sent again", clock.instant(), staffClient);
+        }
+    }
+
     /** The first step of a cancellation began on an order the caller locked: from now on, money that arrives is owed back. */
     public void startCancellation(Order lockedOrder) {
         lockedOrder.startCancellation(clock.instant());

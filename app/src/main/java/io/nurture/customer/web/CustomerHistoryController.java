@@ -57,8 +57,14 @@ class CustomerHistoryController {
     List<SentMessage> messages(@PathVariable String customerId) {
         known(customerId);
         return notifications.sentToCustomer(customerId).stream()
-                .map(n ->
-                        new SentMessage(n.getChannel(), n.getTemplate(), n.getSubject(), n.getSentAt(), n.getOrderId()))
+                .map(n -> new SentMessage(
+                        n.getId(),
+                        n.getChannel(),
+                        n.getTemplate(),
+                        n.getCategory().name(),
+                        n.getSubject(),
+                        n.getSentAt(),
+                        n.getOrderId()))
                 .toList();
     }
 
@@ -88,7 +94,15 @@ class CustomerHistoryController {
         record Step(String step, String outcome, String reason, String orderId, Instant at) {}
     }
 
-    record SentMessage(String channel, String template, String subject, Instant sentAt, String orderId) {}
+    /** @param category TRANSACTIONAL (about an order; staff can send it again) or MARKETING */
+    record SentMessage(
+            long messageId,
+            String channel,
+            String template,
+            String category,
+            String subject,
+            Instant sentAt,
+            String orderId) {}
 
     record SurveyView(String token, String orderId, SurveyStatus status, Integer score) {}
 
