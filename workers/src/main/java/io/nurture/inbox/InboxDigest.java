@@ -81,6 +81,7 @@ public class InboxDigest {
                 "subjectId", item.subjectId(),
                 "orderId", item.orderId(),
                 "deadline", item.deadline().toString(),
+                "claimed", item.claimedBy() != null,
                 "claimedBy", item.claimedBy() == null ? "" : item.claimedBy());
     }
 }
