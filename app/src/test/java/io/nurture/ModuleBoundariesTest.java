@@ -75,7 +75,13 @@ class ModuleBoundariesTest {
             "inbox_decisions",
             "inbox",
             "inbox_digests",
-            "inbox");
+            "inbox",
+            "shop_events",
+            "shopevent",
+            "shop_visitors",
+            "shopevent",
+            "carts",
+            "shopevent");
 
     private static final Pattern TABLE_IN_SQL = Pattern.compile("(?i)\\b(?:from|join|update|into)\\s+(\\w+)");
 

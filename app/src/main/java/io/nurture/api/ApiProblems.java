@@ -22,6 +22,7 @@ import io.nurture.returns.ReturnStateConflictException;
 import io.nurture.returns.UnknownReturnException;
 import io.nurture.shipping.CarrierEventNotForParcelException;
 import io.nurture.shipping.UnknownShipmentException;
+import io.nurture.shopevent.InvalidEventException;
 import io.nurture.survey.SurveyAnswerException;
 import java.util.Comparator;
 import java.util.List;
@@ -108,6 +109,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidReturnException.class)
     ResponseEntity<Object> invalidReturn(InvalidReturnException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
+    }
+
+    @ExceptionHandler(InvalidEventException.class)
+    ResponseEntity<Object> invalidEvent(InvalidEventException ex) {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
     }
 

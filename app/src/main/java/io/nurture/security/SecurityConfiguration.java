@@ -73,7 +73,8 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/error")
                 .permitAll()
-                .requestMatchers(POST, "/api/orders", "/api/orders/*/payments", "/api/shipments/*/events")
+                .requestMatchers(
+                        POST, "/api/orders", "/api/orders/*/payments", "/api/shipments/*/events", "/api/events")
                 .hasRole(INTEGRATION)
                 .requestMatchers(GET, "/api/orders/*", "/api/products", "/api/returns/*")
                 .hasAnyRole(INTEGRATION, STAFF)

@@ -100,7 +100,7 @@ class OrderPlacementIdempotencyIntegrationTest {
 
     private static PlaceOrder cardOrder(String email) {
         return new PlaceOrder(
-                new PlaceOrder.Customer(email, "Ada Lovelace", null, null),
+                new PlaceOrder.Customer(email, "Ada Lovelace", null, null, null),
                 List.of(new PlaceOrder.Line("TEA-SENCHA-100", 1)),
                 new PlaceOrder.Payment(PaymentMethod.CARD, "tok_visa"),
                 new PlaceOrder.Address("1 Main St", "Berlin", "10115", "DE"),

@@ -55,6 +55,8 @@ class EndpointRolesTest {
     /** Who may call what, written down independently of the security configuration it checks. */
     private static final Map<String, Set<Caller>> ADMITTED = Map.ofEntries(
             Map.entry("POST /api/orders", SHOP_ONLY),
+            Map.entry("POST /api/events", SHOP_ONLY),
+            Map.entry("GET /api/customers/{customerId}/events", STAFF_ONLY),
             Map.entry("GET /api/orders", STAFF_ONLY),
             Map.entry("GET /api/orders/{orderId}", SHOP_AND_STAFF),
             Map.entry("POST /api/orders/{orderId}/cancellation", SHOP_AND_STAFF),

@@ -14,6 +14,7 @@ import io.nurture.order.PaymentMethod;
 import io.nurture.order.PurchaseHistory;
 import io.nurture.order.ShippingAddress;
 import io.nurture.referral.ReferralService;
+import io.nurture.shopevent.ShopEvents;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -45,6 +46,7 @@ public class OrderPlacement {
     private final OrderProcess process;
     private final CouponService coupons;
     private final ReferralService referrals;
+    private final ShopEvents shopEvents;
     private final Clock clock;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
@@ -58,10 +60,12 @@ public class OrderPlacement {
             OrderProcess process,
             CouponService coupons,
             ReferralService referrals,
+            ShopEvents shopEvents,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.coupons = coupons;
         this.referrals = referrals;
+        this.shopEvents = shopEvents;
         this.orders = orders;
         this.purchases = purchases;
         this.customers = customers;
@@ -115,6 +119,7 @@ public class OrderPlacement {
                 TimeZones.parse(request.customer().timeZone()),
                 request.shippingAddress().country(),
                 request.customer().marketingConsent());
+        shopEvents.ordered(customer.getId(), request.customer().anonymousId());
         boolean firstOrder = !purchases.hasOrdered(customer.getId());
         Order order = orders.draft(new NewOrder(
                 customer.getId(),

@@ -16,8 +16,11 @@ public record PlaceOrder(
         String couponCode,
         String referralCode) {
 
-    /** @param marketingConsent null leaves an earlier answer as it was; timeZone null keeps an earlier one */
-    public record Customer(String email, String name, Boolean marketingConsent, String timeZone) {}
+    /**
+     * @param marketingConsent null leaves an earlier answer as it was; timeZone null keeps an earlier one
+     * @param anonymousId      the id the shop kept for the person before it knew them; may be null
+     */
+    public record Customer(String email, String name, Boolean marketingConsent, String timeZone, String anonymousId) {}
 
     public record Line(String sku, int quantity) {}
 

@@ -161,6 +161,13 @@ public class Customer extends AssignedIdEntity {
         return email;
     }
 
+    /** A prospect the shop named only by e-mail gets the name its first order gives. */
+    void nameIfUnknown(String given) {
+        if ((name == null || name.isBlank()) && given != null && !given.isBlank()) {
+            name = given;
+        }
+    }
+
     public String getName() {
         return name;
     }

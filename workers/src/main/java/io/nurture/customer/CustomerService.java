@@ -29,9 +29,12 @@ public class CustomerService {
     /** The customer with this e-mail address, locked for the order being placed, or registered now if they are new. */
     @Transactional
     public Customer findOrRegister(String email, String name) {
-        return customers
+        Customer customer = customers
                 .findForUpdateByEmail(email)
-                .orElseGet(() -> customers.save(new Customer(email, name, clock.instant())));
+                // Flushed now: what other capabilities write about the new customer with SQL refers to the row.
+                .orElseGet(() -> customers.saveAndFlush(new Customer(email, name, clock.instant())));
+        customer.nameIfUnknown(name);
+        return customer;
     }
 
     /**

@@ -41,10 +41,10 @@ public class PurchaseHistory {
 
     @Transactional(readOnly = true)
     public Optional<Instant> lastOrderAt(String customerId) {
-        return Optional.ofNullable(jdbc.sql("SELECT MAX(created_at) FROM orders WHERE customer_id = :customer")
-                        .param("customer", customerId)
-                        .query(Timestamp.class)
-                        .single())
+        return jdbc.sql("SELECT MAX(created_at) FROM orders WHERE customer_id = :customer")
+                .param("customer", customerId)
+                .query(Timestamp.class)
+                .optional()
                 .map(Timestamp::toInstant);
     }
 
@@ -66,16 +66,16 @@ public class PurchaseHistory {
                 .param("customer", customerId)
                 .query((rs, row) -> new PurchaseFacts(rs.getBigDecimal("spent"), rs.getLong("delivered"), 0))
                 .single();
-        Timestamp lastOrder = jdbc.sql("""
-                SELECT MAX(created_at) FROM orders
-                WHERE customer_id = :customer AND status NOT IN ('REJECTED', 'CANCELLED') AND replaces_order_id IS NULL
-                """)
+        long days = jdbc.sql("""
+                        SELECT MAX(created_at) FROM orders
+                        WHERE customer_id = :customer AND status NOT IN ('REJECTED', 'CANCELLED') AND replaces_order_id IS NULL
+                        """)
                 .param("customer", customerId)
                 .query(Timestamp.class)
-                .single();
-        long days = lastOrder == null
-                ? 0
-                : Duration.between(lastOrder.toInstant(), clock.instant()).toDays();
+                .optional()
+                .map(lastOrder ->
+                        Duration.between(lastOrder.toInstant(), clock.instant()).toDays())
+                .orElse(0L);
         return new PurchaseFacts(delivered.totalSpent(), delivered.orderCount(), days);
     }
 }

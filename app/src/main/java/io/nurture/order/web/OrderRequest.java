@@ -50,7 +50,15 @@ record OrderRequest(
                                     + " shipping country's is assumed",
                     example = "Europe/Berlin")
             @TimeZoneId
-            String timeZone) {}
+            String timeZone,
+
+            @Schema(
+                    description = "the id the shop kept for this person before it knew them (as in POST /api/events):"
+                            + " their earlier events and carts move to the customer",
+                    example = "anon-5f1c2a")
+            @Size(max = 64)
+            @Pattern(regexp = "[\\w.:-]+", message = "must be letters, digits, '.', ':', '_' or '-'")
+            String anonymousId) {}
 
     record Line(
             @Schema(example = "TEA-SENCHA-100") @NotBlank @Size(max = 64)
@@ -87,7 +95,11 @@ record OrderRequest(
     PlaceOrder toPlaceOrder() {
         return new PlaceOrder(
                 new PlaceOrder.Customer(
-                        customer.email(), customer.name(), customer.marketingConsent(), customer.timeZone()),
+                        customer.email(),
+                        customer.name(),
+                        customer.marketingConsent(),
+                        customer.timeZone(),
+                        customer.anonymousId()),
                 lines.stream()
                         .map(line -> new PlaceOrder.Line(line.sku(), line.quantity()))
                         .toList(),

@@ -18,34 +18,44 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The endpoints anyone may post to (survey answers, unsubscribe and preference pages) take small
- * bodies only: a body must say its length, and one longer than {@code nurture.web.public-body-limit}
- * is refused before anything reads it. Keyed endpoints have their clients' keys to answer for.
+ * bodies only, and the shop's event batches bounded ones: a body must say its length, and one
+ * longer than {@code nurture.web.public-body-limit} (or {@code nurture.events.body-limit}) is
+ * refused before anything reads it. Other keyed endpoints have their clients' keys to answer for.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class PublicBodyLimit extends OncePerRequestFilter {
+class BodyLimits extends OncePerRequestFilter {
 
     private static final List<String> PUBLIC_POSTS =
             List.of("/surveys/*", "/api/surveys/*/responses", "/unsubscribe/*", "/preferences/*", "/returns/start/*");
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
-    private final long limit;
+    private static final String EVENTS = "/api/events";
+
+    private final long publicLimit;
+    private final long eventsLimit;
     private final SecurityProblems problems;
 
-    PublicBodyLimit(@Value("${nurture.web.public-body-limit:32KB}") DataSize limit, ObjectMapper json) {
-        this.limit = limit.toBytes();
+    BodyLimits(
+            @Value("${nurture.web.public-body-limit:32KB}") DataSize publicLimit,
+            @Value("${nurture.events.body-limit:512KB}") DataSize eventsLimit,
+            ObjectMapper json) {
+        this.publicLimit = publicLimit.toBytes();
+        this.eventsLimit = eventsLimit.toBytes();
         this.problems = new SecurityProblems(json);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod())
-                || PUBLIC_POSTS.stream().noneMatch(pattern -> PATHS.match(pattern, request.getRequestURI()));
+        String path = request.getRequestURI();
+        boolean bounded = EVENTS.equals(path) || PUBLIC_POSTS.stream().anyMatch(pattern -> PATHS.match(pattern, path));
+        return !"POST".equals(request.getMethod()) || !bounded;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = EVENTS.equals(request.getRequestURI()) ? eventsLimit : publicLimit;
         long length = request.getContentLengthLong();
         if (length < 0) {
             problems.write(

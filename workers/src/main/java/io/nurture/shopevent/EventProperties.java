@@ -1,0 +1,14 @@
+package io.nurture.shopevent;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param retention     how long raw events are kept before they are deleted
+ * @param cleanupEvery  how often events older than that are deleted
+ */
+@ConfigurationProperties("nurture.events")
+public record EventProperties(
+        @DefaultValue("P30D") Duration retention,
+        @DefaultValue("PT1H") Duration cleanupEvery) {}

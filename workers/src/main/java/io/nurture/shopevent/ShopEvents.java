@@ -1,0 +1,189 @@
+package io.nurture.shopevent;
+
+import io.nurture.customer.Customer;
+import io.nurture.customer.CustomerService;
+import io.nurture.inventory.InventoryService;
+import io.nurture.persistence.UtcColumns;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a batch of shop events: checks every event first, then stores the batch in one
+ * transaction, so a refused batch leaves nothing behind. A repeated event id is accepted and
+ * changes nothing.
+ */
+@Service
+public class ShopEvents {
+
+    private final JdbcClient db;
+    private final CustomerService customers;
+    private final InventoryService inventory;
+    private final Visitors visitors;
+    private final Carts carts;
+    private final Clock clock;
+
+    ShopEvents(
+            JdbcClient db,
+            CustomerService customers,
+            InventoryService inventory,
+            Visitors visitors,
+            Carts carts,
+            Clock clock) {
+        this.db = db;
+        this.customers = customers;
+        this.inventory = inventory;
+        this.visitors = visitors;
+        this.carts = carts;
+        this.clock = clock;
+    }
+
+    /** @param taken how many events were new; the rest had been taken before */
+    public record Outcome(int taken, int repeats) {}
+
+    @Transactional
+    public Outcome record(List<ShopEvent> events) {
+        check(events);
+        int taken = 0;
+        for (ShopEvent event : events) {
+            if (take(event)) {
+                taken++;
+            }
+        }
+        return new Outcome(taken, events.size() - taken);
+    }
+
+    /**
+     * The customer placed an order: the anonymous id the order carried (if any) becomes theirs,
+     * and their carts whose checkout began are converted.
+     */
+    @Transactional
+    public void ordered(String customerId, String anonymousId) {
+        if (anonymousId != null) {
+            visitors.identify(anonymousId, customerId);
+        }
+        carts.ordered(customerId);
+    }
+
+    private boolean take(ShopEvent event) {
+        Optional<String> customerId = whoIs(event.person());
+        int inserted = db.sql("""
+                        INSERT IGNORE INTO shop_events
+                          (event_id, type, occurred_at, received_at, customer_id, anonymous_id, cart_id, sku)
+                        VALUES (:id, :type, :occurredAt, :now, :customerId, :anonymousId, :cartId, :sku)
+                        """)
+                .param("id", event.eventId())
+                .param("type", event.type().name())
+                .param("occurredAt", UtcColumns.utc(event.occurredAt()))
+                .param("now", UtcColumns.utc(clock.instant()))
+                .param("customerId", customerId.orElse(null))
+                .param("anonymousId", event.person().anonymousId())
+                .param("cartId", event.cart() == null ? null : event.cart().cartId())
+                .param("sku", event.sku())
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        if (event.cart() != null) {
+            carts.apply(event, customerId);
+        }
+        return true;
+    }
+
+    /** The customer behind the person, registered (stage PROSPECT) the first time the shop names their e-mail. */
+    private Optional<String> whoIs(ShopEvent.Person person) {
+        if (person.email() == null) {
+            return visitors.customerOf(person.anonymousId());
+        }
+        Customer customer = customers.findOrRegister(person.email(), person.name() == null ? "" : person.name());
+        if (person.anonymousId() != null) {
+            visitors.identify(person.anonymousId(), customer.getId());
+        }
+        return Optional.of(customer.getId());
+    }
+
+    private void check(List<ShopEvent> events) {
+        Set<String> known = inventory.products(skus(events)).keySet();
+        for (int i = 0; i < events.size(); i++) {
+            check(events.get(i), "events[" + i + "].", known);
+        }
+    }
+
+    private static void check(ShopEvent event, String at, Set<String> known) {
+        if (event.person().email() == null && event.person().anonymousId() == null) {
+            throw new InvalidEventException(at + "person", "needs an email or an anonymousId");
+        }
+        switch (event.type()) {
+            case PRODUCT_VIEWED -> {
+                if (event.sku() == null) {
+                    throw new InvalidEventException(at + "sku", "is required for " + event.type());
+                }
+                if (!known.contains(event.sku())) {
+                    throw new InvalidEventException(at + "sku", "is not a product of the shop");
+                }
+            }
+            case CART_UPDATED, CHECKOUT_STARTED -> checkCart(event, at, known);
+            case SIGNED_UP -> {
+                if (event.person().email() == null) {
+                    throw new InvalidEventException(at + "person.email", "is required for " + event.type());
+                }
+            }
+        }
+    }
+
+    private static void checkCart(ShopEvent event, String at, Set<String> known) {
+        if (event.cart() == null) {
+            throw new InvalidEventException(at + "cart", "is required for " + event.type());
+        }
+        List<ShopEvent.Line> lines = event.cart().lines();
+        for (int j = 0; j < lines.size(); j++) {
+            if (!known.contains(lines.get(j).sku())) {
+                throw new InvalidEventException(at + "cart.lines[" + j + "].sku", "is not a product of the shop");
+            }
+        }
+        if (event.type() == ShopEventType.CHECKOUT_STARTED && lines.isEmpty()) {
+            throw new InvalidEventException(at + "cart.lines", "must not be empty at a checkout");
+        }
+    }
+
+    private static List<String> skus(List<ShopEvent> events) {
+        return events.stream()
+                .flatMap(event -> Stream.concat(
+                        Stream.ofNullable(event.sku()),
+                        event.cart() == null
+                                ? Stream.empty()
+                                : event.cart().lines().stream().map(ShopEvent.Line::sku)))
+                .distinct()
+                .collect(Collectors.toList());
+    }
+
+    /** An event as staff read it on the customer's history. */
+    public record Seen(String eventId, ShopEventType type, Instant occurredAt, String cartId, String sku) {}
+
+    /** A customer's latest events, newest first: what they looked at and put in carts. */
+    @Transactional(readOnly = true)
+    public List<Seen> latestOf(String customerId, int most) {
+        return db.sql("""
+                        SELECT event_id, type, occurred_at, cart_id, sku FROM shop_events
+                        WHERE customer_id = :customerId ORDER BY occurred_at DESC LIMIT :most
+                        """)
+                .param("customerId", customerId)
+                .param("most", most)
+                .query((rs, row) -> new Seen(
+                        rs.getString("event_id"),
+                        ShopEventType.valueOf(rs.getString("type")),
+                        rs.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        rs.getString("cart_id"),
+                        rs.getString("sku")))
+                .list();
+    }
+}
