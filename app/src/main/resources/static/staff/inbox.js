@@ -87,7 +87,9 @@ async function route() {
 }
 
 async function showItem(kind, subjectId) {
-  const item = items.find((candidate) => candidate.kind === kind && candidate.subjectId === subjectId);
+  const matches = (candidate) => candidate.kind === kind && candidate.subjectId === subjectId;
+  // The list may show another kind only (Show), or a link was shared: ask for the item's own kind.
+  const item = items.find(matches) || (KINDS[kind] ? (await api('/api/inbox?kind=' + kind)).find(matches) : undefined);
   if (!item) {
     byId('detail').replaceChildren(section(KINDS[kind] || 'Item', element('p', {}, 'Nothing waits here any more.')));
     return;
@@ -175,14 +177,17 @@ function decisionForm(item) {
   return form;
 }
 
-/** Runs a request; says what happened or why not. A decision closes the item either way. */
+/**
+ * Runs a request; says what happened or why not. A decision made, or one a colleague made first
+ * (409), closes the item; a refused input (400) leaves the form as it was, to be corrected.
+ */
 async function act(request, describe, decision = false) {
   try {
     const answer = await request();
     say(describe(answer));
   } catch (error) {
     say(refusal(error), true);
-    if (!decision) {
+    if (!decision || !(error instanceof ApiError) || error.status !== 409) {
       return;
     }
   }

@@ -42,9 +42,14 @@ public class CareCaseService {
                 throw new CareCaseClosedException(caseId, careCase.getStatus());
             }
             careCase.resolve(note, clock.instant());
-            orders.noteDecision(orders.lock(careCase.getOrderId()), "Care case resolved: " + note, staffClient);
+            orders.noteDecision(orders.lock(careCase.getOrderId()), "Care case resolved: " + gist(note), staffClient);
             messages.careCaseResolved(careCase.getOrderId(), caseId);
             return careCase;
         });
+    }
+
+    /** The case keeps the whole note; the order's timeline line, its start. */
+    private static String gist(String note) {
+        return note.length() <= 400 ? note : note.substring(0, 399) + "…";
     }
 }

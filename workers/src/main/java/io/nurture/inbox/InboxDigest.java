@@ -12,7 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Once a day, ops hear of the inbox items whose deadline is near, before the processes decide them on their own. */
 @Component
@@ -22,6 +22,7 @@ public class InboxDigest {
     private final NotificationService notifications;
     private final JdbcTemplate jdbc;
     private final InboxProperties properties;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     InboxDigest(
@@ -29,7 +30,9 @@ public class InboxDigest {
             NotificationService notifications,
             JdbcTemplate jdbc,
             InboxProperties properties,
+            TransactionTemplate transaction,
             Clock clock) {
+        this.transaction = transaction;
         this.inbox = inbox;
         this.notifications = notifications;
         this.jdbc = jdbc;
@@ -44,12 +47,15 @@ public class InboxDigest {
 
     /**
      * Mails today's digest unless it went out already (from this or another app instance); a day
-     * with nothing near its deadline sends nothing.
+     * with nothing near its deadline sends nothing. The day's row and the mail commit together.
      *
      * @return how many items the digest listed; empty when today's was sent before
      */
-    @Transactional
     public Optional<Integer> send() {
+        return transaction.execute(status -> sendToday());
+    }
+
+    private Optional<Integer> sendToday() {
         Instant now = clock.instant();
         Instant horizon = now.plus(properties.digestHorizon());
         List<Inbox.Item> due = inbox.waiting(Optional.empty()).stream()

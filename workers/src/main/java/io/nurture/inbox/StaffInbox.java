@@ -64,8 +64,12 @@ public class StaffInbox {
                     utc(mine.lapsesAt()));
             return mine;
         } catch (DuplicateKeyException colleagueFirst) {
-            throw new ClaimedByAnotherException(
-                    wait, subjectId, claimOf(wait, subjectId).orElseThrow());
+            // Their claim may have lapsed, been released or closed by a decision meanwhile: look again.
+            Optional<Claim> theirs = claimOf(wait, subjectId);
+            if (theirs.isPresent()) {
+                throw new ClaimedByAnotherException(wait, subjectId, theirs.get());
+            }
+            return claim(wait, subjectId, staffClient);
         }
     }
 

@@ -63,19 +63,19 @@ public class Inbox {
                 .sql("""
                         SELECT w.*, c.claimed_by, c.lapses_at FROM (
                           (SELECT 'ORDER_REVIEW' AS wait, o.id AS subject_id, o.id AS order_id, o.customer_id,
-                                  (SELECT MAX(t.at) FROM order_timeline t WHERE t.order_id = o.id AND t.status = 'IN_REVIEW')
+                                  (SELECT MIN(t.at) FROM order_timeline t WHERE t.order_id = o.id AND t.status = 'IN_REVIEW')
                                     AS since,
                                   o.total AS amount, o.currency, NULL AS detail
                            FROM orders o WHERE o.status = 'IN_REVIEW' ORDER BY o.updated_at LIMIT :most)
                           UNION ALL
                           (SELECT 'RETURN_REVIEW', r.id, r.order_id, o.customer_id,
-                                  (SELECT MAX(t.at) FROM return_timeline t WHERE t.return_id = r.id AND t.status = 'IN_REVIEW'),
+                                  (SELECT MIN(t.at) FROM return_timeline t WHERE t.return_id = r.id AND t.status = 'IN_REVIEW'),
                                   NULL, o.currency, NULL
                            FROM returns r JOIN orders o ON o.id = r.order_id
                            WHERE r.status = 'IN_REVIEW' AND r.review_note IS NULL ORDER BY r.created_at LIMIT :most)
                           UNION ALL
                           (SELECT 'RETURN_INSPECTION', r.id, r.order_id, o.customer_id,
-                                  (SELECT MAX(t.at) FROM return_timeline t WHERE t.return_id = r.id AND t.status = 'RECEIVED'),
+                                  (SELECT MIN(t.at) FROM return_timeline t WHERE t.return_id = r.id AND t.status = 'RECEIVED'),
                                   NULL, o.currency, NULL
                            FROM returns r JOIN orders o ON o.id = r.order_id
                            WHERE r.status = 'RECEIVED' ORDER BY r.created_at LIMIT :most)
