@@ -1,7 +1,9 @@
 -- What the shop tells Nurture before an order: page views, carts, checkouts, sign-ups. Raw events
 -- are kept for nurture.events.retention and then deleted; carts and visitors stay (a cart is the
 -- abandoned-checkout journey's subject). A visitor is an anonymous id the shop keeps for a person
--- until it learns their e-mail address; from then on it points at the customer.
+-- until it learns their e-mail address; from then on it points at the customer. A cart's
+-- abandoned-checkout journey starts once (journey_started_at) when its checkout began and its
+-- customer is known.
 CREATE TABLE shop_visitors (
     anonymous_id   VARCHAR(64)  NOT NULL PRIMARY KEY,
     customer_id    VARCHAR(36),
@@ -34,6 +36,7 @@ CREATE TABLE carts (
     items                INT           NOT NULL,
     last_event_at        DATETIME(6)   NOT NULL,
     checkout_started_at  DATETIME(6),
+    journey_started_at   DATETIME(6),
     ordered_at           DATETIME(6),
     CONSTRAINT fk_carts_customer FOREIGN KEY (customer_id) REFERENCES customers (id)
 );

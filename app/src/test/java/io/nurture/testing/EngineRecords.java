@@ -54,8 +54,8 @@ public final class EngineRecords {
     }
 
     /**
-     * Waits until a process instance of this order or customer (by its orderId or customerId
-     * variable) is waiting at the element. A timer only starts when its element is reached, so a
+     * Waits until a process instance of this order, customer or cart (by its orderId, customerId
+     * or cartId variable) is waiting at the element. A timer only starts when its element is reached, so a
      * test moves the clock only once the engine got there.
      */
     public void awaitWaitingAt(String orderOrCustomerId, String elementId) {
@@ -64,7 +64,7 @@ public final class EngineRecords {
 
     private long openElements(String orderOrCustomerId, String elementId) {
         RecordStream records = snapshot();
-        Set<Long> instances = instancesWith(records, orderOrCustomerId, "orderId", "customerId");
+        Set<Long> instances = instancesWith(records, orderOrCustomerId, "orderId", "customerId", "cartId");
         Map<Long, Integer> open = new HashMap<>();
         StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
                 .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
@@ -78,6 +78,17 @@ public final class EngineRecords {
                     }
                 });
         return open.values().stream().filter(count -> count > 0).count();
+    }
+
+    /** Whether a process instance of the model, holding the id in its cartId variable, has ended. */
+    public boolean processEnded(String cartId, String processId) {
+        RecordStream records = snapshot();
+        Set<Long> instances = instancesWith(records, cartId, "cartId");
+        return StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
+                .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                .filter(r -> r.getValue().getElementId().equals(processId))
+                .anyMatch(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                        || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED);
     }
 
     /** The first incident the engine raised in the order's process instance. */

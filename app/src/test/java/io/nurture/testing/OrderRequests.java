@@ -44,7 +44,7 @@ public final class OrderRequests {
      * on when the suite runs or how far earlier tests moved the clock. A test moves it by a few hours
      * at most, which keeps the customer's day well before 21:00.
      */
-    static String middayZone(Clock clock) {
+    public static String middayZone(Clock clock) {
         int hoursAhead = 12 - clock.instant().atZone(ZoneOffset.UTC).getHour();
         return hoursAhead == 0 ? "Etc/UTC" : "Etc/GMT" + (hoursAhead > 0 ? "-" + hoursAhead : "+" + -hoursAhead);
     }

@@ -16,7 +16,9 @@ public final class Models {
             "customer-segment.dmn",
             "goodwill-refund.bpmn",
             "order-return.bpmn",
-            "return-eligibility.dmn");
+            "return-eligibility.dmn",
+            "abandoned-checkout.bpmn",
+            "cart-coupon.dmn");
 
     private Models() {}
 }

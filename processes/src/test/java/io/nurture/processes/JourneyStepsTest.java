@@ -23,6 +23,13 @@ class JourneyStepsTest {
     }
 
     @Test
+    void abandonedCheckoutStepsAreTheThreeRemindersThenTheRecovery() {
+        assertThat(JourneySteps.of(AbandonedCheckout.PROCESS_ID))
+                .contains(java.util.List.of(
+                        "CART_REMINDER_1", "CART_REMINDER_2", "CART_REMINDER_3", "CHECKOUT_RECOVERED"));
+    }
+
+    @Test
     void orderFulfillmentIsNoJourney() {
         assertThat(JourneySteps.of(OrderFulfillment.PROCESS_ID)).isEmpty();
     }

@@ -16,6 +16,8 @@ public class Coupon extends AssignedIdEntity {
 
     public static final String SERVICE_RECOVERY = "SERVICE_RECOVERY";
     public static final String WIN_BACK = "WIN_BACK";
+    /** The last reminder of an abandoned checkout, for new customers (the cart coupon table). */
+    public static final String CART_RECOVERY = "CART_RECOVERY";
 
     @Id
     private String code;

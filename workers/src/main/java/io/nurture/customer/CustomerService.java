@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,12 +14,25 @@ public class CustomerService {
 
     private final CustomerRepository customers;
     private final StageTransitionRepository transitions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerService(CustomerRepository customers, StageTransitionRepository transitions, Clock clock) {
+    CustomerService(
+            CustomerRepository customers,
+            StageTransitionRepository transitions,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.customers = customers;
         this.transitions = transitions;
+        this.events = events;
         this.clock = clock;
+    }
+
+    /** Journeys running on marketing end when consent goes: they hear of it in the same transaction. */
+    private void withdrawnIfSo(Customer customer) {
+        if (!customer.hasMarketingConsent()) {
+            events.publishEvent(new MarketingConsentWithdrawn(customer.getId()));
+        }
     }
 
     @Transactional(readOnly = true)
@@ -49,6 +63,7 @@ public class CustomerService {
         lockedCustomer.assumeTimeZoneOf(shippingCountry);
         if (marketingConsent != null) {
             lockedCustomer.setMarketingConsent(marketingConsent, clock.instant());
+            withdrawnIfSo(lockedCustomer);
         }
     }
 
@@ -63,6 +78,7 @@ public class CustomerService {
     public Optional<Customer> setPreferences(String customerId, boolean consent, ZoneId timeZone) {
         return customers.findForUpdate(customerId).map(customer -> {
             customer.setMarketingConsent(consent, clock.instant());
+            withdrawnIfSo(customer);
             if (timeZone != null) {
                 customer.setTimeZone(timeZone);
             }
@@ -81,6 +97,7 @@ public class CustomerService {
                 customer.setMarketingConsent(true, clock.instant());
             } else {
                 customer.unsubscribe(clock.instant());
+                withdrawnIfSo(customer);
             }
             return customer;
         });

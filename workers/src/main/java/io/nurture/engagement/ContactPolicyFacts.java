@@ -37,7 +37,7 @@ class ContactPolicyFacts {
             String customerId, Category category, String journey, BigDecimal holdoutShare, Duration capPeriod) {
         Customer customer = customers.find(customerId).orElseThrow();
         Instant now = clock.instant();
-        boolean marketing = category == Category.MARKETING;
+        boolean marketing = category.needsConsent();
         return new ContactFacts(
                 customer.isUnsubscribed(),
                 customer.hasMarketingConsent(),

@@ -128,9 +128,11 @@ public class NotificationService {
         Customer customer = customers.find(customerId).orElseThrow();
         Map<String, Object> model = new HashMap<>(details);
         model.put("customerName", customer.getName());
+        // A prospect the shop named only by e-mail has no name yet: templates greet them without one.
+        model.put("named", !customer.getName().isBlank());
         model.put("orderId", orderId);
         MailTemplates.RenderedMail mail = templates.render(template, model);
-        String unsubscribeToken = category == Category.MARKETING ? customers.unsubscribeToken(customer) : null;
+        String unsubscribeToken = category.needsConsent() ? customers.unsubscribeToken(customer) : null;
         if (unsubscribeToken != null) {
             mail = new MailTemplates.RenderedMail(
                     mail.subject(), mail.body() + properties.unsubscribeLinks().footer(unsubscribeToken));

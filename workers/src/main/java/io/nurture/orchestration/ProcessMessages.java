@@ -3,6 +3,7 @@ package io.nurture.orchestration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurture.persistence.UtcColumns;
+import io.nurture.processes.AbandonedCheckout;
 import io.nurture.processes.CustomerRetention;
 import io.nurture.processes.GoodwillRefund;
 import io.nurture.processes.OrderFulfillment.Message;
@@ -192,6 +193,44 @@ public class ProcessMessages {
                         customerId,
                         CustomerRetention.Variable.LAST_PURCHASE_AT,
                         lastPurchaseAt.toString()));
+    }
+
+    /**
+     * Starts the cart's abandoned-checkout journey; the engine starts at most one per cart at a
+     * time, and the carts table starts each cart's once.
+     */
+    public void checkoutStarted(String cartId, String customerId, Instant startedAt) {
+        publish(
+                AbandonedCheckout.Message.CHECKOUT_STARTED,
+                cartId,
+                "checkout-started-" + cartId,
+                Duration.ZERO,
+                Map.of(
+                        AbandonedCheckout.Variable.CART_ID,
+                        cartId,
+                        Variable.CUSTOMER_ID,
+                        customerId,
+                        AbandonedCheckout.Variable.CHECKOUT_STARTED_AT,
+                        startedAt.toString()));
+    }
+
+    /**
+     * How long the engine keeps a message that ends a cart's journey when nothing waits for it yet:
+     * one arriving while the journey looks the customer up, before it listens, still ends it.
+     */
+    private static final Duration JOURNEY_END_TIME_TO_LIVE = Duration.ofHours(1);
+
+    /** The customer ordered: the cart's journey reached its goal. */
+    public void checkoutConverted(String cartId) {
+        publish(AbandonedCheckout.Message.CHECKOUT_CONVERTED, cartId, null, JOURNEY_END_TIME_TO_LIVE, Map.of());
+    }
+
+    public void cartEmptied(String cartId) {
+        publish(AbandonedCheckout.Message.CART_EMPTIED, cartId, null, JOURNEY_END_TIME_TO_LIVE, Map.of());
+    }
+
+    public void customerUnsubscribed(String cartId) {
+        publish(AbandonedCheckout.Message.CUSTOMER_UNSUBSCRIBED, cartId, null, JOURNEY_END_TIME_TO_LIVE, Map.of());
     }
 
     private void publish(

@@ -57,6 +57,15 @@ public class PurchaseHistory {
                 .single();
     }
 
+    /** Orders the customer placed that were not rejected or cancelled (replacements aside). */
+    @Transactional(readOnly = true)
+    public long ordersPlaced(String customerId) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM orders WHERE customer_id = :customer
+                        AND status NOT IN ('REJECTED', 'CANCELLED') AND replaces_order_id IS NULL
+                        """).param("customer", customerId).query(Long.class).single();
+    }
+
     @Transactional(readOnly = true)
     public PurchaseFacts facts(String customerId) {
         PurchaseFacts delivered = jdbc.sql("""

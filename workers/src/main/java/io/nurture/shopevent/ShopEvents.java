@@ -107,6 +107,7 @@ public class ShopEvents {
         Customer customer = customers.findOrRegister(person.email(), person.name() == null ? "" : person.name());
         if (person.anonymousId() != null) {
             visitors.identify(person.anonymousId(), customer.getId());
+            carts.startWaitingJourneys(customer.getId());
         }
         return Optional.of(customer.getId());
     }

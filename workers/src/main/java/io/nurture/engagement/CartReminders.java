@@ -1,0 +1,121 @@
+package io.nurture.engagement;
+
+import static io.nurture.engagement.EngagementLog.stepKey;
+
+import io.nurture.coupon.Coupon;
+import io.nurture.coupon.CouponOffer;
+import io.nurture.coupon.CouponService;
+import io.nurture.inventory.InventoryService;
+import io.nurture.inventory.Product;
+import io.nurture.notification.Category;
+import io.nurture.notification.NotificationService;
+import io.nurture.order.PurchaseHistory;
+import io.nurture.shopevent.Carts;
+import io.nurture.shopevent.ShopEvent;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The abandoned-checkout journey's steps: what the model decides on, the reminders, the recovery. */
+@Service
+class CartReminders {
+
+    private final Carts carts;
+    private final PurchaseHistory history;
+    private final InventoryService inventory;
+    private final CouponService coupons;
+    private final NotificationService notifications;
+    private final EngagementLog log;
+    private final EngagementProperties properties;
+    private final Clock clock;
+
+    CartReminders(
+            Carts carts,
+            PurchaseHistory history,
+            InventoryService inventory,
+            CouponService coupons,
+            NotificationService notifications,
+            EngagementLog log,
+            EngagementProperties properties,
+            Clock clock) {
+        this.carts = carts;
+        this.history = history;
+        this.inventory = inventory;
+        this.coupons = coupons;
+        this.notifications = notifications;
+        this.log = log;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * @param remindedRecently another cart of the customer started this journey within the model's re-entry cooldown
+     * @param cartValue        the cart at today's prices
+     */
+    record Facts(boolean remindedRecently, long ordersPlaced, BigDecimal cartValue) {}
+
+    @Transactional(readOnly = true)
+    Facts facts(String customerId, String cartId, Duration reentryCooldown) {
+        boolean recent = carts.journeysStartedSince(customerId, clock.instant().minus(reentryCooldown), cartId) > 0;
+        return new Facts(
+                recent,
+                history.ordersPlaced(customerId),
+                priced(carts.linesOf(cartId)).value());
+    }
+
+    /** The contact policy allowed it (the model asks it first); the last reminder may carry a coupon. */
+    @Transactional
+    void send(String customerId, String cartId, int reminder, Integer couponPercent, long jobKey) {
+        Priced cart = priced(carts.linesOf(cartId));
+        Map<String, Object> details = new HashMap<>();
+        details.put("lines", cart.lines());
+        details.put("cartValue", cart.value().toPlainString());
+        details.put("currency", cart.currency());
+        if (couponPercent != null && couponPercent > 0 && cart.value().signum() > 0) {
+            BigDecimal value = cart.value()
+                    .multiply(BigDecimal.valueOf(couponPercent))
+                    .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+            Coupon coupon = coupons.issue(
+                    customerId,
+                    new CouponOffer(Coupon.CART_RECOVERY, value, cart.currency(), properties.couponValidity()),
+                    stepKey(jobKey));
+            details.putAll(coupon.getMailDetails());
+        }
+        notifications.messageCustomer(
+                customerId, null, "cart-reminder-" + reminder, Category.TRIGGERED, stepKey(jobKey), details);
+        log.record(customerId, null, "CART_REMINDER_" + reminder, EngagementStep.SENT, null, stepKey(jobKey));
+    }
+
+    /** The customer ordered after the journey began: its goal, counted in the funnel. */
+    @Transactional
+    void recovered(String customerId, long jobKey) {
+        log.record(customerId, null, "CHECKOUT_RECOVERED", EngagementStep.DONE, null, stepKey(jobKey));
+    }
+
+    private record Priced(List<Map<String, Object>> lines, BigDecimal value, String currency) {}
+
+    private Priced priced(List<ShopEvent.Line> lines) {
+        Map<String, Product> products =
+                inventory.products(lines.stream().map(ShopEvent.Line::sku).toList());
+        BigDecimal value = BigDecimal.ZERO;
+        String currency = null;
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (ShopEvent.Line line : lines) {
+            Product product = products.get(line.sku());
+            if (product == null) {
+                continue;
+            }
+            value = value.add(product.getPrice().multiply(BigDecimal.valueOf(line.quantity())));
+            currency = product.getCurrency();
+            shown.add(Map.of("sku", line.sku(), "name", product.getName(), "quantity", line.quantity()));
+        }
+        return new Priced(shown, value, currency == null ? "EUR" : currency);
+    }
+}
