@@ -61,27 +61,18 @@ class ModuleBoundariesTest {
     private static final Set<String> ANY_MAY_USE = Set.of("orchestration", "persistence");
 
     /** Tables written with SQL rather than through an entity, and the capability that owns each. */
-    private static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.of(
-            "engine_messages",
-            "orchestration",
-            "journey_holdouts",
-            "engagement",
-            "sandbox_provider_ledger",
-            "payment",
-            "sandbox_carrier_bookings",
-            "shipping",
-            "inbox_claims",
-            "inbox",
-            "inbox_decisions",
-            "inbox",
-            "inbox_digests",
-            "inbox",
-            "shop_events",
-            "shopevent",
-            "shop_visitors",
-            "shopevent",
-            "carts",
-            "shopevent");
+    private static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.ofEntries(
+            Map.entry("engine_messages", "orchestration"),
+            Map.entry("journey_holdouts", "engagement"),
+            Map.entry("sandbox_provider_ledger", "payment"),
+            Map.entry("sandbox_carrier_bookings", "shipping"),
+            Map.entry("inbox_claims", "inbox"),
+            Map.entry("inbox_decisions", "inbox"),
+            Map.entry("inbox_digests", "inbox"),
+            Map.entry("shop_events", "shopevent"),
+            Map.entry("shop_visitors", "shopevent"),
+            Map.entry("carts", "shopevent"),
+            Map.entry("consent_requests", "customer"));
 
     private static final Pattern TABLE_IN_SQL = Pattern.compile("(?i)\\b(?:from|join|update|into)\\s+(\\w+)");
 

@@ -26,8 +26,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodyLimits extends OncePerRequestFilter {
 
-    private static final List<String> PUBLIC_POSTS =
-            List.of("/surveys/*", "/api/surveys/*/responses", "/unsubscribe/*", "/preferences/*", "/returns/start/*");
+    private static final List<String> PUBLIC_POSTS = List.of(
+            "/surveys/*",
+            "/api/surveys/*/responses",
+            "/unsubscribe/*",
+            "/preferences/*",
+            "/returns/start/*",
+            "/consent/*");
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private static final String EVENTS = "/api/events";

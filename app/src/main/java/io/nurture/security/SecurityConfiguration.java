@@ -48,7 +48,8 @@ class SecurityConfiguration {
     private static void endpointRoles(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry endpoints) {
         endpoints
-                .requestMatchers(GET, "/surveys/*", "/unsubscribe/*", "/preferences/*", "/returns/start/*")
+                .requestMatchers(
+                        GET, "/surveys/*", "/unsubscribe/*", "/preferences/*", "/returns/start/*", "/consent/*")
                 .permitAll()
                 // The staff dashboard's page and script hold no data: they ask the staff API with the key signed in.
                 .requestMatchers(GET, "/staff/*")
@@ -59,7 +60,8 @@ class SecurityConfiguration {
                         "/api/surveys/*/responses",
                         "/unsubscribe/*",
                         "/preferences/*",
-                        "/returns/start/*")
+                        "/returns/start/*",
+                        "/consent/*")
                 .permitAll()
                 .requestMatchers(GET, "/actuator/health", "/actuator/health/**")
                 .permitAll()

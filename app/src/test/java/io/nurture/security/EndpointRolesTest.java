@@ -104,6 +104,8 @@ class EndpointRolesTest {
             Map.entry("GET /preferences/{token}", PUBLIC),
             Map.entry("POST /preferences/{token}", PUBLIC),
             Map.entry("GET /returns/start/{token}", PUBLIC),
+            Map.entry("GET /consent/{token}", PUBLIC),
+            Map.entry("POST /consent/{token}", PUBLIC),
             Map.entry("POST /returns/start/{token}", PUBLIC),
             Map.entry("GET /actuator/health", PUBLIC),
             Map.entry("GET /actuator/prometheus", STAFF_AND_METRICS),

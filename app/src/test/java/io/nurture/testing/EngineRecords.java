@@ -80,10 +80,10 @@ public final class EngineRecords {
         return open.values().stream().filter(count -> count > 0).count();
     }
 
-    /** Whether a process instance of the model, holding the id in its cartId variable, has ended. */
-    public boolean processEnded(String cartId, String processId) {
+    /** Whether a process instance of the model, holding the id in its cartId or customerId variable, has ended. */
+    public boolean processEnded(String id, String processId) {
         RecordStream records = snapshot();
-        Set<Long> instances = instancesWith(records, cartId, "cartId");
+        Set<Long> instances = instancesWith(records, id, "cartId", "customerId");
         return StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
                 .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
                 .filter(r -> r.getValue().getElementId().equals(processId))

@@ -36,8 +36,11 @@ import java.util.stream.Collectors;
 public final class JourneySteps {
 
     public static final String PROPERTY = "journeyStep";
-    public static final List<String> JOURNEYS =
-            List.of(PostPurchase.PROCESS_ID, CustomerRetention.PROCESS_ID, AbandonedCheckout.PROCESS_ID);
+    public static final List<String> JOURNEYS = List.of(
+            PostPurchase.PROCESS_ID,
+            CustomerRetention.PROCESS_ID,
+            AbandonedCheckout.PROCESS_ID,
+            WelcomeSeries.PROCESS_ID);
     /** Read once: the models ship inside the jar and do not change while it runs. */
     private static final Map<String, List<String>> STEPS =
             JOURNEYS.stream().collect(Collectors.toUnmodifiableMap(Function.identity(), JourneySteps::walk));

@@ -18,7 +18,8 @@ public final class Models {
             "order-return.bpmn",
             "return-eligibility.dmn",
             "abandoned-checkout.bpmn",
-            "cart-coupon.dmn");
+            "cart-coupon.dmn",
+            "welcome-series.bpmn");
 
     private Models() {}
 }

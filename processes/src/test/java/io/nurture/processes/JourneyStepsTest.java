@@ -30,6 +30,11 @@ class JourneyStepsTest {
     }
 
     @Test
+    void welcomeSeriesStepsAreTheWelcomeThenTheBestSellers() {
+        assertThat(JourneySteps.of(WelcomeSeries.PROCESS_ID)).contains(java.util.List.of("WELCOME", "BEST_SELLERS"));
+    }
+
+    @Test
     void orderFulfillmentIsNoJourney() {
         assertThat(JourneySteps.of(OrderFulfillment.PROCESS_ID)).isEmpty();
     }

@@ -119,8 +119,8 @@ public class OrderPlacement {
                 TimeZones.parse(request.customer().timeZone()),
                 request.shippingAddress().country(),
                 request.customer().marketingConsent());
-        shopEvents.ordered(customer.getId(), request.customer().anonymousId());
         boolean firstOrder = !purchases.hasOrdered(customer.getId());
+        shopEvents.ordered(customer.getId(), request.customer().anonymousId(), firstOrder);
         Order order = orders.draft(new NewOrder(
                 customer.getId(),
                 request.payment().method(),

@@ -10,6 +10,7 @@ import io.nurture.processes.OrderFulfillment.Message;
 import io.nurture.processes.OrderFulfillment.Variable;
 import io.nurture.processes.OrderReturn;
 import io.nurture.processes.PostPurchase;
+import io.nurture.processes.WelcomeSeries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProcessMessages {
+
+    /**
+     * How long the engine keeps a message for a journey that is not listening yet (a cart's journey
+     * still looking the customer up, a series still mailing the link): it still arrives.
+     */
+    private static final Duration JOURNEY_END_TIME_TO_LIVE = Duration.ofHours(1);
 
     private final JdbcClient db;
     private final EngineRelay relay;
@@ -214,12 +221,6 @@ public class ProcessMessages {
                         startedAt.toString()));
     }
 
-    /**
-     * How long the engine keeps a message that ends a cart's journey when nothing waits for it yet:
-     * one arriving while the journey looks the customer up, before it listens, still ends it.
-     */
-    private static final Duration JOURNEY_END_TIME_TO_LIVE = Duration.ofHours(1);
-
     /** The customer ordered: the cart's journey reached its goal. */
     public void checkoutConverted(String cartId) {
         publish(AbandonedCheckout.Message.CHECKOUT_CONVERTED, cartId, null, JOURNEY_END_TIME_TO_LIVE, Map.of());
@@ -231,6 +232,26 @@ public class ProcessMessages {
 
     public void customerUnsubscribed(String cartId) {
         publish(AbandonedCheckout.Message.CUSTOMER_UNSUBSCRIBED, cartId, null, JOURNEY_END_TIME_TO_LIVE, Map.of());
+    }
+
+    /** Starts the customer's welcome series; the engine runs at most one per customer at a time. */
+    public void signedUp(String customerId) {
+        publish(
+                WelcomeSeries.Message.SIGNED_UP,
+                customerId,
+                null,
+                Duration.ZERO,
+                Map.of(Variable.CUSTOMER_ID, customerId));
+    }
+
+    /** Kept an hour: a confirmation arriving while the series mails the link still reaches it. */
+    public void signUpConfirmed(String customerId) {
+        publish(WelcomeSeries.Message.SIGN_UP_CONFIRMED, customerId, null, JOURNEY_END_TIME_TO_LIVE, Map.of());
+    }
+
+    /** Ends a running welcome series: its goal. */
+    public void firstOrderPlaced(String customerId) {
+        publish(WelcomeSeries.Message.FIRST_ORDER_PLACED, customerId, null, Duration.ZERO, Map.of());
     }
 
     private void publish(

@@ -11,8 +11,13 @@ import java.util.List;
  */
 public record ShopEvent(String eventId, ShopEventType type, Instant occurredAt, Person person, Cart cart, String sku) {
 
-    /** An e-mail address, an anonymous id, or both (the shop just learnt who the anonymous person is). */
-    public record Person(String email, String anonymousId, String name) {}
+    /**
+     * An e-mail address, an anonymous id, or both (the shop just learnt who the anonymous person is).
+     *
+     * @param marketingConsent for {@link ShopEventType#SIGNED_UP}: the person asked for marketing
+     *     mail; it holds once they confirm (double opt-in)
+     */
+    public record Person(String email, String anonymousId, String name, Boolean marketingConsent) {}
 
     public record Cart(String cartId, List<Line> lines) {}
 

@@ -1,8 +1,10 @@
 package io.nurture.shopevent;
 
+import io.nurture.customer.ConsentRequests;
 import io.nurture.customer.Customer;
 import io.nurture.customer.CustomerService;
 import io.nurture.inventory.InventoryService;
+import io.nurture.orchestration.ProcessMessages;
 import io.nurture.persistence.UtcColumns;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +32,8 @@ public class ShopEvents {
     private final InventoryService inventory;
     private final Visitors visitors;
     private final Carts carts;
+    private final ConsentRequests consentRequests;
+    private final ProcessMessages messages;
     private final Clock clock;
 
     ShopEvents(
@@ -38,7 +42,11 @@ public class ShopEvents {
             InventoryService inventory,
             Visitors visitors,
             Carts carts,
+            ConsentRequests consentRequests,
+            ProcessMessages messages,
             Clock clock) {
+        this.consentRequests = consentRequests;
+        this.messages = messages;
         this.db = db;
         this.customers = customers;
         this.inventory = inventory;
@@ -64,14 +72,17 @@ public class ShopEvents {
 
     /**
      * The customer placed an order: the anonymous id the order carried (if any) becomes theirs,
-     * and their carts whose checkout began are converted.
+     * their carts whose checkout began are converted, and a first order ends their welcome series.
      */
     @Transactional
-    public void ordered(String customerId, String anonymousId) {
+    public void ordered(String customerId, String anonymousId, boolean firstOrder) {
         if (anonymousId != null) {
             visitors.identify(anonymousId, customerId);
         }
         carts.ordered(customerId);
+        if (firstOrder) {
+            messages.firstOrderPlaced(customerId);
+        }
     }
 
     private boolean take(ShopEvent event) {
@@ -95,6 +106,10 @@ public class ShopEvents {
         }
         if (event.cart() != null) {
             carts.apply(event, customerId);
+        }
+        if (event.type() == ShopEventType.SIGNED_UP
+                && Boolean.TRUE.equals(event.person().marketingConsent())) {
+            consentRequests.signedUp(customerId.orElseThrow(), "SIGN_UP");
         }
         return true;
     }

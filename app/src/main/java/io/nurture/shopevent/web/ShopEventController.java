@@ -93,7 +93,8 @@ class ShopEventController {
                     eventId,
                     type,
                     occurredAt,
-                    new ShopEvent.Person(person.email(), person.anonymousId(), person.name()),
+                    new ShopEvent.Person(
+                            person.email(), person.anonymousId(), person.name(), person.marketingConsent()),
                     cart == null
                             ? null
                             : new ShopEvent.Cart(
@@ -114,7 +115,13 @@ class ShopEventController {
             String anonymousId,
 
             @Schema(example = "Ada Lovelace") @Size(max = 200) @OneLine
-            String name) {}
+            String name,
+
+            @Schema(
+                    description = "for SIGNED_UP: the person asked for offers and news by e-mail; it holds once they"
+                            + " confirm the link Nurture mails them (double opt-in)",
+                    example = "true")
+            Boolean marketingConsent) {}
 
     record Cart(
             @Schema(example = "cart-42") @NotBlank @Size(max = 64) @Pattern(regexp = ID, message = ID_RULE)

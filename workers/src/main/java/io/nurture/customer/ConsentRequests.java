@@ -1,0 +1,108 @@
+package io.nurture.customer;
+
+import io.nurture.orchestration.ProcessMessages;
+import io.nurture.persistence.Codes;
+import io.nurture.persistence.UtcColumns;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Double opt-in. A sign-up with consent does not give consent yet: it asks the person to confirm
+ * by a link, and the welcome series waits for that. Each request keeps its time, source and the
+ * wording the person confirmed: the proof of consent.
+ */
+@Service
+public class ConsentRequests {
+
+    /** What the confirmation page asks the person to agree to; stored with each confirmation. */
+    public static final String WORDING = "Yes, send me offers and news by e-mail. I can unsubscribe at any time.";
+
+    private final JdbcClient db;
+    private final CustomerRepository customers;
+    private final ProcessMessages messages;
+    private final Clock clock;
+
+    ConsentRequests(JdbcClient db, CustomerRepository customers, ProcessMessages messages, Clock clock) {
+        this.db = db;
+        this.customers = customers;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * The person signed up asking for marketing: unless they gave consent before or a request of
+     * theirs waits for confirmation, a request is made and their welcome series starts (its first
+     * step mails the link).
+     */
+    @Transactional
+    public void signedUp(String customerId, String source) {
+        Customer customer = customers.findForUpdate(customerId).orElseThrow();
+        if (customer.hasMarketingConsent() || pendingTokenOf(customerId).isPresent()) {
+            return;
+        }
+        db.sql("""
+                        INSERT INTO consent_requests (token, customer_id, source, wording, requested_at)
+                        VALUES (:token, :customerId, :source, :wording, :now)
+                        """)
+                .param("token", Codes.token())
+                .param("customerId", customerId)
+                .param("source", source)
+                .param("wording", WORDING)
+                .param("now", UtcColumns.utc(clock.instant()))
+                .update();
+        messages.signedUp(customerId);
+    }
+
+    /** The link of the person's request that waits for confirmation. */
+    @Transactional(readOnly = true)
+    public Optional<String> pendingTokenOf(String customerId) {
+        return db.sql("""
+                        SELECT token FROM consent_requests WHERE customer_id = :customerId AND confirmed_at IS NULL
+                        ORDER BY requested_at DESC LIMIT 1
+                        """).param("customerId", customerId).query(String.class).optional();
+    }
+
+    /** Whether the link is one Nurture sent (confirmed or not). */
+    @Transactional(readOnly = true)
+    public boolean known(String token) {
+        return db.sql("SELECT COUNT(*) FROM consent_requests WHERE token = :token")
+                        .param("token", token)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * The person confirmed: consent holds from now on, and the welcome series goes on. Confirming
+     * again changes nothing.
+     *
+     * @return false for a link Nurture never sent
+     */
+    @Transactional
+    public boolean confirm(String token) {
+        Optional<Request> request = db.sql(
+                        "SELECT customer_id, confirmed_at FROM consent_requests WHERE token = :token FOR UPDATE")
+                .param("token", token)
+                .query((rs, i) -> new Request(rs.getString("customer_id"), rs.getObject("confirmed_at") != null))
+                .optional();
+        if (request.isEmpty()) {
+            return false;
+        }
+        if (!request.get().confirmed()) {
+            Instant now = clock.instant();
+            db.sql("UPDATE consent_requests SET confirmed_at = :now WHERE token = :token")
+                    .param("now", UtcColumns.utc(now))
+                    .param("token", token)
+                    .update();
+            customers.findForUpdate(request.get().customerId()).orElseThrow().setMarketingConsent(true, now);
+            messages.signUpConfirmed(request.get().customerId());
+        }
+        return true;
+    }
+
+    private record Request(String customerId, boolean confirmed) {}
+}
