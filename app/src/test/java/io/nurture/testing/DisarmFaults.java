@@ -1,6 +1,7 @@
 package io.nurture.testing;
 
 import io.nurture.payment.ProviderFaults;
+import org.awaitility.Awaitility;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
@@ -9,6 +10,9 @@ class DisarmFaults implements TestExecutionListener {
 
     @Override
     public void beforeTestMethod(TestContext testContext) {
+        // An exception in a thread of the app's servers (a mail client hanging up on the SMTP server
+        // while a context closes) is theirs to log: Awaitility would fail whichever test was waiting.
+        Awaitility.doNotCatchUncaughtExceptionsByDefault();
         var app = testContext.getApplicationContext();
         app.getBean(WorkerFaults.class).reset();
         app.getBean(EngineBackPressure.class).reset();

@@ -66,6 +66,16 @@ public class ConsentRequests {
                         """).param("customerId", customerId).query(String.class).optional();
     }
 
+    /** Whether the customer ever signed up asking for marketing: only they can have a welcome series. */
+    @Transactional(readOnly = true)
+    public boolean askedBy(String customerId) {
+        return db.sql("SELECT COUNT(*) FROM consent_requests WHERE customer_id = :customerId")
+                        .param("customerId", customerId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
     /** Whether the link is one Nurture sent (confirmed or not). */
     @Transactional(readOnly = true)
     public boolean known(String token) {

@@ -80,7 +80,8 @@ public class ShopEvents {
             visitors.identify(anonymousId, customerId);
         }
         carts.ordered(customerId);
-        if (firstOrder) {
+        // Only a customer who signed up can have a welcome series: other orders cost the engine nothing more.
+        if (firstOrder && consentRequests.askedBy(customerId)) {
             messages.firstOrderPlaced(customerId);
         }
     }
