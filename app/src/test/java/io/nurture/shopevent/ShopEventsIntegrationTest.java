@@ -108,6 +108,17 @@ class ShopEventsIntegrationTest {
     }
 
     @Test
+    void anEventFromTheFutureIsRefusedNamingItsTime() {
+        Map<String, Object> ahead = viewed(id("anon"), TEA, 0);
+        ahead.put("occurredAt", Instant.now().plus(Duration.ofDays(3650)).toString());
+
+        NurtureClient.Answer refused = post(ahead);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("events[0].occurredAt");
+    }
+
+    @Test
     void aPersonWithNeitherEmailNorAnonymousIdIsRefused() {
         NurtureClient.Answer refused = post(event("SIGNED_UP", Map.of(), 0));
 

@@ -65,6 +65,19 @@ class WelcomeSeriesProcessTest {
     }
 
     @Test
+    void aFirstOrderBeforeTheConfirmationEndsTheSeriesWithoutAWelcome() {
+        long series = startSeries();
+        engine.completeJob(SEND_SIGN_UP_CONFIRMATION, Map.of());
+
+        engine.publish(Message.FIRST_ORDER_PLACED, A_CUSTOMER, Map.of());
+
+        engine.assertCompletedInOrder(
+                series, "AskToConfirmSignUpTask", "OrderedBeforeConfirmingEvent", "ConvertedBeforeConfirmingEndEvent");
+        assertThat(engine.reachedElements(series)).doesNotContain("WelcomeSubProcess", "SendWelcomeTask");
+        assertThat(engine.isCompleted(series)).isTrue();
+    }
+
+    @Test
     void aFirstOrderDuringTheSeriesEndsItWithNothingMoreSent() {
         long series = startSeries();
         engine.completeJob(SEND_SIGN_UP_CONFIRMATION, Map.of());

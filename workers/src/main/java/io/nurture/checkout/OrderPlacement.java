@@ -114,13 +114,15 @@ public class OrderPlacement {
         }
         Customer customer = customers.findOrRegister(
                 request.customer().email(), request.customer().name());
+        // Before the form's consent: a cart the order recovers ends as a recovery, not an unsubscribe.
+        boolean firstOrder = !purchases.hasOrdered(customer.getId());
+        shopEvents.ordered(customer.getId(), request.customer().anonymousId(), firstOrder);
         customers.takeFromOrderForm(
                 customer,
                 TimeZones.parse(request.customer().timeZone()),
                 request.shippingAddress().country(),
                 request.customer().marketingConsent());
-        boolean firstOrder = !purchases.hasOrdered(customer.getId());
-        shopEvents.ordered(customer.getId(), request.customer().anonymousId(), firstOrder);
+
         Order order = orders.draft(new NewOrder(
                 customer.getId(),
                 request.payment().method(),

@@ -4,6 +4,7 @@ import io.nurture.orchestration.ProcessMessages;
 import io.nurture.persistence.Codes;
 import io.nurture.persistence.UtcColumns;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,8 @@ public class ConsentRequests {
 
     /** What the confirmation page asks the person to agree to; stored with each confirmation. */
     public static final String WORDING = "Yes, send me offers and news by e-mail. I can unsubscribe at any time.";
+
+    private static final Duration CONFIRMATION_WINDOW = Duration.ofDays(7);
 
     private final JdbcClient db;
     private final CustomerRepository customers;
@@ -41,7 +44,7 @@ public class ConsentRequests {
     @Transactional
     public void signedUp(String customerId, String source) {
         Customer customer = customers.findForUpdate(customerId).orElseThrow();
-        if (customer.hasMarketingConsent() || pendingTokenOf(customerId).isPresent()) {
+        if (customer.hasMarketingConsent() || askedWithinTheWindow(customerId)) {
             return;
         }
         db.sql("""
@@ -55,6 +58,23 @@ public class ConsentRequests {
                 .param("now", UtcColumns.utc(clock.instant()))
                 .update();
         messages.signedUp(customerId);
+    }
+
+    /**
+     * A request older than the series waits for a confirmation ("Not confirmed in 7 days" in
+     * welcome-series.bpmn) has no series behind it: a new sign-up asks again. Its link still
+     * confirms, since consent is the person's own act; only the series does not run.
+     */
+    private boolean askedWithinTheWindow(String customerId) {
+        return db.sql("""
+                                SELECT COUNT(*) FROM consent_requests
+                                WHERE customer_id = :customerId AND confirmed_at IS NULL AND requested_at > :since
+                                """)
+                        .param("customerId", customerId)
+                        .param("since", UtcColumns.utc(clock.instant().minus(CONFIRMATION_WINDOW)))
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** The link of the person's request that waits for confirmation. */

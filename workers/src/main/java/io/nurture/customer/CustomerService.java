@@ -28,9 +28,12 @@ public class CustomerService {
         this.clock = clock;
     }
 
-    /** Journeys running on marketing end when consent goes: they hear of it in the same transaction. */
-    private void withdrawnIfSo(Customer customer) {
-        if (!customer.hasMarketingConsent()) {
+    /**
+     * Journeys running on marketing end when consent goes: they hear of it in the same transaction,
+     * once, when it changes (an order form saying "no" again is no news).
+     */
+    private void withdrawnIfSo(Customer customer, boolean consentBefore) {
+        if (consentBefore && !customer.hasMarketingConsent()) {
             events.publishEvent(new MarketingConsentWithdrawn(customer.getId()));
         }
     }
@@ -62,8 +65,9 @@ public class CustomerService {
         timeZone.ifPresent(lockedCustomer::setTimeZone);
         lockedCustomer.assumeTimeZoneOf(shippingCountry);
         if (marketingConsent != null) {
+            boolean before = lockedCustomer.hasMarketingConsent();
             lockedCustomer.setMarketingConsent(marketingConsent, clock.instant());
-            withdrawnIfSo(lockedCustomer);
+            withdrawnIfSo(lockedCustomer, before);
         }
     }
 
@@ -77,8 +81,9 @@ public class CustomerService {
     @Transactional
     public Optional<Customer> setPreferences(String customerId, boolean consent, ZoneId timeZone) {
         return customers.findForUpdate(customerId).map(customer -> {
+            boolean before = customer.hasMarketingConsent();
             customer.setMarketingConsent(consent, clock.instant());
-            withdrawnIfSo(customer);
+            withdrawnIfSo(customer, before);
             if (timeZone != null) {
                 customer.setTimeZone(timeZone);
             }
@@ -96,8 +101,9 @@ public class CustomerService {
             if (consent) {
                 customer.setMarketingConsent(true, clock.instant());
             } else {
+                boolean before = customer.hasMarketingConsent();
                 customer.unsubscribe(clock.instant());
-                withdrawnIfSo(customer);
+                withdrawnIfSo(customer, before);
             }
             return customer;
         });

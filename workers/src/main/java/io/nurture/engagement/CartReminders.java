@@ -56,14 +56,15 @@ class CartReminders {
     }
 
     /**
-     * @param remindedRecently another cart of the customer started this journey within the model's re-entry cooldown
+     * @param remindedRecently the customer was sent a cart reminder within the model's re-entry cooldown
      * @param cartValue        the cart at today's prices
      */
     record Facts(boolean remindedRecently, long ordersPlaced, BigDecimal cartValue) {}
 
     @Transactional(readOnly = true)
     Facts facts(String customerId, String cartId, Duration reentryCooldown) {
-        boolean recent = carts.journeysStartedSince(customerId, clock.instant().minus(reentryCooldown), cartId) > 0;
+        boolean recent =
+                log.sentSince(customerId, "CART_REMINDER_", clock.instant().minus(reentryCooldown)) > 0;
         return new Facts(
                 recent,
                 history.ordersPlaced(customerId),

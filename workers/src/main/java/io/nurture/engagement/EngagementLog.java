@@ -2,6 +2,7 @@ package io.nurture.engagement;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,12 @@ public class EngagementLog {
     @Transactional
     public void recordSkip(String customerId, String step, String reason, String stepKey) {
         record(customerId, null, step, EngagementStep.SKIPPED, reason, stepKey);
+    }
+
+    /** How many messages of the steps starting so the customer was sent since the instant. */
+    long sentSince(String customerId, String stepPrefix, Instant since) {
+        return steps.countByCustomerIdAndStepStartingWithAndOutcomeAndAtAfter(
+                customerId, stepPrefix, EngagementStep.SENT, since);
     }
 
     void record(String customerId, String orderId, String step, String outcome, String reason, String stepKey) {

@@ -1,5 +1,6 @@
 package io.nurture.engagement;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -8,4 +9,7 @@ interface EngagementStepRepository extends JpaRepository<EngagementStep, Long> {
     boolean existsByStepKey(String stepKey);
 
     List<EngagementStep> findByCustomerIdOrderByAtAscIdAsc(String customerId);
+
+    long countByCustomerIdAndStepStartingWithAndOutcomeAndAtAfter(
+            String customerId, String stepPrefix, String outcome, Instant after);
 }

@@ -249,9 +249,9 @@ public class ProcessMessages {
         publish(WelcomeSeries.Message.SIGN_UP_CONFIRMED, customerId, null, JOURNEY_END_TIME_TO_LIVE, Map.of());
     }
 
-    /** Ends a running welcome series: its goal. */
+    /** Ends a running welcome series: its goal. Kept an hour, like the other journey ends. */
     public void firstOrderPlaced(String customerId) {
-        publish(WelcomeSeries.Message.FIRST_ORDER_PLACED, customerId, null, Duration.ZERO, Map.of());
+        publish(WelcomeSeries.Message.FIRST_ORDER_PLACED, customerId, null, JOURNEY_END_TIME_TO_LIVE, Map.of());
     }
 
     private void publish(

@@ -7,6 +7,7 @@ import io.nurture.inventory.InventoryService;
 import io.nurture.orchestration.ProcessMessages;
 import io.nurture.persistence.UtcColumns;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,23 +90,25 @@ public class ShopEvents {
 
     private boolean take(ShopEvent event) {
         Optional<String> customerId = whoIs(event.person());
-        int inserted = db.sql("""
-                        INSERT IGNORE INTO shop_events
+        try {
+            db.sql("""
+                        INSERT INTO shop_events
                           (event_id, type, occurred_at, received_at, customer_id, anonymous_id, cart_id, sku)
                         VALUES (:id, :type, :occurredAt, :now, :customerId, :anonymousId, :cartId, :sku)
                         """)
-                .param("id", event.eventId())
-                .param("type", event.type().name())
-                .param("occurredAt", UtcColumns.utc(event.occurredAt()))
-                .param("now", UtcColumns.utc(clock.instant()))
-                .param("customerId", customerId.orElse(null))
-                .param("anonymousId", event.person().anonymousId())
-                .param("cartId", event.cart() == null ? null : event.cart().cartId())
-                .param("sku", event.sku())
-                .update();
-        if (inserted == 0) {
+                    .param("id", event.eventId())
+                    .param("type", event.type().name())
+                    .param("occurredAt", UtcColumns.utc(event.occurredAt()))
+                    .param("now", UtcColumns.utc(clock.instant()))
+                    .param("customerId", customerId.orElse(null))
+                    .param("anonymousId", event.person().anonymousId())
+                    .param("cartId", event.cart() == null ? null : event.cart().cartId())
+                    .param("sku", event.sku())
+                    .update();
+        } catch (DuplicateKeyException sentBefore) {
             return false;
         }
+
         if (event.cart() != null) {
             carts.apply(event, customerId);
         }
@@ -128,6 +132,9 @@ public class ShopEvents {
         return Optional.of(customer.getId());
     }
 
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
     private void check(List<ShopEvent> events) {
         Set<String> known = inventory.products(skus(events)).keySet();
         for (int i = 0; i < events.size(); i++) {
@@ -135,9 +142,17 @@ public class ShopEvents {
         }
     }
 
-    private static void check(ShopEvent event, String at, Set<String> known) {
+    private void check(ShopEvent event, String at, Set<String> known) {
         if (event.person().email() == null && event.person().anonymousId() == null) {
             throw new InvalidEventException(at + "person", "needs an email or an anonymousId");
+        }
+        // A time ahead of ours would outrank every later update of its cart and postpone its reminders.
+        if (event.occurredAt().isAfter(clock.instant().plus(CLOCK_SKEW))
+                || event.occurredAt().isBefore(EARLIEST)) {
+            throw new InvalidEventException(at + "occurredAt", "must be a time that has passed (after 2000)");
+        }
+        if (event.person().marketingConsent() != null && event.type() != ShopEventType.SIGNED_UP) {
+            throw new InvalidEventException(at + "person.marketingConsent", "is taken with SIGNED_UP only");
         }
         switch (event.type()) {
             case PRODUCT_VIEWED -> {
