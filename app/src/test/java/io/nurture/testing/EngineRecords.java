@@ -58,13 +58,13 @@ public final class EngineRecords {
      * or cartId variable) is waiting at the element. A timer only starts when its element is reached, so a
      * test moves the clock only once the engine got there.
      */
-    public void awaitWaitingAt(String orderOrCustomerId, String elementId) {
-        await().atMost(Shop.PATIENCE).until(() -> openElements(orderOrCustomerId, elementId) > 0);
+    public void awaitWaitingAt(String id, String elementId) {
+        await().atMost(Shop.PATIENCE).until(() -> openElements(id, elementId) > 0);
     }
 
-    private long openElements(String orderOrCustomerId, String elementId) {
+    private long openElements(String id, String elementId) {
         RecordStream records = snapshot();
-        Set<Long> instances = instancesWith(records, orderOrCustomerId, "orderId", "customerId", "cartId");
+        Set<Long> instances = instancesWith(records, id, "orderId", "customerId", "cartId");
         Map<Long, Integer> open = new HashMap<>();
         StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
                 .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))

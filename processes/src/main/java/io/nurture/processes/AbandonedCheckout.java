@@ -34,7 +34,7 @@ public final class AbandonedCheckout {
         public static final String CART_ID = "cartId";
         /** When the checkout began (ISO-8601 instant): the reminders are due counted from it. */
         public static final String CHECKOUT_STARTED_AT = "checkoutStartedAt";
-        /** How long after one abandoned-checkout journey a customer gets no other: a model input (ISO-8601). */
+        /** A customer sent a cart reminder within it gets no reminders for another cart: a model input (ISO-8601). */
         public static final String REENTRY_COOLDOWN = "reentryCooldown";
 
         public static final String REMINDED_RECENTLY = "remindedRecently";

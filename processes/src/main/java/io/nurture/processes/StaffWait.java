@@ -37,7 +37,7 @@ public enum StaffWait {
 
     private final String model;
     private final String elementId;
-    private volatile Optional<Duration> deadline;
+    private volatile Optional<Duration> timeLimit;
 
     StaffWait(String model, String elementId) {
         this.model = model;
@@ -45,24 +45,19 @@ public enum StaffWait {
     }
 
     /** The BPMN resource whose wait this is; empty for a wait only the ledger has. */
-    public Optional<String> model() {
+    Optional<String> model() {
         return Optional.ofNullable(model);
     }
 
-    /** The id of the element that waits in {@link #model()}. */
-    public Optional<String> elementId() {
-        return Optional.ofNullable(elementId);
-    }
-
     /** How long after the wait begins the process stops waiting on its own; empty when it waits for good. */
-    public Optional<Duration> deadline() {
-        if (deadline == null) {
-            deadline = model == null ? Optional.empty() : readDeadline();
+    public Optional<Duration> timeLimit() {
+        if (timeLimit == null) {
+            timeLimit = model == null ? Optional.empty() : readTimeLimit();
         }
-        return deadline;
+        return timeLimit;
     }
 
-    private Optional<Duration> readDeadline() {
+    private Optional<Duration> readTimeLimit() {
         BpmnModelInstance bpmn = read(model);
         FlowNode waiting = Objects.requireNonNull(
                 bpmn.getModelElementById(elementId), () -> elementId + " is no longer in " + model);

@@ -9,23 +9,23 @@ class StaffWaitTest {
 
     @Test
     void anOrderReviewEndsWhenTheModelsReviewPeriodElapses() {
-        assertThat(StaffWait.ORDER_REVIEW.deadline()).contains(Duration.ofDays(2));
+        assertThat(StaffWait.ORDER_REVIEW.timeLimit()).contains(Duration.ofDays(2));
     }
 
     @Test
     void aReturnReviewEndsWhenTheModelsReviewTimerFires() {
-        assertThat(StaffWait.RETURN_REVIEW.deadline()).contains(Duration.ofDays(3));
+        assertThat(StaffWait.RETURN_REVIEW.timeLimit()).contains(Duration.ofDays(3));
     }
 
     @Test
     void aParcelInspectionAndACareCaseWaitWithoutDeadline() {
-        assertThat(StaffWait.RETURN_INSPECTION.deadline()).isEmpty();
-        assertThat(StaffWait.CARE_CASE.deadline()).isEmpty();
+        assertThat(StaffWait.RETURN_INSPECTION.timeLimit()).isEmpty();
+        assertThat(StaffWait.CARE_CASE.timeLimit()).isEmpty();
     }
 
     @Test
     void aRefundOwedIsAWaitOfTheLedgerNotOfAModel() {
         assertThat(StaffWait.REFUND_OWED.model()).isEmpty();
-        assertThat(StaffWait.REFUND_OWED.deadline()).isEmpty();
+        assertThat(StaffWait.REFUND_OWED.timeLimit()).isEmpty();
     }
 }

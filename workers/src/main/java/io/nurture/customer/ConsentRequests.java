@@ -37,9 +37,9 @@ public class ConsentRequests {
     }
 
     /**
-     * The person signed up asking for marketing: unless they gave consent before or a request of
-     * theirs waits for confirmation, a request is made and their welcome series starts (its first
-     * step mails the link).
+     * The person signed up asking for marketing: unless they gave consent before or an unconfirmed
+     * request of theirs is younger than the confirmation window, a request is made and their
+     * welcome series starts (its first step mails the link).
      */
     @Transactional
     public void signedUp(String customerId, String source) {

@@ -16,7 +16,8 @@ import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
- * A shop's customer, known from the first order on; the only place personal data lives. Written by
+ * A shop's customer, known from the first order on, or earlier when the shop's events name their
+ * e-mail address (a prospect); the only place personal data lives. Written by
  * several hands at once (the order form, the unsubscribe link,
  * staff, the journeys' stage changes): an update writes only the columns it changed, and one made on
  * a stale read fails (version) instead of putting back what another just stored.

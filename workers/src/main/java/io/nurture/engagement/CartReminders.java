@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CartReminders {
 
+    /** The reminders' journey steps are CART_REMINDER_1 to _3 (the model's journeyStep properties). */
+    private static final String REMINDER_STEP = "CART_REMINDER_";
+
     private final Carts carts;
     private final PurchaseHistory history;
     private final InventoryService inventory;
@@ -64,7 +67,7 @@ class CartReminders {
     @Transactional(readOnly = true)
     Facts facts(String customerId, String cartId, Duration reentryCooldown) {
         boolean recent =
-                log.sentSince(customerId, "CART_REMINDER_", clock.instant().minus(reentryCooldown)) > 0;
+                log.sentSince(customerId, REMINDER_STEP, clock.instant().minus(reentryCooldown)) > 0;
         return new Facts(
                 recent,
                 history.ordersPlaced(customerId),
@@ -91,7 +94,7 @@ class CartReminders {
         }
         notifications.messageCustomer(
                 customerId, null, "cart-reminder-" + reminder, Category.TRIGGERED, stepKey(jobKey), details);
-        log.record(customerId, null, "CART_REMINDER_" + reminder, EngagementStep.SENT, null, stepKey(jobKey));
+        log.record(customerId, null, REMINDER_STEP + reminder, EngagementStep.SENT, null, stepKey(jobKey));
     }
 
     /** The customer ordered after the journey began: its goal, counted in the funnel. */

@@ -37,12 +37,12 @@ class ContactPolicyFacts {
             String customerId, Category category, String journey, BigDecimal holdoutShare, Duration capPeriod) {
         Customer customer = customers.find(customerId).orElseThrow();
         Instant now = clock.instant();
-        boolean marketing = category.needsConsent();
+        boolean optIn = category.needsConsent();
         return new ContactFacts(
                 customer.isUnsubscribed(),
                 customer.hasMarketingConsent(),
                 notifications.marketingSentSince(customerId, now.minus(capPeriod)),
                 LocalTime.ofInstant(now, customer.getTimeZone()).format(LOCAL_TIME),
-                marketing && holdouts.heldOut(customerId, journey, holdoutShare));
+                optIn && holdouts.heldOut(customerId, journey, holdoutShare));
     }
 }

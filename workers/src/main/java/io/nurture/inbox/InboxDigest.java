@@ -1,6 +1,7 @@
 package io.nurture.inbox;
 
 import io.nurture.notification.NotificationService;
+import io.nurture.persistence.UtcColumns;
 import io.nurture.reporting.Inbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,7 +66,7 @@ public class InboxDigest {
             jdbc.update(
                     "INSERT INTO inbox_digests (day, sent_at, items) VALUES (?, ?, ?)",
                     LocalDate.ofInstant(now, properties.digestZone()),
-                    StaffInbox.utc(now),
+                    UtcColumns.utc(now),
                     due.size());
         } catch (DuplicateKeyException sentToday) {
             return Optional.empty();

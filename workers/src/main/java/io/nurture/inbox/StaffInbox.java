@@ -1,10 +1,10 @@
 package io.nurture.inbox;
 
+import io.nurture.persistence.UtcColumns;
 import io.nurture.processes.StaffWait;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -36,21 +36,19 @@ public class StaffInbox {
     /** Claims an undecided item for the staff client, or renews its own claim; refused while a colleague's holds. */
     @Transactional
     public Claim claim(StaffWait wait, String subjectId, String staffClient) {
-        decisionOf(wait, subjectId).ifPresent(decided -> {
-            throw new AlreadyDecidedException(wait, subjectId, decided, null);
-        });
+        refuseIfDecided(wait, subjectId);
         Instant now = clock.instant();
         Claim mine = new Claim(staffClient, now, now.plus(properties.claimLapse()));
         int renewed = jdbc.update(
                 "UPDATE inbox_claims SET claimed_by = ?, claimed_at = ?, lapses_at = ?"
                         + " WHERE wait = ? AND subject_id = ? AND (claimed_by = ? OR lapses_at <= ?)",
                 staffClient,
-                utc(now),
-                utc(mine.lapsesAt()),
+                UtcColumns.utc(now),
+                UtcColumns.utc(mine.lapsesAt()),
                 wait.name(),
                 subjectId,
                 staffClient,
-                utc(now));
+                UtcColumns.utc(now));
         if (renewed == 1) {
             return mine;
         }
@@ -60,8 +58,8 @@ public class StaffInbox {
                     wait.name(),
                     subjectId,
                     staffClient,
-                    utc(now),
-                    utc(mine.lapsesAt()));
+                    UtcColumns.utc(now),
+                    UtcColumns.utc(mine.lapsesAt()));
             return mine;
         } catch (DuplicateKeyException colleagueFirst) {
             // Their claim may have lapsed, been released or closed by a decision meanwhile: look again.
@@ -84,30 +82,30 @@ public class StaffInbox {
     }
 
     /** The claim on an item that has not lapsed yet. */
-    @Transactional(readOnly = true)
-    public Optional<Claim> claimOf(StaffWait wait, String subjectId) {
+    private Optional<Claim> claimOf(StaffWait wait, String subjectId) {
         return jdbc
                 .query(
                         "SELECT claimed_by, claimed_at, lapses_at FROM inbox_claims"
                                 + " WHERE wait = ? AND subject_id = ? AND lapses_at > ?",
                         (row, i) -> new Claim(
                                 row.getString(1),
-                                instant(row.getObject(2, LocalDateTime.class)),
-                                instant(row.getObject(3, LocalDateTime.class))),
+                                UtcColumns.instant(row.getObject(2, LocalDateTime.class)),
+                                UtcColumns.instant(row.getObject(3, LocalDateTime.class))),
                         wait.name(),
                         subjectId,
-                        utc(clock.instant()))
+                        UtcColumns.utc(clock.instant()))
                 .stream()
                 .findFirst();
     }
 
-    @Transactional(readOnly = true)
-    public Optional<Decision> decisionOf(StaffWait wait, String subjectId) {
+    private Optional<Decision> decisionOf(StaffWait wait, String subjectId) {
         return jdbc
                 .query(
                         "SELECT decided_by, decided_at, outcome FROM inbox_decisions WHERE wait = ? AND subject_id = ?",
                         (row, i) -> new Decision(
-                                row.getString(1), instant(row.getObject(2, LocalDateTime.class)), row.getString(3)),
+                                row.getString(1),
+                                UtcColumns.instant(row.getObject(2, LocalDateTime.class)),
+                                row.getString(3)),
                         wait.name(),
                         subjectId)
                 .stream()
@@ -133,9 +131,7 @@ public class StaffInbox {
             Supplier<T> decision) {
         try {
             return transaction.execute(status -> {
-                decisionOf(wait, subjectId).ifPresent(decided -> {
-                    throw new AlreadyDecidedException(wait, subjectId, decided, null);
-                });
+                refuseIfDecided(wait, subjectId);
                 Optional<Claim> claim = claimOf(wait, subjectId);
                 if (claim.isPresent() && !claim.get().claimedBy().equals(staffClient)) {
                     throw new ClaimedByAnotherException(wait, subjectId, claim.get());
@@ -155,6 +151,12 @@ public class StaffInbox {
         }
     }
 
+    private void refuseIfDecided(StaffWait wait, String subjectId) {
+        decisionOf(wait, subjectId).ifPresent(decided -> {
+            throw new AlreadyDecidedException(wait, subjectId, decided, null);
+        });
+    }
+
     private void record(StaffWait wait, String subjectId, String orderId, String staffClient, String outcome) {
         jdbc.update(
                 "INSERT INTO inbox_decisions (wait, subject_id, order_id, decided_by, decided_at, outcome)"
@@ -163,17 +165,8 @@ public class StaffInbox {
                 subjectId,
                 orderId,
                 staffClient,
-                utc(clock.instant()),
+                UtcColumns.utc(clock.instant()),
                 outcome.length() > 200 ? outcome.substring(0, 200) : outcome);
         jdbc.update("DELETE FROM inbox_claims WHERE wait = ? AND subject_id = ?", wait.name(), subjectId);
-    }
-
-    /** Times are stored as UTC wall-clock times, whatever the connection's time zone. */
-    static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(LocalDateTime utc) {
-        return utc.toInstant(ZoneOffset.UTC);
     }
 }

@@ -1,9 +1,10 @@
 package io.nurture.notification;
 
-/** A marketing message is not sent again by hand: the contact policy decides who gets marketing. */
+/** Only transactional messages are sent again by hand: the contact policy decides who gets the others. */
 public class MessageNotResentException extends RuntimeException {
 
     MessageNotResentException(long messageId) {
-        super("Message " + messageId + " is marketing: only messages about the order itself are sent again");
+        super("Message " + messageId
+                + " is not about the order itself (marketing or triggered): only those are sent again");
     }
 }

@@ -163,7 +163,7 @@ public class NotificationService {
 
     /**
      * Sends a transactional message the customer got about an order once more, as it was written,
-     * to their address now; once per {@code dedupeKey}. Marketing is not sent again: it goes
+     * to their address now; once per {@code dedupeKey}. Marketing and triggered messages are not sent again: they go
      * through the contact policy.
      *
      * @return whether it was sent now (false: sent under this key before)

@@ -33,7 +33,7 @@ public class ProcessMessages {
      * How long the engine keeps a message for a journey that is not listening yet (a cart's journey
      * still looking the customer up, a series still mailing the link): it still arrives.
      */
-    private static final Duration JOURNEY_END_TIME_TO_LIVE = Duration.ofHours(1);
+    private static final Duration JOURNEY_MESSAGE_TIME_TO_LIVE = Duration.ofHours(1);
 
     private final JdbcClient db;
     private final EngineRelay relay;
@@ -223,15 +223,15 @@ public class ProcessMessages {
 
     /** The customer ordered: the cart's journey reached its goal. */
     public void checkoutConverted(String cartId) {
-        publish(AbandonedCheckout.Message.CHECKOUT_CONVERTED, cartId, null, JOURNEY_END_TIME_TO_LIVE, Map.of());
+        publish(AbandonedCheckout.Message.CHECKOUT_CONVERTED, cartId, null, JOURNEY_MESSAGE_TIME_TO_LIVE, Map.of());
     }
 
     public void cartEmptied(String cartId) {
-        publish(AbandonedCheckout.Message.CART_EMPTIED, cartId, null, JOURNEY_END_TIME_TO_LIVE, Map.of());
+        publish(AbandonedCheckout.Message.CART_EMPTIED, cartId, null, JOURNEY_MESSAGE_TIME_TO_LIVE, Map.of());
     }
 
     public void customerUnsubscribed(String cartId) {
-        publish(AbandonedCheckout.Message.CUSTOMER_UNSUBSCRIBED, cartId, null, JOURNEY_END_TIME_TO_LIVE, Map.of());
+        publish(AbandonedCheckout.Message.CUSTOMER_UNSUBSCRIBED, cartId, null, JOURNEY_MESSAGE_TIME_TO_LIVE, Map.of());
     }
 
     /** Starts the customer's welcome series; the engine runs at most one per customer at a time. */
@@ -246,12 +246,12 @@ public class ProcessMessages {
 
     /** Kept an hour: a confirmation arriving while the series mails the link still reaches it. */
     public void signUpConfirmed(String customerId) {
-        publish(WelcomeSeries.Message.SIGN_UP_CONFIRMED, customerId, null, JOURNEY_END_TIME_TO_LIVE, Map.of());
+        publish(WelcomeSeries.Message.SIGN_UP_CONFIRMED, customerId, null, JOURNEY_MESSAGE_TIME_TO_LIVE, Map.of());
     }
 
     /** Ends a running welcome series: its goal. Kept an hour, like the other journey ends. */
     public void firstOrderPlaced(String customerId) {
-        publish(WelcomeSeries.Message.FIRST_ORDER_PLACED, customerId, null, JOURNEY_END_TIME_TO_LIVE, Map.of());
+        publish(WelcomeSeries.Message.FIRST_ORDER_PLACED, customerId, null, JOURNEY_MESSAGE_TIME_TO_LIVE, Map.of());
     }
 
     private void publish(

@@ -13,4 +13,9 @@ public final class UtcColumns {
     public static LocalDateTime utc(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
+
+    /** A {@code DATETIME} column's value read as the instant it holds; null stays null. */
+    public static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
 }

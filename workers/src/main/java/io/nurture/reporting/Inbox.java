@@ -1,5 +1,6 @@
 package io.nurture.reporting;
 
+import io.nurture.persistence.UtcColumns;
 import io.nurture.processes.StaffWait;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -7,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +92,7 @@ public class Inbox {
                         WHERE NOT EXISTS (SELECT 1 FROM inbox_decisions d WHERE d.wait = w.wait AND d.subject_id = w.subject_id)
                         """)
                 .param("most", MOST_PER_WAIT)
-                .param("now", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("now", UtcColumns.utc(clock.instant()))
                 .query((rs, row) -> item(rs))
                 .list()
                 .stream()
@@ -111,7 +111,7 @@ public class Inbox {
                 rs.getString("order_id"),
                 rs.getString("customer_id"),
                 since,
-                since == null ? null : wait.deadline().map(since::plus).orElse(null),
+                since == null ? null : wait.timeLimit().map(since::plus).orElse(null),
                 rs.getBigDecimal("amount"),
                 rs.getString("currency"),
                 rs.getString("detail"),
@@ -120,7 +120,6 @@ public class Inbox {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+        return UtcColumns.instant(rs.getObject(column, LocalDateTime.class));
     }
 }

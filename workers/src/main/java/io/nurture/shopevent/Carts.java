@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -137,7 +136,7 @@ public class Carts {
 
     /** The customer withdrew consent: the journeys of their open carts end. */
     @Transactional
-    public void unsubscribed(String customerId) {
+    public void consentWithdrawn(String customerId) {
         openCheckoutsOf(customerId).stream()
                 .filter(cart -> cart.journeyStartedAt() != null)
                 .forEach(cart -> messages.customerUnsubscribed(cart.cartId()));
@@ -175,12 +174,8 @@ public class Carts {
                 rs.getString("id"),
                 rs.getString("customer_id"),
                 CartStatus.valueOf(rs.getString("status")),
-                instant(rs.getObject("checkout_started_at", LocalDateTime.class)),
-                instant(rs.getObject("journey_started_at", LocalDateTime.class)));
-    }
-
-    private static Instant instant(LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+                UtcColumns.instant(rs.getObject("checkout_started_at", LocalDateTime.class)),
+                UtcColumns.instant(rs.getObject("journey_started_at", LocalDateTime.class)));
     }
 
     private List<ShopEvent.Line> lines(String stored) {

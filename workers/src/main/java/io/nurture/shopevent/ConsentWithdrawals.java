@@ -16,6 +16,6 @@ class ConsentWithdrawals {
 
     @EventListener
     void withdrawn(MarketingConsentWithdrawn withdrawal) {
-        carts.unsubscribed(withdrawal.customerId());
+        carts.consentWithdrawn(withdrawal.customerId());
     }
 }

@@ -6,12 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param retention             how long raw events are kept before they are deleted
- * @param cleanupEvery          how often events older than that are deleted
  * @param checkoutJourneyWindow a checkout the shop reports later than this after it began starts no
  *     abandoned-checkout journey (its reminders would all be due at once)
  */
 @ConfigurationProperties("nurture.events")
 public record EventProperties(
         @DefaultValue("P30D") Duration retention,
-        @DefaultValue("PT1H") Duration cleanupEvery,
         @DefaultValue("PT12H") Duration checkoutJourneyWindow) {}

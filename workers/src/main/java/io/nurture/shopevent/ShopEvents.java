@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -122,7 +121,7 @@ public class ShopEvents {
     /** The customer behind the person, registered (stage PROSPECT) the first time the shop names their e-mail. */
     private Optional<String> whoIs(ShopEvent.Person person) {
         if (person.email() == null) {
-            return visitors.customerOf(person.anonymousId());
+            return visitors.seen(person.anonymousId());
         }
         Customer customer = customers.findOrRegister(person.email(), person.name() == null ? "" : person.name());
         if (person.anonymousId() != null) {
@@ -213,7 +212,7 @@ public class ShopEvents {
                 .query((rs, row) -> new Seen(
                         rs.getString("event_id"),
                         ShopEventType.valueOf(rs.getString("type")),
-                        rs.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        UtcColumns.instant(rs.getObject("occurred_at", LocalDateTime.class)),
                         rs.getString("cart_id"),
                         rs.getString("sku")))
                 .list();

@@ -23,7 +23,8 @@ public class Visitors {
         this.clock = clock;
     }
 
-    Optional<String> customerOf(String anonymousId) {
+    /** Records the id as seen (once) and answers whose it is, if the shop said so. */
+    Optional<String> seen(String anonymousId) {
         db.sql("INSERT IGNORE INTO shop_visitors (anonymous_id, first_seen_at) VALUES (:id, :now)")
                 .param("id", anonymousId)
                 .param("now", UtcColumns.utc(clock.instant()))
@@ -49,7 +50,7 @@ public class Visitors {
                 .param("customerId", customerId)
                 .param("now", UtcColumns.utc(clock.instant()))
                 .update();
-        String owner = customerOf(anonymousId).orElseThrow();
+        String owner = seen(anonymousId).orElseThrow();
         db.sql("UPDATE shop_events SET customer_id = :customerId WHERE anonymous_id = :id AND customer_id IS NULL")
                 .param("customerId", owner)
                 .param("id", anonymousId)

@@ -94,7 +94,7 @@ class CustomerHistoryController {
         record Step(String step, String outcome, String reason, String orderId, Instant at) {}
     }
 
-    /** @param category TRANSACTIONAL (about an order; staff can send it again) or MARKETING */
+    /** @param category TRANSACTIONAL (about an order; staff can send it again), MARKETING or TRIGGERED */
     record SentMessage(
             long messageId,
             String channel,
