@@ -48,8 +48,7 @@ public class CustomerService {
     public Customer findOrRegister(String email, String name) {
         Customer customer = customers
                 .findForUpdateByEmail(email)
-                // Flushed now: what other capabilities write about the new customer with SQL refers to the row.
-                .orElseGet(() -> customers.saveAndFlush(new Customer(email, name, clock.instant())));
+                .orElseGet(() -> customers.save(new Customer(email, name, clock.instant())));
         customer.nameIfUnknown(name);
         return customer;
     }
