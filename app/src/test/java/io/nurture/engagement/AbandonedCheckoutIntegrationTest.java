@@ -9,6 +9,7 @@ import io.nurture.testing.Mailbox;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.OrderRequests;
 import io.nurture.testing.Shop;
+import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +49,9 @@ class AbandonedCheckoutIntegrationTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    Tables tables;
 
     @Autowired
     Clock clock;
@@ -155,10 +159,7 @@ class AbandonedCheckoutIntegrationTest {
     /** A sign-up the shop reported, with consent staff recorded, in a zone where it is midday now. */
     private String prospectWithConsent(String email) {
         post(event("SIGNED_UP", Map.of("email", email), null, 0));
-        String customerId = db.sql("SELECT id FROM customers WHERE email = :email")
-                .param("email", email)
-                .query(String.class)
-                .single();
+        String customerId = tables.customerIdOf(email);
         api.put(
                 "/api/customers/" + customerId + "/preferences",
                 Map.of("marketingConsent", true, "timeZone", OrderRequests.middayZone(clock)));

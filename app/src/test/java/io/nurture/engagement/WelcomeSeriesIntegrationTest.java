@@ -9,6 +9,7 @@ import io.nurture.testing.Mailbox;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.OrderRequests;
 import io.nurture.testing.Shop;
+import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,6 +53,9 @@ class WelcomeSeriesIntegrationTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    Tables tables;
 
     @Autowired
     Clock clock;
@@ -150,10 +154,7 @@ class WelcomeSeriesIntegrationTest {
                 Map.of("email", email, "marketingConsent", true));
         assertThat(api.post("/api/events", Map.of("events", List.of(event))).status())
                 .isEqualTo(202);
-        String customerId = db.sql("SELECT id FROM customers WHERE email = :email")
-                .param("email", email)
-                .query(String.class)
-                .single();
+        String customerId = tables.customerIdOf(email);
         api.put(
                 "/api/customers/" + customerId + "/preferences",
                 Map.of("marketingConsent", false, "timeZone", OrderRequests.middayZone(clock)));

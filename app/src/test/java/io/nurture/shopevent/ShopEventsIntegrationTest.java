@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nurture.persistence.UtcColumns;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.Shop;
+import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,9 @@ class ShopEventsIntegrationTest {
     JdbcClient db;
 
     @Autowired
+    Tables tables;
+
+    @Autowired
     EventRetention retention;
 
     private int teaBefore;
@@ -63,7 +67,7 @@ class ShopEventsIntegrationTest {
         NurtureClient.Answer signedUp = post(event("SIGNED_UP", Map.of("email", email, "anonymousId", visitor), 2));
 
         assertThat(signedUp.status()).isEqualTo(202);
-        String customerId = customerOf(email);
+        String customerId = tables.customerIdOf(email);
         NurtureClient.Answer customer = api.get("/api/customers/" + customerId);
         assertThat(customer.text("stage")).as(customer.body().toString()).isEqualTo("PROSPECT");
         assertThat(api.get("/api/customers/" + customerId + "/events").body().findValuesAsText("type"))
@@ -176,7 +180,7 @@ class ShopEventsIntegrationTest {
         shop.place(order);
 
         assertThat(cartColumn(cart, "status")).isEqualTo("ORDERED");
-        assertThat(api.get("/api/customers/" + customerOf(email) + "/events")
+        assertThat(api.get("/api/customers/" + tables.customerIdOf(email) + "/events")
                         .body()
                         .findValuesAsText("type"))
                 .containsExactly("CHECKOUT_STARTED");
@@ -237,13 +241,6 @@ class ShopEventsIntegrationTest {
 
     private static String id(String kind) {
         return kind + "-" + UUID.randomUUID();
-    }
-
-    private String customerOf(String email) {
-        return db.sql("SELECT id FROM customers WHERE email = :email")
-                .param("email", email)
-                .query(String.class)
-                .single();
     }
 
     private String cartColumn(String cart, String column) {

@@ -35,6 +35,14 @@ public final class Tables {
                 .update();
     }
 
+    /** The customer the shop's events or orders registered with this e-mail address (the API finds customers by id). */
+    public String customerIdOf(String email) {
+        return db.sql("SELECT id FROM customers WHERE email = :email")
+                .param("email", email)
+                .query(String.class)
+                .single();
+    }
+
     /** A customer written straight into the database, for reports over a scripted population. */
     public String storedCustomer(String name, String registeredOn) {
         String id = UUID.randomUUID().toString();
