@@ -17,7 +17,7 @@ class AbandonedCheckoutProcessTest {
     private static final String A_CUSTOMER = "customer-7";
 
     @RegisterExtension
-    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine();
+    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine(AbandonedCheckout.PROCESS_ID);
 
     @Test
     void aLeftCheckoutBringsRemindersAt1And24And72HoursTheLastWithTheCouponTheTableSizes() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ContactPolicyProcessTest {
 
     @RegisterExtension
-    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine();
+    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine(ContactPolicy.PROCESS_ID);
 
     @Test
     void aMessageTheCustomerMayGetGoesNow() {

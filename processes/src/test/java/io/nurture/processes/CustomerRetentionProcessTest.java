@@ -15,7 +15,7 @@ class CustomerRetentionProcessTest {
     private static final String A_CUSTOMER = "customer-9";
 
     @RegisterExtension
-    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine();
+    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine(CustomerRetention.PROCESS_ID);
 
     @Test
     void silentCustomerGetsAReEngagementMessageAfter45Days() {

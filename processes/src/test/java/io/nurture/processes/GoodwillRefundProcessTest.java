@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GoodwillRefundProcessTest {
 
     @RegisterExtension
-    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine();
+    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine(GoodwillRefund.PROCESS_ID);
 
     @Test
     void aGrantedRefundIsGivenBackAndTheProcessEnds() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ModelChangeSafetyTest {
 
     @RegisterExtension
-    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine();
+    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine(OrderFulfillment.PROCESS_ID);
 
     @Test
     void waitingOrdersFinishOnTheirVersionWhileNewOrdersUseTheNewOne() {

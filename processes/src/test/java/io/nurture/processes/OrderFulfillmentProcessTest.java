@@ -21,7 +21,7 @@ class OrderFulfillmentProcessTest {
     private static final Map<String, Object> SHORT = Map.of(ALL_LINES_RESERVED, false);
 
     @RegisterExtension
-    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine();
+    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine(OrderFulfillment.PROCESS_ID);
 
     @Test
     void approvedCardOrderIsChargedShippedAndDelivered() {

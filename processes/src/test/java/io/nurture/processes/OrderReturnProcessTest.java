@@ -17,7 +17,7 @@ class OrderReturnProcessTest {
     private static final String RETURN_ID = "return-1";
 
     @RegisterExtension
-    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine();
+    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine(OrderReturn.PROCESS_ID);
 
     @Test
     void anApprovedReturnSendsALabelThenRefundsWhatInspectionAccepted() {

@@ -17,7 +17,7 @@ class PostPurchaseProcessTest {
     private static final String AN_ORDER = "order-7";
 
     @RegisterExtension
-    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine();
+    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine(PostPurchase.PROCESS_ID);
 
     @Test
     void deliveredOrderGetsAFollowUpAfterThreeDaysAndASurveyAfterSeven() {

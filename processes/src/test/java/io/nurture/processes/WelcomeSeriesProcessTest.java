@@ -15,7 +15,7 @@ class WelcomeSeriesProcessTest {
     private static final String A_CUSTOMER = "customer-11";
 
     @RegisterExtension
-    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine();
+    final EmbeddedProcessEngine engine = new EmbeddedProcessEngine(WelcomeSeries.PROCESS_ID);
 
     @Test
     void aConfirmedSignUpGetsTheWelcomeAndThreeDaysLaterTheBestSellers() {
