@@ -1,10 +1,14 @@
 package io.nurture.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nurture.persistence.UtcColumns;
 import io.nurture.testing.NurtureIntegrationTest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +16,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,6 +44,9 @@ class OutboxClaimsIntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    DataSource dataSource;
+
     private final MovableClock time = new MovableClock(Instant.parse("2030-01-01T12:00:00Z"));
     private String table;
     private OutboxTable first;
@@ -53,8 +64,7 @@ class OutboxClaimsIntegrationTest {
         db.sql("INSERT INTO " + table + " (created_at, delivery, next_attempt_at) VALUES (:at, 'PENDING', :at)")
                 .param("at", UtcColumns.utc(time.instant()))
                 .update();
-        OutboxProperties properties = new OutboxProperties(
-                Duration.ofSeconds(1), 10, LEASE, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofDays(3), 16);
+        OutboxProperties properties = properties();
         OutboxTable.Layout layout = new OutboxTable.Layout(table, "created_at", false, true);
         first = new OutboxTable(
                 "first-" + table, layout, db, transactions, time, time, properties, new SimpleMeterRegistry());
@@ -77,6 +87,33 @@ class OutboxClaimsIntegrationTest {
     }
 
     @Test
+    void rowsDeliveredWhileTheDatabaseWasAwayAreMarkedOnceItAnswersAndNoOtherDispatcherTakesThem() {
+        SwitchableDatabase database = new SwitchableDatabase(dataSource);
+        OutboxTable cut = new OutboxTable(
+                "cut-" + table,
+                new OutboxTable.Layout(table, "created_at", false, true),
+                JdbcClient.create(database),
+                new DataSourceTransactionManager(database),
+                time,
+                time,
+                properties(),
+                new SimpleMeterRegistry());
+        OutboxTable.Claim sent = cut.claim();
+
+        database.away = true;
+        assertThatThrownBy(() -> cut.delivered(sent, sent.ids())).isInstanceOf(DataAccessException.class);
+        cut.releaseClaims();
+        database.away = false;
+        time.move(LEASE.dividedBy(2));
+        cut.keepClaimsAlive();
+        time.move(LEASE.dividedBy(2).plusSeconds(1));
+
+        assertThat(second.claim().ids()).as("rows the mail server already took").isEmpty();
+        cut.markUnmarked();
+        assertThat(row()).startsWith("DELIVERED|1|");
+    }
+
+    @Test
     void aBatchThatKeepsItsLeaseAliveKeepsItsRowsPastTheFirstLease() {
         OutboxTable.Claim slow = first.claim();
         time.move(LEASE.dividedBy(2));
@@ -90,8 +127,7 @@ class OutboxClaimsIntegrationTest {
 
     @Test
     void aDispatcherWhoseClockRunsAheadDoesNotTakeRowsAnotherJustClaimed() {
-        OutboxProperties properties = new OutboxProperties(
-                Duration.ofSeconds(1), 10, LEASE, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofDays(3), 16);
+        OutboxProperties properties = properties();
         OutboxTable.Layout layout = new OutboxTable.Layout(table, "created_at", false, true);
         Clock now = Clock.systemUTC();
         db.sql("UPDATE " + table + " SET next_attempt_at = :now")
@@ -133,6 +169,29 @@ class OutboxClaimsIntegrationTest {
                 .list();
         assertThat(rows).hasSize(1);
         return rows.get(0);
+    }
+
+    private static OutboxProperties properties() {
+        return new OutboxProperties(
+                Duration.ofSeconds(1), 10, LEASE, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofDays(3), 16);
+    }
+
+    /** The app's database as one that can go away: connections are refused while it is. */
+    private static final class SwitchableDatabase extends DelegatingDataSource {
+
+        private volatile boolean away;
+
+        SwitchableDatabase(DataSource database) {
+            super(database);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (away) {
+                throw new SQLTransientConnectionException("the database server is stopped");
+            }
+            return super.getConnection();
+        }
     }
 
     private static final class MovableClock extends Clock {

@@ -28,7 +28,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Hands the mail outbox to the mail server: a batch of due messages over one SMTP connection, each
  * then marked delivered, or due again after a backoff when the server refused it or was down.
  * Every message carries a Message-ID made from its row, so the rare resend after a crash between
- * the server's acceptance and the mark is recognisable as the same mail.
+ * the server's acceptance and the mark is recognisable as the same mail; a database outage in that
+ * moment resends nothing (the marks wait for the database, {@link OutboxTable#delivered}).
  */
 @Component
 class MailDispatcher extends OutboxDispatcher {
@@ -90,13 +91,17 @@ class MailDispatcher extends OutboxDispatcher {
         Map<Object, Exception> refused = send(List.copyOf(built.keySet()));
         List<Long> delivered = new ArrayList<>();
         built.forEach((message, id) -> {
-            if (refused.containsKey(message)) {
-                outbox.failed(claim, id, refused.get(message));
-            } else {
+            if (!refused.containsKey(message)) {
                 delivered.add(id);
             }
         });
+        // What the server took is marked first: should the database go now, those marks are the ones kept.
         outbox.delivered(claim, delivered);
+        built.forEach((message, id) -> {
+            if (refused.containsKey(message)) {
+                outbox.failed(claim, id, refused.get(message));
+            }
+        });
         return ids.size();
     }
 

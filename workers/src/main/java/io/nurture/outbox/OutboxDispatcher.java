@@ -138,6 +138,7 @@ public abstract class OutboxDispatcher implements SmartLifecycle {
      */
     private int deliverSafely() {
         try {
+            outbox.markUnmarked();
             if (retryWaiting) {
                 outbox.makeWaitingRowsDue();
                 retryWaiting = false;

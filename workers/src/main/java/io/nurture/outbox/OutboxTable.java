@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +47,7 @@ public final class OutboxTable {
     private final OutboxProperties properties;
     private final MeterRegistry meters;
     private final Set<String> heldClaims = ConcurrentHashMap.newKeySet();
+    private final Queue<Claim> unmarked = new ConcurrentLinkedQueue<>();
 
     /** Rows leased to one dispatcher's batch, marked by its token. */
     public record Claim(String token, List<Long> ids) {
@@ -144,9 +147,20 @@ public final class OutboxTable {
                 .update();
     }
 
-    /** The batch is done: its leases are no longer kept alive. */
+    /** The batch is done: its leases are no longer kept alive, but for rows delivered and not yet marked. */
     void releaseClaims() {
-        heldClaims.clear();
+        heldClaims.retainAll(unmarked.stream().map(Claim::token).toList());
+    }
+
+    /**
+     * Marks rows delivered while the database was away, before anything else is claimed. Their lease
+     * was kept alive meanwhile, once the database answered, so no other dispatcher sends them again.
+     */
+    void markUnmarked() {
+        for (Claim owed = unmarked.peek(); owed != null; owed = unmarked.peek()) {
+            mark(owed, owed.ids());
+            unmarked.remove();
+        }
     }
 
     /** How often a dispatcher keeps its claims alive: three times per lease. */
@@ -154,11 +168,25 @@ public final class OutboxTable {
         return properties.lease().dividedBy(3);
     }
 
-    /** Marks the claim's rows delivered; rows another claim took meanwhile stay theirs. */
+    /**
+     * Marks the claim's rows delivered; rows another claim took meanwhile stay theirs. When the
+     * database is away (the mail server took the mail, then the database went), the marks are kept
+     * and made first when it answers again ({@link #markUnmarked()}): left to their lease, the rows
+     * would be delivered a second time once it ran out.
+     */
     public void delivered(Claim claim, List<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }
+        try {
+            mark(claim, ids);
+        } catch (RuntimeException databaseAway) {
+            unmarked.add(new Claim(claim.token(), List.copyOf(ids)));
+            throw databaseAway;
+        }
+    }
+
+    private void mark(Claim claim, List<Long> ids) {
         int marked;
         if (layout.keep()) {
             marked = db.sql(
