@@ -202,6 +202,8 @@ class ReturnIntegrationTest {
         String returnId =
                 requestReturn(orderId, line(GRINDER, 4, "CHANGED_MIND")).text("returnId");
         awaitReturn(returnId, "IN_REVIEW");
+        // The status is written by the step before the wait: the review's 3 days start once the engine is there.
+        engineRecords.awaitWaitingAt(orderId, "StaffReviewTask");
 
         shop.advanceClock("P3DT1H");
         awaitReturn(returnId, "AWAITING_PARCEL");
@@ -341,6 +343,8 @@ class ReturnIntegrationTest {
         String label = awaitReturn(returnId, "AWAITING_PARCEL")
                 .path("labelTrackingNumber")
                 .asText();
+        // Its 21 days start once the engine waits for the parcel, a moment after the label's step wrote the status.
+        engineRecords.awaitWaitingAt(orderId, "NotSentBackTimerEvent");
 
         shop.advanceClock("P21DT1H");
         awaitReturn(returnId, "NOT_SENT_BACK");
