@@ -3,7 +3,7 @@
 // The staff dashboard: reads the staff API with the key signed in (kept in this browser until
 // sign-out) and draws each figure as an SVG chart followed by the same numbers as a table.
 
-const JOURNEYS = ['post-purchase', 'customer-retention', 'abandoned-checkout', 'welcome-series'];
+const JOURNEYS = ['post-purchase', 'customer-retention', 'abandoned-checkout', 'welcome-series', 'browse-abandonment'];
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];
 const SVG = 'http://www.w3.org/2000/svg';
 

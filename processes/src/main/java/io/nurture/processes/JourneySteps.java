@@ -40,7 +40,8 @@ public final class JourneySteps {
             PostPurchase.PROCESS_ID,
             CustomerRetention.PROCESS_ID,
             AbandonedCheckout.PROCESS_ID,
-            WelcomeSeries.PROCESS_ID);
+            WelcomeSeries.PROCESS_ID,
+            BrowseAbandonment.PROCESS_ID);
     /** Read once: the models ship inside the jar and do not change while it runs. */
     private static final Map<String, List<String>> STEPS =
             JOURNEYS.stream().collect(Collectors.toUnmodifiableMap(Function.identity(), JourneySteps::walk));

@@ -19,7 +19,8 @@ public final class Models {
             "return-eligibility.dmn",
             "abandoned-checkout.bpmn",
             "cart-coupon.dmn",
-            "welcome-series.bpmn");
+            "welcome-series.bpmn",
+            "browse-abandonment.bpmn");
 
     private Models() {}
 }

@@ -35,6 +35,11 @@ class JourneyStepsTest {
     }
 
     @Test
+    void browseAbandonmentStepIsTheBrowseReminder() {
+        assertThat(JourneySteps.of(BrowseAbandonment.PROCESS_ID)).contains(java.util.List.of("BROWSE_REMINDER"));
+    }
+
+    @Test
     void orderFulfillmentIsNoJourney() {
         assertThat(JourneySteps.of(OrderFulfillment.PROCESS_ID)).isEmpty();
     }

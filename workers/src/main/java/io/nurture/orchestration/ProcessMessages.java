@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurture.persistence.UtcColumns;
 import io.nurture.processes.AbandonedCheckout;
+import io.nurture.processes.BrowseAbandonment;
 import io.nurture.processes.CustomerRetention;
 import io.nurture.processes.GoodwillRefund;
 import io.nurture.processes.OrderFulfillment.Message;
@@ -232,6 +233,21 @@ public class ProcessMessages {
 
     public void customerUnsubscribed(String cartId) {
         publish(AbandonedCheckout.Message.CUSTOMER_UNSUBSCRIBED, cartId, null, JOURNEY_MESSAGE_TIME_TO_LIVE, Map.of());
+    }
+
+    /** Starts the customer's browse-abandonment journey; the engine runs at most one per customer at a time. */
+    public void productBrowsed(String customerId, String sku) {
+        publish(
+                BrowseAbandonment.Message.PRODUCT_BROWSED,
+                customerId,
+                null,
+                Duration.ZERO,
+                Map.of(Variable.CUSTOMER_ID, customerId, BrowseAbandonment.Variable.SKU, sku));
+    }
+
+    /** Ends a browse-abandonment journey waiting for a cart. Kept an hour, like the other journey ends. */
+    public void cartStarted(String customerId) {
+        publish(BrowseAbandonment.Message.CART_STARTED, customerId, null, JOURNEY_MESSAGE_TIME_TO_LIVE, Map.of());
     }
 
     /** Starts the customer's welcome series; the engine runs at most one per customer at a time. */

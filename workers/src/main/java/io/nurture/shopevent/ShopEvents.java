@@ -35,6 +35,7 @@ public class ShopEvents {
     private final Carts carts;
     private final ConsentRequests consentRequests;
     private final ProcessMessages messages;
+    private final Browsing browsing;
     private final Clock clock;
 
     ShopEvents(
@@ -45,9 +46,11 @@ public class ShopEvents {
             Carts carts,
             ConsentRequests consentRequests,
             ProcessMessages messages,
+            Browsing browsing,
             Clock clock) {
         this.consentRequests = consentRequests;
         this.messages = messages;
+        this.browsing = browsing;
         this.db = db;
         this.customers = customers;
         this.inventory = inventory;
@@ -111,11 +114,20 @@ public class ShopEvents {
         if (event.cart() != null) {
             carts.apply(event, customerId);
         }
+        customerId.ifPresent(known -> browsed(event, known));
         if (event.type() == ShopEventType.SIGNED_UP
                 && Boolean.TRUE.equals(event.person().marketingConsent())) {
             consentRequests.signedUp(customerId.orElseThrow(), "SIGN_UP");
         }
         return true;
+    }
+
+    private void browsed(ShopEvent event, String customerId) {
+        if (event.type() == ShopEventType.PRODUCT_VIEWED) {
+            browsing.viewed(customerId, event.sku(), event.occurredAt());
+        } else if (event.cart() != null && !event.cart().lines().isEmpty()) {
+            browsing.cartFilled(customerId);
+        }
     }
 
     /** The customer behind the person, registered (stage PROSPECT) the first time the shop names their e-mail. */

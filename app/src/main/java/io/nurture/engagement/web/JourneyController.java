@@ -33,7 +33,7 @@ class JourneyController {
     }
 
     @Operation(summary = "A journey's funnel, step by step in the model's order", description = """
-                    For each step of the journey (post-purchase, customer-retention, abandoned-checkout or welcome-series) in the order its BPMN \
+                    For each step of the journey (post-purchase, customer-retention, abandoned-checkout, welcome-series or browse-abandonment) in the order its BPMN \
                     model walks them: customers who reached it in the period, customers whose message was sent, \
                     customers whose message waited for their morning (deferred: quiet hours in contact-policy.dmn), \
                     customers skipped by reason (UNSUBSCRIBED, NO_MARKETING_CONSENT, FREQUENCY_CAP, HOLDOUT), and conversions: \

@@ -1,0 +1,142 @@
+package io.nurture.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.nurture.processes.BrowseAbandonment;
+import io.nurture.testing.EngineRecords;
+import io.nurture.testing.Mailbox;
+import io.nurture.testing.NurtureIntegrationTest;
+import io.nurture.testing.OrderRequests;
+import io.nurture.testing.Shop;
+import io.nurture.testing.Tables;
+import io.nurture.testkit.NurtureClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Browse abandonment end to end: the shop's page views start it once a known customer looked at one
+ * product three times within a day without a cart; two hours later, still without one, a marketing
+ * mail names the product and recommends others. A cart filled meanwhile ends it without a mail.
+ */
+@NurtureIntegrationTest
+class BrowseAbandonmentIntegrationTest {
+
+    private static final String TEA = "TEA-SENCHA-100";
+    private static final String TEA_NAME = "Sencha green tea, 100 g";
+    private static final String CUPS = "CUP-CERAMIC-2";
+    private static final String CUPS_NAME = "Ceramic cups, set of 2";
+    private static final String AWAITING_A_CART = "AwaitCartGateway";
+
+    @Autowired
+    NurtureClient api;
+
+    @Autowired
+    Shop shop;
+
+    @Autowired
+    Mailbox mailbox;
+
+    @Autowired
+    EngineRecords engine;
+
+    @Autowired
+    Tables tables;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void threeViewsOfAProductWithoutACartBringOneMailAboutItTwoHoursLater() {
+        String email = OrderRequests.newCustomerEmail();
+        String customerId = prospectWithConsent(email);
+
+        viewed(email, CUPS, 3);
+        engine.awaitWaitingAt(customerId, AWAITING_A_CART);
+        shop.advanceClock("PT2H");
+
+        await().atMost(Shop.PATIENCE)
+                .untilAsserted(() -> assertThat(mailbox.subjectsFor(email))
+                        .containsExactly("Still thinking about " + CUPS_NAME + "?"));
+        assertThat(mailbox.bodiesFor(email).get(0))
+                .contains("you had a good look at " + CUPS_NAME)
+                .contains("you might also like:")
+                .doesNotContain("- " + CUPS_NAME);
+        assertThat(shop.stepsOf(customerId)).containsExactly("BROWSE_REMINDER:SENT");
+    }
+
+    @Test
+    void twoViewsStartNothingSoTheJourneyIsAboutTheProductViewedThreeTimes() {
+        String email = OrderRequests.newCustomerEmail();
+        String customerId = prospectWithConsent(email);
+
+        viewed(email, TEA, 2);
+        viewed(email, CUPS, 3);
+        engine.awaitWaitingAt(customerId, AWAITING_A_CART);
+        shop.advanceClock("PT2H");
+
+        await().atMost(Shop.PATIENCE)
+                .untilAsserted(() -> assertThat(mailbox.subjectsFor(email))
+                        .containsExactly("Still thinking about " + CUPS_NAME + "?"));
+        assertThat(mailbox.subjectsFor(email)).noneMatch(subject -> subject.contains(TEA_NAME));
+    }
+
+    @Test
+    void aCartFilledWhileTheJourneyWaitsEndsItWithoutAMail() {
+        String email = OrderRequests.newCustomerEmail();
+        String customerId = prospectWithConsent(email);
+        viewed(email, CUPS, 3);
+        engine.awaitWaitingAt(customerId, AWAITING_A_CART);
+
+        post(event(
+                "CART_UPDATED",
+                email,
+                null,
+                Map.of("cartId", "cart-" + UUID.randomUUID(), "lines", List.of(Map.of("sku", CUPS, "quantity", 1)))));
+
+        await().atMost(Shop.PATIENCE).until(() -> engine.processEnded(customerId, BrowseAbandonment.PROCESS_ID));
+        assertThat(mailbox.subjectsFor(email)).isEmpty();
+        assertThat(shop.stepsOf(customerId)).isEmpty();
+    }
+
+    /** A sign-up the shop reported, with consent staff recorded, in a zone where it is midday now. */
+    private String prospectWithConsent(String email) {
+        post(event("SIGNED_UP", email, null, null));
+        String customerId = tables.customerIdOf(email);
+        api.put(
+                "/api/customers/" + customerId + "/preferences",
+                Map.of("marketingConsent", true, "timeZone", OrderRequests.middayZone(clock)));
+        return customerId;
+    }
+
+    private void viewed(String email, String sku, int times) {
+        for (int view = 0; view < times; view++) {
+            assertThat(post(event("PRODUCT_VIEWED", email, sku, null)).status()).isEqualTo(202);
+        }
+    }
+
+    private NurtureClient.Answer post(Map<String, Object> event) {
+        return api.post("/api/events", Map.of("events", List.of(event)));
+    }
+
+    private Map<String, Object> event(String type, String email, String sku, Map<String, Object> cart) {
+        Map<String, Object> event = new HashMap<>();
+        event.put("eventId", "ev-" + UUID.randomUUID());
+        event.put("type", type);
+        event.put("occurredAt", Instant.now(clock).toString());
+        event.put("person", Map.of("email", email));
+        if (sku != null) {
+            event.put("sku", sku);
+        }
+        if (cart != null) {
+            event.put("cart", cart);
+        }
+        return event;
+    }
+}
