@@ -44,7 +44,7 @@ public final class EmbeddedProcessEngine implements BeforeEachCallback, AfterEac
     /**
      * One process's model and what it calls (processes and decisions, followed through). Parsing a
      * model is most of a deployment's cost, and each test deploys afresh: the process tests spent
-     * 0.3 to 0.5 s of CPU a test deploying all fourteen.
+     * 0.3 to 0.5 s of CPU a test deploying all of them.
      */
     public EmbeddedProcessEngine(String processId) {
         this.resources = ModelsCalled.by(processId);

@@ -29,7 +29,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * then marked delivered, or due again after a backoff when the server refused it or was down.
  * Every message carries a Message-ID made from its row, so the rare resend after a crash between
  * the server's acceptance and the mark is recognisable as the same mail; a database outage in that
- * moment resends nothing (the marks wait for the database, {@link OutboxTable#delivered}).
+ * moment shorter than the outbox lease resends nothing (the marks wait for the database,
+ * {@link OutboxTable#delivered}).
  */
 @Component
 class MailDispatcher extends OutboxDispatcher {

@@ -13,7 +13,9 @@ import io.nurture.outbox.OutboxTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -71,16 +73,18 @@ public class EngineRelay extends OutboxDispatcher {
                         rs.getString(6)))
                 .list();
         List<Long> delivered = new ArrayList<>();
+        Map<Long, Exception> refused = new LinkedHashMap<>();
         for (int round = 0; !toSend.isEmpty(); round++) {
             if (round == PUSH_BACK_ROUNDS) {
-                toSend.forEach(row ->
-                        outbox.failed(claim, row.id(), new IllegalStateException("The engine kept pushing back")));
+                toSend.forEach(row -> refused.put(row.id(), new IllegalStateException("The engine kept pushing back")));
                 break;
             }
             pause(PUSH_BACK_PAUSE.multipliedBy(round));
-            toSend = sendAll(claim, toSend, delivered);
+            toSend = sendAll(toSend, delivered, refused);
         }
+        // What the engine took is marked first: should the database go now, those marks are the ones kept.
         outbox.delivered(claim, delivered);
+        refused.forEach((id, error) -> outbox.failed(claim, id, error));
         return ids.size();
     }
 
@@ -89,7 +93,7 @@ public class EngineRelay extends OutboxDispatcher {
      * (RESOURCE_EXHAUSTED: it is busy, not failing), which are sent again after a short pause
      * rather than after the outbox's backoff.
      */
-    private List<Row> sendAll(OutboxTable.Claim claim, List<Row> rows, List<Long> delivered) {
+    private List<Row> sendAll(List<Row> rows, List<Long> delivered, Map<Long, Exception> refused) {
         List<Row> pushedBack = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += maxInFlight) {
             List<Row> window = rows.subList(from, Math.min(rows.size(), from + maxInFlight));
@@ -99,13 +103,13 @@ public class EngineRelay extends OutboxDispatcher {
                 try {
                     answers.get(i).join();
                     delivered.add(window.get(i).id());
-                } catch (ClientException refused) {
-                    if (is(refused, Status.Code.ALREADY_EXISTS)) {
+                } catch (ClientException refusal) {
+                    if (is(refusal, Status.Code.ALREADY_EXISTS)) {
                         delivered.add(window.get(i).id());
-                    } else if (is(refused, Status.Code.RESOURCE_EXHAUSTED)) {
+                    } else if (is(refusal, Status.Code.RESOURCE_EXHAUSTED)) {
                         pushedBack.add(window.get(i));
                     } else {
-                        outbox.failed(claim, window.get(i).id(), refused);
+                        refused.put(window.get(i).id(), refusal);
                     }
                 }
             }

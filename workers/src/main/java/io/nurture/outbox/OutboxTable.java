@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -171,8 +173,10 @@ public final class OutboxTable {
     /**
      * Marks the claim's rows delivered; rows another claim took meanwhile stay theirs. When the
      * database is away (the mail server took the mail, then the database went), the marks are kept
-     * and made first when it answers again ({@link #markUnmarked()}): left to their lease, the rows
-     * would be delivered a second time once it ran out.
+     * and made first when it answers again ({@link #markUnmarked()}), and the rows' lease is kept
+     * alive from then: left to their lease, they would be delivered a second time once it ran out.
+     * That holds for an outage shorter than the lease; after a longer one another instance may have
+     * taken the rows meanwhile and sends them again (recognisable by their stable ids).
      */
     public void delivered(Claim claim, List<Long> ids) {
         if (ids.isEmpty()) {
@@ -180,7 +184,7 @@ public final class OutboxTable {
         }
         try {
             mark(claim, ids);
-        } catch (RuntimeException databaseAway) {
+        } catch (DataAccessResourceFailureException | TransientDataAccessException databaseAway) {
             unmarked.add(new Claim(claim.token(), List.copyOf(ids)));
             throw databaseAway;
         }
@@ -189,10 +193,10 @@ public final class OutboxTable {
     private void mark(Claim claim, List<Long> ids) {
         int marked;
         if (layout.keep()) {
-            marked = db.sql(
-                            "UPDATE " + layout.table()
-                                    + " SET delivery = 'DELIVERED', delivered_at = :now, attempts = attempts + 1,"
-                                    + " next_attempt_at = NULL, lease_until = NULL, last_error = NULL WHERE id IN (:ids) AND claimed_by = :token")
+            marked = db.sql("UPDATE " + layout.table()
+                            + " SET delivery = 'DELIVERED', delivered_at = :now, attempts = attempts + 1,"
+                            + " next_attempt_at = NULL, lease_until = NULL, last_error = NULL"
+                            + " WHERE id IN (:ids) AND claimed_by = :token AND delivery = 'PENDING'")
                     .param("now", utc(clock.instant()))
                     .param("ids", ids)
                     .param("token", claim.token())
