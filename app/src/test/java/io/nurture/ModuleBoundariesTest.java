@@ -72,6 +72,7 @@ class ModuleBoundariesTest {
             Map.entry("shop_events", "shopevent"),
             Map.entry("shop_visitors", "shopevent"),
             Map.entry("carts", "shopevent"),
+            Map.entry("browse_starts", "shopevent"),
             Map.entry("consent_requests", "customer"));
 
     private static final Pattern TABLE_IN_SQL = Pattern.compile("(?i)\\b(?:from|join|update|into)\\s+(\\w+)");

@@ -344,7 +344,7 @@ class ReturnIntegrationTest {
                 .path("labelTrackingNumber")
                 .asText();
         // Its 21 days start once the engine waits for the parcel, a moment after the label's step wrote the status.
-        engineRecords.awaitWaitingAt(orderId, "NotSentBackTimerEvent");
+        engineRecords.awaitWaitingAt(orderId, "ParcelOrTimeoutGateway");
 
         shop.advanceClock("P21DT1H");
         awaitReturn(returnId, "NOT_SENT_BACK");
