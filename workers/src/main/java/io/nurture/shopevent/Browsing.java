@@ -46,7 +46,9 @@ class Browsing {
                 .param("since", UtcColumns.utc(since))
                 .query(Long.class)
                 .single();
-        if (views >= properties.browseViews() && !filledACartSince(customerId, since) && startedNow(customerId, sku)) {
+        if (views >= properties.browseViews()
+                && !filledACartSince(customerId, since)
+                && startedNow(customerId, sku, now, since)) {
             messages.productBrowsed(customerId, sku);
         }
     }
@@ -70,8 +72,7 @@ class Browsing {
      * Records the start unless one for the product lies within the window. Of two requests that
      * count enough views at once, the second waits on the first's row and then starts nothing.
      */
-    private boolean startedNow(String customerId, String sku) {
-        Instant now = clock.instant();
+    private boolean startedNow(String customerId, String sku, Instant now, Instant since) {
         int inserted = db.sql(
                         "INSERT IGNORE INTO browse_starts (customer_id, sku, started_at) VALUES (:customerId, :sku, :now)")
                 .param("customerId", customerId)
@@ -86,7 +87,7 @@ class Browsing {
                                 .param("customerId", customerId)
                                 .param("sku", sku)
                                 .param("now", UtcColumns.utc(now))
-                                .param("since", UtcColumns.utc(now.minus(properties.browseWindow())))
+                                .param("since", UtcColumns.utc(since))
                                 .update()
                         > 0;
     }
