@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nurture.persistence.UtcColumns;
 import io.nurture.testing.NurtureIntegrationTest;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +21,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,8 +90,9 @@ class OutboxClaimsIntegrationTest {
         assertThat(row()).isEqualTo("DELIVERED|1|null");
     }
 
-    @Test
-    void rowsDeliveredWhileTheDatabaseWasAwayAreMarkedOnceItAnswersAndNoOtherDispatcherTakesThem() {
+    @ParameterizedTest
+    @EnumSource(Away.class)
+    void rowsDeliveredWhileTheDatabaseWasAwayAreMarkedOnceItAnswersAndNoOtherDispatcherTakesThem(Away how) {
         SwitchableDatabase database = new SwitchableDatabase(dataSource);
         OutboxTable cut = new OutboxTable(
                 "cut-" + table,
@@ -100,10 +105,10 @@ class OutboxClaimsIntegrationTest {
                 new SimpleMeterRegistry());
         OutboxTable.Claim sent = cut.claim();
 
-        database.away = true;
+        database.away = how;
         assertThatThrownBy(() -> cut.delivered(sent, sent.ids())).isInstanceOf(DataAccessException.class);
         cut.releaseClaims();
-        database.away = false;
+        database.away = null;
         time.move(LEASE.dividedBy(2));
         cut.keepClaimsAlive();
         time.move(LEASE.dividedBy(2).plusSeconds(1));
@@ -176,10 +181,18 @@ class OutboxClaimsIntegrationTest {
                 Duration.ofSeconds(1), 10, LEASE, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofDays(3), 16);
     }
 
-    /** The app's database as one that can go away: connections are refused while it is. */
+    /** How the database fails while it is away, as the pool and the driver report it. */
+    enum Away {
+        /** The pool finds no server to open a connection to. */
+        POOL_REFUSES_A_CONNECTION,
+        /** The pool hands out a connection whose server has gone (Connector/J's CommunicationsException). */
+        OPEN_CONNECTION_LOST
+    }
+
+    /** The app's database as one that can go away. */
     private static final class SwitchableDatabase extends DelegatingDataSource {
 
-        private volatile boolean away;
+        private volatile Away away;
 
         SwitchableDatabase(DataSource database) {
             super(database);
@@ -187,10 +200,27 @@ class OutboxClaimsIntegrationTest {
 
         @Override
         public Connection getConnection() throws SQLException {
-            if (away) {
+            Away now = away;
+            if (now == Away.POOL_REFUSES_A_CONNECTION) {
                 throw new SQLTransientConnectionException("the database server is stopped");
             }
-            return super.getConnection();
+            Connection connection = super.getConnection();
+            return now == Away.OPEN_CONNECTION_LOST ? lost(connection) : connection;
+        }
+
+        private static Connection lost(Connection pooled) {
+            return (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            return method.invoke(pooled, args);
+                        }
+                        if (method.getName().startsWith("prepare")
+                                || method.getName().startsWith("create")
+                                || method.getName().equals("commit")) {
+                            throw new SQLRecoverableException("Communications link failure");
+                        }
+                        return method.invoke(pooled, args);
+                    });
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -184,7 +185,9 @@ public final class OutboxTable {
         }
         try {
             mark(claim, ids);
-        } catch (DataAccessResourceFailureException | TransientDataAccessException databaseAway) {
+        } catch (DataAccessResourceFailureException
+                | TransientDataAccessException
+                | RecoverableDataAccessException databaseAway) {
             unmarked.add(new Claim(claim.token(), List.copyOf(ids)));
             throw databaseAway;
         }
