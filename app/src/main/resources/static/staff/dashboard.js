@@ -121,6 +121,25 @@ function uplift(journey, steps) {
   return section(title, ...content);
 }
 
+const VERDICTS = {
+  COLLECTING: (step) => `collecting: no call before ${step.horizon} customers per variant`,
+  WINNER: (step) => 'winner: ' + step.winner,
+  CONTROL_HOLDS: () => 'the control holds'
+};
+
+function experiments(byJourney) {
+  const title = 'Experiments (A/B/n tests of messages)';
+  const rows = byJourney.flatMap(([journey, steps]) => steps.flatMap((step) => step.variants.map((variant) => [
+    journey, step.step, variant.variant + (variant.control ? ' (control)' : ''), variant.template, variant.customers,
+    variant.conversions, percent(variant.rate),
+    variant.difference == null ? '–'
+      : `${percent(variant.difference)} (${percent(variant.low)} to ${percent(variant.high)}, ${percent(step.confidence)})`,
+    VERDICTS[step.status](step)])));
+  return section(title, ...(rows.length === 0 ? [element('p', {}, 'No message step sent a variant in the period.')]
+    : [table('experiments', title, ['Journey', 'Step', 'Variant', 'Template', 'Sent', 'Bought after', 'Rate',
+        'Difference to the control (interval)', 'Verdict'], rows)]));
+}
+
 function returnsSection(returns) {
   const reasons = Object.entries(returns.unitsByReason);
   return section('Returns',
@@ -150,12 +169,13 @@ async function load() {
       api('/api/metrics/lifecycle?' + period),
       api('/api/metrics/lifecycle/series?parts=12&' + period),
       api('/api/metrics/returns?' + period),
-      ...JOURNEYS.flatMap((journey) => [api(`/api/journeys/${journey}/funnel?${period}`), api(`/api/journeys/${journey}/uplift?${period}`)])]);
+      ...JOURNEYS.flatMap((journey) => [api(`/api/journeys/${journey}/funnel?${period}`), api(`/api/journeys/${journey}/uplift?${period}`),
+        api(`/api/journeys/${journey}/experiments?${period}`)])]);
     if (thisLoad !== latestLoad) {
       return;
     }
     const stages = Object.keys(report.customersByStage);
-    const winBackUplift = journeys[3].find((step) => step.step === 'WIN_BACK');
+    const winBackUplift = journeys[3 * JOURNEYS.indexOf('customer-retention') + 1].find((step) => step.step === 'WIN_BACK');
     byId('figures').replaceChildren(
       overTime('stages', 'Customers per lifecycle stage', series, (part, stage) => part.customersByStage[stage], stages),
       overTime('transitions', 'Stage transitions', series, (part, stage) => part.stageTransitions[stage], stages),
@@ -171,7 +191,8 @@ async function load() {
         figure('win-back-rate', percent(report.winBack.conversionRate), 'redeemed'),
         figure('win-back-cost', number(winBackUplift && winBackUplift.couponCostPerExtraOrder), 'coupon cost per extra order')),
       returnsSection(returns),
-      ...JOURNEYS.flatMap((journey, i) => [funnel(journey, journeys[2 * i]), uplift(journey, journeys[2 * i + 1])]));
+      ...JOURNEYS.flatMap((journey, i) => [funnel(journey, journeys[3 * i]), uplift(journey, journeys[3 * i + 1])]),
+      experiments(JOURNEYS.map((journey, i) => [journey, journeys[3 * i + 2]])));
     byId('status').textContent = `Showing ${from} to ${to}`;
   } catch (error) {
     if (thisLoad === latestLoad) {

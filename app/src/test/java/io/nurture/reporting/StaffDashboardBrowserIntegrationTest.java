@@ -30,7 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The staff dashboard in a real browser (Debian's Chromium, headless, JavaScript on), as staff use
  * it: sign in with the staff key, choose a period, read the figures. A scripted retention journey
- * in March 2041 (a period no other test writes to) decides the funnel it must show. The screenshot
+ * in March 2041 (a period no other test writes to) decides the funnel it must show, and a browse
+ * reminder sent in two variants the experiments table. The screenshot
  * is kept as app/target/staff-dashboard.png.
  */
 @NurtureIntegrationTest
@@ -81,6 +82,13 @@ class StaffDashboardBrowserIntegrationTest {
                             .containsExactly("RE_ENGAGEMENT", "3", "2", "0", "NO_MARKETING_CONSENT: 1", "0");
                     assertThat(row("funnel-customer-retention", "WIN_BACK"))
                             .containsExactly("WIN_BACK", "1", "1", "0", "0", "0");
+                    assertThat(rowWith("experiments", "Picked for you"))
+                            .startsWith(
+                                    "browse-abandonment", "BROWSE_REMINDER", "Picked for you", "template-1", "2", "1")
+                            .endsWith("collecting: no call before 1000 customers per variant");
+                    assertThat(rowWith("experiments", "Still thinking (control)"))
+                            .startsWith("browse-abandonment", "BROWSE_REMINDER", "Still thinking (control)")
+                            .contains("–");
                 });
         assertThat(browser.findElements(By.cssSelector("svg[role='img']"))).hasSizeGreaterThan(8);
         Files.createDirectories(SCREENSHOT.getParent());
@@ -119,6 +127,17 @@ class StaffDashboardBrowserIntegrationTest {
                 .toList();
     }
 
+    /** The row of a table one of whose cells reads so. */
+    private List<String> rowWith(String table, String cell) {
+        return browser.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
+                .map(row -> row.findElements(By.cssSelector("th, td")).stream()
+                        .map(candidate -> candidate.getAttribute("textContent"))
+                        .toList())
+                .filter(cells -> cells.contains(cell))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private void scriptedRetentionJourneyInMarch2041() {
         String sent = tables.storedCustomer("dashboard", "2041-01-01");
         String alsoSent = tables.storedCustomer("dashboard", "2041-01-01");
@@ -127,5 +146,15 @@ class StaffDashboardBrowserIntegrationTest {
         tables.storedStep(alsoSent, "RE_ENGAGEMENT", "SENT", null, "2041-03-06");
         tables.storedStep(withoutConsent, "RE_ENGAGEMENT", "SKIPPED", "NO_MARKETING_CONSENT", "2041-03-07");
         tables.storedStep(sent, "WIN_BACK", "SENT", null, "2041-03-20");
+        String browsed = tables.storedCustomer("dashboard", "2041-01-01");
+        tables.storedVariant(browsed, "browse-abandonment", "BROWSE_REMINDER", "Still thinking", 0);
+        tables.storedStep(browsed, "BROWSE_REMINDER", "SENT", null, "2041-03-05");
+        String bought = tables.storedCustomer("dashboard", "2041-01-01");
+        String didNotBuy = tables.storedCustomer("dashboard", "2041-01-01");
+        for (String customerId : List.of(bought, didNotBuy)) {
+            tables.storedVariant(customerId, "browse-abandonment", "BROWSE_REMINDER", "Picked for you", 1);
+            tables.storedStep(customerId, "BROWSE_REMINDER", "SENT", null, "2041-03-06");
+        }
+        tables.storedOrder(bought, "DELIVERED", "2041-03-08", "0.00");
     }
 }

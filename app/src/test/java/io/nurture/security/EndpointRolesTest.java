@@ -93,6 +93,7 @@ class EndpointRolesTest {
             Map.entry("GET /api/metrics/lifecycle/series", STAFF_ONLY),
             Map.entry("GET /api/journeys/{journey}/funnel", STAFF_ONLY),
             Map.entry("GET /api/journeys/{journey}/uplift", STAFF_ONLY),
+            Map.entry("GET /api/journeys/{journey}/experiments", STAFF_ONLY),
             Map.entry("GET /api/dev/clock", STAFF_ONLY),
             Map.entry("POST /api/dev/clock", STAFF_ONLY),
             Map.entry("GET /api/dev/activity", STAFF_ONLY),

@@ -1,5 +1,6 @@
 package io.nurture.testing;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +58,38 @@ public final class Tables {
         db.sql(
                         "INSERT INTO engagement_steps (customer_id, step, outcome, reason, at, step_key) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(customerId, step, outcome, reason, day + " 12:00:00", "scripted-" + UUID.randomUUID())
+                .update();
+    }
+
+    /** The template of the variant the customer was given for the step (an experiment's record). */
+    public String variantTemplateOf(String customerId, String step) {
+        return db.sql("SELECT template FROM message_variants WHERE customer_id = ? AND journey_step = ?")
+                .params(customerId, step)
+                .query(String.class)
+                .single();
+    }
+
+    /** A customer's variant of a step written straight into the database, for reports over a scripted population. */
+    public void storedVariant(String customerId, String journey, String step, String variant, int position) {
+        db.sql("INSERT INTO message_variants (customer_id, journey_step, journey, variant, position, template,"
+                        + " assigned_at) VALUES (?, ?, ?, ?, ?, ?, NOW(6))")
+                .params(customerId, step, journey, variant, position, "template-" + position)
+                .update();
+    }
+
+    /** An order written straight into the database at 09:00 of the day, for reports over a scripted population. */
+    public void storedOrder(String customerId, String status, String day, String discount) {
+        db.sql("""
+                INSERT INTO orders (id, customer_id, status, total, currency, payment_method, ship_line1, ship_city,
+                    ship_postal_code, ship_country, billing_country, created_at, updated_at, discount)
+                VALUES (?, ?, ?, 20.00, 'EUR', 'CARD', '1 Main St', 'Berlin', '10115', 'DE', 'DE', ?, ?, ?)""")
+                .params(
+                        UUID.randomUUID().toString(),
+                        customerId,
+                        status,
+                        day + " 09:00:00",
+                        day + " 09:00:00",
+                        new BigDecimal(discount))
                 .update();
     }
 }

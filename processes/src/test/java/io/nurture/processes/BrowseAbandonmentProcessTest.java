@@ -2,12 +2,14 @@ package io.nurture.processes;
 
 import static io.nurture.processes.BrowseAbandonment.JobType.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.nurture.processes.BrowseAbandonment.Message;
 import io.nurture.processes.BrowseAbandonment.Variable;
 import java.time.Duration;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,6 +42,28 @@ class BrowseAbandonmentProcessTest {
                 "SendBrowseReminderTask",
                 "RemindedEndEvent");
         assertThat(engine.isCompleted(journey)).isTrue();
+    }
+
+    @Test
+    void theReminderIsAnABTestAndTheCustomersVariantReachesTheSendTask() {
+        startJourney();
+        engine.increaseTime(Duration.ofHours(2).plusMinutes(1));
+
+        Map<String, Object> picked =
+                Map.of("name", "Picked for you", "share", 0.5, "template", "browse-reminder-picks");
+        ActivatedJob lookUp = engine.completeJob(
+                ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS, ContactFactsFixture.mayBeContactedBut("variant", picked));
+        ActivatedJob reminder = engine.completeJob(SEND_BROWSE_REMINDER, Map.of());
+
+        assertThat(lookUp.getVariablesAsMap().get("variants"))
+                .asInstanceOf(InstanceOfAssertFactories.list(Map.class))
+                .extracting(variant -> variant.get("name"), variant -> variant.get("template"))
+                .containsExactly(
+                        tuple("Still thinking", "browse-reminder"), tuple("Picked for you", "browse-reminder-picks"));
+        assertThat(reminder.getVariablesAsMap().get("variant"))
+                .asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+                .containsEntry("name", "Picked for you")
+                .containsEntry("template", "browse-reminder-picks");
     }
 
     @Test

@@ -8,19 +8,16 @@ final class ContactFactsFixture {
 
     private ContactFactsFixture() {}
 
-    /** Consented, not unsubscribed, nothing within the cap, noon local time, not held out. */
+    /** Consented, not unsubscribed, nothing within the cap, noon local time, not held out, no experiment. */
     static Map<String, Object> mayBeContacted() {
-        return Map.of(
-                "unsubscribed",
-                false,
-                "marketingConsent",
-                true,
-                "marketingSentInCapPeriod",
-                0,
-                "localTime",
-                "12:00:00",
-                "heldOut",
-                false);
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("unsubscribed", false);
+        facts.put("marketingConsent", true);
+        facts.put("marketingSentInCapPeriod", 0);
+        facts.put("localTime", "12:00:00");
+        facts.put("heldOut", false);
+        facts.put("variant", null);
+        return facts;
     }
 
     static Map<String, Object> mayBeContactedBut(String fact, Object value) {

@@ -30,8 +30,9 @@ public class AbandonedCheckoutWorker {
             @Variable String customerId,
             @Variable String cartId,
             @Variable int reminder,
-            @Variable Integer couponPercent) {
-        reminders.send(customerId, cartId, reminder, couponPercent, job.getKey());
+            @Variable Integer couponPercent,
+            @Variable MessageVariant variant) {
+        reminders.send(customerId, cartId, reminder, couponPercent, variant, job.getKey());
     }
 
     @JobWorker(type = JobType.RECORD_CHECKOUT_RECOVERED)

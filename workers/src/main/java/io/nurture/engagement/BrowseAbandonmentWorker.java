@@ -17,7 +17,8 @@ public class BrowseAbandonmentWorker {
     }
 
     @JobWorker(type = JobType.SEND_BROWSE_REMINDER)
-    public void sendTheBrowseReminder(ActivatedJob job, @Variable String customerId, @Variable String sku) {
-        reminders.send(customerId, sku, job.getKey());
+    public void sendTheBrowseReminder(
+            ActivatedJob job, @Variable String customerId, @Variable String sku, @Variable MessageVariant variant) {
+        reminders.send(customerId, sku, variant, job.getKey());
     }
 }

@@ -32,15 +32,19 @@ class BrowseReminders {
         this.log = log;
     }
 
-    /** The contact policy allowed it (the model asks it first). */
+    /**
+     * The contact policy allowed it (the model asks it first).
+     *
+     * @param variant the customer's variant where the step runs an experiment, else null
+     */
     @Transactional
-    void send(String customerId, String sku, long jobKey) {
+    void send(String customerId, String sku, MessageVariant variant, long jobKey) {
         Product product = inventory.products(List.of(sku)).get(sku);
         String name = product == null ? sku : product.getName();
         notifications.messageCustomer(
                 customerId,
                 null,
-                "browse-reminder",
+                variant == null ? "browse-reminder" : variant.template(),
                 Category.MARKETING,
                 stepKey(jobKey),
                 Map.of(

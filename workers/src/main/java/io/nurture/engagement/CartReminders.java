@@ -74,26 +74,38 @@ class CartReminders {
                 priced(carts.linesOf(cartId)).value());
     }
 
-    /** The contact policy allowed it (the model asks it first); the last reminder may carry a coupon. */
+    /**
+     * The contact policy allowed it (the model asks it first); the last reminder may carry a coupon.
+     *
+     * @param variant the customer's variant where the step runs an experiment, else null: its template,
+     *     and its coupon value as the percentage where the table grants a coupon at all
+     */
     @Transactional
-    void send(String customerId, String cartId, int reminder, Integer couponPercent, long jobKey) {
+    void send(
+            String customerId,
+            String cartId,
+            int reminder,
+            Integer couponPercent,
+            MessageVariant variant,
+            long jobKey) {
         Priced cart = priced(carts.linesOf(cartId));
         Map<String, Object> details = new HashMap<>();
         details.put("lines", cart.lines());
         details.put("cartValue", cart.value().toPlainString());
         details.put("currency", cart.currency());
         if (couponPercent != null && couponPercent > 0 && cart.value().signum() > 0) {
-            BigDecimal value = cart.value()
-                    .multiply(BigDecimal.valueOf(couponPercent))
-                    .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+            BigDecimal percent = variant != null && variant.couponValue() != null
+                    ? variant.couponValue()
+                    : BigDecimal.valueOf(couponPercent);
+            BigDecimal value = cart.value().multiply(percent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
             Coupon coupon = coupons.issue(
                     customerId,
                     new CouponOffer(Coupon.CART_RECOVERY, value, cart.currency(), properties.couponValidity()),
                     stepKey(jobKey));
             details.putAll(coupon.getMailDetails());
         }
-        notifications.messageCustomer(
-                customerId, null, "cart-reminder-" + reminder, Category.TRIGGERED, stepKey(jobKey), details);
+        String template = variant == null ? "cart-reminder-" + reminder : variant.template();
+        notifications.messageCustomer(customerId, null, template, Category.TRIGGERED, stepKey(jobKey), details);
         log.record(customerId, null, REMINDER_STEP + reminder, EngagementStep.SENT, null, stepKey(jobKey));
     }
 

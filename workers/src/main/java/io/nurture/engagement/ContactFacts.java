@@ -6,10 +6,13 @@ package io.nurture.engagement;
  * @param marketingSentInCapPeriod marketing messages the customer got within the frequency cap period
  * @param localTime                the customer's wall-clock time now, in their time zone (HH:mm:ss)
  * @param heldOut                  in the step's holdout group (marketing only)
+ * @param variant                  the customer's variant of a step that runs an experiment, else null;
+ *                                 the journey's call maps it out for the step's send task
  */
 public record ContactFacts(
         boolean unsubscribed,
         boolean marketingConsent,
         long marketingSentInCapPeriod,
         String localTime,
-        boolean heldOut) {}
+        boolean heldOut,
+        MessageVariant variant) {}

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,27 +23,47 @@ class ContactPolicyFacts {
     private final CustomerService customers;
     private final NotificationService notifications;
     private final Holdouts holdouts;
+    private final MessageVariants variants;
     private final Clock clock;
 
-    ContactPolicyFacts(CustomerService customers, NotificationService notifications, Holdouts holdouts, Clock clock) {
+    ContactPolicyFacts(
+            CustomerService customers,
+            NotificationService notifications,
+            Holdouts holdouts,
+            MessageVariants variants,
+            Clock clock) {
         this.customers = customers;
         this.notifications = notifications;
         this.holdouts = holdouts;
+        this.variants = variants;
         this.clock = clock;
     }
 
-    /** A customer's holdout place is stored with their first marketing step, so transactional messages take none. */
+    /**
+     * The message step the policy is asked about, as the journey's call passes it.
+     *
+     * @param variants the step's experiment, null where it runs none
+     */
+    public record Step(String journey, String journeyStep, BigDecimal holdoutShare, List<MessageVariant> variants) {}
+
+    /**
+     * A customer's holdout place is stored with their first marketing step, so transactional messages
+     * take none; their variant of a step that runs an experiment, with the first look at that step.
+     */
     @Transactional
-    public ContactFacts of(
-            String customerId, Category category, String journey, BigDecimal holdoutShare, Duration capPeriod) {
+    public ContactFacts of(String customerId, Category category, Step step, Duration capPeriod) {
         Customer customer = customers.find(customerId).orElseThrow();
         Instant now = clock.instant();
         boolean optIn = category.needsConsent();
+        MessageVariant variant = step.variants() == null
+                ? null
+                : variants.assign(customerId, step.journey(), step.journeyStep(), step.variants());
         return new ContactFacts(
                 customer.isUnsubscribed(),
                 customer.hasMarketingConsent(),
                 notifications.marketingSentSince(customerId, now.minus(capPeriod)),
                 LocalTime.ofInstant(now, customer.getTimeZone()).format(LOCAL_TIME),
-                optIn && holdouts.heldOut(customerId, journey, holdoutShare));
+                optIn && holdouts.heldOut(customerId, step.journey(), step.holdoutShare()),
+                variant);
     }
 }

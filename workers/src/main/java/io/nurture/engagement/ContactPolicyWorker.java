@@ -10,6 +10,7 @@ import io.nurture.processes.ContactPolicy.JobType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** The steps of {@code contact-policy.bpmn}, which every journey calls before a message. */
@@ -31,9 +32,16 @@ public class ContactPolicyWorker {
             @Variable String customerId,
             @Variable Category messageCategory,
             @Variable String journey,
+            @Variable String journeyStep,
             @Variable BigDecimal holdoutShare,
-            @Variable String capPeriod) {
-        return facts.of(customerId, messageCategory, journey, holdoutShare, Duration.parse(capPeriod));
+            @Variable String capPeriod,
+            @Variable MessageVariant[] variants) {
+        return facts.of(
+                customerId,
+                messageCategory,
+                new ContactPolicyFacts.Step(
+                        journey, journeyStep, holdoutShare, variants == null ? null : List.of(variants)),
+                Duration.parse(capPeriod));
     }
 
     @JobWorker(type = JobType.RECORD_SKIPPED_MESSAGE)

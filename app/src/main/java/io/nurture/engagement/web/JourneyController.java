@@ -2,11 +2,14 @@ package io.nurture.engagement.web;
 
 import io.nurture.api.NotFoundException;
 import io.nurture.api.ReportPeriod;
+import io.nurture.reporting.ExperimentVerdict;
+import io.nurture.reporting.JourneyExperiments;
 import io.nurture.reporting.JourneyFunnel;
 import io.nurture.reporting.JourneyUplift;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,11 +27,13 @@ class JourneyController {
 
     private final JourneyFunnel funnel;
     private final JourneyUplift uplift;
+    private final JourneyExperiments experiments;
     private final Clock clock;
 
-    JourneyController(JourneyFunnel funnel, JourneyUplift uplift, Clock clock) {
+    JourneyController(JourneyFunnel funnel, JourneyUplift uplift, JourneyExperiments experiments, Clock clock) {
         this.funnel = funnel;
         this.uplift = uplift;
+        this.experiments = experiments;
         this.clock = clock;
     }
 
@@ -76,6 +81,41 @@ class JourneyController {
                     Duration window) {
         ReportPeriod period = ReportPeriod.of(from, to, clock, DEFAULT_PERIOD);
         return uplift.of(journey, period.from(), period.to(), window)
+                .orElseThrow(() -> new NotFoundException("No journey " + journey));
+    }
+
+    @Operation(summary = "The A/B/n tests of a journey's message steps, and what they say", description = """
+                    For each step of the journey that sent a variant in the period (the variants the model lists in the \
+                    step's contact-policy call), in the model's order: per variant its template, the customers sent it, \
+                    their conversions (an order placed within the window after the step and delivered) and conversion \
+                    rate, and for each variant but the control (the first listed) the difference to the control's rate \
+                    with its confidence interval, Bonferroni-corrected so that the chance of a false winner is 5 % \
+                    overall. The fixed-horizon rule (docs/experiments.md): status COLLECTING until every variant has \
+                    reached the horizon, then WINNER (the variant whose interval lies wholly above zero with the \
+                    largest difference) or CONTROL_HOLDS.""")
+    @GetMapping("/api/journeys/{journey}/experiments")
+    List<ExperimentVerdict.StepExperiment> experiments(
+            @PathVariable String journey,
+            @Parameter(description = "ISO date or instant, inclusive; default: 30 days before to")
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "ISO date or instant, exclusive; default: now") @RequestParam(required = false)
+                    String to,
+            @Parameter(
+                            description = "ISO duration after each step in which an order counts",
+                            schema = @Schema(type = "string", defaultValue = "P30D"))
+                    @RequestParam(defaultValue = "P30D")
+                    @DurationMin(seconds = 1)
+                    Duration window,
+            @Parameter(
+                            description =
+                                    "customers per variant the test was planned for; no call before every variant has them")
+                    @RequestParam(defaultValue = "1000")
+                    @Min(1)
+                    long horizon) {
+        ReportPeriod period = ReportPeriod.of(from, to, clock, DEFAULT_PERIOD);
+        return experiments
+                .of(journey, period.from(), period.to(), window, horizon)
                 .orElseThrow(() -> new NotFoundException("No journey " + journey));
     }
 }
