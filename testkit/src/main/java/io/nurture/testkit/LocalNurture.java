@@ -39,7 +39,9 @@ public final class LocalNurture implements AutoCloseable {
         // run directory deep in a clone does.
         Path temp = Files.createTempDirectory("nurture-" + name + "-");
         int gatewayPort = FreePorts.any();
-        NurtureProcess process = NurtureProcess.jar(appJar())
+        Path jar = appJar();
+        NurtureProcess process = NurtureProcess.jar(jar)
+                .aheadOfTimeCache(jar.resolveSibling("aot"))
                 .jvmOptions(jvmOptions)
                 .jvmOptions(List.of("-Djava.io.tmpdir=" + temp))
                 .arguments(List.of(
