@@ -122,22 +122,22 @@ function uplift(journey, steps) {
 }
 
 const VERDICTS = {
-  COLLECTING: (step) => `collecting: no call before ${step.horizon} customers per variant`,
-  WINNER: (step) => 'winner: ' + step.winner,
+  COLLECTING: (test) => `collecting: no call before ${test.horizon} customers per variant`,
+  WINNER: (test) => 'winner: ' + test.winner,
   CONTROL_HOLDS: () => 'the control holds'
 };
 
 function experiments(byJourney) {
   const title = 'Experiments (A/B/n tests of messages)';
-  const rows = byJourney.flatMap(([journey, steps]) => steps.flatMap((step) => step.variants.map((variant) => [
-    journey, step.step, variant.variant + (variant.control ? ' (control)' : ''), variant.template, variant.customers,
-    variant.conversions, percent(variant.rate),
+  const rows = byJourney.flatMap(([journey, tests]) => tests.flatMap((test) => test.variants.map((variant) => [
+    journey, `${test.step} since ${day(test.since)}`, variant.variant + (variant.control ? ' (control)' : ''),
+    variant.template, variant.customers, variant.conversions, percent(variant.rate), variant.awaitingOutcome,
     variant.difference == null ? '–'
-      : `${percent(variant.difference)} (${percent(variant.low)} to ${percent(variant.high)}, ${percent(step.confidence)})`,
-    VERDICTS[step.status](step)])));
+      : `${percent(variant.difference)} (${percent(variant.low)} to ${percent(variant.high)}, ${percent(test.confidence)})`,
+    VERDICTS[test.status](test)])));
   return section(title, ...(rows.length === 0 ? [element('p', {}, 'No message step sent a variant in the period.')]
-    : [table('experiments', title, ['Journey', 'Step', 'Variant', 'Template', 'Sent', 'Bought after', 'Rate',
-        'Difference to the control (interval)', 'Verdict'], rows)]));
+    : [table('experiments', title, ['Journey', 'Step', 'Variant', 'Template', 'Sent (window over)', 'Bought after',
+        'Rate', 'Sent (window still open)', 'Difference to the control (interval)', 'Verdict'], rows)]));
 }
 
 function returnsSection(returns) {

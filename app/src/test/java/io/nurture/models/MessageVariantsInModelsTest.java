@@ -24,13 +24,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The experiments the models run can run: every call of the contact policy hands the customer's
  * variant back (a step without an experiment hands back none, so a variant of an earlier step never
- * reaches a later one), and every step's variants name a mail template that exists, with shares
- * that add up to 1.
+ * reaches a later one), and every step's variants have names of their own and name a mail template
+ * that exists, with shares that add up to 1.
  */
 class MessageVariantsInModelsTest {
 
     private static final Pattern TEMPLATE = Pattern.compile("template:\\s*\"([^\"]*)\"");
     private static final Pattern SHARE = Pattern.compile("share:\\s*([0-9.]+)");
+    private static final Pattern NAME = Pattern.compile("name:\\s*\"([^\"]*)\"");
 
     @Test
     void everyContactPolicyCallHandsTheVariantBack() {
@@ -67,6 +68,10 @@ class MessageVariantsInModelsTest {
             BigDecimal total =
                     all(SHARE.matcher(source)).stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(total).as(call + " shares").isEqualByComparingTo(BigDecimal.ONE);
+            assertThat(all(NAME.matcher(source)))
+                    .as(call + " names")
+                    .hasSameSizeAs(templates)
+                    .doesNotHaveDuplicates();
         });
     }
 

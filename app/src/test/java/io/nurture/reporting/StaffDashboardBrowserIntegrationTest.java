@@ -84,10 +84,20 @@ class StaffDashboardBrowserIntegrationTest {
                             .containsExactly("WIN_BACK", "1", "1", "0", "0", "0");
                     assertThat(rowWith("experiments", "Picked for you"))
                             .startsWith(
-                                    "browse-abandonment", "BROWSE_REMINDER", "Picked for you", "template-1", "2", "1")
+                                    "browse-abandonment",
+                                    "BROWSE_REMINDER since 2041-03-01",
+                                    "Picked for you",
+                                    "template-1",
+                                    "2",
+                                    "1",
+                                    "50.0 %",
+                                    "0")
                             .endsWith("collecting: no call before 1000 customers per variant");
                     assertThat(rowWith("experiments", "Still thinking (control)"))
-                            .startsWith("browse-abandonment", "BROWSE_REMINDER", "Still thinking (control)")
+                            .startsWith(
+                                    "browse-abandonment",
+                                    "BROWSE_REMINDER since 2041-03-01",
+                                    "Still thinking (control)")
                             .contains("–");
                 });
         assertThat(browser.findElements(By.cssSelector("svg[role='img']"))).hasSizeGreaterThan(8);
@@ -146,14 +156,15 @@ class StaffDashboardBrowserIntegrationTest {
         tables.storedStep(alsoSent, "RE_ENGAGEMENT", "SENT", null, "2041-03-06");
         tables.storedStep(withoutConsent, "RE_ENGAGEMENT", "SKIPPED", "NO_MARKETING_CONSENT", "2041-03-07");
         tables.storedStep(sent, "WIN_BACK", "SENT", null, "2041-03-20");
+        String experiment = tables.newExperiment();
         String browsed = tables.storedCustomer("dashboard", "2041-01-01");
-        tables.storedVariant(browsed, "browse-abandonment", "BROWSE_REMINDER", "Still thinking", 0);
-        tables.storedStep(browsed, "BROWSE_REMINDER", "SENT", null, "2041-03-05");
+        tables.storedVariant(experiment, browsed, "BROWSE_REMINDER", "Still thinking", 0, "2041-03-01");
+        tables.storedStep(browsed, "BROWSE_REMINDER", "SENT", null, "2041-03-01");
         String bought = tables.storedCustomer("dashboard", "2041-01-01");
         String didNotBuy = tables.storedCustomer("dashboard", "2041-01-01");
         for (String customerId : List.of(bought, didNotBuy)) {
-            tables.storedVariant(customerId, "browse-abandonment", "BROWSE_REMINDER", "Picked for you", 1);
-            tables.storedStep(customerId, "BROWSE_REMINDER", "SENT", null, "2041-03-06");
+            tables.storedVariant(experiment, customerId, "BROWSE_REMINDER", "Picked for you", 1, "2041-03-01");
+            tables.storedStep(customerId, "BROWSE_REMINDER", "SENT", null, "2041-03-01");
         }
         tables.storedOrder(bought, "DELIVERED", "2041-03-08", "0.00");
     }

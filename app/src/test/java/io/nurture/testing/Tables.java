@@ -61,7 +61,7 @@ public final class Tables {
                 .update();
     }
 
-    /** The template of the variant the customer was given for the step (an experiment's record). */
+    /** The template of the variant the customer was given for the step (the record of its one experiment). */
     public String variantTemplateOf(String customerId, String step) {
         return db.sql("SELECT template FROM message_variants WHERE customer_id = ? AND journey_step = ?")
                 .params(customerId, step)
@@ -69,11 +69,20 @@ public final class Tables {
                 .single();
     }
 
-    /** A customer's variant of a step written straight into the database, for reports over a scripted population. */
-    public void storedVariant(String customerId, String journey, String step, String variant, int position) {
-        db.sql("INSERT INTO message_variants (customer_id, journey_step, journey, variant, position, template,"
-                        + " assigned_at) VALUES (?, ?, ?, ?, ?, ?, NOW(6))")
-                .params(customerId, step, journey, variant, position, "template-" + position)
+    /** A new experiment's id, for variants written straight into the database. */
+    public String newExperiment() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    /**
+     * A customer's variant of a step in an experiment of two variants, written straight into the
+     * database as placed at midnight of the day, for reports over a scripted population.
+     */
+    public void storedVariant(
+            String experiment, String customerId, String step, String variant, int position, String day) {
+        db.sql("INSERT INTO message_variants (customer_id, journey_step, experiment, journey, variant, position,"
+                        + " variant_count, template, assigned_at) VALUES (?, ?, ?, 'scripted', ?, ?, 2, ?, ?)")
+                .params(customerId, step, experiment, variant, position, "template-" + position, day + " 00:00:00")
                 .update();
     }
 

@@ -2,10 +2,13 @@ package io.nurture.engagement;
 
 import io.nurture.persistence.UtcColumns;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Which variant of a message step each customer gets: a fixed place in [0, 1) per customer and step
  * (the hash holdouts use, over other ids), laid over the variants' shares in the model's order, and
- * recorded for the experiments report. One variant with share 1 is how a promoted winner's template
+ * recorded per experiment for the experiments report. One variant with share 1 is how a promoted winner's template
  * stays in the model. A model whose shares do not add up fails the job with a message that says so:
  * an incident for the analyst, not a silent default.
  */
@@ -32,31 +35,25 @@ public class MessageVariants {
     }
 
     /**
-     * The customer's variant of the step. It is recorded the first time and kept while the model's
-     * experiment names it; a model that lists other variants (a new test, a promoted winner)
-     * records the variant the customer's place falls on now.
+     * The customer's variant of the step in the model's current list, recorded once per experiment
+     * (the list, named by its hash): a job delivered twice, or a look-up again after the quiet hours,
+     * records nothing new. A changed list is a new experiment, recorded beside the earlier one.
      */
     MessageVariant assign(String customerId, String journey, String journeyStep, List<MessageVariant> variants) {
         check(journeyStep, variants);
-        Optional<String> recorded = recorded(customerId, journeyStep);
-        Optional<MessageVariant> kept = recorded.flatMap(name ->
-                variants.stream().filter(variant -> variant.name().equals(name)).findFirst());
-        if (kept.isPresent()) {
-            return kept.get();
-        }
         int position = positionOf(place(customerId, journeyStep), variants);
         MessageVariant variant = variants.get(position);
-        db.sql("INSERT INTO message_variants (customer_id, journey_step, journey, variant, position, template,"
-                        + " coupon_value, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " ON DUPLICATE KEY UPDATE journey = VALUES(journey), variant = VALUES(variant),"
-                        + " position = VALUES(position), template = VALUES(template),"
-                        + " coupon_value = VALUES(coupon_value), assigned_at = VALUES(assigned_at)")
+        db.sql("INSERT IGNORE INTO message_variants (customer_id, journey_step, experiment, journey, variant,"
+                        + " position, variant_count, template, coupon_value, assigned_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         customerId,
                         journeyStep,
+                        experiment(variants),
                         journey,
                         variant.name(),
                         position,
+                        variants.size(),
                         variant.template(),
                         variant.couponValue(),
                         UtcColumns.utc(clock.instant()))
@@ -64,11 +61,29 @@ public class MessageVariants {
         return variant;
     }
 
-    private Optional<String> recorded(String customerId, String journeyStep) {
-        return db.sql("SELECT variant FROM message_variants WHERE customer_id = ? AND journey_step = ?")
-                .params(customerId, journeyStep)
-                .query(String.class)
-                .optional();
+    /** The experiment a list of variants makes: its names, shares, templates and coupons, hashed. */
+    static String experiment(List<MessageVariant> variants) {
+        StringBuilder list = new StringBuilder();
+        for (MessageVariant variant : variants) {
+            list.append(variant.name())
+                    .append('|')
+                    .append(variant.share().stripTrailingZeros().toPlainString())
+                    .append('|')
+                    .append(variant.template())
+                    .append('|')
+                    .append(
+                            variant.couponValue() == null
+                                    ? ""
+                                    : variant.couponValue().stripTrailingZeros().toPlainString())
+                    .append(';');
+        }
+        try {
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(list.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static double place(String customerId, String journeyStep) {

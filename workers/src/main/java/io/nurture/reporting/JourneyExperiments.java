@@ -3,9 +3,14 @@ package io.nurture.reporting;
 import static io.nurture.persistence.UtcColumns.utc;
 
 import io.nurture.processes.JourneySteps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,37 +20,49 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The A/B/n tests of a journey's message steps: per step that sent a variant in the period, per
- * variant customers were given (the control first, also while nobody was sent it yet) the customers
- * sent it, those of them who placed an order within the window after it that
- * was delivered (the conversions the uplift report counts), and the verdict of the fixed-horizon
- * rule ({@link ExperimentVerdict}). The counts come from SQL over the engagement log, the variants
- * customers were given and the orders.
+ * The A/B/n tests of a journey's message steps: each experiment (a list of variants a model set)
+ * that sent a variant in the period, from its first customer on. Per variant: the customers sent it
+ * up to the period's end whose window has closed, those of them who placed an order within the
+ * window that was delivered (the conversions the uplift report counts), those still inside their
+ * window (not counted yet), and the verdict of the fixed-horizon rule ({@link ExperimentVerdict}).
+ * The counts come from SQL over the engagement log, the variants customers were given and the orders.
  */
 @Service
 public class JourneyExperiments {
 
     private static final String ARMS = """
-            WITH sent AS (
-                SELECT s.step, s.customer_id, MIN(s.at) AS at
-                FROM engagement_steps s
-                WHERE s.step IN (:steps) AND s.outcome = 'SENT' AND s.at >= :from AND s.at < :to
-                GROUP BY s.step, s.customer_id
-            ), converted AS (
-                SELECT sent.step, sent.customer_id, COUNT(o.id) > 0 AS converted
+            WITH tests AS (
+                SELECT DISTINCT v.journey_step, v.experiment
+                FROM message_variants v
+                JOIN engagement_steps s ON s.customer_id = v.customer_id AND s.step = v.journey_step
+                     AND s.outcome = 'SENT' AND s.at >= v.assigned_at AND s.at >= :from AND s.at < :to
+                WHERE v.journey_step IN (:steps)
+            ), sent AS (
+                SELECT v.journey_step, v.experiment, v.customer_id, MIN(s.at) AS at
+                FROM tests t
+                JOIN message_variants v ON v.journey_step = t.journey_step AND v.experiment = t.experiment
+                JOIN engagement_steps s ON s.customer_id = v.customer_id AND s.step = v.journey_step
+                     AND s.outcome = 'SENT' AND s.at >= v.assigned_at AND s.at < :to
+                GROUP BY v.journey_step, v.experiment, v.customer_id
+            ), outcome AS (
+                SELECT sent.journey_step, sent.experiment, sent.customer_id,
+                       sent.at <= DATE_SUB(:to, INTERVAL :window SECOND) AS closed,
+                       EXISTS (SELECT 1 FROM orders o
+                               WHERE o.customer_id = sent.customer_id AND o.status = 'DELIVERED'
+                                 AND o.replaces_order_id IS NULL AND o.created_at > sent.at
+                                 AND o.created_at <= DATE_ADD(sent.at, INTERVAL :window SECOND)) AS converted
                 FROM sent
-                LEFT JOIN orders o ON o.customer_id = sent.customer_id AND o.status = 'DELIVERED'
-                     AND o.replaces_order_id IS NULL
-                     AND o.created_at > sent.at AND o.created_at <= DATE_ADD(sent.at, INTERVAL :window SECOND)
-                GROUP BY sent.step, sent.customer_id
             )
-            SELECT v.journey_step, v.variant, MIN(v.position) AS position, MIN(v.template) AS template,
-                   COUNT(c.customer_id) AS customers, COALESCE(SUM(c.converted), 0) AS conversions
-            FROM message_variants v
-            LEFT JOIN converted c ON c.customer_id = v.customer_id AND c.step = v.journey_step
-            WHERE v.journey_step IN (:steps)
-            GROUP BY v.journey_step, v.variant
-            ORDER BY v.journey_step, position""";
+            SELECT v.journey_step, v.experiment, v.variant, MIN(v.position) AS position, MIN(v.template) AS template,
+                   MIN(v.variant_count) AS variant_count, MIN(v.assigned_at) AS since,
+                   COALESCE(SUM(o.closed), 0) AS customers, COALESCE(SUM(o.closed AND o.converted), 0) AS conversions,
+                   COALESCE(SUM(NOT o.closed), 0) AS awaiting
+            FROM tests t
+            JOIN message_variants v ON v.journey_step = t.journey_step AND v.experiment = t.experiment
+            LEFT JOIN outcome o ON o.journey_step = v.journey_step AND o.experiment = v.experiment
+                 AND o.customer_id = v.customer_id
+            GROUP BY v.journey_step, v.experiment, v.variant
+            ORDER BY v.journey_step, v.experiment, position""";
 
     private final JdbcClient db;
 
@@ -54,9 +71,10 @@ public class JourneyExperiments {
     }
 
     /**
-     * Empty when there is no such journey; a step appears once a variant of it was sent.
+     * Empty when there is no such journey; in the model's order of steps, each step's experiments
+     * oldest first.
      *
-     * @param horizon customers per variant the test was planned for
+     * @param horizon customers per variant the tests were planned for
      */
     @Transactional(readOnly = true)
     public Optional<List<ExperimentVerdict.StepExperiment>> of(
@@ -67,27 +85,51 @@ public class JourneyExperiments {
 
     private List<ExperimentVerdict.StepExperiment> measure(
             List<String> steps, Instant from, Instant to, Duration window, long horizon) {
-        Map<String, List<ExperimentVerdict.Arm>> armsByStep = new LinkedHashMap<>();
+        Map<List<String>, List<Row>> byExperiment = new LinkedHashMap<>();
         db.sql(ARMS)
                 .param("steps", steps)
                 .param("from", utc(from))
                 .param("to", utc(to))
                 .param("window", window.toSeconds())
-                .query((row, n) -> Map.entry(
-                        row.getString("journey_step"),
-                        new ExperimentVerdict.Arm(
-                                row.getString("variant"),
-                                row.getString("template"),
-                                row.getLong("customers"),
-                                row.getLong("conversions"))))
+                .query((row, n) -> Row.of(row))
                 .list()
-                .forEach(arm -> armsByStep
-                        .computeIfAbsent(arm.getKey(), step -> new ArrayList<>())
-                        .add(arm.getValue()));
-        return steps.stream()
-                .filter(step ->
-                        armsByStep.getOrDefault(step, List.of()).stream().anyMatch(arm -> arm.customers() > 0))
-                .map(step -> ExperimentVerdict.of(step, armsByStep.get(step), horizon))
+                .forEach(row -> byExperiment
+                        .computeIfAbsent(List.of(row.step(), row.experiment()), key -> new ArrayList<>())
+                        .add(row));
+        return byExperiment.values().stream()
+                .map(rows -> verdict(rows, horizon))
+                .sorted(Comparator.comparing((ExperimentVerdict.StepExperiment test) -> steps.indexOf(test.step()))
+                        .thenComparing(ExperimentVerdict.StepExperiment::since))
                 .toList();
+    }
+
+    private static ExperimentVerdict.StepExperiment verdict(List<Row> rows, long horizon) {
+        Row first = rows.get(0);
+        Instant since =
+                rows.stream().map(Row::since).min(Comparator.naturalOrder()).orElseThrow();
+        return ExperimentVerdict.of(
+                first.step(),
+                first.experiment(),
+                since,
+                rows.stream().map(Row::arm).toList(),
+                first.variantCount(),
+                horizon);
+    }
+
+    private record Row(String step, String experiment, Instant since, int variantCount, ExperimentVerdict.Arm arm) {
+        static Row of(ResultSet row) throws SQLException {
+            return new Row(
+                    row.getString("journey_step"),
+                    row.getString("experiment"),
+                    row.getObject("since", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                    row.getInt("variant_count"),
+                    new ExperimentVerdict.Arm(
+                            row.getString("variant"),
+                            row.getInt("position"),
+                            row.getString("template"),
+                            row.getLong("customers"),
+                            row.getLong("conversions"),
+                            row.getLong("awaiting")));
+        }
     }
 }

@@ -40,6 +40,22 @@ class MessageVariantsTest {
     }
 
     @Test
+    void aChangedListIsAnotherExperimentAndTheSameListTheSame() {
+        List<MessageVariant> promoted = List.of(variant("Picked for you", "1"));
+        List<MessageVariant> evenShares = List.of(variant("Still thinking", "0.50"), variant("Picked for you", "0.5"));
+
+        assertThat(MessageVariants.experiment(SEVENTY_THIRTY))
+                .hasSize(16)
+                .isEqualTo(MessageVariants.experiment(List.copyOf(SEVENTY_THIRTY)))
+                .isNotEqualTo(MessageVariants.experiment(promoted))
+                .isNotEqualTo(MessageVariants.experiment(evenShares));
+        assertThat(MessageVariants.experiment(evenShares))
+                .as("0.50 is the share 0.5")
+                .isEqualTo(MessageVariants.experiment(
+                        List.of(variant("Still thinking", "0.5"), variant("Picked for you", "0.5"))));
+    }
+
+    @Test
     void sharesThatDoNotAddUpToOneAreRefusedNamingTheStep() {
         List<MessageVariant> tooLittle = List.of(variant("Still thinking", "0.5"), variant("Picked for you", "0.4"));
 
