@@ -38,9 +38,6 @@ public record AppProcess(NurtureProcess process) implements AutoCloseable {
      */
     public static final String TEST_BROKER_JVM = "-Xms64m -Xmx512m " + String.join(" ", QUICK_START_JVM);
 
-    /** The apps' ahead-of-time cache and the jars it serves, trained by the build's first app start. */
-    private static final Path AHEAD_OF_TIME = Path.of("target", "aot").toAbsolutePath();
-
     /** Bound of a stop: the broker that trains its ahead-of-time cache writes it as it stops (20 s idle). */
     private static final Duration STOP = Duration.ofMinutes(3);
 
@@ -75,7 +72,6 @@ public record AppProcess(NurtureProcess process) implements AutoCloseable {
         return NurtureProcess.classpath(System.getProperty("java.class.path"), NurtureApplication.class.getName())
                 .jvmOptions(List.of("-Djava.io.tmpdir=" + temp))
                 .jvmOptions(QUICK_START_JVM)
-                .aheadOfTimeCache(AHEAD_OF_TIME)
                 .settings(withProductionDelivery)
                 .inOwnSession();
     }

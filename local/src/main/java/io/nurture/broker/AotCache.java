@@ -13,21 +13,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A JVM's ahead-of-time cache (JDK 25 and later, JEP 483/514): classes loaded and linked, and
- * profiles, from an earlier start; the local broker's, and the app's where the tests, the benchmark
- * and the simulation start it ({@code NurtureProcess}). A start that finds none trains one (slower,
- * written when that JVM exits), unless another start is training one; every later start uses it and
- * boots in about half the time and CPU (measured on 2 cores: the broker 3.3 s and 4.5 s CPU instead
- * of 7.1 s and 9.1 s; the app 6.5 s CPU instead of 12.4 s). The cache lies beside what it caches,
- * one per JDK and JVM options, which it must match; a cache the JVM cannot use it ignores with an
- * error line in the JVM's log, and the JVM starts as without it (delete the file to train a new one).
+ * The broker's ahead-of-time cache (JDK 25 and later, JEP 483/514): classes loaded and linked, and
+ * profiles, from an earlier start. A start that finds none trains one (slower, written when that
+ * broker exits), unless another broker is training one; every later start uses it and boots in about
+ * half the time and CPU (measured on 2 cores: 3.3 s and 4.5 s CPU instead of 7.1 s and 9.1 s). The
+ * cache lies beside the distribution, one per JDK and broker JVM options, which it must match; a
+ * cache the JVM cannot use it ignores with an error line in the broker's log, and the broker starts
+ * as without it (delete the file to train a new one).
  */
-public final class AotCache {
+final class AotCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(AotCache.class);
     private static final int FIRST_JDK = 25;
     private static final Duration CLAIM_LAPSES = Duration.ofMinutes(10);
-    /** Classes it may not archive and stubs it relinks are warnings of no use to the reader of the JVM.s log; errors still show. */
+    /** Classes it may not archive and stubs it relinks are warnings of no use to the broker's reader; errors still show. */
     private static final String QUIET = "-Xlog:aot*=error";
 
     private static final Start WITHOUT = new Start(List.of(), null);
@@ -39,14 +38,14 @@ public final class AotCache {
     }
 
     /**
-     * One start's part: its JVM options, and the file it trains into, if it trains.
+     * One broker start's part: its JVM options, and the file it trains into, if it trains.
      *
      * @param training where this start writes the cache it trains; null when it uses one or none
      */
-    public record Start(List<String> options, Path training) {}
+    record Start(List<String> options, Path training) {}
 
     /** None where it is switched off, the JDK has no such cache, or the distribution's directory is read-only. */
-    public static AotCache beside(Path distribution, String javaOptions, boolean enabled) {
+    static AotCache beside(Path distribution, String javaOptions, boolean enabled) {
         if (!enabled || distribution == null || Runtime.version().feature() < FIRST_JDK) {
             return new AotCache(null);
         }
@@ -61,8 +60,8 @@ public final class AotCache {
         return new AotCache(directory.resolve(name.replace('+', '_')));
     }
 
-    /** The next start: it uses the cache, or trains one under a name of its own while no other start does. */
-    public Start start() {
+    /** The next start: it uses the cache, or trains one under a name of its own while no other broker does. */
+    Start start() {
         if (cache == null) {
             return WITHOUT;
         }
@@ -76,16 +75,16 @@ public final class AotCache {
         return new Start(List.of("-XX:AOTCacheOutput=" + training, QUIET), training);
     }
 
-    /** The start's JVM stops: one that trains writes the cache as it exits, which takes it a while longer. */
-    public static boolean trains(Start start) {
+    /** The start's broker stops: a broker that trains writes the cache as it exits, which takes it a while longer. */
+    static boolean trains(Start start) {
         return start != null && start.training() != null;
     }
 
     /**
-     * The start's JVM exited. A cache it trained becomes the one every start uses, but only from a
-     * JVM that ended as asked (SIGTERM) or by itself: one killed may have left it half written.
+     * The start's broker exited. A cache it trained becomes the one every start uses, but only from a
+     * broker that ended as asked (SIGTERM) or by itself: one killed may have left it half written.
      */
-    public void exited(Start start, int exitCode) {
+    void exited(Start start, int exitCode) {
         if (!trains(start)) {
             return;
         }
@@ -94,10 +93,10 @@ public final class AotCache {
             boolean endedCleanly = exitCode == 0 || exitCode == 143;
             if (endedCleanly && Files.isRegularFile(trained) && Files.size(trained) > 0 && !Files.exists(cache)) {
                 Files.move(trained, cache, StandardCopyOption.ATOMIC_MOVE);
-                LOG.info("Trained the ahead-of-time cache {}: later starts use it", cache);
+                LOG.info("Trained the local broker's ahead-of-time cache {}: later starts use it", cache);
             }
         } catch (IOException notWritten) {
-            LOG.debug("No ahead-of-time cache from this JVM ({}); a later start trains one", notWritten.toString());
+            LOG.debug("No ahead-of-time cache from this broker ({}); a later start trains one", notWritten.toString());
         } finally {
             deleteTrainingFiles(trained.getFileName().toString());
             deleteQuietly(claim());
@@ -105,8 +104,8 @@ public final class AotCache {
     }
 
     /**
-     * One JVM trains at a time: training costs a start about twice the CPU, and JVMs starting
-     * together (a cluster, parallel tests) would each pay it for one cache. A claim left by a JVM
+     * One broker trains at a time: training costs a start about twice the CPU, and brokers starting
+     * together (a cluster, parallel tests) would each pay it for one cache. A claim left by a broker
      * that died while training lapses, and what it left behind goes with it.
      */
     private boolean claimTraining() {

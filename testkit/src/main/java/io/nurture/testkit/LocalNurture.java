@@ -39,9 +39,7 @@ public final class LocalNurture implements AutoCloseable {
         // run directory deep in a clone does.
         Path temp = Files.createTempDirectory("nurture-" + name + "-");
         int gatewayPort = FreePorts.any();
-        Path jar = appJar();
-        NurtureProcess process = NurtureProcess.jar(jar)
-                .aheadOfTimeCache(jar.resolveSibling("aot"))
+        NurtureProcess process = NurtureProcess.jar(appJar())
                 .jvmOptions(jvmOptions)
                 .jvmOptions(List.of("-Djava.io.tmpdir=" + temp))
                 .arguments(List.of(

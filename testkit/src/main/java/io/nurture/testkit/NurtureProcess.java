@@ -1,6 +1,5 @@
 package io.nurture.testkit;
 
-import io.nurture.broker.AotCache;
 import io.nurture.local.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -101,7 +100,6 @@ public final class NurtureProcess implements AutoCloseable {
         private final List<String> jvmOptions = new ArrayList<>();
         private final Map<String, Object> settings = new LinkedHashMap<>();
         private final List<String> arguments = new ArrayList<>();
-        private Path aheadOfTimeCache;
         private String readiness = "/actuator/health/readiness";
         private int readyStatus = 200;
         private boolean ownSession;
@@ -134,15 +132,6 @@ public final class NurtureProcess implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Starts it from an ahead-of-time cache in this directory (JDK 25 and later; {@link AheadOfTime}):
-         * the first start trains it, later starts with the same JVM options take about half the CPU.
-         */
-        public Launch aheadOfTimeCache(Path directory) {
-            aheadOfTimeCache = directory;
-            return this;
-        }
-
         /** A session of its own, as a terminal or service manager gives it: a signal to its group reaches it and nothing else. */
         public Launch inOwnSession() {
             ownSession = true;
@@ -151,29 +140,17 @@ public final class NurtureProcess implements AutoCloseable {
 
         /** Starts it on the port (its {@code server.port}) and waits until it answers as started. */
         public NurtureProcess start(int port, Path log) throws IOException {
-            AheadOfTime aot = aheadOfTimeCache == null
-                    ? AheadOfTime.none(main)
-                    : AheadOfTime.in(aheadOfTimeCache, main, jvmOptions);
-            AotCache.Start cached = aot.start();
             List<String> command = new ArrayList<>(
                     List.of(ProcessHandle.current().info().command().orElse("java")));
             command.addAll(jvmOptions);
-            command.addAll(cached.options());
-            command.addAll(aot.main());
+            command.addAll(main);
             command.add("--server.port=" + port);
             settings.forEach((key, value) -> command.add("--" + key + "=" + value));
             command.addAll(arguments);
-            Process process;
-            try {
-                process = new ProcessBuilder(ownSession ? ChildProcesses.inOwnSession(command) : command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start();
-            } catch (IOException notStarted) {
-                aot.exited(cached, -1);
-                throw notStarted;
-            }
-            process.onExit().thenAccept(exited -> aot.exited(cached, exited.exitValue()));
+            Process process = new ProcessBuilder(ownSession ? ChildProcesses.inOwnSession(command) : command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             NurtureProcess app = new NurtureProcess(process, port, log);
             ChildProcesses.awaitReady("Nurture", process, log, STALL, () -> answers(app));
             return app;
