@@ -8,6 +8,7 @@ import io.nurture.processes.AbandonedCheckout.Message;
 import io.nurture.processes.AbandonedCheckout.Variable;
 import java.time.Duration;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -197,6 +198,25 @@ class AbandonedCheckoutProcessTest {
         engine.publishStart(Message.CHECKOUT_STARTED, A_CART, started());
 
         assertThat(engine.instancesOf(AbandonedCheckout.PROCESS_ID)).hasSize(1);
+    }
+
+    @Test
+    void aVariantOfTheFirstReminderDoesNotReachTheSecond() {
+        startJourney();
+        engine.completeJob(COLLECT_CHECKOUT_FACTS, newCustomerWithCartWorth(64));
+        engine.increaseTime(Duration.ofHours(1).plusMinutes(1));
+        engine.completeJob(
+                ContactPolicy.JobType.LOOK_UP_CONTACT_FACTS,
+                ContactFactsFixture.mayBeContactedBut("variant", Map.of("name", "Short", "template", "cart-short")));
+        ActivatedJob first = engine.completeJob(SEND_CART_REMINDER, Map.of());
+        engine.increaseTime(Duration.ofHours(23));
+
+        ActivatedJob second = remind();
+
+        assertThat(first.getVariablesAsMap().get("variant"))
+                .asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+                .containsEntry("template", "cart-short");
+        assertThat(second.getVariablesAsMap()).containsEntry("variant", null);
     }
 
     /** The contact policy lets the reminder go, and it is sent; answers the send job. */

@@ -45,9 +45,11 @@ class AdvocacyAsk {
      * The contact policy allowed it (the model asks it first). An order with a return open or
      * accepted, or a return's replacement, is no order to ask a review of: the ask is skipped, and
      * logged so.
+     *
+     * @param variant the customer's variant where the step runs an experiment, else null
      */
     @Transactional
-    public void ask(String orderId, String customerId, long jobKey) {
+    public void ask(String orderId, String customerId, MessageVariant variant, long jobKey) {
         Optional<String> noAsk = returns.whyNoAskFor(orderId);
         if (noAsk.isPresent()) {
             log.record(customerId, orderId, "ADVOCACY_ASK", EngagementStep.SKIPPED, noAsk.get(), stepKey(jobKey));
@@ -56,7 +58,7 @@ class AdvocacyAsk {
         notifications.messageCustomer(
                 customerId,
                 orderId,
-                "advocacy-ask",
+                MessageVariant.templateOf(variant, "advocacy-ask"),
                 Category.MARKETING,
                 stepKey(jobKey),
                 Map.of("referralCode", referrals.codeFor(customerId).getCode()));

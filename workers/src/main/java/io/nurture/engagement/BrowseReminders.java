@@ -44,7 +44,7 @@ class BrowseReminders {
         notifications.messageCustomer(
                 customerId,
                 null,
-                variant == null ? "browse-reminder" : variant.template(),
+                MessageVariant.templateOf(variant, "browse-reminder"),
                 Category.MARKETING,
                 stepKey(jobKey),
                 Map.of(

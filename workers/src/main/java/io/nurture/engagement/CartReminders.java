@@ -94,9 +94,7 @@ class CartReminders {
         details.put("cartValue", cart.value().toPlainString());
         details.put("currency", cart.currency());
         if (couponPercent != null && couponPercent > 0 && cart.value().signum() > 0) {
-            BigDecimal percent = variant != null && variant.couponValue() != null
-                    ? variant.couponValue()
-                    : BigDecimal.valueOf(couponPercent);
+            BigDecimal percent = MessageVariant.couponOf(variant, BigDecimal.valueOf(couponPercent));
             BigDecimal value = cart.value().multiply(percent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
             Coupon coupon = coupons.issue(
                     customerId,
@@ -104,7 +102,7 @@ class CartReminders {
                     stepKey(jobKey));
             details.putAll(coupon.getMailDetails());
         }
-        String template = variant == null ? "cart-reminder-" + reminder : variant.template();
+        String template = MessageVariant.templateOf(variant, "cart-reminder-" + reminder);
         notifications.messageCustomer(customerId, null, template, Category.TRIGGERED, stepKey(jobKey), details);
         log.record(customerId, null, REMINDER_STEP + reminder, EngagementStep.SENT, null, stepKey(jobKey));
     }

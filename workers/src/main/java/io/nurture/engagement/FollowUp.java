@@ -23,22 +23,29 @@ class FollowUp {
         this.log = log;
     }
 
+    /** @param variant the customer's variant where the step runs an experiment, else null */
     @Transactional
-    public void sendFollowUp(String orderId, String customerId, long jobKey) {
+    public void sendFollowUp(String orderId, String customerId, MessageVariant variant, long jobKey) {
         notifications.messageCustomer(
                 customerId,
                 orderId,
-                "follow-up",
+                MessageVariant.templateOf(variant, "follow-up"),
                 Category.TRANSACTIONAL,
                 stepKey(jobKey),
                 Map.of("recommendations", recommendations.forCustomer(customerId)));
         log.record(customerId, orderId, "FOLLOW_UP", EngagementStep.SENT, null, stepKey(jobKey));
     }
 
+    /** @param variant the customer's variant where the step runs an experiment, else null */
     @Transactional
-    public void thankForFeedback(String orderId, String customerId, long jobKey) {
+    public void thankForFeedback(String orderId, String customerId, MessageVariant variant, long jobKey) {
         notifications.messageCustomer(
-                customerId, orderId, "feedback-thanks", Category.TRANSACTIONAL, stepKey(jobKey), Map.of());
+                customerId,
+                orderId,
+                MessageVariant.templateOf(variant, "feedback-thanks"),
+                Category.TRANSACTIONAL,
+                stepKey(jobKey),
+                Map.of());
         log.record(customerId, orderId, "THANK_YOU", EngagementStep.SENT, null, stepKey(jobKey));
     }
 }

@@ -11,4 +11,15 @@ import java.math.BigDecimal;
  * @param template    the mail template it sends (a file {@code mail/<template>.mustache})
  * @param couponValue the coupon it offers where the step issues one; null for the step's own
  */
-public record MessageVariant(String name, BigDecimal share, String template, BigDecimal couponValue) {}
+public record MessageVariant(String name, BigDecimal share, String template, BigDecimal couponValue) {
+
+    /** The template a step sends: its variant's where it runs an experiment, else its own. */
+    static String templateOf(MessageVariant variant, String stepTemplate) {
+        return variant == null ? stepTemplate : variant.template();
+    }
+
+    /** The coupon a step issues: its variant's value where that sets one, else the step's own. */
+    static BigDecimal couponOf(MessageVariant variant, BigDecimal stepValue) {
+        return variant == null || variant.couponValue() == null ? stepValue : variant.couponValue();
+    }
+}

@@ -36,18 +36,21 @@ public class PostPurchaseWorker {
 
     @JobWorker(type = JobType.SEND_FOLLOW_UP)
     public void sendThankYouWithRecommendations(
-            ActivatedJob job, @Variable String orderId, @Variable String customerId) {
-        followUp.sendFollowUp(orderId, customerId, job.getKey());
+            ActivatedJob job, @Variable String orderId, @Variable String customerId, @Variable MessageVariant variant) {
+        followUp.sendFollowUp(orderId, customerId, variant, job.getKey());
     }
 
     @JobWorker(type = JobType.SEND_SURVEY)
-    public SurveySent sendSatisfactionSurvey(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
-        return new SurveySent(survey.send(orderId, customerId, job.getKey()).toString());
+    public SurveySent sendSatisfactionSurvey(
+            ActivatedJob job, @Variable String orderId, @Variable String customerId, @Variable MessageVariant variant) {
+        return new SurveySent(
+                survey.send(orderId, customerId, variant, job.getKey()).toString());
     }
 
     @JobWorker(type = JobType.SEND_SURVEY_REMINDER)
-    public void remindAboutSurvey(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
-        survey.remind(orderId, customerId, job.getKey());
+    public void remindAboutSurvey(
+            ActivatedJob job, @Variable String orderId, @Variable String customerId, @Variable MessageVariant variant) {
+        survey.remind(orderId, customerId, variant, job.getKey());
     }
 
     @JobWorker(type = JobType.EXPIRE_SURVEY)
@@ -57,8 +60,12 @@ public class PostPurchaseWorker {
 
     @JobWorker(type = JobType.START_SERVICE_RECOVERY)
     public void apologiseGiveCouponAndOpenCareCase(
-            ActivatedJob job, @Variable String orderId, @Variable String customerId, @Variable int npsScore) {
-        recovery.start(orderId, customerId, npsScore, job.getKey());
+            ActivatedJob job,
+            @Variable String orderId,
+            @Variable String customerId,
+            @Variable int npsScore,
+            @Variable MessageVariant variant) {
+        recovery.start(orderId, customerId, npsScore, variant, job.getKey());
     }
 
     @JobWorker(type = JobType.RECORD_CARE_OUTCOME)
@@ -67,13 +74,15 @@ public class PostPurchaseWorker {
     }
 
     @JobWorker(type = JobType.SEND_THANK_YOU)
-    public void thankCustomerForFeedback(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
-        followUp.thankForFeedback(orderId, customerId, job.getKey());
+    public void thankCustomerForFeedback(
+            ActivatedJob job, @Variable String orderId, @Variable String customerId, @Variable MessageVariant variant) {
+        followUp.thankForFeedback(orderId, customerId, variant, job.getKey());
     }
 
     @JobWorker(type = JobType.ASK_FOR_ADVOCACY)
-    public void askForReviewAndReferral(ActivatedJob job, @Variable String orderId, @Variable String customerId) {
-        advocacy.ask(orderId, customerId, job.getKey());
+    public void askForReviewAndReferral(
+            ActivatedJob job, @Variable String orderId, @Variable String customerId, @Variable MessageVariant variant) {
+        advocacy.ask(orderId, customerId, variant, job.getKey());
     }
 
     @JobWorker(type = JobType.MARK_CUSTOMER_ADVOCATE)

@@ -36,13 +36,17 @@ class ReEngagement {
         lifecycle.moveTo(customerId, LifecycleStage.AT_RISK, "No purchase for 45 days");
     }
 
-    /** The contact policy allowed it (the model asks it first). */
+    /**
+     * The contact policy allowed it (the model asks it first).
+     *
+     * @param variant the customer's variant where the step runs an experiment, else null
+     */
     @Transactional
-    public void send(String customerId, long jobKey) {
+    public void send(String customerId, MessageVariant variant, long jobKey) {
         notifications.messageCustomer(
                 customerId,
                 null,
-                "re-engagement",
+                MessageVariant.templateOf(variant, "re-engagement"),
                 Category.MARKETING,
                 stepKey(jobKey),
                 Map.of("recommendations", recommendations.forCustomer(customerId)));

@@ -29,8 +29,9 @@ public class RetentionWorker {
     }
 
     @JobWorker(type = JobType.SEND_RE_ENGAGEMENT)
-    public void sendReEngagementMessage(ActivatedJob job, @Variable String customerId) {
-        reEngagement.send(customerId, job.getKey());
+    public void sendReEngagementMessage(
+            ActivatedJob job, @Variable String customerId, @Variable MessageVariant variant) {
+        reEngagement.send(customerId, variant, job.getKey());
     }
 
     @JobWorker(type = JobType.COLLECT_CUSTOMER_FACTS)
@@ -39,8 +40,12 @@ public class RetentionWorker {
     }
 
     @JobWorker(type = JobType.SEND_WIN_BACK_OFFER)
-    public void sendWinBackOffer(ActivatedJob job, @Variable String customerId, @Variable SegmentOffer segmentOffer) {
-        winBack.sendOffer(customerId, segmentOffer.segment(), segmentOffer.offerValue(), job.getKey());
+    public void sendWinBackOffer(
+            ActivatedJob job,
+            @Variable String customerId,
+            @Variable SegmentOffer segmentOffer,
+            @Variable MessageVariant variant) {
+        winBack.sendOffer(customerId, segmentOffer.segment(), segmentOffer.offerValue(), variant, job.getKey());
     }
 
     @JobWorker(type = JobType.MARK_CUSTOMER_LAPSED)

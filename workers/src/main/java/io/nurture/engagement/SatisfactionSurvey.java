@@ -32,14 +32,18 @@ class SatisfactionSurvey {
         this.properties = properties;
     }
 
-    /** Answers when the survey was first sent: a redelivered job reports the original time. */
+    /**
+     * Answers when the survey was first sent: a redelivered job reports the original time.
+     *
+     * @param variant the customer's variant where the step runs an experiment, else null
+     */
     @Transactional
-    public Instant send(String orderId, String customerId, long jobKey) {
+    public Instant send(String orderId, String customerId, MessageVariant variant, long jobKey) {
         Survey survey = surveys.open(orderId, customerId);
         notifications.messageCustomer(
                 customerId,
                 orderId,
-                "survey",
+                MessageVariant.templateOf(variant, "survey"),
                 Category.TRANSACTIONAL,
                 stepKey(jobKey),
                 Map.of("surveyLink", link(survey)));
@@ -47,14 +51,15 @@ class SatisfactionSurvey {
         return survey.getSentAt();
     }
 
+    /** @param variant the customer's variant where the step runs an experiment, else null */
     @Transactional
-    public void remind(String orderId, String customerId, long jobKey) {
+    public void remind(String orderId, String customerId, MessageVariant variant, long jobKey) {
         Survey survey = surveys.open(orderId, customerId);
         if (survey.getStatus() == SurveyStatus.SENT) {
             notifications.messageCustomer(
                     customerId,
                     orderId,
-                    "survey-reminder",
+                    MessageVariant.templateOf(variant, "survey-reminder"),
                     Category.TRANSACTIONAL,
                     stepKey(jobKey),
                     Map.of("surveyLink", link(survey)));

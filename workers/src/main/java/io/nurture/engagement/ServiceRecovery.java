@@ -43,14 +43,18 @@ class ServiceRecovery {
         this.properties = properties;
     }
 
+    /**
+     * @param variant the customer's variant where the step runs an experiment, else null: its
+     *     template, and its coupon value instead of nurture.engagement's where it sets one
+     */
     @Transactional
-    public void start(String orderId, String customerId, int npsScore, long jobKey) {
+    public void start(String orderId, String customerId, int npsScore, MessageVariant variant, long jobKey) {
         lifecycle.moveTo(customerId, LifecycleStage.AT_RISK, "Detractor score " + npsScore);
         Coupon coupon = coupons.issue(
                 customerId,
                 new CouponOffer(
                         Coupon.SERVICE_RECOVERY,
-                        properties.serviceRecoveryCouponValue(),
+                        MessageVariant.couponOf(variant, properties.serviceRecoveryCouponValue()),
                         orders.get(orderId).getCurrency(),
                         properties.couponValidity()),
                 stepKey(jobKey));
@@ -58,7 +62,7 @@ class ServiceRecovery {
         notifications.messageCustomer(
                 customerId,
                 orderId,
-                "service-recovery",
+                MessageVariant.templateOf(variant, "service-recovery"),
                 Category.TRANSACTIONAL,
                 stepKey(jobKey),
                 coupon.getMailDetails());

@@ -22,12 +22,12 @@ public class WelcomeSeriesWorker {
     }
 
     @JobWorker(type = JobType.SEND_WELCOME)
-    public void sendTheWelcome(ActivatedJob job, @Variable String customerId) {
-        welcomes.welcome(customerId, job.getKey());
+    public void sendTheWelcome(ActivatedJob job, @Variable String customerId, @Variable MessageVariant variant) {
+        welcomes.welcome(customerId, variant, job.getKey());
     }
 
     @JobWorker(type = JobType.SEND_BEST_SELLERS)
-    public void sendBestSellers(ActivatedJob job, @Variable String customerId) {
-        welcomes.bestSellers(customerId, job.getKey());
+    public void sendBestSellers(ActivatedJob job, @Variable String customerId, @Variable MessageVariant variant) {
+        welcomes.bestSellers(customerId, variant, job.getKey());
     }
 }

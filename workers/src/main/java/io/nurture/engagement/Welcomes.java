@@ -48,20 +48,29 @@ class Welcomes {
                         Map.of("confirmUrl", publicBaseUrl + "/consent/" + token)));
     }
 
-    /** The contact policy allowed it (the model asks it first). */
+    /**
+     * The contact policy allowed it (the model asks it first).
+     *
+     * @param variant the customer's variant where the step runs an experiment, else null
+     */
     @Transactional
-    void welcome(String customerId, long jobKey) {
-        notifications.messageCustomer(customerId, null, "welcome", Category.TRIGGERED, stepKey(jobKey), Map.of());
+    void welcome(String customerId, MessageVariant variant, long jobKey) {
+        String template = MessageVariant.templateOf(variant, "welcome");
+        notifications.messageCustomer(customerId, null, template, Category.TRIGGERED, stepKey(jobKey), Map.of());
         log.record(customerId, null, "WELCOME", EngagementStep.SENT, null, stepKey(jobKey));
     }
 
-    /** The contact policy allowed it (the model asks it first). */
+    /**
+     * The contact policy allowed it (the model asks it first).
+     *
+     * @param variant the customer's variant where the step runs an experiment, else null
+     */
     @Transactional
-    void bestSellers(String customerId, long jobKey) {
+    void bestSellers(String customerId, MessageVariant variant, long jobKey) {
         notifications.messageCustomer(
                 customerId,
                 null,
-                "best-sellers",
+                MessageVariant.templateOf(variant, "best-sellers"),
                 Category.TRIGGERED,
                 stepKey(jobKey),
                 Map.of("products", recommendations.forCustomer(customerId)));

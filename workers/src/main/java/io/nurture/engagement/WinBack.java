@@ -37,17 +37,24 @@ class WinBack {
         this.properties = properties;
     }
 
+    /**
+     * The contact policy allowed it (the model asks it first).
+     *
+     * @param variant the customer's variant where the step runs an experiment, else null: its
+     *     template, and its coupon value instead of the segment table's where it sets one
+     */
     @Transactional
-    /** The contact policy allowed it (the model asks it first). */
-    public void sendOffer(String customerId, String segment, BigDecimal offerValue, long jobKey) {
+    public void sendOffer(
+            String customerId, String segment, BigDecimal offerValue, MessageVariant variant, long jobKey) {
+        BigDecimal value = MessageVariant.couponOf(variant, offerValue);
         Coupon coupon = coupons.issue(
                 customerId,
-                new CouponOffer(
-                        Coupon.WIN_BACK, offerValue, history.lastCurrency(customerId), properties.couponValidity()),
+                new CouponOffer(Coupon.WIN_BACK, value, history.lastCurrency(customerId), properties.couponValidity()),
                 stepKey(jobKey));
         Map<String, Object> details = new HashMap<>(coupon.getMailDetails());
         details.put("segment", segment);
-        notifications.messageCustomer(customerId, null, "win-back", Category.MARKETING, stepKey(jobKey), details);
+        String template = MessageVariant.templateOf(variant, "win-back");
+        notifications.messageCustomer(customerId, null, template, Category.MARKETING, stepKey(jobKey), details);
         log.record(customerId, null, "WIN_BACK", EngagementStep.SENT, segment, stepKey(jobKey));
     }
 }

@@ -49,7 +49,7 @@ class RetentionWorkerTest {
         when(coupon.getMailDetails()).thenReturn(Map.of("couponCode", "WB-7Q2X"));
         when(coupons.issue(eq(CUSTOMER), any(), anyString())).thenReturn(coupon);
 
-        worker.sendWinBackOffer(job, CUSTOMER, new RetentionWorker.SegmentOffer("VIP", new BigDecimal("25")));
+        worker.sendWinBackOffer(job, CUSTOMER, new RetentionWorker.SegmentOffer("VIP", new BigDecimal("25")), null);
 
         ArgumentCaptor<CouponOffer> offer = ArgumentCaptor.forClass(CouponOffer.class);
         verify(coupons).issue(eq(CUSTOMER), offer.capture(), eq("job-" + JOB_KEY));
@@ -64,5 +64,22 @@ class RetentionWorkerTest {
                         "job-" + JOB_KEY,
                         Map.of("couponCode", "WB-7Q2X", "segment", "VIP"));
         verify(log).record(CUSTOMER, null, "WIN_BACK", EngagementStep.SENT, "VIP", "job-" + JOB_KEY);
+    }
+
+    @Test
+    void aWinBackVariantSendsItsOwnTemplateWithItsOwnCouponValue() {
+        when(job.getKey()).thenReturn(JOB_KEY);
+        when(history.lastCurrency(CUSTOMER)).thenReturn("EUR");
+        Coupon coupon = mock(Coupon.class);
+        when(coupon.getMailDetails()).thenReturn(Map.of("couponCode", "WB-9K1M"));
+        when(coupons.issue(eq(CUSTOMER), any(), anyString())).thenReturn(coupon);
+        MessageVariant bigger =
+                new MessageVariant("Bigger coupon", new BigDecimal("0.5"), "win-back", new BigDecimal("40"));
+
+        worker.sendWinBackOffer(job, CUSTOMER, new RetentionWorker.SegmentOffer("VIP", new BigDecimal("25")), bigger);
+
+        ArgumentCaptor<CouponOffer> offer = ArgumentCaptor.forClass(CouponOffer.class);
+        verify(coupons).issue(eq(CUSTOMER), offer.capture(), eq("job-" + JOB_KEY));
+        assertThat(offer.getValue().value()).isEqualByComparingTo("40");
     }
 }
