@@ -2,24 +2,35 @@ package io.nurture.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.nurture.processes.Models;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 /**
  * The experiments the models run can run: every call of the contact policy hands the customer's
@@ -44,6 +55,34 @@ class MessageVariantsInModelsTest {
             });
         });
         assertThat(calls).hasSizeGreaterThan(10);
+    }
+
+    /**
+     * The variant lives in the journey's scope until the next contact-policy call replaces it; a send
+     * task takes its own copy as it starts, so a call on a branch running beside it (the survey
+     * reminder's, in post-purchase) cannot change which variant it sends.
+     */
+    @Test
+    void everyTaskWhoseWorkerReadsTheVariantTakesItsOwnCopyAsItStarts() {
+        Set<String> readers = jobTypesReadingTheVariant();
+        List<String> tasks = new ArrayList<>();
+        models().forEach((name, model) -> {
+            for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+                ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
+                if (definition != null && readers.contains(definition.getType())) {
+                    tasks.add(name + "#" + task.getId());
+                    ZeebeIoMapping mapping = task.getSingleExtensionElement(ZeebeIoMapping.class);
+                    assertThat(mapping).as(name + "#" + task.getId()).isNotNull();
+                    assertThat(mapping.getInputs())
+                            .as(name + "#" + task.getId())
+                            .anySatisfy(input -> {
+                                assertThat(input.getTarget()).isEqualTo("variant");
+                                assertThat(input.getSource()).isEqualTo("=variant");
+                            });
+                }
+            }
+        });
+        assertThat(tasks).as("send tasks behind the contact policy").hasSize(14);
     }
 
     @Test
@@ -85,20 +124,44 @@ class MessageVariantsInModelsTest {
 
     private static Map<String, ZeebeIoMapping> contactPolicyCalls() {
         Map<String, ZeebeIoMapping> calls = new TreeMap<>();
+        models().forEach((name, model) -> {
+            for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+                ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
+                if (called != null && called.getProcessId().equals("contact-policy")) {
+                    calls.put(name + "#" + call.getId(), call.getSingleExtensionElement(ZeebeIoMapping.class));
+                }
+            }
+        });
+        return calls;
+    }
+
+    private static Map<String, BpmnModelInstance> models() {
+        Map<String, BpmnModelInstance> models = new TreeMap<>();
         Models.RESOURCES.stream().filter(name -> name.endsWith(".bpmn")).forEach(name -> {
             try (InputStream in =
                     MessageVariantsInModelsTest.class.getClassLoader().getResourceAsStream(name)) {
-                BpmnModelInstance model = Bpmn.readModelFromStream(in);
-                for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
-                    ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
-                    if (called != null && called.getProcessId().equals("contact-policy")) {
-                        calls.put(name + "#" + call.getId(), call.getSingleExtensionElement(ZeebeIoMapping.class));
-                    }
-                }
+                models.put(name, Bpmn.readModelFromStream(in));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        return calls;
+        return models;
+    }
+
+    /** The job types whose worker method takes the variable {@code variant}. */
+    private static Set<String> jobTypesReadingTheVariant() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
+        Set<String> types = new TreeSet<>();
+        scanner.findCandidateComponents("io.nurture")
+                .forEach(candidate -> Arrays.stream(ClassUtils.resolveClassName(candidate.getBeanClassName(), null)
+                                .getDeclaredMethods())
+                        .filter(method -> method.isAnnotationPresent(JobWorker.class))
+                        .filter(method -> Arrays.stream(method.getParameters())
+                                .anyMatch(parameter -> parameter.isAnnotationPresent(Variable.class)
+                                        && parameter.getName().equals("variant")))
+                        .forEach(method ->
+                                types.add(method.getAnnotation(JobWorker.class).type())));
+        return types;
     }
 }

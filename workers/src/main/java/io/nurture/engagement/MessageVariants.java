@@ -118,6 +118,10 @@ public class MessageVariants {
             if (variant.share() == null || variant.share().signum() <= 0) {
                 throw new InvalidVariantsException(journeyStep, "variant " + variant.name() + " needs a share above 0");
             }
+            if (variant.couponValue() != null && variant.couponValue().signum() <= 0) {
+                throw new InvalidVariantsException(
+                        journeyStep, "variant " + variant.name() + " needs a coupon value above 0, or none");
+            }
             total = total.add(variant.share());
         }
         if (total.subtract(WHOLE).abs().compareTo(TOLERANCE) > 0) {

@@ -64,6 +64,16 @@ class MessageVariantsTest {
     }
 
     @Test
+    void aCouponOfNothingIsRefused() {
+        List<MessageVariant> free = List.of(
+                variant("Still thinking", "0.5"),
+                new MessageVariant("No coupon", new BigDecimal("0.5"), "browse-reminder", BigDecimal.ZERO));
+
+        assertThatThrownBy(() -> MessageVariants.check("WIN_BACK", free))
+                .hasMessage("Variants of WIN_BACK: variant No coupon needs a coupon value above 0, or none");
+    }
+
+    @Test
     void twoVariantsOfOneNameAreRefused() {
         List<MessageVariant> twins = List.of(variant("Same", "0.5"), variant("Same", "0.5"));
 
