@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nurture.testing.EngineRecords;
+import io.nurture.testing.EventFeed;
 import io.nurture.testing.Mailbox;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.OrderRequests;
 import io.nurture.testing.Shop;
 import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +52,7 @@ class AbandonedCheckoutIntegrationTest {
     Tables tables;
 
     @Autowired
-    Clock clock;
+    EventFeed feed;
 
     private int teaBefore;
 
@@ -156,14 +154,8 @@ class AbandonedCheckoutIntegrationTest {
         shop.advanceClock(wait);
     }
 
-    /** A sign-up the shop reported, with consent staff recorded, in a zone where it is midday now. */
     private String prospectWithConsent(String email) {
-        post(event("SIGNED_UP", Map.of("email", email), null, 0));
-        String customerId = tables.customerIdOf(email);
-        api.put(
-                "/api/customers/" + customerId + "/preferences",
-                Map.of("marketingConsent", true, "timeZone", OrderRequests.middayZone(clock)));
-        return customerId;
+        return feed.prospectWithConsent(email);
     }
 
     private void checkoutStarted(Map<String, Object> person, String cart, int quantity) {
@@ -172,25 +164,25 @@ class AbandonedCheckoutIntegrationTest {
     }
 
     private NurtureClient.Answer post(Map<String, Object> event) {
-        return api.post("/api/events", Map.of("events", List.of(event)));
+        return feed.post(event);
     }
 
+    /** An event about the person with the cart, holding the tea in the quantity (none for 0). */
     private Map<String, Object> event(String type, Map<String, Object> person, String cart, int quantity) {
-        Map<String, Object> event = new HashMap<>();
-        event.put("eventId", id("ev"));
-        event.put("type", type);
-        event.put("occurredAt", Instant.now(clock).toString());
-        event.put("person", person);
-        if (cart != null) {
-            event.put(
-                    "cart",
-                    Map.of(
-                            "cartId",
-                            cart,
-                            "lines",
-                            quantity == 0 ? List.of() : List.of(Map.of("sku", TEA, "quantity", quantity))));
-        }
-        return event;
+        return feed.event(
+                type,
+                person,
+                cart == null
+                        ? Map.of()
+                        : Map.of(
+                                "cart",
+                                Map.of(
+                                        "cartId",
+                                        cart,
+                                        "lines",
+                                        quantity == 0
+                                                ? List.of()
+                                                : List.of(Map.of("sku", TEA, "quantity", quantity)))));
     }
 
     private boolean journeyStarted(String cart) {

@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.nurture.processes.BrowseAbandonment;
 import io.nurture.testing.EngineRecords;
+import io.nurture.testing.EventFeed;
 import io.nurture.testing.Mailbox;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.OrderRequests;
 import io.nurture.testing.Shop;
 import io.nurture.testing.Tables;
-import io.nurture.testkit.NurtureClient;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,9 +32,6 @@ class BrowseAbandonmentIntegrationTest {
     private static final String AWAITING_A_CART = "AwaitCartGateway";
 
     @Autowired
-    NurtureClient api;
-
-    @Autowired
     Shop shop;
 
     @Autowired
@@ -50,7 +44,7 @@ class BrowseAbandonmentIntegrationTest {
     Tables tables;
 
     @Autowired
-    Clock clock;
+    EventFeed feed;
 
     @Test
     void threeViewsOfAProductWithoutACartBringOneMailAboutItTwoHoursLater() {
@@ -116,11 +110,16 @@ class BrowseAbandonmentIntegrationTest {
         viewed(email, CUPS, 3);
         engine.awaitWaitingAt(customerId, AWAITING_A_CART);
 
-        post(event(
+        feed.post(feed.event(
                 "CART_UPDATED",
-                email,
-                null,
-                Map.of("cartId", "cart-" + UUID.randomUUID(), "lines", List.of(Map.of("sku", CUPS, "quantity", 1)))));
+                Map.of("email", email),
+                Map.of(
+                        "cart",
+                        Map.of(
+                                "cartId",
+                                "cart-" + UUID.randomUUID(),
+                                "lines",
+                                List.of(Map.of("sku", CUPS, "quantity", 1))))));
 
         await().atMost(Shop.PATIENCE).until(() -> engine.processEnded(customerId, BrowseAbandonment.PROCESS_ID));
         shop.advanceClock("PT2H");
@@ -138,38 +137,15 @@ class BrowseAbandonmentIntegrationTest {
         };
     }
 
-    /** A sign-up the shop reported, with consent staff recorded, in a zone where it is midday now. */
     private String prospectWithConsent(String email) {
-        post(event("SIGNED_UP", email, null, null));
-        String customerId = tables.customerIdOf(email);
-        api.put(
-                "/api/customers/" + customerId + "/preferences",
-                Map.of("marketingConsent", true, "timeZone", OrderRequests.middayZone(clock)));
-        return customerId;
+        return feed.prospectWithConsent(email);
     }
 
     private void viewed(String email, String sku, int times) {
         for (int view = 0; view < times; view++) {
-            assertThat(post(event("PRODUCT_VIEWED", email, sku, null)).status()).isEqualTo(202);
+            assertThat(feed.post(feed.event("PRODUCT_VIEWED", Map.of("email", email), Map.of("sku", sku)))
+                            .status())
+                    .isEqualTo(202);
         }
-    }
-
-    private NurtureClient.Answer post(Map<String, Object> event) {
-        return api.post("/api/events", Map.of("events", List.of(event)));
-    }
-
-    private Map<String, Object> event(String type, String email, String sku, Map<String, Object> cart) {
-        Map<String, Object> event = new HashMap<>();
-        event.put("eventId", "ev-" + UUID.randomUUID());
-        event.put("type", type);
-        event.put("occurredAt", Instant.now(clock).toString());
-        event.put("person", Map.of("email", email));
-        if (sku != null) {
-            event.put("sku", sku);
-        }
-        if (cart != null) {
-            event.put("cart", cart);
-        }
-        return event;
     }
 }

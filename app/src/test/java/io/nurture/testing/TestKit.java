@@ -37,6 +37,12 @@ class TestKit {
     }
 
     @Bean
+    @Lazy
+    EventFeed eventFeed(NurtureClient nurtureClient, Clock clock, Tables tables) {
+        return new EventFeed(nurtureClient, clock, tables);
+    }
+
+    @Bean
     Mailbox mailbox(GreenMail smtp, JdbcClient db) {
         return new Mailbox(smtp, db);
     }
