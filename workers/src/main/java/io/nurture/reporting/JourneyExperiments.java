@@ -47,10 +47,7 @@ public class JourneyExperiments {
             ), outcome AS (
                 SELECT sent.journey_step, sent.experiment, sent.customer_id,
                        sent.at <= DATE_SUB(:to, INTERVAL :window SECOND) AS closed,
-                       EXISTS (SELECT 1 FROM orders o
-                               WHERE o.customer_id = sent.customer_id AND o.status = 'DELIVERED'
-                                 AND o.replaces_order_id IS NULL AND o.created_at > sent.at
-                                 AND o.created_at <= DATE_ADD(sent.at, INTERVAL :window SECOND)) AS converted
+                       EXISTS (SELECT 1 FROM orders o WHERE %s) AS converted
                 FROM sent
             )
             SELECT v.journey_step, v.experiment, v.variant, MIN(v.position) AS position, MIN(v.template) AS template,
@@ -62,7 +59,7 @@ public class JourneyExperiments {
             LEFT JOIN outcome o ON o.journey_step = v.journey_step AND o.experiment = v.experiment
                  AND o.customer_id = v.customer_id
             GROUP BY v.journey_step, v.experiment, v.variant
-            ORDER BY v.journey_step, v.experiment, position""";
+            ORDER BY v.journey_step, v.experiment, position""".formatted(Conversion.ofOrderAfter("sent"));
 
     private final JdbcClient db;
 

@@ -36,9 +36,7 @@ public class JourneyUplift {
             ), converted AS (
                 SELECT e.step, e.treated, COUNT(o.id) > 0 AS converted, COALESCE(SUM(o.discount), 0) AS discount
                 FROM exposed e
-                LEFT JOIN orders o ON o.customer_id = e.customer_id AND o.status = 'DELIVERED'
-                     AND o.replaces_order_id IS NULL
-                     AND o.created_at > e.at AND o.created_at <= DATE_ADD(e.at, INTERVAL :window SECOND)
+                LEFT JOIN orders o ON %s
                 GROUP BY e.step, e.customer_id, e.treated
             ), totals AS (
                 SELECT step, SUM(treated) AS nt, SUM(1 - treated) AS nh, SUM(treated * converted) AS ct,
@@ -53,7 +51,7 @@ public class JourneyUplift {
             )
             SELECT step, nt, nh, ct, ch, rt, rh, uplift, uplift - margin AS uplift_low, uplift + margin AS uplift_high,
                    CASE WHEN uplift > 0 THEN ROUND(cost / (uplift * nt), 2) END AS cost_per_extra_order
-            FROM measured""";
+            FROM measured""".formatted(Conversion.ofOrderAfter("e"));
 
     private final JdbcClient db;
 
