@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
-import io.nurture.processes.Models;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,10 +21,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.stereotype.Component;
-import org.springframework.util.ClassUtils;
 
 /**
  * The experiments the models run can run: every call of the contact policy hands the customer's
@@ -66,7 +56,7 @@ class MessageVariantsInModelsTest {
     void everyTaskWhoseWorkerReadsTheVariantTakesItsOwnCopyAsItStarts() {
         Set<String> readers = jobTypesReadingTheVariant();
         List<String> tasks = new ArrayList<>();
-        models().forEach((name, model) -> {
+        ShippedModels.bpmn().forEach((name, model) -> {
             for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
                 ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
                 if (definition != null && readers.contains(definition.getType())) {
@@ -124,7 +114,7 @@ class MessageVariantsInModelsTest {
 
     private static Map<String, ZeebeIoMapping> contactPolicyCalls() {
         Map<String, ZeebeIoMapping> calls = new TreeMap<>();
-        models().forEach((name, model) -> {
+        ShippedModels.bpmn().forEach((name, model) -> {
             for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
                 ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
                 if (called != null && called.getProcessId().equals("contact-policy")) {
@@ -135,33 +125,15 @@ class MessageVariantsInModelsTest {
         return calls;
     }
 
-    private static Map<String, BpmnModelInstance> models() {
-        Map<String, BpmnModelInstance> models = new TreeMap<>();
-        Models.RESOURCES.stream().filter(name -> name.endsWith(".bpmn")).forEach(name -> {
-            try (InputStream in =
-                    MessageVariantsInModelsTest.class.getClassLoader().getResourceAsStream(name)) {
-                models.put(name, Bpmn.readModelFromStream(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return models;
-    }
-
     /** The job types whose worker method takes the variable {@code variant}. */
     private static Set<String> jobTypesReadingTheVariant() {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
         Set<String> types = new TreeSet<>();
-        scanner.findCandidateComponents("io.nurture")
-                .forEach(candidate -> Arrays.stream(ClassUtils.resolveClassName(candidate.getBeanClassName(), null)
-                                .getDeclaredMethods())
-                        .filter(method -> method.isAnnotationPresent(JobWorker.class))
-                        .filter(method -> Arrays.stream(method.getParameters())
-                                .anyMatch(parameter -> parameter.isAnnotationPresent(Variable.class)
-                                        && parameter.getName().equals("variant")))
-                        .forEach(method ->
-                                types.add(method.getAnnotation(JobWorker.class).type())));
+        ShippedModels.jobWorkerMethods()
+                .filter(method -> Arrays.stream(method.getParameters())
+                        .anyMatch(parameter -> parameter.isAnnotationPresent(Variable.class)
+                                && parameter.getName().equals("variant")))
+                .forEach(method ->
+                        types.add(method.getAnnotation(JobWorker.class).type()));
         return types;
     }
 }

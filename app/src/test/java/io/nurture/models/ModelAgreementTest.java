@@ -5,23 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
-import io.nurture.processes.Models;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.stereotype.Component;
-import org.springframework.util.ClassUtils;
 
 /**
  * Every job type a model uses has a worker and an element template; every worker serves a job type
@@ -48,29 +40,18 @@ class ModelAgreementTest {
 
     private static Set<String> modelJobTypes() {
         Set<String> types = new TreeSet<>();
-        Models.RESOURCES.stream().filter(name -> name.endsWith(".bpmn")).forEach(name -> {
-            try (InputStream model = ModelAgreementTest.class.getClassLoader().getResourceAsStream(name)) {
-                Bpmn.readModelFromStream(model)
-                        .getModelElementsByType(ZeebeTaskDefinition.class)
-                        .forEach(definition -> types.add(definition.getType()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        ShippedModels.bpmn()
+                .values()
+                .forEach(model -> model.getModelElementsByType(ZeebeTaskDefinition.class)
+                        .forEach(definition -> types.add(definition.getType())));
         return types;
     }
 
     private static Set<String> workerJobTypes() {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
         Set<String> types = new TreeSet<>();
-        scanner.findCandidateComponents("io.nurture").forEach(candidate -> {
-            Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), null);
-            Arrays.stream(type.getDeclaredMethods())
-                    .filter(method -> method.isAnnotationPresent(JobWorker.class))
-                    .forEach(method ->
-                            types.add(method.getAnnotation(JobWorker.class).type()));
-        });
+        ShippedModels.jobWorkerMethods()
+                .forEach(method ->
+                        types.add(method.getAnnotation(JobWorker.class).type()));
         return types;
     }
 
