@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nurture.testing.EngineRecords;
+import io.nurture.testing.EventFeed;
 import io.nurture.testing.Mailbox;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.OrderRequests;
@@ -16,10 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +54,9 @@ class WelcomeSeriesIntegrationTest {
 
     @Autowired
     Tables tables;
+
+    @Autowired
+    EventFeed feed;
 
     @Autowired
     Clock clock;
@@ -143,16 +144,8 @@ class WelcomeSeriesIntegrationTest {
 
     /** A sign-up with consent, by a person in a zone where it is midday now (quiet hours stay out of the way). */
     private String signedUp(String email) {
-        Map<String, Object> event = Map.of(
-                "eventId",
-                "ev-" + UUID.randomUUID(),
-                "type",
-                "SIGNED_UP",
-                "occurredAt",
-                Instant.now(clock).toString(),
-                "person",
-                Map.of("email", email, "marketingConsent", true));
-        assertThat(api.post("/api/events", Map.of("events", List.of(event))).status())
+        assertThat(feed.post(feed.event("SIGNED_UP", Map.of("email", email, "marketingConsent", true), Map.of()))
+                        .status())
                 .isEqualTo(202);
         String customerId = tables.customerIdOf(email);
         api.put(
