@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * @param start the first simulated day (UTC); the engine's clock only moves forward, so it must lie ahead
  * @param days simulated days
  * @param customers customers in the population
- * @param firstOrdersWithinDays new customers place their first order on a day spread evenly over these
+ * @param firstOrdersWithinDays new customers arrive on a day spread evenly over these, and place their
+ *     first order that day (unless their segment describes what they do before it)
  * @param products SKUs of the catalogue that customers buy (one to {@code basketSize} of them per order)
  * @param careCasesResolvedAfterDays staff resolve a detractor's care case this many days after it opened
  * @param segments the population's segments; their shares add up to 1
@@ -58,6 +59,8 @@ public record Behaviour(
      *     {@code deliveryDays} after the label arrives; staff inspect it the day after it is back)
      * @param returnReasons chance of each return reason (CHANGED_MIND, WRONG_ITEM, DAMAGED,
      *     NOT_AS_DESCRIBED, OTHER); they add up to 1
+     * @param beforeFirstOrder what its customers do between arriving and their first order; null
+     *     when they order on the day they arrive
      */
     record Segment(
             String name,
@@ -77,7 +80,30 @@ public record Behaviour(
             double unsubscribePerMarketingMail,
             double returnAfterDelivery,
             int returnAfterDays,
-            Map<String, Double> returnReasons) {}
+            Map<String, Double> returnReasons,
+            BeforeFirstOrder beforeFirstOrder) {}
+
+    /**
+     * The shop's events before a first order: what the journeys before it (welcome series, browse
+     * abandonment, abandoned checkout) react to.
+     *
+     * @param signsUp chance of signing up for the shop's news, with marketing consent, on arrival
+     * @param confirmsSignUp chance of following the link in the mail that asks to confirm it
+     * @param browses chance of looking at one product three times, without a cart, the day after arriving
+     * @param abandonsCheckout chance of starting a checkout and leaving it, two days after arriving
+     * @param ordersOnTheirOwn chance of placing the first order unprompted, on a day within
+     *     {@code ordersWithinDays} after arriving; the others order only when a mail brings them
+     * @param mailResponse per mail template, the chance that a mail of it brings the first order the
+     *     next day ({@code browse-reminder-picks: 0.2}); templates not named bring none
+     */
+    record BeforeFirstOrder(
+            double signsUp,
+            double confirmsSignUp,
+            double browses,
+            double abandonsCheckout,
+            double ordersOnTheirOwn,
+            int ordersWithinDays,
+            Map<String, Double> mailResponse) {}
 
     private static final Set<String> RETURN_REASONS =
             Set.of("CHANGED_MIND", "WRONG_ITEM", "DAMAGED", "NOT_AS_DESCRIBED", "OTHER");
@@ -197,10 +223,28 @@ public record Behaviour(
                     .forEach(reason -> problems.add(
                             at + "returnReasons: " + reason + " is not one of " + new TreeSet<>(RETURN_REASONS)));
         }
+        if (segment.beforeFirstOrder() != null) {
+            beforeFirstOrderProblems(problems, at + "beforeFirstOrder.", segment.beforeFirstOrder());
+        }
         positive(problems, at + "deliveryDays", segment.deliveryDays());
         positive(problems, at + "basketSize", segment.basketSize());
         if (segment.invoicePaidAfterDays() < 0) {
             problems.add(at + "invoicePaidAfterDays: must be 0 or more");
+        }
+    }
+
+    private static void beforeFirstOrderProblems(List<String> problems, String at, BeforeFirstOrder before) {
+        chance(problems, at + "signsUp", before.signsUp());
+        chance(problems, at + "confirmsSignUp", before.confirmsSignUp());
+        chance(problems, at + "browses", before.browses());
+        chance(problems, at + "abandonsCheckout", before.abandonsCheckout());
+        chance(problems, at + "ordersOnTheirOwn", before.ordersOnTheirOwn());
+        positive(problems, at + "ordersWithinDays", before.ordersWithinDays());
+        if (before.mailResponse() == null) {
+            problems.add(at + "mailResponse: give a chance per template, or {} for none");
+        } else {
+            before.mailResponse()
+                    .forEach((template, chance) -> chance(problems, at + "mailResponse." + template, chance));
         }
     }
 

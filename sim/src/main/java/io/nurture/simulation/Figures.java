@@ -29,9 +29,18 @@ public record Figures(
         Map<String, Long> messagesByTemplate,
         JsonNode lifecycle,
         JsonNode series,
-        JsonNode funnels) {
+        JsonNode funnels,
+        JsonNode experiments) {
 
-    static final String[] JOURNEYS = {"post-purchase", "customer-retention"};
+    static final String[] JOURNEYS = {
+        "welcome-series", "browse-abandonment", "abandoned-checkout", "post-purchase", "customer-retention"
+    };
+    /**
+     * An order within a week of a message counts as its conversion: the simulated shoppers who
+     * answer a mail order the next day, and a week leaves the period's last days out of the count.
+     */
+    static final String CONVERSION_WINDOW = "P7D";
+
     private static final int MOST_PARTS = 30;
 
     static Figures collect(
@@ -41,8 +50,12 @@ public record Figures(
         JsonNode series =
                 api.get("/api/metrics/lifecycle/series?" + period + "&parts=" + Math.min(MOST_PARTS, behaviour.days()));
         ObjectNode funnels = JsonNodeFactory.instance.objectNode();
+        ObjectNode experiments = JsonNodeFactory.instance.objectNode();
         for (String journey : JOURNEYS) {
             funnels.set(journey, api.get("/api/journeys/" + journey + "/funnel?" + period));
+            experiments.set(
+                    journey,
+                    api.get("/api/journeys/" + journey + "/experiments?" + period + "&window=" + CONVERSION_WINDOW));
         }
         Map<String, Double> key = new LinkedHashMap<>();
         key.put("orders placed", (double) tally.ordersPlaced);
@@ -60,6 +73,9 @@ public record Figures(
                 number(lifecycle.path("reEngagement").path("conversionRate")));
         key.put("win-back conversion", number(lifecycle.path("winBack").path("conversionRate")));
         key.put("unsubscribed", (double) tally.unsubscribed);
+        key.put("sign-ups", (double) tally.signUps);
+        key.put("sign-ups confirmed", (double) tally.signUpsConfirmed);
+        experimentFigures(key, experiments);
         lifecycle
                 .path("customersByStage")
                 .properties()
@@ -93,7 +109,19 @@ public record Figures(
                 new TreeMap<>(tally.mailsByTemplate),
                 lifecycle,
                 series,
-                funnels);
+                funnels,
+                experiments);
+    }
+
+    /** Per variant of each experiment: the customers sent it and how many of them ordered within the window. */
+    private static void experimentFigures(Map<String, Double> key, JsonNode experiments) {
+        experiments.forEach(journey ->
+                journey.forEach(experiment -> experiment.path("variants").forEach(variant -> {
+                    String name = experiment.path("step").asText() + " \""
+                            + variant.path("variant").asText() + "\" ";
+                    key.put(name + "sent", variant.path("customers").asDouble());
+                    key.put(name + "conversion", number(variant.path("rate")));
+                })));
     }
 
     /** Issued and redeemed per kind (win-back, service recovery) and what the redeemed ones cost the shop. */

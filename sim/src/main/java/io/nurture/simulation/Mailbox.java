@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,15 @@ final class Mailbox implements AutoCloseable {
     static final String TEMPLATE_HEADER = "X-Nurture-Template";
 
     private static final Pattern HTTPS_LINK = Pattern.compile("<(https?://[^>]+)>");
+    private static final Pattern CONFIRM_LINK = Pattern.compile("https?://\\S+(/consent/\\S+)");
 
     private final GreenMail server;
 
-    /** A mail as a customer's client sees it; {@code unsubscribePath} only on marketing mail. */
-    record Mail(String recipient, String template, String unsubscribePath) {
+    /**
+     * A mail as a customer's client sees it; {@code unsubscribePath} only on marketing mail,
+     * {@code confirmPath} only on the request to confirm a sign-up.
+     */
+    record Mail(String recipient, String template, String unsubscribePath, String confirmPath) {
 
         boolean marketing() {
             return unsubscribePath != null;
@@ -65,10 +70,18 @@ final class Mailbox implements AutoCloseable {
                     path = URI.create(link.group(1)).getRawPath();
                 }
             }
-            return new Mail(recipient, template == null ? "unknown" : template, path);
-        } catch (MessagingException e) {
+            return new Mail(recipient, template == null ? "unknown" : template, path, confirmPath(message));
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Unreadable mail", e);
         }
+    }
+
+    private static String confirmPath(MimeMessage message) throws MessagingException, IOException {
+        if (!"sign-up-confirmation".equals(message.getHeader(TEMPLATE_HEADER, null))) {
+            return null;
+        }
+        Matcher link = CONFIRM_LINK.matcher(message.getContent().toString());
+        return link.find() ? link.group(1) : null;
     }
 
     @Override

@@ -72,8 +72,11 @@ final class NurtureApi {
         order.putObject("customer")
                 .put("email", shopper.email())
                 .put("name", shopper.name())
-                .put("marketingConsent", shopper.marketingConsent)
+                .put("marketingConsent", shopper.consentOnOrder())
                 .put("timeZone", shopper.home.zone());
+        if (shopper.segment.beforeFirstOrder() != null) {
+            order.with("customer").put("anonymousId", shopper.anonymousId());
+        }
         var lines = order.putArray("lines");
         skus.forEach(sku -> lines.addObject().put("sku", sku).put("quantity", 1));
         ObjectNode payment = order.putObject("payment").put("method", invoice ? "INVOICE" : "CARD");
@@ -102,6 +105,41 @@ final class NurtureApi {
     }
 
     record Placed(String orderId, BigDecimal total) {}
+
+    /** The shop reports what the shopper did on its site: one batch, every event at the instant. */
+    void shopEvents(Shopper shopper, Instant at, List<ObjectNode> events) {
+        ObjectNode batch = JSON.createObjectNode();
+        var list = batch.putArray("events");
+        for (int n = 0; n < events.size(); n++) {
+            ObjectNode event = events.get(n);
+            event.put("eventId", "sim-" + shopper.index + "-" + at.toEpochMilli() + "-" + n)
+                    .put("occurredAt", at.toString());
+            if (!event.has("person")) {
+                ObjectNode person = event.putObject("person").put("anonymousId", shopper.anonymousId());
+                if (shopper.signedUp) {
+                    person.put("email", shopper.email());
+                }
+            }
+            list.add(event);
+        }
+        send("POST", "/api/events", batch, shop);
+    }
+
+    /** The shopper signs up for the shop's news with consent: the shop learns who they are. */
+    void signUp(Shopper shopper, Instant at) {
+        ObjectNode event = event("SIGNED_UP");
+        event.putObject("person")
+                .put("anonymousId", shopper.anonymousId())
+                .put("email", shopper.email())
+                .put("name", shopper.name())
+                .put("marketingConsent", true);
+        shopEvents(shopper, at, List.of(event));
+    }
+
+    /** The shopper confirms a sign-up through the link in its mail (the page's button posts it). */
+    void confirmSignUp(String path) {
+        send("POST", path, null, customer);
+    }
 
     JsonNode order(String orderId) {
         return get("/api/orders/" + orderId);
@@ -169,6 +207,10 @@ final class NurtureApi {
                 customer,
                 409,
                 410);
+    }
+
+    static ObjectNode event(String type) {
+        return JSON.createObjectNode().put("type", type);
     }
 
     void unsubscribe(String path) {

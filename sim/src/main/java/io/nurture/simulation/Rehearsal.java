@@ -1,6 +1,7 @@
 package io.nurture.simulation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,11 +84,13 @@ final class Rehearsal {
         long started = System.nanoTime();
         long jobsBefore = api.activity(false).jobsStarted();
         for (int day = 0; day < behaviour.days(); day++) {
-            moveClockTo(noon.plus(Duration.ofDays(day)));
+            Instant today = noon.plus(Duration.ofDays(day));
+            moveClockTo(today);
             readMail(day);
             resolveCareCases(day);
             List<Runnable> orders = new ArrayList<>();
             for (Shopper shopper : shoppers) {
+                arrive(day, today, shopper);
                 decideToOrder(day, shopper, orders);
             }
             parallel.run(orders);
@@ -116,8 +119,15 @@ final class Rehearsal {
      * whatever it costs in real time. The engine's runs on for the seconds a day takes, so a failed
      * job's retry backoff ends the same day; the journeys' timers (hours, days) fall due at a move.
      * The mail read next waits for the app to settle.
+     *
+     * <p>The move waits for the app to settle first: what customers did on reading the day's last
+     * mail (a confirmed sign-up, an unsubscribe) sends messages to the engine, and a request in
+     * flight when the engine's clock jumps a day times out at once (the embedded gateway's request
+     * timeout runs on that clock); its retry would then be due only after the next move, which
+     * waits for it.
      */
-    private void moveClockTo(Instant target) {
+    private void moveClockTo(Instant target) throws InterruptedException {
+        settle.await();
         api.holdAt(target);
     }
 
@@ -171,8 +181,56 @@ final class Rehearsal {
         return answer != null ? answer : api.get(path);
     }
 
+    /**
+     * A shopper whose segment describes the time before the first order signs up on arriving, looks
+     * at a product the next day and leaves a checkout the day after, as the dice say; the shop
+     * reports each as it happens, and nothing once they ordered.
+     */
+    private void arrive(int day, Instant today, Shopper shopper) {
+        Behaviour.BeforeFirstOrder before = shopper.segment.beforeFirstOrder();
+        if (before == null || day != shopper.arrivalDay) {
+            return;
+        }
+        int i = shopper.index;
+        List<String> products = behaviour.products();
+        String sku = products.get(dice.below(i, "product-looked-at", 0, products.size()));
+        if (dice.chance(i, "signs-up", 0, before.signsUp())) {
+            plan(day, shopper, 7, () -> {
+                shopper.signedUp = true;
+                api.signUp(shopper, today);
+            });
+            tally.signUps++;
+        }
+        if (dice.chance(i, "browses", 0, before.browses())) {
+            plan(day + 1, shopper, 8, () -> {
+                if (shopper.beforeFirstOrder()) {
+                    ObjectNode view = NurtureApi.event("PRODUCT_VIEWED").put("sku", sku);
+                    api.shopEvents(
+                            shopper, today.plus(Duration.ofDays(1)), List.of(view, view.deepCopy(), view.deepCopy()));
+                }
+            });
+        }
+        if (dice.chance(i, "abandons-checkout", 0, before.abandonsCheckout())) {
+            plan(day + 2, shopper, 9, () -> {
+                if (shopper.beforeFirstOrder()) {
+                    ObjectNode checkout = NurtureApi.event("CHECKOUT_STARTED");
+                    checkout.putObject("cart")
+                            .put("cartId", "cart-" + shopper.anonymousId())
+                            .putArray("lines")
+                            .addObject()
+                            .put("sku", sku)
+                            .put("quantity", 1);
+                    api.shopEvents(shopper, today.plus(Duration.ofDays(2)), List.of(checkout));
+                }
+            });
+        }
+    }
+
     private void react(int day, Shopper shopper, Mailbox.Mail mail) {
         Behaviour.Segment segment = shopper.segment;
+        if (shopper.beforeFirstOrder()) {
+            respondBeforeFirstOrder(day, shopper, mail);
+        }
         if (mail.marketing()) {
             shopper.marketingMails++;
             if (!shopper.unsubscribed
@@ -238,6 +296,23 @@ final class Rehearsal {
                 }
             }
             default -> {}
+        }
+    }
+
+    /** A confirmation link followed, or the mail that brings the first order, as the dice say. */
+    private void respondBeforeFirstOrder(int day, Shopper shopper, Mailbox.Mail mail) {
+        Behaviour.BeforeFirstOrder before = shopper.segment.beforeFirstOrder();
+        int n = ++shopper.mailsBeforeFirstOrder;
+        if (mail.confirmPath() != null
+                && !shopper.confirmedSignUp
+                && dice.chance(shopper.index, "confirms-sign-up", 0, before.confirmsSignUp())) {
+            api.confirmSignUp(mail.confirmPath());
+            shopper.confirmedSignUp = true;
+            tally.signUpsConfirmed++;
+        }
+        double response = before.mailResponse().getOrDefault(mail.template(), 0.0);
+        if (dice.chance(shopper.index, "mail-response", n, response)) {
+            planOrder(shopper, day + 1, null);
         }
     }
 
@@ -308,7 +383,7 @@ final class Rehearsal {
         if (shopper.hasOpenOrder()) {
             return;
         }
-        boolean first = shopper.ordersPlaced == 0 && day == shopper.firstOrderDay;
+        boolean first = shopper.ordersPlaced == 0 && shopper.firstOrderDay != null && day == shopper.firstOrderDay;
         boolean planned = shopper.plannedOrderDay != null && shopper.plannedOrderDay <= day;
         boolean onTheirOwn = shopper.lastDeliveryDay != null
                 && dice.chance(shopper.index, "reorder", day, shopper.segment.reorderPerDay());
@@ -398,6 +473,8 @@ final class Rehearsal {
         long ordersWithCoupon;
         long returnsAsked;
         long unsubscribed;
+        long signUps;
+        long signUpsConfirmed;
         long jobs;
         Duration wallClock;
 

@@ -49,6 +49,13 @@ final class ReportPage {
         for (String journey : Figures.JOURNEYS) {
             html.append(funnel(journey, runs));
         }
+        StringBuilder tested = new StringBuilder();
+        for (int i = 0; i < runs.size(); i++) {
+            tested.append(experiments(label(i), runs.get(i).experiments()));
+        }
+        if (!tested.isEmpty()) {
+            html.append("<h2>Experiments</h2>").append(tested);
+        }
         html.append("<div class='runs'>");
         for (int i = 0; i < runs.size(); i++) {
             html.append("<div>")
@@ -157,6 +164,60 @@ final class ReportPage {
         }
         return Charts.bars(
                 "Funnel of " + journey + ": customers who reached each step, and were sent its message", steps, series);
+    }
+
+    /** Each experiment's variants as the experiments report gives them; nothing when no step tested variants. */
+    private static String experiments(String label, JsonNode byJourney) {
+        StringBuilder html = new StringBuilder();
+        byJourney
+                .properties()
+                .forEach(journey -> journey.getValue().forEach(experiment -> {
+                    html.append(String.format(
+                                    Locale.ROOT,
+                                    "<h3>%s: experiment on %s, %s (%s%s; intervals at %.1f %%, conversion within %s)</h3>",
+                                    label,
+                                    Html.escape(journey.getKey()),
+                                    Html.escape(experiment.path("step").asText()),
+                                    Html.escape(experiment.path("status").asText()),
+                                    experiment.hasNonNull("winner")
+                                            ? ": "
+                                                    + Html.escape(experiment
+                                                            .path("winner")
+                                                            .asText())
+                                            : "",
+                                    100 * experiment.path("confidence").asDouble(),
+                                    Figures.CONVERSION_WINDOW))
+                            .append("<table><thead><tr><th>variant</th><th>template</th><th>customers sent it</th>"
+                                    + "<th>ordered</th><th>rate</th><th>difference to the control</th>"
+                                    + "<th>interval</th></tr></thead><tbody>");
+                    experiment
+                            .path("variants")
+                            .forEach(variant -> html.append("<tr><th>")
+                                    .append(Html.escape(variant.path("variant").asText()))
+                                    .append("</th><td>")
+                                    .append(Html.escape(variant.path("template").asText()))
+                                    .append("</td><td>")
+                                    .append(variant.path("customers").asLong())
+                                    .append("</td><td>")
+                                    .append(variant.path("conversions").asLong())
+                                    .append("</td><td>")
+                                    .append(Html.number(number(variant.path("rate"))))
+                                    .append("</td><td>")
+                                    .append(Html.number(number(variant.path("difference"))))
+                                    .append("</td><td>")
+                                    .append(
+                                            variant.hasNonNull("low")
+                                                    ? Html.number(number(variant.path("low"))) + " to "
+                                                            + Html.number(number(variant.path("high")))
+                                                    : "–")
+                                    .append("</td></tr>"));
+                    html.append("</tbody></table>");
+                }));
+        return html.toString();
+    }
+
+    private static Double number(JsonNode value) {
+        return value.isMissingNode() || value.isNull() ? null : value.asDouble();
     }
 
     private static String stagesOverTime(String label, JsonNode series) {

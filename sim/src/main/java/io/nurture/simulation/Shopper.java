@@ -17,7 +17,10 @@ final class Shopper {
     final Behaviour.Segment segment;
     final Behaviour.TimeZone home;
     final boolean marketingConsent;
-    final int firstOrderDay;
+    final int arrivalDay;
+    /** The day of the first order unprompted; null when only a mail brings it. */
+    final Integer firstOrderDay;
+
     String customerId;
     String openOrderId;
     /** The orders the shopper sent something back from, and the returns whose parcel went back and was inspected. */
@@ -38,22 +41,29 @@ final class Shopper {
     int surveysSeen;
 
     int couponsSeen;
+    /** Numbers this customer's mails before the first order, for the same reason. */
+    int mailsBeforeFirstOrder;
+
     boolean unsubscribed;
+    boolean signedUp;
+    boolean confirmedSignUp;
 
     private Shopper(
             int index,
             Behaviour.Segment segment,
             Behaviour.TimeZone home,
             boolean marketingConsent,
-            int firstOrderDay) {
+            int arrivalDay,
+            Integer firstOrderDay) {
         this.index = index;
         this.segment = segment;
         this.home = home;
         this.marketingConsent = marketingConsent;
+        this.arrivalDay = arrivalDay;
         this.firstOrderDay = firstOrderDay;
     }
 
-    /** The population a behaviour file and its seed describe, first orders spread evenly over the arrival days. */
+    /** The population a behaviour file and its seed describe, arrivals spread evenly over the arrival days. */
     static List<Shopper> population(Behaviour behaviour, Dice dice) {
         Map<String, Double> shares = new LinkedHashMap<>();
         behaviour.segments().forEach(segment -> shares.put(segment.name(), segment.share()));
@@ -71,15 +81,35 @@ final class Shopper {
                     .filter(z -> z.zone().equals(zoneId))
                     .findFirst()
                     .orElseThrow();
-            int firstOrderDay = (int) ((long) i * behaviour.firstOrdersWithinDays() / behaviour.customers());
+            int arrivalDay = (int) ((long) i * behaviour.firstOrdersWithinDays() / behaviour.customers());
             shoppers.add(new Shopper(
-                    i, segment, home, dice.chance(i, "consent", 0, segment.marketingConsent()), firstOrderDay));
+                    i,
+                    segment,
+                    home,
+                    dice.chance(i, "consent", 0, segment.marketingConsent()),
+                    arrivalDay,
+                    firstOrderDay(i, segment.beforeFirstOrder(), arrivalDay, dice)));
         });
         return shoppers;
     }
 
+    private static Integer firstOrderDay(int i, Behaviour.BeforeFirstOrder before, int arrivalDay, Dice dice) {
+        if (before == null) {
+            return arrivalDay;
+        }
+        if (!dice.chance(i, "orders-on-their-own", 0, before.ordersOnTheirOwn())) {
+            return null;
+        }
+        return arrivalDay + 1 + dice.below(i, "first-order-day", 0, before.ordersWithinDays());
+    }
+
     String email() {
         return "shopper-%05d@sim.nurture.example".formatted(index);
+    }
+
+    /** The shop's id of the visitor before it knows who they are. */
+    String anonymousId() {
+        return "visitor-%05d".formatted(index);
     }
 
     String name() {
@@ -88,5 +118,14 @@ final class Shopper {
 
     boolean hasOpenOrder() {
         return openOrderId != null;
+    }
+
+    boolean beforeFirstOrder() {
+        return ordersPlaced == 0 && segment.beforeFirstOrder() != null;
+    }
+
+    /** What the order tells the shop: a confirmed sign-up keeps its consent. */
+    boolean consentOnOrder() {
+        return marketingConsent || confirmedSignUp;
     }
 }

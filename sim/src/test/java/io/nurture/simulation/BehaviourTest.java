@@ -53,6 +53,15 @@ class BehaviourTest {
     }
 
     @Test
+    void aChanceBeforeTheFirstOrderAboveOneIsNamedWithItsSegmentAndTemplate() throws IOException {
+        Path file = edited("browse-reminder-picks: 0.35", "browse-reminder-picks: 3.5");
+
+        assertThatThrownBy(() -> Behaviour.read(file))
+                .hasMessageContaining(
+                        "segments[1].beforeFirstOrder.mailResponse.browse-reminder-picks: a chance between 0 and 1, was 3.5");
+    }
+
+    @Test
     void aMissingFieldIsNamed() throws IOException {
         Path file = edited("careCasesResolvedAfterDays: 2\n", "");
 

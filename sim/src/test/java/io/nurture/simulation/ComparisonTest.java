@@ -42,7 +42,10 @@ class ComparisonTest {
                         "<td class='up'>10</td><td class='up'>+25.0 %</td>",
                         "Customers per lifecycle stage at the end",
                         "Funnel of customer-retention",
-                        "A: customers per stage over time");
+                        "A: customers per stage over time",
+                        "<h3>B: experiment on browse-abandonment, BROWSE_REMINDER (COLLECTING; intervals at 95.0 %",
+                        "<tr><th>Picked for you</th><td>browse-reminder-picks</td><td>38</td><td>9</td><td>0.24</td>"
+                                + "<td>0.14</td><td>-0.02 to 0.30</td></tr>");
         assertThat(page.split("<svg ", -1)).hasSize(1 + page.split("<details>", -1).length - 1);
     }
 
@@ -53,6 +56,11 @@ class ComparisonTest {
             var series = JSON.readTree("[{\"to\":\"2035-01-31T00:00:00Z\",\"customersByStage\":{\"LAPSED\":3}}]");
             var funnels = JSON.readTree(
                     "{\"post-purchase\":[],\"customer-retention\":[{\"step\":\"WIN_BACK\",\"reached\":5,\"sent\":4}]}");
+            var experiments = JSON.readTree("{\"browse-abandonment\":[{\"step\":\"BROWSE_REMINDER\","
+                    + "\"status\":\"COLLECTING\",\"confidence\":0.95,\"variants\":[{\"variant\":\"Still thinking\","
+                    + "\"template\":\"browse-reminder\",\"customers\":40,\"conversions\":4,\"rate\":0.1},"
+                    + "{\"variant\":\"Picked for you\",\"template\":\"browse-reminder-picks\",\"customers\":38,"
+                    + "\"conversions\":9,\"rate\":0.24,\"difference\":0.14,\"low\":-0.02,\"high\":0.3}]}]}");
             return new Figures(
                     models,
                     1,
@@ -64,7 +72,8 @@ class ComparisonTest {
                     Map.of("win-back", 4L),
                     lifecycle,
                     series,
-                    funnels);
+                    funnels,
+                    experiments);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -46,12 +46,30 @@ class PopulationTest {
     }
 
     @Test
-    void firstOrdersAreSpreadEvenlyOverTheArrivalDays() {
+    void arrivalsAreSpreadEvenlyOverTheArrivalDays() {
         Map<Integer, Long> perDay = Shopper.population(behaviour, new Dice(behaviour.seed())).stream()
-                .collect(Collectors.groupingBy(s -> s.firstOrderDay, Collectors.counting()));
+                .collect(Collectors.groupingBy(s -> s.arrivalDay, Collectors.counting()));
 
         assertThat(perDay.keySet()).hasSize(behaviour.firstOrdersWithinDays());
         assertThat(perDay.values()).allSatisfy(n -> assertThat(n).isBetween(16L, 17L));
+    }
+
+    @Test
+    void aSegmentWithoutATimeBeforeTheFirstOrderOrdersOnArrivalAndTheOthersLaterOrOnlyWhenAMailBringsThem() {
+        List<Shopper> shoppers = Shopper.population(behaviour, new Dice(behaviour.seed()));
+
+        assertThat(shoppers)
+                .filteredOn(s -> s.segment.name().equals("loyal"))
+                .allSatisfy(s -> assertThat(s.firstOrderDay).isEqualTo(s.arrivalDay));
+        List<Shopper> occasional = shoppers.stream()
+                .filter(s -> s.segment.name().equals("occasional"))
+                .toList();
+        assertThat(occasional)
+                .filteredOn(s -> s.firstOrderDay != null)
+                .allSatisfy(s -> assertThat(s.firstOrderDay).isBetween(s.arrivalDay + 1, s.arrivalDay + 40));
+        assertThat(occasional.stream().filter(s -> s.firstOrderDay == null).count())
+                .as("occasional customers who order only when a mail brings them (30 %% of %d)", occasional.size())
+                .isBetween((long) (occasional.size() * 0.22), (long) (occasional.size() * 0.38));
     }
 
     @Test
