@@ -73,7 +73,9 @@ class ModuleBoundariesTest {
             Map.entry("shop_visitors", "shopevent"),
             Map.entry("carts", "shopevent"),
             Map.entry("browse_starts", "shopevent"),
-            Map.entry("consent_requests", "customer"));
+            Map.entry("consent_requests", "customer"),
+            Map.entry("mail_events", "suppression"),
+            Map.entry("suppressions", "suppression"));
 
     private static final Pattern TABLE_IN_SQL = Pattern.compile("(?i)\\b(?:from|join|update|into)\\s+(\\w+)");
 

@@ -18,9 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The endpoints anyone may post to (survey answers, unsubscribe and preference pages) take small
- * bodies only, and the shop's event batches bounded ones: a body must say its length, and one
- * longer than {@code nurture.web.public-body-limit} (or {@code nurture.events.body-limit}) is
- * refused before anything reads it. Other keyed endpoints have their clients' keys to answer for.
+ * bodies only, and the shop's event batches and the mail provider's webhooks (whose signature is
+ * checked over the whole body) bounded ones: a body must say its length, and one longer than
+ * {@code nurture.web.public-body-limit} (or {@code nurture.events.body-limit},
+ * {@code nurture.mail-events.body-limit}) is refused before anything reads it. Other keyed endpoints have their clients' keys to answer for.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,28 +40,36 @@ class BodyLimits extends OncePerRequestFilter {
 
     private final long publicLimit;
     private final long eventsLimit;
+    private final long mailEventsLimit;
     private final SecurityProblems problems;
 
     BodyLimits(
             @Value("${nurture.web.public-body-limit:32KB}") DataSize publicLimit,
             @Value("${nurture.events.body-limit:512KB}") DataSize eventsLimit,
+            @Value("${nurture.mail-events.body-limit:256KB}") DataSize mailEventsLimit,
             ObjectMapper json) {
         this.publicLimit = publicLimit.toBytes();
         this.eventsLimit = eventsLimit.toBytes();
+        this.mailEventsLimit = mailEventsLimit.toBytes();
         this.problems = new SecurityProblems(json);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        boolean bounded = EVENTS.equals(path) || PUBLIC_POSTS.stream().anyMatch(pattern -> PATHS.match(pattern, path));
+        boolean bounded = EVENTS.equals(path)
+                || MailProviderSignatures.PATHS.contains(path)
+                || PUBLIC_POSTS.stream().anyMatch(pattern -> PATHS.match(pattern, path));
         return !"POST".equals(request.getMethod()) || !bounded;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = EVENTS.equals(request.getRequestURI()) ? eventsLimit : publicLimit;
+        String path = request.getRequestURI();
+        long limit = EVENTS.equals(path)
+                ? eventsLimit
+                : MailProviderSignatures.PATHS.contains(path) ? mailEventsLimit : publicLimit;
         long length = request.getContentLengthLong();
         if (length < 0) {
             problems.write(

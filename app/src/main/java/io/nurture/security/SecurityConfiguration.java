@@ -4,6 +4,8 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nurture.suppression.SuppressionProperties;
+import io.nurture.suppression.web.MailEventPaths;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,15 +22,17 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * rule here is refused, so a new endpoint is closed until someone decides who may call it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, SuppressionProperties.class})
 class SecurityConfiguration {
 
     private static final String INTEGRATION = Role.INTEGRATION.name();
     private static final String STAFF = Role.STAFF.name();
     private static final String METRICS = Role.METRICS.name();
+    private static final String MAIL_PROVIDER = Role.MAIL_PROVIDER.name();
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, SecurityProperties properties, SuppressionProperties mailEvents, ObjectMapper json)
             throws Exception {
         SecurityProblems problems = new SecurityProblems(json);
         return http.csrf(AbstractHttpConfigurer::disable)
@@ -39,6 +43,8 @@ class SecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(
                         new ApiKeyFilter(new ApiKeys(properties), problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new MailProviderSignatures(mailEvents, json, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(refusals -> refusals.authenticationEntryPoint(problems::unauthenticated)
                         .accessDeniedHandler(problems::forbidden))
                 .authorizeHttpRequests(SecurityConfiguration::endpointRoles)
@@ -78,6 +84,8 @@ class SecurityConfiguration {
                 .requestMatchers(
                         POST, "/api/orders", "/api/orders/*/payments", "/api/shipments/*/events", "/api/events")
                 .hasRole(INTEGRATION)
+                .requestMatchers(POST, MailEventPaths.NURTURE, MailEventPaths.MAILGUN)
+                .hasRole(MAIL_PROVIDER)
                 .requestMatchers(GET, "/api/orders/*", "/api/products", "/api/returns/*")
                 .hasAnyRole(INTEGRATION, STAFF)
                 .requestMatchers(POST, "/api/orders/*/cancellation", "/api/orders/*/returns")
@@ -101,6 +109,8 @@ class SecurityConfiguration {
                         "/api/reconciliation",
                         "/api/inventory/**",
                         "/api/customers/**",
+                        "/api/suppressions",
+                        "/api/suppressions/**",
                         "/api/metrics/**",
                         "/api/journeys/**",
                         "/api/dev/**",

@@ -8,9 +8,10 @@ final class ContactFactsFixture {
 
     private ContactFactsFixture() {}
 
-    /** Consented, not unsubscribed, nothing within the cap, noon local time, not held out, no experiment. */
+    /** Not suppressed, consented, not unsubscribed, nothing within the cap, noon local time, not held out, no experiment. */
     static Map<String, Object> mayBeContacted() {
         Map<String, Object> facts = new HashMap<>();
+        facts.put("suppressed", false);
         facts.put("unsubscribed", false);
         facts.put("marketingConsent", true);
         facts.put("marketingSentInCapPeriod", 0);

@@ -15,6 +15,8 @@ class ContactPolicyDecisionTest {
             nullValues = "-",
             value = {
                 "MARKETING,     -,                        -,        SEND, -,                    -",
+                "MARKETING,     suppressed,               true,     SKIP, SUPPRESSED,           -",
+                "TRIGGERED,     suppressed,               true,     SKIP, SUPPRESSED,           -",
                 "MARKETING,     unsubscribed,             true,     SKIP, UNSUBSCRIBED,         -",
                 "MARKETING,     marketingConsent,         false,    SKIP, NO_MARKETING_CONSENT, -",
                 "MARKETING,     marketingSentInCapPeriod, 1,        SKIP, FREQUENCY_CAP,        -",
@@ -28,6 +30,7 @@ class ContactPolicyDecisionTest {
                 "TRANSACTIONAL, localTime,                02:00:00, SEND, -,                    -",
                 "TRANSACTIONAL, marketingConsent,         false,    SEND, -,                    -",
                 "TRANSACTIONAL, unsubscribed,             true,     SEND, -,                    -",
+                "TRANSACTIONAL, suppressed,               true,     SEND, -,                    -",
             })
     void thePolicyAnswers(String category, String fact, String value, String action, String reason, String resumeAt) {
         Map<String, Object> facts = new HashMap<>(ContactFactsFixture.mayBeContacted());
@@ -44,7 +47,7 @@ class ContactPolicyDecisionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"unsubscribed, true", "marketingConsent, false", "marketingSentInCapPeriod, 1"})
+    @CsvSource({"suppressed, true", "unsubscribed, true", "marketingConsent, false", "marketingSentInCapPeriod, 1"})
     void aCustomerWhoMustNotGetMarketingIsSkippedEvenAtNight(String fact, String value) {
         Map<String, Object> facts = new HashMap<>(ContactFactsFixture.mayBeContactedBut("localTime", "23:00:00"));
         facts.put(fact, typed(value));

@@ -10,6 +10,8 @@ interface CustomerRepository extends JpaRepository<Customer, String> {
 
     Optional<Customer> findByUnsubscribeToken(String unsubscribeToken);
 
+    Optional<Customer> findByEmail(String email);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Customer c where c.email = :email")
     Optional<Customer> findForUpdateByEmail(String email);

@@ -43,6 +43,12 @@ public class CustomerService {
         return customers.findById(customerId);
     }
 
+    /** The id of the customer with this e-mail address, if Nurture knows one. */
+    @Transactional(readOnly = true)
+    public Optional<String> idOf(String email) {
+        return customers.findByEmail(email.trim()).map(Customer::getId);
+    }
+
     /** The customer with this e-mail address, locked for the order being placed, or registered now if they are new. */
     @Transactional
     public Customer findOrRegister(String email, String name) {

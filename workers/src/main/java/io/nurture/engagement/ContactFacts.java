@@ -3,6 +3,7 @@ package io.nurture.engagement;
 /**
  * What the contact policy ({@code contact-policy.dmn}) decides on, besides the message's category.
  *
+ * @param suppressed               the customer's address bounced or complained: no mail goes to it
  * @param marketingSentInCapPeriod marketing messages the customer got within the frequency cap period
  * @param localTime                the customer's wall-clock time now, in their time zone (HH:mm:ss)
  * @param heldOut                  in the step's holdout group (marketing only)
@@ -10,6 +11,7 @@ package io.nurture.engagement;
  *                                 the journey's call maps it out for the step's send task
  */
 public record ContactFacts(
+        boolean suppressed,
         boolean unsubscribed,
         boolean marketingConsent,
         long marketingSentInCapPeriod,

@@ -4,6 +4,7 @@ import io.nurture.customer.Customer;
 import io.nurture.customer.CustomerService;
 import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
+import io.nurture.suppression.Suppressions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ class ContactPolicyFacts {
     private final NotificationService notifications;
     private final Holdouts holdouts;
     private final MessageVariants variants;
+    private final Suppressions suppressions;
     private final Clock clock;
 
     ContactPolicyFacts(
@@ -31,7 +33,9 @@ class ContactPolicyFacts {
             NotificationService notifications,
             Holdouts holdouts,
             MessageVariants variants,
+            Suppressions suppressions,
             Clock clock) {
+        this.suppressions = suppressions;
         this.customers = customers;
         this.notifications = notifications;
         this.holdouts = holdouts;
@@ -59,6 +63,7 @@ class ContactPolicyFacts {
                 ? null
                 : variants.assign(customerId, step.journey(), step.journeyStep(), step.variants());
         return new ContactFacts(
+                suppressions.reasonFor(customer.getEmail()).isPresent(),
                 customer.isUnsubscribed(),
                 customer.hasMarketingConsent(),
                 notifications.marketingSentSince(customerId, now.minus(capPeriod)),

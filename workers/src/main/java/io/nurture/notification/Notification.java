@@ -70,14 +70,25 @@ public class Notification {
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
 
-    /** Whether the mail server has accepted the message yet. */
+    /** Whether the mail server has accepted the message yet; SUPPRESSED: it never goes (the address bounced or complained). */
     enum Delivery {
         PENDING,
         DELIVERED,
-        FAILED
+        FAILED,
+        SUPPRESSED
     }
 
     protected Notification() {}
+
+    /** Kept as a record of what was meant, and for its dedupe key: a repeated step does not try again. */
+    void suppress() {
+        delivery = Delivery.SUPPRESSED;
+        nextAttemptAt = null;
+    }
+
+    public boolean isSuppressed() {
+        return delivery == Delivery.SUPPRESSED;
+    }
 
     Notification(
             String customerId,
@@ -146,6 +157,10 @@ public class Notification {
 
     public String getChannel() {
         return channel;
+    }
+
+    String getRecipient() {
+        return recipient;
     }
 
     public String getTemplate() {

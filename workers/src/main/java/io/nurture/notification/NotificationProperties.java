@@ -7,16 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from   the sender address of every message
  * @param opsTo  where alerts for the operations team go
  * @param publicBaseUrl where customers reach Nurture's pages (unsubscribe, preferences); HTTPS in production
- * @param unsubscribeMailbox the mailto of marketing mail's List-Unsubscribe header (a mailbox ops read)
  */
 @ConfigurationProperties("nurture.mail")
 public record NotificationProperties(
         @DefaultValue("Nurture <orders@nurture.example>") String from,
         @DefaultValue("ops@nurture.example") String opsTo,
-        @DefaultValue("http://localhost:8080") String publicBaseUrl,
-        @DefaultValue("unsubscribe@nurture.example") String unsubscribeMailbox) {
+        @DefaultValue("http://localhost:8080") String publicBaseUrl) {
 
     UnsubscribeLinks unsubscribeLinks() {
-        return new UnsubscribeLinks(publicBaseUrl, unsubscribeMailbox);
+        return new UnsubscribeLinks(publicBaseUrl);
     }
 }

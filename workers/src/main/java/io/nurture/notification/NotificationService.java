@@ -3,11 +3,15 @@ package io.nurture.notification;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nurture.customer.Customer;
 import io.nurture.customer.CustomerService;
+import io.nurture.suppression.SuppressionReason;
+import io.nurture.suppression.Suppressions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Sends mail about an order, once per order, template and audience, or about the customer's
  * relationship, once per dedupe key. Sending writes the rendered message to the mail outbox in the
  * caller's transaction: it goes out when the step committed and never when the step rolled back,
- * and a mail server that is down or slow no longer fails or holds up the step.
+ * and a mail server that is down or slow no longer fails or holds up the step. Nothing goes to a
+ * suppressed address: the message is kept as suppressed, and for a transactional one ops are told
+ * and the order's timeline says so ({@link MessageSuppressed}); the step goes on.
  */
 @Service
 public class NotificationService {
@@ -27,6 +33,8 @@ public class NotificationService {
     private final NotificationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Suppressions suppressions;
+    private final ApplicationEventPublisher events;
 
     NotificationService(
             NotificationRepository notifications,
@@ -35,8 +43,12 @@ public class NotificationService {
             MailDispatcher dispatcher,
             NotificationProperties properties,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Suppressions suppressions,
+            ApplicationEventPublisher events) {
         this.meters = meters;
+        this.suppressions = suppressions;
+        this.events = events;
         this.notifications = notifications;
         this.customers = customers;
         this.templates = templates;
@@ -97,7 +109,7 @@ public class NotificationService {
         Customer customer = customers.find(order.getCustomerId()).orElseThrow();
         MailTemplates.RenderedMail mail = templates.render(template, model(order, customer, details));
         String to = audience == Audience.OPS ? properties.opsTo() : customer.getEmail();
-        queue(new Notification(
+        Notification notification = new Notification(
                 customer.getId(),
                 order.getId(),
                 audience,
@@ -106,8 +118,13 @@ public class NotificationService {
                 mail,
                 clock.instant(),
                 Category.TRANSACTIONAL,
-                dedupeKey));
-        counted(template, Category.TRANSACTIONAL);
+                dedupeKey);
+        if (audience == Audience.OPS) {
+            queue(notification);
+            counted(template, Category.TRANSACTIONAL);
+        } else {
+            toCustomer(notification);
+        }
     }
 
     /**
@@ -137,7 +154,7 @@ public class NotificationService {
             mail = new MailTemplates.RenderedMail(
                     mail.subject(), mail.body() + properties.unsubscribeLinks().footer(unsubscribeToken));
         }
-        queue(new Notification(
+        toCustomer(new Notification(
                 customerId,
                 orderId,
                 Audience.CUSTOMER,
@@ -148,7 +165,48 @@ public class NotificationService {
                 category,
                 dedupeKey,
                 unsubscribeToken));
-        counted(template, category);
+    }
+
+    private void toCustomer(Notification notification) {
+        Optional<SuppressionReason> suppressed = suppressions.reasonFor(notification.getRecipient());
+        if (suppressed.isEmpty()) {
+            queue(notification);
+            counted(notification.getTemplate(), notification.getCategory(), "sent");
+            return;
+        }
+        notification.suppress();
+        notifications.saveAndFlush(notification);
+        counted(notification.getTemplate(), notification.getCategory(), "suppressed");
+        if (notification.getCategory() == Category.TRANSACTIONAL) {
+            tellOpsOfSuppressed(notification, suppressed.get());
+            events.publishEvent(new MessageSuppressed(
+                    notification.getCustomerId(),
+                    notification.getOrderId(),
+                    notification.getTemplate(),
+                    suppressed.get(),
+                    notification.getSentAt()));
+        }
+    }
+
+    /** Ops learn which customer missed which message, and why, to reach them some other way. */
+    private void tellOpsOfSuppressed(Notification notification, SuppressionReason reason) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("customerId", notification.getCustomerId());
+        details.put("orderId", notification.getOrderId());
+        details.put("template", notification.getTemplate());
+        details.put("reason", reason.name());
+        queue(new Notification(
+                notification.getCustomerId(),
+                notification.getOrderId(),
+                Audience.OPS,
+                "mail-suppressed",
+                properties.opsTo(),
+                templates.render("mail-suppressed", withBaseUrl(details)),
+                notification.getSentAt(),
+                Category.TRANSACTIONAL,
+                // One alert per message kept back: an order can have several.
+                "suppressed:" + notification.getId()));
+        counted("mail-suppressed", Category.TRANSACTIONAL);
     }
 
     private void queue(Notification notification) {
@@ -157,7 +215,11 @@ public class NotificationService {
     }
 
     private void counted(String template, Category category) {
-        meters.counter("nurture.messages", "template", template, "category", category.name(), "outcome", "sent")
+        counted(template, category, "sent");
+    }
+
+    private void counted(String template, Category category, String outcome) {
+        meters.counter("nurture.messages", "template", template, "category", category.name(), "outcome", outcome)
                 .increment();
     }
 
@@ -181,7 +243,7 @@ public class NotificationService {
             return false;
         }
         Customer customer = customers.find(original.getCustomerId()).orElseThrow();
-        queue(new Notification(
+        toCustomer(new Notification(
                 customer.getId(),
                 orderId,
                 Audience.CUSTOMER,
@@ -191,7 +253,6 @@ public class NotificationService {
                 clock.instant(),
                 Category.TRANSACTIONAL,
                 dedupeKey));
-        counted(original.getTemplate(), Category.TRANSACTIONAL);
         return true;
     }
 

@@ -2,9 +2,10 @@ package io.nurture.notification;
 
 /**
  * Where a marketing mail's recipient leaves in one click (RFC 8058) or changes their mind: an
- * HTTPS link for mail providers and people, a mailto for clients that only write mail.
+ * HTTPS link for mail providers and people. No mailto: nothing would read that mailbox, and a
+ * request to leave that nobody reads is worse than none.
  */
-record UnsubscribeLinks(String publicBaseUrl, String mailbox) {
+record UnsubscribeLinks(String publicBaseUrl) {
 
     String unsubscribe(String token) {
         return publicBaseUrl + "/unsubscribe/" + token;
@@ -16,7 +17,7 @@ record UnsubscribeLinks(String publicBaseUrl, String mailbox) {
 
     /** The List-Unsubscribe header: the one-click link first, as mail providers take it. */
     String header(String token) {
-        return "<" + unsubscribe(token) + ">, <mailto:" + mailbox + "?subject=unsubscribe%20" + token + ">";
+        return "<" + unsubscribe(token) + ">";
     }
 
     /** The visible part every marketing mail ends with. */

@@ -39,8 +39,7 @@ class OrderServiceTest {
             notifications,
             orderId -> moneyBack.getOrDefault(orderId, MoneyBack.nothingTaken()),
             published::add,
-            new NotificationProperties(
-                    "orders@shop.example", "ops@shop.example", "https://shop.example", "u@shop.example"),
+            new NotificationProperties("orders@shop.example", "ops@shop.example", "https://shop.example"),
             CLOCK);
 
     @Test

@@ -64,7 +64,8 @@ class CustomerHistoryController {
                         n.getCategory().name(),
                         n.getSubject(),
                         n.getSentAt(),
-                        n.getOrderId()))
+                        n.getOrderId(),
+                        n.isSuppressed()))
                 .toList();
     }
 
@@ -94,7 +95,10 @@ class CustomerHistoryController {
         record Step(String step, String outcome, String reason, String orderId, Instant at) {}
     }
 
-    /** @param category TRANSACTIONAL (about an order; staff can send it again), MARKETING or TRIGGERED */
+    /**
+     * @param category   TRANSACTIONAL (about an order; staff can send it again), MARKETING or TRIGGERED
+     * @param suppressed not sent: the customer's address is suppressed (it bounced, or they complained)
+     */
     record SentMessage(
             long messageId,
             String channel,
@@ -102,7 +106,8 @@ class CustomerHistoryController {
             String category,
             String subject,
             Instant sentAt,
-            String orderId) {}
+            String orderId,
+            boolean suppressed) {}
 
     record SurveyView(String token, String orderId, SurveyStatus status, Integer score) {}
 

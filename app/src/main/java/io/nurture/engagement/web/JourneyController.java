@@ -41,7 +41,7 @@ class JourneyController {
                     For each step of the journey (post-purchase, customer-retention, abandoned-checkout, welcome-series or browse-abandonment) in the order its BPMN \
                     model walks them: customers who reached it in the period, customers whose message was sent, \
                     customers whose message waited for their morning (deferred: quiet hours in contact-policy.dmn), \
-                    customers skipped by reason (UNSUBSCRIBED, NO_MARKETING_CONSENT, FREQUENCY_CAP, HOLDOUT), and conversions: \
+                    customers skipped by reason (SUPPRESSED, UNSUBSCRIBED, NO_MARKETING_CONSENT, FREQUENCY_CAP, HOLDOUT), and conversions: \
                     customers who placed an order after the step, before the period's end, that was delivered. \
                     A step is a task marked with the extension property journeyStep in the model.""")
     @GetMapping("/api/journeys/{journey}/funnel")
