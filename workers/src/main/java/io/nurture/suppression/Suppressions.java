@@ -1,5 +1,6 @@
 package io.nurture.suppression;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nurture.customer.CustomerService;
@@ -41,6 +42,16 @@ public class Suppressions {
         Gauge.builder("nurture.suppressions.active", this::active)
                 .description("Addresses no mail goes to (bounced, complained)")
                 .register(meters);
+        // At zero from the start: a rate over a counter that appears with its first event misses that event.
+        for (MailEventType type : MailEventType.values()) {
+            for (String outcome : new String[] {"taken", "repeat"}) {
+                eventsCounted(type, outcome);
+            }
+        }
+    }
+
+    private Counter eventsCounted(MailEventType type, String outcome) {
+        return meters.counter("nurture.mail.events", "type", type.name(), "outcome", outcome);
     }
 
     /** @param repeats events taken before (the same provider and id): they changed nothing */
@@ -55,8 +66,7 @@ public class Suppressions {
         for (MailEvent event : events) {
             String address = AddressHash.of(event.email());
             boolean first = recorded(event, address);
-            meters.counter("nurture.mail.events", "type", event.type().name(), "outcome", first ? "taken" : "repeat")
-                    .increment();
+            eventsCounted(event.type(), first ? "taken" : "repeat").increment();
             if (first) {
                 apply(event, address);
             } else {
