@@ -75,7 +75,8 @@ class ModuleBoundariesTest {
             Map.entry("browse_starts", "shopevent"),
             Map.entry("consent_requests", "customer"),
             Map.entry("mail_events", "suppression"),
-            Map.entry("suppressions", "suppression"));
+            Map.entry("suppressions", "suppression"),
+            Map.entry("erasures", "privacy"));
 
     private static final Pattern TABLE_IN_SQL = Pattern.compile("(?i)\\b(?:from|join|update|into)\\s+(\\w+)");
 

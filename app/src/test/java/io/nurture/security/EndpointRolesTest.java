@@ -95,6 +95,8 @@ class EndpointRolesTest {
             Map.entry("GET /api/journeys/{journey}/uplift", STAFF_ONLY),
             Map.entry("GET /api/journeys/{journey}/experiments", STAFF_ONLY),
             Map.entry("GET /api/suppressions", STAFF_ONLY),
+            Map.entry("POST /api/customers/{customerId}/erasure", STAFF_ONLY),
+            Map.entry("GET /api/customers/{customerId}/export", STAFF_ONLY),
             Map.entry("DELETE /api/suppressions/{id}", STAFF_ONLY),
             Map.entry("GET /api/dev/clock", STAFF_ONLY),
             Map.entry("POST /api/dev/clock", STAFF_ONLY),

@@ -91,6 +91,21 @@ public final class EngineRecords {
                         || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED);
     }
 
+    /**
+     * The processes (BPMN ids) of the instances holding the id in their orderId, customerId or cartId
+     * variable that went through the element.
+     */
+    public Set<String> processesThrough(String id, String elementId) {
+        RecordStream records = snapshot();
+        Set<Long> instances = instancesWith(records, id, "orderId", "customerId", "cartId");
+        return StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
+                .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                .filter(r -> r.getValue().getElementId().equals(elementId))
+                .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+                .map(r -> r.getValue().getBpmnProcessId())
+                .collect(Collectors.toSet());
+    }
+
     /** The first incident the engine raised in the order's process instance. */
     public Record<IncidentRecordValue> awaitIncident(String orderId) {
         return await().atMost(Shop.PATIENCE)

@@ -11,6 +11,8 @@ interface CareCaseRepository extends JpaRepository<CareCase, String> {
 
     Optional<CareCase> findByOrderId(String orderId);
 
+    List<CareCase> findByCustomerIdOrderByOpenedAtAsc(String customerId);
+
     List<CareCase> findByStatusOrderByOpenedAtAsc(String status);
 
     List<CareCase> findAllByOrderByOpenedAtAsc();

@@ -23,6 +23,12 @@ public class CareCaseService {
         this.clock = clock;
     }
 
+    /** The customer's care cases, oldest first. */
+    @Transactional(readOnly = true)
+    public List<CareCase> casesOf(String customerId) {
+        return cases.findByCustomerIdOrderByOpenedAtAsc(customerId);
+    }
+
     @Transactional
     public CareCase open(String customerId, String orderId, int score) {
         return cases.findByOrderId(orderId)

@@ -6,6 +6,8 @@ import io.nurture.persistence.UtcColumns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -84,6 +86,23 @@ public class ConsentRequests {
                         SELECT token FROM consent_requests WHERE customer_id = :customerId AND confirmed_at IS NULL
                         ORDER BY requested_at DESC LIMIT 1
                         """).param("customerId", customerId).query(String.class).optional();
+    }
+
+    /** A request for consent as the person saw it, and whether and when they confirmed it. */
+    public record Consent(String source, String wording, Instant requestedAt, Instant confirmedAt) {}
+
+    /** Every request for consent the person got, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Consent> of(String customerId) {
+        return db.sql("SELECT source, wording, requested_at, confirmed_at FROM consent_requests"
+                        + " WHERE customer_id = :customerId ORDER BY requested_at")
+                .param("customerId", customerId)
+                .query((rs, n) -> new Consent(
+                        rs.getString(1),
+                        rs.getString(2),
+                        UtcColumns.instant(rs.getObject(3, LocalDateTime.class)),
+                        UtcColumns.instant(rs.getObject(4, LocalDateTime.class))))
+                .list();
     }
 
     /** Whether the customer ever signed up asking for marketing: only they can have a welcome series. */

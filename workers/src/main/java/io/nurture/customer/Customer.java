@@ -67,6 +67,10 @@ public class Customer extends AssignedIdEntity {
     @Column(name = "referred_by")
     private String referredBy;
 
+    /** When staff erased the customer's personal data; the row stays, for their orders and the metrics. */
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
     protected Customer() {}
 
     public Customer(String email, String name, Instant createdAt) {
@@ -98,6 +102,24 @@ public class Customer extends AssignedIdEntity {
         if (marketingConsent) {
             unsubscribedAt = null;
         }
+    }
+
+    /**
+     * Removes what identifies the person: the address becomes one that names only the id (it must
+     * stay unique, and a later order with the old address makes a new customer), the name goes, no
+     * mail may go to them and no link of theirs works.
+     */
+    void erase(Instant at) {
+        email = "erased-" + id + "@erased.invalid";
+        name = "";
+        timeZone = null;
+        unsubscribeToken = null;
+        unsubscribe(at);
+        erasedAt = at;
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
     }
 
     /** The customer left marketing through an unsubscribe or preferences link; repeating it changes nothing. */
@@ -151,6 +173,10 @@ public class Customer extends AssignedIdEntity {
 
     public Instant getMarketingConsentChangedAt() {
         return marketingConsentChangedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     @Override

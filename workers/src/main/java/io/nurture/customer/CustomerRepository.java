@@ -1,7 +1,10 @@
 package io.nurture.customer;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -11,6 +14,11 @@ interface CustomerRepository extends JpaRepository<Customer, String> {
     Optional<Customer> findByUnsubscribeToken(String unsubscribeToken);
 
     Optional<Customer> findByEmail(String email);
+
+    /** A page of the ids of customers not erased who were registered before the cutoff, after an id. */
+    @Query("select c.id from Customer c where c.erasedAt is null and c.createdAt < :cutoff and c.id > :after"
+            + " order by c.id")
+    List<String> notErasedRegisteredBefore(Instant cutoff, String after, Limit limit);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Customer c where c.email = :email")

@@ -1,11 +1,15 @@
 package io.nurture.customer;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Who the customers are and what they agreed to; their stages move through {@link LifecycleService}. */
@@ -41,6 +45,33 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public Optional<Customer> find(String customerId) {
         return customers.findById(customerId);
+    }
+
+    /** Ids of customers not erased who were registered before the cutoff, in id order after {@code after}. */
+    @Transactional(readOnly = true)
+    public List<String> notErasedRegisteredBefore(Instant cutoff, String after, int limit) {
+        return customers.notErasedRegisteredBefore(cutoff, after, Limit.of(limit));
+    }
+
+    /** The customer, locked until the transaction ends, for their erasure. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Customer> lock(String customerId) {
+        return customers.findForUpdate(customerId);
+    }
+
+    /**
+     * Strips the locked customer of what identifies them, then lets every capability that holds some
+     * of their data remove its own, in this transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CustomerErased erase(Customer customer, List<String> orderIds) {
+        // As the database keeps it: the erasure answered now and the one read back later agree.
+        CustomerErased erased =
+                new CustomerErased(customer.getId(), orderIds, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        customer.erase(erased.at());
+        erased.counted("customers", 1);
+        events.publishEvent(erased);
+        return erased;
     }
 
     /** The id of the customer with this e-mail address, if Nurture knows one. */

@@ -143,10 +143,6 @@ public class Notification {
         return category;
     }
 
-    String getBody() {
-        return body;
-    }
-
     public String getOrderId() {
         return orderId;
     }
@@ -157,6 +153,10 @@ public class Notification {
 
     public String getChannel() {
         return channel;
+    }
+
+    public String getBody() {
+        return body;
     }
 
     String getRecipient() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurture.persistence.UtcColumns;
 import io.nurture.processes.AbandonedCheckout;
 import io.nurture.processes.BrowseAbandonment;
+import io.nurture.processes.CustomerErasure;
 import io.nurture.processes.CustomerRetention;
 import io.nurture.processes.GoodwillRefund;
 import io.nurture.processes.OrderFulfillment.Message;
@@ -233,6 +234,15 @@ public class ProcessMessages {
 
     public void customerUnsubscribed(String cartId) {
         publish(AbandonedCheckout.Message.CUSTOMER_UNSUBSCRIBED, cartId, null, JOURNEY_MESSAGE_TIME_TO_LIVE, Map.of());
+    }
+
+    /**
+     * Ends a journey of an erased customer wherever it stands: keyed by what the journey correlates
+     * by ({@link CustomerErasure#JOURNEYS}: the customer's id, or one of their orders or carts). Kept
+     * an hour, like the other journey ends; nothing new starts for an erased customer's ids.
+     */
+    public void customerErased(String correlationKey) {
+        publish(CustomerErasure.MESSAGE, correlationKey, null, JOURNEY_MESSAGE_TIME_TO_LIVE, Map.of());
     }
 
     /** Starts the customer's browse-abandonment journey; the engine runs at most one per customer at a time. */

@@ -259,6 +259,10 @@ public class Order extends AssignedIdEntity implements MailableOrder {
         return currency;
     }
 
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public Instant getDeliveredAt() {
         return deliveredAt;
     }

@@ -19,6 +19,8 @@ interface OrderRepository extends JpaRepository<Order, String> {
 
     boolean existsByCustomerId(String customerId);
 
+    List<Order> findByCustomerIdOrderByCreatedAtAsc(String customerId);
+
     long countByStatus(OrderStatus status);
 
     List<Order> findByStatusInAndCreatedAtGreaterThanEqual(List<OrderStatus> statuses, Instant placedSince);

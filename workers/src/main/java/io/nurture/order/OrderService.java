@@ -215,6 +215,12 @@ public class OrderService {
         return orders.findByReturnToken(returnToken);
     }
 
+    /** Every order the customer placed, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Order> of(String customerId) {
+        return orders.findByCustomerIdOrderByCreatedAtAsc(customerId);
+    }
+
     @Transactional(readOnly = true)
     public Order get(String orderId) {
         return orders.findById(orderId).orElseThrow(() -> new UnknownOrderException(orderId));

@@ -11,6 +11,8 @@ interface ReturnRepository extends JpaRepository<CustomerReturn, String> {
 
     List<CustomerReturn> findByOrderIdOrderByCreatedAtAsc(String orderId);
 
+    List<CustomerReturn> findByOrderIdIn(List<String> orderIds);
+
     /** Holds the return's row lock until the transaction ends: its steps and staff's calls run one at a time. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from CustomerReturn r where r.id = :id")

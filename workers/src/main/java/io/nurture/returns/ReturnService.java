@@ -163,6 +163,16 @@ public class ReturnService {
         }
     }
 
+    /** A return of one of these orders still under way (its money or goods not settled), if any. */
+    @Transactional(readOnly = true)
+    public Optional<CustomerReturn> underWay(List<String> orderIds) {
+        return orderIds.isEmpty()
+                ? Optional.empty()
+                : returns.findByOrderIdIn(orderIds).stream()
+                        .filter(ret -> !ret.getStatus().isFinished())
+                        .findFirst();
+    }
+
     /**
      * The delivered order behind a return link, with what its customer can still send back; empty
      * for a token no delivery mail carried.

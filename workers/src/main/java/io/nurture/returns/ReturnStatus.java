@@ -29,6 +29,13 @@ public enum ReturnStatus {
     /** No parcel arrived within 21 days of the label. */
     NOT_SENT_BACK;
 
+    private static final Set<ReturnStatus> FINISHED =
+            Set.of(REJECTED, REFUNDED, REPLACED, SETTLED, NOTHING_ACCEPTED, NOT_SENT_BACK);
+
+    public boolean isFinished() {
+        return FINISHED.contains(this);
+    }
+
     /** Ended without taking anything back: their items can be asked back again. */
     static final Set<ReturnStatus> TAKES_NOTHING_BACK = Set.of(REJECTED, NOT_SENT_BACK);
 }

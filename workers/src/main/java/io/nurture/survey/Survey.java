@@ -80,6 +80,11 @@ public class Survey extends AssignedIdEntity {
         return status;
     }
 
+    /** What the customer wrote beside the score, if anything. */
+    public String getComment() {
+        return comment;
+    }
+
     public Integer getScore() {
         return score;
     }

@@ -1,0 +1,44 @@
+package io.nurture.order;
+
+import io.nurture.customer.CustomerErased;
+import io.nurture.orchestration.ProcessMessages;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * An erased customer's orders stay, for the books and the metrics, without where they went (the
+ * country stays: tax) and without what staff wrote about them; the post-purchase journey of each
+ * order ends.
+ */
+@Component
+class PersonalDataOfOrders {
+
+    private final JdbcClient db;
+    private final ProcessMessages messages;
+
+    PersonalDataOfOrders(JdbcClient db, ProcessMessages messages) {
+        this.db = db;
+        this.messages = messages;
+    }
+
+    @EventListener
+    void erase(CustomerErased erased) {
+        if (erased.orderIds().isEmpty()) {
+            return;
+        }
+        erased.counted(
+                "orders.shipping_address",
+                db.sql("UPDATE orders SET ship_line1 = '', ship_city = '', ship_postal_code = ''"
+                                + " WHERE customer_id = :customerId")
+                        .param("customerId", erased.customerId())
+                        .update());
+        erased.counted(
+                "order_timeline.staff_note",
+                db.sql("UPDATE order_timeline SET note = '(erased)' WHERE order_id IN (:orderIds)"
+                                + " AND decided_by IS NOT NULL")
+                        .param("orderIds", erased.orderIds())
+                        .update());
+        erased.orderIds().forEach(messages::customerErased);
+    }
+}

@@ -1,0 +1,91 @@
+package io.nurture.privacy;
+
+import io.nurture.customer.CustomerService;
+import io.nurture.order.Order;
+import io.nurture.order.OrderService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Storage limitation: a customer who has not ordered for {@code nurture.privacy.erase-inactive-after}
+ * (and was registered before that) is erased on a schedule, as staff would erase them. One with an
+ * order or a return still under way waits for the next run.
+ */
+@Component
+class InactiveCustomers {
+
+    static final String RETENTION = "retention";
+
+    private static final Logger log = LoggerFactory.getLogger(InactiveCustomers.class);
+    private static final int PAGE = 500;
+
+    private final CustomerService customers;
+    private final OrderService orders;
+    private final Erasures erasures;
+    private final PrivacyProperties properties;
+    private final Clock clock;
+
+    InactiveCustomers(
+            CustomerService customers,
+            OrderService orders,
+            Erasures erasures,
+            PrivacyProperties properties,
+            Clock clock) {
+        this.customers = customers;
+        this.orders = orders;
+        this.erasures = erasures;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${nurture.privacy.retention-check-every:PT24H}",
+            initialDelayString = "${nurture.privacy.retention-check-every:PT24H}")
+    void scheduled() {
+        if (!properties.eraseInactiveAfter().isZero()) {
+            int erased = eraseInactiveBefore(clock.instant()
+                    .atOffset(ZoneOffset.UTC)
+                    .minus(properties.eraseInactiveAfter())
+                    .toInstant());
+            if (erased > 0) {
+                log.info("Erased {} customers without an order for {}", erased, properties.eraseInactiveAfter());
+            }
+        }
+    }
+
+    /** Erases every customer registered before the cutoff whose latest order, if any, is older; answers how many. */
+    int eraseInactiveBefore(Instant cutoff) {
+        int erased = 0;
+        String after = "";
+        List<String> page;
+        do {
+            page = customers.notErasedRegisteredBefore(cutoff, after, PAGE);
+            for (String customerId : page) {
+                if (inactiveSince(customerId, cutoff) && erasedNow(customerId)) {
+                    erased++;
+                }
+            }
+            after = page.isEmpty() ? after : page.getLast();
+        } while (page.size() == PAGE);
+        return erased;
+    }
+
+    private boolean inactiveSince(String customerId, Instant cutoff) {
+        return orders.of(customerId).stream().map(Order::getCreatedAt).allMatch(placed -> placed.isBefore(cutoff));
+    }
+
+    private boolean erasedNow(String customerId) {
+        try {
+            return erasures.erase(customerId, RETENTION).isPresent();
+        } catch (ErasureRefusedException underWay) {
+            log.info("Customer {} not erased yet: {}", customerId, underWay.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.nurture.privacy;
+
+import java.time.Period;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param eraseInactiveAfter a customer with no order for this long (or none since they were
+ *     registered) has their personal data erased on schedule; {@code P0D} turns the schedule off
+ */
+@ConfigurationProperties("nurture.privacy")
+public record PrivacyProperties(@DefaultValue("P3Y") Period eraseInactiveAfter) {}

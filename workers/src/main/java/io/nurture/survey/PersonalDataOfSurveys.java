@@ -1,0 +1,26 @@
+package io.nurture.survey;
+
+import io.nurture.customer.CustomerErased;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** An erased customer's survey answers keep their score (NPS counts it) without the words they wrote. */
+@Component
+class PersonalDataOfSurveys {
+
+    private final JdbcClient db;
+
+    PersonalDataOfSurveys(JdbcClient db) {
+        this.db = db;
+    }
+
+    @EventListener
+    void erase(CustomerErased erased) {
+        erased.counted(
+                "surveys.comment",
+                db.sql("UPDATE surveys SET comment = NULL WHERE customer_id = :customerId AND comment IS NOT NULL")
+                        .param("customerId", erased.customerId())
+                        .update());
+    }
+}

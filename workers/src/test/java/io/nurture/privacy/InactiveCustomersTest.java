@@ -1,0 +1,84 @@
+package io.nurture.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.nurture.customer.CustomerService;
+import io.nurture.order.Order;
+import io.nurture.order.OrderService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which customers the retention schedule erases, given who was registered before the cutoff. */
+class InactiveCustomersTest {
+
+    private static final Instant CUTOFF = Instant.parse("2023-06-01T00:00:00Z");
+
+    private final CustomerService customers = mock(CustomerService.class);
+    private final OrderService orders = mock(OrderService.class);
+    private final Erasures erasures = mock(Erasures.class);
+    private final InactiveCustomers inactive = new InactiveCustomers(
+            customers,
+            orders,
+            erasures,
+            new PrivacyProperties(Period.ofYears(3)),
+            Clock.fixed(CUTOFF.plus(java.time.Duration.ofDays(1096)), ZoneOffset.UTC));
+
+    @Test
+    void aCustomerWhoseLastOrderIsOlderThanTheCutoffIsErasedAndOneWhoOrderedSinceIsNot() {
+        registeredBeforeCutoff("lapsed", "recent", "never-ordered");
+        ordered("lapsed", "2022-01-10T00:00:00Z");
+        ordered("recent", "2022-01-10T00:00:00Z", "2024-02-01T00:00:00Z");
+        erasable("lapsed", "never-ordered");
+
+        int erased = inactive.eraseInactiveBefore(CUTOFF);
+
+        assertThat(erased).isEqualTo(2);
+        verify(erasures).erase("lapsed", InactiveCustomers.RETENTION);
+        verify(erasures).erase("never-ordered", InactiveCustomers.RETENTION);
+        verify(erasures, never()).erase(eq("recent"), org.mockito.ArgumentMatchers.anyString());
+    }
+
+    @Test
+    void aCustomerWithBusinessUnderWayWaitsForTheNextRun() {
+        registeredBeforeCutoff("returning");
+        ordered("returning", "2022-01-10T00:00:00Z");
+        when(erasures.erase("returning", InactiveCustomers.RETENTION))
+                .thenThrow(new ErasureRefusedException("Return r-1 is still RECEIVED"));
+
+        assertThat(inactive.eraseInactiveBefore(CUTOFF)).isZero();
+    }
+
+    private void registeredBeforeCutoff(String... ids) {
+        when(customers.notErasedRegisteredBefore(eq(CUTOFF), eq(""), anyInt())).thenReturn(List.of(ids));
+        when(orders.of(org.mockito.ArgumentMatchers.anyString())).thenReturn(List.of());
+    }
+
+    private void ordered(String customerId, String... placedAt) {
+        List<Order> placed = java.util.Arrays.stream(placedAt)
+                .map(at -> {
+                    Order order = mock(Order.class);
+                    when(order.getCreatedAt()).thenReturn(Instant.parse(at));
+                    return order;
+                })
+                .toList();
+        when(orders.of(customerId)).thenReturn(placed);
+    }
+
+    private void erasable(String... ids) {
+        for (String id : ids) {
+            when(erasures.erase(id, InactiveCustomers.RETENTION))
+                    .thenReturn(Optional.of(new Erasure(id, CUTOFF, InactiveCustomers.RETENTION, java.util.Map.of())));
+        }
+    }
+}
