@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nurture.testing.NurtureIntegrationTest;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,13 +29,14 @@ class CustomerWritesIntegrationTest {
     @Test
     void aStaleWriteCannotRestoreConsentTheCustomerWithdrewMeanwhile() {
         Customer registered = customers.findOrRegister(newCustomerEmail(), "Ada Lovelace");
-        customers.setPreferences(registered.getId(), true, null);
+        customers.setPreferences(registered.getId(), true, Map.of(), null, "test");
         String token = customers.unsubscribeToken(registered);
 
         try {
             new TransactionTemplate(transactions).executeWithoutResult(staleWrite -> {
                 Customer stale = customers.find(registered.getId()).orElseThrow();
-                CompletableFuture.runAsync(() -> customers.setMarketingConsentByLink(token, false))
+                CompletableFuture.runAsync(
+                                () -> customers.setMarketingConsentByLink(token, false, ConsentSource.LINK, "test"))
                         .join();
                 stale.setTimeZone(ZoneId.of("Asia/Tokyo"));
             });

@@ -97,6 +97,7 @@ class EndpointRolesTest {
             Map.entry("GET /api/suppressions", STAFF_ONLY),
             Map.entry("POST /api/customers/{customerId}/erasure", STAFF_ONLY),
             Map.entry("GET /api/customers/{customerId}/export", STAFF_ONLY),
+            Map.entry("GET /api/customers/{customerId}/consents", STAFF_ONLY),
             Map.entry("DELETE /api/suppressions/{id}", STAFF_ONLY),
             Map.entry("GET /api/dev/clock", STAFF_ONLY),
             Map.entry("POST /api/dev/clock", STAFF_ONLY),

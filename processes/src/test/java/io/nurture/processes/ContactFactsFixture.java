@@ -14,6 +14,7 @@ final class ContactFactsFixture {
         facts.put("suppressed", false);
         facts.put("unsubscribed", false);
         facts.put("marketingConsent", true);
+        facts.put("topicConsent", true);
         facts.put("marketingSentInCapPeriod", 0);
         facts.put("localTime", "12:00:00");
         facts.put("heldOut", false);

@@ -19,6 +19,8 @@ class ContactPolicyDecisionTest {
                 "TRIGGERED,     suppressed,               true,     SKIP, SUPPRESSED,           -",
                 "MARKETING,     unsubscribed,             true,     SKIP, UNSUBSCRIBED,         -",
                 "MARKETING,     marketingConsent,         false,    SKIP, NO_MARKETING_CONSENT, -",
+                "MARKETING,     topicConsent,             false,    SKIP, TOPIC_LEFT,           -",
+                "TRIGGERED,     topicConsent,             false,    SKIP, TOPIC_LEFT,           -",
                 "MARKETING,     marketingSentInCapPeriod, 1,        SKIP, FREQUENCY_CAP,        -",
                 "MARKETING,     localTime,                21:00:00, WAIT, QUIET_HOURS,          08:00",
                 "MARKETING,     localTime,                23:59:59, WAIT, QUIET_HOURS,          08:00",
@@ -31,6 +33,7 @@ class ContactPolicyDecisionTest {
                 "TRANSACTIONAL, marketingConsent,         false,    SEND, -,                    -",
                 "TRANSACTIONAL, unsubscribed,             true,     SEND, -,                    -",
                 "TRANSACTIONAL, suppressed,               true,     SEND, -,                    -",
+                "TRANSACTIONAL, topicConsent,             false,    SEND, -,                    -",
             })
     void thePolicyAnswers(String category, String fact, String value, String action, String reason, String resumeAt) {
         Map<String, Object> facts = new HashMap<>(ContactFactsFixture.mayBeContacted());
@@ -47,7 +50,13 @@ class ContactPolicyDecisionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"suppressed, true", "unsubscribed, true", "marketingConsent, false", "marketingSentInCapPeriod, 1"})
+    @CsvSource({
+        "suppressed, true",
+        "unsubscribed, true",
+        "marketingConsent, false",
+        "topicConsent, false",
+        "marketingSentInCapPeriod, 1"
+    })
     void aCustomerWhoMustNotGetMarketingIsSkippedEvenAtNight(String fact, String value) {
         Map<String, Object> facts = new HashMap<>(ContactFactsFixture.mayBeContactedBut("localTime", "23:00:00"));
         facts.put(fact, typed(value));

@@ -29,9 +29,12 @@ public class ConsentRequests {
     private final JdbcClient db;
     private final CustomerRepository customers;
     private final ProcessMessages messages;
+    private final Consents consents;
     private final Clock clock;
 
-    ConsentRequests(JdbcClient db, CustomerRepository customers, ProcessMessages messages, Clock clock) {
+    ConsentRequests(
+            JdbcClient db, CustomerRepository customers, ProcessMessages messages, Consents consents, Clock clock) {
+        this.consents = consents;
         this.db = db;
         this.customers = customers;
         this.messages = messages;
@@ -134,9 +137,10 @@ public class ConsentRequests {
     @Transactional
     public boolean confirm(String token) {
         Optional<Request> request = db.sql(
-                        "SELECT customer_id, confirmed_at FROM consent_requests WHERE token = :token FOR UPDATE")
+                        "SELECT customer_id, confirmed_at, wording FROM consent_requests WHERE token = :token FOR UPDATE")
                 .param("token", token)
-                .query((rs, i) -> new Request(rs.getString("customer_id"), rs.getObject("confirmed_at") != null))
+                .query((rs, i) -> new Request(
+                        rs.getString("customer_id"), rs.getObject("confirmed_at") != null, rs.getString("wording")))
                 .optional();
         if (request.isEmpty()) {
             return false;
@@ -147,11 +151,22 @@ public class ConsentRequests {
                     .param("now", UtcColumns.utc(now))
                     .param("token", token)
                     .update();
-            customers.findForUpdate(request.get().customerId()).orElseThrow().setMarketingConsent(true, now);
+            if (customers
+                    .findForUpdate(request.get().customerId())
+                    .orElseThrow()
+                    .setMarketingConsent(true, now)) {
+                consents.marketingChanged(
+                        request.get().customerId(),
+                        true,
+                        ConsentSource.SIGN_UP,
+                        request.get().wording(),
+                        now,
+                        null);
+            }
             messages.signUpConfirmed(request.get().customerId());
         }
         return true;
     }
 
-    private record Request(String customerId, boolean confirmed) {}
+    private record Request(String customerId, boolean confirmed, String wording) {}
 }

@@ -93,15 +93,22 @@ public class Customer extends AssignedIdEntity {
         return transition;
     }
 
-    /** Records a consent given or withdrawn, and when; repeating the same answer changes nothing. Consent given ends an unsubscribe. */
-    public void setMarketingConsent(boolean marketingConsent, Instant at) {
-        if (this.marketingConsent != marketingConsent || marketingConsentChangedAt == null) {
+    /**
+     * Records a consent given or withdrawn, and when; repeating the same answer changes nothing.
+     * Consent given ends an unsubscribe.
+     *
+     * @return whether this was news: the first answer, or another than before
+     */
+    public boolean setMarketingConsent(boolean marketingConsent, Instant at) {
+        boolean news = this.marketingConsent != marketingConsent || marketingConsentChangedAt == null;
+        if (news) {
             this.marketingConsent = marketingConsent;
             this.marketingConsentChangedAt = at;
         }
         if (marketingConsent) {
             unsubscribedAt = null;
         }
+        return news;
     }
 
     /**
@@ -122,12 +129,17 @@ public class Customer extends AssignedIdEntity {
         return erasedAt != null;
     }
 
-    /** The customer left marketing through an unsubscribe or preferences link; repeating it changes nothing. */
-    public void unsubscribe(Instant at) {
-        setMarketingConsent(false, at);
+    /**
+     * The customer left marketing through an unsubscribe or preferences link; repeating it changes nothing.
+     *
+     * @return whether this was news (consent was given, or never answered)
+     */
+    public boolean unsubscribe(Instant at) {
+        boolean news = setMarketingConsent(false, at);
         if (unsubscribedAt == null) {
             unsubscribedAt = at;
         }
+        return news;
     }
 
     public boolean isUnsubscribed() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
@@ -19,13 +20,16 @@ public class CustomerService {
     private final CustomerRepository customers;
     private final StageTransitionRepository transitions;
     private final ApplicationEventPublisher events;
+    private final Consents consents;
     private final Clock clock;
 
     CustomerService(
             CustomerRepository customers,
             StageTransitionRepository transitions,
             ApplicationEventPublisher events,
+            Consents consents,
             Clock clock) {
+        this.consents = consents;
         this.customers = customers;
         this.transitions = transitions;
         this.events = events;
@@ -102,7 +106,18 @@ public class CustomerService {
         lockedCustomer.assumeTimeZoneOf(shippingCountry);
         if (marketingConsent != null) {
             boolean before = lockedCustomer.hasMarketingConsent();
-            lockedCustomer.setMarketingConsent(marketingConsent, clock.instant());
+            Instant now = clock.instant();
+            if (lockedCustomer.setMarketingConsent(marketingConsent, now)) {
+                // A customer registered by this order is not in the table yet: its consent record refers to it.
+                customers.flush();
+                consents.marketingChanged(
+                        lockedCustomer.getId(),
+                        marketingConsent,
+                        ConsentSource.ORDER_FORM,
+                        Consents.ORDER_FORM_WORDING,
+                        now,
+                        null);
+            }
             withdrawnIfSo(lockedCustomer, before);
         }
     }
@@ -113,12 +128,21 @@ public class CustomerService {
         lockedCustomer.referredBy(referrerId);
     }
 
-    /** What staff set for the customer: consent, and the time zone when given. */
+    /**
+     * What staff set for the customer on their request: consent, the topics they keep or leave, and
+     * the time zone when given; recorded with the staff client.
+     */
     @Transactional
-    public Optional<Customer> setPreferences(String customerId, boolean consent, ZoneId timeZone) {
+    public Optional<Customer> setPreferences(
+            String customerId, boolean consent, Map<ConsentTopic, Boolean> topics, ZoneId timeZone, String staff) {
         return customers.findForUpdate(customerId).map(customer -> {
+            Instant now = clock.instant();
             boolean before = customer.hasMarketingConsent();
-            customer.setMarketingConsent(consent, clock.instant());
+            if (customer.setMarketingConsent(consent, now)) {
+                consents.marketingChanged(customerId, consent, ConsentSource.STAFF, Consents.STAFF_WORDING, now, staff);
+            }
+            topics.forEach(
+                    (topic, keep) -> consents.setTopic(customerId, topic, keep, ConsentSource.STAFF, now, staff));
             withdrawnIfSo(customer, before);
             if (timeZone != null) {
                 customer.setTimeZone(timeZone);
@@ -128,19 +152,32 @@ public class CustomerService {
     }
 
     /**
-     * The customer behind an unsubscribe or preferences link, with their consent set. Takes effect
-     * for every running journey at once: marketing asks for consent when it is about to be sent.
+     * The customer behind an unsubscribe or preferences link, with their consent set as they asked
+     * on the link (one click) or the page, which showed them the wording. Takes effect for every
+     * running journey at once: marketing asks for consent when it is about to be sent.
      */
     @Transactional
-    public Optional<Customer> setMarketingConsentByLink(String unsubscribeToken, boolean consent) {
+    public Optional<Customer> setMarketingConsentByLink(
+            String unsubscribeToken, boolean consent, ConsentSource source, String wording) {
         return customers.findForUpdateByUnsubscribeToken(unsubscribeToken).map(customer -> {
-            if (consent) {
-                customer.setMarketingConsent(true, clock.instant());
-            } else {
-                boolean before = customer.hasMarketingConsent();
-                customer.unsubscribe(clock.instant());
-                withdrawnIfSo(customer, before);
+            Instant now = clock.instant();
+            boolean before = customer.hasMarketingConsent();
+            boolean news = consent ? customer.setMarketingConsent(true, now) : customer.unsubscribe(now);
+            if (news) {
+                consents.marketingChanged(customer.getId(), consent, source, wording, now, null);
             }
+            withdrawnIfSo(customer, before);
+            return customer;
+        });
+    }
+
+    /** The topics the customer behind a preferences link keeps and leaves, as they chose on the page. */
+    @Transactional
+    public Optional<Customer> setTopicsByLink(String unsubscribeToken, Map<ConsentTopic, Boolean> topics) {
+        return customers.findForUpdateByUnsubscribeToken(unsubscribeToken).map(customer -> {
+            Instant now = clock.instant();
+            topics.forEach(
+                    (topic, keep) -> consents.setTopic(customer.getId(), topic, keep, ConsentSource.PAGE, now, null));
             return customer;
         });
     }

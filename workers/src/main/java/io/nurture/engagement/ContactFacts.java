@@ -4,6 +4,7 @@ package io.nurture.engagement;
  * What the contact policy ({@code contact-policy.dmn}) decides on, besides the message's category.
  *
  * @param suppressed               the customer's address bounced or complained: no mail goes to it
+ * @param topicConsent             the customer keeps the step's consent topic (true for a step without one)
  * @param marketingSentInCapPeriod marketing messages the customer got within the frequency cap period
  * @param localTime                the customer's wall-clock time now, in their time zone (HH:mm:ss)
  * @param heldOut                  in the step's holdout group (marketing only)
@@ -14,6 +15,7 @@ public record ContactFacts(
         boolean suppressed,
         boolean unsubscribed,
         boolean marketingConsent,
+        boolean topicConsent,
         long marketingSentInCapPeriod,
         String localTime,
         boolean heldOut,

@@ -1,5 +1,7 @@
 package io.nurture.engagement;
 
+import io.nurture.customer.ConsentTopic;
+import io.nurture.customer.Consents;
 import io.nurture.customer.Customer;
 import io.nurture.customer.CustomerService;
 import io.nurture.notification.Category;
@@ -26,6 +28,7 @@ class ContactPolicyFacts {
     private final Holdouts holdouts;
     private final MessageVariants variants;
     private final Suppressions suppressions;
+    private final Consents consents;
     private final Clock clock;
 
     ContactPolicyFacts(
@@ -34,8 +37,10 @@ class ContactPolicyFacts {
             Holdouts holdouts,
             MessageVariants variants,
             Suppressions suppressions,
+            Consents consents,
             Clock clock) {
         this.suppressions = suppressions;
+        this.consents = consents;
         this.customers = customers;
         this.notifications = notifications;
         this.holdouts = holdouts;
@@ -46,9 +51,15 @@ class ContactPolicyFacts {
     /**
      * The message step the policy is asked about, as the journey's call passes it.
      *
+     * @param topic    the consent topic the model gives a marketing or triggered step; null for transactional ones
      * @param variants the step's experiment, null where it runs none
      */
-    public record Step(String journey, String journeyStep, BigDecimal holdoutShare, List<MessageVariant> variants) {}
+    public record Step(
+            String journey,
+            String journeyStep,
+            BigDecimal holdoutShare,
+            ConsentTopic topic,
+            List<MessageVariant> variants) {}
 
     /**
      * A customer's holdout place is stored with their first marketing step, so transactional messages
@@ -66,6 +77,7 @@ class ContactPolicyFacts {
                 suppressions.reasonFor(customer.getEmail()).isPresent(),
                 customer.isUnsubscribed(),
                 customer.hasMarketingConsent(),
+                step.topic() == null || consents.topicsOf(customerId).get(step.topic()),
                 notifications.marketingSentSince(customerId, now.minus(capPeriod)),
                 LocalTime.ofInstant(now, customer.getTimeZone()).format(LOCAL_TIME),
                 optIn && holdouts.heldOut(customerId, step.journey(), step.holdoutShare()),

@@ -5,6 +5,7 @@ import static io.nurture.engagement.EngagementLog.stepKey;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import io.nurture.customer.ConsentTopic;
 import io.nurture.notification.Category;
 import io.nurture.processes.ContactPolicy.JobType;
 import java.math.BigDecimal;
@@ -35,12 +36,13 @@ public class ContactPolicyWorker {
             @Variable String journeyStep,
             @Variable BigDecimal holdoutShare,
             @Variable String capPeriod,
+            @Variable ConsentTopic topic,
             @Variable MessageVariant[] variants) {
         return facts.of(
                 customerId,
                 messageCategory,
                 new ContactPolicyFacts.Step(
-                        journey, journeyStep, holdoutShare, variants == null ? null : List.of(variants)),
+                        journey, journeyStep, holdoutShare, topic, variants == null ? null : List.of(variants)),
                 Duration.parse(capPeriod));
     }
 

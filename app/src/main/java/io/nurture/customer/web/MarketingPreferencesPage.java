@@ -3,10 +3,16 @@ package io.nurture.customer.web;
 import static io.nurture.api.HtmlPages.page;
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
+import io.nurture.customer.ConsentSource;
+import io.nurture.customer.ConsentTopic;
+import io.nurture.customer.Consents;
 import io.nurture.customer.Customer;
 import io.nurture.customer.CustomerService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,10 +34,18 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @SecurityRequirements
 class MarketingPreferencesPage {
 
-    private final CustomerService customers;
+    /** The wording each way of changing consent showed the person, kept with the change as its proof. */
+    private static final String ONE_CLICK = "Unsubscribe in one click (the link in a marketing e-mail)";
 
-    MarketingPreferencesPage(CustomerService customers) {
+    private static final String SUBSCRIBE = "Send me offers and news";
+    private static final String UNSUBSCRIBE_ALL = "Unsubscribe from all marketing e-mails";
+
+    private final CustomerService customers;
+    private final Consents consents;
+
+    MarketingPreferencesPage(CustomerService customers, Consents consents) {
         this.customers = customers;
+        this.consents = consents;
     }
 
     @GetMapping(path = "/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -54,7 +68,7 @@ class MarketingPreferencesPage {
     @PostMapping(path = "/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     ResponseEntity<String> unsubscribe(@PathVariable String token) {
-        return answered(customers.setMarketingConsentByLink(token, false), token);
+        return answered(customers.setMarketingConsentByLink(token, false, ConsentSource.LINK, ONE_CLICK), token);
     }
 
     @GetMapping(path = "/preferences/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -66,15 +80,30 @@ class MarketingPreferencesPage {
                 .orElseGet(MarketingPreferencesPage::unknownLink);
     }
 
+    /**
+     * The page's form: {@code marketing} false leaves all marketing; true gives consent and, when the
+     * form showed the topics ({@code topicsShown}), keeps the ticked ones and leaves the others.
+     */
     @PostMapping(
             path = "/preferences/{token}",
             consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
-    ResponseEntity<String> changePreferences(@PathVariable String token, @RequestParam boolean marketing) {
-        return customers
-                .setMarketingConsentByLink(token, marketing)
-                .map(customer -> preferencesPage(customer, token, "Your e-mail preferences are saved"))
+    ResponseEntity<String> changePreferences(
+            @PathVariable String token,
+            @RequestParam boolean marketing,
+            @RequestParam(defaultValue = "false") boolean topicsShown,
+            @RequestParam(name = "topic", required = false) List<ConsentTopic> kept) {
+        Optional<Customer> changed = customers.setMarketingConsentByLink(
+                token, marketing, ConsentSource.PAGE, marketing ? SUBSCRIBE : UNSUBSCRIBE_ALL);
+        if (changed.isPresent() && marketing && topicsShown) {
+            Map<ConsentTopic, Boolean> topics = new EnumMap<>(ConsentTopic.class);
+            for (ConsentTopic topic : ConsentTopic.values()) {
+                topics.put(topic, kept != null && kept.contains(topic));
+            }
+            customers.setTopicsByLink(token, topics);
+        }
+        return changed.map(customer -> preferencesPage(customer, token, "Your e-mail preferences are saved"))
                 .orElseGet(MarketingPreferencesPage::unknownLink);
     }
 
@@ -88,19 +117,38 @@ class MarketingPreferencesPage {
                 .orElseGet(MarketingPreferencesPage::unknownLink);
     }
 
-    private static ResponseEntity<String> preferencesPage(Customer customer, String token, String title) {
+    private ResponseEntity<String> preferencesPage(Customer customer, String token, String title) {
         boolean subscribed = customer.hasMarketingConsent();
+        Map<ConsentTopic, Boolean> kept = consents.topicsOf(customer.getId());
+        StringBuilder boxes = new StringBuilder();
+        for (ConsentTopic topic : ConsentTopic.values()) {
+            boxes.append("<p><label><input type=\"checkbox\" name=\"topic\" value=\"")
+                    .append(topic.name())
+                    .append("\"")
+                    .append(!subscribed || kept.get(topic) ? " checked" : "")
+                    .append("> ")
+                    .append(htmlEscape(topic.wording()))
+                    .append("</label></p>\n");
+        }
+        String leave = subscribed ? """
+                <form method="post" action="/preferences/%s">
+                <input type="hidden" name="marketing" value="false">
+                <p><button type="submit">%s</button></p>
+                </form>
+                """.formatted(htmlEscape(token), UNSUBSCRIBE_ALL) : "";
         return page(HttpStatus.OK, title, """
                 <p>%s</p>
                 <form method="post" action="/preferences/%s">
-                <input type="hidden" name="marketing" value="%s">
-                <p><button type="submit">%s</button></p>
+                <input type="hidden" name="marketing" value="true">
+                <input type="hidden" name="topicsShown" value="true">
+                %s<p><button type="submit">%s</button></p>
                 </form>
-                """.formatted(
+                %s""".formatted(
                         subscribed ? "You get our offers and news by e-mail." : "You get no marketing e-mails from us.",
                         htmlEscape(token),
-                        !subscribed,
-                        subscribed ? "Unsubscribe from marketing e-mails" : "Send me offers and news"));
+                        boxes,
+                        subscribed ? "Save my choice" : SUBSCRIBE,
+                        leave));
     }
 
     private static ResponseEntity<String> unknownLink() {

@@ -3,6 +3,7 @@ package io.nurture.privacy.web;
 import io.nurture.carecase.CareCaseService;
 import io.nurture.coupon.CouponService;
 import io.nurture.customer.ConsentRequests;
+import io.nurture.customer.Consents;
 import io.nurture.customer.Customer;
 import io.nurture.customer.CustomerService;
 import io.nurture.engagement.EngagementLog;
@@ -29,6 +30,7 @@ class PersonalDataExport {
 
     private final CustomerService customers;
     private final ConsentRequests consents;
+    private final Consents consentHistory;
     private final OrderService orders;
     private final NotificationService messages;
     private final SurveyService surveys;
@@ -42,6 +44,7 @@ class PersonalDataExport {
     PersonalDataExport(
             CustomerService customers,
             ConsentRequests consents,
+            Consents consentHistory,
             OrderService orders,
             NotificationService messages,
             SurveyService surveys,
@@ -53,6 +56,7 @@ class PersonalDataExport {
             Erasures erasures) {
         this.customers = customers;
         this.consents = consents;
+        this.consentHistory = consentHistory;
         this.orders = orders;
         this.messages = messages;
         this.surveys = surveys;
@@ -68,7 +72,8 @@ class PersonalDataExport {
             Instant exportedAt,
             Person customer,
             Erasure erasure,
-            List<ConsentRequests.Consent> consents,
+            List<Consents.Change> consents,
+            List<ConsentRequests.Consent> signUps,
             List<OrderRecord> orders,
             List<MessageRecord> messages,
             List<SurveyRecord> surveys,
@@ -134,6 +139,7 @@ class PersonalDataExport {
                         Instant.now(),
                         person(customer),
                         erasures.of(customerId).orElse(null),
+                        consentHistory.historyOf(customerId),
                         consents.of(customerId),
                         orders.of(customerId).stream()
                                 .map(PersonalDataExport::order)

@@ -1,0 +1,15 @@
+package io.nurture.customer;
+
+/** How a consent was given or withdrawn. */
+public enum ConsentSource {
+    /** The shop's order form, through the order's {@code customer.marketingConsent}. */
+    ORDER_FORM,
+    /** The one-click unsubscribe link in a marketing mail. */
+    LINK,
+    /** The preferences page a marketing mail links to. */
+    PAGE,
+    /** Staff, through the staff API (the staff client is recorded). */
+    STAFF,
+    /** The link in the mail that asks to confirm a sign-up (double opt-in). */
+    SIGN_UP
+}
