@@ -55,7 +55,7 @@ class JobLogContext {
         try {
             Object result = call.proceed();
             outcome = "completed";
-            LOG.info("Handled {}", jobWorker.type());
+            LOG.debug("Handled {}", jobWorker.type());
             return result;
         } catch (CamundaError businessOutcome) {
             outcome = "bpmn-error";

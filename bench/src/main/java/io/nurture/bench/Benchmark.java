@@ -42,10 +42,17 @@ public final class Benchmark {
                 + Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList());
 
         Run ceiling;
+        try (BrokerAlone broker = BrokerAlone.start(home)) {
+            Ceiling.measure(broker.gatewayPort(), broker::cpu, Ceiling.Workers.TUNED, warmup, clients);
+            ceiling = Ceiling.measure(broker.gatewayPort(), broker::cpu, Ceiling.Workers.TUNED, orders, clients);
+        }
+        Run besideNurture;
         try (LocalNurture broker = LocalNurture.start(
                 home, "ceiling", List.of("-Xmx" + heap), List.of("--camunda.client.worker.defaults.enabled=false"))) {
-            Ceiling.measure(broker, warmup, clients);
-            ceiling = Ceiling.measure(broker, orders, clients);
+            Ceiling.measure(
+                    broker.gatewayPort(), () -> Cpu.of(broker), Ceiling.Workers.BESIDE_NURTURE, warmup, clients);
+            besideNurture = Ceiling.measure(
+                    broker.gatewayPort(), () -> Cpu.of(broker), Ceiling.Workers.BESIDE_NURTURE, orders, clients);
         }
         Run nurture;
         Run nurtureWithOpen = null;
@@ -74,11 +81,11 @@ public final class Benchmark {
             }
             endToEnd.moneyChecked();
         }
-        print(orders, clients, ceiling, nurture);
+        print(orders, clients, ceiling, besideNurture, nurture);
         if (nurtureWithOpen != null) {
             printWithOpen(open, nurture, nurtureWithOpen);
         }
-        for (String run : List.of("ceiling", "ceiling-tmp", "nurture", "nurture-tmp")) {
+        for (String run : List.of("broker-alone", "ceiling", "ceiling-tmp", "nurture", "nurture-tmp")) {
             delete(home.resolve(run));
         }
     }
@@ -95,38 +102,45 @@ public final class Benchmark {
         }
     }
 
-    private static void print(int orders, int clients, Run ceiling, Run nurture) {
+    private static void print(int orders, int clients, Run ceiling, Run besideNurture, Run nurture) {
         System.out.println();
-        System.out.println("| figure | engine, no-op workers (ceiling) | Nurture through its API |");
-        System.out.println("| --- | --- | --- |");
+        System.out.println("| figure | engine alone, tuned workers (ceiling) | engine beside Nurture, workers as before"
+                + " (old ceiling) | Nurture through its API |");
+        System.out.println("| --- | --- | --- | --- |");
         System.out.printf(
                 Locale.ROOT,
-                "| completed orders/s (%d orders, %d clients, start to last shipped) | %.1f | %.1f |%n",
+                "| completed orders/s (%d orders, %d clients, start to last shipped) | %.1f | %.1f | %.1f |%n",
                 orders,
                 clients,
                 ceiling.ordersPerSecond(),
+                besideNurture.ordersPerSecond(),
                 nurture.ordersPerSecond());
         System.out.printf(
                 Locale.ROOT,
-                "| start p50 / p99 (engine create / `POST /api/orders`) | %.0f / %.0f ms | %.0f / %.0f ms |%n",
+                "| start p50 / p99 (engine publish / `POST /api/orders`) | %.0f / %.0f ms | %.0f / %.0f ms | %.0f / %.0f"
+                        + " ms |%n",
                 ceiling.starts().percentile(50),
                 ceiling.starts().percentile(99),
+                besideNurture.starts().percentile(50),
+                besideNurture.starts().percentile(99),
                 nurture.starts().percentile(50),
                 nurture.starts().percentile(99));
         System.out.printf(
                 Locale.ROOT,
-                "| app peak heap / average CPU | — | %.0f MB / %.0f %% |%n",
+                "| app peak heap / average CPU | — | — | %.0f MB / %.0f %% |%n",
                 nurture.peakHeapMb(),
                 nurture.cpu() * 100);
         System.out.printf(
                 Locale.ROOT,
-                "| CPU per order: app / broker / database | %s | %s |%n",
+                "| CPU per order: app / broker / database | %s | %s | %s |%n",
                 ceiling.cpuPerOrder(),
+                besideNurture.cpuPerOrder(),
                 nurture.cpuPerOrder());
         System.out.printf(
                 Locale.ROOT,
-                "%nNurture / ceiling: %.0f %%%n",
-                100 * nurture.ordersPerSecond() / ceiling.ordersPerSecond());
+                "%nNurture / ceiling: %.0f %% (of the old ceiling: %.0f %%)%n",
+                100 * nurture.ordersPerSecond() / ceiling.ordersPerSecond(),
+                100 * nurture.ordersPerSecond() / besideNurture.ordersPerSecond());
     }
 
     private static void printWithOpen(int open, Run fresh, Run withOpen) {

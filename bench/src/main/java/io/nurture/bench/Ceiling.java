@@ -7,7 +7,6 @@ import io.grpc.Status.Code;
 import io.nurture.processes.OrderFulfillment;
 import io.nurture.processes.OrderFulfillment.JobType;
 import io.nurture.processes.OrderFulfillment.Variable;
-import io.nurture.testkit.LocalNurture;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -16,31 +15,45 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * What the engine carries on this machine: order-fulfillment instances started straight over gRPC,
  * with the message Nurture starts them with, and driven to the shipment wait by workers that do
- * nothing, on the same broker Nurture runs.
+ * nothing. Measured two ways: beside Nurture (its broker, an idle app and database next to it,
+ * workers polling every 50 ms and completing one job at a time per thread, as until issue 27), and
+ * the engine's best: the broker alone, jobs pushed to the workers as they are created (job
+ * streaming) besides polling every 10 ms, eight handler threads.
  */
 final class Ceiling {
 
     private static final Duration BACK_PRESSURE_PAUSE = Duration.ofMillis(20);
 
+    /**
+     * How the no-op workers take their jobs: polling every {@code pollInterval}, or also pushed as
+     * they are created (job streaming), with {@code threads} handlers each completing one job at a time.
+     */
+    record Workers(Duration pollInterval, boolean streamed, int threads) {
+
+        static final Workers BESIDE_NURTURE = new Workers(Duration.ofMillis(50), false, 4);
+        static final Workers TUNED = new Workers(Duration.ofMillis(10), false, 8);
+    }
+
     private Ceiling() {}
 
-    static Run measure(LocalNurture broker, int orders, int clients) throws Exception {
+    static Run measure(int gatewayPort, Supplier<Cpu> cpu, Workers tuning, int orders, int clients) throws Exception {
         CountDownLatch shipped = new CountDownLatch(orders);
         try (CamundaClient client = CamundaClient.newClientBuilder()
-                .grpcAddress(URI.create("http://127.0.0.1:" + broker.gatewayPort()))
+                .grpcAddress(URI.create("http://127.0.0.1:" + gatewayPort))
                 .preferRestOverGrpc(false)
-                .numJobWorkerExecutionThreads(4)
+                .numJobWorkerExecutionThreads(tuning.threads())
                 .build()) {
             List<JobWorker> workers = List.of(
-                    noOp(client, JobType.RESERVE_STOCK, Map.of("allLinesReserved", true), null),
-                    noOp(client, JobType.CHARGE_CARD, Map.of(), null),
-                    noOp(client, JobType.CREATE_SHIPMENT, Map.of(), shipped));
+                    noOp(client, tuning, JobType.RESERVE_STOCK, Map.of("allLinesReserved", true), null),
+                    noOp(client, tuning, JobType.CHARGE_CARD, Map.of(), null),
+                    noOp(client, tuning, JobType.CREATE_SHIPMENT, Map.of(), shipped));
             Latencies creates = new Latencies();
-            Cpu cpuBefore = Cpu.of(broker);
+            Cpu cpuBefore = cpu.get();
             long start = System.nanoTime();
             Load.inParallel(
                     clients,
@@ -51,7 +64,7 @@ final class Ceiling {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             workers.forEach(JobWorker::close);
-            return new Run(orders, elapsed, creates, 0, 0, Cpu.of(broker).since(cpuBefore));
+            return new Run(orders, elapsed, creates, 0, 0, cpu.get().since(cpuBefore));
         }
     }
 
@@ -105,7 +118,8 @@ final class Ceiling {
                 .join();
     }
 
-    private static JobWorker noOp(CamundaClient client, String type, Map<String, Object> result, CountDownLatch done) {
+    private static JobWorker noOp(
+            CamundaClient client, Workers tuning, String type, Map<String, Object> result, CountDownLatch done) {
         return client.newWorker()
                 .jobType(type)
                 .handler((jobs, job) -> {
@@ -115,7 +129,8 @@ final class Ceiling {
                     }
                 })
                 .maxJobsActive(32)
-                .pollInterval(Duration.ofMillis(50))
+                .pollInterval(tuning.pollInterval())
+                .streamEnabled(tuning.streamed())
                 .open();
     }
 }

@@ -175,7 +175,7 @@ public class NotificationService {
             return;
         }
         notification.suppress();
-        notifications.saveAndFlush(notification);
+        notifications.save(notification);
         counted(notification.getTemplate(), notification.getCategory(), "suppressed");
         if (notification.getCategory() == Category.TRANSACTIONAL) {
             tellOpsOfSuppressed(notification, suppressed.get());
@@ -210,7 +210,7 @@ public class NotificationService {
     }
 
     private void queue(Notification notification) {
-        notifications.saveAndFlush(notification);
+        notifications.save(notification);
         dispatcher.wakeAfterCommit();
     }
 

@@ -94,13 +94,14 @@ public class Order extends AssignedIdEntity implements MailableOrder {
     @Version
     private long version;
 
+    // The order id goes in with each child row and never changes: not updatable, or Hibernate writes it a second time.
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "order_id", nullable = false)
+    @JoinColumn(name = "order_id", nullable = false, updatable = false)
     @OrderBy("lineNo")
     private List<OrderLine> lines = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "order_id", nullable = false)
+    @JoinColumn(name = "order_id", nullable = false, updatable = false)
     @OrderBy("at, id")
     private List<TimelineEntry> timeline = new ArrayList<>();
 

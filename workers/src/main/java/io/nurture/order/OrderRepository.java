@@ -23,6 +23,9 @@ interface OrderRepository extends JpaRepository<Order, String> {
 
     long countByStatus(OrderStatus status);
 
+    @Query("select o.status, count(o) from Order o group by o.status")
+    List<Object[]> countPerStatus();
+
     List<Order> findByStatusInAndCreatedAtGreaterThanEqual(List<OrderStatus> statuses, Instant placedSince);
 
     /** Purchases only: a return's replacement is none. */
