@@ -24,3 +24,13 @@ CREATE TABLE suppressions (
     lifted_by      VARCHAR(64)  NULL
 );
 CREATE INDEX ix_suppressions_customer ON suppressions (customer_id);
+
+-- Mailgun signs its timestamp and token but not the event: a token seen once is refused after, so a
+-- captured signature cannot carry other events. Kept a day (far beyond the signatures' tolerance).
+CREATE TABLE webhook_tokens (
+    provider  VARCHAR(32)   NOT NULL,
+    token     VARCHAR(128)  NOT NULL,
+    seen_at   DATETIME(6)   NOT NULL,
+    PRIMARY KEY (provider, token)
+);
+CREATE INDEX ix_webhook_tokens_seen ON webhook_tokens (seen_at);

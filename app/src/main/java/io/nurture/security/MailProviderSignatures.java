@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -61,14 +62,25 @@ final class MailProviderSignatures extends OncePerRequestFilter {
     private final Clock clock;
     private final ObjectMapper json;
     private final SecurityProblems problems;
+    private final Predicate<String> firstUse;
 
-    MailProviderSignatures(SuppressionProperties properties, ObjectMapper json, SecurityProblems problems) {
-        this(properties, Clock.systemUTC(), json, problems);
+    /** @param firstUse whether a Mailgun token is seen for the first time (false refuses the request) */
+    MailProviderSignatures(
+            SuppressionProperties properties,
+            ObjectMapper json,
+            SecurityProblems problems,
+            Predicate<String> firstUse) {
+        this(properties, Clock.systemUTC(), json, problems, firstUse);
     }
 
     MailProviderSignatures(
-            SuppressionProperties properties, Clock clock, ObjectMapper json, SecurityProblems problems) {
+            SuppressionProperties properties,
+            Clock clock,
+            ObjectMapper json,
+            SecurityProblems problems,
+            Predicate<String> firstUse) {
         this.properties = properties;
+        this.firstUse = firstUse;
         this.clock = clock;
         this.json = json;
         this.problems = problems;
@@ -80,7 +92,8 @@ final class MailProviderSignatures extends OncePerRequestFilter {
     }
 
     /** What was signed, when, and the signature presented; empty when the request carries none. */
-    private record Signed(String secret, byte[] message, String timestamp, String signature) {}
+    /** @param token what makes the signature single-use (Mailgun's token), null where the body is signed whole */
+    private record Signed(String secret, byte[] message, String timestamp, String signature, String token) {}
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -125,7 +138,7 @@ final class MailProviderSignatures extends OncePerRequestFilter {
         byte[] message = new byte[prefix.length + body.length];
         System.arraycopy(prefix, 0, message, 0, prefix.length);
         System.arraycopy(body, 0, message, prefix.length, body.length);
-        return Optional.of(new Signed(secret, message, timestamp, signature.substring("sha256=".length())));
+        return Optional.of(new Signed(secret, message, timestamp, signature.substring("sha256=".length()), null));
     }
 
     private Optional<Signed> mailgunSigned(String secret, byte[] body) {
@@ -137,8 +150,8 @@ final class MailProviderSignatures extends OncePerRequestFilter {
             if (timestamp == null || token == null || presented == null) {
                 return Optional.empty();
             }
-            return Optional.of(
-                    new Signed(secret, (timestamp + token).getBytes(StandardCharsets.UTF_8), timestamp, presented));
+            return Optional.of(new Signed(
+                    secret, (timestamp + token).getBytes(StandardCharsets.UTF_8), timestamp, presented, token));
         } catch (IOException notJson) {
             return Optional.empty();
         }
@@ -163,7 +176,12 @@ final class MailProviderSignatures extends OncePerRequestFilter {
         } catch (IllegalArgumentException notHex) {
             return "The signature is not hexadecimal.";
         }
-        return MessageDigest.isEqual(expected, presented) ? null : "The signature does not match the body.";
+        if (!MessageDigest.isEqual(expected, presented)) {
+            return "The signature does not match the body.";
+        }
+        return signed.token() == null || firstUse.test(signed.token())
+                ? null
+                : "The signed token was used before: a replay.";
     }
 
     static byte[] hmac(String secret, byte[] message) {

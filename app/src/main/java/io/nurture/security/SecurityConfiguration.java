@@ -5,7 +5,10 @@ import static org.springframework.http.HttpMethod.POST;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurture.suppression.SuppressionProperties;
+import io.nurture.suppression.Suppressions;
 import io.nurture.suppression.web.MailEventPaths;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +35,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, SecurityProperties properties, SuppressionProperties mailEvents, ObjectMapper json)
+            HttpSecurity http,
+            SecurityProperties properties,
+            SuppressionProperties mailEvents,
+            ObjectProvider<Suppressions> suppressions,
+            ObjectMapper json)
             throws Exception {
         SecurityProblems problems = new SecurityProblems(json);
         return http.csrf(AbstractHttpConfigurer::disable)
@@ -44,7 +51,15 @@ class SecurityConfiguration {
                 .addFilterBefore(
                         new ApiKeyFilter(new ApiKeys(properties), problems), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(
-                        new MailProviderSignatures(mailEvents, json, problems), AnonymousAuthenticationFilter.class)
+                        new MailProviderSignatures(
+                                mailEvents,
+                                json,
+                                problems,
+                                // Fails closed: without the record of tokens seen, no Mailgun event is taken.
+                                token -> Optional.ofNullable(suppressions.getIfAvailable())
+                                        .map(seen -> seen.firstUse("mailgun", token))
+                                        .orElse(false)),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(refusals -> refusals.authenticationEntryPoint(problems::unauthenticated)
                         .accessDeniedHandler(problems::forbidden))
                 .authorizeHttpRequests(SecurityConfiguration::endpointRoles)

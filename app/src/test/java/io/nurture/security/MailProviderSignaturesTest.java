@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -27,6 +29,9 @@ class MailProviderSignaturesTest {
     private static final String NURTURE_SIGNATURE = "d7feede19419131cea0d84408bfce5e6db19c0b9e66c225afbe310b14e7040db";
     private static final String MAILGUN_TOKEN = "a8ce0edb2dd8301dced8ec5ed9a4ea32faf9ec3a7d0a4e4d41";
     private static final String MAILGUN_SIGNATURE = "aa3c59e391e3755d47fde4a8cbb560aea4813e7bab5c3a5ef5fe525fe8971e51";
+
+    /** Mailgun tokens the filter has seen: a second use is a replay. */
+    private final Set<String> seen = new HashSet<>();
 
     private final SuppressionProperties properties =
             new SuppressionProperties("whsec-example", "key-example", Duration.ofMinutes(5), 3, Duration.ofDays(30));
@@ -62,12 +67,28 @@ class MailProviderSignaturesTest {
     }
 
     @Test
+    void aMailgunTokenSeenBeforeIsARefusedReplayEvenWithOtherEventData() throws Exception {
+        String signature = "{\"signature\":{\"timestamp\":\"%d\",\"token\":\"%s\",\"signature\":\"%s\"},"
+                .formatted(SIGNED_AT, MAILGUN_TOKEN, MAILGUN_SIGNATURE);
+        filtered(
+                post("/api/mail-events/mailgun", signature + "\"event-data\":{\"event\":\"delivered\"}}"),
+                at(SIGNED_AT));
+
+        String replayed = filtered(
+                post("/api/mail-events/mailgun", signature + "\"event-data\":{\"event\":\"complained\"}}"),
+                at(SIGNED_AT));
+
+        assertThat(replayed).isNull();
+    }
+
+    @Test
     void withoutItsSecretAWebhookIsUnavailableNotOpen() throws Exception {
         MailProviderSignatures unconfigured = new MailProviderSignatures(
                 new SuppressionProperties("", null, Duration.ofMinutes(5), 3, Duration.ofDays(30)),
                 at(SIGNED_AT),
                 new ObjectMapper(),
-                new SecurityProblems(new ObjectMapper()));
+                new SecurityProblems(new ObjectMapper()),
+                token -> true);
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         unconfigured.doFilter(nurture(SIGNED_AT, "sha256=" + NURTURE_SIGNATURE), response, (req, res) -> {
@@ -81,7 +102,7 @@ class MailProviderSignaturesTest {
     /** The body the controller would read, or null when the filter refused the request (401). */
     private String filtered(MockHttpServletRequest request, Clock clock) throws Exception {
         MailProviderSignatures filter = new MailProviderSignatures(
-                properties, clock, new ObjectMapper(), new SecurityProblems(new ObjectMapper()));
+                properties, clock, new ObjectMapper(), new SecurityProblems(new ObjectMapper()), seen::add);
         MockHttpServletResponse response = new MockHttpServletResponse();
         AtomicReference<String> body = new AtomicReference<>();
         try {

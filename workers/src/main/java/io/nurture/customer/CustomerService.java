@@ -108,8 +108,6 @@ public class CustomerService {
             boolean before = lockedCustomer.hasMarketingConsent();
             Instant now = clock.instant();
             if (lockedCustomer.setMarketingConsent(marketingConsent, now)) {
-                // A customer registered by this order is not in the table yet: its consent record refers to it.
-                customers.flush();
                 consents.marketingChanged(
                         lockedCustomer.getId(),
                         marketingConsent,

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * An erased customer's orders stay, for the books and the metrics, without where they went (the
- * country stays: tax) and without what staff wrote about them; the post-purchase journey of each
+ * country stays: tax), without what staff wrote about them (their decisions, the reasons for
+ * goodwill refunds) and without a return link that still works; the post-purchase journey of each
  * order ends.
  */
 @Component
@@ -29,14 +30,15 @@ class PersonalDataOfOrders {
         }
         erased.counted(
                 "orders.shipping_address",
-                db.sql("UPDATE orders SET ship_line1 = '', ship_city = '', ship_postal_code = ''"
-                                + " WHERE customer_id = :customerId")
+                // The version moves, so a step holding the order from before cannot write the address back.
+                db.sql("UPDATE orders SET ship_line1 = '', ship_city = '', ship_postal_code = '',"
+                                + " return_token = NULL, version = version + 1 WHERE customer_id = :customerId")
                         .param("customerId", erased.customerId())
                         .update());
         erased.counted(
-                "order_timeline.staff_note",
+                "order_timeline.note",
                 db.sql("UPDATE order_timeline SET note = '(erased)' WHERE order_id IN (:orderIds)"
-                                + " AND decided_by IS NOT NULL")
+                                + " AND (decided_by IS NOT NULL OR note LIKE 'Goodwill refund%')")
                         .param("orderIds", erased.orderIds())
                         .update());
         erased.orderIds().forEach(messages::customerErased);

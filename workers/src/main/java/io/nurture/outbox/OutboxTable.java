@@ -277,11 +277,6 @@ public final class OutboxTable {
         }
     }
 
-    /** Rows claimed at a time at most. */
-    public int batchSize() {
-        return properties.batchSize();
-    }
-
     public long pending() {
         return db.sql("SELECT COUNT(*) FROM " + layout.table() + " WHERE delivery = 'PENDING'")
                 .query(Long.class)

@@ -46,7 +46,7 @@ class InactiveCustomers {
 
     @Scheduled(
             fixedDelayString = "${nurture.privacy.retention-check-every:PT24H}",
-            initialDelayString = "${nurture.privacy.retention-check-every:PT24H}")
+            initialDelayString = "${nurture.privacy.retention-first-check:PT10M}")
     void scheduled() {
         if (!properties.eraseInactiveAfter().isZero()) {
             int erased = eraseInactiveBefore(clock.instant()

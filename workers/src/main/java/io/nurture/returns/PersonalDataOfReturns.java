@@ -38,8 +38,8 @@ class PersonalDataOfReturns {
         erased.counted(
                 "returns.notes",
                 db.sql(
-                                "UPDATE returns SET review_note = NULL, inspection_note = NULL, rejection_reason = NULL"
-                                        + " WHERE order_id IN (:orderIds)"
+                                "UPDATE returns SET review_note = NULL, inspection_note = NULL, rejection_reason = NULL,"
+                                        + " version = version + 1 WHERE order_id IN (:orderIds)"
                                         + " AND (review_note IS NOT NULL OR inspection_note IS NOT NULL OR rejection_reason IS NOT NULL)")
                         .param("orderIds", erased.orderIds())
                         .update());

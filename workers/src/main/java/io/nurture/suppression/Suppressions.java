@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nurture.customer.CustomerService;
 import io.nurture.persistence.UtcColumns;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -74,6 +75,24 @@ public class Suppressions {
             }
         }
         return new Taken(events.size() - repeats, repeats);
+    }
+
+    /**
+     * Whether a provider's signed token is used for the first time: a repeat is a replay of a
+     * captured signature. Tokens older than a day are forgotten.
+     */
+    @Transactional
+    public boolean firstUse(String provider, String token) {
+        Instant now = clock.instant();
+        db.sql("DELETE FROM webhook_tokens WHERE seen_at < :before LIMIT 100")
+                .param("before", UtcColumns.utc(now.minus(Duration.ofDays(1))))
+                .update();
+        return db.sql("INSERT IGNORE INTO webhook_tokens (provider, token, seen_at) VALUES (:provider, :token, :now)")
+                        .param("provider", provider)
+                        .param("token", token)
+                        .param("now", UtcColumns.utc(now))
+                        .update()
+                == 1;
     }
 
     /** Why no mail goes to this address, or empty when it may be mailed. */

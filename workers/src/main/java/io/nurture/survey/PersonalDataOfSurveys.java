@@ -5,7 +5,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** An erased customer's survey answers keep their score (NPS counts it) without the words they wrote. */
+/**
+ * An erased customer's survey answers keep their score (NPS counts it) without the words they
+ * wrote; a survey still open closes, so its link takes no new words.
+ */
 @Component
 class PersonalDataOfSurveys {
 
@@ -17,6 +20,11 @@ class PersonalDataOfSurveys {
 
     @EventListener
     void erase(CustomerErased erased) {
+        erased.counted(
+                "surveys.closed",
+                db.sql("UPDATE surveys SET status = 'EXPIRED' WHERE customer_id = :customerId AND status = 'SENT'")
+                        .param("customerId", erased.customerId())
+                        .update());
         erased.counted(
                 "surveys.comment",
                 db.sql("UPDATE surveys SET comment = NULL WHERE customer_id = :customerId AND comment IS NOT NULL")

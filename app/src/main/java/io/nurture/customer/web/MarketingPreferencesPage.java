@@ -117,38 +117,44 @@ class MarketingPreferencesPage {
                 .orElseGet(MarketingPreferencesPage::unknownLink);
     }
 
+    /**
+     * Subscribed: the topics as the customer keeps them, to untick, and a way out of all marketing.
+     * Not subscribed: one button whose words say what it gives, and no ticked boxes to take as
+     * consent (the topics they left before stay left).
+     */
     private ResponseEntity<String> preferencesPage(Customer customer, String token, String title) {
-        boolean subscribed = customer.hasMarketingConsent();
+        if (!customer.hasMarketingConsent()) {
+            return page(HttpStatus.OK, title, """
+                    <p>You get no marketing e-mails from us.</p>
+                    <form method="post" action="/preferences/%s">
+                    <input type="hidden" name="marketing" value="true">
+                    <p><button type="submit">%s</button></p>
+                    </form>
+                    """.formatted(htmlEscape(token), SUBSCRIBE));
+        }
         Map<ConsentTopic, Boolean> kept = consents.topicsOf(customer.getId());
         StringBuilder boxes = new StringBuilder();
         for (ConsentTopic topic : ConsentTopic.values()) {
             boxes.append("<p><label><input type=\"checkbox\" name=\"topic\" value=\"")
                     .append(topic.name())
                     .append("\"")
-                    .append(!subscribed || kept.get(topic) ? " checked" : "")
+                    .append(kept.get(topic) ? " checked" : "")
                     .append("> ")
                     .append(htmlEscape(topic.wording()))
                     .append("</label></p>\n");
         }
-        String leave = subscribed ? """
+        return page(HttpStatus.OK, title, """
+                <p>You get our offers and news by e-mail.</p>
+                <form method="post" action="/preferences/%s">
+                <input type="hidden" name="marketing" value="true">
+                <input type="hidden" name="topicsShown" value="true">
+                %s<p><button type="submit">Save my choice</button></p>
+                </form>
                 <form method="post" action="/preferences/%s">
                 <input type="hidden" name="marketing" value="false">
                 <p><button type="submit">%s</button></p>
                 </form>
-                """.formatted(htmlEscape(token), UNSUBSCRIBE_ALL) : "";
-        return page(HttpStatus.OK, title, """
-                <p>%s</p>
-                <form method="post" action="/preferences/%s">
-                <input type="hidden" name="marketing" value="true">
-                <input type="hidden" name="topicsShown" value="true">
-                %s<p><button type="submit">%s</button></p>
-                </form>
-                %s""".formatted(
-                        subscribed ? "You get our offers and news by e-mail." : "You get no marketing e-mails from us.",
-                        htmlEscape(token),
-                        boxes,
-                        subscribed ? "Save my choice" : SUBSCRIBE,
-                        leave));
+                """.formatted(htmlEscape(token), boxes, htmlEscape(token), UNSUBSCRIBE_ALL));
     }
 
     private static ResponseEntity<String> unknownLink() {

@@ -1,0 +1,32 @@
+package io.nurture.inbox;
+
+import io.nurture.customer.CustomerErased;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Staff decisions on an erased customer's orders keep who decided and when, without the outcome's
+ * text, which quotes the notes staff wrote (a review, a care case, a return).
+ */
+@Component
+class PersonalDataOfDecisions {
+
+    private final JdbcClient db;
+
+    PersonalDataOfDecisions(JdbcClient db) {
+        this.db = db;
+    }
+
+    @EventListener
+    void erase(CustomerErased erased) {
+        if (erased.orderIds().isEmpty()) {
+            return;
+        }
+        erased.counted(
+                "inbox_decisions.outcome",
+                db.sql("UPDATE inbox_decisions SET outcome = '(erased)' WHERE order_id IN (:orderIds)")
+                        .param("orderIds", erased.orderIds())
+                        .update());
+    }
+}
