@@ -50,6 +50,8 @@ final class Rehearsal {
     private final Parallel parallel;
     private final Map<String, JsonNode> looked = new ConcurrentHashMap<>();
     private int careCasesOpen;
+    /** A customer called the app while reading mail, after it last settled. */
+    private boolean actedSinceSettled;
 
     private record Action(int shopper, int order, Runnable step) {}
 
@@ -120,19 +122,23 @@ final class Rehearsal {
      * job's retry backoff ends the same day; the journeys' timers (hours, days) fall due at a move.
      * The mail read next waits for the app to settle.
      *
-     * <p>The move waits for the app to settle first: what customers did on reading the day's last
-     * mail (a confirmed sign-up, an unsubscribe) sends messages to the engine, and a request in
-     * flight when the engine's clock jumps a day times out at once (the embedded gateway's request
+     * <p>When customers acted on reading the day's last mail (a confirmed sign-up, an unsubscribe),
+     * the move waits for the app to settle first: those send messages to the engine, and a request
+     * in flight when the engine's clock jumps a day times out at once (the embedded gateway's request
      * timeout runs on that clock); its retry would then be due only after the next move, which
-     * waits for it.
+     * waits for it. Without such acts the app settled when the mail was read.
      */
     private void moveClockTo(Instant target) throws InterruptedException {
-        settle.await();
+        if (actedSinceSettled) {
+            settle.await();
+            actedSinceSettled = false;
+        }
         api.holdAt(target);
     }
 
     private void readMail(int day) throws InterruptedException {
         settle.await();
+        actedSinceSettled = false;
         List<Mailbox.Mail> mails = new ArrayList<>(mailbox.take());
         mails.sort(Comparator.comparing(Mailbox.Mail::recipient).thenComparing(Mailbox.Mail::template));
         lookUpAtOnce(mails);
@@ -240,6 +246,7 @@ final class Rehearsal {
                             shopper.marketingMails,
                             segment.unsubscribePerMarketingMail())) {
                 api.unsubscribe(mail.unsubscribePath());
+                actedSinceSettled = true;
                 shopper.unsubscribed = true;
                 tally.unsubscribed++;
             }
@@ -307,6 +314,7 @@ final class Rehearsal {
                 && !shopper.confirmedSignUp
                 && dice.chance(shopper.index, "confirms-sign-up", 0, before.confirmsSignUp())) {
             api.confirmSignUp(mail.confirmPath());
+            actedSinceSettled = true;
             shopper.confirmedSignUp = true;
             tally.signUpsConfirmed++;
         }
