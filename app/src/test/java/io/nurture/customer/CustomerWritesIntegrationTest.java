@@ -35,8 +35,8 @@ class CustomerWritesIntegrationTest {
         try {
             new TransactionTemplate(transactions).executeWithoutResult(staleWrite -> {
                 Customer stale = customers.find(registered.getId()).orElseThrow();
-                CompletableFuture.runAsync(
-                                () -> customers.setMarketingConsentByLink(token, false, ConsentSource.LINK, "test"))
+                CompletableFuture.runAsync(() ->
+                                customers.setMarketingConsentByLink(token, false, ConsentSource.LINK, "test", Map.of()))
                         .join();
                 stale.setTimeZone(ZoneId.of("Asia/Tokyo"));
             });

@@ -46,6 +46,21 @@ public class CustomerService {
         }
     }
 
+    /** After an answer on marketing consent: recorded when it was news, and the journeys told when consent went. */
+    private void answered(
+            Customer customer,
+            boolean consentBefore,
+            boolean news,
+            ConsentSource source,
+            String wording,
+            Instant at,
+            String by) {
+        if (news) {
+            consents.marketingChanged(customer.getId(), customer.hasMarketingConsent(), source, wording, at, by);
+        }
+        withdrawnIfSo(customer, consentBefore);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Customer> find(String customerId) {
         return customers.findById(customerId);
@@ -107,16 +122,8 @@ public class CustomerService {
         if (marketingConsent != null) {
             boolean before = lockedCustomer.hasMarketingConsent();
             Instant now = clock.instant();
-            if (lockedCustomer.setMarketingConsent(marketingConsent, now)) {
-                consents.marketingChanged(
-                        lockedCustomer.getId(),
-                        marketingConsent,
-                        ConsentSource.ORDER_FORM,
-                        Consents.ORDER_FORM_WORDING,
-                        now,
-                        null);
-            }
-            withdrawnIfSo(lockedCustomer, before);
+            boolean news = lockedCustomer.setMarketingConsent(marketingConsent, now);
+            answered(lockedCustomer, before, news, ConsentSource.ORDER_FORM, Consents.ORDER_FORM_WORDING, now, null);
         }
     }
 
@@ -136,12 +143,10 @@ public class CustomerService {
         return customers.findForUpdate(customerId).map(customer -> {
             Instant now = clock.instant();
             boolean before = customer.hasMarketingConsent();
-            if (customer.setMarketingConsent(consent, now)) {
-                consents.marketingChanged(customerId, consent, ConsentSource.STAFF, Consents.STAFF_WORDING, now, staff);
-            }
+            boolean news = customer.setMarketingConsent(consent, now);
+            answered(customer, before, news, ConsentSource.STAFF, Consents.STAFF_WORDING, now, staff);
             topics.forEach(
                     (topic, keep) -> consents.setTopic(customerId, topic, keep, ConsentSource.STAFF, now, staff));
-            withdrawnIfSo(customer, before);
             if (timeZone != null) {
                 customer.setTimeZone(timeZone);
             }
@@ -151,31 +156,23 @@ public class CustomerService {
 
     /**
      * The customer behind an unsubscribe or preferences link, with their consent set as they asked
-     * on the link (one click) or the page, which showed them the wording. Takes effect for every
-     * running journey at once: marketing asks for consent when it is about to be sent.
+     * on the link (one click) or the page, which showed them the wording, and the topics they keep
+     * and leave when the page showed them, in one transaction. Takes effect for every running
+     * journey at once: marketing asks for consent when it is about to be sent.
      */
     @Transactional
     public Optional<Customer> setMarketingConsentByLink(
-            String unsubscribeToken, boolean consent, ConsentSource source, String wording) {
+            String unsubscribeToken,
+            boolean consent,
+            ConsentSource source,
+            String wording,
+            Map<ConsentTopic, Boolean> topics) {
         return customers.findForUpdateByUnsubscribeToken(unsubscribeToken).map(customer -> {
             Instant now = clock.instant();
             boolean before = customer.hasMarketingConsent();
             boolean news = consent ? customer.setMarketingConsent(true, now) : customer.unsubscribe(now);
-            if (news) {
-                consents.marketingChanged(customer.getId(), consent, source, wording, now, null);
-            }
-            withdrawnIfSo(customer, before);
-            return customer;
-        });
-    }
-
-    /** The topics the customer behind a preferences link keeps and leaves, as they chose on the page. */
-    @Transactional
-    public Optional<Customer> setTopicsByLink(String unsubscribeToken, Map<ConsentTopic, Boolean> topics) {
-        return customers.findForUpdateByUnsubscribeToken(unsubscribeToken).map(customer -> {
-            Instant now = clock.instant();
-            topics.forEach(
-                    (topic, keep) -> consents.setTopic(customer.getId(), topic, keep, ConsentSource.PAGE, now, null));
+            answered(customer, before, news, source, wording, now, null);
+            topics.forEach((topic, keep) -> consents.setTopic(customer.getId(), topic, keep, source, now, null));
             return customer;
         });
     }

@@ -68,7 +68,8 @@ class MarketingPreferencesPage {
     @PostMapping(path = "/unsubscribe/{token}", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     ResponseEntity<String> unsubscribe(@PathVariable String token) {
-        return answered(customers.setMarketingConsentByLink(token, false, ConsentSource.LINK, ONE_CLICK), token);
+        return answered(
+                customers.setMarketingConsentByLink(token, false, ConsentSource.LINK, ONE_CLICK, Map.of()), token);
     }
 
     @GetMapping(path = "/preferences/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -94,16 +95,16 @@ class MarketingPreferencesPage {
             @RequestParam boolean marketing,
             @RequestParam(defaultValue = "false") boolean topicsShown,
             @RequestParam(name = "topic", required = false) List<ConsentTopic> kept) {
-        Optional<Customer> changed = customers.setMarketingConsentByLink(
-                token, marketing, ConsentSource.PAGE, marketing ? SUBSCRIBE : UNSUBSCRIBE_ALL);
-        if (changed.isPresent() && marketing && topicsShown) {
-            Map<ConsentTopic, Boolean> topics = new EnumMap<>(ConsentTopic.class);
+        Map<ConsentTopic, Boolean> topics = new EnumMap<>(ConsentTopic.class);
+        if (marketing && topicsShown) {
             for (ConsentTopic topic : ConsentTopic.values()) {
                 topics.put(topic, kept != null && kept.contains(topic));
             }
-            customers.setTopicsByLink(token, topics);
         }
-        return changed.map(customer -> preferencesPage(customer, token, "Your e-mail preferences are saved"))
+        return customers
+                .setMarketingConsentByLink(
+                        token, marketing, ConsentSource.PAGE, marketing ? SUBSCRIBE : UNSUBSCRIBE_ALL, topics)
+                .map(customer -> preferencesPage(customer, token, "Your e-mail preferences are saved"))
                 .orElseGet(MarketingPreferencesPage::unknownLink);
     }
 
