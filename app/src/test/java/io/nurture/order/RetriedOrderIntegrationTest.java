@@ -39,8 +39,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         id = 6,
         fault = "a client retries a slow order request",
         injected =
-                "15 rounds of 2-3 identical keyed POSTs 1-8 ms apart, each paused 0-80 ms (seeded) between key lookup and store",
-        holds = "per round one order, one process, one CHARGE, one confirmation mail")
+                "15 rounds of 2-3 identical keyed POSTs 1-8 ms apart, each paused 0-80 ms (seeded) between key lookup and store; a placement made a deadlock's victim after writing its order",
+        holds =
+                "per round one order, one process, one CHARGE, one confirmation mail; the deadlock's victim is placed again: 201, one order, one CHARGE")
 @NurtureIntegrationTest
 class RetriedOrderIntegrationTest {
 
@@ -102,6 +103,24 @@ class RetriedOrderIntegrationTest {
                             .filteredOn(s -> s.contains("confirmed"))
                             .hasSize(1));
         }
+    }
+
+    @Test
+    void anOrderWhoseTransactionLosesADeadlockIsPlacedOnceWithoutTheClientSeeingIt() {
+        String email = newCustomerEmail();
+        pauses.loseNextPlacementToADeadlock();
+
+        NurtureClient.Answer answer = api.post(
+                "/api/orders",
+                shop.order(email, "TEA-ASSAM-250", 1, card("tok_visa")),
+                Map.of("Idempotency-Key", "deadlock-" + UUID.randomUUID()));
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(ordersOf(email)).isEqualTo(1);
+        String orderId = answer.text("orderId");
+        shop.awaitStatus(orderId, "SHIPPED");
+        assertThat(tables.paymentKinds(orderId)).containsExactly("CHARGE");
+        assertThat(engineRecords.fulfillmentInstancesOf(orderId)).isEqualTo(1);
     }
 
     /** Sends the same keyed order {@code copies} times, each {@code gapMillis} after the one before. */

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class OrderPlacement {
+
+    /** The first try, the one after a raced key or customer, and one after a deadlock on top. */
+    private static final int ATTEMPTS = 3;
 
     private final OrderService orders;
     private final PurchaseHistory purchases;
@@ -93,15 +97,24 @@ public class OrderPlacement {
 
     /**
      * Places a new order; when a parallel request with the same key (or the same new customer)
-     * committed first, the losing transaction leaves nothing behind and this answers with the
-     * winner's order (or places again, now as a known customer).
+     * committed first, or the database chose this transaction as a deadlock's victim, the losing
+     * transaction leaves nothing behind and this answers with the winner's order, or places again
+     * (now, perhaps, as a known customer). A deadlock's victim is rolled back whole, and
+     * running it again is what InnoDB asks for; a retrying client should not see it.
      */
     public Order place(PlaceOrder request, String idempotencyKey, String fingerprint) {
-        try {
-            return writing.execute(tx -> store(request, idempotencyKey, fingerprint));
-        } catch (DataIntegrityViolationException raced) {
-            return earlierOrder(idempotencyKey, fingerprint)
-                    .orElseGet(() -> writing.execute(tx -> store(request, idempotencyKey, fingerprint)));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writing.execute(tx -> store(request, idempotencyKey, fingerprint));
+            } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
+                Optional<Order> earlier = earlierOrder(idempotencyKey, fingerprint);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+            }
         }
     }
 
