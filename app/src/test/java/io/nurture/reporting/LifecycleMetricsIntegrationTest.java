@@ -16,15 +16,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The lifecycle metrics against a scripted scenario in a freshly started app (a new engine and
- * database; the shared one is closed first, as two embedded engines must not run in one JVM), so
- * that every figure can be checked exactly.
+ * database; a shared one is closed first, as two embedded engines must not run in one JVM), so
+ * that every figure can be checked exactly. It runs first of the in-JVM tests, when there is no
+ * shared app yet to close: its app becomes the one the others share, and the suite pays one start
+ * fewer (about 20 s on a busy machine).
  */
+@Order(1)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 @NurtureIntegrationTest
 class LifecycleMetricsIntegrationTest {
