@@ -2,6 +2,7 @@ package io.nurture.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nurture.testing.BrokerCacheTraining;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -50,6 +51,7 @@ class LifecycleSimulationIntegrationTest {
 
     @BeforeAll
     void rehearseBothModelSets() throws Exception {
+        BrokerCacheTraining.awaitTrained();
         Path home = Files.createDirectories(
                 Path.of("target", "simulation", UUID.randomUUID().toString()).toAbsolutePath());
         Behaviour behaviour =

@@ -3,6 +3,7 @@ package io.nurture.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nurture.testing.BrokerCacheTraining;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ class PreOrderSimulationIntegrationTest {
 
     @BeforeAll
     void rehearse() throws Exception {
+        BrokerCacheTraining.awaitTrained();
         Path home = Files.createDirectories(
                 Path.of("target", "simulation", UUID.randomUUID().toString()).toAbsolutePath());
         Path file = home.resolve("behaviour.yaml");

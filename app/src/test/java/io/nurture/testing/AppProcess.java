@@ -64,6 +64,7 @@ public record AppProcess(NurtureProcess process) implements AutoCloseable {
     }
 
     private static NurtureProcess.Launch launch(Map<String, Object> settings) throws IOException {
+        BrokerCacheTraining.awaitTrained();
         // A temp directory of its own under target/: the embedded database refuses data kept below it.
         Path temp = Files.createDirectories(Path.of("target", "app-tmp").toAbsolutePath());
         Map<String, Object> withProductionDelivery = new TreeMap<>(PRODUCTION_JOB_DELIVERY);

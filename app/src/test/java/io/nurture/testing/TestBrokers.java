@@ -21,8 +21,17 @@ public final class TestBrokers {
 
     private TestBrokers() {}
 
-    /** A broker keeping its state and log in {@code data}; {@code settings} are ZEEBE_BROKER_... variables. */
+    /**
+     * A broker keeping its state and log in {@code data}; {@code settings} are ZEEBE_BROKER_... variables.
+     * It starts once the test brokers' ahead-of-time cache is trained ({@link BrokerCacheTraining}).
+     */
     public static LocalBroker broker(Path data, int gatewayPort, Map<String, String> settings) throws IOException {
+        BrokerCacheTraining.awaitTrained();
+        return create(data, gatewayPort, settings);
+    }
+
+    /** As {@link #broker}, without waiting for the ahead-of-time cache: the one that trains it. */
+    static LocalBroker create(Path data, int gatewayPort, Map<String, String> settings) throws IOException {
         Map<String, String> environment = new HashMap<>(BrokerExport.SETTINGS);
         environment.putAll(settings);
         LocalBrokerProperties properties = new LocalBrokerProperties(

@@ -21,10 +21,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +83,8 @@ public final class LocalBroker {
     private long begunAt;
     private final AotCache aotCache;
     private volatile AotCache.Start currentAot;
+    /** Done once the current process's exit has been handed to the ahead-of-time cache (a trained one moved in place). */
+    private volatile CompletableFuture<Void> aotSettled = CompletableFuture.completedFuture(null);
 
     public LocalBroker(
             LocalBrokerProperties properties, DataDirectory state, int gatewayPort, boolean clockControlled) {
@@ -132,11 +137,28 @@ public final class LocalBroker {
         Process current = process;
         if (current != null) {
             ChildProcesses.stop(current.toHandle(), AotCache.trains(currentAot) ? TRAINING_STOP : STOP);
+            awaitCacheSettled();
         }
         try {
             Files.deleteIfExists(pidFile());
         } catch (IOException e) {
             LOG.warn("Could not delete {}", pidFile(), e);
+        }
+    }
+
+    /** Whether this start trains the ahead-of-time cache: there was none, and no other broker was training one. */
+    public boolean trainsItsCache() {
+        return AotCache.trains(currentAot);
+    }
+
+    /** A stopped broker's trained cache is in place when stop() returns: the next start uses it. */
+    private void awaitCacheSettled() {
+        try {
+            aotSettled.get(STOP.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("The ahead-of-time cache was not settled at the broker's stop", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -199,7 +221,7 @@ public final class LocalBroker {
             Files.writeString(pidFile(), Long.toString(started.pid()));
             started.onExit().thenAccept(this::exited);
             currentAot = aot;
-            started.onExit().thenAccept(exited -> aotCache.exited(aot, exited.exitValue()));
+            aotSettled = started.onExit().thenAccept(exited -> aotCache.exited(aot, exited.exitValue()));
             if (stopping) {
                 // stop() ran while this restart was starting: it may not have seen this process.
                 ChildProcesses.stop(started.toHandle());
