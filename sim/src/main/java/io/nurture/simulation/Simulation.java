@@ -95,8 +95,10 @@ public final class Simulation {
                 "--nurture.engine.local.environment.ZEEBE_BROKER_CLUSTER_RAFT_FLUSH_ENABLED=false"));
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
         if (settings.shortRun()) {
-            // A short run is mostly start-up: the quick compiler alone costs the app and broker less CPU.
+            // A short run is mostly start-up: the quick compiler alone and the serial collector cost the app
+            // and broker less CPU, as in the app's tests.
             jvm.add(QUICK_COMPILER);
+            jvm.add("-XX:+UseSerialGC");
             nurture.add("--nurture.engine.local.java-options=" + QUICK_BROKER);
         }
         try (Mailbox mailbox = new Mailbox(smtpPort);
