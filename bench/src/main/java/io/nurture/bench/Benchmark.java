@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
 
+    private static final int SLOWEST = 8;
+
     /** The paced run's arrival rate, as a share of the throughput just measured: busy, not saturated. */
     private static final double PACE_SHARE = 0.7;
 
@@ -58,7 +60,8 @@ public final class Benchmark {
         Run nurtureWithOpen = null;
         List<String> settings =
                 Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList();
-        try (LocalNurture app = LocalNurture.start(home, "nurture", List.of("-Xmx" + heap), settings)) {
+        try (LocalNurture app = LocalNurture.start(
+                home, "nurture", List.of("-Xmx" + heap, "-Xlog:gc:file=" + home.resolve("nurture-gc.log")), settings)) {
             EndToEnd endToEnd = new EndToEnd(app);
             endToEnd.stock();
             endToEnd.measure(warmup, clients);
@@ -75,6 +78,10 @@ public final class Benchmark {
                     clients,
                     paced.percentile(50),
                     paced.percentile(99));
+            System.out.println("Slowest paced POSTs (answered at, ms), to find in the logs and the app's GC log: "
+                    + paced.slowest(SLOWEST).stream()
+                            .map(call -> "%s %.0f".formatted(call.answered(), call.millis()))
+                            .toList());
             if (open > 0) {
                 endToEnd.open(warmup + orders + orders / 2, open, clients);
                 nurtureWithOpen = endToEnd.measure(orders, clients);
