@@ -1,6 +1,7 @@
 package io.nurture;
 
 import io.camunda.client.annotation.Deployment;
+import io.nurture.runtime.MailStreamProviderPin;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
@@ -15,6 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class NurtureApplication {
 
     public static void main(String[] args) {
+        MailStreamProviderPin.pin();
         SpringApplication.run(NurtureApplication.class, args);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class Benchmark {
         String heap = argument(args, "heap", "512m");
         int open = Integer.parseInt(argument(args, "open", "10000"));
         int warmup = Integer.parseInt(argument(args, "warmup", "1000"));
+        boolean profile = Boolean.parseBoolean(argument(args, "profile", "false"));
         Path home = Files.createDirectories(Path.of(
                         "bench", "target", "runs", Instant.now().toString().replace(':', '-')))
                 .toAbsolutePath();
@@ -60,8 +62,7 @@ public final class Benchmark {
         Run nurtureWithOpen = null;
         List<String> settings =
                 Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList();
-        try (LocalNurture app = LocalNurture.start(
-                home, "nurture", List.of("-Xmx" + heap, "-Xlog:gc:file=" + home.resolve("nurture-gc.log")), settings)) {
+        try (LocalNurture app = LocalNurture.start(home, "nurture", appJvm(heap, home, profile), settings)) {
             EndToEnd endToEnd = new EndToEnd(app);
             endToEnd.stock();
             endToEnd.measure(warmup, clients);
@@ -95,6 +96,17 @@ public final class Benchmark {
         for (String run : List.of("broker-alone", "ceiling", "ceiling-tmp", "nurture", "nurture-tmp")) {
             delete(home.resolve(run));
         }
+    }
+
+    /** The app's GC log beside its other logs; with {@code profile=true} a flight recording of the whole run too. */
+    private static List<String> appJvm(String heap, Path home, boolean profile) {
+        List<String> options =
+                new ArrayList<>(List.of("-Xmx" + heap, "-Xlog:gc:file=" + home.resolve("nurture-gc.log")));
+        if (profile) {
+            options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + home.resolve("nurture.jfr"));
+        }
+        return options;
     }
 
     /** The runs' state (≈ 600 MB each) goes; their logs stay beside it. */
