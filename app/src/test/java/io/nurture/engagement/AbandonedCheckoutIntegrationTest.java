@@ -10,14 +10,14 @@ import io.nurture.testing.Mailbox;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.OrderRequests;
 import io.nurture.testing.Shop;
+import io.nurture.testing.StockKept;
 import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -54,18 +54,8 @@ class AbandonedCheckoutIntegrationTest {
     @Autowired
     EventFeed feed;
 
-    private int teaBefore;
-
-    @BeforeEach
-    void teaInStock() {
-        teaBefore = shop.available(TEA);
-        shop.setStock(TEA, 20);
-    }
-
-    @AfterEach
-    void restoreStock() {
-        shop.setStock(TEA, teaBefore);
-    }
+    @RegisterExtension
+    final StockKept tea = new StockKept(TEA, 20);
 
     @Test
     void aCheckoutLeftWithoutAnOrderBringsThreeRemindersTheLastWithACouponForANewCustomer() {

@@ -10,6 +10,7 @@ import io.nurture.testing.Mailbox;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.OrderRequests;
 import io.nurture.testing.Shop;
+import io.nurture.testing.StockKept;
 import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
 import java.net.URI;
@@ -20,9 +21,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,18 +64,8 @@ class WelcomeSeriesIntegrationTest {
     @LocalServerPort
     int port;
 
-    private int teaBefore;
-
-    @BeforeEach
-    void teaInStock() {
-        teaBefore = shop.available(TEA);
-        shop.setStock(TEA, 20);
-    }
-
-    @AfterEach
-    void restoreStock() {
-        shop.setStock(TEA, teaBefore);
-    }
+    @RegisterExtension
+    final StockKept tea = new StockKept(TEA, 20);
 
     @Test
     void aSignUpWithConsentIsAskedToConfirmAndHoldsNoConsentUntilItDoes() throws Exception {

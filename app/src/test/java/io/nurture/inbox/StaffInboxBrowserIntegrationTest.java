@@ -11,6 +11,7 @@ import io.nurture.runtime.RuntimeDefaults;
 import io.nurture.testing.HeadlessChromium;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.Shop;
+import io.nurture.testing.StockKept;
 import io.nurture.testkit.NurtureClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -49,7 +50,6 @@ class StaffInboxBrowserIntegrationTest {
 
     private WebDriver me;
     private WebDriver colleague;
-    private int teaBefore;
 
     @LocalServerPort
     int port;
@@ -60,15 +60,11 @@ class StaffInboxBrowserIntegrationTest {
     @Autowired
     NurtureClient api;
 
-    @BeforeEach
-    void teaInStock() {
-        teaBefore = shop.available(TEA);
-        shop.setStock(TEA, 50);
-    }
+    @RegisterExtension
+    final StockKept tea = new StockKept(TEA, 50);
 
     @AfterEach
     void closeBrowsers() {
-        shop.setStock(TEA, teaBefore);
         for (WebDriver browser : new WebDriver[] {me, colleague}) {
             if (browser != null) {
                 browser.quit();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nurture.persistence.UtcColumns;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.Shop;
+import io.nurture.testing.StockKept;
 import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
 import java.time.Duration;
@@ -16,9 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -44,18 +44,8 @@ class ShopEventsIntegrationTest {
     @Autowired
     EventRetention retention;
 
-    private int teaBefore;
-
-    @BeforeEach
-    void teaInStock() {
-        teaBefore = shop.available(TEA);
-        shop.setStock(TEA, 20);
-    }
-
-    @AfterEach
-    void restoreStock() {
-        shop.setStock(TEA, teaBefore);
-    }
+    @RegisterExtension
+    final StockKept tea = new StockKept(TEA, 20);
 
     @Test
     void anAnonymousVisitorsEventsMoveToTheCustomerWhenTheShopLearnsTheirEmail() {

@@ -13,6 +13,7 @@ import io.nurture.testing.Mailbox;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.OrderRequests;
 import io.nurture.testing.Shop;
+import io.nurture.testing.StockKept;
 import io.nurture.testkit.NurtureClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -26,9 +27,9 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -71,18 +72,13 @@ class MailSuppressionIntegrationTest {
     int port;
 
     private NurtureClient provider;
-    private int teaBefore;
+
+    @RegisterExtension
+    final StockKept tea = new StockKept(TEA, 20);
 
     @BeforeEach
-    void teaInStock() {
+    void providerWithoutKey() {
         provider = new NurtureClient(port, null);
-        teaBefore = shop.available(TEA);
-        shop.setStock(TEA, 20);
-    }
-
-    @AfterEach
-    void restoreStock() {
-        shop.setStock(TEA, teaBefore);
     }
 
     @Test
