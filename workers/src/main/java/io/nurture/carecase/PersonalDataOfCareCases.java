@@ -17,11 +17,9 @@ class PersonalDataOfCareCases {
 
     @EventListener
     void erase(CustomerErased erased) {
-        erased.counted(
+        erased.customerRows(
+                db,
                 "care_cases.resolution",
-                db.sql(
-                                "UPDATE care_cases SET resolution = NULL WHERE customer_id = :customerId AND resolution IS NOT NULL")
-                        .param("customerId", erased.customerId())
-                        .update());
+                "UPDATE care_cases SET resolution = NULL WHERE customer_id = :customerId AND resolution IS NOT NULL");
     }
 }

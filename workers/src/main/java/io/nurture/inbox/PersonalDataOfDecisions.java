@@ -20,13 +20,9 @@ class PersonalDataOfDecisions {
 
     @EventListener
     void erase(CustomerErased erased) {
-        if (erased.orderIds().isEmpty()) {
-            return;
-        }
-        erased.counted(
+        erased.orderRows(
+                db,
                 "inbox_decisions.outcome",
-                db.sql("UPDATE inbox_decisions SET outcome = '(erased)' WHERE order_id IN (:orderIds)")
-                        .param("orderIds", erased.orderIds())
-                        .update());
+                "UPDATE inbox_decisions SET outcome = '(erased)' WHERE order_id IN (:orderIds)");
     }
 }

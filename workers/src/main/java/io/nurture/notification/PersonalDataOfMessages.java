@@ -20,12 +20,11 @@ class PersonalDataOfMessages {
 
     @EventListener
     void erase(CustomerErased erased) {
-        erased.counted(
+        erased.customerRows(
+                db,
                 "notifications.recipient_subject_body",
-                db.sql("UPDATE notifications SET recipient = '', subject = '', body = '',"
-                                + " delivery = IF(delivery = 'PENDING', 'SUPPRESSED', delivery), next_attempt_at = NULL"
-                                + " WHERE customer_id = :customerId")
-                        .param("customerId", erased.customerId())
-                        .update());
+                "UPDATE notifications SET recipient = '', subject = '', body = '',"
+                        + " delivery = IF(delivery = 'PENDING', 'SUPPRESSED', delivery), next_attempt_at = NULL"
+                        + " WHERE customer_id = :customerId");
     }
 }

@@ -28,19 +28,17 @@ class PersonalDataOfOrders {
         if (erased.orderIds().isEmpty()) {
             return;
         }
-        erased.counted(
+        // The version moves, so a step holding the order from before cannot write the address back.
+        erased.customerRows(
+                db,
                 "orders.shipping_address",
-                // The version moves, so a step holding the order from before cannot write the address back.
-                db.sql("UPDATE orders SET ship_line1 = '', ship_city = '', ship_postal_code = '',"
-                                + " return_token = NULL, version = version + 1 WHERE customer_id = :customerId")
-                        .param("customerId", erased.customerId())
-                        .update());
-        erased.counted(
+                "UPDATE orders SET ship_line1 = '', ship_city = '', ship_postal_code = '',"
+                        + " return_token = NULL, version = version + 1 WHERE customer_id = :customerId");
+        erased.orderRows(
+                db,
                 "order_timeline.note",
-                db.sql("UPDATE order_timeline SET note = '(erased)' WHERE order_id IN (:orderIds)"
-                                + " AND (decided_by IS NOT NULL OR note LIKE 'Goodwill refund%')")
-                        .param("orderIds", erased.orderIds())
-                        .update());
+                "UPDATE order_timeline SET note = '(erased)' WHERE order_id IN (:orderIds)"
+                        + " AND (decided_by IS NOT NULL OR note LIKE 'Goodwill refund%')");
         erased.orderIds().forEach(messages::customerErased);
     }
 }

@@ -17,13 +17,9 @@ class PersonalDataOfPayments {
 
     @EventListener
     void erase(CustomerErased erased) {
-        if (erased.orderIds().isEmpty()) {
-            return;
-        }
-        erased.counted(
+        erased.orderRows(
+                db,
                 "payments.reason",
-                db.sql("UPDATE payments SET reason = NULL WHERE order_id IN (:orderIds) AND reason IS NOT NULL")
-                        .param("orderIds", erased.orderIds())
-                        .update());
+                "UPDATE payments SET reason = NULL WHERE order_id IN (:orderIds) AND reason IS NOT NULL");
     }
 }

@@ -20,10 +20,6 @@ class PersonalDataOfReferrals {
 
     @EventListener
     void erase(CustomerErased erased) {
-        erased.counted(
-                "referral_codes",
-                db.sql("DELETE FROM referral_codes WHERE customer_id = :customerId")
-                        .param("customerId", erased.customerId())
-                        .update());
+        erased.customerRows(db, "referral_codes", "DELETE FROM referral_codes WHERE customer_id = :customerId");
     }
 }

@@ -20,28 +20,21 @@ class PersonalDataOfReturns {
 
     @EventListener
     void erase(CustomerErased erased) {
-        if (erased.orderIds().isEmpty()) {
-            return;
-        }
-        erased.counted(
+        erased.orderRows(
+                db,
                 "return_lines.comment",
-                db.sql("UPDATE return_lines SET comment = NULL WHERE comment IS NOT NULL"
-                                + " AND return_id IN (SELECT id FROM returns WHERE order_id IN (:orderIds))")
-                        .param("orderIds", erased.orderIds())
-                        .update());
-        erased.counted(
+                "UPDATE return_lines SET comment = NULL WHERE comment IS NOT NULL"
+                        + " AND return_id IN (SELECT id FROM returns WHERE order_id IN (:orderIds))");
+        erased.orderRows(
+                db,
                 "return_timeline.note",
-                db.sql("UPDATE return_timeline SET note = NULL WHERE note IS NOT NULL"
-                                + " AND return_id IN (SELECT id FROM returns WHERE order_id IN (:orderIds))")
-                        .param("orderIds", erased.orderIds())
-                        .update());
-        erased.counted(
+                "UPDATE return_timeline SET note = NULL WHERE note IS NOT NULL"
+                        + " AND return_id IN (SELECT id FROM returns WHERE order_id IN (:orderIds))");
+        erased.orderRows(
+                db,
                 "returns.notes",
-                db.sql(
-                                "UPDATE returns SET review_note = NULL, inspection_note = NULL, rejection_reason = NULL,"
-                                        + " version = version + 1 WHERE order_id IN (:orderIds)"
-                                        + " AND (review_note IS NOT NULL OR inspection_note IS NOT NULL OR rejection_reason IS NOT NULL)")
-                        .param("orderIds", erased.orderIds())
-                        .update());
+                "UPDATE returns SET review_note = NULL, inspection_note = NULL, rejection_reason = NULL,"
+                        + " version = version + 1 WHERE order_id IN (:orderIds)"
+                        + " AND (review_note IS NOT NULL OR inspection_note IS NOT NULL OR rejection_reason IS NOT NULL)");
     }
 }

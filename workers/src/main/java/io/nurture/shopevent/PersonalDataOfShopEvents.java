@@ -28,14 +28,8 @@ class PersonalDataOfShopEvents {
                 .query(String.class)
                 .list()
                 .forEach(messages::customerErased);
-        erased.counted("shop_events", delete("shop_events", erased));
-        erased.counted("shop_visitors", delete("shop_visitors", erased));
-        erased.counted("carts", delete("carts", erased));
-    }
-
-    private int delete(String table, CustomerErased erased) {
-        return db.sql("DELETE FROM " + table + " WHERE customer_id = :customerId")
-                .param("customerId", erased.customerId())
-                .update();
+        erased.customerRows(db, "shop_events", "DELETE FROM shop_events WHERE customer_id = :customerId");
+        erased.customerRows(db, "shop_visitors", "DELETE FROM shop_visitors WHERE customer_id = :customerId");
+        erased.customerRows(db, "carts", "DELETE FROM carts WHERE customer_id = :customerId");
     }
 }

@@ -20,10 +20,9 @@ class PersonalDataOfSuppressions {
 
     @EventListener
     void erase(CustomerErased erased) {
-        erased.counted(
+        erased.customerRows(
+                db,
                 "suppressions.customer",
-                db.sql("UPDATE suppressions SET customer_id = NULL WHERE customer_id = :customerId")
-                        .param("customerId", erased.customerId())
-                        .update());
+                "UPDATE suppressions SET customer_id = NULL WHERE customer_id = :customerId");
     }
 }

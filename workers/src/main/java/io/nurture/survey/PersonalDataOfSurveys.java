@@ -20,15 +20,13 @@ class PersonalDataOfSurveys {
 
     @EventListener
     void erase(CustomerErased erased) {
-        erased.counted(
+        erased.customerRows(
+                db,
                 "surveys.closed",
-                db.sql("UPDATE surveys SET status = 'EXPIRED' WHERE customer_id = :customerId AND status = 'SENT'")
-                        .param("customerId", erased.customerId())
-                        .update());
-        erased.counted(
+                "UPDATE surveys SET status = 'EXPIRED' WHERE customer_id = :customerId AND status = 'SENT'");
+        erased.customerRows(
+                db,
                 "surveys.comment",
-                db.sql("UPDATE surveys SET comment = NULL WHERE customer_id = :customerId AND comment IS NOT NULL")
-                        .param("customerId", erased.customerId())
-                        .update());
+                "UPDATE surveys SET comment = NULL WHERE customer_id = :customerId AND comment IS NOT NULL");
     }
 }
