@@ -6,13 +6,17 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.nurture.processes.OrderFulfillment;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +30,8 @@ public final class EngineRecords {
 
     private final ZeebeTestEngine engine;
     private final JdbcClient db;
+    private final Set<Long> openRoots = new HashSet<>();
+    private int rootsReadUpTo;
 
     EngineRecords(ZeebeTestEngine engine, JdbcClient db) {
         this.engine = engine;
@@ -37,9 +43,14 @@ public final class EngineRecords {
      * appends to the list being iterated.
      */
     public RecordStream snapshot() {
+        List<Record<?>> copy = copy();
+        return RecordStream.of(() -> copy);
+    }
+
+    private List<Record<?>> copy() {
         List<Record<?>> copy = new ArrayList<>();
         engine.getRecordStreamSource().getRecords().forEach(copy::add);
-        return RecordStream.of(() -> copy);
+        return copy;
     }
 
     /** The process instances holding the id in one of the named variables. */
@@ -104,6 +115,33 @@ public final class EngineRecords {
                 .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
                 .map(r -> r.getValue().getBpmnProcessId())
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * The process instances started from outside (not called by another) that have not ended. Reads
+     * only the records written since the last call: it runs after every test class.
+     */
+    public synchronized Set<Long> openRootInstances() {
+        List<Record<?>> records = copy();
+        for (Record<?> record : records.subList(rootsReadUpTo, records.size())) {
+            if (record.getValueType() == ValueType.PROCESS_INSTANCE && record.getRecordType() == RecordType.EVENT) {
+                follow(record.getIntent(), record.getKey(), (ProcessInstanceRecordValue) record.getValue());
+            }
+        }
+        rootsReadUpTo = records.size();
+        return Set.copyOf(openRoots);
+    }
+
+    private void follow(Intent intent, long key, ProcessInstanceRecordValue instance) {
+        if (instance.getBpmnElementType() != BpmnElementType.PROCESS || instance.getParentProcessInstanceKey() > 0) {
+            return;
+        }
+        if (intent == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+            openRoots.add(key);
+        } else if (intent == ProcessInstanceIntent.ELEMENT_COMPLETED
+                || intent == ProcessInstanceIntent.ELEMENT_TERMINATED) {
+            openRoots.remove(key);
+        }
     }
 
     /** The first incident the engine raised in the order's process instance. */

@@ -20,7 +20,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * <p>Besides the app's beans a test can inject a {@link Shop} (the REST API as a shop uses it), the
  * {@link EngineRecords}, the {@link Mailbox}, {@link Tables} and the faults it arms
  * ({@link WorkerFaults}, {@link EngineBackPressure}, {@link IntakePauses}, {@code ProviderFaults}), which are disarmed
- * before each test.
+ * before each test. The process instances a class leaves open are ended after it ({@link EndLeftoverInstances}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,6 +29,6 @@ import org.springframework.test.context.TestExecutionListeners;
 @ActiveProfiles("test")
 @Import(TestKit.class)
 @TestExecutionListeners(
-        listeners = DisarmFaults.class,
+        listeners = {DisarmFaults.class, EndLeftoverInstances.class},
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface NurtureIntegrationTest {}

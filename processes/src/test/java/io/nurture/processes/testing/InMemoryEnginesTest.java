@@ -8,6 +8,7 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.lang.reflect.Constructor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,16 @@ class InMemoryEnginesTest {
         } finally {
             engine.stop();
         }
+    }
+
+    @Test
+    void anEngineRunsNoTaskThatReadsItsStateBesideItsStreamProcessorWithinTheTimeTestsMove() {
+        ZeebeTestEngine engine = InMemoryEngines.create();
+
+        assertThat(InMemoryEngines.configuration(engine).getBatchOperationSchedulerInterval())
+                .isGreaterThanOrEqualTo(Duration.ofDays(36_500));
+        assertThat(InMemoryEngines.configuration(engine).getUsageMetricsExportInterval())
+                .isGreaterThanOrEqualTo(Duration.ofDays(36_500));
     }
 
     private static int follow(LogStorage log) {
