@@ -102,28 +102,27 @@ class ClusterIntegrationTest {
                 IntStream.range(0, BROKERS).mapToObj(i -> FreePorts.any()).toList();
         String contactPoints = String.join(
                 ",", internalPorts.stream().map(port -> "127.0.0.1:" + port).toList());
-        for (int node = 0; node < BROKERS; node++) {
-            gateways.add(FreePorts.any());
-            brokers.add(TestBrokers.broker(
-                    home.resolve("broker-" + node),
-                    gateways.get(node),
-                    brokerSettings(node, internalPorts.get(node), contactPoints)));
+        IntStream.range(0, BROKERS).forEach(node -> gateways.add(FreePorts.any()));
+        // A broker is ready once its partitions have a quorum: all three start together, once the test brokers'
+        // cache is trained, while the instance that needs no engine runs.
+        CompletableFuture<Void> booting = CompletableFuture.runAsync(() -> bootBrokers(internalPorts, contactPoints));
+        try {
+            database = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(
+                    home.resolve("mariadb-server"),
+                    home.resolve("mariadb"),
+                    home,
+                    home.resolve("mariadb.log"),
+                    0,
+                    "nurture",
+                    Duration.ofMinutes(1)));
+            database.start();
+            smtp = new GreenMail(new ServerSetup(FreePorts.any(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+            committedBeforeTheKill = ordersOfAnInstanceKilledBeforeItReachedTheEngine();
+        } finally {
+            // Whatever happened, every broker is in the list before the class stops them.
+            booting.join();
         }
-        // A broker is ready once its partitions have a quorum: all three start together, and the database beside them.
-        database = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(
-                home.resolve("mariadb-server"),
-                home.resolve("mariadb"),
-                home,
-                home.resolve("mariadb.log"),
-                0,
-                "nurture",
-                Duration.ofMinutes(1)));
-        brokers.forEach(LocalBroker::begin);
-        database.start();
-        smtp = new GreenMail(new ServerSetup(FreePorts.any(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        // Needs no engine: it runs while the brokers boot.
-        committedBeforeTheKill = ordersOfAnInstanceKilledBeforeItReachedTheEngine();
         brokers.forEach(LocalBroker::awaitStarted);
         operator = CamundaClient.newClientBuilder()
                 .grpcAddress(URI.create("http://127.0.0.1:" + gateways.get(0)))
@@ -133,6 +132,20 @@ class ClusterIntegrationTest {
         instanceA = startApp(followerOf(leader, 0), "a");
         instanceB = startApp(followerOf(leader, 1), "b");
         instancesReady = System.nanoTime();
+    }
+
+    private static void bootBrokers(List<Integer> internalPorts, String contactPoints) {
+        try {
+            for (int node = 0; node < BROKERS; node++) {
+                brokers.add(TestBrokers.broker(
+                        home.resolve("broker-" + node),
+                        gateways.get(node),
+                        brokerSettings(node, internalPorts.get(node), contactPoints)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        brokers.forEach(LocalBroker::begin);
     }
 
     @AfterAll

@@ -64,7 +64,9 @@ public record AppProcess(NurtureProcess process) implements AutoCloseable {
     }
 
     private static NurtureProcess.Launch launch(Map<String, Object> settings) throws IOException {
-        BrokerCacheTraining.awaitTrained();
+        if (startsABroker(settings)) {
+            BrokerCacheTraining.awaitTrained();
+        }
         // A temp directory of its own under target/: the embedded database refuses data kept below it.
         Path temp = Files.createDirectories(Path.of("target", "app-tmp").toAbsolutePath());
         Map<String, Object> withProductionDelivery = new TreeMap<>(PRODUCTION_JOB_DELIVERY);
@@ -75,6 +77,11 @@ public record AppProcess(NurtureProcess process) implements AutoCloseable {
                 .jvmOptions(QUICK_START_JVM)
                 .settings(withProductionDelivery)
                 .inOwnSession();
+    }
+
+    /** In local mode the app starts its broker, which should start from the trained cache; in cluster mode it has none. */
+    private static boolean startsABroker(Map<String, Object> settings) {
+        return !"cluster".equals(settings.get("nurture.engine.mode"));
     }
 
     private static int portOf(Map<String, Object> settings) {
