@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -45,9 +44,6 @@ import org.springframework.util.FileSystemUtils;
  * eight. Incidents are read from the broker's own record export (its debug exporter writes every
  * record to the broker log).
  */
-// Before the cluster test: its stops mostly wait (job timeouts, restarts), which the busy start of the suite
-// absorbs; the cluster test's brokers and bursts, last, get the cores the others have left.
-@Order(2)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(AppProcess.CHILD_PROCESSES)
 @InjectedFault(
