@@ -48,11 +48,15 @@ class InMemoryEnginesTest {
     @Test
     void anEngineRunsNoTaskThatReadsItsStateBesideItsStreamProcessorWithinTheTimeTestsMove() {
         ZeebeTestEngine engine = InMemoryEngines.create();
-
-        assertThat(InMemoryEngines.configuration(engine).getBatchOperationSchedulerInterval())
-                .isGreaterThanOrEqualTo(Duration.ofDays(36_500));
-        assertThat(InMemoryEngines.configuration(engine).getUsageMetricsExportInterval())
-                .isGreaterThanOrEqualTo(Duration.ofDays(36_500));
+        engine.start();
+        try {
+            assertThat(InMemoryEngines.configuration(engine).getBatchOperationSchedulerInterval())
+                    .isGreaterThanOrEqualTo(Duration.ofDays(36_500));
+            assertThat(InMemoryEngines.configuration(engine).getUsageMetricsExportInterval())
+                    .isGreaterThanOrEqualTo(Duration.ofDays(36_500));
+        } finally {
+            engine.stop();
+        }
     }
 
     private static int follow(LogStorage log) {
