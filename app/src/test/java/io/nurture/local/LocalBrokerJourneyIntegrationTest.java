@@ -13,6 +13,7 @@ import io.nurture.testing.AppProcess;
 import io.nurture.testing.BrokerExport;
 import io.nurture.testing.Shop;
 import io.nurture.testkit.NurtureClient;
+import io.nurture.testkit.ShortLivedJvm;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -298,7 +299,7 @@ class LocalBrokerJourneyIntegrationTest {
         settings.put("nurture.engine.gateway-port", 0);
         settings.put("nurture.data-dir", data.toString());
         settings.put("nurture.dev.clock-control", true);
-        settings.put("nurture.engine.local.java-options", AppProcess.TEST_BROKER_JVM);
+        settings.put("nurture.engine.local.java-options", ShortLivedJvm.BROKER);
         settings.put("camunda.client.worker.defaults.timeout", JOB_TIMEOUT.toString());
         settings.put("server.port", FreePorts.any());
         BrokerExport.SETTINGS.forEach(

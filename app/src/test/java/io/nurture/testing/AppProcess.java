@@ -4,6 +4,7 @@ import io.nurture.NurtureApplication;
 import io.nurture.security.SliceClient;
 import io.nurture.testkit.NurtureClient;
 import io.nurture.testkit.NurtureProcess;
+import io.nurture.testkit.ShortLivedJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,18 +26,6 @@ public record AppProcess(NurtureProcess process) implements AutoCloseable {
      * 2 cores slowed each past its patience).
      */
     public static final String CHILD_PROCESSES = "child processes";
-
-    /**
-     * The tests' apps, brokers and databases are short-lived and share 2 cores: the C1 compiler alone
-     * and the serial collector spend less of it on starting, and the little they run needs no peak speed.
-     */
-    private static final List<String> QUICK_START_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-
-    /**
-     * The JVM options of every broker the tests start, theirs and their apps': one set, so that they
-     * share one ahead-of-time cache (its key includes them), trained once per build.
-     */
-    public static final String TEST_BROKER_JVM = "-Xms64m -Xmx512m " + String.join(" ", QUICK_START_JVM);
 
     /** Bound of a stop: the broker that trains its ahead-of-time cache writes it as it stops (20 s idle). */
     private static final Duration STOP = Duration.ofMinutes(3);
@@ -74,7 +63,7 @@ public record AppProcess(NurtureProcess process) implements AutoCloseable {
         withProductionDelivery.remove("server.port");
         return NurtureProcess.classpath(System.getProperty("java.class.path"), NurtureApplication.class.getName())
                 .jvmOptions(List.of("-Djava.io.tmpdir=" + temp))
-                .jvmOptions(QUICK_START_JVM)
+                .jvmOptions(ShortLivedJvm.OPTIONS)
                 .settings(withProductionDelivery)
                 .inOwnSession();
     }

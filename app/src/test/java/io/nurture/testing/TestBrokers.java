@@ -3,6 +3,7 @@ package io.nurture.testing;
 import io.nurture.broker.LocalBroker;
 import io.nurture.broker.LocalBrokerProperties;
 import io.nurture.local.DataDirectory;
+import io.nurture.testkit.ShortLivedJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class TestBrokers {
         environment.putAll(settings);
         LocalBrokerProperties properties = new LocalBrokerProperties(
                 distribution(),
-                AppProcess.TEST_BROKER_JVM,
+                ShortLivedJvm.BROKER,
                 1,
                 STARTUP,
                 Duration.ofSeconds(1),

@@ -6,6 +6,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.nurture.local.FreePorts;
 import io.nurture.testkit.LocalNurture;
+import io.nurture.testkit.ShortLivedJvm;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -28,10 +29,6 @@ import java.util.stream.Stream;
  * goes; {@code quiet=PT0.1S} how long the app must be idle before a day counts as settled.
  */
 public final class Simulation {
-
-    private static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
-    /** As the app's tests start their brokers: one set of options, one ahead-of-time cache for all of them. */
-    private static final String QUICK_BROKER = "-Xms64m -Xmx512m " + QUICK_COMPILER + " -XX:+UseSerialGC";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .findAndRegisterModules()
@@ -95,11 +92,9 @@ public final class Simulation {
                 "--nurture.engine.local.environment.ZEEBE_BROKER_CLUSTER_RAFT_FLUSH_ENABLED=false"));
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
         if (settings.shortRun()) {
-            // A short run is mostly start-up: the quick compiler alone and the serial collector cost the app
-            // and broker less CPU, as in the app's tests.
-            jvm.add(QUICK_COMPILER);
-            jvm.add("-XX:+UseSerialGC");
-            nurture.add("--nurture.engine.local.java-options=" + QUICK_BROKER);
+            // A short run is mostly start-up, as the app's tests are.
+            jvm.addAll(ShortLivedJvm.OPTIONS);
+            nurture.add("--nurture.engine.local.java-options=" + ShortLivedJvm.BROKER);
         }
         try (Mailbox mailbox = new Mailbox(smtpPort);
                 LocalNurture app =
