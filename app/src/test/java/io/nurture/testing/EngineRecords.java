@@ -83,8 +83,7 @@ public final class EngineRecords {
                 .forEach(r -> {
                     if (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
                         open.merge(r.getKey(), 1, Integer::sum);
-                    } else if (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
-                            || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED) {
+                    } else if (ends(r.getIntent())) {
                         open.merge(r.getKey(), -1, Integer::sum);
                     }
                 });
@@ -98,8 +97,7 @@ public final class EngineRecords {
         return StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
                 .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
                 .filter(r -> r.getValue().getElementId().equals(processId))
-                .anyMatch(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
-                        || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED);
+                .anyMatch(r -> ends(r.getIntent()));
     }
 
     /**
@@ -138,10 +136,14 @@ public final class EngineRecords {
         }
         if (intent == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
             openRoots.add(key);
-        } else if (intent == ProcessInstanceIntent.ELEMENT_COMPLETED
-                || intent == ProcessInstanceIntent.ELEMENT_TERMINATED) {
+        } else if (ends(intent)) {
             openRoots.remove(key);
         }
+    }
+
+    /** An element (or a whole instance) is over once it completed or was terminated. */
+    private static boolean ends(Intent intent) {
+        return intent == ProcessInstanceIntent.ELEMENT_COMPLETED || intent == ProcessInstanceIntent.ELEMENT_TERMINATED;
     }
 
     /** The first incident the engine raised in the order's process instance. */

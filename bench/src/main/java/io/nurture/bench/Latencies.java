@@ -35,9 +35,8 @@ final class Latencies {
 
     /** The slowest calls, slowest first, with the time they were answered: to find them in the logs. */
     List<Call> slowest(int count) {
-        List<Call> sorted = new ArrayList<>(byMillis().toList());
-        Collections.reverse(sorted);
-        return sorted.subList(0, Math.min(count, sorted.size()));
+        List<Call> slowestFirst = byMillis().toList().reversed();
+        return slowestFirst.subList(0, Math.min(count, slowestFirst.size()));
     }
 
     private Stream<Call> byMillis() {

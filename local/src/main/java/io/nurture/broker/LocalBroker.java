@@ -136,7 +136,7 @@ public final class LocalBroker {
         supervisor.shutdownNow();
         Process current = process;
         if (current != null) {
-            ChildProcesses.stop(current.toHandle(), AotCache.trains(currentAot) ? TRAINING_STOP : STOP);
+            ChildProcesses.stop(current.toHandle(), trainsItsCache() ? TRAINING_STOP : STOP);
             awaitCacheSettled();
         }
         try {
