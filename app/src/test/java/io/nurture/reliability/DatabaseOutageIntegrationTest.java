@@ -16,6 +16,7 @@ import io.nurture.testing.Mailbox;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.Shop;
 import io.nurture.testkit.NurtureClient;
+import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -104,9 +105,9 @@ class DatabaseOutageIntegrationTest {
     }
 
     /** Stops the database server; closing the outage starts it again on the same data. */
-    private Outage stopDatabase() {
+    private Outage stopDatabase() throws SQLException {
         database.stop();
-        ((HikariDataSource) dataSource).getHikariPoolMXBean().softEvictConnections();
+        dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
         return database::start;
     }
 

@@ -91,10 +91,10 @@ public class InventoryService {
         }
     }
 
-    /** The goods left the warehouse: held stock stops being reserved. */
+    /** The goods left the warehouse: held stock stops being reserved. The caller holds the order's lock. */
     @Transactional
-    public void ship(String orderId) {
-        changeHeld(orderId, ReservationStatus.SHIPPED, Product::ship);
+    public void ship(Order lockedOrder) {
+        changeHeldOfLocked(lockedOrder.getId(), ReservationStatus.SHIPPED, Product::ship);
     }
 
     /** Adds goods that arrived to the stock that can be promised; orders waiting for them try again once this committed. */
@@ -148,6 +148,10 @@ public class InventoryService {
 
     private void changeHeld(String orderId, ReservationStatus next, StockChange change) {
         orderService.lock(orderId);
+        changeHeldOfLocked(orderId, next, change);
+    }
+
+    private void changeHeldOfLocked(String orderId, ReservationStatus next, StockChange change) {
         List<Reservation> held = reservations.findByOrderIdAndStatus(orderId, ReservationStatus.HELD);
         if (held.isEmpty()) {
             return;

@@ -100,8 +100,8 @@ public class Order extends AssignedIdEntity implements MailableOrder {
     @OrderBy("lineNo")
     private List<OrderLine> lines = new ArrayList<>();
 
-    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "order_id", nullable = false, updatable = false)
+    // Mapped by the entry: adding one queues its insert instead of loading the whole timeline first.
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("at, id")
     private List<TimelineEntry> timeline = new ArrayList<>();
 
@@ -126,7 +126,7 @@ public class Order extends AssignedIdEntity implements MailableOrder {
         this.createdAt = now;
         this.status = OrderStatus.RECEIVED;
         this.updatedAt = now;
-        this.timeline.add(new TimelineEntry(now, OrderStatus.RECEIVED, "Order received"));
+        this.timeline.add(new TimelineEntry(this, now, OrderStatus.RECEIVED, "Order received"));
     }
 
     public void addLine(String sku, int quantity, BigDecimal unitPrice) {
@@ -148,7 +148,7 @@ public class Order extends AssignedIdEntity implements MailableOrder {
         }
         status = next;
         updatedAt = at;
-        timeline.add(new TimelineEntry(at, next, note));
+        timeline.add(new TimelineEntry(this, at, next, note));
         return true;
     }
 
@@ -190,7 +190,7 @@ public class Order extends AssignedIdEntity implements MailableOrder {
         if (status == OrderStatus.DELIVERED) {
             status = OrderStatus.RETURNED;
             updatedAt = at;
-            timeline.add(new TimelineEntry(at, OrderStatus.RETURNED, "Every item was returned"));
+            timeline.add(new TimelineEntry(this, at, OrderStatus.RETURNED, "Every item was returned"));
         }
     }
 
@@ -201,7 +201,7 @@ public class Order extends AssignedIdEntity implements MailableOrder {
 
     /** Adds a remark a staff client made, saying which. */
     public void note(String note, Instant at, String decidedBy) {
-        timeline.add(new TimelineEntry(at, status, note, decidedBy));
+        timeline.add(new TimelineEntry(this, at, status, note, decidedBy));
     }
 
     /**

@@ -4,9 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -18,6 +21,11 @@ public class TimelineEntry {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    // The owning side, so an entry added to an order's timeline is inserted without loading the others.
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "order_id", nullable = false, updatable = false)
+    private Order order;
 
     @Column(nullable = false)
     private Instant at;
@@ -33,11 +41,12 @@ public class TimelineEntry {
 
     protected TimelineEntry() {}
 
-    TimelineEntry(Instant at, OrderStatus status, String note) {
-        this(at, status, note, null);
+    TimelineEntry(Order order, Instant at, OrderStatus status, String note) {
+        this(order, at, status, note, null);
     }
 
-    TimelineEntry(Instant at, OrderStatus status, String note, String decidedBy) {
+    TimelineEntry(Order order, Instant at, OrderStatus status, String note, String decidedBy) {
+        this.order = order;
         this.at = at;
         this.status = status;
         this.note = note;

@@ -64,7 +64,7 @@ class ShipmentBook {
         Shipment shipment = shipments.findByOrderId(orderId).orElseThrow();
         if (!shipment.isHandedOver()) {
             shipment.handedOver(trackingNumber, clock.instant());
-            inventory.ship(orderId);
+            inventory.ship(order);
             orders.shippedWith(order, trackingNumber);
             orders.move(order, OrderStatus.SHIPPED, "Handed to carrier, tracking " + trackingNumber);
             notifications.tellCustomer(order, "order-shipped", Map.of());

@@ -58,7 +58,7 @@ class ShippingWorkerTest {
 
         assertThat(stored.getTrackingNumber()).startsWith("SBX").hasSize(15);
         assertThat(order.getTrackingNumber()).isEqualTo(stored.getTrackingNumber());
-        verify(inventory).ship(order.getId());
+        verify(inventory).ship(order);
         verify(orders).move(eq(order), eq(OrderStatus.SHIPPED), anyString());
         verify(notifications).tellCustomer(eq(order), eq("order-shipped"), anyMap());
     }
@@ -72,7 +72,7 @@ class ShippingWorkerTest {
         worker.shipOrder(order.getId());
 
         assertThat(order.getTrackingNumber()).isEqualTo(first);
-        verify(inventory, times(1)).ship(order.getId());
+        verify(inventory, times(1)).ship(order);
         verify(notifications, times(1)).tellCustomer(eq(order), eq("order-shipped"), anyMap());
     }
 
@@ -97,7 +97,7 @@ class ShippingWorkerTest {
         assertThat(stored.isBookedButNotHandedOver())
                 .as("the intent stays for the retry")
                 .isTrue();
-        verify(inventory, never()).ship(anyString());
+        verify(inventory, never()).ship(any(Order.class));
         verify(notifications, never()).tellCustomer(any(), anyString(), anyMap());
     }
 
