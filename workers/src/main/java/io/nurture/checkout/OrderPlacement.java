@@ -83,20 +83,25 @@ public class OrderPlacement {
     }
 
     /** An earlier order placed with the same key and request; another request is refused. */
-    public Optional<Order> earlierOrder(String idempotencyKey, String fingerprint) {
+    private Optional<Order> earlierOrder(String idempotencyKey, String fingerprint) {
+        return reading.execute(tx -> earlierOrderIn(idempotencyKey, fingerprint));
+    }
+
+    private Optional<Order> earlierOrderIn(String idempotencyKey, String fingerprint) {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
-        return reading.execute(tx -> idempotencyKeys.findById(idempotencyKey).map(earlier -> {
+        return idempotencyKeys.findById(idempotencyKey).map(earlier -> {
             if (!earlier.getRequestHash().equals(fingerprint)) {
                 throw new IdempotencyKeyReusedException(idempotencyKey);
             }
             return orders.get(earlier.getOrderId());
-        }));
+        });
     }
 
     /**
-     * Places a new order; when a parallel request with the same key (or the same new customer)
+     * Places a new order, or answers the earlier order placed with the same key and request (the key's
+     * check and the order's writes share one transaction); when a parallel request with the same key (or the same new customer)
      * committed first, or the database chose this transaction as a deadlock's victim, the losing
      * transaction leaves nothing behind and this answers with the winner's order, or places again
      * (now, perhaps, as a known customer). A deadlock's victim is rolled back whole, and
@@ -105,7 +110,8 @@ public class OrderPlacement {
     public Order place(PlaceOrder request, String idempotencyKey, String fingerprint) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return writing.execute(tx -> store(request, idempotencyKey, fingerprint));
+                return writing.execute(tx -> earlierOrderIn(idempotencyKey, fingerprint)
+                        .orElseGet(() -> store(request, idempotencyKey, fingerprint)));
             } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
                 Optional<Order> earlier = earlierOrder(idempotencyKey, fingerprint);
                 if (earlier.isPresent()) {

@@ -74,9 +74,7 @@ class OrderController {
             Principal client) {
         String key = IdempotencyKeys.ofClient(client.getName(), idempotencyKey);
         String fingerprint = IdempotencyKeys.fingerprint(json, request);
-        Order order = placement
-                .earlierOrder(key, fingerprint)
-                .orElseGet(() -> placement.place(request.toPlaceOrder(), key, fingerprint));
+        Order order = placement.place(request.toPlaceOrder(), key, fingerprint);
         return ResponseEntity.created(URI.create("/api/orders/" + order.getId()))
                 .body(OrderPlaced.of(order));
     }
