@@ -17,6 +17,8 @@ interface OrderRepository extends JpaRepository<Order, String> {
 
     Optional<Order> findByReturnToken(String returnToken);
 
+    // Written out, not derived: see PaymentRepository.findByOrderIdAndKind.
+    @Query("select case when count(o) > 0 then true else false end from Order o where o.customerId = :customerId")
     boolean existsByCustomerId(String customerId);
 
     List<Order> findByCustomerIdOrderByCreatedAtAsc(String customerId);

@@ -9,6 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ShipmentRepository extends JpaRepository<Shipment, Long> {
 
+    // Written out, not derived: see PaymentRepository.findByOrderIdAndKind.
+    @Query("select s from Shipment s where s.orderId = :orderId")
     Optional<Shipment> findByOrderId(String orderId);
 
     Optional<Shipment> findByTrackingNumber(String trackingNumber);
