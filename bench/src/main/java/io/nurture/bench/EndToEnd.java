@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,10 +41,12 @@ final class EndToEnd {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final LocalNurture app;
+    private final DatabaseStatements statements;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     EndToEnd(LocalNurture app) {
         this.app = app;
+        this.statements = new DatabaseStatements(app);
     }
 
     void stock() {
@@ -110,6 +113,7 @@ final class EndToEnd {
         Latencies posts = new Latencies();
         AtomicInteger refused = new AtomicInteger();
         Sampler sampler = new Sampler();
+        Map<String, Long> statementsBefore = statements.counts();
         Cpu cpuBefore = Cpu.of(app);
         ScheduledExecutorService sampling = Executors.newSingleThreadScheduledExecutor();
         sampling.scheduleAtFixedRate(sampler, 0, 1, TimeUnit.SECONDS);
@@ -130,6 +134,8 @@ final class EndToEnd {
         await(SHIPPED, shippedBefore + orders);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         sampling.shutdownNow();
+        System.out.println("Database statements per order: "
+                + DatabaseStatements.perOrder(statementsBefore, statements.counts(), orders));
         System.out.printf(
                 "Outbox deliveries retried so far: %s%n",
                 RETRIES.matcher(metrics())

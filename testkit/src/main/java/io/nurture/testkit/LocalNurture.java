@@ -19,11 +19,13 @@ public final class LocalNurture implements AutoCloseable {
     private final NurtureProcess process;
     private final Path data;
     private final int gatewayPort;
+    private final int databasePort;
 
-    private LocalNurture(NurtureProcess process, Path data, int gatewayPort) {
+    private LocalNurture(NurtureProcess process, Path data, int gatewayPort, int databasePort) {
         this.process = process;
         this.data = data;
         this.gatewayPort = gatewayPort;
+        this.databasePort = databasePort;
     }
 
     /**
@@ -39,17 +41,18 @@ public final class LocalNurture implements AutoCloseable {
         // run directory deep in a clone does.
         Path temp = Files.createTempDirectory("nurture-" + name + "-");
         int gatewayPort = FreePorts.any();
+        int databasePort = FreePorts.any();
         NurtureProcess process = NurtureProcess.jar(appJar())
                 .jvmOptions(jvmOptions)
                 .jvmOptions(List.of("-Djava.io.tmpdir=" + temp))
                 .arguments(List.of(
                         "--nurture.engine.gateway-port=" + gatewayPort,
                         "--nurture.data-dir=" + data,
-                        "--nurture.database.embedded.port=0",
+                        "--nurture.database.embedded.port=" + databasePort,
                         "--nurture.mail.embedded-smtp.port=0"))
                 .arguments(arguments)
                 .start(FreePorts.any(), home.resolve(name + ".log"));
-        return new LocalNurture(process, data, gatewayPort);
+        return new LocalNurture(process, data, gatewayPort, databasePort);
     }
 
     public String baseUrl() {
@@ -64,6 +67,11 @@ public final class LocalNurture implements AutoCloseable {
     /** Its broker's gateway, for a client that talks to the engine itself. */
     public int gatewayPort() {
         return gatewayPort;
+    }
+
+    /** Its embedded database (on loopback; Nurture's user, its password in the data directory). */
+    public int databasePort() {
+        return databasePort;
     }
 
     public long pid() {
