@@ -100,12 +100,13 @@ public class OrderPlacement {
     }
 
     /**
-     * Places a new order, or answers the earlier order placed with the same key and request (the key's
-     * check and the order's writes share one transaction); when a parallel request with the same key (or the same new customer)
-     * committed first, or the database chose this transaction as a deadlock's victim, the losing
-     * transaction leaves nothing behind and this answers with the winner's order, or places again
-     * (now, perhaps, as a known customer). A deadlock's victim is rolled back whole, and
-     * running it again is what InnoDB asks for; a retrying client should not see it.
+     * Places a new order, or answers the earlier order placed with the same key and request (the
+     * key's check and the order's writes share one transaction); when a parallel request with the
+     * same key (or the same new customer) committed first, or the database chose this transaction
+     * as a deadlock's victim, the losing transaction leaves nothing behind and this answers with the
+     * winner's order, or places again (now, perhaps, as a known customer). A deadlock's victim is
+     * rolled back whole, and running it again is what InnoDB asks for; a retrying client should not
+     * see it.
      */
     public Order place(PlaceOrder request, String idempotencyKey, String fingerprint) {
         for (int attempt = 1; ; attempt++) {

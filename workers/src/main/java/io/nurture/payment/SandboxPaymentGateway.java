@@ -42,6 +42,7 @@ class SandboxPaymentGateway implements PaymentGateway {
         if (ERROR.equals(cardToken)) {
             throw new PaymentProviderUnavailableException("Sandbox provider error for token " + ERROR);
         }
+        // A slow charge asked again answers at once, as a provider answers a key it already knows.
         if (SLOW.equals(cardToken)) {
             Optional<SandboxBooks.Entry> earlier = books.find(idempotencyKey);
             if (earlier.isPresent()) {
