@@ -30,12 +30,12 @@ final class Ceiling {
     private static final Duration BACK_PRESSURE_PAUSE = Duration.ofMillis(20);
 
     /**
-     * How the no-op workers take their jobs: polling every {@code pollInterval}, or also pushed as
-     * they are created (job streaming), with {@code threads} handlers each completing one job at a time.
+     * How the no-op workers take their jobs: polling every {@code pollInterval}, up to
+     * {@code maxJobsActive} at a time, with {@code threads} handlers each completing one job at a time.
      */
-    record Workers(Duration pollInterval, boolean streamed, int threads, int maxJobsActive) {
+    record Workers(Duration pollInterval, int threads, int maxJobsActive) {
 
-        static final Workers BESIDE_NURTURE = new Workers(Duration.ofMillis(50), false, 4, 32);
+        static final Workers BESIDE_NURTURE = new Workers(Duration.ofMillis(50), 4, 32);
 
         /**
          * Fewer activation requests (a longer poll, more jobs per request) spare the broker's CPU,
@@ -43,10 +43,10 @@ final class Ceiling {
          * is the ceiling. Job streaming measured slower on this broker (docs/performance.md).
          */
         static final List<Workers> SWEEP = List.of(
-                new Workers(Duration.ofMillis(10), false, 8, 32),
-                new Workers(Duration.ofMillis(50), false, 4, 32),
-                new Workers(Duration.ofMillis(100), false, 4, 64),
-                new Workers(Duration.ofMillis(200), false, 2, 128));
+                new Workers(Duration.ofMillis(10), 8, 32),
+                new Workers(Duration.ofMillis(50), 4, 32),
+                new Workers(Duration.ofMillis(100), 4, 64),
+                new Workers(Duration.ofMillis(200), 2, 128));
 
         @Override
         public String toString() {
@@ -145,7 +145,7 @@ final class Ceiling {
                 })
                 .maxJobsActive(tuning.maxJobsActive())
                 .pollInterval(tuning.pollInterval())
-                .streamEnabled(tuning.streamed())
+                .streamEnabled(false)
                 .open();
     }
 }
