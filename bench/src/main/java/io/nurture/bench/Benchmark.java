@@ -15,10 +15,11 @@ import java.util.stream.Stream;
 /**
  * Nurture's throughput side by side with the engine's on this machine, one run, same broker:
  * prints one Markdown table for docs/performance.md. Arguments: {@code orders=N clients=C heap=512m
- * open=10000 warmup=1000}: both JVMs (broker and app) first run {@code warmup} orders unmeasured, so
+ * open=10000 warmup=5000 ceiling=true}: both JVMs (broker and app) first run {@code warmup} orders unmeasured, so
  * the figures are of compiled code, not of the JIT at work; Nurture is measured twice, on a fresh broker and once {@code open} process instances
  * are open ({@code open=0} skips the second measurement). Arguments starting with {@code --} go to
- * Nurture as settings, e.g. {@code --camunda.client.execution-threads=8}, to measure a change.
+ * Nurture as settings, e.g. {@code --camunda.client.execution-threads=8}, to measure a change;
+ * {@code ceiling=false} skips the engine's runs, to measure a change to Nurture in two minutes.
  */
 public final class Benchmark {
 
@@ -34,8 +35,10 @@ public final class Benchmark {
         int clients = Integer.parseInt(argument(args, "clients", "20"));
         String heap = argument(args, "heap", "512m");
         int open = Integer.parseInt(argument(args, "open", "10000"));
-        int warmup = Integer.parseInt(argument(args, "warmup", "1000"));
+        // After 1,000 orders the app's JIT compilers still took a third of its CPU; after 5,000 a sixth.
+        int warmup = Integer.parseInt(argument(args, "warmup", "5000"));
         boolean profile = Boolean.parseBoolean(argument(args, "profile", "false"));
+        boolean measureCeiling = Boolean.parseBoolean(argument(args, "ceiling", "true"));
         Path home = Files.createDirectories(Path.of(
                         "bench", "target", "runs", Instant.now().toString().replace(':', '-')))
                 .toAbsolutePath();
@@ -46,28 +49,10 @@ public final class Benchmark {
                 + Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList());
 
         Run ceiling = null;
-        try (BrokerAlone broker = BrokerAlone.start(home)) {
-            Ceiling.measure(broker.gatewayPort(), broker::cpu, Ceiling.Workers.SWEEP.getFirst(), warmup, clients);
-            for (Ceiling.Workers workers : Ceiling.Workers.SWEEP) {
-                Run tried = Ceiling.measure(broker.gatewayPort(), broker::cpu, workers, orders, clients);
-                System.out.printf(
-                        Locale.ROOT,
-                        "Engine alone, workers %s: %.1f orders/s, CPU per order (app / broker / database) %s%n",
-                        workers,
-                        tried.ordersPerSecond(),
-                        tried.cpuPerOrder());
-                if (ceiling == null || tried.ordersPerSecond() > ceiling.ordersPerSecond()) {
-                    ceiling = tried;
-                }
-            }
-        }
-        Run besideNurture;
-        try (LocalNurture broker = LocalNurture.start(
-                home, "ceiling", List.of("-Xmx" + heap), List.of("--camunda.client.worker.defaults.enabled=false"))) {
-            Ceiling.measure(
-                    broker.gatewayPort(), () -> Cpu.of(broker), Ceiling.Workers.BESIDE_NURTURE, warmup, clients);
-            besideNurture = Ceiling.measure(
-                    broker.gatewayPort(), () -> Cpu.of(broker), Ceiling.Workers.BESIDE_NURTURE, orders, clients);
+        Run besideNurture = null;
+        if (measureCeiling) {
+            ceiling = ceilingAlone(home, orders, clients, warmup);
+            besideNurture = ceilingBesideNurture(home, heap, orders, clients, warmup);
         }
         Run nurture;
         Run nurtureWithOpen = null;
@@ -100,7 +85,11 @@ public final class Benchmark {
             }
             endToEnd.moneyChecked();
         }
-        print(orders, clients, ceiling, besideNurture, nurture);
+        if (ceiling != null) {
+            print(orders, clients, ceiling, besideNurture, nurture);
+        } else {
+            printAlone(orders, clients, nurture);
+        }
         if (nurtureWithOpen != null) {
             printWithOpen(open, nurture, nurtureWithOpen);
         }
@@ -109,11 +98,46 @@ public final class Benchmark {
         }
     }
 
+    /** The engine alone: its broker with no-op workers under each setting of the sweep; the best counts. */
+    private static Run ceilingAlone(Path home, int orders, int clients, int warmup) throws Exception {
+        Run ceiling = null;
+        try (BrokerAlone broker = BrokerAlone.start(home)) {
+            Ceiling.measure(broker.gatewayPort(), broker::cpu, Ceiling.Workers.SWEEP.getFirst(), warmup, clients);
+            for (Ceiling.Workers workers : Ceiling.Workers.SWEEP) {
+                Run tried = Ceiling.measure(broker.gatewayPort(), broker::cpu, workers, orders, clients);
+                System.out.printf(
+                        Locale.ROOT,
+                        "Engine alone, workers %s: %.1f orders/s, CPU per order (app / broker / database) %s%n",
+                        workers,
+                        tried.ordersPerSecond(),
+                        tried.cpuPerOrder());
+                if (ceiling == null || tried.ordersPerSecond() > ceiling.ordersPerSecond()) {
+                    ceiling = tried;
+                }
+            }
+        }
+        return ceiling;
+    }
+
+    /** The engine beside an idle Nurture app and database, with the workers of the old ceiling. */
+    private static Run ceilingBesideNurture(Path home, String heap, int orders, int clients, int warmup)
+            throws Exception {
+        try (LocalNurture broker = LocalNurture.start(
+                home, "ceiling", List.of("-Xmx" + heap), List.of("--camunda.client.worker.defaults.enabled=false"))) {
+            Ceiling.measure(
+                    broker.gatewayPort(), () -> Cpu.of(broker), Ceiling.Workers.BESIDE_NURTURE, warmup, clients);
+            return Ceiling.measure(
+                    broker.gatewayPort(), () -> Cpu.of(broker), Ceiling.Workers.BESIDE_NURTURE, orders, clients);
+        }
+    }
+
     /** The app's GC log beside its other logs; with {@code profile=true} a flight recording of the whole run too. */
     private static List<String> appJvm(String heap, Path home, boolean profile) {
         List<String> options =
                 new ArrayList<>(List.of("-Xmx" + heap, "-Xlog:gc:file=" + home.resolve("nurture-gc.log")));
         if (profile) {
+            // Spring's and Hibernate's stacks run deeper than the recorder's default 64 frames.
+            options.add("-XX:FlightRecorderOptions:stackdepth=256");
             options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + home.resolve("nurture.jfr"));
         }
@@ -171,6 +195,29 @@ public final class Benchmark {
                 "%nNurture / ceiling: %.0f %% (of the old ceiling: %.0f %%)%n",
                 100 * nurture.ordersPerSecond() / ceiling.ordersPerSecond(),
                 100 * nurture.ordersPerSecond() / besideNurture.ordersPerSecond());
+    }
+
+    private static void printAlone(int orders, int clients, Run nurture) {
+        System.out.println();
+        System.out.println("| figure | Nurture through its API (engine not measured: ceiling=false) |");
+        System.out.println("| --- | --- |");
+        System.out.printf(
+                Locale.ROOT,
+                "| completed orders/s (%d orders, %d clients, start to last shipped) | %.1f |%n",
+                orders,
+                clients,
+                nurture.ordersPerSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "| `POST /api/orders` p50 / p99 | %.0f / %.0f ms |%n",
+                nurture.starts().percentile(50),
+                nurture.starts().percentile(99));
+        System.out.printf(
+                Locale.ROOT,
+                "| app peak heap / average CPU | %.0f MB / %.0f %% |%n",
+                nurture.peakHeapMb(),
+                nurture.cpu() * 100);
+        System.out.printf(Locale.ROOT, "| CPU per order: app / broker / database | %s |%n", nurture.cpuPerOrder());
     }
 
     private static void printWithOpen(int open, Run fresh, Run withOpen) {

@@ -72,7 +72,7 @@ final class BrokerAlone implements AutoCloseable {
 
     /** CPU seconds the broker used so far (none for an app or a database: there is none). */
     Cpu cpu() {
-        return new Cpu(0, CpuTime.seconds(CpuTime.pidIn(data.root().resolve("broker.pid"))), 0);
+        return Cpu.ofBroker(CpuTime.pidIn(data.root().resolve("broker.pid")));
     }
 
     @Override

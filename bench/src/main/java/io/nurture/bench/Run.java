@@ -12,13 +12,15 @@ import java.time.Duration;
  */
 record Run(int orders, Duration elapsed, Latencies starts, double peakHeapMb, double cpu, Cpu cpuUsed) {
 
-    /** CPU milliseconds per order: app / broker / database. */
+    /** CPU milliseconds per order: app / broker / database, with the JIT compilers' part of app and broker. */
     String cpuPerOrder() {
         return String.format(
                 java.util.Locale.ROOT,
-                "%.0f / %.0f / %.0f ms",
+                "%.0f (JIT %.1f) / %.0f (JIT %.1f) / %.0f ms",
                 1000 * cpuUsed.app() / orders,
+                1000 * cpuUsed.appCompiler() / orders,
                 1000 * cpuUsed.broker() / orders,
+                1000 * cpuUsed.brokerCompiler() / orders,
                 1000 * cpuUsed.database() / orders);
     }
 
