@@ -1,8 +1,9 @@
 package io.nurture.local;
 
-import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -46,11 +47,13 @@ class EmbeddedMailServerConfiguration {
             this.server = server;
         }
 
+        /** Its recipients go with their mail: GreenMail opens a mailbox for every address it receives for. */
         @Scheduled(
                 fixedDelayString = "${" + FORGET_AFTER + ":PT1M}",
                 initialDelayString = "${" + FORGET_AFTER + ":PT1M}")
-        void forget() throws FolderException {
-            server.purgeEmailFromAllMailboxes();
+        void forget() {
+            UserManager recipients = server.getUserManager();
+            List.copyOf(recipients.listUser()).forEach(recipients::deleteUser);
         }
     }
 }
