@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * the figures are of compiled code, not of the JIT at work; Nurture is measured twice, on a fresh broker and once {@code open} process instances
  * are open ({@code open=0} skips the second measurement). Arguments starting with {@code --} go to
  * Nurture as settings, e.g. {@code --camunda.client.execution-threads=8}, to measure a change;
- * {@code ceiling=false} skips the engine's runs, to measure a change to Nurture in two minutes.
+ * {@code ceiling=false} skips the engine's runs, to measure a change to Nurture in about three and a half minutes.
  */
 public final class Benchmark {
 
