@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -157,39 +159,13 @@ public final class Benchmark {
     }
 
     private static void print(int orders, int clients, Run ceiling, Run besideNurture, Run nurture) {
-        System.out.println();
-        System.out.println("| figure | engine alone, best workers (ceiling) | engine beside Nurture, workers as before"
-                + " (old ceiling) | Nurture through its API |");
-        System.out.println("| --- | --- | --- | --- |");
-        System.out.printf(
-                Locale.ROOT,
-                "| completed orders/s (%d orders, %d clients, start to last shipped) | %.1f | %.1f | %.1f |%n",
-                orders,
-                clients,
-                ceiling.ordersPerSecond(),
-                besideNurture.ordersPerSecond(),
-                nurture.ordersPerSecond());
-        System.out.printf(
-                Locale.ROOT,
-                "| start p50 / p99 (engine publish / `POST /api/orders`) | %.0f / %.0f ms | %.0f / %.0f ms | %.0f / %.0f"
-                        + " ms |%n",
-                ceiling.starts().percentile(50),
-                ceiling.starts().percentile(99),
-                besideNurture.starts().percentile(50),
-                besideNurture.starts().percentile(99),
-                nurture.starts().percentile(50),
-                nurture.starts().percentile(99));
-        System.out.printf(
-                Locale.ROOT,
-                "| app peak heap / average CPU | — | — | %.0f MB / %.0f %% |%n",
-                nurture.peakHeapMb(),
-                nurture.cpu() * 100);
-        System.out.printf(
-                Locale.ROOT,
-                "| CPU per order: app / broker / database | %s | %s | %s |%n",
-                ceiling.cpuPerOrder(),
-                besideNurture.cpuPerOrder(),
-                nurture.cpuPerOrder());
+        table(
+                completed(orders, clients),
+                "start p50 / p99 (engine publish / `POST /api/orders`)",
+                List.of(
+                        new Column("engine alone, best workers (ceiling)", ceiling),
+                        new Column("engine beside Nurture, workers as before (old ceiling)", besideNurture),
+                        new Column("Nurture through its API", nurture)));
         System.out.printf(
                 Locale.ROOT,
                 "%nNurture / ceiling: %.0f %% (of the old ceiling: %.0f %%)%n",
@@ -198,61 +174,66 @@ public final class Benchmark {
     }
 
     private static void printAlone(int orders, int clients, Run nurture) {
-        System.out.println();
-        System.out.println("| figure | Nurture through its API (engine not measured: ceiling=false) |");
-        System.out.println("| --- | --- |");
-        System.out.printf(
-                Locale.ROOT,
-                "| completed orders/s (%d orders, %d clients, start to last shipped) | %.1f |%n",
-                orders,
-                clients,
-                nurture.ordersPerSecond());
-        System.out.printf(
-                Locale.ROOT,
-                "| `POST /api/orders` p50 / p99 | %.0f / %.0f ms |%n",
-                nurture.starts().percentile(50),
-                nurture.starts().percentile(99));
-        System.out.printf(
-                Locale.ROOT,
-                "| app peak heap / average CPU | %.0f MB / %.0f %% |%n",
-                nurture.peakHeapMb(),
-                nurture.cpu() * 100);
-        System.out.printf(Locale.ROOT, "| CPU per order: app / broker / database | %s |%n", nurture.cpuPerOrder());
+        table(
+                completed(orders, clients),
+                "`POST /api/orders` p50 / p99",
+                List.of(new Column("Nurture through its API (engine not measured: ceiling=false)", nurture)));
     }
 
     private static void printWithOpen(int open, Run fresh, Run withOpen) {
-        System.out.println();
-        System.out.printf("| figure | Nurture, fresh broker | Nurture, %d instances open |%n", open);
-        System.out.println("| --- | --- | --- |");
-        System.out.printf(
-                Locale.ROOT,
-                "| completed orders/s | %.1f | %.1f |%n",
-                fresh.ordersPerSecond(),
-                withOpen.ordersPerSecond());
-        System.out.printf(
-                Locale.ROOT,
-                "| `POST /api/orders` p50 / p99 | %.0f / %.0f ms | %.0f / %.0f ms |%n",
-                fresh.starts().percentile(50),
-                fresh.starts().percentile(99),
-                withOpen.starts().percentile(50),
-                withOpen.starts().percentile(99));
-        System.out.printf(
-                Locale.ROOT,
-                "| app peak heap / average CPU | %.0f MB / %.0f %% | %.0f MB / %.0f %% |%n",
-                fresh.peakHeapMb(),
-                fresh.cpu() * 100,
-                withOpen.peakHeapMb(),
-                withOpen.cpu() * 100);
-        System.out.printf(
-                Locale.ROOT,
-                "| CPU per order: app / broker / database | %s | %s |%n",
-                fresh.cpuPerOrder(),
-                withOpen.cpuPerOrder());
+        table(
+                "completed orders/s",
+                "`POST /api/orders` p50 / p99",
+                List.of(
+                        new Column("Nurture, fresh broker", fresh),
+                        new Column("Nurture, " + open + " instances open", withOpen)));
         System.out.printf(
                 Locale.ROOT,
                 "%nWith %d open / fresh: %.0f %%%n",
                 open,
                 100 * withOpen.ordersPerSecond() / fresh.ordersPerSecond());
+    }
+
+    private static String completed(int orders, int clients) {
+        return "completed orders/s (%d orders, %d clients, start to last shipped)".formatted(orders, clients);
+    }
+
+    /** One measured run as a column of a Markdown table. */
+    private record Column(String heading, Run run) {}
+
+    /** The runs side by side, a column each; "—" for the app's heap where no app was measured. */
+    private static void table(String completedLabel, String startsLabel, List<Column> columns) {
+        System.out.println();
+        row("figure", columns, Column::heading);
+        row("---", columns, column -> "---");
+        row(completedLabel, columns, column -> format("%.1f", column.run().ordersPerSecond()));
+        row(
+                startsLabel,
+                columns,
+                column -> format(
+                        "%.0f / %.0f ms",
+                        column.run().starts().percentile(50),
+                        column.run().starts().percentile(99)));
+        row(
+                "app peak heap / average CPU",
+                columns,
+                column -> column.run().peakHeapMb() == 0
+                        ? "—"
+                        : format(
+                                "%.0f MB / %.0f %%",
+                                column.run().peakHeapMb(), column.run().cpu() * 100));
+        row(
+                "CPU per order: app / broker / database",
+                columns,
+                column -> column.run().cpuPerOrder());
+    }
+
+    private static void row(String label, List<Column> columns, Function<Column, String> cell) {
+        System.out.println(columns.stream().map(cell).collect(Collectors.joining(" | ", "| " + label + " | ", " |")));
+    }
+
+    private static String format(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
     }
 
     private static String argument(String[] args, String name, String otherwise) {
