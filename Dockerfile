@@ -24,4 +24,5 @@ FROM eclipse-temurin:21-jre
 WORKDIR /app
 COPY --from=build /src/app/target/nurture-app-*-cluster.jar nurture.jar
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/nurture.jar"]
+# Latency under load: see docs/operations.md, "The app's JVM" (the heap comes from JAVA_TOOL_OPTIONS).
+ENTRYPOINT ["java", "-XX:-ClassUnloadingWithConcurrentMark", "-XX:MetaspaceSize=160m", "-jar", "/app/nurture.jar"]

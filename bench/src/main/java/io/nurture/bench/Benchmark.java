@@ -1,6 +1,7 @@
 package io.nurture.bench;
 
 import io.nurture.testkit.LocalNurture;
+import io.nurture.testkit.ServingJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
  * open=10000 warmup=5000 ceiling=true}: both JVMs (broker and app) first run {@code warmup} orders unmeasured, so
  * the figures are of compiled code, not of the JIT at work; Nurture is measured twice, on a fresh broker and once {@code open} process instances
  * are open ({@code open=0} skips the second measurement). Arguments starting with {@code --} go to
- * Nurture as settings, e.g. {@code --camunda.client.execution-threads=8}, to measure a change;
+ * Nurture as settings, e.g. {@code --camunda.client.execution-threads=8}, to measure a change, and those
+ * starting with {@code -X} to its JVM, e.g. {@code -Xms512m};
  * {@code ceiling=false} skips the engine's runs, to measure a change to Nurture in about three and a half minutes.
  */
 public final class Benchmark {
@@ -48,7 +50,7 @@ public final class Benchmark {
                 "Benchmark: %d card orders from %d clients, app heap %s, %d cores; logs in %s%n",
                 orders, clients, heap, Runtime.getRuntime().availableProcessors(), home);
         System.out.println("Nurture settings: "
-                + Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList());
+                + Arrays.stream(args).filter(arg -> arg.startsWith("-")).toList());
 
         Run ceiling = null;
         Run besideNurture = null;
@@ -60,7 +62,7 @@ public final class Benchmark {
         Run nurtureWithOpen = null;
         List<String> settings =
                 Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList();
-        try (LocalNurture app = LocalNurture.start(home, "nurture", appJvm(heap, home, profile), settings)) {
+        try (LocalNurture app = LocalNurture.start(home, "nurture", appJvm(heap, home, profile, args), settings)) {
             EndToEnd endToEnd = new EndToEnd(app);
             endToEnd.stock();
             endToEnd.measure(warmup, clients);
@@ -134,9 +136,10 @@ public final class Benchmark {
     }
 
     /** The app's GC log beside its other logs; with {@code profile=true} a flight recording of the whole run too. */
-    private static List<String> appJvm(String heap, Path home, boolean profile) {
-        List<String> options =
-                new ArrayList<>(List.of("-Xmx" + heap, "-Xlog:gc:file=" + home.resolve("nurture-gc.log")));
+    private static List<String> appJvm(String heap, Path home, boolean profile, String[] args) {
+        List<String> options = new ArrayList<>(ServingJvm.withHeap(heap));
+        options.add("-Xlog:gc:file=" + home.resolve("nurture-gc.log"));
+        Arrays.stream(args).filter(arg -> arg.startsWith("-X")).forEach(options::add);
         if (profile) {
             // Spring's and Hibernate's stacks run deeper than the recorder's default 64 frames.
             options.add("-XX:FlightRecorderOptions:stackdepth=256");

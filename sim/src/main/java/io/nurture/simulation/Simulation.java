@@ -6,6 +6,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.nurture.local.FreePorts;
 import io.nurture.testkit.LocalNurture;
+import io.nurture.testkit.ServingJvm;
 import io.nurture.testkit.ShortLivedJvm;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -90,11 +91,14 @@ public final class Simulation {
                 "--nurture.engine.local.environment.ZEEBE_BROKER_DATA_SNAPSHOTPERIOD=P30D",
                 // Nor need its log be forced to disk on every commit.
                 "--nurture.engine.local.environment.ZEEBE_BROKER_CLUSTER_RAFT_FLUSH_ENABLED=false"));
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        List<String> jvm = new ArrayList<>();
         if (settings.shortRun()) {
             // A short run is mostly start-up, as the app's tests are.
+            jvm.add("-Xmx512m");
             jvm.addAll(ShortLivedJvm.OPTIONS);
             nurture.add("--nurture.engine.local.java-options=" + ShortLivedJvm.BROKER);
+        } else {
+            jvm.addAll(ServingJvm.withHeap("512m"));
         }
         try (Mailbox mailbox = new Mailbox(smtpPort);
                 LocalNurture app =
