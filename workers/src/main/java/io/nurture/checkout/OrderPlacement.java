@@ -132,16 +132,17 @@ public class OrderPlacement {
                         || request.payment().token().isBlank())) {
             throw new InvalidOrderException("payment.token", "is required for card payments");
         }
-        Customer customer = customers.findOrRegister(
-                request.customer().email(), request.customer().name());
-        // Before the form's consent: a cart the order recovers ends as a recovery, not an unsubscribe.
-        boolean firstOrder = !purchases.hasOrdered(customer.getId());
-        shopEvents.ordered(customer.getId(), request.customer().anonymousId(), firstOrder);
-        customers.takeFromOrderForm(
-                customer,
+        CustomerService.Orderer orderer = customers.findOrRegisterOrderer(
+                request.customer().email(),
+                request.customer().name(),
                 TimeZones.parse(request.customer().timeZone()),
-                request.shippingAddress().country(),
-                request.customer().marketingConsent());
+                request.shippingAddress().country());
+        Customer customer = orderer.customer();
+        // A customer this order registers has no earlier order to look up.
+        boolean firstOrder = orderer.registeredNow() || !purchases.hasOrdered(customer.getId());
+        // Before the form's consent: a cart the order recovers ends as a recovery, not an unsubscribe.
+        shopEvents.ordered(customer.getId(), request.customer().anonymousId(), firstOrder, orderer.registeredNow());
+        customers.takeConsentFromOrderForm(customer, request.customer().marketingConsent());
 
         Order order = orders.draft(new NewOrder(
                 customer.getId(),

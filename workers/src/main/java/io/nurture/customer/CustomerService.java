@@ -102,23 +102,35 @@ public class CustomerService {
     /** The customer with this e-mail address, locked for the order being placed, or registered now if they are new. */
     @Transactional
     public Customer findOrRegister(String email, String name) {
-        Customer customer = customers
-                .findForUpdateByEmail(email)
-                .orElseGet(() -> customers.save(new Customer(email, name, clock.instant())));
-        customer.nameIfUnknown(name);
-        return customer;
+        return findOrRegisterLocked(email, name).customer();
     }
 
+    /** The customer placing an order, locked for it; {@code registeredNow} when this order made them known. */
+    public record Orderer(Customer customer, boolean registeredNow) {}
+
     /**
-     * What an order form tells about its customer, who is locked for the order: the time zone it
-     * gave, else one assumed from the shipping country when none is known; the marketing consent
-     * when the form asked for it.
+     * The customer of an order form, found or registered and locked, with the time zone the form
+     * gave, else one assumed from the shipping country when none is known. Set before any query of
+     * the transaction flushes: a new customer's row is inserted with it, not updated after.
      */
     @Transactional
-    public void takeFromOrderForm(
-            Customer lockedCustomer, Optional<ZoneId> timeZone, String shippingCountry, Boolean marketingConsent) {
-        timeZone.ifPresent(lockedCustomer::setTimeZone);
-        lockedCustomer.assumeTimeZoneOf(shippingCountry);
+    public Orderer findOrRegisterOrderer(String email, String name, Optional<ZoneId> timeZone, String shippingCountry) {
+        Orderer orderer = findOrRegisterLocked(email, name);
+        timeZone.ifPresent(orderer.customer()::setTimeZone);
+        orderer.customer().assumeTimeZoneOf(shippingCountry);
+        return orderer;
+    }
+
+    private Orderer findOrRegisterLocked(String email, String name) {
+        Optional<Customer> known = customers.findForUpdateByEmail(email);
+        Customer customer = known.orElseGet(() -> customers.save(new Customer(email, name, clock.instant())));
+        customer.nameIfUnknown(name);
+        return new Orderer(customer, known.isEmpty());
+    }
+
+    /** The marketing consent an order form asked for, if it did; the customer is locked for the order. */
+    @Transactional
+    public void takeConsentFromOrderForm(Customer lockedCustomer, Boolean marketingConsent) {
         if (marketingConsent != null) {
             boolean before = lockedCustomer.hasMarketingConsent();
             Instant now = clock.instant();

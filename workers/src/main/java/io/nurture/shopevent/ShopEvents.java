@@ -79,13 +79,17 @@ public class ShopEvents {
      * their carts whose checkout began are converted, and a first order ends their welcome series.
      */
     @Transactional
-    public void ordered(String customerId, String anonymousId, boolean firstOrder) {
+    public void ordered(String customerId, String anonymousId, boolean firstOrder, boolean registeredNow) {
         if (anonymousId != null) {
             visitors.identify(anonymousId, customerId);
         }
-        carts.ordered(customerId);
+        // A customer the order itself registers has carts only through the visitor just identified,
+        // and never signed up: two queries fewer on the intake path.
+        if (!registeredNow || anonymousId != null) {
+            carts.ordered(customerId);
+        }
         // Only a customer who signed up can have a welcome series: other orders cost the engine nothing more.
-        if (firstOrder && consentRequests.askedBy(customerId)) {
+        if (firstOrder && !registeredNow && consentRequests.askedBy(customerId)) {
             messages.firstOrderPlaced(customerId);
         }
     }
