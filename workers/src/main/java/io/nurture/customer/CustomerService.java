@@ -102,29 +102,32 @@ public class CustomerService {
     /** The customer with this e-mail address, locked for the order being placed, or registered now if they are new. */
     @Transactional
     public Customer findOrRegister(String email, String name) {
-        return findOrRegisterLocked(email, name).customer();
+        Customer customer = customers
+                .findForUpdateByEmail(email)
+                .orElseGet(() -> customers.save(new Customer(email, name, clock.instant())));
+        customer.nameIfUnknown(name);
+        return customer;
     }
 
     /** The customer placing an order, locked for it; {@code registeredNow} when this order made them known. */
     public record Orderer(Customer customer, boolean registeredNow) {}
 
     /**
-     * The customer of an order form, found or registered and locked, with the time zone the form
-     * gave, else one assumed from the shipping country when none is known. Set before any query of
-     * the transaction flushes: a new customer's row is inserted with it, not updated after.
+     * The customer of an order form, found and locked or registered, with the time zone the form
+     * gave, else one assumed from the shipping country when none is known. A new customer is saved
+     * once that is set: Hibernate inserts the state an entity has when it is saved, and would update
+     * the row for what changed after.
      */
     @Transactional
     public Orderer findOrRegisterOrderer(String email, String name, Optional<ZoneId> timeZone, String shippingCountry) {
-        Orderer orderer = findOrRegisterLocked(email, name);
-        timeZone.ifPresent(orderer.customer()::setTimeZone);
-        orderer.customer().assumeTimeZoneOf(shippingCountry);
-        return orderer;
-    }
-
-    private Orderer findOrRegisterLocked(String email, String name) {
         Optional<Customer> known = customers.findForUpdateByEmail(email);
-        Customer customer = known.orElseGet(() -> customers.save(new Customer(email, name, clock.instant())));
+        Customer customer = known.orElseGet(() -> new Customer(email, name, clock.instant()));
         customer.nameIfUnknown(name);
+        timeZone.ifPresent(customer::setTimeZone);
+        customer.assumeTimeZoneOf(shippingCountry);
+        if (known.isEmpty()) {
+            customers.save(customer);
+        }
         return new Orderer(customer, known.isEmpty());
     }
 
