@@ -24,5 +24,7 @@ FROM eclipse-temurin:21-jre
 WORKDIR /app
 COPY --from=build /src/app/target/nurture-app-*-cluster.jar nurture.jar
 EXPOSE 8080
-# Latency under load: see docs/operations.md, "The app's JVM" (the heap comes from JAVA_TOOL_OPTIONS).
-ENTRYPOINT ["java", "-XX:-ClassUnloadingWithConcurrentMark", "-XX:MetaspaceSize=160m", "-jar", "/app/nurture.jar"]
+# A fixed heap, for the app's java only (not jcmd or jstack): docs/operations.md, "The app's JVM".
+# A deployment sizes it by setting JDK_JAVA_OPTIONS itself.
+ENV JDK_JAVA_OPTIONS="-Xms512m -Xmx512m"
+ENTRYPOINT ["java", "-jar", "/app/nurture.jar"]

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * the figures are of compiled code, not of the JIT at work; Nurture is measured twice, on a fresh broker and once {@code open} process instances
  * are open ({@code open=0} skips the second measurement). Arguments starting with {@code --} go to
  * Nurture as settings, e.g. {@code --camunda.client.execution-threads=8}, to measure a change, and those
- * starting with {@code -X} to its JVM, e.g. {@code -Xms512m};
+ * starting with {@code -X} to its JVM, e.g. {@code -Xlog:gc+phases=debug:file=/tmp/phases.log};
  * {@code ceiling=false} skips the engine's runs, to measure a change to Nurture in about three and a half minutes.
  */
 public final class Benchmark {
@@ -49,8 +49,10 @@ public final class Benchmark {
         System.out.printf(
                 "Benchmark: %d card orders from %d clients, app heap %s, %d cores; logs in %s%n",
                 orders, clients, heap, Runtime.getRuntime().availableProcessors(), home);
-        System.out.println("Nurture settings: "
-                + Arrays.stream(args).filter(arg -> arg.startsWith("-")).toList());
+        System.out.println("Nurture settings and JVM options: "
+                + Arrays.stream(args)
+                        .filter(arg -> arg.startsWith("--") || arg.startsWith("-X"))
+                        .toList());
 
         Run ceiling = null;
         Run besideNurture = null;

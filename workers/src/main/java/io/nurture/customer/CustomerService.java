@@ -99,14 +99,10 @@ public class CustomerService {
         return customers.findByEmail(email.trim()).map(Customer::getId);
     }
 
-    /** The customer with this e-mail address, locked for the order being placed, or registered now if they are new. */
+    /** The customer with this e-mail address, locked until the transaction ends, or registered now if they are new. */
     @Transactional
     public Customer findOrRegister(String email, String name) {
-        Customer customer = customers
-                .findForUpdateByEmail(email)
-                .orElseGet(() -> customers.save(new Customer(email, name, clock.instant())));
-        customer.nameIfUnknown(name);
-        return customer;
+        return registeredIfNew(findOrNew(email, name)).customer();
     }
 
     /** The customer placing an order, locked for it; {@code registeredNow} when this order made them known. */
@@ -120,15 +116,24 @@ public class CustomerService {
      */
     @Transactional
     public Orderer findOrRegisterOrderer(String email, String name, Optional<ZoneId> timeZone, String shippingCountry) {
+        Orderer orderer = findOrNew(email, name);
+        timeZone.ifPresent(orderer.customer()::setTimeZone);
+        orderer.customer().assumeTimeZoneOf(shippingCountry);
+        return registeredIfNew(orderer);
+    }
+
+    private Orderer findOrNew(String email, String name) {
         Optional<Customer> known = customers.findForUpdateByEmail(email);
         Customer customer = known.orElseGet(() -> new Customer(email, name, clock.instant()));
         customer.nameIfUnknown(name);
-        timeZone.ifPresent(customer::setTimeZone);
-        customer.assumeTimeZoneOf(shippingCountry);
-        if (known.isEmpty()) {
-            customers.save(customer);
-        }
         return new Orderer(customer, known.isEmpty());
+    }
+
+    private Orderer registeredIfNew(Orderer orderer) {
+        if (orderer.registeredNow()) {
+            customers.save(orderer.customer());
+        }
+        return orderer;
     }
 
     /** The marketing consent an order form asked for, if it did; the customer is locked for the order. */

@@ -77,6 +77,7 @@ public class ShopEvents {
     /**
      * The customer placed an order: the anonymous id the order carried (if any) becomes theirs,
      * their carts whose checkout began are converted, and a first order ends their welcome series.
+     * {@code registeredNow}: the order itself made the customer known, in this transaction.
      */
     @Transactional
     public void ordered(String customerId, String anonymousId, boolean firstOrder, boolean registeredNow) {
