@@ -49,10 +49,11 @@ public final class Benchmark {
         System.out.printf(
                 "Benchmark: %d card orders from %d clients, app heap %s, %d cores; logs in %s%n",
                 orders, clients, heap, Runtime.getRuntime().availableProcessors(), home);
-        System.out.println("Nurture settings and JVM options: "
-                + Arrays.stream(args)
-                        .filter(arg -> arg.startsWith("--") || arg.startsWith("-X"))
-                        .toList());
+        List<String> settings =
+                Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList();
+        List<String> jvmOptions =
+                Arrays.stream(args).filter(arg -> arg.startsWith("-X")).toList();
+        System.out.println("Nurture settings: " + settings + "; JVM options: " + jvmOptions);
 
         Run ceiling = null;
         Run besideNurture = null;
@@ -62,9 +63,8 @@ public final class Benchmark {
         }
         Run nurture;
         Run nurtureWithOpen = null;
-        List<String> settings =
-                Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList();
-        try (LocalNurture app = LocalNurture.start(home, "nurture", appJvm(heap, home, profile, args), settings)) {
+        try (LocalNurture app =
+                LocalNurture.start(home, "nurture", appJvm(heap, home, profile, jvmOptions), settings)) {
             EndToEnd endToEnd = new EndToEnd(app);
             endToEnd.stock();
             endToEnd.measure(warmup, clients);
@@ -138,10 +138,10 @@ public final class Benchmark {
     }
 
     /** The app's GC log beside its other logs; with {@code profile=true} a flight recording of the whole run too. */
-    private static List<String> appJvm(String heap, Path home, boolean profile, String[] args) {
+    private static List<String> appJvm(String heap, Path home, boolean profile, List<String> jvmOptions) {
         List<String> options = new ArrayList<>(ServingJvm.withHeap(heap));
         options.add("-Xlog:gc:file=" + home.resolve("nurture-gc.log"));
-        Arrays.stream(args).filter(arg -> arg.startsWith("-X")).forEach(options::add);
+        options.addAll(jvmOptions);
         if (profile) {
             // Spring's and Hibernate's stacks run deeper than the recorder's default 64 frames.
             options.add("-XX:FlightRecorderOptions:stackdepth=256");
