@@ -47,9 +47,11 @@ public final class TestBrokers {
         return new LocalBroker(properties, DataDirectory.open(data.toString(), false), gatewayPort, false);
     }
 
-    private static Path distribution() throws IOException {
+    /** The distribution the build unpacked (beside it lie the broker's ahead-of-time caches, files of the same prefix). */
+    public static Path distribution() throws IOException {
         try (Stream<Path> unpacked = Files.list(Path.of("target", "zeebe"))) {
-            return unpacked.filter(dir -> dir.getFileName().toString().startsWith("camunda-zeebe-"))
+            return unpacked.filter(Files::isDirectory)
+                    .filter(dir -> dir.getFileName().toString().startsWith("camunda-zeebe-"))
                     .findFirst()
                     .orElseThrow(
                             () -> new IllegalStateException("No Zeebe distribution under target/zeebe: run the build"))

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * profiles, from an earlier start. A start that finds none trains one (slower, written when that
  * broker exits), unless another broker is training one; every later start uses it and boots in about
  * half the time and CPU (measured on 2 cores: 3.3 s and 4.5 s CPU instead of 7.1 s and 9.1 s). The
- * cache lies beside the distribution, one per JDK and broker JVM options, which it must match; a
+ * cache lies beside the distribution, one per JDK, broker JVM options and set of jars in its lib/
+ * (the build replaces one: see app/pom.xml), which it must match; a
  * cache the JVM cannot use it ignores with an error line in the broker's log, and the broker starts
  * as without it (delete the file to train a new one).
  */
@@ -56,8 +58,21 @@ final class AotCache {
         String jdk = Runtime.version() + "-"
                 + Integer.toHexString(System.getProperty("java.home").hashCode());
         String name = distribution.getFileName() + "-java" + jdk + "-"
-                + Integer.toHexString(javaOptions.strip().hashCode()) + ".aot";
+                + Integer.toHexString(javaOptions.strip().hashCode()) + "-"
+                + Integer.toHexString(jars(distribution).hashCode()) + ".aot";
         return new AotCache(directory.resolve(name.replace('+', '_')));
+    }
+
+    /**
+     * The class path's jars by name: a cache trained on other jars does not match the class path, and
+     * the JVM would ignore it on every start without training a new one.
+     */
+    private static List<String> jars(Path distribution) {
+        try (Stream<Path> jars = Files.list(distribution.resolve("lib"))) {
+            return jars.map(jar -> jar.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** The next start: it uses the cache, or trains one under a name of its own while no other broker does. */

@@ -63,6 +63,19 @@ class AotCacheTest {
     }
 
     @Test
+    void anotherSetOfJarsGetsACacheOfItsOwn() throws IOException {
+        Path distribution = distribution();
+        Path lib = Files.createDirectories(distribution.resolve("lib"));
+        Files.writeString(lib.resolve("feel-engine-1.18.0.jar"), "");
+        trainedBy(AotCache.beside(distribution, "-Xmx256m", true), "old jars", 0);
+
+        Files.move(lib.resolve("feel-engine-1.18.0.jar"), lib.resolve("feel-engine-1.18.5.jar"));
+
+        assertThat(AotCache.beside(distribution, "-Xmx256m", true).start().training())
+                .isNotNull();
+    }
+
+    @Test
     void switchedOffOrWithoutADistributionTheBrokerStartsWithoutOne() throws IOException {
         assertThat(AotCache.beside(Files.createDirectories(home.resolve("camunda-zeebe-8.6.0")), "-Xmx256m", false)
                         .start()
