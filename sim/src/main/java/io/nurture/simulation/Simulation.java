@@ -99,6 +99,9 @@ public final class Simulation {
             nurture.add("--nurture.engine.local.java-options=" + ShortLivedJvm.BROKER);
         } else {
             jvm.addAll(ServingJvm.withHeap("512m"));
+            // Free to stay small, the broker's G1 ran a concurrent cycle every few seconds: 28 s of
+            // its CPU in a 1,000 x 180 run (docs/performance.md, issue 27's fourth part).
+            nurture.add("--nurture.engine.local.java-options=" + String.join(" ", ServingJvm.withHeap("512m")));
         }
         try (Mailbox mailbox = new Mailbox(smtpPort);
                 LocalNurture app =

@@ -3,7 +3,7 @@ package io.nurture.testkit;
 import java.util.List;
 
 /**
- * JVM options for an app that serves orders for hours (the benchmark's, a long simulation's): the
+ * JVM options for a JVM that serves for hours (the benchmark's app, a long simulation's app and broker): the
  * heap fixed at its maximum, as the Dockerfile's {@code JDK_JAVA_OPTIONS} and app/pom.xml's
  * {@code spring-boot.run.jvmArguments} fix it. Free to stay small, G1 kept the heap at about 170 MB
  * and ran a concurrent cycle every 4 to 8 seconds, each ending in a remark pause of 17-103 ms; with
