@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
-import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
@@ -114,14 +112,8 @@ class MessageVariantsInModelsTest {
 
     private static Map<String, ZeebeIoMapping> contactPolicyCalls() {
         Map<String, ZeebeIoMapping> calls = new TreeMap<>();
-        ShippedModels.bpmn().forEach((name, model) -> {
-            for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
-                ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
-                if (called != null && called.getProcessId().equals("contact-policy")) {
-                    calls.put(name + "#" + call.getId(), call.getSingleExtensionElement(ZeebeIoMapping.class));
-                }
-            }
-        });
+        ShippedModels.contactPolicyCalls()
+                .forEach((call, activity) -> calls.put(call, activity.getSingleExtensionElement(ZeebeIoMapping.class)));
         return calls;
     }
 

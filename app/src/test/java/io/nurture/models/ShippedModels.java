@@ -3,6 +3,9 @@ package io.nurture.models;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.nurture.processes.ContactPolicy;
 import io.nurture.processes.Models;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +36,20 @@ final class ShippedModels {
             }
         });
         return models;
+    }
+
+    /** Every "Check contact policy" of the shipped models, by {@code model#element id}. */
+    static Map<String, CallActivity> contactPolicyCalls() {
+        Map<String, CallActivity> calls = new TreeMap<>();
+        bpmn().forEach((name, model) -> {
+            for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+                ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
+                if (called != null && called.getProcessId().equals(ContactPolicy.PROCESS_ID)) {
+                    calls.put(name + "#" + call.getId(), call);
+                }
+            }
+        });
+        return calls;
     }
 
     /** Every {@code @JobWorker} method of a component under {@code io.nurture}. */
