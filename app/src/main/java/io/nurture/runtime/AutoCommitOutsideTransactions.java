@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.ConnectionProxy;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -20,12 +22,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * turned it off at its start and the pool on again at its end, two of the three round trips a step's
  * transaction spent beside its queries (30 of 95 per card order, docs/performance.md).
  *
- * <p>What runs outside any transaction (a scheduled poll, a health check, a test's own query) is
+ * <p>What runs outside any transaction (a metrics query, a health check, a test's own insert) is
  * committed when its connection goes back to the pool, as auto-commit would have: without that, the
  * pool would roll such a write back unseen. Statements in a transaction are its manager's to commit.
+ * Auto-commit cannot be switched back on for such statements alone: a library that runs its own
+ * transaction on the connection (Flyway) would have it committed statement by statement.
  */
 @Component
 class AutoCommitOutsideTransactions implements BeanPostProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AutoCommitOutsideTransactions.class);
 
     private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement", "prepareCall");
 
@@ -97,9 +103,20 @@ class AutoCommitOutsideTransactions implements BeanPostProcessor {
             }
         }
 
+        /**
+         * Spring logs a failed close at debug only, and its caller has returned already: a write lost
+         * here must at least be seen. What still writes outside a transaction is the outboxes' marks
+         * and lease renewals (a mark lost here sends its rows again once their lease runs out) and
+         * the tests' own rows; job steps and business changes commit in transactions of their own.
+         */
         private void commitIfAlone() throws SQLException {
             if (alone && !pooled.isClosed() && !pooled.getAutoCommit()) {
-                pooled.commit();
+                try {
+                    pooled.commit();
+                } catch (SQLException e) {
+                    LOG.error("What ran outside any transaction on this connection was not committed", e);
+                    throw e;
+                }
             }
         }
     }

@@ -19,16 +19,19 @@ import java.time.Instant;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The messages Nurture's processes wait for, an order's start included. Each is written to the
- * engine outbox in the caller's transaction and published by {@link EngineRelay} once it
- * committed: a change that rolls back never reaches the engine, and one that commits always does,
- * even across a crash or an engine outage. Order events correlate by order id, so two open orders
+ * engine outbox in the caller's transaction (or one of its own, for a caller outside any: a job
+ * step that only tells a process) and published by {@link EngineRelay} once it committed: a change
+ * that rolls back never reaches the engine, and one that commits always does, even across a crash
+ * or an engine outage. Order events correlate by order id, so two open orders
  * of one customer never receive each other's events; only the retention journey, of which the
  * engine keeps one per customer, correlates by customer id.
  */
 @Component
+@Transactional
 public class ProcessMessages {
 
     /**

@@ -5,8 +5,10 @@ import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Deletes raw shop events once they are older than {@code nurture.events.retention}, a slice at a time. */
+/** Deletes raw shop events once they are older than {@code nurture.events.retention}, a slice per transaction. */
 @Component
 public class EventRetention {
 
@@ -15,9 +17,11 @@ public class EventRetention {
     private final JdbcClient db;
     private final EventProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    EventRetention(JdbcClient db, EventProperties properties, Clock clock) {
+    EventRetention(JdbcClient db, EventProperties properties, Clock clock, PlatformTransactionManager transactions) {
         this.db = db;
+        this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
         this.clock = clock;
     }
@@ -34,10 +38,10 @@ public class EventRetention {
         int deleted = 0;
         int slice;
         do {
-            slice = db.sql("DELETE FROM shop_events WHERE received_at < :before LIMIT :slice")
+            slice = transaction.execute(tx -> db.sql("DELETE FROM shop_events WHERE received_at < :before LIMIT :slice")
                     .param("before", UtcColumns.utc(clock.instant().minus(properties.retention())))
                     .param("slice", SLICE)
-                    .update();
+                    .update());
             deleted += slice;
         } while (slice == SLICE);
         return deleted;
