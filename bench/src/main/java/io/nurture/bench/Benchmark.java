@@ -63,8 +63,9 @@ public final class Benchmark {
         }
         Run nurture;
         Run nurtureWithOpen = null;
-        try (LocalNurture app =
-                LocalNurture.start(home, "nurture", appJvm(heap, home, profile, jvmOptions), settings)) {
+        try (MailServer mail = new MailServer();
+                LocalNurture app = LocalNurture.start(
+                        home, "nurture", appJvm(heap, home, profile, jvmOptions), withMailServer(settings, mail))) {
             EndToEnd endToEnd = new EndToEnd(app);
             endToEnd.stock();
             endToEnd.measure(warmup, clients);
@@ -90,6 +91,7 @@ public final class Benchmark {
                 nurtureWithOpen = endToEnd.measure(orders, clients);
             }
             endToEnd.moneyChecked();
+            System.out.printf("Mails the shop's mail server received: %d%n", mail.received());
         }
         if (ceiling != null) {
             print(orders, clients, ceiling, besideNurture, nurture);
@@ -248,5 +250,15 @@ public final class Benchmark {
             }
         }
         return otherwise;
+    }
+
+    /** Nurture sends to the benchmark's mail server, unless the arguments name another. */
+    private static List<String> withMailServer(List<String> settings, MailServer mail) {
+        if (settings.stream().anyMatch(setting -> setting.startsWith("--spring.mail.host="))) {
+            return settings;
+        }
+        List<String> all = new ArrayList<>(settings);
+        all.addAll(mail.settings());
+        return all;
     }
 }
