@@ -105,9 +105,9 @@ class AutoCommitOutsideTransactions implements BeanPostProcessor {
 
         /**
          * Spring logs a failed close at debug only, and its caller has returned already: a write lost
-         * here must at least be seen. What still writes outside a transaction is the outboxes' marks
-         * and lease renewals (a mark lost here sends its rows again once their lease runs out) and
-         * the tests' own rows; job steps and business changes commit in transactions of their own.
+         * here must at least be seen. Nurture's own writes (job steps, outbox marks and leases)
+         * commit in transactions, which report a failed commit to their caller; what still writes
+         * here is tests' own rows and libraries that commit for themselves (Flyway).
          */
         private void commitIfAlone() throws SQLException {
             if (alone && !pooled.isClosed() && !pooled.getAutoCommit()) {

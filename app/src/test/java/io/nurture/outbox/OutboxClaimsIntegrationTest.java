@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -106,7 +107,8 @@ class OutboxClaimsIntegrationTest {
         OutboxTable.Claim sent = cut.claim();
 
         database.away = how;
-        assertThatThrownBy(() -> cut.delivered(sent, sent.ids())).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> cut.delivered(sent, sent.ids()))
+                .isInstanceOfAny(DataAccessException.class, TransactionException.class);
         cut.releaseClaims();
         database.away = null;
         time.move(LEASE.dividedBy(2));
@@ -186,7 +188,9 @@ class OutboxClaimsIntegrationTest {
         /** The pool finds no server to open a connection to. */
         POOL_REFUSES_A_CONNECTION,
         /** The pool hands out a connection whose server has gone (Connector/J's CommunicationsException). */
-        OPEN_CONNECTION_LOST
+        OPEN_CONNECTION_LOST,
+        /** The server goes while it commits: the statements ran, the commit fails and nothing is kept. */
+        LOST_AT_COMMIT
     }
 
     /** The app's database as one that can go away. */
@@ -205,17 +209,18 @@ class OutboxClaimsIntegrationTest {
                 throw new SQLTransientConnectionException("the database server is stopped");
             }
             Connection connection = super.getConnection();
-            return now == Away.OPEN_CONNECTION_LOST ? lost(connection) : connection;
+            return now == null || now == Away.POOL_REFUSES_A_CONNECTION ? connection : lost(connection, now);
         }
 
-        private static Connection lost(Connection pooled) {
+        private static Connection lost(Connection pooled, Away how) {
             return (Connection) Proxy.newProxyInstance(
                     Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                         if (method.getName().equals("close")) {
                             return method.invoke(pooled, args);
                         }
-                        if (method.getName().startsWith("prepare")
-                                || method.getName().startsWith("create")
+                        boolean statement = method.getName().startsWith("prepare")
+                                || method.getName().startsWith("create");
+                        if ((statement && how == Away.OPEN_CONNECTION_LOST)
                                 || method.getName().equals("commit")) {
                             throw new SQLRecoverableException("Communications link failure");
                         }

@@ -17,9 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -142,12 +139,12 @@ public final class OutboxTable {
         if (heldClaims.isEmpty()) {
             return;
         }
-        db.sql("UPDATE " + layout.table()
+        transaction.executeWithoutResult(tx -> db.sql("UPDATE " + layout.table()
                         + " SET lease_until = :leaseEnd WHERE claimed_by IN (:tokens) AND delivery = 'PENDING'"
                         + " AND lease_until IS NOT NULL")
                 .param("leaseEnd", utc(leaseClock.instant().plus(properties.lease())))
                 .param("tokens", List.copyOf(heldClaims))
-                .update();
+                .update());
     }
 
     /** The batch is done: its leases are no longer kept alive, but for rows delivered and not yet marked. */
@@ -173,7 +170,8 @@ public final class OutboxTable {
 
     /**
      * Marks the claim's rows delivered; rows another claim took meanwhile stay theirs. When the
-     * database is away (the mail server took the mail, then the database went), the marks are kept
+     * database is away (the mail server took the mail, then the database went, or the mark's commit
+     * failed), the marks are kept
      * and made first when it answers again ({@link #markUnmarked()}), and the rows' lease is kept
      * alive from then: left to their lease, they would be delivered a second time once it ran out.
      * That holds for an outage shorter than the lease; after a longer one another instance may have
@@ -185,31 +183,20 @@ public final class OutboxTable {
         }
         try {
             mark(claim, ids);
-        } catch (DataAccessResourceFailureException
-                | TransientDataAccessException
-                | RecoverableDataAccessException databaseAway) {
+        } catch (RuntimeException notMarked) {
+            // Whatever failed, the mark is made again first when the database answers: it is idempotent,
+            // and under a transaction a failure shows as the failed rollback after it as often as not.
             unmarked.add(new Claim(claim.token(), List.copyOf(ids)));
-            throw databaseAway;
+            throw notMarked;
         }
     }
 
+    /**
+     * In a transaction of its own: a mark left to be committed when its connection went back to the
+     * pool would be lost unseen if that commit failed, and its rows sent again after their lease.
+     */
     private void mark(Claim claim, List<Long> ids) {
-        int marked;
-        if (layout.keep()) {
-            marked = db.sql("UPDATE " + layout.table()
-                            + " SET delivery = 'DELIVERED', delivered_at = :now, attempts = attempts + 1,"
-                            + " next_attempt_at = NULL, lease_until = NULL, last_error = NULL"
-                            + " WHERE id IN (:ids) AND claimed_by = :token AND delivery = 'PENDING'")
-                    .param("now", utc(clock.instant()))
-                    .param("ids", ids)
-                    .param("token", claim.token())
-                    .update();
-        } else {
-            marked = db.sql("DELETE FROM " + layout.table() + " WHERE id IN (:ids) AND claimed_by = :token")
-                    .param("ids", ids)
-                    .param("token", claim.token())
-                    .update();
-        }
+        int marked = transaction.execute(tx -> update(claim, ids));
         if (marked < ids.size()) {
             LOG.warn(
                     "{} of {} {} outbox rows delivered under claim {} had been claimed by another dispatcher meanwhile",
@@ -220,6 +207,23 @@ public final class OutboxTable {
         }
         meters.counter("nurture.outbox.deliveries", "outbox", name, "outcome", "delivered")
                 .increment(marked);
+    }
+
+    private int update(Claim claim, List<Long> ids) {
+        if (layout.keep()) {
+            return db.sql("UPDATE " + layout.table()
+                            + " SET delivery = 'DELIVERED', delivered_at = :now, attempts = attempts + 1,"
+                            + " next_attempt_at = NULL, lease_until = NULL, last_error = NULL"
+                            + " WHERE id IN (:ids) AND claimed_by = :token AND delivery = 'PENDING'")
+                    .param("now", utc(clock.instant()))
+                    .param("ids", ids)
+                    .param("token", claim.token())
+                    .update();
+        }
+        return db.sql("DELETE FROM " + layout.table() + " WHERE id IN (:ids) AND claimed_by = :token")
+                .param("ids", ids)
+                .param("token", claim.token())
+                .update();
     }
 
     /**
@@ -268,10 +272,10 @@ public final class OutboxTable {
 
     /** Rows waiting out a backoff after a failed attempt are due now. */
     void makeWaitingRowsDue() {
-        int due = db.sql("UPDATE " + layout.table() + " SET next_attempt_at = :now"
+        int due = transaction.execute(tx -> db.sql("UPDATE " + layout.table() + " SET next_attempt_at = :now"
                         + " WHERE delivery = 'PENDING' AND last_error IS NOT NULL AND next_attempt_at > :now")
                 .param("now", utc(clock.instant()))
-                .update();
+                .update());
         if (due > 0) {
             LOG.info("{} {} outbox rows waiting out a backoff are due now", due, name);
         }
