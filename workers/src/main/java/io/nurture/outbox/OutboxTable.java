@@ -171,11 +171,11 @@ public final class OutboxTable {
     /**
      * Marks the claim's rows delivered; rows another claim took meanwhile stay theirs. When the
      * database is away (the mail server took the mail, then the database went, or the mark's commit
-     * failed), the marks are kept
-     * and made first when it answers again ({@link #markUnmarked()}), and the rows' lease is kept
-     * alive from then: left to their lease, they would be delivered a second time once it ran out.
-     * That holds for an outage shorter than the lease; after a longer one another instance may have
-     * taken the rows meanwhile and sends them again (recognisable by their stable ids).
+     * failed), the marks are kept and made first when it answers again ({@link #markUnmarked()}), and
+     * the rows' lease is kept alive from then: left to their lease, they would be delivered a second
+     * time once it ran out. That holds for an outage shorter than the lease; after a longer one
+     * another instance may have taken the rows meanwhile and sends them again (recognisable by their
+     * stable ids).
      */
     public void delivered(Claim claim, List<Long> ids) {
         if (ids.isEmpty()) {
@@ -185,7 +185,7 @@ public final class OutboxTable {
             mark(claim, ids);
         } catch (RuntimeException notMarked) {
             // Whatever failed, the mark is made again first when the database answers: it is idempotent,
-            // and under a transaction a failure shows as the failed rollback after it as often as not.
+            // and under a transaction a lost connection can surface as the failed rollback after it.
             unmarked.add(new Claim(claim.token(), List.copyOf(ids)));
             throw notMarked;
         }
