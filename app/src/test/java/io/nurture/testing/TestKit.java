@@ -48,6 +48,11 @@ class TestKit {
     }
 
     @Bean
+    static WritesOutsideTransactions writesOutsideTransactions() {
+        return new WritesOutsideTransactions();
+    }
+
+    @Bean
     Tables tables(JdbcClient db) {
         return new Tables(db);
     }
