@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The shop's mail server, in the benchmark's own process: in production Nurture sends to a mail
@@ -21,7 +20,7 @@ final class MailServer implements AutoCloseable {
     private static final long FORGET_EVERY_SECONDS = 5;
 
     private final GreenMail server;
-    private final AtomicLong forgotten = new AtomicLong();
+    private long forgotten;
     private final ScheduledExecutorService forgetting = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("mail-forgetting").daemon().factory());
 
@@ -40,12 +39,12 @@ final class MailServer implements AutoCloseable {
 
     /** Mails received so far: the check that Nurture's mail did come here. */
     synchronized long received() {
-        return forgotten.get() + server.getReceivedMessages().length;
+        return forgotten + server.getReceivedMessages().length;
     }
 
     private synchronized void forget() {
         try {
-            forgotten.addAndGet(server.getReceivedMessages().length);
+            forgotten += server.getReceivedMessages().length;
             server.purgeEmailFromAllMailboxes();
         } catch (FolderException e) {
             throw new IllegalStateException("The benchmark's mail server could not drop its mail", e);
