@@ -29,6 +29,15 @@ public final class Tables {
                 .list();
     }
 
+    /** How many messages of this template the order's customer and ops were written, sent or kept back. */
+    public int messageCount(String orderId, String template) {
+        return db.sql("SELECT COUNT(*) FROM notifications WHERE order_id = ? AND template = ?")
+                .param(orderId)
+                .param(template)
+                .query(Integer.class)
+                .single();
+    }
+
     /** Fixes the customer's place in a journey's holdout split: a step whose share is above it holds them out. */
     public void placeInJourney(String customerId, String journey, double place) {
         db.sql("INSERT INTO journey_holdouts (customer_id, journey, bucket, assigned_at) VALUES (?, ?, ?, NOW(6))")

@@ -12,11 +12,14 @@ import java.time.Duration;
  */
 record Run(int orders, Duration elapsed, Latencies starts, double peakHeapMb, double cpu, Cpu cpuUsed) {
 
-    /** CPU milliseconds per order: app / broker / database, with the JIT compilers' part of app and broker. */
+    /**
+     * CPU milliseconds per order: app / broker / database, with the JIT compilers' part of app and broker; to a
+     * tenth, since a change worth keeping may move the app's figure by less than a millisecond.
+     */
     String cpuPerOrder() {
         return String.format(
                 java.util.Locale.ROOT,
-                "%.0f (JIT %.1f) / %.0f (JIT %.1f) / %.0f ms",
+                "%.1f (JIT %.1f) / %.1f (JIT %.1f) / %.1f ms",
                 1000 * cpuUsed.app() / orders,
                 1000 * cpuUsed.appCompiler() / orders,
                 1000 * cpuUsed.broker() / orders,
