@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * "Sent before?" is asked without flushing the step's other changes first (issue 27): the message
+ * "Sent before?" is asked without the session's flush before the query (issue 27): the message
  * written earlier in the same transaction must still count.
  */
 @NurtureIntegrationTest
