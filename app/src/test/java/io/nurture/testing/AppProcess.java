@@ -31,12 +31,13 @@ public record AppProcess(NurtureProcess process) implements AutoCloseable {
     private static final Duration STOP = Duration.ofMinutes(3);
 
     /**
-     * The test profile streams jobs, for the in-memory engine's sake (application-test.yaml); an app
-     * on a real broker takes them as production does, by polling (the client's default interval).
+     * The test profile polls its fallback once a second, for the in-memory engine's sake
+     * (application-test.yaml); an app on a real broker takes its jobs as production does: streamed,
+     * with the client's default poll interval as the fallback.
      */
     private static final Map<String, Object> PRODUCTION_JOB_DELIVERY = Map.of(
             "camunda.client.worker.defaults.stream-enabled",
-            false,
+            true,
             "camunda.client.worker.defaults.poll-interval",
             "PT0.1S");
 

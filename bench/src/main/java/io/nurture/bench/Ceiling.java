@@ -30,27 +30,30 @@ final class Ceiling {
     private static final Duration BACK_PRESSURE_PAUSE = Duration.ofMillis(20);
 
     /**
-     * How the no-op workers take their jobs: polling every {@code pollInterval}, up to
+     * How the no-op workers take their jobs: polling every {@code pollInterval}, or pushed by the
+     * broker as each is created ({@code streaming}, polling then only the fallback), up to
      * {@code maxJobsActive} at a time, with {@code threads} handlers each completing one job at a time.
      */
-    record Workers(Duration pollInterval, int threads, int maxJobsActive) {
+    record Workers(boolean streaming, Duration pollInterval, int threads, int maxJobsActive) {
 
-        static final Workers BESIDE_NURTURE = new Workers(Duration.ofMillis(50), 4, 32);
+        static final Workers BESIDE_NURTURE = new Workers(false, Duration.ofMillis(50), 4, 32);
 
         /**
-         * Fewer activation requests (a longer poll, more jobs per request) spare the broker's CPU,
-         * more threads and a shorter poll take jobs sooner: the engine alone runs each, and its best
-         * is the ceiling. Job streaming measured slower on this broker (docs/performance.md).
+         * Fewer activation requests (a longer poll, more jobs per request, or none: streaming) spare
+         * the broker's CPU, more threads and a shorter poll take jobs sooner: the engine alone runs
+         * each, and its best is the ceiling.
          */
         static final List<Workers> SWEEP = List.of(
-                new Workers(Duration.ofMillis(10), 8, 32),
-                new Workers(Duration.ofMillis(50), 4, 32),
-                new Workers(Duration.ofMillis(100), 4, 64),
-                new Workers(Duration.ofMillis(200), 2, 128));
+                new Workers(false, Duration.ofMillis(10), 8, 32),
+                new Workers(false, Duration.ofMillis(50), 4, 32),
+                new Workers(false, Duration.ofMillis(100), 4, 64),
+                new Workers(false, Duration.ofMillis(200), 2, 128),
+                new Workers(true, Duration.ofMillis(100), 4, 32));
 
         @Override
         public String toString() {
-            return "poll %d ms, %d threads, %d jobs active".formatted(pollInterval.toMillis(), threads, maxJobsActive);
+            return (streaming ? "streaming, poll %d ms as fallback" : "poll %d ms").formatted(pollInterval.toMillis())
+                    + ", %d threads, %d jobs active".formatted(threads, maxJobsActive);
         }
     }
 
@@ -145,7 +148,7 @@ final class Ceiling {
                 })
                 .maxJobsActive(tuning.maxJobsActive())
                 .pollInterval(tuning.pollInterval())
-                .streamEnabled(false)
+                .streamEnabled(tuning.streaming())
                 .open();
     }
 }
