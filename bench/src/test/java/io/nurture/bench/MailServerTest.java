@@ -1,0 +1,48 @@
+package io.nurture.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class MailServerTest {
+
+    @Test
+    void countsEveryMailSentOverOneConnectionToTheSameNewAddress() throws Exception {
+        try (MailServer server = new MailServer()) {
+            Session session = Session.getInstance(smtpTo(server));
+            try (Transport transport = session.getTransport("smtp")) {
+                transport.connect();
+                for (String body : new String[] {"first", ".\nA line that is only a dot does not end the mail.\n."}) {
+                    MimeMessage mail = mailTo("new@example.com", body, session);
+                    transport.sendMessage(mail, mail.getAllRecipients());
+                }
+            }
+
+            assertThat(server.received()).isEqualTo(2);
+        }
+    }
+
+    private static Properties smtpTo(MailServer server) {
+        Properties properties = new Properties();
+        for (String setting : server.settings()) {
+            String[] nameAndValue = setting.substring("--spring.mail.".length()).split("=", 2);
+            properties.put("mail.smtp." + nameAndValue[0], nameAndValue[1]);
+        }
+        return properties;
+    }
+
+    private static MimeMessage mailTo(String address, String body, Session session) throws Exception {
+        MimeMessage mail = new MimeMessage(session);
+        mail.setFrom(new InternetAddress("orders@nurture.example"));
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(address));
+        mail.setSubject("Your order");
+        mail.setText(body);
+        return mail;
+    }
+}
