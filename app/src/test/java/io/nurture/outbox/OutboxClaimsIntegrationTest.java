@@ -181,7 +181,14 @@ class OutboxClaimsIntegrationTest {
 
     private static OutboxProperties properties() {
         return new OutboxProperties(
-                Duration.ofSeconds(1), 10, LEASE, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofDays(3), 16);
+                Duration.ofSeconds(1),
+                10,
+                LEASE,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(5),
+                Duration.ofDays(3),
+                16,
+                Duration.ZERO);
     }
 
     /** How the database fails while it is away, as the pool and the driver report it. */

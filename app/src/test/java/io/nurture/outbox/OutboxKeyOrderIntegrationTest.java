@@ -48,7 +48,8 @@ class OutboxKeyOrderIntegrationTest {
                 Duration.ofSeconds(1),
                 Duration.ofMinutes(5),
                 Duration.ofDays(3),
-                16);
+                16,
+                Duration.ZERO);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         relay = new OutboxTable(
                 "relay-" + table,

@@ -56,7 +56,8 @@ class MailDispatcher extends OutboxDispatcher {
             NotificationProperties properties) {
         super(
                 new OutboxTable("mail", LAYOUT, db, transactions, clock, outboxProperties, meters),
-                outboxProperties.pollInterval());
+                outboxProperties.pollInterval(),
+                outboxProperties.mailBatchWait());
         this.db = db;
         this.mailSender = mailSender;
         this.properties = properties;

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff    the longest wait between two attempts
  * @param giveUpAfter   a row still undelivered this long after it was written is marked FAILED and logged
  * @param engineMaxInFlight engine messages published at once; more only meets the broker's back-pressure
+ * @param mailBatchWait after a batch shorter than full, how long the mail outbox waits for more mail
+ *                      before it claims again: fewer, fuller batches, each costing the same claim and marks
  */
 @ConfigurationProperties("nurture.outbox")
 public record OutboxProperties(
@@ -23,7 +25,8 @@ public record OutboxProperties(
         @DefaultValue("PT1S") Duration firstRetry,
         @DefaultValue("PT5M") Duration maxBackoff,
         @DefaultValue("P3D") Duration giveUpAfter,
-        @DefaultValue("16") int engineMaxInFlight) {
+        @DefaultValue("16") int engineMaxInFlight,
+        @DefaultValue("PT0.05S") Duration mailBatchWait) {
 
     Duration backoff(int failedAttempts) {
         Duration wait = firstRetry;

@@ -134,6 +134,15 @@ public final class OutboxTable {
         return new Claim(token, claimed);
     }
 
+    /**
+     * Whether a claim of {@code claimed} rows took every row that was due: one short of a full batch,
+     * on a table without key order (with it, a row waits for the older one of its key, and is due
+     * once that one is delivered).
+     */
+    public boolean tookEveryDueRow(int claimed) {
+        return claimed < properties.batchSize() && !layout.inKeyOrder();
+    }
+
     /** Pushes the lease of every claim in hand one lease ahead: called well within the lease while a batch is sent. */
     public void keepClaimsAlive() {
         if (heldClaims.isEmpty()) {
