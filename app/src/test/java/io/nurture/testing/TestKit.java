@@ -53,6 +53,11 @@ class TestKit {
     }
 
     @Bean
+    static CommitFaults commitFaults() {
+        return new CommitFaults();
+    }
+
+    @Bean
     Tables tables(JdbcClient db) {
         return new Tables(db);
     }
