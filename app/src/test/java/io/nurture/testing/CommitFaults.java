@@ -1,6 +1,6 @@
 package io.nurture.testing;
 
-import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,10 +8,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.jdbc.datasource.ConnectionProxy;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Fails one chosen commit, as a database whose connection breaks at the commit does: the
@@ -38,24 +35,7 @@ public final class CommitFaults implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        return bean instanceof DataSource dataSource && !(bean instanceof Faulty) ? new Faulty(dataSource) : bean;
-    }
-
-    private final class Faulty extends DelegatingDataSource {
-
-        Faulty(DataSource dataSource) {
-            super(dataSource);
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return new Watched(super.getConnection()).proxy();
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return new Watched(super.getConnection(username, password)).proxy();
-        }
+        return InterceptedDataSource.around(bean, this, connection -> new Watched(connection)::intercept);
     }
 
     /** One connection: whether the transaction under way ran the armed statement with the armed value. */
@@ -68,35 +48,16 @@ public final class CommitFaults implements BeanPostProcessor {
             this.connection = connection;
         }
 
-        Connection proxy() {
-            return (Connection) Proxy.newProxyInstance(
-                    ConnectionProxy.class.getClassLoader(),
-                    new Class<?>[] {ConnectionProxy.class},
-                    (proxy, method, args) -> {
-                        switch (method.getName()) {
-                            case "getTargetConnection":
-                                return connection instanceof ConnectionProxy inner
-                                        ? inner.getTargetConnection()
-                                        : connection;
-                            case "equals":
-                                return proxy == args[0];
-                            case "hashCode":
-                                return System.identityHashCode(proxy);
-                            case "commit":
-                                failIfHit();
-                                break;
-                            case "rollback":
-                                hit = null;
-                                break;
-                            default:
-                                break;
-                        }
-                        Object result = invoke(connection, method, args);
-                        return method.getName().equals("prepareStatement")
-                                        && result instanceof PreparedStatement statement
-                                ? watchedStatement(statement, (String) args[0])
-                                : result;
-                    });
+        Object intercept(Connection target, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "commit" -> failIfHit();
+                case "rollback" -> hit = null;
+                default -> {}
+            }
+            Object result = InterceptedDataSource.call(target, method, args);
+            return method.getName().equals("prepareStatement") && result instanceof PreparedStatement statement
+                    ? watchedStatement(statement, (String) args[0])
+                    : result;
         }
 
         private void failIfHit() throws SQLException {
@@ -124,16 +85,8 @@ public final class CommitFaults implements BeanPostProcessor {
                                 && trigger.boundValue().equals(String.valueOf(args[1]))) {
                             hit = trigger;
                         }
-                        return invoke(statement, method, args);
+                        return InterceptedDataSource.call(statement, method, args);
                     });
-        }
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getTargetException();
         }
     }
 }

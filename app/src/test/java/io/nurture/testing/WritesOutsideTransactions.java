@@ -1,18 +1,11 @@
 package io.nurture.testing;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.security.CodeSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.jdbc.datasource.ConnectionProxy;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -24,6 +17,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class WritesOutsideTransactions implements BeanPostProcessor {
 
     private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement", "prepareCall");
+    /**
+     * The test kit's own frames: its connection wrappers (this one, {@link CommitFaults}) stand between
+     * Nurture's code and the driver, and its helpers write only the tests' own rows.
+     */
+    private static final String TEST_KIT = WritesOutsideTransactions.class.getPackageName() + ".";
+
     private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private final List<String> seen = new CopyOnWriteArrayList<>();
@@ -35,9 +34,10 @@ public final class WritesOutsideTransactions implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        return bean instanceof DataSource dataSource && !(bean instanceof Watched)
-                ? new Watched(dataSource, this)
-                : bean;
+        return InterceptedDataSource.around(bean, this, connection -> (target, method, args) -> {
+            check(method.getName(), args);
+            return InterceptedDataSource.call(target, method, args);
+        });
     }
 
     private void check(String method, Object[] args) {
@@ -60,7 +60,7 @@ public final class WritesOutsideTransactions implements BeanPostProcessor {
             }
             return all.stream()
                     .filter(frame -> frame.getClassName().startsWith("io.nurture."))
-                    .filter(frame -> !frame.getClassName().startsWith(WritesOutsideTransactions.class.getName()))
+                    .filter(frame -> !frame.getClassName().startsWith(TEST_KIT))
                     .filter(frame ->
                             !frame.getClassName().startsWith("io.nurture.runtime.AutoCommitOutsideTransactions"))
                     .findFirst()
@@ -72,51 +72,5 @@ public final class WritesOutsideTransactions implements BeanPostProcessor {
     private static boolean isTestCode(Class<?> type) {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         return source != null && source.getLocation().toString().contains("test-classes");
-    }
-
-    private static final class Watched extends DelegatingDataSource {
-
-        private final WritesOutsideTransactions recorder;
-
-        Watched(DataSource dataSource, WritesOutsideTransactions recorder) {
-            super(dataSource);
-            this.recorder = recorder;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return watched(super.getConnection());
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return watched(super.getConnection(username, password));
-        }
-
-        private Connection watched(Connection connection) {
-            return (Connection) Proxy.newProxyInstance(
-                    ConnectionProxy.class.getClassLoader(),
-                    new Class<?>[] {ConnectionProxy.class},
-                    (proxy, method, args) -> {
-                        switch (method.getName()) {
-                            case "getTargetConnection":
-                                return connection instanceof ConnectionProxy inner
-                                        ? inner.getTargetConnection()
-                                        : connection;
-                            case "equals":
-                                return proxy == args[0];
-                            case "hashCode":
-                                return System.identityHashCode(proxy);
-                            default:
-                                break;
-                        }
-                        recorder.check(method.getName(), args);
-                        try {
-                            return method.invoke(connection, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getTargetException();
-                        }
-                    });
-        }
     }
 }
