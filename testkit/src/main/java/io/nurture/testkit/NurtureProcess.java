@@ -19,6 +19,8 @@ public final class NurtureProcess implements AutoCloseable {
 
     /** A start is waited for while the app's log grows (a busy machine); one that stands still this long failed. */
     private static final Duration STALL = Duration.ofMinutes(1);
+    /** Bound of a graceful stop: the broker that trains its ahead-of-time cache writes it as it stops. */
+    private static final Duration STOP = Duration.ofMinutes(3);
 
     private final Process process;
     private final int port;
@@ -85,11 +87,35 @@ public final class NurtureProcess implements AutoCloseable {
         process.waitFor(1, TimeUnit.MINUTES);
     }
 
-    /** Ends the app gracefully if it still runs, so it also stops its database server and broker. */
+    /**
+     * Ends the app gracefully if it still runs, so it also stops its database server and broker. An
+     * app that does not end in time leaves its threads in its log, for the cause, and is killed with
+     * everything it started: killed alone, its broker and database server would outlive the test.
+     */
     @Override
     public void close() throws InterruptedException {
-        if (!terminate(Duration.ofMinutes(3))) {
-            process.destroyForcibly();
+        if (terminate(STOP)) {
+            return;
+        }
+        System.err.println("Nurture (pid " + pid() + ") did not stop within " + STOP
+                + "; its threads are at the end of " + log + "; killing it and its child processes");
+        dumpThreads();
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(1, TimeUnit.MINUTES);
+    }
+
+    /** SIGQUIT: the JVM prints its threads to its standard output, which is the log. */
+    private void dumpThreads() throws InterruptedException {
+        try {
+            new ProcessBuilder("kill", "-QUIT", Long.toString(pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+            Thread.sleep(Duration.ofSeconds(2));
+        } catch (IOException e) {
+            System.err.println("No thread dump: " + e.getMessage());
         }
     }
 
