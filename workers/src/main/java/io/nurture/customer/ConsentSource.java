@@ -11,5 +11,10 @@ public enum ConsentSource {
     /** Staff, through the staff API (the staff client is recorded). */
     STAFF,
     /** The link in the mail that asks to confirm a sign-up (double opt-in). */
-    SIGN_UP
+    SIGN_UP,
+    /**
+     * Given in the shop's earlier system and brought in by staff ({@code POST /api/customers/imports}):
+     * the wording is what the person saw there, the time when they answered there.
+     */
+    IMPORT
 }

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -93,10 +96,16 @@ public class CustomerService {
         return erased;
     }
 
+    /** The customer with this e-mail address, if Nurture knows one (an erased one keeps no address). */
+    @Transactional(readOnly = true)
+    public Optional<Customer> byEmail(String email) {
+        return customers.findByEmail(email.trim());
+    }
+
     /** The id of the customer with this e-mail address, if Nurture knows one. */
     @Transactional(readOnly = true)
     public Optional<String> idOf(String email) {
-        return customers.findByEmail(email.trim()).map(Customer::getId);
+        return byEmail(email).map(Customer::getId);
     }
 
     /** The customer with this e-mail address, locked until the transaction ends, or registered now if they are new. */
@@ -172,6 +181,44 @@ public class CustomerService {
             }
             return customer;
         });
+    }
+
+    /**
+     * The shop's customers from its earlier system, with the consent each gave or refused there, in
+     * one transaction: a person Nurture does not know is registered; a known one's answer there is
+     * taken when it is newer than the one Nurture holds, so an answer given here since wins. Each
+     * answer taken is recorded as an import, with the wording the person saw, when they answered
+     * and the staff client. An import starts no journey: these people did not just sign up. The
+     * customers are locked in address order, so that two imports that share people cannot deadlock.
+     *
+     * @return what happened to each person, in the order given
+     */
+    @Transactional
+    public List<Imported> importPeople(List<ImportedPerson> people, String staff) {
+        Map<ImportedPerson, Imported> done = new IdentityHashMap<>();
+        people.stream()
+                .sorted(Comparator.comparing(person -> person.email().toLowerCase(Locale.ROOT)))
+                .forEach(person -> done.put(person, takeImported(person, staff)));
+        return people.stream().map(done::get).toList();
+    }
+
+    private Imported takeImported(ImportedPerson person, String staff) {
+        Orderer found = findOrNew(person.email(), person.name());
+        if (found.registeredNow() && person.timeZone() != null) {
+            found.customer().setTimeZone(person.timeZone());
+        }
+        Customer customer = registeredIfNew(found).customer();
+        Instant answeredHere = customer.getMarketingConsentChangedAt();
+        if (answeredHere != null && !person.consentedAt().isAfter(answeredHere)) {
+            return new Imported(customer.getId(), Imported.Outcome.UNCHANGED);
+        }
+        boolean before = customer.hasMarketingConsent();
+        boolean news = customer.setMarketingConsent(person.marketingConsent(), person.consentedAt());
+        answered(customer, before, news, ConsentSource.IMPORT, person.wording(), person.consentedAt(), staff);
+        Imported.Outcome outcome = found.registeredNow()
+                ? Imported.Outcome.REGISTERED
+                : news ? Imported.Outcome.CONSENT_TAKEN : Imported.Outcome.UNCHANGED;
+        return new Imported(customer.getId(), outcome);
     }
 
     /**

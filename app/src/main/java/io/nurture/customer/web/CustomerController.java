@@ -89,7 +89,7 @@ class CustomerController {
                     Whether marketing consent holds, each topic (OFFERS, REVIEWS_AND_REFERRALS, NEWS) with its \
                     wording and whether it holds (a topic holds while marketing consent does, unless the customer \
                     left it), and every change, oldest first: topic (null: marketing as a whole), given or \
-                    withdrawn, source (ORDER_FORM, LINK, PAGE, STAFF, SIGN_UP), the wording shown, when, and the \
+                    withdrawn, source (ORDER_FORM, LINK, PAGE, STAFF, SIGN_UP, IMPORT), the wording shown, when, and the \
                     staff client for a change staff made.""")
     @GetMapping("/consents")
     ConsentsView consents(@PathVariable String customerId) {

@@ -1,0 +1,137 @@
+package io.nurture.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nurture.testing.NurtureIntegrationTest;
+import io.nurture.testing.OrderRequests;
+import io.nurture.testkit.NurtureClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A shop brings its customers from its earlier system, with the consent each gave there: the
+ * people are registered, their answers kept as proof (source IMPORT, the wording they saw, when),
+ * an older answer never overrides a newer one, and nobody is mailed for being imported.
+ */
+@NurtureIntegrationTest
+class CustomerImportIntegrationTest {
+
+    private static final String WORDING = "Yes, send me offers by e-mail (old shop's checkout)";
+    private static final Instant A_YEAR_AGO =
+            Instant.now().minus(Duration.ofDays(365)).truncatedTo(ChronoUnit.MICROS);
+
+    @Autowired
+    NurtureClient api;
+
+    @Test
+    void importedPeopleAreRegisteredWithTheirAnswersAsProofAndAreNotMailed() {
+        String agreed = OrderRequests.newCustomerEmail();
+        String refused = OrderRequests.newCustomerEmail();
+
+        NurtureClient.Answer answer = importing(person(agreed, true, A_YEAR_AGO), person(refused, false, A_YEAR_AGO));
+
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        assertThat(answer.body().path("registered").asInt()).isEqualTo(2);
+        String agreedId = customerIdOf(agreed);
+        assertThat(answer.body().path("customers").get(0).path("customerId").asText())
+                .isEqualTo(agreedId);
+        JsonNode consents = api.get("/api/customers/" + agreedId + "/consents").body();
+        assertThat(consents.path("marketingConsent").asBoolean()).isTrue();
+        JsonNode proof = consents.path("changes").get(0);
+        assertThat(proof.path("source").asText()).isEqualTo("IMPORT");
+        assertThat(proof.path("wording").asText()).isEqualTo(WORDING);
+        assertThat(Instant.parse(proof.path("at").asText())).isEqualTo(A_YEAR_AGO);
+        assertThat(proof.path("by").asText()).isEqualTo("journey-harness");
+        assertThat(api.get("/api/customers/" + customerIdOf(refused) + "/consents")
+                        .body()
+                        .path("marketingConsent")
+                        .asBoolean())
+                .isFalse();
+        assertThat(api.get("/api/customers/" + agreedId + "/messages").body()).isEmpty();
+    }
+
+    @Test
+    void aNewerAnswerFromTheEarlierSystemIsTakenAndAnOlderOneIsNot() {
+        String email = OrderRequests.newCustomerEmail();
+        importing(person(email, false, A_YEAR_AGO));
+
+        NurtureClient.Answer newer = importing(person(email, true, A_YEAR_AGO.plus(Duration.ofDays(30))));
+        NurtureClient.Answer older = importing(person(email, false, A_YEAR_AGO.minus(Duration.ofDays(30))));
+
+        assertThat(newer.body().path("consentTaken").asInt()).isEqualTo(1);
+        assertThat(older.body().path("unchanged").asInt()).isEqualTo(1);
+        JsonNode consents =
+                api.get("/api/customers/" + customerIdOf(email) + "/consents").body();
+        assertThat(consents.path("marketingConsent").asBoolean()).isTrue();
+        assertThat(consents.path("changes").findValuesAsText("granted")).containsExactly("false", "true");
+    }
+
+    @Test
+    void anAnswerGivenHereSinceTheImportedOneWins() {
+        String email = OrderRequests.newCustomerEmail();
+        importing(person(email, true, A_YEAR_AGO));
+        String customerId = customerIdOf(email);
+        api.put("/api/customers/" + customerId + "/preferences", Map.of("marketingConsent", false));
+
+        NurtureClient.Answer again = importing(person(email, true, Instant.now().minus(Duration.ofDays(1))));
+
+        assertThat(again.body().path("unchanged").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/customers/" + customerId + "/consents")
+                        .body()
+                        .path("marketingConsent")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void theSameImportTwiceChangesNothingTheSecondTime() {
+        String email = OrderRequests.newCustomerEmail();
+        importing(person(email, true, A_YEAR_AGO));
+
+        NurtureClient.Answer again = importing(person(email, true, A_YEAR_AGO));
+
+        assertThat(again.body().path("unchanged").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/customers/" + customerIdOf(email) + "/consents")
+                        .body()
+                        .path("changes"))
+                .hasSize(1);
+    }
+
+    @Test
+    void anAddressNurtureDoesNotKnowFindsNobody() {
+        NurtureClient.Answer found = api.get("/api/customers?email=" + OrderRequests.newCustomerEmail());
+
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body()).isEmpty();
+    }
+
+    @SafeVarargs
+    private NurtureClient.Answer importing(Map<String, Object>... people) {
+        return api.post("/api/customers/imports", Map.of("customers", List.of(people)));
+    }
+
+    private static Map<String, Object> person(String email, boolean consent, Instant at) {
+        Map<String, Object> person = new HashMap<>();
+        person.put("email", email);
+        person.put("name", "Imported Person");
+        person.put("marketingConsent", consent);
+        person.put("consentedAt", at.toString());
+        person.put("wording", WORDING);
+        person.put("timeZone", "Europe/Berlin");
+        return person;
+    }
+
+    private String customerIdOf(String email) {
+        JsonNode found = api.get("/api/customers?email=" + email).body();
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).path("email").asText()).isEqualTo(email);
+        return found.get(0).path("customerId").asText();
+    }
+}
