@@ -5,6 +5,7 @@ import io.camunda.client.api.command.ClientException;
 import io.nurture.carecase.CareCaseClosedException;
 import io.nurture.checkout.IdempotencyKeyReusedException;
 import io.nurture.checkout.InvalidOrderException;
+import io.nurture.customer.InvalidImportException;
 import io.nurture.inbox.AlreadyDecidedException;
 import io.nurture.inbox.ClaimedByAnotherException;
 import io.nurture.inventory.StockChangedException;
@@ -114,6 +115,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidEventException.class)
     ResponseEntity<Object> invalidEvent(InvalidEventException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
+    }
+
+    @ExceptionHandler(InvalidImportException.class)
+    ResponseEntity<Object> invalidImport(InvalidImportException ex) {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
     }
 

@@ -1,19 +1,24 @@
 package io.nurture.customer;
 
+import static io.nurture.testing.OrderRequests.card;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nurture.testing.EngineRecords;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.OrderRequests;
+import io.nurture.testing.Shop;
 import io.nurture.testkit.NurtureClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A shop brings its customers from its earlier system, with the consent each gave there: the
@@ -27,21 +32,37 @@ class CustomerImportIntegrationTest {
     private static final Instant A_YEAR_AGO =
             Instant.now().minus(Duration.ofDays(365)).truncatedTo(ChronoUnit.MICROS);
 
+    private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
+
     @Autowired
     NurtureClient api;
 
+    @Autowired
+    Shop shop;
+
+    @Autowired
+    EngineRecords engine;
+
+    @Autowired
+    CustomerService customers;
+
+    @LocalServerPort
+    int port;
+
     @Test
-    void importedPeopleAreRegisteredWithTheirAnswersAsProofAndAreNotMailed() {
-        String agreed = OrderRequests.newCustomerEmail();
-        String refused = OrderRequests.newCustomerEmail();
+    void importedPeopleAreRegisteredWithTheirAnswersAsProof() {
+        String agreed = "z-" + OrderRequests.newCustomerEmail();
+        String refused = "a-" + OrderRequests.newCustomerEmail();
 
         NurtureClient.Answer answer = importing(person(agreed, true, A_YEAR_AGO), person(refused, false, A_YEAR_AGO));
 
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
         assertThat(answer.body().path("registered").asInt()).isEqualTo(2);
         String agreedId = customerIdOf(agreed);
-        assertThat(answer.body().path("customers").get(0).path("customerId").asText())
-                .isEqualTo(agreedId);
+        String refusedId = customerIdOf(refused);
+        assertThat(answer.body().path("customers").findValuesAsText("customerId"))
+                .as("in the order given")
+                .containsExactly(agreedId, refusedId);
         JsonNode consents = api.get("/api/customers/" + agreedId + "/consents").body();
         assertThat(consents.path("marketingConsent").asBoolean()).isTrue();
         JsonNode proof = consents.path("changes").get(0);
@@ -49,12 +70,58 @@ class CustomerImportIntegrationTest {
         assertThat(proof.path("wording").asText()).isEqualTo(WORDING);
         assertThat(Instant.parse(proof.path("at").asText())).isEqualTo(A_YEAR_AGO);
         assertThat(proof.path("by").asText()).isEqualTo("journey-harness");
-        assertThat(api.get("/api/customers/" + customerIdOf(refused) + "/consents")
+        assertThat(api.get("/api/customers/" + refusedId + "/consents")
                         .body()
                         .path("marketingConsent")
                         .asBoolean())
                 .isFalse();
-        assertThat(api.get("/api/customers/" + agreedId + "/messages").body()).isEmpty();
+        assertThat(api.get("/api/customers/" + agreedId).text("timeZone")).isEqualTo("Europe/Berlin");
+    }
+
+    @Test
+    void nobodyImportedIsMailedOrStartsAJourney() {
+        String email = OrderRequests.newCustomerEmail();
+        importing(person(email, true, A_YEAR_AGO));
+        String customerId = customerIdOf(email);
+
+        // An order placed after the import and shipped: whatever the import had set going went first.
+        shop.awaitStatus(
+                shop.place(shop.order(OrderRequests.newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa"))),
+                "SHIPPED");
+
+        assertThat(api.get("/api/customers/" + customerId + "/messages").body()).isEmpty();
+        assertThat(EngineRecords.instancesWith(engine.snapshot(), customerId, "customerId"))
+                .isEmpty();
+    }
+
+    @Test
+    void oneAddressTwiceInTheDatabasesSpellingIsRefusedAndNothingIsWritten() {
+        String email = OrderRequests.newCustomerEmail();
+
+        NurtureClient.Answer answer =
+                importing(person(email, true, A_YEAR_AGO), person(email.toUpperCase(Locale.ROOT), false, A_YEAR_AGO));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("errors").findValuesAsText("field")).containsExactly("customers[1].email");
+        assertThat(api.get("/api/customers?email=" + email).body()).isEmpty();
+    }
+
+    @Test
+    void anUnsubscribeHereThatChangedNothingStillWinsOverAnOlderAnswerImported() {
+        String email = OrderRequests.newCustomerEmail();
+        importing(person(email, false, A_YEAR_AGO));
+        String customerId = customerIdOf(email);
+        String token = customers.unsubscribeToken(customers.find(customerId).orElseThrow());
+        new NurtureClient(port, null).post("/unsubscribe/" + token, "", FORM);
+
+        NurtureClient.Answer again = importing(person(email, true, Instant.now().minus(Duration.ofDays(1))));
+
+        assertThat(again.body().path("unchanged").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/customers/" + customerId + "/consents")
+                        .body()
+                        .path("marketingConsent")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test

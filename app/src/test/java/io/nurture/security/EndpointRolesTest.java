@@ -82,6 +82,8 @@ class EndpointRolesTest {
             Map.entry("GET /api/refunds/{refundId}", STAFF_ONLY),
             Map.entry("POST /api/refunds/{refundId}/settlement", STAFF_ONLY),
             Map.entry("GET /api/reconciliation", STAFF_ONLY),
+            Map.entry("GET /api/customers", STAFF_ONLY),
+            Map.entry("POST /api/customers/imports", STAFF_ONLY),
             Map.entry("GET /api/customers/{customerId}", STAFF_ONLY),
             Map.entry("GET /api/customers/{customerId}/coupons", STAFF_ONLY),
             Map.entry("GET /api/customers/{customerId}/journey", STAFF_ONLY),

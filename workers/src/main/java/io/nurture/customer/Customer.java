@@ -12,7 +12,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
@@ -140,6 +144,16 @@ public class Customer extends AssignedIdEntity {
             unsubscribedAt = at;
         }
         return news;
+    }
+
+    /**
+     * When the customer last answered on marketing here: the later of their last change of consent
+     * and their unsubscribe (which changes nothing when consent was already off); empty if never.
+     */
+    public Optional<Instant> lastAnsweredAt() {
+        return Stream.of(marketingConsentChangedAt, unsubscribedAt)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder());
     }
 
     public boolean isUnsubscribed() {

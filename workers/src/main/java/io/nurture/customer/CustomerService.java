@@ -4,10 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -96,10 +93,10 @@ public class CustomerService {
         return erased;
     }
 
-    /** The customer with this e-mail address, if Nurture knows one (an erased one keeps no address). */
+    /** The customer with this e-mail address, if Nurture knows one; an erased one keeps no address. */
     @Transactional(readOnly = true)
     public Optional<Customer> byEmail(String email) {
-        return customers.findByEmail(email.trim());
+        return customers.findByEmail(email.trim()).filter(customer -> !customer.isErased());
     }
 
     /** The id of the customer with this e-mail address, if Nurture knows one. */
@@ -184,41 +181,47 @@ public class CustomerService {
     }
 
     /**
-     * The shop's customers from its earlier system, with the consent each gave or refused there, in
-     * one transaction: a person Nurture does not know is registered; a known one's answer there is
-     * taken when it is newer than the one Nurture holds, so an answer given here since wins. Each
-     * answer taken is recorded as an import, with the wording the person saw, when they answered
-     * and the staff client. An import starts no journey: these people did not just sign up. The
-     * customers are locked in address order, so that two imports that share people cannot deadlock.
-     *
-     * @return what happened to each person, in the order given
+     * A person from the shop's earlier system, in the import's transaction: registered, with their
+     * answer there, when Nurture does not know them; for a known one, the answer there is taken when
+     * it is newer than their latest here (a change of consent, or an unsubscribe that changed
+     * nothing because consent was already off). An answer taken is recorded as an import. The time
+     * zone of a known customer stays theirs: they set it here, or their orders did.
      */
-    @Transactional
-    public List<Imported> importPeople(List<ImportedPerson> people, String staff) {
-        Map<ImportedPerson, Imported> done = new IdentityHashMap<>();
-        people.stream()
-                .sorted(Comparator.comparing(person -> person.email().toLowerCase(Locale.ROOT)))
-                .forEach(person -> done.put(person, takeImported(person, staff)));
-        return people.stream().map(done::get).toList();
+    @Transactional(propagation = Propagation.MANDATORY)
+    Imported takeImported(ImportedPerson person, String staff) {
+        Customer known = customers.findForUpdateByEmail(person.email()).orElse(null);
+        if (known == null) {
+            return new Imported(register(person, staff).getId(), Imported.Outcome.REGISTERED);
+        }
+        if (known.isErased()) {
+            // Only an address naming the erased customer's id finds them: nobody's answer to take.
+            return new Imported(known.getId(), Imported.Outcome.UNCHANGED);
+        }
+        known.nameIfUnknown(person.name());
+        if (known.lastAnsweredAt()
+                .filter(here -> !person.consentedAt().isAfter(here))
+                .isPresent()) {
+            return new Imported(known.getId(), Imported.Outcome.UNCHANGED);
+        }
+        boolean taken = takeAnswer(known, person, staff);
+        return new Imported(known.getId(), taken ? Imported.Outcome.CONSENT_TAKEN : Imported.Outcome.UNCHANGED);
     }
 
-    private Imported takeImported(ImportedPerson person, String staff) {
-        Orderer found = findOrNew(person.email(), person.name());
-        if (found.registeredNow() && person.timeZone() != null) {
-            found.customer().setTimeZone(person.timeZone());
+    /** Saved once everything is set: Hibernate inserts the state an entity has when it is saved. */
+    private Customer register(ImportedPerson person, String staff) {
+        Customer customer = new Customer(person.email(), person.name(), clock.instant());
+        if (person.timeZone() != null) {
+            customer.setTimeZone(person.timeZone());
         }
-        Customer customer = registeredIfNew(found).customer();
-        Instant answeredHere = customer.getMarketingConsentChangedAt();
-        if (answeredHere != null && !person.consentedAt().isAfter(answeredHere)) {
-            return new Imported(customer.getId(), Imported.Outcome.UNCHANGED);
-        }
+        takeAnswer(customer, person, staff);
+        return customers.save(customer);
+    }
+
+    private boolean takeAnswer(Customer customer, ImportedPerson person, String staff) {
         boolean before = customer.hasMarketingConsent();
         boolean news = customer.setMarketingConsent(person.marketingConsent(), person.consentedAt());
         answered(customer, before, news, ConsentSource.IMPORT, person.wording(), person.consentedAt(), staff);
-        Imported.Outcome outcome = found.registeredNow()
-                ? Imported.Outcome.REGISTERED
-                : news ? Imported.Outcome.CONSENT_TAKEN : Imported.Outcome.UNCHANGED;
-        return new Imported(customer.getId(), outcome);
+        return news;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.nurture.api.InvalidRequestException;
 import io.nurture.api.OneLine;
 import io.nurture.api.TimeZoneId;
 import io.nurture.customer.Customer;
+import io.nurture.customer.CustomerImport;
 import io.nurture.customer.CustomerService;
 import io.nurture.customer.Imported;
 import io.nurture.customer.ImportedPerson;
@@ -19,10 +20,9 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.HashMap;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,15 +40,18 @@ class CustomerDirectoryController {
     static final int MAX_PEOPLE = 1000;
 
     private final CustomerService customers;
+    private final CustomerImport imports;
 
-    CustomerDirectoryController(CustomerService customers) {
+    CustomerDirectoryController(CustomerService customers, CustomerImport imports) {
         this.customers = customers;
+        this.imports = imports;
     }
 
     @Operation(
             summary = "Find a customer by e-mail address",
             description =
                     "The customer with this address, as one element, or none; an erased customer keeps no address.")
+    // Not required to Spring, so a missing address is refused by validation, naming "email".
     @GetMapping("/api/customers")
     List<Found> find(
             @Schema(example = "ada@example.com") @RequestParam(required = false) @NotBlank @Email @Size(max = 254)
@@ -66,26 +69,36 @@ class CustomerDirectoryController {
 
     @Operation(summary = "Import customers with the consent they gave in the shop's earlier system", description = """
                     All or nothing, up to 1,000 people. A person Nurture does not know is registered; a known \
-                    one's answer on marketing consent is taken when consentedAt is newer than the answer Nurture \
-                    holds (an answer given here since wins). Each answer taken is recorded with source IMPORT, \
-                    the wording the person saw, consentedAt and the staff client (GET .../consents). No journey \
-                    starts and no mail goes. Again with the same people: UNCHANGED.""")
+                    one's answer on marketing consent is taken when consentedAt is newer than their latest answer \
+                    here (a change of consent or an unsubscribe), so an answer given here since wins. Each answer \
+                    taken is recorded with source IMPORT, the wording the person saw (without their address or \
+                    name: it stays after an erasure), consentedAt and the staff client (GET .../consents). No \
+                    journey starts and no mail goes. Two addresses the database holds for one person (they differ \
+                    in case or accents only): 400 naming the second. Again with the same people: UNCHANGED.""")
     @PostMapping("/api/customers/imports")
     ImportResult importPeople(@Valid @RequestBody ImportRequest request, Principal staff) {
-        refuseRepeatedAddresses(request.customers());
-        List<Imported> imported = customers.importPeople(
-                request.customers().stream().map(Person::toImported).toList(), staff.getName());
-        return ImportResult.of(imported);
+        refuseWordingsNamingThePerson(request.customers());
+        List<ImportedPerson> people =
+                request.customers().stream().map(Person::toImported).toList();
+        return ImportResult.of(imports.take(people, staff.getName()));
     }
 
-    /** One person twice would take whichever answer came last, silently. */
-    private static void refuseRepeatedAddresses(List<Person> people) {
-        Map<String, Integer> first = new HashMap<>();
+    /**
+     * The wording stays after the person is erased (it is the proof of what people were shown, not
+     * data about one of them), so it must not hold their address or name.
+     */
+    private static void refuseWordingsNamingThePerson(List<Person> people) {
         for (int i = 0; i < people.size(); i++) {
-            Integer earlier = first.putIfAbsent(people.get(i).email().trim().toLowerCase(Locale.ROOT), i);
-            if (earlier != null) {
+            Person person = people.get(i);
+            String wording = person.wording().toLowerCase(Locale.ROOT);
+            boolean named = wording.contains(person.email().toLowerCase(Locale.ROOT))
+                    || (person.name() != null
+                            && !person.name().isBlank()
+                            && wording.contains(person.name().toLowerCase(Locale.ROOT)));
+            if (named) {
                 throw new InvalidRequestException(
-                        "customers[" + i + "].email", "appears twice in this import (also customers[" + earlier + "])");
+                        "customers[" + i + "].wording",
+                        "must be what the person was shown, without their address or name");
             }
         }
     }
@@ -121,26 +134,31 @@ class CustomerDirectoryController {
             @TimeZoneId
             String timeZone) {
 
+        /** At the database's precision, so the answer recorded and the one compared later agree. */
         ImportedPerson toImported() {
             return new ImportedPerson(
-                    email.trim(),
-                    name == null ? "" : name.trim(),
+                    email,
+                    name == null ? "" : name.strip(),
                     marketingConsent,
-                    consentedAt,
-                    wording,
+                    consentedAt.truncatedTo(ChronoUnit.MICROS),
+                    wording.strip(),
                     TimeZones.parse(timeZone).orElse(null));
         }
     }
 
     /** Counts, and each person's customer id and outcome in the order given. */
-    record ImportResult(int registered, int consentTaken, int unchanged, List<Imported> customers) {
+    record ImportResult(int registered, int consentTaken, int unchanged, List<Row> customers) {
+
+        record Row(String customerId, Imported.Outcome outcome) {}
 
         static ImportResult of(List<Imported> imported) {
             return new ImportResult(
                     count(imported, Imported.Outcome.REGISTERED),
                     count(imported, Imported.Outcome.CONSENT_TAKEN),
                     count(imported, Imported.Outcome.UNCHANGED),
-                    imported);
+                    imported.stream()
+                            .map(person -> new Row(person.customerId(), person.outcome()))
+                            .toList());
         }
 
         private static int count(List<Imported> imported, Imported.Outcome outcome) {
