@@ -6,21 +6,27 @@ import static org.mockito.Mockito.mock;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 
 class BoundedClientCloseTest {
 
     @Test
-    void aClientCloseThatNeverReturnsDoesNotHoldUpTheShutdown() throws Exception {
-        CountDownLatch never = new CountDownLatch(1);
-        AtomicInteger closes = new AtomicInteger();
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void aClientCloseThatWaitsForGoodIsInterruptedAndTheShutdownGoesOn() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
         BoundedClientClose.Closer closer = new BoundedClientClose.Closer(
                 () -> {
-                    closes.incrementAndGet();
-                    never.await();
+                    try {
+                        new CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                        interrupted.countDown();
+                        throw e;
+                    }
                 },
                 Duration.ofMillis(50));
         closer.start();
@@ -28,8 +34,9 @@ class BoundedClientCloseTest {
         closer.stop();
 
         assertThat(closer.isRunning()).isFalse();
-        assertThat(closes).hasValue(1);
-        never.countDown();
+        assertThat(interrupted.await(1, TimeUnit.MINUTES))
+                .as("the close was interrupted")
+                .isTrue();
     }
 
     @Test
@@ -37,8 +44,21 @@ class BoundedClientCloseTest {
         AtomicInteger closes = new AtomicInteger();
         BoundedClientClose.Closer closer =
                 new BoundedClientClose.Closer(closes::incrementAndGet, Duration.ofMinutes(1));
+        closer.start();
 
         closer.stop();
+        closer.destroy();
+
+        assertThat(closes).hasValue(1);
+    }
+
+    @Test
+    void aContextThatNeverStartedStillClosesTheClient() {
+        AtomicInteger closes = new AtomicInteger();
+        BoundedClientClose.Closer closer =
+                new BoundedClientClose.Closer(closes::incrementAndGet, Duration.ofMinutes(1));
+
+        closer.destroy();
 
         assertThat(closes).hasValue(1);
     }
@@ -48,7 +68,7 @@ class BoundedClientCloseTest {
         DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
         RootBeanDefinition client =
                 new RootBeanDefinition(mock(CamundaClient.class).getClass());
-        client.setDestroyMethodName("(inferred)");
+        client.setDestroyMethodName("close");
         beanFactory.registerBeanDefinition("camundaClient", client);
 
         BoundedClientClose.camundaClientNotClosedByTheContainer().postProcessBeanFactory(beanFactory);
