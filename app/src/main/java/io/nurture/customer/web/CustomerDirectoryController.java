@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -90,17 +91,27 @@ class CustomerDirectoryController {
     private static void refuseWordingsNamingThePerson(List<Person> people) {
         for (int i = 0; i < people.size(); i++) {
             Person person = people.get(i);
-            String wording = person.wording().toLowerCase(Locale.ROOT);
-            boolean named = wording.contains(person.email().toLowerCase(Locale.ROOT))
+            boolean named = person.wording()
+                            .toLowerCase(Locale.ROOT)
+                            .contains(person.email().toLowerCase(Locale.ROOT))
                     || (person.name() != null
                             && !person.name().isBlank()
-                            && wording.contains(person.name().toLowerCase(Locale.ROOT)));
+                            && asWords(person.name().strip())
+                                    .matcher(person.wording())
+                                    .find());
             if (named) {
                 throw new InvalidRequestException(
                         "customers[" + i + "].wording",
                         "must be what the person was shown, without their address or name");
             }
         }
+    }
+
+    /** Whole words only: a short name ("Ann") is not found inside another word ("annually"). */
+    private static Pattern asWords(String name) {
+        return Pattern.compile(
+                "(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     record ImportRequest(

@@ -102,6 +102,18 @@ class CustomerDirectoryValidationTest {
     }
 
     @Test
+    void aWordingWithTheNameOnlyInsideAnotherWordIsTaken() {
+        when(imports.take(anyList(), any())).thenReturn(List.of(new Imported("c-1", Imported.Outcome.REGISTERED)));
+        Map<String, Object> person = person("ann@example.com");
+        person.put("name", "Ann");
+        person.put("wording", "Yes, send me the annual catalogue by e-mail");
+
+        SliceClient.Answer answer = client().post("/api/customers/imports", importOf(person));
+
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+    }
+
+    @Test
     void moreThanAThousandPeopleAreRefused() {
         List<Map<String, Object>> people = IntStream.rangeClosed(0, CustomerDirectoryController.MAX_PEOPLE)
                 .mapToObj(i -> person("p" + i + "@example.com"))
