@@ -70,11 +70,7 @@ class CustomerImportIntegrationTest {
         assertThat(proof.path("wording").asText()).isEqualTo(WORDING);
         assertThat(Instant.parse(proof.path("at").asText())).isEqualTo(A_YEAR_AGO);
         assertThat(proof.path("by").asText()).isEqualTo("journey-harness");
-        assertThat(api.get("/api/customers/" + refusedId + "/consents")
-                        .body()
-                        .path("marketingConsent")
-                        .asBoolean())
-                .isFalse();
+        assertThat(holdsConsent(refusedId)).isFalse();
         assertThat(api.get("/api/customers/" + agreedId).text("timeZone")).isEqualTo("Europe/Berlin");
     }
 
@@ -117,11 +113,7 @@ class CustomerImportIntegrationTest {
         NurtureClient.Answer again = importing(person(email, true, Instant.now().minus(Duration.ofDays(1))));
 
         assertThat(again.body().path("unchanged").asInt()).isEqualTo(1);
-        assertThat(api.get("/api/customers/" + customerId + "/consents")
-                        .body()
-                        .path("marketingConsent")
-                        .asBoolean())
-                .isFalse();
+        assertThat(holdsConsent(customerId)).isFalse();
     }
 
     @Test
@@ -150,11 +142,7 @@ class CustomerImportIntegrationTest {
         NurtureClient.Answer again = importing(person(email, true, Instant.now().minus(Duration.ofDays(1))));
 
         assertThat(again.body().path("unchanged").asInt()).isEqualTo(1);
-        assertThat(api.get("/api/customers/" + customerId + "/consents")
-                        .body()
-                        .path("marketingConsent")
-                        .asBoolean())
-                .isFalse();
+        assertThat(holdsConsent(customerId)).isFalse();
     }
 
     @Test
@@ -193,6 +181,13 @@ class CustomerImportIntegrationTest {
         person.put("wording", WORDING);
         person.put("timeZone", "Europe/Berlin");
         return person;
+    }
+
+    private boolean holdsConsent(String customerId) {
+        return api.get("/api/customers/" + customerId + "/consents")
+                .body()
+                .path("marketingConsent")
+                .asBoolean();
     }
 
     private String customerIdOf(String email) {
