@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.camunda.client.api.command.ClientException;
 import io.nurture.carecase.CareCaseClosedException;
 import io.nurture.checkout.IdempotencyKeyReusedException;
-import io.nurture.checkout.InvalidOrderException;
-import io.nurture.customer.InvalidImportException;
 import io.nurture.inbox.AlreadyDecidedException;
 import io.nurture.inbox.ClaimedByAnotherException;
 import io.nurture.inventory.StockChangedException;
@@ -17,13 +15,12 @@ import io.nurture.order.UnknownOrderException;
 import io.nurture.payment.InvoiceAmountMismatchException;
 import io.nurture.payment.RefundExceedsWhatIsLeftException;
 import io.nurture.payment.RefundRequestReusedException;
-import io.nurture.returns.InvalidReturnException;
+import io.nurture.request.InvalidFieldException;
 import io.nurture.returns.ReturnRequestReusedException;
 import io.nurture.returns.ReturnStateConflictException;
 import io.nurture.returns.UnknownReturnException;
 import io.nurture.shipping.CarrierEventNotForParcelException;
 import io.nurture.shipping.UnknownShipmentException;
-import io.nurture.shopevent.InvalidEventException;
 import io.nurture.survey.SurveyAnswerException;
 import java.util.Comparator;
 import java.util.List;
@@ -103,23 +100,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(ex.problems()));
     }
 
-    @ExceptionHandler(InvalidOrderException.class)
-    ResponseEntity<Object> invalidOrder(InvalidOrderException ex) {
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
-    }
-
-    @ExceptionHandler(InvalidReturnException.class)
-    ResponseEntity<Object> invalidReturn(InvalidReturnException ex) {
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
-    }
-
-    @ExceptionHandler(InvalidEventException.class)
-    ResponseEntity<Object> invalidEvent(InvalidEventException ex) {
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
-    }
-
-    @ExceptionHandler(InvalidImportException.class)
-    ResponseEntity<Object> invalidImport(InvalidImportException ex) {
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<Object> invalidField(InvalidFieldException ex) {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
     }
 

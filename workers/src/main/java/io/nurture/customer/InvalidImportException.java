@@ -1,22 +1,11 @@
 package io.nurture.customer;
 
-/** A person in an import that cannot be taken as given; {@code field} names it, e.g. {@code customers[2].email}. */
-public class InvalidImportException extends RuntimeException {
+import io.nurture.request.InvalidFieldException;
 
-    private final String field;
-    private final String reason;
+/** A person in an import that cannot be taken as given; {@code field} names it, e.g. {@code customers[2].email}. */
+public class InvalidImportException extends InvalidFieldException {
 
     InvalidImportException(String field, String reason) {
-        super(field + " " + reason);
-        this.field = field;
-        this.reason = reason;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String reason() {
-        return reason;
+        super(field, reason);
     }
 }

@@ -1,23 +1,11 @@
 package io.nurture.returns;
 
-/** A return or inspection that is well-formed but cannot be taken as sent: a line not in the order, more than was delivered. */
-public class InvalidReturnException extends RuntimeException {
+import io.nurture.request.InvalidFieldException;
 
-    private final String field;
-    private final String reason;
+/** A return or inspection that is well-formed but cannot be taken as sent: a line not in the order, more than was delivered. */
+public class InvalidReturnException extends InvalidFieldException {
 
     InvalidReturnException(String field, String reason) {
-        super(field + " " + reason);
-        this.field = field;
-        this.reason = reason;
-    }
-
-    /** The request's field, as the API names it. */
-    public String field() {
-        return field;
-    }
-
-    public String reason() {
-        return reason;
+        super(field, reason);
     }
 }

@@ -1,20 +1,11 @@
 package io.nurture.shopevent;
 
+import io.nurture.request.InvalidFieldException;
+
 /** An event the shop sent cannot be taken as it is; {@code field} names it, e.g. {@code events[2].sku}. */
-public class InvalidEventException extends RuntimeException {
+public class InvalidEventException extends InvalidFieldException {
 
-    private final String field;
-
-    InvalidEventException(String field, String message) {
-        super(field + " " + message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String reason() {
-        return getMessage().substring(field.length() + 1);
+    InvalidEventException(String field, String reason) {
+        super(field, reason);
     }
 }
