@@ -4,7 +4,9 @@ import static io.nurture.testing.OrderRequests.card;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nurture.local.EmbeddedMariaDb;
 import io.nurture.testing.EngineRecords;
+import io.nurture.testing.HeldInserts;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.OrderRequests;
 import io.nurture.testing.Shop;
@@ -16,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +36,8 @@ class CustomerImportIntegrationTest {
     private static final Instant A_YEAR_AGO =
             Instant.now().minus(Duration.ofDays(365)).truncatedTo(ChronoUnit.MICROS);
 
+    private static final String HELD_NAME = "Held Import";
+
     private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
 
     @Autowired
@@ -45,6 +51,9 @@ class CustomerImportIntegrationTest {
 
     @Autowired
     CustomerService customers;
+
+    @Autowired
+    EmbeddedMariaDb database;
 
     @LocalServerPort
     int port;
@@ -157,6 +166,41 @@ class CustomerImportIntegrationTest {
                         .body()
                         .path("changes"))
                 .hasSize(1);
+    }
+
+    @Test
+    void twoImportsOfOneNewPersonAtOnceRegisterThemOnceAndTheNewerAnswerHolds() throws Exception {
+        String email = OrderRequests.newCustomerEmail();
+        Map<String, Object> newerAnswer = person(email, true, A_YEAR_AGO.plus(Duration.ofDays(1)));
+        newerAnswer.put("name", HELD_NAME);
+        NurtureClient.Answer first;
+        NurtureClient.Answer second;
+        try (HeldInserts held = HeldInserts.into(database, "customers", "name", HELD_NAME)) {
+            // given an import that looked for the person, found nobody and is registering them
+            CompletableFuture<NurtureClient.Answer> firstImport =
+                    CompletableFuture.supplyAsync(() -> importing(newerAnswer));
+            held.awaitHeld(Duration.ofSeconds(30));
+
+            // when another import registers them first, with an older answer
+            second = importing(person(email, false, A_YEAR_AGO));
+            held.release();
+            first = firstImport.get(1, TimeUnit.MINUTES);
+        }
+
+        // then the first runs again, finds them known and takes its newer answer
+        assertThat(second.body().path("registered").asInt())
+                .as(second.body().toString())
+                .isEqualTo(1);
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+        assertThat(first.body().path("consentTaken").asInt())
+                .as(first.body().toString())
+                .isEqualTo(1);
+        String customerId = customerIdOf(email);
+        assertThat(first.body().path("customers").findValuesAsText("customerId"))
+                .containsExactly(customerId);
+        assertThat(holdsConsent(customerId)).isTrue();
+        assertThat(api.get("/api/customers/" + customerId + "/consents").body().path("changes"))
+                .hasSize(2);
     }
 
     @Test

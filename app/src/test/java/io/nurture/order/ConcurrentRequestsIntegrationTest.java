@@ -6,20 +6,25 @@ import static io.nurture.testing.OrderRequests.newCustomerEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.nurture.local.EmbeddedMariaDb;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.testing.EngineRecords;
+import io.nurture.testing.HeldInserts;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.Shop;
 import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,13 +37,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @InjectedFault(
         id = 5,
         fault = "concurrent requests",
-        injected = "requests released together from a barrier on 2-12 threads over HTTP",
+        injected =
+                "requests released together from a barrier on 2-12 threads over HTTP; a new customer's insert held at the database until another request registered them",
         holds =
-                "one order per idempotency key, one customer per new e-mail, a cancellation racing a payment keeps exactly the right payments, one of two survey answers")
+                "one order per idempotency key, one customer per new e-mail (the loser of a held race placed again for them), a cancellation racing a payment keeps exactly the right payments, one of two survey answers")
 @NurtureIntegrationTest
 class ConcurrentRequestsIntegrationTest {
 
     private static final int PARALLEL = 8;
+    private static final String HELD_NAME = "Held Buyer";
+
+    @Autowired
+    EmbeddedMariaDb database;
 
     @Autowired
     JdbcClient db;
@@ -92,6 +102,41 @@ class ConcurrentRequestsIntegrationTest {
                 .isEqualTo(1);
         assertThat(answers.stream().map(answer -> answer.text("orderId")).distinct())
                 .hasSize(PARALLEL);
+    }
+
+    @Test
+    void aFirstOrderThatLosesTheRaceToRegisterItsCustomerIsPlacedForTheCustomerWhoWon() throws Exception {
+        String email = newCustomerEmail();
+        Map<String, Object> heldOrder = shop.order(email, "TEA-SENCHA-100", 1, invoice());
+        heldOrder.put("customer", Map.of("email", email, "name", HELD_NAME));
+        NurtureClient.Answer first;
+        NurtureClient.Answer second;
+        try (HeldInserts held = HeldInserts.into(database, "customers", "name", HELD_NAME)) {
+            // given a first order that found no customer by that address and is registering them
+            CompletableFuture<NurtureClient.Answer> firstOrder =
+                    CompletableFuture.supplyAsync(() -> api.post("/api/orders", heldOrder));
+            held.awaitHeld(Duration.ofSeconds(30));
+
+            // when another first order registers them first
+            second = api.post("/api/orders", shop.order(email, "TEA-SENCHA-100", 1, invoice()));
+            held.release();
+            first = firstOrder.get(1, TimeUnit.MINUTES);
+        }
+
+        // then the first is placed again, for the customer the second registered
+        assertThat(second.status()).as(second.body().toString()).isEqualTo(201);
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        assertThat(db.sql("SELECT DISTINCT customer_id FROM orders WHERE id IN (?, ?)")
+                        .param(first.text("orderId"))
+                        .param(second.text("orderId"))
+                        .query(String.class)
+                        .list())
+                .hasSize(1);
+        assertThat(db.sql("SELECT COUNT(*) FROM customers WHERE email = ?")
+                        .param(email)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
