@@ -22,6 +22,7 @@ import io.nurture.returns.UnknownReturnException;
 import io.nurture.shipping.CarrierEventNotForParcelException;
 import io.nurture.shipping.UnknownShipmentException;
 import io.nurture.survey.SurveyAnswerException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.dao.TransientDataAccessException;
@@ -224,6 +225,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "database-busy",
                 "Database busy",
                 "The database rolled the request back; nothing was stored. Please retry.");
+    }
+
+    /**
+     * What no handler here expects (a bug, or a race lost on every try the request makes): logged
+     * whole, answered as a problem too, without its internals.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+        logger.error("Request " + request.getMethod() + " " + request.getRequestURI() + " failed", ex);
+        return ResponseEntity.internalServerError()
+                .body(Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal-error",
+                        "Internal error",
+                        "Nurture could not complete the request; the cause is in its log under this path and time."));
     }
 
     private static ResponseEntity<ProblemDetail> retryLater(
