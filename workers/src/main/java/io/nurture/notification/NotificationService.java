@@ -62,9 +62,10 @@ public class NotificationService {
         send(order, template, Audience.CUSTOMER, null, details);
     }
 
+    /** @return whether this call wrote the alert: false when it was sent about this order before */
     @Transactional
-    public void alertOps(MailableOrder order, String template, Map<String, Object> details) {
-        send(order, template, Audience.OPS, null, details);
+    public boolean alertOps(MailableOrder order, String template, Map<String, Object> details) {
+        return send(order, template, Audience.OPS, null, details);
     }
 
     /** An alert about one of several things on an order (a return, say), sent once per {@code dedupeKey}. */
@@ -98,13 +99,13 @@ public class NotificationService {
         return model;
     }
 
-    private void send(
+    private boolean send(
             MailableOrder order, String template, Audience audience, String dedupeKey, Map<String, Object> details) {
         boolean sentBefore = dedupeKey == null
                 ? notifications.existsByOrderIdAndTemplateAndAudience(order.getId(), template, audience)
                 : notifications.existsByCustomerIdAndDedupeKey(order.getCustomerId(), dedupeKey);
         if (sentBefore) {
-            return;
+            return false;
         }
         Customer customer = customers.find(order.getCustomerId()).orElseThrow();
         MailTemplates.RenderedMail mail = templates.render(template, model(order, customer, details));
@@ -125,6 +126,7 @@ public class NotificationService {
         } else {
             toCustomer(notification);
         }
+        return true;
     }
 
     /**

@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the reconciliation on a schedule over the orders of the last {@code lookback} (older ones
  * came to rest long ago and were checked by earlier runs; the staff API checks any period on
- * demand); ops get one mail per order that breaks the invariant (the metric
- * {@code nurture_reconciliation_violations} counts them all).
+ * demand); ops get one mail per order that breaks the invariant, at most {@value #MAILS_PER_RUN}
+ * new ones a run: an order mailed about on an earlier run is not mailed again and does not take
+ * another's place (the log names them all, the metric {@code nurture_reconciliation_violations}
+ * counts them).
  */
 @Component
 @ConditionalOnProperty(name = "nurture.reconciliation.enabled", havingValue = "true", matchIfMissing = true)
@@ -61,19 +63,30 @@ class ScheduledReconciliation {
                 report.violations().size(),
                 report.ordersChecked(),
                 report.violations());
-        report.violations().stream()
-                .limit(MAILS_PER_RUN)
-                .forEach(finding -> notifications.alertOps(
-                        orders.get(finding.orderId()),
-                        "reconciliation-violation",
-                        Map.of(
-                                "problem",
-                                finding.problem(),
-                                "taken",
-                                finding.taken().toPlainString(),
-                                "returned",
-                                finding.returned().toPlainString(),
-                                "owes",
-                                finding.owes().toPlainString())));
+        int mailed = 0;
+        for (Reconciliation.Finding finding : report.violations()) {
+            if (mailed == MAILS_PER_RUN) {
+                break;
+            }
+            if (alert(finding)) {
+                mailed++;
+            }
+        }
+    }
+
+    /** Whether ops were mailed now: an order they were mailed about on an earlier run is not mailed again. */
+    private boolean alert(Reconciliation.Finding finding) {
+        return notifications.alertOps(
+                orders.get(finding.orderId()),
+                "reconciliation-violation",
+                Map.of(
+                        "problem",
+                        finding.problem(),
+                        "taken",
+                        finding.taken().toPlainString(),
+                        "returned",
+                        finding.returned().toPlainString(),
+                        "owes",
+                        finding.owes().toPlainString()));
     }
 }
