@@ -35,10 +35,8 @@ public final class LocalNurture implements AutoCloseable {
     public static LocalNurture start(Path home, String name, List<String> jvmOptions, List<String> arguments)
             throws IOException {
         Path data = Files.createDirectories(home.resolve(name));
-        // Its own temp directory: the embedded database refuses a data directory inside the temp
-        // directory (it would wipe it), and a clone under /tmp puts the runs there. A short path of its
-        // own: MariaDB puts its socket there, and a socket path may not pass 107 characters, which a
-        // run directory deep in a clone does.
+        // Its own temp directory, a short path: MariaDB puts its socket there, and a socket path may
+        // not pass 107 characters, which a run directory deep in a clone does.
         Path temp = Files.createTempDirectory("nurture-" + name + "-");
         int gatewayPort = FreePorts.any();
         int databasePort = FreePorts.any();
