@@ -4,8 +4,11 @@ import static io.nurture.testing.OrderRequests.card;
 import static io.nurture.testing.OrderRequests.newCustomerEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nurture.local.EmbeddedMariaDb;
 import io.nurture.persistence.UtcColumns;
+import io.nurture.testing.HeldInserts;
 import io.nurture.testing.NurtureIntegrationTest;
+import io.nurture.testing.OrderRequests;
 import io.nurture.testing.Shop;
 import io.nurture.testing.StockKept;
 import io.nurture.testing.Tables;
@@ -17,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +33,10 @@ class ShopEventsIntegrationTest {
 
     private static final String TEA = "TEA-SENCHA-100";
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
+    private static final String HELD_NAME = "Held Visitor";
+
+    @Autowired
+    EmbeddedMariaDb database;
 
     @Autowired
     NurtureClient api;
@@ -118,6 +127,75 @@ class ShopEventsIntegrationTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("events[0].person");
+    }
+
+    @Test
+    void aBlankEmailIsRefusedRatherThanMadeOnePersonOfEveryoneWhoLeavesItEmpty() {
+        NurtureClient.Answer refused = post(event("SIGNED_UP", Map.of("email", ""), 0));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("events[0].person.email");
+        assertThat(db.sql("SELECT COUNT(*) FROM customers WHERE email = ''")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void aCartSentWithAViewedProductIsRefusedAndLeavesItsCartAlone() {
+        String visitor = id("anon");
+        String cart = id("cart");
+        assertThat(post(cartUpdated(visitor, cart, 2, 0)).status()).isEqualTo(202);
+        Map<String, Object> viewedWithCart = event("PRODUCT_VIEWED", Map.of("anonymousId", visitor), 1, cart, 0);
+        viewedWithCart.put("sku", TEA);
+
+        NurtureClient.Answer refused = post(viewedWithCart);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("events[0].cart");
+        assertThat(cartColumn(cart, "status")).isNotEqualTo("EMPTIED");
+    }
+
+    @Test
+    void aProductSentWithACartUpdateIsRefusedNamingIt() {
+        Map<String, Object> updateWithSku = cartUpdated(id("anon"), id("cart"), 1, 0);
+        updateWithSku.put("sku", "NO-SUCH-TEA");
+
+        NurtureClient.Answer refused = post(updateWithSku);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("events[0].sku");
+    }
+
+    @Test
+    void aBatchThatLosesTheRaceToRegisterAPersonIsTakenAgainForThePersonWhoWon() throws Exception {
+        String email = newCustomerEmail();
+        Map<String, Object> heldSignUp = event("SIGNED_UP", Map.of("email", email, "name", HELD_NAME), 0);
+        NurtureClient.Answer first;
+        try (HeldInserts held = HeldInserts.into(database, "customers", "name", HELD_NAME)) {
+            // given a batch that found nobody with the address and is registering them
+            CompletableFuture<NurtureClient.Answer> firstBatch = CompletableFuture.supplyAsync(() -> post(heldSignUp));
+            held.awaitHeld(Duration.ofSeconds(30));
+
+            // when an order registers them first
+            shop.place(shop.order(email, TEA, 1, OrderRequests.invoice()));
+            held.release();
+            first = firstBatch.get(1, TimeUnit.MINUTES);
+        }
+
+        // then the batch is taken, for the customer the order registered
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(202);
+        assertThat(db.sql("SELECT COUNT(*) FROM customers WHERE email = :email")
+                        .param("email", email)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(db.sql("SELECT c.email FROM shop_events e JOIN customers c ON c.id = e.customer_id"
+                                + " WHERE e.event_id = :id")
+                        .param("id", heldSignUp.get("eventId"))
+                        .query(String.class)
+                        .single())
+                .isEqualTo(email);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.nurture.customer;
 
+import io.nurture.persistence.RaceRetries;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,11 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The shop's customers from its earlier system, with the consent each gave or refused there, taken
@@ -21,14 +19,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CustomerImport {
 
-    private static final int ATTEMPTS = 3;
-
     private final CustomerService customers;
-    private final TransactionTemplate transaction;
+    private final RaceRetries transaction;
 
     CustomerImport(CustomerService customers, PlatformTransactionManager transactions) {
         this.customers = customers;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transaction = new RaceRetries(transactions);
     }
 
     /**
@@ -37,15 +33,7 @@ public class CustomerImport {
      * run again, now finding them known; so does a deadlock's victim.
      */
     public List<Imported> take(List<ImportedPerson> people, String staff) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.execute(tx -> takeAll(people, staff));
-            } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
-                if (attempt == ATTEMPTS) {
-                    throw raced;
-                }
-            }
-        }
+        return transaction.run(() -> takeAll(people, staff));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.nurture.customer.Customer;
 import io.nurture.customer.CustomerService;
 import io.nurture.inventory.InventoryService;
 import io.nurture.orchestration.ProcessMessages;
+import io.nurture.persistence.RaceRetries;
 import io.nurture.persistence.UtcColumns;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,6 +39,7 @@ public class ShopEvents {
     private final ProcessMessages messages;
     private final Browsing browsing;
     private final Clock clock;
+    private final RaceRetries transaction;
 
     ShopEvents(
             JdbcClient db,
@@ -47,7 +50,9 @@ public class ShopEvents {
             ConsentRequests consentRequests,
             ProcessMessages messages,
             Browsing browsing,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.transaction = new RaceRetries(transactions);
         this.consentRequests = consentRequests;
         this.messages = messages;
         this.browsing = browsing;
@@ -62,9 +67,16 @@ public class ShopEvents {
     /** @param taken how many events were new; the rest had been taken before */
     public record Outcome(int taken, int repeats) {}
 
-    @Transactional
+    /**
+     * A batch that registers a person another request registered first (the same new address
+     * committed meanwhile) rolls back whole and is taken again, now finding them known.
+     */
     public Outcome record(List<ShopEvent> events) {
         check(events);
+        return transaction.run(() -> recordAll(events));
+    }
+
+    private Outcome recordAll(List<ShopEvent> events) {
         int taken = 0;
         for (ShopEvent event : events) {
             if (take(event)) {
@@ -162,6 +174,17 @@ public class ShopEvents {
         if (event.person().email() == null && event.person().anonymousId() == null) {
             throw new InvalidEventException(at + "person", "needs an email or an anonymousId");
         }
+        // Blank would be one person for every event that leaves it empty.
+        refuseBlank(event.person().email(), at + "person.email");
+        refuseBlank(event.person().anonymousId(), at + "person.anonymousId");
+        if (event.cart() != null
+                && event.type() != ShopEventType.CART_UPDATED
+                && event.type() != ShopEventType.CHECKOUT_STARTED) {
+            throw new InvalidEventException(at + "cart", "is taken with CART_UPDATED and CHECKOUT_STARTED only");
+        }
+        if (event.sku() != null && event.type() != ShopEventType.PRODUCT_VIEWED) {
+            throw new InvalidEventException(at + "sku", "is taken with PRODUCT_VIEWED only");
+        }
         // A time ahead of ours would outrank every later update of its cart and postpone its reminders.
         if (event.occurredAt().isAfter(clock.instant().plus(CLOCK_SKEW))
                 || event.occurredAt().isBefore(EARLIEST)) {
@@ -185,6 +208,12 @@ public class ShopEvents {
                     throw new InvalidEventException(at + "person.email", "is required for " + event.type());
                 }
             }
+        }
+    }
+
+    private static void refuseBlank(String value, String field) {
+        if (value != null && value.isBlank()) {
+            throw new InvalidEventException(field, "must not be blank");
         }
     }
 
