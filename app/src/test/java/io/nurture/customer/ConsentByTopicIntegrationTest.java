@@ -14,6 +14,7 @@ import io.nurture.testing.Shop;
 import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,22 @@ class ConsentByTopicIntegrationTest {
                 api.get("/api/customers/" + customerId + "/consents").body();
         assertThat(holding(consents)).containsExactly("REVIEWS_AND_REFERRALS", "NEWS");
         assertThat(changes(consents)).last().isEqualTo("OFFERS false STAFF journey-harness");
+    }
+
+    @Test
+    void aTopicAnsweredNeitherYesNorNoIsRefusedNamingItAndChangesNothing() {
+        String customerId = feed.prospectWithConsent(OrderRequests.newCustomerEmail());
+        Map<String, Object> topics = new HashMap<>();
+        topics.put("NEWS", false);
+        topics.put("OFFERS", null);
+
+        NurtureClient.Answer refused = api.put(
+                "/api/customers/" + customerId + "/preferences", Map.of("marketingConsent", true, "topics", topics));
+
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+        assertThat(refused.body().path("errors").findValuesAsText("field")).containsExactly("topics[OFFERS]");
+        assertThat(holding(api.get("/api/customers/" + customerId + "/consents").body()))
+                .contains("NEWS", "OFFERS");
     }
 
     @Test

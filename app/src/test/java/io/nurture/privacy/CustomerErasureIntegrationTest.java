@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,6 +80,35 @@ class CustomerErasureIntegrationTest {
         JsonNode order = api.get("/api/orders/" + orderId).body();
         assertThat(order.path("status").asText()).isEqualTo("DELIVERED");
         assertThat(order.path("total").decimalValue()).isPositive();
+    }
+
+    @Test
+    void aMessageToAnErasedCustomerIsNotSentAgain() {
+        Person person = new Person();
+        String orderId = shop.place(person.order(card("tok_visa")));
+        String customerId = shop.deliver(orderId);
+        long confirmation = StreamSupport.stream(
+                        api.get("/api/customers/" + customerId + "/messages")
+                                .body()
+                                .spliterator(),
+                        false)
+                .filter(message -> message.path("template").asText().equals("order-confirmed"))
+                .map(message -> message.path("messageId").asLong())
+                .findFirst()
+                .orElseThrow();
+        api.post("/api/customers/" + customerId + "/erasure", Map.of());
+
+        NurtureClient.Answer resent = api.post(
+                "/api/orders/" + orderId + "/messages/" + confirmation + "/resend",
+                "",
+                Map.of("Idempotency-Key", "after-erasure"));
+
+        assertThat(resent.status()).as(resent.body().toString()).isEqualTo(409);
+        assertThat(db.sql("SELECT COUNT(*) FROM notifications WHERE customer_id = :id AND dedupe_key = 'after-erasure'")
+                        .param("id", customerId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

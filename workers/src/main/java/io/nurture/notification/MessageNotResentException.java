@@ -1,10 +1,12 @@
 package io.nurture.notification;
 
-/** Only transactional messages are sent again by hand: the contact policy decides who gets the others. */
+/**
+ * A message that is not sent again by hand: a marketing or triggered one (the contact policy
+ * decides who gets those), or one to a customer since erased (nothing of it is left to send).
+ */
 public class MessageNotResentException extends RuntimeException {
 
-    MessageNotResentException(long messageId) {
-        super("Message " + messageId
-                + " is not about the order itself (marketing or triggered): only those are sent again");
+    MessageNotResentException(long messageId, String reason) {
+        super("Message " + messageId + " is not sent again: " + reason);
     }
 }

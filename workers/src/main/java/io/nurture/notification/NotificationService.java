@@ -239,12 +239,17 @@ public class NotificationService {
                 .filter(sent -> sent.getAudience() == Audience.CUSTOMER && orderId.equals(sent.getOrderId()))
                 .orElseThrow(() -> new UnknownMessageException(messageId, orderId));
         if (original.getCategory() != Category.TRANSACTIONAL) {
-            throw new MessageNotResentException(messageId);
+            throw new MessageNotResentException(
+                    messageId, "it is not about the order itself (marketing or triggered): only those are");
         }
         if (notifications.existsByCustomerIdAndDedupeKey(original.getCustomerId(), dedupeKey)) {
             return false;
         }
         Customer customer = customers.find(original.getCustomerId()).orElseThrow();
+        if (customer.isErased()) {
+            throw new MessageNotResentException(
+                    messageId, "its customer was erased, and with them its address and text");
+        }
         toCustomer(new Notification(
                 customer.getId(),
                 orderId,

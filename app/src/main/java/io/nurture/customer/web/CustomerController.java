@@ -131,7 +131,7 @@ class CustomerController {
             @Schema(example = "true") @NotNull Boolean marketingConsent,
 
             @Schema(description = "topics the customer keeps (true) or leaves (false); unchanged when absent")
-            Map<ConsentTopic, Boolean> topics,
+            Map<ConsentTopic, @NotNull Boolean> topics,
 
             @Schema(description = "the customer's time zone; unchanged when absent", example = "Asia/Tokyo") @TimeZoneId
             String timeZone) {}
