@@ -6,6 +6,7 @@ import io.nurture.carecase.CareCaseClosedException;
 import io.nurture.checkout.IdempotencyKeyReusedException;
 import io.nurture.inbox.AlreadyDecidedException;
 import io.nurture.inbox.ClaimedByAnotherException;
+import io.nurture.inbox.UnknownItemException;
 import io.nurture.inventory.StockChangedException;
 import io.nurture.inventory.UnknownProductException;
 import io.nurture.notification.MessageNotResentException;
@@ -122,7 +123,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         UnknownProductException.class,
         UnknownShipmentException.class,
         UnknownReturnException.class,
-        UnknownMessageException.class
+        UnknownMessageException.class,
+        UnknownItemException.class
     })
     ProblemDetail notFound(RuntimeException ex) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,6 +152,20 @@ class InboxIntegrationTest {
         assertThat(mailbox.bodiesFor("ops@nurture.example"))
                 .filteredOn(body -> body.lines().anyMatch(line::equals))
                 .hasSize(1);
+    }
+
+    @Test
+    void aClaimOnSomethingThatDoesNotWaitIsNotFoundAndLeavesNoClaim() {
+        String notInReview = UUID.randomUUID().toString();
+
+        NurtureClient.Answer answer = api.post("/api/inbox/ORDER_REVIEW/" + notInReview + "/claim", "");
+
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM inbox_claims WHERE subject_id = :id")
+                        .param("id", notInReview)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,10 +34,18 @@ public class StaffInbox {
         this.clock = clock;
     }
 
-    /** Claims an undecided item for the staff client, or renews its own claim; refused while a colleague's holds. */
+    /**
+     * Claims an undecided item for the staff client, or renews its own claim; refused while a
+     * colleague's holds.
+     *
+     * @param waiting whether the item waits for staff (the inbox lists it): a claim on nothing is refused
+     */
     @Transactional
-    public Claim claim(StaffWait wait, String subjectId, String staffClient) {
+    public Claim claim(StaffWait wait, String subjectId, String staffClient, BooleanSupplier waiting) {
         refuseIfDecided(wait, subjectId);
+        if (!waiting.getAsBoolean()) {
+            throw new UnknownItemException(wait, subjectId);
+        }
         Instant now = clock.instant();
         Claim mine = new Claim(staffClient, now, now.plus(properties.claimLapse()));
         int renewed = jdbc.update(
@@ -67,7 +76,7 @@ public class StaffInbox {
             if (theirs.isPresent()) {
                 throw new ClaimedByAnotherException(wait, subjectId, theirs.get());
             }
-            return claim(wait, subjectId, staffClient);
+            return claim(wait, subjectId, staffClient, waiting);
         }
     }
 

@@ -102,6 +102,20 @@ public class Inbox {
                 .toList();
     }
 
+    /** Whether an item of this kind waits for staff under this id (beyond the listed ones too). */
+    @Transactional(readOnly = true)
+    public boolean waits(StaffWait kind, String subjectId) {
+        String waiting = switch (kind) {
+            case ORDER_REVIEW -> "SELECT COUNT(*) FROM orders WHERE id = :id AND status = 'IN_REVIEW'";
+            case RETURN_REVIEW ->
+                "SELECT COUNT(*) FROM returns WHERE id = :id AND status = 'IN_REVIEW' AND review_note IS NULL";
+            case RETURN_INSPECTION -> "SELECT COUNT(*) FROM returns WHERE id = :id AND status = 'RECEIVED'";
+            case CARE_CASE -> "SELECT COUNT(*) FROM care_cases WHERE id = :id AND status = 'OPEN'";
+            case REFUND_OWED -> "SELECT COUNT(*) FROM payments WHERE id = :id AND status = 'OWED'";
+        };
+        return jdbc.sql(waiting).param("id", subjectId).query(Long.class).single() > 0;
+    }
+
     private static Item item(ResultSet rs) throws SQLException {
         StaffWait wait = StaffWait.valueOf(rs.getString("wait"));
         Instant since = instant(rs, "since");

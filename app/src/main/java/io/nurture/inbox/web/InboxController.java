@@ -53,8 +53,9 @@ class InboxController {
     @ApiResponse(
             responseCode = "409",
             description = "A colleague's claim holds, or the item was decided (by whom and when)")
+    @ApiResponse(responseCode = "404", description = "Nothing of this kind waits under this id")
     Claim claim(@PathVariable StaffWait kind, @PathVariable @Size(max = 36) String subjectId, Principal staff) {
-        return staffInbox.claim(kind, subjectId, staff.getName());
+        return staffInbox.claim(kind, subjectId, staff.getName(), () -> inbox.waits(kind, subjectId));
     }
 
     /** Gives the caller's claim up; a colleague's stays. */
