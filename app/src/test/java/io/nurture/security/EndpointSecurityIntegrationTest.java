@@ -30,6 +30,16 @@ class EndpointSecurityIntegrationTest {
     }
 
     @Test
+    void aUrlTheFirewallRejectsIsAProblemNamingTheRequest() {
+        NurtureClient.Answer answer =
+                new NurtureClient(port, RuntimeDefaults.DEV_STAFF_KEY).get("/api/inventory/TEA%25SENCHA");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().path("errors").findValuesAsText("field")).containsExactly("request");
+    }
+
+    @Test
     void theShopMayNotDecideAReview() {
         NurtureClient.Answer answer = new NurtureClient(port, RuntimeDefaults.DEV_INTEGRATION_KEY)
                 .post("/api/orders/ORD-1/review", Map.of("approved", true));

@@ -1,0 +1,56 @@
+package io.nurture.api;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What never reached a handler and went to the servlet container's error page instead: a request
+ * the security firewall rejected (an encoded percent sign, a semicolon or a double slash in its
+ * URL), a failure in a filter before Spring MVC. Answered as problem details, like every other
+ * error of the API, without the failure's internals (the container logs a failure).
+ */
+@Hidden
+@RestController
+class ContainerErrors implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        HttpStatus status = status(request);
+        ProblemDetail problem = status == HttpStatus.BAD_REQUEST
+                ? rejected()
+                : Problems.of(
+                        status,
+                        status.is5xxServerError() ? "internal-error" : "http-" + status.value(),
+                        status.getReasonPhrase(),
+                        status.is5xxServerError()
+                                ? "Nurture could not complete the request; the cause is in its log under this path and time."
+                                : status.getReasonPhrase());
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static HttpStatus status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+    }
+
+    private static ProblemDetail rejected() {
+        String refusal =
+                "was refused before it reached the API: its URL or headers hold something Nurture does not take";
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "request " + refusal);
+        problem.setProperty("errors", List.of(new FieldProblem("request", refusal)));
+        return problem;
+    }
+}
