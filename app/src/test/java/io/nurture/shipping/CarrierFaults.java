@@ -21,6 +21,7 @@ public class CarrierFaults implements Carrier {
     private final Map<String, Runnable> crashes = new ConcurrentHashMap<>();
     private final Set<String> crashed = ConcurrentHashMap.newKeySet();
     private final Set<String> returnLabelCrashes = ConcurrentHashMap.newKeySet();
+    private final Map<String, Runnable> lateBookings = new ConcurrentHashMap<>();
 
     CarrierFaults(SandboxCarrier carrier) {
         this.carrier = carrier;
@@ -29,6 +30,14 @@ public class CarrierFaults implements Carrier {
     /** The order's next booking dies after the carrier made it, once {@code meanwhile} has run. */
     public void dieAfterBooking(String orderId, Runnable meanwhile) {
         crashes.put("shipment-" + orderId, meanwhile);
+    }
+
+    /**
+     * The order's next booking waits until {@code meanwhile} has run (a cancellation that finds
+     * nothing booked yet), then the carrier books it and the step dies before recording it.
+     */
+    public void bookLateAndDie(String orderId, Runnable meanwhile) {
+        lateBookings.put("shipment-" + orderId, meanwhile);
     }
 
     /** Whether the order's booking died as armed. */
@@ -63,6 +72,11 @@ public class CarrierFaults implements Carrier {
 
     @Override
     public String bookShipment(String bookingKey, ShippingAddress address, int parcels) {
+        Runnable before = lateBookings.remove(bookingKey);
+        if (before != null) {
+            before.run();
+            crashes.put(bookingKey, () -> {});
+        }
         String trackingNumber = carrier.bookShipment(bookingKey, address, parcels);
         Runnable meanwhile = crashes.remove(bookingKey);
         if (meanwhile != null) {

@@ -11,6 +11,7 @@ import io.nurture.testkit.NurtureClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The carrier booked a parcel and the step died before Nurture recorded it (a failed commit, a
@@ -30,6 +31,12 @@ class ShipmentCrashIntegrationTest {
 
     @Autowired
     Shop shop;
+
+    @Autowired
+    ParcelGiveBacks giveBacks;
+
+    @Autowired
+    JdbcClient db;
 
     @BeforeEach
     void inStock() {
@@ -76,5 +83,32 @@ class ShipmentCrashIntegrationTest {
                         .path("trackingNumber")
                         .textValue())
                 .isNull();
+    }
+
+    @Test
+    void aParcelTheCarrierBookedAfterTheOrdersCancellationIsGivenBackByTheNextRound() {
+        String orderId = shop.place(shop.order(newCustomerEmail(), SKU, 1, card("tok_slow")));
+        carrier.bookLateAndDie(orderId, () -> {
+            assertThat(api.post("/api/orders/" + orderId + "/cancellation", "").status())
+                    .isEqualTo(202);
+            await().atMost(Shop.PATIENCE).until(() -> "CANCELLED".equals(shipmentStatus(orderId)));
+        });
+        shop.awaitStatus(orderId, "CANCELLED");
+        await().atMost(Shop.PATIENCE).until(() -> carrier.crashedFor(orderId));
+        assertThat(carrier.holdsParcelFor(orderId))
+                .as("booked after the cancellation had cancelled nothing, and the step died")
+                .isTrue();
+
+        giveBacks.giveBackParcelsOfEndedOrders();
+
+        assertThat(carrier.holdsParcelFor(orderId)).isFalse();
+    }
+
+    private String shipmentStatus(String orderId) {
+        return db.sql("SELECT status FROM shipments WHERE order_id = :id")
+                .param("id", orderId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 }

@@ -1,20 +1,35 @@
 package io.nurture.shipping;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Parcels booked for orders that ended without shipping go back to the carrier, however often it refused before. */
+/**
+ * Parcels booked for orders that ended without shipping go back to the carrier, however often it
+ * refused before, and so does one the carrier booked only after the order's cancellation had
+ * cancelled its booking (the call was under way then): for {@code nurture.shipping.late-booking-lookback}
+ * after a cancellation the carrier is asked again.
+ */
 @Component
 class ParcelGiveBacks {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParcelGiveBacks.class);
 
     private final ShippingService shipping;
+    private final Clock clock;
+    private final Duration lateBookingLookback;
 
-    ParcelGiveBacks(ShippingService shipping) {
+    ParcelGiveBacks(
+            ShippingService shipping,
+            Clock clock,
+            @Value("${nurture.shipping.late-booking-lookback:P1D}") Duration lateBookingLookback) {
         this.shipping = shipping;
+        this.clock = clock;
+        this.lateBookingLookback = lateBookingLookback;
     }
 
     @Scheduled(
@@ -25,5 +40,6 @@ class ParcelGiveBacks {
         if (stillBooked > 0) {
             LOG.warn("{} parcels of ended orders are still booked at the carrier", stillBooked);
         }
+        shipping.cancelAgainBookingsCancelledSince(clock.instant().minus(lateBookingLookback));
     }
 }

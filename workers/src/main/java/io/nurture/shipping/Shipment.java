@@ -42,6 +42,9 @@ class Shipment {
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
     protected Shipment() {}
 
     Shipment(String orderId, String carrier) {
@@ -73,8 +76,9 @@ class Shipment {
         this.shippedAt = at;
     }
 
-    void bookingCancelled() {
+    void bookingCancelled(Instant at) {
         status = BOOKING_CANCELLED;
+        cancelledAt = at;
     }
 
     void record(CarrierEventType event, Instant at) {

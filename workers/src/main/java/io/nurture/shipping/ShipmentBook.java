@@ -7,6 +7,7 @@ import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
 import io.nurture.order.ShippingAddress;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +101,15 @@ class ShipmentBook {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void bookingCancelled(String orderId) {
-        shipments.findByOrderId(orderId).ifPresent(Shipment::bookingCancelled);
+        Instant now = clock.instant();
+        shipments.findByOrderId(orderId).ifPresent(shipment -> shipment.bookingCancelled(now));
+    }
+
+    /** The keys of bookings cancelled since then, whose hand-over never committed. */
+    @Transactional(readOnly = true)
+    List<String> bookingsCancelledSince(Instant since) {
+        return shipments.findCancelledSince(Shipment.BOOKING_CANCELLED, since).stream()
+                .map(Shipment::bookingKey)
+                .toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.nurture.shipping;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,6 +17,9 @@ interface ShipmentRepository extends JpaRepository<Shipment, Long> {
     Optional<Shipment> findByTrackingNumber(String trackingNumber);
 
     List<Shipment> findByStatus(String status);
+
+    @Query("select s from Shipment s where s.status = :status and s.cancelledAt >= :since")
+    List<Shipment> findCancelledSince(String status, Instant since);
 
     /** Holds the shipment's row lock until the transaction ends: events for one parcel are recorded one at a time. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

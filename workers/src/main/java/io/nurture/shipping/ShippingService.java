@@ -6,6 +6,7 @@ import io.nurture.order.Order;
 import io.nurture.order.OrderEnded;
 import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
+import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +77,25 @@ public class ShippingService {
             }
         }
         return stillBooked;
+    }
+
+    /**
+     * Cancels again, at the carrier, the bookings cancelled since {@code since}: a cancellation
+     * that came while the carrier call was under way found nothing to cancel, and the carrier may
+     * have booked the parcel after it, with the step that would have given it back dead or timed
+     * out meanwhile. Cancelling a cancelled booking again changes nothing.
+     */
+    public void cancelAgainBookingsCancelledSince(Instant since) {
+        for (String bookingKey : book.bookingsCancelledSince(since)) {
+            try {
+                carrier.cancelBooking(bookingKey);
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "The carrier did not take the cancellation of booking {} again; asking on the next round",
+                        bookingKey,
+                        e);
+            }
+        }
     }
 
     /**
