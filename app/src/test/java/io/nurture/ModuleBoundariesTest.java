@@ -64,6 +64,7 @@ class ModuleBoundariesTest {
     private static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.ofEntries(
             Map.entry("engine_messages", "orchestration"),
             Map.entry("journey_holdouts", "engagement"),
+            Map.entry("restocks", "inventory"),
             Map.entry("sandbox_provider_ledger", "payment"),
             Map.entry("sandbox_carrier_bookings", "shipping"),
             Map.entry("inbox_claims", "inbox"),

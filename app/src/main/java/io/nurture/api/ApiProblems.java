@@ -7,6 +7,7 @@ import io.nurture.checkout.IdempotencyKeyReusedException;
 import io.nurture.inbox.AlreadyDecidedException;
 import io.nurture.inbox.ClaimedByAnotherException;
 import io.nurture.inbox.UnknownItemException;
+import io.nurture.inventory.RestockKeyReusedException;
 import io.nurture.inventory.StockChangedException;
 import io.nurture.inventory.UnknownProductException;
 import io.nurture.notification.MessageNotResentException;
@@ -184,7 +185,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler({
         IdempotencyKeyReusedException.class,
         RefundRequestReusedException.class,
-        ReturnRequestReusedException.class
+        ReturnRequestReusedException.class,
+        RestockKeyReusedException.class
     })
     ProblemDetail idempotencyKeyReused(RuntimeException ex) {
         ProblemDetail problem = Problems.of(

@@ -10,6 +10,7 @@ import io.nurture.testing.Shop;
 import io.nurture.testkit.NurtureClient;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -71,6 +72,23 @@ class InventoryIntegrationTest {
 
         shop.awaitStatus(orderId, "SHIPPED");
         assertThat(shop.available(SKU)).isZero();
+    }
+
+    @Test
+    void aRestockSentAgainWithItsKeyAddsNothingMore() {
+        shop.setStock(SKU, 3);
+        Map<String, String> key = Map.of("Idempotency-Key", "delivery-note-" + UUID.randomUUID());
+
+        NurtureClient.Answer first = api.post("/api/inventory/" + SKU + "/restock", Map.of("quantity", 5), key);
+        NurtureClient.Answer again = api.post("/api/inventory/" + SKU + "/restock", Map.of("quantity", 5), key);
+        NurtureClient.Answer otherQuantity = api.post("/api/inventory/" + SKU + "/restock", Map.of("quantity", 6), key);
+
+        assertThat(first.body().path("available").asInt()).isEqualTo(8);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("available").asInt()).isEqualTo(8);
+        assertThat(otherQuantity.status()).isEqualTo(422);
+        assertThat(api.get("/api/inventory/" + SKU).body().path("available").asInt())
+                .isEqualTo(8);
     }
 
     @Test

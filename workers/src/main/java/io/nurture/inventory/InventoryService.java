@@ -28,6 +28,7 @@ public class InventoryService {
     private final ProcessMessages messages;
     private final NotificationService notifications;
     private final Clock clock;
+    private final RestockKeys restockKeys;
 
     InventoryService(
             ProductRepository products,
@@ -35,7 +36,9 @@ public class InventoryService {
             OrderService orderService,
             ProcessMessages messages,
             NotificationService notifications,
-            Clock clock) {
+            Clock clock,
+            RestockKeys restockKeys) {
+        this.restockKeys = restockKeys;
         this.products = products;
         this.reservations = reservations;
         this.orderService = orderService;
@@ -103,6 +106,21 @@ public class InventoryService {
         Product product = products.findForUpdate(sku).orElseThrow(() -> new UnknownProductException(sku));
         product.restock(quantity);
         wakeOrdersWaitingFor(List.of(sku));
+        return product;
+    }
+
+    /**
+     * A restock sent with an Idempotency-Key: the same key again adds nothing and answers the stock
+     * now; with another product or quantity it is refused. Two at once queue on the product's lock
+     * (a key used for two products at once: the second's insert fails, and it is refused too).
+     */
+    @Transactional
+    public Product restock(String sku, int quantity, String idempotencyKey) {
+        Product product = products.findForUpdate(sku).orElseThrow(() -> new UnknownProductException(sku));
+        if (restockKeys.firstUse(idempotencyKey, sku, quantity, clock.instant())) {
+            product.restock(quantity);
+            wakeOrdersWaitingFor(List.of(sku));
+        }
         return product;
     }
 

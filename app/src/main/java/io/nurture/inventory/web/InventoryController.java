@@ -1,15 +1,18 @@
 package io.nurture.inventory.web;
 
+import io.nurture.api.IdempotencyKeys;
 import io.nurture.api.InvalidRequestException;
 import io.nurture.inventory.InventoryService;
 import io.nurture.inventory.Product;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,10 +47,22 @@ class InventoryController {
         return current(inventory.product(sku));
     }
 
-    /** Goods arrived: adds them; orders waiting for this product try again. */
+    /**
+     * Goods arrived: adds them; orders waiting for this product try again. With an Idempotency-Key,
+     * the same request sent again (a timeout, a double click) adds nothing more.
+     */
     @PostMapping("/inventory/{sku}/restock")
-    ResponseEntity<StockLevel> restock(@PathVariable String sku, @Valid @RequestBody Restock restock) {
-        return current(inventory.restock(sku, restock.quantity()));
+    @ApiResponse(responseCode = "422", description = "The key restocked another product or quantity")
+    ResponseEntity<StockLevel> restock(
+            @PathVariable String sku,
+            @Valid @RequestBody Restock restock,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            Principal staff) {
+        String key = IdempotencyKeys.ofClient(staff.getName(), idempotencyKey);
+        return current(
+                key == null
+                        ? inventory.restock(sku, restock.quantity())
+                        : inventory.restock(sku, restock.quantity(), key));
     }
 
     /**
