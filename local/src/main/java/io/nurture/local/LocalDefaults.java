@@ -10,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * What the local runtime adds to "nothing configured": when the engine runs beside Nurture (local,
- * embedded) the Camunda client is pointed at its gateway on loopback, and without an SMTP host mail
+ * embedded) the Camunda client is pointed at its gateway on loopback and Nurture's own HTTP port
+ * listens on loopback too (unless {@code server.address} says otherwise), and without an SMTP host mail
  * goes to the in-process SMTP server. A port of 0 means "any free port", resolved here once so every
  * bean agrees on it. Runs after the app's own defaults, which have written the engine mode back in
  * lower case.
@@ -33,6 +34,10 @@ public class LocalDefaults implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> resolved = new HashMap<>();
         if (!"cluster".equals(environment.getProperty(ENGINE_MODE, "local"))) {
+            // The dev keys are documented publicly: a Nurture that takes them answers this machine only.
+            if (!environment.containsProperty("server.address")) {
+                resolved.put("server.address", LOOPBACK);
+            }
             int port = resolvePort(environment.getProperty(ENGINE_PORT, Integer.class, 26500));
             resolved.put(ENGINE_PORT, port);
             resolved.put("camunda.client.mode", "self-managed");
