@@ -87,7 +87,7 @@ class MailDispatcher extends OutboxDispatcher {
             try {
                 built.put(message(mail), mail.id());
             } catch (MessagingException unbuildable) {
-                outbox.failed(claim, mail.id(), unbuildable);
+                outbox.failed(claim, mail.id(), new MailRefusal(unbuildable));
             }
         }
         Map<Object, Exception> refused = send(List.copyOf(built.keySet()));
@@ -101,7 +101,7 @@ class MailDispatcher extends OutboxDispatcher {
         outbox.delivered(claim, delivered);
         built.forEach((message, id) -> {
             if (refused.containsKey(message)) {
-                outbox.failed(claim, id, refused.get(message));
+                outbox.failed(claim, id, new MailRefusal(refused.get(message)));
             }
         });
         return ids.size();
