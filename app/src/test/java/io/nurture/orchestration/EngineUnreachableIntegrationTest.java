@@ -3,6 +3,8 @@ package io.nurture.orchestration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.nurture.local.EmbeddedMariaDb;
+import io.nurture.local.FreePorts;
 import io.nurture.persistence.UtcColumns;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.reliability.ReliabilityReport;
@@ -10,11 +12,13 @@ import io.nurture.security.SliceClient;
 import io.nurture.testing.OrderRequests;
 import io.nurture.testing.Shop;
 import io.nurture.testkit.NurtureClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Nurture in cluster mode with the cluster down (its gateway address refuses connections): an
@@ -51,6 +57,44 @@ import org.springframework.test.context.ActiveProfiles;
         injected = "cluster mode with a gateway address that refuses connections",
         holds = "the order is accepted (201) and stored; its start waits in the engine outbox, retried with backoff")
 class EngineUnreachableIntegrationTest {
+
+    /** Cluster mode takes no embedded database: the shop's own, here one of the test's, started with the context. */
+    private static EmbeddedMariaDb database;
+
+    @DynamicPropertySource
+    static void shopsOwnDatabaseAndMailServer(DynamicPropertyRegistry settings) {
+        settings.add("spring.datasource.url", () -> database().jdbcUrl());
+        settings.add("spring.datasource.username", () -> EmbeddedMariaDb.USER);
+        settings.add("spring.datasource.password", () -> database().password());
+        // Connector/J cannot read MariaDB's keywords: Hibernate is told the server (as in local mode).
+        settings.add("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", () -> false);
+        settings.add("spring.jpa.properties.jakarta.persistence.database-product-name", () -> "MariaDB");
+        settings.add("spring.jpa.properties.jakarta.persistence.database-major-version", () -> 11);
+        settings.add("spring.jpa.properties.jakarta.persistence.database-minor-version", () -> 4);
+        // Nothing listens there: the mail of the orders placed here waits in its outbox.
+        settings.add("spring.mail.host", () -> "127.0.0.1");
+        settings.add("spring.mail.port", FreePorts::any);
+    }
+
+    private static synchronized EmbeddedMariaDb database() {
+        if (database == null) {
+            Path home = Path.of(
+                            "target", "engine-unreachable", UUID.randomUUID().toString())
+                    .toAbsolutePath();
+            database = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(
+                    home.resolve("mariadb-server"),
+                    home.resolve("mariadb"),
+                    home,
+                    home.resolve("mariadb.log"),
+                    0,
+                    "nurture",
+                    Duration.ofMinutes(1)));
+            database.start();
+            // When the test JVM ends: after this class's context, closed when the class is done.
+            Runtime.getRuntime().addShutdownHook(new Thread(database::stop));
+        }
+        return database;
+    }
 
     @LocalServerPort
     int port;

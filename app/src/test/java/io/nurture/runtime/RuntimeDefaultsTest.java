@@ -72,16 +72,29 @@ class RuntimeDefaultsTest {
     }
 
     @Test
-    void withoutAnSmtpHostMailGoesToTheInProcessServerOnLoopback() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("nurture.engine.mode", "cluster")
-                .withProperty("spring.datasource.url", "jdbc:mysql://db.example/nurture");
+    void withoutAnSmtpHostLocalModesMailGoesToTheInProcessServerOnLoopback() {
+        MockEnvironment environment = new MockEnvironment().withProperty("nurture.engine.mode", "local");
 
         applyDefaults(environment);
 
         assertThat(environment.getProperty("nurture.mail.embedded-smtp.enabled"))
                 .isEqualTo("true");
         assertThat(environment.getProperty("spring.mail.host")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void localModeAnswersThisMachineOnlyUnlessToldOtherwise() {
+        MockEnvironment local = new MockEnvironment().withProperty("nurture.engine.mode", "local");
+        MockEnvironment opened = new MockEnvironment()
+                .withProperty("nurture.engine.mode", "local")
+                .withProperty("server.address", "0.0.0.0");
+
+        applyDefaults(local);
+        applyDefaults(opened);
+
+        assertThat(local.getProperty("server.address")).isEqualTo("127.0.0.1");
+        assertThat(opened.getProperty("server.address")).isEqualTo("0.0.0.0");
+        assertThat(defaultsFor("cluster").containsProperty("server.address")).isFalse();
     }
 
     @Test
@@ -98,7 +111,8 @@ class RuntimeDefaultsTest {
     private static MockEnvironment defaultsFor(String mode) {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("nurture.engine.mode", mode)
-                .withProperty("spring.mail.host", "mail.example");
+                .withProperty("spring.mail.host", "mail.example")
+                .withProperty("spring.datasource.url", "jdbc:mysql://db.example/nurture");
         applyDefaults(environment);
         return environment;
     }

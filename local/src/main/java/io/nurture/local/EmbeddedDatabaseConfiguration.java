@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * the local broker's. The pool is closed before the server stops (it depends on it).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty() and '${nurture.engine.mode:local}' != 'cluster'")
 class EmbeddedDatabaseConfiguration {
 
     @Bean(name = EmbeddedMariaDb.BEAN, initMethod = "start", destroyMethod = "stop")

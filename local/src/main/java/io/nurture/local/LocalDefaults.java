@@ -11,8 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * What the local runtime adds to "nothing configured": when the engine runs beside Nurture (local,
  * embedded) the Camunda client is pointed at its gateway on loopback and Nurture's own HTTP port
- * listens on loopback too (unless {@code server.address} says otherwise), and without an SMTP host mail
- * goes to the in-process SMTP server. A port of 0 means "any free port", resolved here once so every
+ * listens on loopback too (unless {@code server.address} says otherwise); outside cluster mode,
+ * without an SMTP host, mail goes to the in-process SMTP server. A port of 0 means "any free port", resolved here once so every
  * bean agrees on it. Runs after the app's own defaults, which have written the engine mode back in
  * lower case.
  */
@@ -44,7 +44,8 @@ public class LocalDefaults implements EnvironmentPostProcessor, Ordered {
             resolved.put("camunda.client.grpc-address", "http://" + LOOPBACK + ":" + port);
             resolved.put("camunda.client.prefer-rest-over-grpc", false);
         }
-        if (!environment.containsProperty("spring.mail.host")) {
+        if (!environment.containsProperty("spring.mail.host")
+                && !"cluster".equals(environment.getProperty(ENGINE_MODE, "local"))) {
             int port = resolvePort(environment.getProperty(SMTP_PORT, Integer.class, 2525));
             resolved.put(SMTP_ENABLED, true);
             resolved.put(SMTP_PORT, port);
