@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.runtime.ListeningSockets;
 import io.nurture.testing.AppProcess;
@@ -16,6 +17,10 @@ import io.nurture.testkit.NurtureClient;
 import io.nurture.testkit.ShortLivedJvm;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -108,6 +114,7 @@ class LocalBrokerJourneyIntegrationTest {
 
             cancelWhileAwaitingPayment(shop);
             everythingListensOnLoopback(first);
+            theBrokerExposesOnlyWhatNurtureAsks(first);
 
             burst = slowOrders(shop);
             long broker = pid(data, "broker.pid");
@@ -228,6 +235,43 @@ class LocalBrokerJourneyIntegrationTest {
                 .hasSizeLessThanOrEqualTo(1)
                 .allSatisfy(socket ->
                         assertThat(loopbackTcpPorts).as(socket.toString()).contains(socket.getPort()));
+    }
+
+    /**
+     * The broker's management port answers only what Nurture asks of it: the distribution exposes
+     * every endpoint, unauthenticated, instance bans, partition pauses and log levels among them.
+     * Every loopback port is asked for its actuator index; the gateway, database and SMTP server do
+     * not speak HTTP/1.1 and are passed by.
+     */
+    private static void theBrokerExposesOnlyWhatNurtureAsks(AppProcess app) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        Set<String> exposed = new TreeSet<>();
+        int indexes = 0;
+        for (InetSocketAddress socket : ListeningSockets.of(ListeningSockets.treeOf(app.pid()))) {
+            if (socket.getPort() == app.port()) {
+                continue;
+            }
+            try {
+                HttpResponse<String> index = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + socket.getPort() + "/actuator"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                JsonNode links = new ObjectMapper().readTree(index.body()).path("_links");
+                if (index.statusCode() == 200 && links.isObject()) {
+                    indexes++;
+                    // "partitions-operation" is the partitions endpoint's own sub-path: the endpoint counts.
+                    links.fieldNames().forEachRemaining(link -> exposed.add(link.split("-")[0]));
+                }
+            } catch (IOException notHttp) {
+                // the gateway, the database, the SMTP server
+            }
+        }
+        assertThat(indexes).as("the broker's management port answered").isPositive();
+        assertThat(exposed).isSubsetOf("self", "health", "partitions", "clock");
     }
 
     /** kill -9 of Nurture, its broker and its database at once. */

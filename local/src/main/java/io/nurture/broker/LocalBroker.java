@@ -272,6 +272,11 @@ public final class LocalBroker {
         settings.put("SERVER_PORT", Integer.toString(FreePorts.any()));
         settings.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
         settings.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
+        // Only what Nurture asks the broker: the distribution exposes every endpoint, instance bans,
+        // partition pauses and writable log levels among them, unauthenticated.
+        settings.put(
+                "MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE",
+                clockControlled ? "health,partitions,clock" : "health,partitions");
         settings.put("ZEEBE_BROKER_DATA_DIRECTORY", state.broker().toString());
         settings.put("ZEEBE_BROKER_THREADS_CPUTHREADCOUNT", Integer.toString(properties.cpuThreads()));
         settings.put("ZEEBE_BROKER_THREADS_IOTHREADCOUNT", "2");
