@@ -3,6 +3,7 @@ package io.nurture.api;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.List;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -34,9 +35,19 @@ class ContainerErrors implements ErrorController {
                         status.is5xxServerError()
                                 ? "Nurture could not complete the request; the cause is in its log under this path and time."
                                 : status.getReasonPhrase());
+        problem.setInstance(instance(request));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /** The path the request was for, not the error page's; nothing when it is not a URI (the firewall's reason). */
+    private static URI instance(HttpServletRequest request) {
+        try {
+            return URI.create(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
+        } catch (IllegalArgumentException notAUri) {
+            return URI.create("about:blank");
+        }
     }
 
     private static HttpStatus status(HttpServletRequest request) {

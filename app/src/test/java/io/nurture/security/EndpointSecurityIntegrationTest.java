@@ -37,6 +37,7 @@ class EndpointSecurityIntegrationTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.body().path("errors").findValuesAsText("field")).containsExactly("request");
+        assertThat(answer.text("instance")).isEqualTo("/api/inventory/TEA%25SENCHA");
     }
 
     @Test
