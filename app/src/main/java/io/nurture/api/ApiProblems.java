@@ -43,6 +43,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Every error leaves the API as RFC 7807 problem details ({@code application/problem+json}); bad
@@ -237,6 +238,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+            // The caller hung up while the answer was written: nobody to answer, nothing of Nurture's failed.
+            return null;
+        }
         logger.error("Request " + request.getMethod() + " " + request.getRequestURI() + " failed", ex);
         return ResponseEntity.internalServerError()
                 .body(Problems.of(

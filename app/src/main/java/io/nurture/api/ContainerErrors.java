@@ -25,6 +25,12 @@ class ContainerErrors implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) == null) {
+            // Asked for directly, not by the container: there is no such page.
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such page"));
+        }
         HttpStatus status = status(request);
         ProblemDetail problem = status == HttpStatus.BAD_REQUEST
                 ? rejected()

@@ -81,7 +81,7 @@ class EngineUnreachableIntegrationTest {
             Path home = Path.of(
                             "target", "engine-unreachable", UUID.randomUUID().toString())
                     .toAbsolutePath();
-            database = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(
+            EmbeddedMariaDb started = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(
                     home.resolve("mariadb-server"),
                     home.resolve("mariadb"),
                     home,
@@ -89,7 +89,8 @@ class EngineUnreachableIntegrationTest {
                     0,
                     "nurture",
                     Duration.ofMinutes(1)));
-            database.start();
+            started.start();
+            database = started;
             // When the test JVM ends: after this class's context, closed when the class is done.
             Runtime.getRuntime().addShutdownHook(new Thread(database::stop));
         }

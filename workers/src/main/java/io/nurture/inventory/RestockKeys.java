@@ -2,6 +2,7 @@ package io.nurture.inventory;
 
 import io.nurture.persistence.UtcColumns;
 import java.time.Instant;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,14 +31,19 @@ class RestockKeys {
             }
             return false;
         }
-        db.sql(
-                        "INSERT INTO restocks (idempotency_key, sku, quantity, restocked_at) VALUES (:key, :sku, :quantity, :at)")
-                .param("key", key)
-                .param("sku", sku)
-                .param("quantity", quantity)
-                .param("at", UtcColumns.utc(at))
-                .update();
-        return true;
+        try {
+            db.sql(
+                            "INSERT INTO restocks (idempotency_key, sku, quantity, restocked_at) VALUES (:key, :sku, :quantity, :at)")
+                    .param("key", key)
+                    .param("sku", sku)
+                    .param("quantity", quantity)
+                    .param("at", UtcColumns.utc(at))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException takenMeanwhile) {
+            // Only a restock of another product holds no lock of this one: the same key, another product.
+            throw new RestockKeyReusedException();
+        }
     }
 
     private record Restocked(String sku, int quantity) {}

@@ -26,7 +26,7 @@ class ParcelGiveBacks {
     ParcelGiveBacks(
             ShippingService shipping,
             Clock clock,
-            @Value("${nurture.shipping.late-booking-lookback:P1D}") Duration lateBookingLookback) {
+            @Value("${nurture.shipping.late-booking-lookback:PT1H}") Duration lateBookingLookback) {
         this.shipping = shipping;
         this.clock = clock;
         this.lateBookingLookback = lateBookingLookback;
@@ -36,10 +36,14 @@ class ParcelGiveBacks {
             fixedDelayString = "${nurture.shipping.give-back-interval:PT5M}",
             initialDelayString = "${nurture.shipping.give-back-interval:PT5M}")
     void giveBackParcelsOfEndedOrders() {
-        int stillBooked = shipping.giveBackParcelsOfEndedOrders();
-        if (stillBooked > 0) {
-            LOG.warn("{} parcels of ended orders are still booked at the carrier", stillBooked);
+        try {
+            int stillBooked = shipping.giveBackParcelsOfEndedOrders();
+            if (stillBooked > 0) {
+                LOG.warn("{} parcels of ended orders are still booked at the carrier", stillBooked);
+            }
+        } finally {
+            // A round that failed above (the database away) still asks about late bookings.
+            shipping.cancelAgainBookingsCancelledSince(clock.instant().minus(lateBookingLookback));
         }
-        shipping.cancelAgainBookingsCancelledSince(clock.instant().minus(lateBookingLookback));
     }
 }
