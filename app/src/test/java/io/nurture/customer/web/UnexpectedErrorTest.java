@@ -12,7 +12,10 @@ import io.nurture.security.WebSliceTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -22,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * other error of the API, and without the failure's internals (SQL, keys, addresses).
  */
 @WebSliceTest(controllers = CustomerDirectoryController.class)
+@ExtendWith(OutputCaptureExtension.class)
 class UnexpectedErrorTest {
 
     private static final String INTERNALS =
@@ -37,7 +41,7 @@ class UnexpectedErrorTest {
     CustomerImport imports;
 
     @Test
-    void aFailureNoHandlerExpectsIsAnswered500AsAProblemWithoutItsInternals() {
+    void aFailureNoHandlerExpectsIsAnswered500AsAProblemWithoutItsInternals(CapturedOutput log) {
         when(imports.take(anyList(), any())).thenThrow(new DataIntegrityViolationException(INTERNALS));
 
         SliceClient.Answer answer = new SliceClient(mvc, SliceClient.HARNESS_KEY)
@@ -55,5 +59,9 @@ class UnexpectedErrorTest {
         assertThat(answer.contentType()).isEqualTo("application/problem+json");
         assertThat(answer.body().path("type").asText()).endsWith("/internal-error");
         assertThat(answer.body().toString()).doesNotContain("ada@example.com", "uk_customers_email", "insert");
+        assertThat(log.getOut())
+                .as("the failure is logged, without the address its message quotes")
+                .contains("uk_customers_email", "'<address>'")
+                .doesNotContain("ada@example.com");
     }
 }
