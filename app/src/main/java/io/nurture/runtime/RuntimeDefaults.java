@@ -28,6 +28,8 @@ public class RuntimeDefaults implements EnvironmentPostProcessor, Ordered {
     public static final String DEV_STAFF_KEY = "dev-staff-key";
 
     private static final String LOCAL_RUNTIME = "io.nurture.local.LocalDefaults";
+    private static final String API_DOCS = "springdoc.api-docs.enabled";
+    private static final String SWAGGER_UI = "springdoc.swagger-ui.enabled";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -38,6 +40,11 @@ public class RuntimeDefaults implements EnvironmentPostProcessor, Ordered {
             resolved.put(DEV_KEYS, true);
             addDevKey(resolved, "dev-shop", DEV_INTEGRATION_KEY, "integration");
             addDevKey(resolved, "dev-staff", DEV_STAFF_KEY, "staff");
+        }
+        if (mode == EngineMode.CLUSTER) {
+            // A shop's API description is its own business: served by a deployment only when it says so.
+            resolved.put(API_DOCS, environment.getProperty(API_DOCS, "false"));
+            resolved.put(SWAGGER_UI, environment.getProperty(SWAGGER_UI, "false"));
         }
         requireLocalParts(environment, mode);
         environment.getPropertySources().addFirst(new MapPropertySource("nurtureRuntimeDefaults", resolved));

@@ -83,6 +83,25 @@ class RuntimeDefaultsTest {
     }
 
     @Test
+    void clusterModeServesItsApiDescriptionOnlyWhenTold() {
+        MockEnvironment told = new MockEnvironment()
+                .withProperty("nurture.engine.mode", "cluster")
+                .withProperty("spring.mail.host", "mail.example")
+                .withProperty("spring.datasource.url", "jdbc:mysql://db.example/nurture")
+                .withProperty("springdoc.api-docs.enabled", "true");
+
+        applyDefaults(told);
+
+        assertThat(defaultsFor("cluster").getProperty("springdoc.api-docs.enabled"))
+                .isEqualTo("false");
+        assertThat(defaultsFor("cluster").getProperty("springdoc.swagger-ui.enabled"))
+                .isEqualTo("false");
+        assertThat(defaultsFor("local").containsProperty("springdoc.api-docs.enabled"))
+                .isFalse();
+        assertThat(told.getProperty("springdoc.api-docs.enabled")).isEqualTo("true");
+    }
+
+    @Test
     void localModeAnswersThisMachineOnlyUnlessToldOtherwise() {
         MockEnvironment local = new MockEnvironment().withProperty("nurture.engine.mode", "local");
         MockEnvironment opened = new MockEnvironment()
