@@ -62,7 +62,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
-        return ResponseEntity.badRequest().body(invalid(problems));
+        return ResponseEntity.badRequest().body(Problems.invalid(problems));
     }
 
     @Override
@@ -72,7 +72,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                         && !mapping.getPath().isEmpty()
                 ? new FieldProblem(path(mapping), "has the wrong type or format")
                 : new FieldProblem("body", "is not valid JSON");
-        return ResponseEntity.badRequest().body(invalid(List.of(problem)));
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(problem)));
     }
 
     @Override
@@ -83,40 +83,40 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                         .map(error -> new FieldProblem(
                                 result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
-        return ResponseEntity.badRequest().body(invalid(problems));
+        return ResponseEntity.badRequest().body(Problems.invalid(problems));
     }
 
     @Override
     protected ResponseEntity<Object> handleServletRequestBindingException(
             ServletRequestBindingException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = ex instanceof MissingRequestHeaderException missing ? missing.getHeaderName() : "request";
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, ex.getMessage()))));
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldProblem(field, ex.getMessage()))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
         return ResponseEntity.badRequest()
-                .body(invalid(List.of(new FieldProblem(ex.getName(), "has the wrong format"))));
+                .body(Problems.invalid(List.of(new FieldProblem(ex.getName(), "has the wrong format"))));
     }
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
-        return ResponseEntity.badRequest().body(invalid(ex.problems()));
+        return ResponseEntity.badRequest().body(Problems.invalid(ex.problems()));
     }
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<Object> invalidField(InvalidFieldException ex) {
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldProblem(ex.field(), ex.reason()))));
     }
 
     @ExceptionHandler(CarrierEventNotForParcelException.class)
     ResponseEntity<Object> eventNotForParcel(CarrierEventNotForParcelException ex) {
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem("type", ex.getMessage()))));
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldProblem("type", ex.getMessage()))));
     }
 
     @ExceptionHandler({InvoiceAmountMismatchException.class, RefundExceedsWhatIsLeftException.class})
     ResponseEntity<Object> amountRefused(RuntimeException ex) {
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem("amount", ex.getMessage()))));
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldProblem("amount", ex.getMessage()))));
     }
 
     @ExceptionHandler({
@@ -245,10 +245,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         logger.error("Request " + request.getMethod() + " " + request.getRequestURI() + " failed", ex);
         return ResponseEntity.internalServerError()
                 .body(Problems.of(
-                        HttpStatus.INTERNAL_SERVER_ERROR,
-                        "internal-error",
-                        "Internal error",
-                        "Nurture could not complete the request; the cause is in its log under this path and time."));
+                        HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error", Problems.UNEXPECTED));
     }
 
     private static ResponseEntity<ProblemDetail> retryLater(
@@ -256,16 +253,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail));
-    }
-
-    private static ProblemDetail invalid(List<FieldProblem> problems) {
-        String detail = problems.stream()
-                .map(p -> p.field() + " " + p.message())
-                .reduce((a, b) -> a + "; " + b)
-                .orElse("Invalid request");
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
-        problem.setProperty("errors", problems);
-        return problem;
     }
 
     private static String path(JsonMappingException mapping) {

@@ -38,9 +38,7 @@ class ContainerErrors implements ErrorController {
                         status,
                         status.is5xxServerError() ? "internal-error" : "http-" + status.value(),
                         status.getReasonPhrase(),
-                        status.is5xxServerError()
-                                ? "Nurture could not complete the request; the cause is in its log under this path and time."
-                                : status.getReasonPhrase());
+                        status.is5xxServerError() ? Problems.UNEXPECTED : status.getReasonPhrase());
         problem.setInstance(instance(request));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -63,11 +61,8 @@ class ContainerErrors implements ErrorController {
     }
 
     private static ProblemDetail rejected() {
-        String refusal =
-                "was refused before it reached the API: its URL or headers hold something Nurture does not take";
-        ProblemDetail problem =
-                Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "request " + refusal);
-        problem.setProperty("errors", List.of(new FieldProblem("request", refusal)));
-        return problem;
+        return Problems.invalid(List.of(new FieldProblem(
+                "request",
+                "was refused before it reached the API: its URL or headers hold something Nurture does not take")));
     }
 }
