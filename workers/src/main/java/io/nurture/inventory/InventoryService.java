@@ -103,21 +103,20 @@ public class InventoryService {
     /** Adds goods that arrived to the stock that can be promised; orders waiting for them try again once this committed. */
     @Transactional
     public Product restock(String sku, int quantity) {
-        Product product = products.findForUpdate(sku).orElseThrow(() -> new UnknownProductException(sku));
-        product.restock(quantity);
-        wakeOrdersWaitingFor(List.of(sku));
-        return product;
+        return restock(sku, quantity, null);
     }
 
     /**
-     * A restock sent with an Idempotency-Key: the same key again adds nothing and answers the stock
-     * now; with another product or quantity it is refused. Two at once queue on the product's lock
-     * (a key used for two products at once: the second's insert fails, and it is refused too).
+     * A restock sent with an Idempotency-Key (or none: null): the same key again adds nothing and
+     * answers the stock now; with another product or quantity it is refused. Two at once queue on
+     * the product's lock (a key used for two products at once: the second's insert fails, and it is
+     * refused too).
      */
     @Transactional
     public Product restock(String sku, int quantity, String idempotencyKey) {
         Product product = products.findForUpdate(sku).orElseThrow(() -> new UnknownProductException(sku));
-        if (restockKeys.firstUse(idempotencyKey, product.getSku(), quantity, clock.instant())) {
+        if (idempotencyKey == null
+                || restockKeys.firstUse(idempotencyKey, product.getSku(), quantity, clock.instant())) {
             product.restock(quantity);
             wakeOrdersWaitingFor(List.of(sku));
         }

@@ -58,11 +58,8 @@ class InventoryController {
             @Valid @RequestBody Restock restock,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Principal staff) {
-        String key = IdempotencyKeys.ofClient(staff.getName(), idempotencyKey);
         return current(
-                key == null
-                        ? inventory.restock(sku, restock.quantity())
-                        : inventory.restock(sku, restock.quantity(), key));
+                inventory.restock(sku, restock.quantity(), IdempotencyKeys.ofClient(staff.getName(), idempotencyKey)));
     }
 
     /**
