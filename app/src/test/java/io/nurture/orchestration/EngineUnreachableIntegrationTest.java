@@ -10,6 +10,7 @@ import io.nurture.reliability.InjectedFault;
 import io.nurture.reliability.ReliabilityReport;
 import io.nurture.security.SliceClient;
 import io.nurture.testing.OrderRequests;
+import io.nurture.testing.OwnDatabase;
 import io.nurture.testing.Shop;
 import io.nurture.testkit.NurtureClient;
 import java.nio.file.Path;
@@ -61,34 +62,21 @@ class EngineUnreachableIntegrationTest {
     /** Cluster mode takes no embedded database: the shop's own, here one of the test's, started with the context. */
     private static EmbeddedMariaDb database;
 
+    /** Where no mail server listens: the mail of the orders placed here waits in its outbox. */
+    private static final int NO_MAIL_SERVER = FreePorts.any();
+
     @DynamicPropertySource
     static void shopsOwnDatabaseAndMailServer(DynamicPropertyRegistry settings) {
-        settings.add("spring.datasource.url", () -> database().jdbcUrl());
-        settings.add("spring.datasource.username", () -> EmbeddedMariaDb.USER);
-        settings.add("spring.datasource.password", () -> database().password());
-        // Connector/J cannot read MariaDB's keywords: Hibernate is told the server (as in local mode).
-        settings.add("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", () -> false);
-        settings.add("spring.jpa.properties.jakarta.persistence.database-product-name", () -> "MariaDB");
-        settings.add("spring.jpa.properties.jakarta.persistence.database-major-version", () -> 11);
-        settings.add("spring.jpa.properties.jakarta.persistence.database-minor-version", () -> 4);
-        // Nothing listens there: the mail of the orders placed here waits in its outbox.
+        OwnDatabase.settingsFor(database()).forEach((name, value) -> settings.add(name, () -> value));
         settings.add("spring.mail.host", () -> "127.0.0.1");
-        settings.add("spring.mail.port", FreePorts::any);
+        settings.add("spring.mail.port", () -> NO_MAIL_SERVER);
     }
 
     private static synchronized EmbeddedMariaDb database() {
         if (database == null) {
-            Path home = Path.of(
-                            "target", "engine-unreachable", UUID.randomUUID().toString())
-                    .toAbsolutePath();
-            EmbeddedMariaDb started = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(
-                    home.resolve("mariadb-server"),
-                    home.resolve("mariadb"),
-                    home,
-                    home.resolve("mariadb.log"),
-                    0,
-                    "nurture",
-                    Duration.ofMinutes(1)));
+            EmbeddedMariaDb started = OwnDatabase.in(
+                    Path.of("target", "engine-unreachable", UUID.randomUUID().toString())
+                            .toAbsolutePath());
             started.start();
             database = started;
             // When the test JVM ends: after this class's context, closed when the class is done.

@@ -21,6 +21,7 @@ import io.nurture.reliability.ReliabilityReport;
 import io.nurture.testing.AppProcess;
 import io.nurture.testing.BrokerExport;
 import io.nurture.testing.Mailbox;
+import io.nurture.testing.OwnDatabase;
 import io.nurture.testing.TestBrokers;
 import io.nurture.testkit.NurtureClient;
 import jakarta.mail.Message;
@@ -107,14 +108,7 @@ class ClusterIntegrationTest {
         // cache is trained, while the instance that needs no engine runs.
         CompletableFuture<Void> booting = CompletableFuture.runAsync(() -> bootBrokers(internalPorts, contactPoints));
         try {
-            database = new EmbeddedMariaDb(new EmbeddedMariaDb.Settings(
-                    home.resolve("mariadb-server"),
-                    home.resolve("mariadb"),
-                    home,
-                    home.resolve("mariadb.log"),
-                    0,
-                    "nurture",
-                    Duration.ofMinutes(1)));
+            database = OwnDatabase.in(home);
             database.start();
             smtp = new GreenMail(new ServerSetup(FreePorts.any(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
@@ -441,14 +435,7 @@ class ClusterIntegrationTest {
         settings.put("camunda.client.prefer-rest-over-grpc", false);
         // Jobs the killed instance had taken come back to the survivor after this.
         settings.put("camunda.client.worker.defaults.timeout", "PT10S");
-        settings.put("spring.datasource.url", database.jdbcUrl());
-        settings.put("spring.datasource.username", EmbeddedMariaDb.USER);
-        settings.put("spring.datasource.password", database.password());
-        // Connector/J cannot read MariaDB's keywords: Hibernate is told the server (as in embedded mode).
-        settings.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", false);
-        settings.put("spring.jpa.properties.jakarta.persistence.database-product-name", "MariaDB");
-        settings.put("spring.jpa.properties.jakarta.persistence.database-major-version", 11);
-        settings.put("spring.jpa.properties.jakarta.persistence.database-minor-version", 4);
+        settings.putAll(OwnDatabase.settingsFor(database));
         // Rows the killed instance had claimed from the outboxes go to the survivor after this.
         settings.put("nurture.outbox.lease", "PT5S");
         // Starts the engine refused while out of reach are tried again within seconds of its return, not minutes.
