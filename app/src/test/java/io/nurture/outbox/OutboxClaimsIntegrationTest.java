@@ -60,11 +60,11 @@ class OutboxClaimsIntegrationTest {
     @BeforeEach
     void anOutboxOfItsOwn() {
         table = "outbox_claims_" + UUID.randomUUID().toString().replace("-", "");
-        db.sql(
-                        "CREATE TABLE " + table
-                                + " (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, created_at DATETIME(6) NOT NULL,"
-                                + " delivery VARCHAR(16) NOT NULL, delivered_at DATETIME(6), attempts INT NOT NULL DEFAULT 0,"
-                                + " next_attempt_at DATETIME(6), last_error VARCHAR(400), claimed_by VARCHAR(36), lease_until DATETIME(6))")
+        db.sql("CREATE TABLE " + table
+                        + " (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, created_at DATETIME(6) NOT NULL,"
+                        + " delivery VARCHAR(16) NOT NULL, delivered_at DATETIME(6), attempts INT NOT NULL DEFAULT 0,"
+                        + " next_attempt_at DATETIME(6), retry_at DATETIME(6), last_error VARCHAR(400), claimed_by VARCHAR(36),"
+                        + " lease_until DATETIME(6))")
                 .update();
         db.sql("INSERT INTO " + table + " (created_at, delivery, next_attempt_at) VALUES (:at, 'PENDING', :at)")
                 .param("at", UtcColumns.utc(time.instant()))
@@ -119,6 +119,28 @@ class OutboxClaimsIntegrationTest {
         assertThat(second.claim().ids()).as("rows the mail server already took").isEmpty();
         cut.markUnmarked();
         assertThat(row()).startsWith("DELIVERED|1|");
+    }
+
+    @Test
+    void aFailedRowIsTriedAgainAfterItsBackoffWhileTheBusinessClockStandsStill() {
+        Clock heldAtNoon = Clock.fixed(time.instant(), ZoneOffset.UTC);
+        OutboxTable held = new OutboxTable(
+                "held-" + table,
+                new OutboxTable.Layout(table, "created_at", false, true),
+                db,
+                transactions,
+                heldAtNoon,
+                time,
+                properties(),
+                new SimpleMeterRegistry());
+        OutboxTable.Claim refused = held.claim();
+        held.failed(refused, refused.ids().get(0), new IllegalStateException("The engine kept pushing back"));
+        held.releaseClaims();
+
+        assertThat(held.claim().ids()).as("within the first retry's second").isEmpty();
+        time.move(Duration.ofSeconds(2));
+
+        assertThat(held.claim().ids()).isEqualTo(refused.ids());
     }
 
     @Test

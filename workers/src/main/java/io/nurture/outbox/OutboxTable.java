@@ -23,15 +23,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The delivery columns of one outbox table ({@code delivery}, {@code attempts},
- * {@code next_attempt_at}, {@code last_error}, {@code claimed_by}, {@code lease_until}): claim due
+ * {@code next_attempt_at}, {@code retry_at}, {@code last_error}, {@code claimed_by},
+ * {@code lease_until}): claim due
  * rows, then mark each delivered or due again later. A claim leases its rows under
  * {@code SKIP LOCKED}, so parallel dispatchers (several Nurture instances) never take the same row,
  * and a dispatcher that dies leaves its rows to the next one once the lease ran out. A claim has an
  * owner token: only its owner marks its rows delivered or failed, and while it works its dispatcher
  * keeps the lease alive ({@link #keepClaimsAlive()}), so a slow batch never outlives it. Leases run
- * on one clock all instances share, the database's ({@link DatabaseClock}); when a row is due runs
- * on the business clock. Nothing is sent while a transaction is open: claiming and marking are
- * short transactions of their own.
+ * on one clock all instances share, the database's ({@link DatabaseClock}), and so does the backoff
+ * after a failed attempt ({@code retry_at}): it is a wait in real time for the other party to
+ * recover, which on the business clock would never end while that clock stands still (the
+ * simulation holds it for a simulated day). When a row is due at first runs on the business clock.
+ * Nothing is sent while a transaction is open: claiming and marking are short transactions of
+ * their own.
  */
 public final class OutboxTable {
 
@@ -108,6 +112,7 @@ public final class OutboxTable {
             List<Long> ids = db.sql("SELECT id FROM " + layout.table()
                             + " t WHERE delivery = 'PENDING' AND next_attempt_at <= :now"
                             + " AND (lease_until IS NULL OR lease_until <= :leaseNow)"
+                            + " AND (retry_at IS NULL OR retry_at <= :leaseNow)"
                             + (layout.inKeyOrder()
                                     ? " AND NOT EXISTS (SELECT 1 FROM " + layout.table() + " o"
                                             + " WHERE o.correlation_key = t.correlation_key AND o.delivery = 'PENDING' AND o.id < t.id)"
@@ -222,7 +227,7 @@ public final class OutboxTable {
         if (layout.keep()) {
             return db.sql("UPDATE " + layout.table()
                             + " SET delivery = 'DELIVERED', delivered_at = :now, attempts = attempts + 1,"
-                            + " next_attempt_at = NULL, lease_until = NULL, last_error = NULL"
+                            + " next_attempt_at = NULL, retry_at = NULL, lease_until = NULL, last_error = NULL"
                             + " WHERE id IN (:ids) AND claimed_by = :token AND delivery = 'PENDING'")
                     .param("now", utc(clock.instant()))
                     .param("ids", ids)
@@ -241,6 +246,7 @@ public final class OutboxTable {
      */
     public void failed(Claim claim, long id, Exception error) {
         Instant now = clock.instant();
+        Instant leaseNow = leaseClock.instant();
         String reason = error.toString().length() > ERROR_LENGTH
                 ? error.toString().substring(0, ERROR_LENGTH)
                 : error.toString();
@@ -259,11 +265,13 @@ public final class OutboxTable {
             boolean givenUp =
                     row.get().writtenAt().plus(properties.giveUpAfter()).isBefore(now);
             db.sql("UPDATE " + layout.table() + " SET attempts = :attempts, last_error = :error, delivery = :delivery,"
-                            + " next_attempt_at = :next, lease_until = NULL WHERE id = :id")
+                            + " next_attempt_at = IF(:givenUp, NULL, next_attempt_at), retry_at = :retryAt,"
+                            + " lease_until = NULL WHERE id = :id")
                     .param("attempts", attempts)
                     .param("error", reason)
                     .param("delivery", givenUp ? "FAILED" : "PENDING")
-                    .param("next", givenUp ? null : utc(now.plus(properties.backoff(attempts))))
+                    .param("givenUp", givenUp)
+                    .param("retryAt", givenUp ? null : utc(leaseNow.plus(properties.backoff(attempts))))
                     .param("id", id)
                     .update();
             LOG.debug("{} outbox row {}: attempt {} failed: {}", name, id, attempts, reason);
@@ -279,10 +287,15 @@ public final class OutboxTable {
         return name;
     }
 
-    /** Rows waiting out a backoff after a failed attempt are due now. */
+    /**
+     * Rows waiting out a backoff after a failed attempt are due now; also those whose backoff a
+     * version before {@code retry_at} put into {@code next_attempt_at}.
+     */
     void makeWaitingRowsDue() {
-        int due = transaction.execute(tx -> db.sql("UPDATE " + layout.table() + " SET next_attempt_at = :now"
-                        + " WHERE delivery = 'PENDING' AND last_error IS NOT NULL AND next_attempt_at > :now")
+        int due = transaction.execute(tx -> db.sql("UPDATE " + layout.table()
+                        + " SET retry_at = NULL, next_attempt_at = LEAST(next_attempt_at, :now)"
+                        + " WHERE delivery = 'PENDING' AND last_error IS NOT NULL"
+                        + " AND (retry_at IS NOT NULL OR next_attempt_at > :now)")
                 .param("now", utc(clock.instant()))
                 .update());
         if (due > 0) {
