@@ -25,12 +25,14 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * through edited copies (B) that re-engage silent customers after 20 days instead of 45 and take
  * tea back for a change of mind, each on an app, broker and database of its own.
  *
- * <p>By hand, for each of the six customers (first order on day f = 0, 0, 1, 1, 2, 2): the card
+ * <p>By hand, for each of the six customers (in Chicago; first order on day f = 0, 0, 1, 1, 2, 2): the card
  * order is placed and shipped on day f and delivered on f + 2; the thank-you follows on f + 5, the
  * survey on f + 9, answered with a 10 on f + 10 (promoter: advocate, asked for a review, the one
- * marketing message). With no purchase since, the re-engagement (marketing; the customer becomes at
- * risk) comes on f + 45 in A, after the 30 days, and on f + 20 in B, within them and more than the
- * contact policy's 7 days after the review ask. On f + 14 each sends the tea (12.50) back for a
+ * marketing message, which the contact policy holds from noon UTC, early morning in Chicago, until
+ * the customer's morning: it goes at the simulation's midnight move). With no purchase since, the
+ * re-engagement (marketing; the customer becomes at risk) comes on f + 45 in A, after the 30 days,
+ * and on f + 20 in B, within them and more than the contact policy's 7 days after the review ask,
+ * held as the ask was. On f + 14 each sends the tea (12.50) back for a
  * change of mind: A's return eligibility table refuses food for that; B's, without that rule,
  * approves it with the customer paying the 5.90 label, the parcel is back on f + 16, inspected and
  * refunded (6.60) on f + 17, and the order, every item back, is RETURNED.

@@ -22,14 +22,23 @@ import java.util.stream.Collectors;
 
 /**
  * One run: the population lives through the simulated days on one app. Each day the clock moves to
- * noon UTC, where it stands still, and the app settles (the timers that fell due have run); customers read their mail and
- * act (first orders, reorders, deliveries, invoice payments, survey answers, coupons); the app
- * settles again and the mail those actions caused is read.
+ * midnight UTC and the app settles, then to noon UTC, where it stands still, and the app settles
+ * (the timers that fell due have run); customers read their mail and act (first orders, reorders,
+ * deliveries, invoice payments, survey answers, coupons); the app settles again and the mail those
+ * actions caused is read.
  */
 final class Rehearsal {
 
-    /** Customers act at noon UTC: far from the quiet hours' edges in the zones the example file uses. */
+    /** Customers act at noon UTC. */
     private static final int ACTION_HOUR = 12;
+
+    /**
+     * Timers fall due only when the clock moves. A message the contact policy held for a customer's
+     * morning (08:00 local) waits on one, and at noon UTC alone it fell due when that customer was
+     * in quiet hours again (06:00 in Chicago, 22:00 in Sydney): held anew every day, never sent.
+     * Moves twelve hours apart send it by 20:00 local at the latest, whatever the customer's zone.
+     */
+    private static final Duration NIGHT = Duration.ofHours(12);
 
     private static final int STOCK = 1_000_000;
     /** Customers and carriers calling at once: the shop's traffic is not one request at a time. */
@@ -87,6 +96,9 @@ final class Rehearsal {
         long jobsBefore = api.activity(false).jobsStarted();
         for (int day = 0; day < behaviour.days(); day++) {
             Instant today = noon.plus(Duration.ofDays(day));
+            if (day > 0) {
+                passTheNight(today.minus(NIGHT));
+            }
             moveClockTo(today);
             readMail(day);
             resolveCareCases(day);
@@ -134,6 +146,12 @@ final class Rehearsal {
             actedSinceSettled = false;
         }
         api.holdAt(target);
+    }
+
+    /** The night's mail waits in the inboxes until noon, when customers read. */
+    private void passTheNight(Instant midnight) throws InterruptedException {
+        moveClockTo(midnight);
+        settle.await();
     }
 
     private void readMail(int day) throws InterruptedException {
