@@ -97,8 +97,7 @@ class OutboxKeyOrderIntegrationTest {
         assertThat(relay.claim().ids())
                 .as("while the refused message waits out its backoff, the one after it waits too")
                 .isEmpty();
-        db.sql("UPDATE " + table + " SET next_attempt_at = :now, lease_until = NULL WHERE id = :id")
-                .param("now", UtcColumns.utc(NOW))
+        db.sql("UPDATE " + table + " SET retry_at = NULL, lease_until = NULL WHERE id = :id")
                 .param("id", placed)
                 .update();
         assertThat(relay.claim().ids())

@@ -196,7 +196,7 @@ public final class EngineRecords {
                 .map(r -> r.getValue().getMessageName() + ":" + r.getIntent())
                 .toList();
         List<String> outbox = db.sql(
-                        "SELECT CONCAT(message_name, ' ', delivery, ' attempts=', attempts, ' due=', next_attempt_at)"
+                        "SELECT CONCAT(message_name, ' ', delivery, ' attempts=', attempts, ' due=', next_attempt_at, ' retry=', COALESCE(retry_at, '-'))"
                                 + " FROM engine_messages WHERE correlation_key = ?")
                 .param(orderId)
                 .query(String.class)

@@ -129,8 +129,9 @@ final class Rehearsal {
     }
 
     /**
-     * The app's clock stands still between moves: what happens in a day is stamped with its noon,
-     * whatever it costs in real time. The engine's runs on for the seconds a day takes, so a failed
+     * The app's clock stands still between moves: what happens after a move is stamped with its
+     * moment (a held message's send with midnight, the customers' day with noon), whatever it costs
+     * in real time. The engine's runs on for the seconds a day takes, so a failed
      * job's retry backoff ends the same day; the journeys' timers (hours, days) fall due at a move.
      * The mail read next waits for the app to settle.
      *
