@@ -46,7 +46,7 @@ public class RuntimeDefaults implements EnvironmentPostProcessor, Ordered {
             resolved.put(API_DOCS, environment.getProperty(API_DOCS, "false"));
             resolved.put(SWAGGER_UI, environment.getProperty(SWAGGER_UI, "false"));
         }
-        requireLocalParts(environment, mode);
+        requireLocalParts(mode);
         environment.getPropertySources().addFirst(new MapPropertySource("nurtureRuntimeDefaults", resolved));
     }
 
@@ -56,23 +56,15 @@ public class RuntimeDefaults implements EnvironmentPostProcessor, Ordered {
         return Ordered.LOWEST_PRECEDENCE - 10;
     }
 
-    /** The cluster jar has no local runtime (broker, embedded database, SMTP server): it needs all three set, and says so. */
-    private static void requireLocalParts(ConfigurableEnvironment environment, EngineMode mode) {
-        if (present(LOCAL_RUNTIME)) {
-            return;
-        }
-        if (mode == EngineMode.LOCAL) {
+    /**
+     * The cluster jar has no local runtime: it runs no engine beside Nurture, and says so. The database
+     * and mail server cluster mode needs in either jar are {@link ClusterModeParts}' to check.
+     */
+    private static void requireLocalParts(EngineMode mode) {
+        if (mode.besideNurture() && !present(LOCAL_RUNTIME)) {
             throw new IllegalStateException(
                     "This jar has no local broker (it is the cluster jar): set "
                             + "nurture.engine.mode=cluster (NURTURE_ENGINE_MODE) and camunda.client.*, or run nurture-app-*-local.jar");
-        }
-        if (environment.getProperty("spring.datasource.url", "").isEmpty()) {
-            throw new IllegalStateException("This jar has no embedded database (it is the cluster jar): set "
-                    + "spring.datasource.url (SPRING_DATASOURCE_URL), or run nurture-app-*-local.jar");
-        }
-        if (!environment.containsProperty("spring.mail.host")) {
-            throw new IllegalStateException("This jar has no embedded SMTP server (it is the cluster jar): set "
-                    + "spring.mail.host (SPRING_MAIL_HOST), or run nurture-app-*-local.jar");
         }
     }
 

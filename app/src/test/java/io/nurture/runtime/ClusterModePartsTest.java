@@ -1,4 +1,4 @@
-package io.nurture.local;
+package io.nurture.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.nurture.local;
+package io.nurture.runtime;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -7,13 +7,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Cluster mode in the local jar: the embedded database and the in-process SMTP server (which keeps
- * mail a while, then drops it) are local mode's, never a silent stand-in for a shop's own. Without
- * {@code spring.datasource.url} and {@code spring.mail.host} Nurture refuses to start, as the
- * cluster jar does, before any bean is made.
+ * Cluster mode runs on the shop's own database and mail server, in either jar: the cluster jar has no
+ * embedded ones, and the local jar's (the in-process SMTP server keeps mail a while, then drops it)
+ * are local mode's, never a silent stand-in for a shop's own. Without {@code spring.datasource.url}
+ * and {@code spring.mail.host} Nurture refuses to start before any bean is made, so the check sees
+ * test and deployment settings alike.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = LocalDefaults.ENGINE_MODE, havingValue = "cluster")
+@ConditionalOnProperty(name = RuntimeDefaults.ENGINE_MODE, havingValue = "cluster")
 class ClusterModeParts {
 
     @Bean
@@ -27,7 +28,7 @@ class ClusterModeParts {
     private static void require(Environment environment, String property, String variable, String part) {
         if (environment.getProperty(property, "").isBlank()) {
             throw new IllegalStateException("Cluster mode runs on the shop's own " + part + ": set " + property + " ("
-                    + variable + "); the embedded one is local mode's");
+                    + variable + "); an embedded one is local mode's (nurture-app-*-local.jar)");
         }
     }
 }
