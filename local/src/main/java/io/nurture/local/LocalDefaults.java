@@ -33,7 +33,8 @@ public class LocalDefaults implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> resolved = new HashMap<>();
-        if (!"cluster".equals(environment.getProperty(ENGINE_MODE, "local"))) {
+        boolean cluster = "cluster".equals(environment.getProperty(ENGINE_MODE, "local"));
+        if (!cluster) {
             // The dev keys are documented publicly: a Nurture that takes them answers this machine only.
             if (!environment.containsProperty("server.address")) {
                 resolved.put("server.address", LOOPBACK);
@@ -44,8 +45,7 @@ public class LocalDefaults implements EnvironmentPostProcessor, Ordered {
             resolved.put("camunda.client.grpc-address", "http://" + LOOPBACK + ":" + port);
             resolved.put("camunda.client.prefer-rest-over-grpc", false);
         }
-        if (!environment.containsProperty("spring.mail.host")
-                && !"cluster".equals(environment.getProperty(ENGINE_MODE, "local"))) {
+        if (!cluster && !environment.containsProperty("spring.mail.host")) {
             int port = resolvePort(environment.getProperty(SMTP_PORT, Integer.class, 2525));
             resolved.put(SMTP_ENABLED, true);
             resolved.put(SMTP_PORT, port);

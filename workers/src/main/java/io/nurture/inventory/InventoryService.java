@@ -38,13 +38,13 @@ public class InventoryService {
             NotificationService notifications,
             Clock clock,
             RestockKeys restockKeys) {
-        this.restockKeys = restockKeys;
         this.products = products;
         this.reservations = reservations;
         this.orderService = orderService;
         this.messages = messages;
         this.notifications = notifications;
         this.clock = clock;
+        this.restockKeys = restockKeys;
     }
 
     /** Reserves every line of the order; false when any line is short, leaving stock untouched. An order being cancelled reserves nothing. */

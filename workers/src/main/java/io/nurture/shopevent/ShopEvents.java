@@ -52,7 +52,6 @@ public class ShopEvents {
             Browsing browsing,
             Clock clock,
             PlatformTransactionManager transactions) {
-        this.transaction = new RaceRetries(transactions);
         this.consentRequests = consentRequests;
         this.messages = messages;
         this.browsing = browsing;
@@ -62,6 +61,7 @@ public class ShopEvents {
         this.visitors = visitors;
         this.carts = carts;
         this.clock = clock;
+        this.transaction = new RaceRetries(transactions);
     }
 
     /** @param taken how many events were new; the rest had been taken before */
