@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What the app and its engine are busy with, for whoever moves the clock (the lifecycle
  * simulation): after a move it waits until, for a while, no job has started, none is running or
- * waiting in the client, the outboxes are empty and the engine's processed position stands still,
+ * waiting in the client, the outboxes are empty and the engine has taken no step,
  * so that the next simulated day starts from a settled state.
  */
 @RestController
@@ -53,7 +53,7 @@ class ActivityController {
         this.engine = engine;
     }
 
-    /** @param engine false: leave out the engine's position (-1), which costs a call to the broker */
+    /** @param engine false: leave out the engine's steps (-1), which cost a call to the broker */
     @GetMapping
     Activity activity(@RequestParam(defaultValue = "true") boolean engine) {
         Map<String, Long> inClient = inClientByType();
@@ -65,7 +65,7 @@ class ActivityController {
                         0, inClient.values().stream().mapToLong(Long::longValue).sum()),
                 inClient,
                 outboxes.stream().mapToLong(OutboxDispatcher::pending).sum(),
-                progress == null ? -1 : progress.processedPosition());
+                progress == null ? -1 : progress.stepsTaken());
     }
 
     /** Job types with jobs the client activated and has not finished: which step a wait that does not end waits on. */
@@ -86,7 +86,7 @@ class ActivityController {
      * @param jobsInClient jobs the client has activated and not yet finished (queued or running)
      * @param jobsInClientByType the same by job type, those with any
      * @param outboxPending mails and engine messages written and not yet delivered
-     * @param engineProcessedPosition how far the engine has processed its log; -1 where it cannot say
+     * @param engineSteps how many steps the engine has taken (elements entered and left, jobs); -1 where it cannot say
      */
     record Activity(
             long jobsStarted,
@@ -94,5 +94,5 @@ class ActivityController {
             long jobsInClient,
             Map<String, Long> jobsInClientByType,
             long outboxPending,
-            long engineProcessedPosition) {}
+            long engineSteps) {}
 }

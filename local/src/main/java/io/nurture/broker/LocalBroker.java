@@ -1,7 +1,5 @@
 package io.nurture.broker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurture.local.ChildProcesses;
 import io.nurture.local.DataDirectory;
 import io.nurture.local.FreePorts;
@@ -62,7 +60,6 @@ public final class LocalBroker {
     private final DataDirectory state;
     private final int gatewayPort;
     private final boolean clockControlled;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -273,10 +270,10 @@ public final class LocalBroker {
         settings.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
         settings.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
         // Only what Nurture asks the broker: the distribution exposes every endpoint, instance bans,
-        // partition pauses and writable log levels among them, unauthenticated.
+        // partition pauses and writable log levels among them, unauthenticated. With clock control, also
+        // the clock and the counters that tell whoever moves it when the engine's work is done.
         settings.put(
-                "MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE",
-                clockControlled ? "health,partitions,clock" : "health,partitions");
+                "MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", clockControlled ? "health,clock,prometheus" : "health");
         settings.put("ZEEBE_BROKER_DATA_DIRECTORY", state.broker().toString());
         settings.put("ZEEBE_BROKER_THREADS_CPUTHREADCOUNT", Integer.toString(properties.cpuThreads()));
         settings.put("ZEEBE_BROKER_THREADS_IOTHREADCOUNT", "2");
@@ -292,24 +289,19 @@ public final class LocalBroker {
     }
 
     /**
-     * How far the broker's partitions have processed their logs (summed; -1 while it cannot say):
-     * a number that stands still while the engine has nothing to do.
+     * How many steps the engine has taken (elements entered and left, jobs created, pushed,
+     * activated and completed; -1 while it cannot say): a count that stands still while the engine
+     * has nothing to do. Not its log position: every poll of an idle job worker moves that, several
+     * times a second.
      */
-    public long processedPosition() {
+    public long stepsTaken() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(management("/actuator/partitions"))
+            HttpRequest request = HttpRequest.newBuilder(management("/actuator/prometheus?" + EngineSteps.QUERY))
                     .timeout(Duration.ofSeconds(2))
                     .GET()
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return -1;
-            }
-            long sum = 0;
-            for (JsonNode partition : JSON.readTree(response.body())) {
-                sum += partition.path("processedPosition").asLong();
-            }
-            return sum;
+            return response.statusCode() == 200 ? EngineSteps.count(response.body()) : -1;
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

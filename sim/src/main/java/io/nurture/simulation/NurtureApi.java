@@ -24,8 +24,7 @@ final class NurtureApi {
         this.customer = new NurtureClient(baseUrl, null);
     }
 
-    record Activity(
-            long jobsStarted, int jobsRunning, long jobsInClient, long outboxPending, long engineProcessedPosition) {
+    record Activity(long jobsStarted, int jobsRunning, long jobsInClient, long outboxPending, long engineSteps) {
 
         boolean idle() {
             return jobsRunning == 0 && jobsInClient == 0 && outboxPending == 0;
@@ -33,7 +32,7 @@ final class NurtureApi {
 
         /** Nothing started or was processed since the earlier look. */
         boolean sameProgressAs(Activity earlier) {
-            return jobsStarted == earlier.jobsStarted && engineProcessedPosition == earlier.engineProcessedPosition;
+            return jobsStarted == earlier.jobsStarted && engineSteps == earlier.engineSteps;
         }
     }
 
@@ -46,7 +45,7 @@ final class NurtureApi {
         send("POST", "/api/dev/clock", JSON.createObjectNode().put("holdAt", at.toString()), staff);
     }
 
-    /** @param engine also the engine's processed position (a call to the broker; -1 without) */
+    /** @param engine also the engine's steps taken (a call to the broker; -1 without) */
     Activity activity(boolean engine) {
         JsonNode activity = get("/api/dev/activity?engine=" + engine);
         return new Activity(
@@ -54,7 +53,7 @@ final class NurtureApi {
                 activity.path("jobsRunning").asInt(),
                 activity.path("jobsInClient").asLong(),
                 activity.path("outboxPending").asLong(),
-                activity.path("engineProcessedPosition").asLong());
+                activity.path("engineSteps").asLong());
     }
 
     /** Goods arrive: adds them to what the shop has. */

@@ -4,10 +4,11 @@ import java.time.Duration;
 
 /**
  * Waits until the app and its engine have gone quiet: for {@code quiet}, no job handler running,
- * none waiting in the client, both outboxes empty, no job started and the broker's processed
- * position standing still. A time window alone is not enough: on a busy machine the trip of a
- * message or a job between app and broker can take longer than any short window, and the broker's
- * position moves for every step of that trip.
+ * none waiting in the client, both outboxes empty, no job started and no step taken by the engine.
+ * A time window alone is not enough: on a busy machine the trip of a message or a job between app
+ * and broker can take longer than any short window, and the engine takes a step at each end of that
+ * trip. Its log position is no such sign: the polls of idle job workers move it several times a
+ * second, and most windows saw it move when nothing happened.
  */
 final class Settle {
 
@@ -25,7 +26,7 @@ final class Settle {
 
     /**
      * First until the app is idle and started no job since the last look (cheap looks, often),
-     * then whether everything, the engine's position included, stood still over {@code quiet};
+     * then whether everything, the engine's steps included, stood still over {@code quiet};
      * if not, again.
      */
     void await() throws InterruptedException {

@@ -1,0 +1,33 @@
+package io.nurture.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class EngineStepsTest {
+
+    private static final String SCRAPE = """
+            # HELP zeebe_element_instance_events_total Number of process element instance events
+            # TYPE zeebe_element_instance_events_total counter
+            zeebe_element_instance_events_total{action="activated",type="SERVICE_TASK",partition="1",eventType="UNSPECIFIED",} 2917.0
+            zeebe_element_instance_events_total{action="completed",type="SERVICE_TASK",partition="1",eventType="UNSPECIFIED",} 2916.0
+            # HELP zeebe_element_instance_events_created Number of process element instance events
+            # TYPE zeebe_element_instance_events_created gauge
+            zeebe_element_instance_events_created{action="activated",type="SERVICE_TASK",partition="1",eventType="UNSPECIFIED",} 1.733461e9
+            zeebe_job_events_total{action="created",partition="1",type="charge-card",job_kind="BPMN_ELEMENT",} 149.0
+            zeebe_job_events_total{action="completed",partition="2",type="charge-card",job_kind="BPMN_ELEMENT",} 148.0
+            zeebe_stream_processor_records_total{action="processed",partition="1",} 91234.0
+            """;
+
+    @Test
+    void elementAndJobEventsOfEveryPartitionAreSteps() {
+        assertThat(EngineSteps.count(SCRAPE)).isEqualTo(2917 + 2916 + 149 + 148);
+    }
+
+    @Test
+    void anEmptyPollOfAnIdleWorkerIsNoStep() {
+        String afterAPoll = SCRAPE.replace("91234.0", "91236.0");
+
+        assertThat(EngineSteps.count(afterAPoll)).isEqualTo(EngineSteps.count(SCRAPE));
+    }
+}
