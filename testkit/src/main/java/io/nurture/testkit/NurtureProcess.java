@@ -25,11 +25,38 @@ public final class NurtureProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Thread stopWithLauncher;
 
     private NurtureProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.stopWithLauncher = new Thread(this::stopQuietly, "stop-nurture-" + process.pid());
+    }
+
+    /**
+     * Until the app ends, a launcher that is stopped (SIGTERM to its JVM alone, as an IDE's stop button
+     * or {@code kill} sends it, or a {@code System.exit}) stops the app first: the app then stops the
+     * database server and broker it started. Before, they outlived a killed simulation's Maven JVM and
+     * competed with the next run. Only SIGKILL of the launcher leaves them behind.
+     */
+    private void stopWhenLauncherStops() {
+        Runtime.getRuntime().addShutdownHook(stopWithLauncher);
+        process.onExit().thenRun(() -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopWithLauncher);
+            } catch (IllegalStateException launcherStopping) {
+                // The hook runs or has run; nothing to take back.
+            }
+        });
+    }
+
+    private void stopQuietly() {
+        try {
+            close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Nurture's runnable jar, as the README runs it. */
@@ -178,6 +205,7 @@ public final class NurtureProcess implements AutoCloseable {
                     .redirectOutput(log.toFile())
                     .start();
             NurtureProcess app = new NurtureProcess(process, port, log);
+            app.stopWhenLauncherStops();
             ChildProcesses.awaitReady("Nurture", process, log, STALL, () -> answers(app));
             return app;
         }
