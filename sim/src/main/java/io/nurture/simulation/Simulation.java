@@ -90,9 +90,7 @@ public final class Simulation {
                 // snapshots a run. Monthly is enough for a run that is thrown away.
                 "--nurture.engine.local.environment.ZEEBE_BROKER_DATA_SNAPSHOTPERIOD=P30D",
                 // Nor need its log be forced to disk on every commit.
-                "--nurture.engine.local.environment.ZEEBE_BROKER_CLUSTER_RAFT_FLUSH_ENABLED=false",
-                // A settle waits for the mail outbox to be empty: a wait for fuller batches would lie on its path.
-                "--nurture.outbox.mail-batch-wait=PT0S"));
+                "--nurture.engine.local.environment.ZEEBE_BROKER_CLUSTER_RAFT_FLUSH_ENABLED=false"));
         List<String> jvm = new ArrayList<>();
         if (settings.shortRun()) {
             // A short run is mostly start-up, as the app's tests are.
