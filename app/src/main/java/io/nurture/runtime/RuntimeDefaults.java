@@ -1,6 +1,8 @@
 package io.nurture.runtime;
 
 import io.nurture.security.ApiKeyHash;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -27,6 +29,7 @@ public class RuntimeDefaults implements EnvironmentPostProcessor, Ordered {
 
     public static final String DEV_STAFF_KEY = "dev-staff-key";
 
+    private static final String SERVER_ADDRESS = "server.address";
     private static final String LOCAL_RUNTIME = "io.nurture.local.LocalDefaults";
     private static final String API_DOCS = "springdoc.api-docs.enabled";
     private static final String SWAGGER_UI = "springdoc.swagger-ui.enabled";
@@ -37,6 +40,7 @@ public class RuntimeDefaults implements EnvironmentPostProcessor, Ordered {
         EngineMode mode = EngineMode.parse(environment.getProperty(ENGINE_MODE, EngineMode.LOCAL.value()));
         resolved.put(ENGINE_MODE, mode.value());
         if (mode.besideNurture() && environment.getProperty(DEV_KEYS, Boolean.class, true)) {
+            refuseBeyondThisMachine(environment.getProperty(SERVER_ADDRESS));
             resolved.put(DEV_KEYS, true);
             addDevKey(resolved, "dev-shop", DEV_INTEGRATION_KEY, "integration");
             addDevKey(resolved, "dev-staff", DEV_STAFF_KEY, "staff");
@@ -48,6 +52,28 @@ public class RuntimeDefaults implements EnvironmentPostProcessor, Ordered {
         }
         requireLocalParts(mode);
         environment.getPropertySources().addFirst(new MapPropertySource("nurtureRuntimeDefaults", resolved));
+    }
+
+    /**
+     * The dev keys are published: with them, an app that other machines reach is an app anyone
+     * reaches. Unset, the local runtime's defaults make the address loopback.
+     */
+    private static void refuseBeyondThisMachine(String address) {
+        if (address == null || loopback(address)) {
+            return;
+        }
+        throw new IllegalStateException(SERVER_ADDRESS + "=" + address + " lets other machines reach Nurture, which"
+                + " accepts the publicly documented development API keys in this mode: set " + DEV_KEYS
+                + "=false (NURTURE_SECURITY_DEVKEYS) and API clients of your own (docs/security.md), or leave "
+                + SERVER_ADDRESS + " unset");
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException unresolvable) {
+            return false;
+        }
     }
 
     /** Before the local runtime's defaults, which read the mode as written back here. */

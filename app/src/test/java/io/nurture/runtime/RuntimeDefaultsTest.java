@@ -106,7 +106,8 @@ class RuntimeDefaultsTest {
         MockEnvironment local = new MockEnvironment().withProperty("nurture.engine.mode", "local");
         MockEnvironment opened = new MockEnvironment()
                 .withProperty("nurture.engine.mode", "local")
-                .withProperty("server.address", "0.0.0.0");
+                .withProperty("server.address", "0.0.0.0")
+                .withProperty("nurture.security.dev-keys", "false");
 
         applyDefaults(local);
         applyDefaults(opened);
@@ -114,6 +115,29 @@ class RuntimeDefaultsTest {
         assertThat(local.getProperty("server.address")).isEqualTo("127.0.0.1");
         assertThat(opened.getProperty("server.address")).isEqualTo("0.0.0.0");
         assertThat(defaultsFor("cluster").containsProperty("server.address")).isFalse();
+    }
+
+    @Test
+    void localModeWithTheDevKeysRefusesToListenBeyondThisMachine() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("nurture.engine.mode", "local")
+                .withProperty("server.address", "0.0.0.0");
+
+        assertThatThrownBy(() -> applyDefaults(environment))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("server.address=0.0.0.0")
+                .hasMessageContaining("nurture.security.dev-keys=false");
+    }
+
+    @Test
+    void localModeWithTheDevKeysMayNameALoopbackAddress() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("nurture.engine.mode", "local")
+                .withProperty("server.address", "localhost");
+
+        applyDefaults(environment);
+
+        assertThat(environment.containsProperty(DEV_SHOP_HASH)).isTrue();
     }
 
     @Test
