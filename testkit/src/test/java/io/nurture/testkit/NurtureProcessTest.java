@@ -29,7 +29,9 @@ class NurtureProcessTest {
     @AfterEach
     void stopAll() {
         app.ifPresent(ProcessHandle::destroyForcibly);
-        launcher.destroyForcibly();
+        if (launcher != null) {
+            launcher.destroyForcibly();
+        }
     }
 
     @Test
@@ -44,8 +46,12 @@ class NurtureProcessTest {
                 .start();
         BufferedReader output =
                 new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
-        long appPid = Long.parseLong(output.readLine().strip());
-        app = ProcessHandle.of(appPid);
+        String line = output.readLine();
+        while (line != null && !line.strip().matches("\\d+")) {
+            line = output.readLine(); // the launcher's own log lines, if any
+        }
+        assertThat(line).as("the pid of the app the launcher started").isNotNull();
+        app = ProcessHandle.of(Long.parseLong(line.strip()));
         assertThat(app).isPresent();
 
         launcher.destroy();
