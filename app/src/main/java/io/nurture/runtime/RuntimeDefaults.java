@@ -5,12 +5,14 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * Turns "nothing configured" into a running system: the engine mode is read once and written back in
@@ -39,6 +41,7 @@ public class RuntimeDefaults implements EnvironmentPostProcessor, Ordered {
         Map<String, Object> resolved = new HashMap<>();
         EngineMode mode = EngineMode.parse(environment.getProperty(ENGINE_MODE, EngineMode.LOCAL.value()));
         resolved.put(ENGINE_MODE, mode.value());
+        requireLocalParts(mode);
         if (mode.besideNurture() && environment.getProperty(DEV_KEYS, Boolean.class, true)) {
             refuseBeyondThisMachine(environment.getProperty(SERVER_ADDRESS));
             resolved.put(DEV_KEYS, true);
@@ -50,29 +53,36 @@ public class RuntimeDefaults implements EnvironmentPostProcessor, Ordered {
             resolved.put(API_DOCS, environment.getProperty(API_DOCS, "false"));
             resolved.put(SWAGGER_UI, environment.getProperty(SWAGGER_UI, "false"));
         }
-        requireLocalParts(mode);
         environment.getPropertySources().addFirst(new MapPropertySource("nurtureRuntimeDefaults", resolved));
     }
 
     /**
      * The dev keys are published: with them, an app that other machines reach is an app anyone
-     * reaches. Unset, the local runtime's defaults make the address loopback.
+     * reaches. Unset or blank, the local runtime's defaults make the address loopback (blank would
+     * otherwise mean every interface).
      */
     private static void refuseBeyondThisMachine(String address) {
-        if (address == null || loopback(address)) {
+        if (!StringUtils.hasText(address)) {
             return;
         }
-        throw new IllegalStateException(SERVER_ADDRESS + "=" + address + " lets other machines reach Nurture, which"
-                + " accepts the publicly documented development API keys in this mode: set " + DEV_KEYS
+        Optional<InetAddress> resolved = resolve(address);
+        if (resolved.isPresent() && resolved.get().isLoopbackAddress()) {
+            return;
+        }
+        String problem = resolved.isPresent()
+                ? " lets other machines reach Nurture"
+                : " does not resolve to an address of this machine's loopback";
+        throw new IllegalStateException(SERVER_ADDRESS + "=" + address + problem + ", and Nurture accepts the publicly"
+                + " documented development API keys in this mode: set " + DEV_KEYS
                 + "=false (NURTURE_SECURITY_DEVKEYS) and API clients of your own (docs/security.md), or leave "
                 + SERVER_ADDRESS + " unset");
     }
 
-    private static boolean loopback(String address) {
+    private static Optional<InetAddress> resolve(String address) {
         try {
-            return InetAddress.getByName(address).isLoopbackAddress();
+            return Optional.of(InetAddress.getByName(address));
         } catch (UnknownHostException unresolvable) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -8,6 +8,8 @@ import io.nurture.security.ApiKeyHash;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
@@ -129,14 +131,29 @@ class RuntimeDefaultsTest {
                 .hasMessageContaining("nurture.security.dev-keys=false");
     }
 
-    @Test
-    void localModeWithTheDevKeysMayNameALoopbackAddress() {
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1", "localhost"})
+    void localModeWithTheDevKeysMayNameALoopbackAddress(String loopback) {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("nurture.engine.mode", "local")
-                .withProperty("server.address", "localhost");
+                .withProperty("server.address", loopback);
 
         applyDefaults(environment);
 
+        assertThat(environment.containsProperty(DEV_SHOP_HASH)).isTrue();
+        assertThat(environment.getProperty("server.address")).isEqualTo(loopback);
+    }
+
+    /** Spring Boot reads a blank address as every interface. */
+    @Test
+    void aBlankAddressInLocalModeMeansLoopback() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("nurture.engine.mode", "local")
+                .withProperty("server.address", " ");
+
+        applyDefaults(environment);
+
+        assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
         assertThat(environment.containsProperty(DEV_SHOP_HASH)).isTrue();
     }
 

@@ -7,6 +7,7 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
 
 /**
  * What the local runtime adds to "nothing configured": when the engine runs beside Nurture (local,
@@ -36,7 +37,8 @@ public class LocalDefaults implements EnvironmentPostProcessor, Ordered {
         boolean cluster = "cluster".equals(environment.getProperty(ENGINE_MODE, "local"));
         if (!cluster) {
             // The dev keys are documented publicly: a Nurture that takes them answers this machine only.
-            if (!environment.containsProperty("server.address")) {
+            // Blank counts as unset: Spring Boot would read it as every interface.
+            if (!StringUtils.hasText(environment.getProperty("server.address"))) {
                 resolved.put("server.address", LOOPBACK);
             }
             int port = resolvePort(environment.getProperty(ENGINE_PORT, Integer.class, 26500));

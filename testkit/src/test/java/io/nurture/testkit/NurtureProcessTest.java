@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -46,11 +47,15 @@ class NurtureProcessTest {
                 .start();
         BufferedReader output =
                 new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
+        List<String> before = new ArrayList<>();
         String line = output.readLine();
         while (line != null && !line.strip().matches("\\d+")) {
-            line = output.readLine(); // the launcher's own log lines, if any
+            before.add(line);
+            line = output.readLine();
         }
-        assertThat(line).as("the pid of the app the launcher started").isNotNull();
+        assertThat(line)
+                .as("the pid of the app the launcher started; the launcher printed:%n%s", String.join("\n", before))
+                .isNotNull();
         app = ProcessHandle.of(Long.parseLong(line.strip()));
         assertThat(app).isPresent();
 
