@@ -25,8 +25,10 @@ import io.nurture.shipping.CarrierEventNotForParcelException;
 import io.nurture.shipping.UnknownShipmentException;
 import io.nurture.survey.SurveyAnswerException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,6 +36,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.ServletRequestBindingException;
@@ -230,6 +233,33 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "database-busy",
                 "Database busy",
                 "The database rolled the request back; nothing was stored. Please retry.");
+    }
+
+    /**
+     * No connection to the database in time (the pool's connections all busy in a burst, or the
+     * server away): the request's transaction never wrote anything, so it is safe to send again.
+     * Any other failure of the database's resource is unexpected.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnreachable(RuntimeException ex, HttpServletRequest request) {
+        if (!noConnection(ex)) {
+            return unexpected(ex, request);
+        }
+        logger.warn("A request found no database connection in time", ex);
+        return retryLater(
+                DATABASE_RETRY_AFTER_SECONDS,
+                "database-unavailable",
+                "Database unavailable",
+                "No database connection was free in time; nothing was stored. Please retry.");
+    }
+
+    private static boolean noConnection(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
