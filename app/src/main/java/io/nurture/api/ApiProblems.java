@@ -28,6 +28,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -241,8 +242,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      * Any other failure of the database's resource is unexpected.
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
-    ResponseEntity<ProblemDetail> databaseUnreachable(RuntimeException ex, HttpServletRequest request) {
-        if (!noConnection(ex)) {
+    ResponseEntity<ProblemDetail> databaseUnreachable(NestedRuntimeException ex, HttpServletRequest request) {
+        if (!ex.contains(SQLTransientConnectionException.class)) {
             return unexpected(ex, request);
         }
         logger.warn("A request found no database connection in time", ex);
@@ -251,15 +252,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "database-unavailable",
                 "Database unavailable",
                 "No database connection was free in time; nothing was stored. Please retry.");
-    }
-
-    private static boolean noConnection(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
