@@ -42,7 +42,6 @@ class MailDispatcher extends OutboxDispatcher {
     private static final Session NO_SESSION = Session.getInstance(new Properties());
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
-    private final JdbcClient db;
     private final JavaMailSender mailSender;
     private final NotificationProperties properties;
 
@@ -58,30 +57,26 @@ class MailDispatcher extends OutboxDispatcher {
                 new OutboxTable("mail", LAYOUT, db, transactions, clock, outboxProperties, meters),
                 outboxProperties.pollInterval(),
                 outboxProperties.mailBatchWait());
-        this.db = db;
         this.mailSender = mailSender;
         this.properties = properties;
     }
 
     @Override
     protected int deliverBatch() {
-        OutboxTable.Claim claim = outbox.claim();
-        List<Long> ids = claim.ids();
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        List<PendingMail> mails = db.sql(
-                        "SELECT id, recipient, subject, body, unsubscribe_token, template FROM notifications"
-                                + " WHERE id IN (:ids) ORDER BY id")
-                .param("ids", ids)
-                .query((rs, n) -> new PendingMail(
+        OutboxTable.Claimed<PendingMail> claimed = outbox.claim(
+                "id, recipient, subject, body, unsubscribe_token, template",
+                (rs, n) -> new PendingMail(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        rs.getString(6)))
-                .list();
+                        rs.getString(6)));
+        OutboxTable.Claim claim = claimed.claim();
+        List<PendingMail> mails = claimed.rows();
+        if (mails.isEmpty()) {
+            return 0;
+        }
         Map<MimeMessage, Long> built = new LinkedHashMap<>();
         for (PendingMail mail : mails) {
             try {
@@ -104,7 +99,7 @@ class MailDispatcher extends OutboxDispatcher {
                 outbox.failed(claim, id, new MailRefusal(refused.get(message)));
             }
         });
-        return ids.size();
+        return mails.size();
     }
 
     /** The messages the server did not take, each with its reason (all of them when it was unreachable). */

@@ -35,7 +35,6 @@ public class EngineRelay extends OutboxDispatcher {
     private static final int PUSH_BACK_ROUNDS = 6;
     private static final Duration PUSH_BACK_PAUSE = Duration.ofMillis(50);
 
-    private final JdbcClient db;
     private final CamundaClient client;
     private final int maxInFlight;
 
@@ -49,29 +48,26 @@ public class EngineRelay extends OutboxDispatcher {
         super(
                 new OutboxTable("engine", LAYOUT, db, transactions, clock, properties, meters),
                 properties.pollInterval());
-        this.db = db;
         this.client = client;
         this.maxInFlight = properties.engineMaxInFlight();
     }
 
     @Override
     protected int deliverBatch() {
-        OutboxTable.Claim claim = outbox.claim();
-        List<Long> ids = claim.ids();
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        List<Row> toSend = db.sql("SELECT id, message_name, correlation_key, message_id, time_to_live_ms, variables"
-                        + " FROM engine_messages WHERE id IN (:ids) ORDER BY id")
-                .param("ids", ids)
-                .query((rs, n) -> new Row(
+        OutboxTable.Claimed<Row> claimed = outbox.claim(
+                "id, message_name, correlation_key, message_id, time_to_live_ms, variables",
+                (rs, n) -> new Row(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
                         Duration.ofMillis(rs.getLong(5)),
-                        rs.getString(6)))
-                .list();
+                        rs.getString(6)));
+        OutboxTable.Claim claim = claimed.claim();
+        List<Row> toSend = claimed.rows();
+        if (toSend.isEmpty()) {
+            return 0;
+        }
         List<Long> delivered = new ArrayList<>();
         Map<Long, Exception> refused = new LinkedHashMap<>();
         for (int round = 0; !toSend.isEmpty(); round++) {
@@ -85,7 +81,7 @@ public class EngineRelay extends OutboxDispatcher {
         // What the engine took is marked first: should the database go now, those marks are the ones kept.
         outbox.delivered(claim, delivered);
         refused.forEach((id, error) -> outbox.failed(claim, id, error));
-        return ids.size();
+        return claim.ids().size();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,6 +62,9 @@ public final class OutboxTable {
             return ids.isEmpty();
         }
     }
+
+    /** A claim with its rows as the dispatcher reads them, oldest first. */
+    public record Claimed<T>(Claim claim, List<T> rows) {}
 
     /**
      * @param table       the outbox table
@@ -106,10 +111,20 @@ public final class OutboxTable {
 
     /** Due rows for this dispatcher, oldest first, leased to it for {@link OutboxProperties#lease()} under a new token. */
     public Claim claim() {
+        return claim("id", (rs, n) -> rs.getLong("id")).claim();
+    }
+
+    /**
+     * Claims as {@link #claim()} does and answers the claimed rows read with {@code columns} (which
+     * include {@code id}) by the claim's own query: the rows are locked by it, and a second read
+     * after the claim would cost a statement and a commit per batch.
+     */
+    public <T> Claimed<T> claim(String columns, RowMapper<T> row) {
         String token = UUID.randomUUID().toString();
-        List<Long> claimed = transaction.execute(tx -> {
+        List<Long> ids = new ArrayList<>();
+        List<T> rows = transaction.execute(tx -> {
             Instant leaseNow = leaseClock.instant();
-            List<Long> ids = db.sql("SELECT id FROM " + layout.table()
+            List<T> due = db.sql("SELECT " + columns + " FROM " + layout.table()
                             + " t WHERE delivery = 'PENDING' AND next_attempt_at <= :now"
                             + " AND (lease_until IS NULL OR lease_until <= :leaseNow)"
                             + " AND (retry_at IS NULL OR retry_at <= :leaseNow)"
@@ -121,7 +136,10 @@ public final class OutboxTable {
                     .param("now", utc(clock.instant()))
                     .param("leaseNow", utc(leaseNow))
                     .param("limit", properties.batchSize())
-                    .query(Long.class)
+                    .query((rs, n) -> {
+                        ids.add(rs.getLong("id"));
+                        return row.mapRow(rs, n);
+                    })
                     .list();
             if (!ids.isEmpty()) {
                 db.sql("UPDATE " + layout.table()
@@ -131,12 +149,12 @@ public final class OutboxTable {
                         .param("ids", ids)
                         .update();
             }
-            return ids;
+            return due;
         });
-        if (!claimed.isEmpty()) {
+        if (!ids.isEmpty()) {
             heldClaims.add(token);
         }
-        return new Claim(token, claimed);
+        return new Claimed<>(new Claim(token, List.copyOf(ids)), rows);
     }
 
     /**
