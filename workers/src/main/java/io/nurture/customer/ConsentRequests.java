@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -166,6 +167,12 @@ public class ConsentRequests {
             messages.signUpConfirmed(request.get().customerId());
         }
         return true;
+    }
+
+    /** An erased customer's links stop working: a confirmation after the erasure would give the erased record consent again. */
+    @EventListener
+    void erase(CustomerErased erased) {
+        erased.customerRows(db, "consent_requests", "DELETE FROM consent_requests WHERE customer_id = :customerId");
     }
 
     private record Request(String customerId, boolean confirmed, String wording) {}

@@ -156,6 +156,11 @@ public class Customer extends AssignedIdEntity {
                 .max(Comparator.naturalOrder());
     }
 
+    /** Consent given and neither withdrawn by an unsubscribe nor ended by an erasure. */
+    public boolean canGetMarketing() {
+        return marketingConsent && unsubscribedAt == null && erasedAt == null;
+    }
+
     public boolean isUnsubscribed() {
         return unsubscribedAt != null;
     }

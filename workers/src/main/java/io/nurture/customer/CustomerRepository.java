@@ -2,6 +2,7 @@ package io.nurture.customer;
 
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
@@ -19,6 +20,11 @@ interface CustomerRepository extends JpaRepository<Customer, String> {
     @Query("select c.id from Customer c where c.erasedAt is null and c.createdAt < :cutoff and c.id > :after"
             + " order by c.id")
     List<String> notErasedRegisteredBefore(Instant cutoff, String after, Limit limit);
+
+    /** Those of the customers who may not get mail that needs consent: {@link Customer#canGetMarketing} in JPQL. */
+    @Query("select c.id from Customer c where c.id in :ids"
+            + " and (c.marketingConsent = false or c.unsubscribedAt is not null or c.erasedAt is not null)")
+    List<String> withoutMarketingConsent(Collection<String> ids);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Customer c where c.email = :email")

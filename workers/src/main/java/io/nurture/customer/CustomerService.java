@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -72,7 +74,10 @@ public class CustomerService {
         return customers.notErasedRegisteredBefore(cutoff, after, Limit.of(limit));
     }
 
-    /** The customer, locked until the transaction ends, for their erasure. */
+    /**
+     * The customer, locked until the transaction ends, for their erasure or a message to them: an
+     * unsubscribe or erasure in flight commits first, and what the caller reads is what holds.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Customer> lock(String customerId) {
         return customers.findForUpdate(customerId);
@@ -91,6 +96,12 @@ public class CustomerService {
         erased.counted("customers", 1);
         events.publishEvent(erased);
         return erased;
+    }
+
+    /** Those of the customers who may not get mail that needs consent now ({@link Customer#canGetMarketing}). */
+    @Transactional(readOnly = true)
+    public Set<String> withoutMarketingConsent(Collection<String> customerIds) {
+        return customerIds.isEmpty() ? Set.of() : Set.copyOf(customers.withoutMarketingConsent(customerIds));
     }
 
     /** The customer with this e-mail address, if Nurture knows one; an erased one keeps no address. */

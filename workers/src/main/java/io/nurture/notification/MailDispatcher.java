@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -44,6 +45,7 @@ class MailDispatcher extends OutboxDispatcher {
 
     private final JavaMailSender mailSender;
     private final NotificationProperties properties;
+    private final ConsentAtSending consent;
 
     MailDispatcher(
             JdbcClient db,
@@ -52,33 +54,44 @@ class MailDispatcher extends OutboxDispatcher {
             OutboxProperties outboxProperties,
             MeterRegistry meters,
             JavaMailSender mailSender,
-            NotificationProperties properties) {
+            NotificationProperties properties,
+            ConsentAtSending consent) {
         super(
                 new OutboxTable("mail", LAYOUT, db, transactions, clock, outboxProperties, meters),
                 outboxProperties.pollInterval(),
                 outboxProperties.mailBatchWait());
         this.mailSender = mailSender;
         this.properties = properties;
+        this.consent = consent;
     }
 
     @Override
     protected int deliverBatch() {
         OutboxTable.Claimed<PendingMail> claimed = outbox.claim(
-                "id, recipient, subject, body, unsubscribe_token, template",
+                "id, recipient, subject, body, unsubscribe_token, template, category, customer_id",
                 (rs, n) -> new PendingMail(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        rs.getString(6)));
+                        rs.getString(6),
+                        Category.valueOf(rs.getString(7)),
+                        rs.getString(8)));
         OutboxTable.Claim claim = claimed.claim();
         List<PendingMail> mails = claimed.rows();
         if (mails.isEmpty()) {
             return 0;
         }
+        Set<Long> withdrawn = consent.withdrawn(needingConsent(mails));
+        if (!withdrawn.isEmpty()) {
+            consent.withhold(claim, withdrawn);
+        }
         Map<MimeMessage, Long> built = new LinkedHashMap<>();
         for (PendingMail mail : mails) {
+            if (withdrawn.contains(mail.id())) {
+                continue;
+            }
             try {
                 built.put(message(mail), mail.id());
             } catch (MessagingException unbuildable) {
@@ -100,6 +113,13 @@ class MailDispatcher extends OutboxDispatcher {
             }
         });
         return mails.size();
+    }
+
+    private static List<ConsentAtSending.Addressed> needingConsent(List<PendingMail> mails) {
+        return mails.stream()
+                .filter(mail -> mail.category().needsConsent())
+                .map(mail -> new ConsentAtSending.Addressed(mail.id(), mail.customerId(), mail.recipient()))
+                .toList();
     }
 
     /** The messages the server did not take, each with its reason (all of them when it was unreachable). */
@@ -138,7 +158,14 @@ class MailDispatcher extends OutboxDispatcher {
 
     /** {@code unsubscribeToken} only on marketing mail. */
     private record PendingMail(
-            long id, String recipient, String subject, String body, String unsubscribeToken, String template) {}
+            long id,
+            String recipient,
+            String subject,
+            String body,
+            String unsubscribeToken,
+            String template,
+            Category category,
+            String customerId) {}
 
     /** A message whose Message-ID is its outbox row's, not a fresh one per attempt. */
     private static final class IdentifiedMessage extends MimeMessage {

@@ -131,7 +131,10 @@ public class NotificationService {
 
     /**
      * A message to a customer about their relationship rather than one order step, sent once per
-     * {@code dedupeKey} (the job that asks for it). Whether marketing may be sent is decided before.
+     * {@code dedupeKey} (the job that asks for it). Whether marketing may be sent is decided before,
+     * by the contact policy; an unsubscribe or erasure that committed since still holds: nothing is
+     * written for an erased customer, nor one that needs consent for a customer without it. The
+     * customer is locked, so one in flight commits first.
      */
     @Transactional
     public void messageCustomer(
@@ -144,7 +147,11 @@ public class NotificationService {
         if (notifications.existsByCustomerIdAndDedupeKey(customerId, dedupeKey)) {
             return;
         }
-        Customer customer = customers.find(customerId).orElseThrow();
+        Customer customer = customers.lock(customerId).orElseThrow();
+        if (customer.isErased() || (category.needsConsent() && !customer.canGetMarketing())) {
+            counted(template, category, "withdrawn");
+            return;
+        }
         Map<String, Object> model = new HashMap<>(details);
         model.put("customerName", customer.getName());
         // A prospect the shop named only by e-mail has no name yet: templates greet them without one.

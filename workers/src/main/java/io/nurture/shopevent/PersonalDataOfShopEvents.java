@@ -31,5 +31,6 @@ class PersonalDataOfShopEvents {
         erased.customerRows(db, "shop_events", "DELETE FROM shop_events WHERE customer_id = :customerId");
         erased.customerRows(db, "shop_visitors", "DELETE FROM shop_visitors WHERE customer_id = :customerId");
         erased.customerRows(db, "carts", "DELETE FROM carts WHERE customer_id = :customerId");
+        erased.customerRows(db, "browse_starts", "DELETE FROM browse_starts WHERE customer_id = :customerId");
     }
 }

@@ -9,8 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -103,6 +107,23 @@ public class Suppressions {
                 .query(String.class)
                 .optional()
                 .map(SuppressionReason::valueOf);
+    }
+
+    /** Those of the addresses that are suppressed now. */
+    @Transactional(readOnly = true)
+    public Set<String> suppressedAmong(Collection<String> emails) {
+        Map<String, List<String>> byHash = emails.stream().distinct().collect(Collectors.groupingBy(AddressHash::of));
+        if (byHash.isEmpty()) {
+            return Set.of();
+        }
+        return db
+                .sql("SELECT address_hash FROM suppressions WHERE address_hash IN (:hashes) AND lifted_at IS NULL")
+                .param("hashes", byHash.keySet())
+                .query(String.class)
+                .list()
+                .stream()
+                .flatMap(hash -> byHash.get(hash).stream())
+                .collect(Collectors.toSet());
     }
 
     /** The addresses suppressed now, newest first; with an address, only its suppression. */
