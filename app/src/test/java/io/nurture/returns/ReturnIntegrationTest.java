@@ -3,11 +3,15 @@ package io.nurture.returns;
 import static io.nurture.testing.OrderRequests.card;
 import static io.nurture.testing.OrderRequests.invoice;
 import static io.nurture.testing.OrderRequests.newCustomerEmail;
+import static io.nurture.testing.OrderRequests.with;
 import static io.nurture.testing.OrderRequests.withConsent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nurture.coupon.Coupon;
+import io.nurture.coupon.CouponOffer;
+import io.nurture.coupon.CouponService;
 import io.nurture.shipping.CarrierFaults;
 import io.nurture.testing.EngineRecords;
 import io.nurture.testing.Mailbox;
@@ -16,6 +20,7 @@ import io.nurture.testing.Shop;
 import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,6 +74,9 @@ class ReturnIntegrationTest {
 
     @Autowired
     CarrierFaults carrier;
+
+    @Autowired
+    CouponService coupons;
 
     private final Instant since = Instant.now().minusSeconds(60);
     private final Map<String, Integer> stockFound = new HashMap<>();
@@ -189,6 +197,33 @@ class ReturnIntegrationTest {
         assertThat(figures.path("unitsByReason").path("DAMAGED").asLong())
                 .isEqualTo(figuresBefore.path("unitsByReason").path("DAMAGED").asLong() + 1);
         assertThat(figures.path("medianHoursToRefund").isNumber()).isTrue();
+    }
+
+    /** 3 × 9.80 less a 5.00 coupon is 24.40: a third of it is 8.13 and a cent more. */
+    @Test
+    void aCouponOrderReturnedItemByItemGivesBackEveryCentItTook() {
+        String email = newCustomerEmail();
+        String customerId = shop.deliver(shop.place(shop.order(email, TEA, 1, card("tok_visa"))));
+        Coupon coupon = coupons.issue(
+                customerId,
+                new CouponOffer(Coupon.SERVICE_RECOVERY, new BigDecimal("5.00"), "EUR", Duration.ofDays(30)),
+                "test-" + UUID.randomUUID());
+        String orderId = shop.place(with(shop.order(email, TEA, 3, card("tok_visa")), "couponCode", coupon.getCode()));
+        shop.deliver(orderId);
+
+        BigDecimal refunded = BigDecimal.ZERO;
+        for (int item = 0; item < 3; item++) {
+            String returnId = requestReturn(orderId, line(TEA, 1, "DAMAGED")).text("returnId");
+            refunded = refunded.add(awaitReturn(returnId, "REFUNDED")
+                    .path("settlement")
+                    .path("refundAmount")
+                    .decimalValue());
+        }
+
+        assertThat(refunded).isEqualByComparingTo("24.40");
+        assertThat(new BigDecimal(shop.awaitStatus(orderId, "RETURNED").text("total")))
+                .isEqualByComparingTo("24.40");
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
     }
 
     /** Every return the shared database holds: the clock may have been moved by other tests. */

@@ -445,7 +445,7 @@ public class ReturnService {
                 .filter(line -> Boolean.TRUE.equals(line.getSellable()) && line.getAccepted() > 0)
                 .sorted(Comparator.comparing(ReturnLine::getSku))
                 .forEach(line -> inventory.restock(line.getSku(), line.getAccepted()));
-        BigDecimal accepted = valueOf(order, quantities(ret, ReturnLine::claimed));
+        BigDecimal accepted = acceptedValue(order, ret);
         BigDecimal restockingFee =
                 accepted.multiply(feePercent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
         BigDecimal labelFee = !withoutParcel && CUSTOMER_PAYS.equals(shippingPaidBy) && accepted.signum() > 0
@@ -533,6 +533,24 @@ public class ReturnService {
     }
 
     /** Whether the order's refunded returns, this one included, accepted every unit it delivered (a replaced item is still bought). */
+    /**
+     * What the return's accepted items are worth. Each return's share is rounded to the cent, so the
+     * return that takes back the last item is worth what the earlier ones left of the order's total:
+     * three items returned one by one give back all a coupon order took, not a cent less.
+     */
+    private BigDecimal acceptedValue(Order order, CustomerReturn ret) {
+        BigDecimal share = valueOf(order, quantities(ret, ReturnLine::claimed));
+        if (share.signum() == 0 || ret.getRemedy() != Remedy.REFUND || !everythingAccepted(order)) {
+            return share;
+        }
+        BigDecimal before = returns.findByOrderIdOrderByCreatedAtAsc(order.getId()).stream()
+                .filter(earlier -> earlier != ret && earlier.getRemedy() == Remedy.REFUND)
+                .map(CustomerReturn::getAcceptedValue)
+                .filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return order.getTotal().subtract(before).max(BigDecimal.ZERO);
+    }
+
     private boolean everythingAccepted(Order order) {
         Map<String, Integer> kept = deliveredBySku(order);
         returns.findByOrderIdOrderByCreatedAtAsc(order.getId()).stream()
