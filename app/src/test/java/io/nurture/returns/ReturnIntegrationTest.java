@@ -289,6 +289,31 @@ class ReturnIntegrationTest {
     }
 
     @Test
+    void aReplacementCancelledBeforeItShipsAsksOpsToRefundTheCustomer() {
+        String orderId = delivered(newCustomerEmail(), INFUSER, 1, card("tok_visa"));
+        shop.setStock(INFUSER, 0);
+        NurtureClient.Answer asked = api.post(
+                "/api/orders/" + orderId + "/returns",
+                Map.of("lines", List.of(line(INFUSER, 1, "DAMAGED")), "remedy", "REPLACEMENT"));
+        String returnId = asked.text("returnId");
+        String replacementId =
+                awaitReturn(returnId, "REPLACED").path("replacementOrderId").asText();
+        shop.awaitStatus(replacementId, "BACKORDERED");
+
+        NurtureClient.Answer cancelled = api.post("/api/orders/" + replacementId + "/cancellation", "");
+        shop.awaitStatus(replacementId, "CANCELLED");
+
+        assertThat(cancelled.status()).as(cancelled.body().toString()).isLessThan(300);
+        await().atMost(Shop.PATIENCE)
+                .until(() -> mailbox.subjectsFor("ops@nurture.example")
+                        .contains("Replacement for return " + returnId + " of order " + orderId
+                                + " did not ship: refund the customer"));
+        assertThat(api.get("/api/returns/" + returnId).body().path("timeline").findValuesAsText("note"))
+                .anyMatch(
+                        note -> note.startsWith("Replacement order " + replacementId + " cancelled before it shipped"));
+    }
+
+    @Test
     void teaReturnedForAChangeOfMindIsRefusedWithTheReasonTheCustomerReads() {
         String email = newCustomerEmail();
         String orderId = delivered(email, TEA, 1, card("tok_visa"));

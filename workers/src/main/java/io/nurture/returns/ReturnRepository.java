@@ -13,6 +13,11 @@ interface ReturnRepository extends JpaRepository<CustomerReturn, String> {
 
     List<CustomerReturn> findByOrderIdIn(List<String> orderIds);
 
+    /** The return a replacement order was placed for; locked until the transaction ends. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from CustomerReturn r where r.replacementOrderId = :orderId")
+    Optional<CustomerReturn> findReplacedByForUpdate(String orderId);
+
     /** Holds the return's row lock until the transaction ends: its steps and staff's calls run one at a time. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from CustomerReturn r where r.id = :id")

@@ -7,6 +7,7 @@ import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
 import io.nurture.orchestration.ProcessMessages;
 import io.nurture.order.Order;
+import io.nurture.order.OrderEnded;
 import io.nurture.order.OrderLine;
 import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -410,6 +413,31 @@ public class ReturnService {
         if (closed.getStatus() == ReturnStatus.NOT_SENT_BACK) {
             parcelAfterClosing(closed, "Parcel back after the return closed: ops inspect and refund it by hand");
         }
+    }
+
+    /**
+     * A replacement that ended before it shipped (its risk review unanswered, its backorder expired,
+     * a cancellation) leaves the customer without the items and without their money: the return
+     * says so and ops are asked to refund what the returned items were worth, in the transaction
+     * that ended the order.
+     */
+    @EventListener
+    public void replacementEnded(OrderEnded ended) {
+        returns.findReplacedByForUpdate(ended.orderId()).ifPresent(replaced -> {
+            String note = "Replacement order " + ended.orderId() + " "
+                    + ended.status().name().toLowerCase(Locale.ROOT) + " before it shipped: ops refund "
+                    + replaced.getAcceptedValue().toPlainString() + " by hand";
+            replaced.note(note, clock.instant());
+            notifications.alertOps(
+                    orders.get(replaced.getOrderId()),
+                    "replacement-not-shipped",
+                    "replacement-ended-" + replaced.getId(),
+                    Map.of(
+                            "returnId", replaced.getId(),
+                            "replacementOrderId", ended.orderId(),
+                            "outcome", ended.status().name(),
+                            "amount", replaced.getAcceptedValue().toPlainString()));
+        });
     }
 
     private void parcelAfterClosing(CustomerReturn ret, String note) {
