@@ -314,6 +314,30 @@ class ReturnIntegrationTest {
     }
 
     @Test
+    void aRefundForAReplacementIsRefusedNamingTheRemedyAndLeavesNothingBehind() {
+        String orderId = delivered(newCustomerEmail(), INFUSER, 1, card("tok_visa"));
+        String replacementId = awaitReturn(
+                        api.post(
+                                        "/api/orders/" + orderId + "/returns",
+                                        Map.of("lines", List.of(line(INFUSER, 1, "DAMAGED")), "remedy", "REPLACEMENT"))
+                                .text("returnId"),
+                        "REPLACED")
+                .path("replacementOrderId")
+                .asText();
+        shop.deliver(replacementId);
+
+        NurtureClient.Answer refund = requestReturn(replacementId, line(INFUSER, 1, "DAMAGED"));
+
+        assertThat(refund.status()).isEqualTo(400);
+        assertThat(refund.body().findValuesAsText("field")).containsExactly("remedy");
+        assertThat(api.get("/api/orders/" + replacementId)
+                        .body()
+                        .path("returns")
+                        .findValuesAsText("returnId"))
+                .isEmpty();
+    }
+
+    @Test
     void teaReturnedForAChangeOfMindIsRefusedWithTheReasonTheCustomerReads() {
         String email = newCustomerEmail();
         String orderId = delivered(email, TEA, 1, card("tok_visa"));

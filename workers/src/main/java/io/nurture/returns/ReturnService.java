@@ -104,6 +104,14 @@ public class ReturnService {
             throw new InvalidReturnException(
                     "orderId", "is " + order.getStatus() + ": items can be returned once the order is delivered");
         }
+        if (order.getReplacesOrderId() != null && asked.remedy() == Remedy.REFUND) {
+            // Its total is zero: a refund would be worth nothing, and the money stays with the order it replaces.
+            throw new InvalidReturnException(
+                    "remedy",
+                    "is REFUND, but order " + order.getId() + " replaced items of order " + order.getReplacesOrderId()
+                            + " at no cost: ask for the items again (REPLACEMENT), or the shop for a refund of order "
+                            + order.getReplacesOrderId());
+        }
         checkLines(asked.lines(), returnable(order));
         CustomerReturn requested = returns.save(new CustomerReturn(
                 asked.returnId(),
