@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -133,7 +132,8 @@ public class ConsentRequests {
      * The person confirmed: consent holds from now on, and the welcome series goes on. Confirming
      * again changes nothing.
      *
-     * @return false for a link Nurture never sent
+     * @return false for a link Nurture never sent, or one of a customer erased since (confirmed, it
+     *     would give the erased record consent again)
      */
     @Transactional
     public boolean confirm(String token) {
@@ -146,16 +146,17 @@ public class ConsentRequests {
         if (request.isEmpty()) {
             return false;
         }
+        Customer customer = customers.findForUpdate(request.get().customerId()).orElseThrow();
+        if (customer.isErased()) {
+            return false;
+        }
         if (!request.get().confirmed()) {
             Instant now = clock.instant();
             db.sql("UPDATE consent_requests SET confirmed_at = :now WHERE token = :token")
                     .param("now", UtcColumns.utc(now))
                     .param("token", token)
                     .update();
-            if (customers
-                    .findForUpdate(request.get().customerId())
-                    .orElseThrow()
-                    .setMarketingConsent(true, now)) {
+            if (customer.setMarketingConsent(true, now)) {
                 consents.marketingChanged(
                         request.get().customerId(),
                         true,
@@ -167,12 +168,6 @@ public class ConsentRequests {
             messages.signUpConfirmed(request.get().customerId());
         }
         return true;
-    }
-
-    /** An erased customer's links stop working: a confirmation after the erasure would give the erased record consent again. */
-    @EventListener
-    void erase(CustomerErased erased) {
-        erased.customerRows(db, "consent_requests", "DELETE FROM consent_requests WHERE customer_id = :customerId");
     }
 
     private record Request(String customerId, boolean confirmed, String wording) {}

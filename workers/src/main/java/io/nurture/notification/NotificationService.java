@@ -133,8 +133,9 @@ public class NotificationService {
      * A message to a customer about their relationship rather than one order step, sent once per
      * {@code dedupeKey} (the job that asks for it). Whether marketing may be sent is decided before,
      * by the contact policy; an unsubscribe or erasure that committed since still holds: nothing is
-     * written for an erased customer, nor one that needs consent for a customer without it. The
-     * customer is locked, so one in flight commits first.
+     * written for an erased customer, nor one that needs consent for a customer without it. For such
+     * a mail the customer is locked (as its unsubscribe link needs), so one in flight commits first;
+     * a transactional mail takes no lock, which other steps' locks would meet in the opposite order.
      */
     @Transactional
     public void messageCustomer(
@@ -147,7 +148,8 @@ public class NotificationService {
         if (notifications.existsByCustomerIdAndDedupeKey(customerId, dedupeKey)) {
             return;
         }
-        Customer customer = customers.lock(customerId).orElseThrow();
+        Customer customer =
+                (category.needsConsent() ? customers.lock(customerId) : customers.find(customerId)).orElseThrow();
         if (customer.isErased() || (category.needsConsent() && !customer.canGetMarketing())) {
             counted(template, category, "withdrawn");
             return;

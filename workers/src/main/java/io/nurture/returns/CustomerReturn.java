@@ -161,6 +161,11 @@ public class CustomerReturn extends AssignedIdEntity {
         this.replacementOrderId = orderId;
     }
 
+    /** Inspection accepted at least one of its items. */
+    boolean tookSomethingBack() {
+        return lines.stream().anyMatch(line -> line.getAccepted() != null && line.getAccepted() > 0);
+    }
+
     boolean takesBack() {
         return !ReturnStatus.TAKES_NOTHING_BACK.contains(status);
     }

@@ -108,8 +108,8 @@ public class ReturnService {
             // Its total is zero: a refund would be worth nothing, and the money stays with the order it replaces.
             throw new InvalidReturnException(
                     "remedy",
-                    "is REFUND, but order " + order.getId() + " replaced items of order " + order.getReplacesOrderId()
-                            + " at no cost: ask for the items again (REPLACEMENT), or the shop for a refund of order "
+                    "cannot be money back: this order replaced items of order " + order.getReplacesOrderId()
+                            + " at no cost. Ask for the same items again, or ask the shop to refund order "
                             + order.getReplacesOrderId());
         }
         checkLines(asked.lines(), returnable(order));
@@ -435,6 +435,10 @@ public class ReturnService {
             String note = "Replacement order " + ended.orderId() + " "
                     + ended.status().name().toLowerCase(Locale.ROOT) + " before it shipped: ops refund "
                     + replaced.getAcceptedValue().toPlainString() + " by hand";
+            // The step that ended the order may run again (a job is delivered at least once).
+            if (replaced.getTimeline().stream().anyMatch(entry -> note.equals(entry.getNote()))) {
+                return;
+            }
             replaced.note(note, clock.instant());
             notifications.alertOps(
                     orders.get(replaced.getOrderId()),
@@ -568,25 +572,29 @@ public class ReturnService {
         tellCustomer(ret, "return-replacement", Map.of("replacementOrderId", replacement));
     }
 
-    /** Whether the order's refunded returns, this one included, accepted every unit it delivered (a replaced item is still bought). */
     /**
      * What the return's accepted items are worth. Each return's share is rounded to the cent, so the
-     * return that takes back the last item is worth what the earlier ones left of the order's total:
-     * three items returned one by one give back all a coupon order took, not a cent less.
+     * last of an order's returns to settle, once every item is back, is worth what the others left
+     * of the order's total: three items returned one by one give back all a coupon order took, not
+     * a cent less. While another return that took items back is not settled, this one is its share.
      */
     private BigDecimal acceptedValue(Order order, CustomerReturn ret) {
         BigDecimal share = valueOf(order, quantities(ret, ReturnLine::claimed));
         if (share.signum() == 0 || ret.getRemedy() != Remedy.REFUND || !everythingAccepted(order)) {
             return share;
         }
-        BigDecimal before = returns.findByOrderIdOrderByCreatedAtAsc(order.getId()).stream()
-                .filter(earlier -> earlier != ret && earlier.getRemedy() == Remedy.REFUND)
-                .map(CustomerReturn::getAcceptedValue)
-                .filter(Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<CustomerReturn> others = returns.findByOrderIdOrderByCreatedAtAsc(order.getId()).stream()
+                .filter(other -> other != ret && other.getRemedy() == Remedy.REFUND && other.tookSomethingBack())
+                .toList();
+        if (others.stream().anyMatch(other -> other.getAcceptedValue() == null)) {
+            return share;
+        }
+        BigDecimal before =
+                others.stream().map(CustomerReturn::getAcceptedValue).reduce(BigDecimal.ZERO, BigDecimal::add);
         return order.getTotal().subtract(before).max(BigDecimal.ZERO);
     }
 
+    /** Whether the order's refunded returns, this one included, accepted every unit it delivered (a replaced item is still bought). */
     private boolean everythingAccepted(Order order) {
         Map<String, Integer> kept = deliveredBySku(order);
         returns.findByOrderIdOrderByCreatedAtAsc(order.getId()).stream()
