@@ -41,7 +41,7 @@ class BrowseReminders {
     void send(String customerId, String sku, MessageVariant variant, long jobKey) {
         Product product = inventory.products(List.of(sku)).get(sku);
         String name = product == null ? sku : product.getName();
-        notifications.messageCustomer(
+        boolean written = notifications.messageCustomer(
                 customerId,
                 null,
                 MessageVariant.templateOf(variant, "browse-reminder"),
@@ -54,6 +54,6 @@ class BrowseReminders {
                         recommendations.forCustomer(customerId).stream()
                                 .filter(other -> !other.equals(name))
                                 .toList()));
-        log.record(customerId, null, "BROWSE_REMINDER", EngagementStep.SENT, null, stepKey(jobKey));
+        log.recordSend(written, customerId, null, "BROWSE_REMINDER", null, stepKey(jobKey));
     }
 }

@@ -103,8 +103,9 @@ class CartReminders {
             details.putAll(coupon.getMailDetails());
         }
         String template = MessageVariant.templateOf(variant, "cart-reminder-" + reminder);
-        notifications.messageCustomer(customerId, null, template, Category.TRIGGERED, stepKey(jobKey), details);
-        log.record(customerId, null, REMINDER_STEP + reminder, EngagementStep.SENT, null, stepKey(jobKey));
+        boolean written =
+                notifications.messageCustomer(customerId, null, template, Category.TRIGGERED, stepKey(jobKey), details);
+        log.recordSend(written, customerId, null, REMINDER_STEP + reminder, null, stepKey(jobKey));
     }
 
     /** The customer ordered after the journey began: its goal, counted in the funnel. */

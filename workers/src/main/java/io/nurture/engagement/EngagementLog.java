@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class EngagementLog {
 
+    static final String CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN";
+
     private final EngagementStepRepository steps;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -42,6 +44,21 @@ public class EngagementLog {
     long sentSince(String customerId, String stepPrefix, Instant since) {
         return steps.countByCustomerIdAndStepStartingWithAndOutcomeAndAtAfter(
                 customerId, stepPrefix, EngagementStep.SENT, since);
+    }
+
+    /**
+     * A step's message: {@code SENT} (with {@code reason}) when it was written, {@code SKIPPED}
+     * {@code CONSENT_WITHDRAWN} when the customer unsubscribed or was erased after the contact policy
+     * allowed it, so funnels and experiments do not count a mail that never went.
+     */
+    void recordSend(boolean written, String customerId, String orderId, String step, String reason, String stepKey) {
+        record(
+                customerId,
+                orderId,
+                step,
+                written ? EngagementStep.SENT : EngagementStep.SKIPPED,
+                written ? reason : CONSENT_WITHDRAWN,
+                stepKey);
     }
 
     void record(String customerId, String orderId, String step, String outcome, String reason, String stepKey) {

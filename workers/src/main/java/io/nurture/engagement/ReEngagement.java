@@ -43,14 +43,14 @@ class ReEngagement {
      */
     @Transactional
     public void send(String customerId, MessageVariant variant, long jobKey) {
-        notifications.messageCustomer(
+        boolean written = notifications.messageCustomer(
                 customerId,
                 null,
                 MessageVariant.templateOf(variant, "re-engagement"),
                 Category.MARKETING,
                 stepKey(jobKey),
                 Map.of("recommendations", recommendations.forCustomer(customerId)));
-        log.record(customerId, null, "RE_ENGAGEMENT", EngagementStep.SENT, null, stepKey(jobKey));
+        log.recordSend(written, customerId, null, "RE_ENGAGEMENT", null, stepKey(jobKey));
     }
 
     @Transactional

@@ -56,8 +56,9 @@ class Welcomes {
     @Transactional
     void welcome(String customerId, MessageVariant variant, long jobKey) {
         String template = MessageVariant.templateOf(variant, "welcome");
-        notifications.messageCustomer(customerId, null, template, Category.TRIGGERED, stepKey(jobKey), Map.of());
-        log.record(customerId, null, "WELCOME", EngagementStep.SENT, null, stepKey(jobKey));
+        boolean written = notifications.messageCustomer(
+                customerId, null, template, Category.TRIGGERED, stepKey(jobKey), Map.of());
+        log.recordSend(written, customerId, null, "WELCOME", null, stepKey(jobKey));
     }
 
     /**
@@ -67,13 +68,13 @@ class Welcomes {
      */
     @Transactional
     void bestSellers(String customerId, MessageVariant variant, long jobKey) {
-        notifications.messageCustomer(
+        boolean written = notifications.messageCustomer(
                 customerId,
                 null,
                 MessageVariant.templateOf(variant, "best-sellers"),
                 Category.TRIGGERED,
                 stepKey(jobKey),
                 Map.of("products", recommendations.forCustomer(customerId)));
-        log.record(customerId, null, "BEST_SELLERS", EngagementStep.SENT, null, stepKey(jobKey));
+        log.recordSend(written, customerId, null, "BEST_SELLERS", null, stepKey(jobKey));
     }
 }

@@ -54,7 +54,8 @@ class WinBack {
         Map<String, Object> details = new HashMap<>(coupon.getMailDetails());
         details.put("segment", segment);
         String template = MessageVariant.templateOf(variant, "win-back");
-        notifications.messageCustomer(customerId, null, template, Category.MARKETING, stepKey(jobKey), details);
-        log.record(customerId, null, "WIN_BACK", EngagementStep.SENT, segment, stepKey(jobKey));
+        boolean written =
+                notifications.messageCustomer(customerId, null, template, Category.MARKETING, stepKey(jobKey), details);
+        log.recordSend(written, customerId, null, "WIN_BACK", segment, stepKey(jobKey));
     }
 }

@@ -136,9 +136,11 @@ public class NotificationService {
      * written for an erased customer, nor one that needs consent for a customer without it. For such
      * a mail the customer is locked (as its unsubscribe link needs), so one in flight commits first;
      * a transactional mail takes no lock, which other steps' locks would meet in the opposite order.
+     *
+     * @return whether the message is written (now or before): false when consent or the customer went
      */
     @Transactional
-    public void messageCustomer(
+    public boolean messageCustomer(
             String customerId,
             String orderId,
             String template,
@@ -146,13 +148,13 @@ public class NotificationService {
             String dedupeKey,
             Map<String, Object> details) {
         if (notifications.existsByCustomerIdAndDedupeKey(customerId, dedupeKey)) {
-            return;
+            return true;
         }
         Customer customer =
                 (category.needsConsent() ? customers.lock(customerId) : customers.find(customerId)).orElseThrow();
         if (customer.isErased() || (category.needsConsent() && !customer.canGetMarketing())) {
             counted(template, category, "withdrawn");
-            return;
+            return false;
         }
         Map<String, Object> model = new HashMap<>(details);
         model.put("customerName", customer.getName());
@@ -176,6 +178,7 @@ public class NotificationService {
                 category,
                 dedupeKey,
                 unsubscribeToken));
+        return true;
     }
 
     private void toCustomer(Notification notification) {
