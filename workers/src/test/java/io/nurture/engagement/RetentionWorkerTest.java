@@ -48,6 +48,8 @@ class RetentionWorkerTest {
         Coupon coupon = mock(Coupon.class);
         when(coupon.getMailDetails()).thenReturn(Map.of("couponCode", "WB-7Q2X"));
         when(coupons.issue(eq(CUSTOMER), any(), anyString())).thenReturn(coupon);
+        when(notifications.messageCustomer(any(), any(), any(), any(), any(), any()))
+                .thenReturn(true);
 
         worker.sendWinBackOffer(job, CUSTOMER, new RetentionWorker.SegmentOffer("VIP", new BigDecimal("25")), null);
 
@@ -63,7 +65,7 @@ class RetentionWorkerTest {
                         Category.MARKETING,
                         "job-" + JOB_KEY,
                         Map.of("couponCode", "WB-7Q2X", "segment", "VIP"));
-        verify(log).record(CUSTOMER, null, "WIN_BACK", EngagementStep.SENT, "VIP", "job-" + JOB_KEY);
+        verify(log).recordSend(true, CUSTOMER, null, "WIN_BACK", "VIP", "job-" + JOB_KEY);
     }
 
     @Test
