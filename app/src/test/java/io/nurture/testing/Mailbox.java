@@ -47,6 +47,15 @@ public final class Mailbox {
                 .toList();
     }
 
+    /** The templates the address's mail was written from ({@code X-Nurture-Template}). */
+    public List<String> templatesFor(String address) {
+        awaitDelivered();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> isFor(message, address))
+                .map(message -> header(message, "X-Nurture-Template"))
+                .toList();
+    }
+
     /** Mail goes out after its step committed (outbox): waits until none is waiting (through a database restart). */
     public void awaitDelivered() {
         await().atMost(Shop.PATIENCE)

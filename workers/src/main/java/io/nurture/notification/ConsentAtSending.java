@@ -1,30 +1,26 @@
 package io.nurture.notification;
 
 import io.nurture.customer.CustomerService;
-import io.nurture.outbox.OutboxTable;
 import io.nurture.suppression.Suppressions;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Mail that needs consent, checked again as it leaves the outbox: an unsubscribe, an erasure or a
  * suppression (a complaint, a hard bounce) that committed after the mail was written holds, and the
- * mail is kept as suppressed instead of sent. Without it a mail that waited (the mail server away,
+ * mail is withdrawn ({@link io.nurture.outbox.OutboxTable#withdrawn}) instead of sent. Without it a mail that waited (the mail server away,
  * a backoff) reached someone who had said no meanwhile. Transactional mail goes as written.
  */
 @Component
 class ConsentAtSending {
 
-    private final JdbcClient db;
     private final CustomerService customers;
     private final Suppressions suppressions;
 
-    ConsentAtSending(JdbcClient db, CustomerService customers, Suppressions suppressions) {
-        this.db = db;
+    ConsentAtSending(CustomerService customers, Suppressions suppressions) {
         this.customers = customers;
         this.suppressions = suppressions;
     }
@@ -46,15 +42,5 @@ class ConsentAtSending {
                 .filter(mail -> withoutConsent.contains(mail.customerId()) || suppressed.contains(mail.recipient()))
                 .map(Addressed::id)
                 .collect(Collectors.toSet());
-    }
-
-    /** Keeps the mails as suppressed; one another dispatcher's claim took meanwhile is left to it. */
-    @Transactional
-    public void withhold(OutboxTable.Claim claim, Set<Long> ids) {
-        db.sql("UPDATE notifications SET delivery = 'SUPPRESSED', next_attempt_at = NULL, lease_until = NULL"
-                        + " WHERE id IN (:ids) AND claimed_by = :token AND delivery = 'PENDING'")
-                .param("ids", ids)
-                .param("token", claim.token())
-                .update();
     }
 }

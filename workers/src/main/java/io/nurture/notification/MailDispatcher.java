@@ -84,9 +84,7 @@ class MailDispatcher extends OutboxDispatcher {
             return 0;
         }
         Set<Long> withdrawn = consent.withdrawn(needingConsent(mails));
-        if (!withdrawn.isEmpty()) {
-            consent.withhold(claim, withdrawn);
-        }
+        outbox.withdrawn(claim, withdrawn);
         Map<MimeMessage, Long> built = new LinkedHashMap<>();
         for (PendingMail mail : mails) {
             if (withdrawn.contains(mail.id())) {

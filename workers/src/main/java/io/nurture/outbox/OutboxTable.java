@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -239,6 +240,25 @@ public final class OutboxTable {
         }
         meters.counter("nurture.outbox.deliveries", "outbox", name, "outcome", "delivered")
                 .increment(marked);
+    }
+
+    /**
+     * The claimed rows are not to go after all (their recipient said no since they were written):
+     * kept as {@code SUPPRESSED}, on a table that keeps its rows (the mail outbox); rows another
+     * claim took meanwhile stay theirs.
+     */
+    public void withdrawn(Claim claim, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        int withdrawn = transaction.execute(tx -> db.sql("UPDATE " + layout.table()
+                        + " SET delivery = 'SUPPRESSED', next_attempt_at = NULL, lease_until = NULL"
+                        + " WHERE id IN (:ids) AND claimed_by = :token AND delivery = 'PENDING'")
+                .param("ids", ids)
+                .param("token", claim.token())
+                .update());
+        meters.counter("nurture.outbox.deliveries", "outbox", name, "outcome", "withdrawn")
+                .increment(withdrawn);
     }
 
     private int update(Claim claim, List<Long> ids) {

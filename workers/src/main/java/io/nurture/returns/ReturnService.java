@@ -432,15 +432,9 @@ public class ReturnService {
     @EventListener
     public void replacementEnded(OrderEnded ended) {
         returns.findReplacedByForUpdate(ended.orderId()).ifPresent(replaced -> {
-            String note = "Replacement order " + ended.orderId() + " "
-                    + ended.status().name().toLowerCase(Locale.ROOT) + " before it shipped: ops refund "
-                    + replaced.getAcceptedValue().toPlainString() + " by hand";
-            // The step that ended the order may run again (a job is delivered at least once).
-            if (replaced.getTimeline().stream().anyMatch(entry -> note.equals(entry.getNote()))) {
-                return;
-            }
-            replaced.note(note, clock.instant());
-            notifications.alertOps(
+            String amount = replaced.getAcceptedValue().toPlainString();
+            // Once, though the step that ended the order may run again (a job is delivered at least once).
+            boolean alerted = notifications.alertOps(
                     orders.get(replaced.getOrderId()),
                     "replacement-not-shipped",
                     "replacement-ended-" + replaced.getId(),
@@ -448,7 +442,14 @@ public class ReturnService {
                             "returnId", replaced.getId(),
                             "replacementOrderId", ended.orderId(),
                             "outcome", ended.status().name(),
-                            "amount", replaced.getAcceptedValue().toPlainString()));
+                            "amount", amount));
+            if (alerted) {
+                replaced.note(
+                        "Replacement order " + ended.orderId() + " "
+                                + ended.status().name().toLowerCase(Locale.ROOT)
+                                + " before it shipped: ops refund " + amount + " by hand",
+                        clock.instant());
+            }
         });
     }
 
