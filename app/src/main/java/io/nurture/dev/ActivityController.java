@@ -17,13 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What the app and its engine are busy with, for whoever moves the clock (the lifecycle
  * simulation): after a move it waits until, for a while, no job has started, none is running or
- * waiting in the client, the outboxes are empty and the engine has taken no step,
+ * waiting in the client, no request to the engine awaits its answer, the outboxes are empty and the
+ * engine has taken no step,
  * so that the next simulated day starts from a settled state.
  */
 @RestController
 @RequestMapping("/api/dev/activity")
-@ConditionalOnExpression("${nurture.dev.clock-control:false} and '${nurture.engine.mode:local}' != 'cluster'")
+@ConditionalOnExpression(ActivityController.CONDITION)
 class ActivityController {
+
+    static final String CONDITION =
+            "${nurture.dev.clock-control:false} and '${nurture.engine.mode:local}' != 'cluster'";
 
     /**
      * The Camunda client's job workers' own counter (io.camunda.client.metrics.CamundaClientMetricsBridge):
@@ -38,16 +42,19 @@ class ActivityController {
     private static final String HANDLED = "handled";
 
     private final JobsInFlight jobs;
+    private final EngineCallsInFlight calls;
     private final List<OutboxDispatcher> outboxes;
     private final MeterRegistry meters;
     private final ObjectProvider<EngineProgress> engine;
 
     ActivityController(
             JobsInFlight jobs,
+            EngineCallsInFlight calls,
             List<OutboxDispatcher> outboxes,
             MeterRegistry meters,
             ObjectProvider<EngineProgress> engine) {
         this.jobs = jobs;
+        this.calls = calls;
         this.outboxes = outboxes;
         this.meters = meters;
         this.engine = engine;
@@ -64,6 +71,7 @@ class ActivityController {
                 Math.max(
                         0, inClient.values().stream().mapToLong(Long::longValue).sum()),
                 inClient,
+                calls.count(),
                 outboxes.stream().mapToLong(OutboxDispatcher::pending).sum(),
                 progress == null ? -1 : progress.stepsTaken());
     }
@@ -85,6 +93,7 @@ class ActivityController {
      * @param jobsRunning job handlers running now
      * @param jobsInClient jobs the client has activated and not yet finished (queued or running)
      * @param jobsInClientByType the same by job type, those with any
+     * @param engineCallsInFlight requests sent to the engine (a job's completion, a message) not yet answered
      * @param outboxPending mails and engine messages written and not yet delivered
      * @param engineSteps how many steps the engine has taken (elements entered and left, jobs); -1 where it cannot say
      */
@@ -93,6 +102,7 @@ class ActivityController {
             int jobsRunning,
             long jobsInClient,
             Map<String, Long> jobsInClientByType,
+            long engineCallsInFlight,
             long outboxPending,
             long engineSteps) {}
 }

@@ -70,7 +70,12 @@ public final class EngineRecords {
      * test moves the clock only once the engine got there.
      */
     public void awaitWaitingAt(String id, String elementId) {
-        await().atMost(Shop.PATIENCE).until(() -> openElements(id, elementId) > 0);
+        await().atMost(Shop.PATIENCE).until(() -> isWaitingAt(id, elementId));
+    }
+
+    /** Whether a process instance of this order, customer or cart is waiting at the element now. */
+    public boolean isWaitingAt(String id, String elementId) {
+        return openElements(id, elementId) > 0;
     }
 
     private long openElements(String id, String elementId) {

@@ -24,10 +24,16 @@ final class NurtureApi {
         this.customer = new NurtureClient(baseUrl, null);
     }
 
-    record Activity(long jobsStarted, int jobsRunning, long jobsInClient, long outboxPending, long engineSteps) {
+    record Activity(
+            long jobsStarted,
+            int jobsRunning,
+            long jobsInClient,
+            long engineCallsInFlight,
+            long outboxPending,
+            long engineSteps) {
 
         boolean idle() {
-            return jobsRunning == 0 && jobsInClient == 0 && outboxPending == 0;
+            return jobsRunning == 0 && jobsInClient == 0 && engineCallsInFlight == 0 && outboxPending == 0;
         }
 
         /** Nothing started or was processed since the earlier look. */
@@ -52,6 +58,7 @@ final class NurtureApi {
                 activity.path("jobsStarted").asLong(),
                 activity.path("jobsRunning").asInt(),
                 activity.path("jobsInClient").asLong(),
+                activity.path("engineCallsInFlight").asLong(),
                 activity.path("outboxPending").asLong(),
                 activity.path("engineSteps").asLong());
     }

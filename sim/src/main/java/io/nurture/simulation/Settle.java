@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Waits until the app and its engine have gone quiet: for {@code quiet}, no job handler running,
- * none waiting in the client, both outboxes empty, no job started and no step taken by the engine.
+ * none waiting in the client, no request to the engine unanswered (a handler returns before the
+ * engine has its job's completion), both outboxes empty, no job started and no step taken by the engine.
  * A time window alone is not enough: on a busy machine the trip of a message or a job between app
  * and broker can take longer than any short window, and the engine takes a step at each end of that
  * trip. Its log position is no such sign: the polls of idle job workers move it several times a
