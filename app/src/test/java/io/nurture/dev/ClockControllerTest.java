@@ -17,7 +17,7 @@ class ClockControllerTest {
             .withBean(ClockControl.class, FixedClock::new)
             .withBean(JobsInFlight.class)
             .withBean(SimpleMeterRegistry.class)
-            .withUserConfiguration(ClockController.class, ActivityController.class);
+            .withUserConfiguration(ClockController.class, ActivityController.class, EngineCallsInFlight.class);
 
     @Test
     void localModeHasNoClockEndpointUnlessEnabled() {

@@ -15,6 +15,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -119,6 +121,26 @@ class ReturnPageIntegrationTest {
     }
 
     @Test
+    void aReplacementsReturnPageOffersTheItemsAgainNotMoneyBack() throws Exception {
+        String email = newCustomerEmail();
+        String orderId = shop.place(shop.order(email, CADDY, 1, card("tok_visa")));
+        shop.deliver(orderId);
+        String replacementId = replaced(orderId);
+        shop.deliver(replacementId);
+        String link = returnLinkMailedTo(email, replacementId);
+
+        HttpResponse<String> page = get(link);
+        HttpResponse<String> sent = post(link, "requestId=form-1&sku=" + CADDY + "&quantity=1&reason=DAMAGED&comment=");
+
+        assertThat(page.body()).contains("value=\"REPLACEMENT\" checked").doesNotContain("value=\"REFUND\"");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        List<String> asked =
+                api.get("/api/orders/" + replacementId).body().path("returns").findValuesAsText("returnId");
+        assertThat(asked).hasSize(1);
+        assertThat(api.get("/api/returns/" + asked.get(0)).text("remedy")).isEqualTo("REPLACEMENT");
+    }
+
+    @Test
     void aLinkNoMailCarriedIsNotValid() throws Exception {
         HttpResponse<String> page = get("/returns/start/" + "x".repeat(43));
 
@@ -126,8 +148,31 @@ class ReturnPageIntegrationTest {
         assertThat(page.body()).contains("This return link is not valid.");
     }
 
+    /** The replacement order a damaged item of the order brought. */
+    private String replaced(String orderId) {
+        String returnId = api.post(
+                        "/api/orders/" + orderId + "/returns",
+                        Map.of(
+                                "lines",
+                                List.of(Map.of("sku", CADDY, "quantity", 1, "reason", "DAMAGED")),
+                                "remedy",
+                                "REPLACEMENT"))
+                .text("returnId");
+        return await().atMost(Shop.PATIENCE)
+                .until(
+                        () -> api.get("/api/returns/" + returnId).body(),
+                        ret -> "REPLACED".equals(ret.path("status").asText()))
+                .path("replacementOrderId")
+                .asText();
+    }
+
     private String returnLinkMailedTo(String email) {
+        return returnLinkMailedTo(email, "");
+    }
+
+    private String returnLinkMailedTo(String email, String orderId) {
         return mailbox.bodiesFor(email).stream()
+                .filter(body -> body.contains(orderId))
                 .map(RETURN_LINK::matcher)
                 .filter(Matcher::find)
                 .map(found -> found.group(1))

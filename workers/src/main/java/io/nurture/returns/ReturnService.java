@@ -198,6 +198,7 @@ public class ReturnService {
                     Map<String, Product> products = inventory.products(List.copyOf(left.keySet()));
                     return new ReturnableOrder(
                             order.getId(),
+                            order.getReplacesOrderId() != null,
                             order.getLines().stream()
                                     .map(OrderLine::getSku)
                                     .distinct()

@@ -95,7 +95,7 @@ class ReturnPage {
             CustomerReturn asked = returns.request(new NewReturn(
                     returnIdOf(token, form.getFirst("requestId")),
                     order.get().orderId(),
-                    "REPLACEMENT".equals(form.getFirst("remedy")) ? Remedy.REPLACEMENT : Remedy.REFUND,
+                    remedy(form.getFirst("remedy"), order.get()),
                     IdempotencyKeys.fingerprint(json, lines),
                     lines));
             return page(
@@ -106,6 +106,14 @@ class ReturnPage {
         } catch (InvalidReturnException | ReturnRequestReusedException refused) {
             return problem(token, "We could not take this return: " + refused.getMessage() + ".");
         }
+    }
+
+    /** As chosen; the first offered when the form named none the page offers. */
+    private static Remedy remedy(String chosen, ReturnableOrder order) {
+        return order.remedies().stream()
+                .filter(remedy -> remedy.name().equals(chosen))
+                .findFirst()
+                .orElse(order.remedies().get(0));
     }
 
     /** One return per rendered form: sending it again asks for the same return. */
@@ -204,12 +212,31 @@ class ReturnPage {
                 <input type="hidden" name="requestId" value="%s">
                 %s<fieldset>
                 <legend>What would you like instead?</legend>
-                <p><label><input type="radio" name="remedy" value="REFUND" checked> My money back</label><br>
-                <label><input type="radio" name="remedy" value="REPLACEMENT"> The same items again, at no cost</label></p>
+                <p>%s</p>
                 </fieldset>
                 <p><button type="submit">Ask for the return</button></p>
                 </form>
-                """.formatted(htmlEscape(order.orderId()), htmlEscape(token), UUID.randomUUID(), items);
+                """.formatted(htmlEscape(order.orderId()), htmlEscape(token), UUID.randomUUID(), items, remedies(order));
+    }
+
+    private static String remedies(ReturnableOrder order) {
+        List<String> choices = new ArrayList<>();
+        for (Remedy remedy : order.remedies()) {
+            choices.add("<label><input type=\"radio\" name=\"remedy\" value=\"%s\"%s> %s</label>"
+                    .formatted(remedy.name(), choices.isEmpty() ? " checked" : "", words(remedy)));
+        }
+        if (order.replacement()) {
+            choices.add("These items replaced earlier ones at no cost, so we can send them again;"
+                    + " for your money back, please contact us about the order they replaced.");
+        }
+        return String.join("<br>\n", choices);
+    }
+
+    private static String words(Remedy remedy) {
+        return switch (remedy) {
+            case REFUND -> "My money back";
+            case REPLACEMENT -> "The same items again, at no cost";
+        };
     }
 
     private static String words(ReturnReason reason) {
