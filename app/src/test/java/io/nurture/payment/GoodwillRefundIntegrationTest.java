@@ -199,6 +199,49 @@ class GoodwillRefundIntegrationTest {
     }
 
     @Test
+    void oneKeySentForTwoOrdersAtOnceGrantsOneRefundAndRefusesTheOtherNamingTheKey() throws Exception {
+        String first = shop.place(shop.order(newCustomerEmail(), SKU, 1, card("tok_visa")));
+        String second = shop.place(shop.order(newCustomerEmail(), SKU, 1, card("tok_visa")));
+        shop.deliver(first);
+        shop.deliver(second);
+        String key = "goodwill-" + UUID.randomUUID();
+        CyclicBarrier together = new CyclicBarrier(2);
+
+        List<NurtureClient.Answer> answers;
+        try (ExecutorService staff = Executors.newFixedThreadPool(2)) {
+            answers = staff
+                    .invokeAll(List.<Callable<NurtureClient.Answer>>of(
+                            () -> {
+                                together.await();
+                                return grant(first, "5.00", "Late", key);
+                            },
+                            () -> {
+                                together.await();
+                                return grant(second, "5.00", "Late", key);
+                            }))
+                    .stream()
+                    .map(answer -> {
+                        try {
+                            return answer.get();
+                        } catch (InterruptedException | ExecutionException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .toList();
+        }
+
+        assertThat(answers).extracting(NurtureClient.Answer::status).containsExactlyInAnyOrder(201, 422);
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() == 422)
+                .allSatisfy(refused ->
+                        assertThat(refused.body().findValuesAsText("field")).containsExactly("Idempotency-Key"));
+        assertThat(tables.paymentKinds(first).size()
+                        + tables.paymentKinds(second).size())
+                .as("one charge each, one refund")
+                .isEqualTo(3);
+    }
+
+    @Test
     void anOrderThatHasNotShippedIsRefusedWithAConflict() {
         String orderId = shop.place(shop.order(newCustomerEmail(), SKU, 1, invoice()));
         shop.awaitStatus(orderId, "AWAITING_PAYMENT");

@@ -536,6 +536,43 @@ class ReturnIntegrationTest {
     }
 
     @Test
+    void oneKeySentForTwoOrdersAtOnceTakesOneReturnAndRefusesTheOtherNamingTheKey() throws Exception {
+        String first = delivered(newCustomerEmail(), INFUSER, 1, card("tok_visa"));
+        String second = delivered(newCustomerEmail(), INFUSER, 1, card("tok_visa"));
+        String key = "return-" + UUID.randomUUID();
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            List<NurtureClient.Answer> answers = new ArrayList<>();
+            for (var answer : callers.invokeAll(List.<Callable<NurtureClient.Answer>>of(
+                    () -> {
+                        together.await();
+                        return requestReturn(first, key, line(INFUSER, 1, "CHANGED_MIND"));
+                    },
+                    () -> {
+                        together.await();
+                        return requestReturn(second, key, line(INFUSER, 1, "CHANGED_MIND"));
+                    }))) {
+                answers.add(answer.get());
+            }
+
+            assertThat(answers).extracting(NurtureClient.Answer::status).containsExactlyInAnyOrder(201, 422);
+            assertThat(answers)
+                    .filteredOn(answer -> answer.status() == 422)
+                    .allSatisfy(refused ->
+                            assertThat(refused.body().findValuesAsText("field")).containsExactly("Idempotency-Key"));
+            assertThat(api.get("/api/orders/" + first).body().path("returns").size()
+                            + api.get("/api/orders/" + second)
+                                    .body()
+                                    .path("returns")
+                                    .size())
+                    .isEqualTo(1);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void badReturnsAreRefusedNamingTheFieldAndLeaveNothingBehind() {
         String shippedOnly = shop.place(shop.order(newCustomerEmail(), INFUSER, 1, card("tok_visa")));
         shop.awaitStatus(shippedOnly, "SHIPPED");

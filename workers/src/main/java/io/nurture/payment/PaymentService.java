@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -154,7 +155,13 @@ public class PaymentService {
      * @param refundId the refund's id: one per request, so a request sent again grants nothing more
      */
     public Payment grantGoodwillRefund(String refundId, String orderId, BigDecimal amount, String reason) {
-        return ledger.grantGoodwill(refundId, orderId, amount, reason);
+        try {
+            return ledger.grantGoodwill(refundId, orderId, amount, reason);
+        } catch (DataIntegrityViolationException raced) {
+            // The same id for another order committed first (one order's requests wait on its lock):
+            // asked again, its refund refuses this request as the key's reuse, as it would have later.
+            return ledger.grantGoodwill(refundId, orderId, amount, reason);
+        }
     }
 
     /**

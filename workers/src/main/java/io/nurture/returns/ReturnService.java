@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,8 +94,17 @@ public class ReturnService {
      * delivered less what other returns take back. The return and its process's start are written
      * in one transaction; the same request again (its Idempotency-Key) answers the same return.
      */
-    @Transactional
     public CustomerReturn request(NewReturn asked) {
+        try {
+            return transaction.execute(tx -> requestOnce(asked));
+        } catch (DataIntegrityViolationException raced) {
+            // The same id for another order committed first (one order's requests wait on its lock):
+            // asked again, its return refuses this request as the key's reuse, as it would have later.
+            return transaction.execute(tx -> requestOnce(asked));
+        }
+    }
+
+    private CustomerReturn requestOnce(NewReturn asked) {
         Order order = orders.lock(asked.orderId());
         var earlier = returns.findById(asked.returnId());
         if (earlier.isPresent()) {
