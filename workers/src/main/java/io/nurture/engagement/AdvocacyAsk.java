@@ -55,13 +55,13 @@ class AdvocacyAsk {
             log.record(customerId, orderId, "ADVOCACY_ASK", EngagementStep.SKIPPED, noAsk.get(), stepKey(jobKey));
             return;
         }
-        boolean written = notifications.messageCustomer(
+        boolean written = notifications.messageCustomerOffering(
                 customerId,
                 orderId,
                 MessageVariant.templateOf(variant, "advocacy-ask"),
                 Category.MARKETING,
                 stepKey(jobKey),
-                Map.of("referralCode", referrals.codeFor(customerId).getCode()));
+                () -> Map.of("referralCode", referrals.codeFor(customerId).getCode()));
         log.recordSend(written, customerId, orderId, "ADVOCACY_ASK", null, stepKey(jobKey));
     }
 }

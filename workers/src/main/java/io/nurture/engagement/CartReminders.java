@@ -89,23 +89,34 @@ class CartReminders {
             MessageVariant variant,
             long jobKey) {
         Priced cart = priced(carts.linesOf(cartId));
-        Map<String, Object> details = new HashMap<>();
-        details.put("lines", cart.lines());
-        details.put("cartValue", cart.value().toPlainString());
-        details.put("currency", cart.currency());
-        if (couponPercent != null && couponPercent > 0 && cart.value().signum() > 0) {
-            BigDecimal percent = MessageVariant.couponOf(variant, BigDecimal.valueOf(couponPercent));
-            BigDecimal value = cart.value().multiply(percent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
-            Coupon coupon = coupons.issue(
-                    customerId,
-                    new CouponOffer(Coupon.CART_RECOVERY, value, cart.currency(), properties.couponValidity()),
-                    stepKey(jobKey));
-            details.putAll(coupon.getMailDetails());
-        }
         String template = MessageVariant.templateOf(variant, "cart-reminder-" + reminder);
-        boolean written =
-                notifications.messageCustomer(customerId, null, template, Category.TRIGGERED, stepKey(jobKey), details);
+        boolean written = notifications.messageCustomerOffering(
+                customerId, null, template, Category.TRIGGERED, stepKey(jobKey), () -> {
+                    Map<String, Object> details = new HashMap<>();
+                    details.put("lines", cart.lines());
+                    details.put("cartValue", cart.value().toPlainString());
+                    details.put("currency", cart.currency());
+                    if (couponPercent != null
+                            && couponPercent > 0
+                            && cart.value().signum() > 0) {
+                        details.putAll(coupon(
+                                        customerId,
+                                        cart,
+                                        MessageVariant.couponOf(variant, BigDecimal.valueOf(couponPercent)),
+                                        jobKey)
+                                .getMailDetails());
+                    }
+                    return details;
+                });
         log.recordSend(written, customerId, null, REMINDER_STEP + reminder, null, stepKey(jobKey));
+    }
+
+    private Coupon coupon(String customerId, Priced cart, BigDecimal percent, long jobKey) {
+        BigDecimal value = cart.value().multiply(percent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+        return coupons.issue(
+                customerId,
+                new CouponOffer(Coupon.CART_RECOVERY, value, cart.currency(), properties.couponValidity()),
+                stepKey(jobKey));
     }
 
     /** The customer ordered after the journey began: its goal, counted in the funnel. */

@@ -47,15 +47,21 @@ class WinBack {
     public void sendOffer(
             String customerId, String segment, BigDecimal offerValue, MessageVariant variant, long jobKey) {
         BigDecimal value = MessageVariant.couponOf(variant, offerValue);
-        Coupon coupon = coupons.issue(
-                customerId,
-                new CouponOffer(Coupon.WIN_BACK, value, history.lastCurrency(customerId), properties.couponValidity()),
-                stepKey(jobKey));
-        Map<String, Object> details = new HashMap<>(coupon.getMailDetails());
-        details.put("segment", segment);
         String template = MessageVariant.templateOf(variant, "win-back");
-        boolean written =
-                notifications.messageCustomer(customerId, null, template, Category.MARKETING, stepKey(jobKey), details);
+        boolean written = notifications.messageCustomerOffering(
+                customerId, null, template, Category.MARKETING, stepKey(jobKey), () -> {
+                    Coupon coupon = coupons.issue(
+                            customerId,
+                            new CouponOffer(
+                                    Coupon.WIN_BACK,
+                                    value,
+                                    history.lastCurrency(customerId),
+                                    properties.couponValidity()),
+                            stepKey(jobKey));
+                    Map<String, Object> details = new HashMap<>(coupon.getMailDetails());
+                    details.put("segment", segment);
+                    return details;
+                });
         log.recordSend(written, customerId, null, "WIN_BACK", segment, stepKey(jobKey));
     }
 }

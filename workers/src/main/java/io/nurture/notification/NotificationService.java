@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -151,6 +152,22 @@ public class NotificationService {
             Category category,
             String dedupeKey,
             Map<String, Object> details) {
+        return messageCustomerOffering(customerId, orderId, template, category, dedupeKey, () -> details);
+    }
+
+    /**
+     * As {@link #messageCustomer}, for a message that carries an offer (a coupon, a referral code):
+     * the offer is made, and its details read, only once the message will be written, so a message
+     * withheld leaves no coupon or code behind.
+     */
+    @Transactional
+    public boolean messageCustomerOffering(
+            String customerId,
+            String orderId,
+            String template,
+            Category category,
+            String dedupeKey,
+            Supplier<Map<String, Object>> offer) {
         if (notifications.existsByCustomerIdAndDedupeKey(customerId, dedupeKey)) {
             return true;
         }
@@ -160,7 +177,7 @@ public class NotificationService {
             counted(template, category, "withdrawn");
             return false;
         }
-        Map<String, Object> model = new HashMap<>(details);
+        Map<String, Object> model = new HashMap<>(offer.get());
         model.put("customerName", customer.getName());
         // A prospect the shop named only by e-mail has no name yet: templates greet them without one.
         model.put("named", !customer.getName().isBlank());

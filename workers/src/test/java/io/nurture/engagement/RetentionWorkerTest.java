@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.camunda.client.api.response.ActivatedJob;
@@ -17,7 +19,10 @@ import io.nurture.notification.NotificationService;
 import io.nurture.order.PurchaseHistory;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -48,8 +53,7 @@ class RetentionWorkerTest {
         Coupon coupon = mock(Coupon.class);
         when(coupon.getMailDetails()).thenReturn(Map.of("couponCode", "WB-7Q2X"));
         when(coupons.issue(eq(CUSTOMER), any(), anyString())).thenReturn(coupon);
-        when(notifications.messageCustomer(any(), any(), any(), any(), any(), any()))
-                .thenReturn(true);
+        List<Map<String, Object>> mailed = writingTheMessage();
 
         worker.sendWinBackOffer(job, CUSTOMER, new RetentionWorker.SegmentOffer("VIP", new BigDecimal("25")), null);
 
@@ -58,13 +62,9 @@ class RetentionWorkerTest {
         assertThat(offer.getValue())
                 .isEqualTo(new CouponOffer(Coupon.WIN_BACK, new BigDecimal("25"), "CHF", Duration.ofDays(120)));
         verify(notifications)
-                .messageCustomer(
-                        CUSTOMER,
-                        null,
-                        "win-back",
-                        Category.MARKETING,
-                        "job-" + JOB_KEY,
-                        Map.of("couponCode", "WB-7Q2X", "segment", "VIP"));
+                .messageCustomerOffering(
+                        eq(CUSTOMER), isNull(), eq("win-back"), eq(Category.MARKETING), eq("job-" + JOB_KEY), any());
+        assertThat(mailed).containsExactly(Map.of("couponCode", "WB-7Q2X", "segment", "VIP"));
         verify(log).recordSend(true, CUSTOMER, null, "WIN_BACK", "VIP", "job-" + JOB_KEY);
     }
 
@@ -75,6 +75,7 @@ class RetentionWorkerTest {
         Coupon coupon = mock(Coupon.class);
         when(coupon.getMailDetails()).thenReturn(Map.of("couponCode", "WB-9K1M"));
         when(coupons.issue(eq(CUSTOMER), any(), anyString())).thenReturn(coupon);
+        writingTheMessage();
         MessageVariant bigger =
                 new MessageVariant("Bigger coupon", new BigDecimal("0.5"), "win-back", new BigDecimal("40"));
 
@@ -83,5 +84,29 @@ class RetentionWorkerTest {
         ArgumentCaptor<CouponOffer> offer = ArgumentCaptor.forClass(CouponOffer.class);
         verify(coupons).issue(eq(CUSTOMER), offer.capture(), eq("job-" + JOB_KEY));
         assertThat(offer.getValue().value()).isEqualByComparingTo("40");
+    }
+
+    @Test
+    void aWinBackMessageNotWrittenIssuesNoCoupon() {
+        when(job.getKey()).thenReturn(JOB_KEY);
+        when(notifications.messageCustomerOffering(any(), any(), any(), any(), any(), any()))
+                .thenReturn(false);
+
+        worker.sendWinBackOffer(job, CUSTOMER, new RetentionWorker.SegmentOffer("VIP", new BigDecimal("25")), null);
+
+        verifyNoInteractions(coupons);
+        verify(log).recordSend(false, CUSTOMER, null, "WIN_BACK", "VIP", "job-" + JOB_KEY);
+    }
+
+    /** The message is written: its offer is made and its details read, as the service does. */
+    private List<Map<String, Object>> writingTheMessage() {
+        List<Map<String, Object>> mailed = new ArrayList<>();
+        when(notifications.messageCustomerOffering(any(), any(), any(), any(), any(), any()))
+                .thenAnswer(call -> {
+                    Supplier<Map<String, Object>> offer = call.getArgument(5);
+                    mailed.add(offer.get());
+                    return true;
+                });
+        return mailed;
     }
 }
