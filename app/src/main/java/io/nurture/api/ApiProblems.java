@@ -11,6 +11,7 @@ import io.nurture.inventory.RestockKeyReusedException;
 import io.nurture.inventory.StockChangedException;
 import io.nurture.inventory.UnknownProductException;
 import io.nurture.notification.MessageNotResentException;
+import io.nurture.notification.ResendKeyReusedException;
 import io.nurture.notification.UnknownMessageException;
 import io.nurture.order.OrderStateConflictException;
 import io.nurture.order.UnknownOrderException;
@@ -191,7 +192,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         IdempotencyKeyReusedException.class,
         RefundRequestReusedException.class,
         ReturnRequestReusedException.class,
-        RestockKeyReusedException.class
+        RestockKeyReusedException.class,
+        ResendKeyReusedException.class
     })
     ProblemDetail idempotencyKeyReused(RuntimeException ex) {
         ProblemDetail problem = Problems.of(

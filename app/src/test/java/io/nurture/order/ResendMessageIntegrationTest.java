@@ -8,7 +8,13 @@ import io.nurture.testing.Mailbox;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.Shop;
 import io.nurture.testkit.NurtureClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +77,52 @@ class ResendMessageIntegrationTest {
     }
 
     @Test
+    void aKeyThatSentOneMessageAgainIsRefusedForAnotherNamingTheKey() {
+        String orderId = shop.place(shop.order(newCustomerEmail(), SKU, 1, card("tok_visa")));
+        String customerId = shop.awaitStatus(orderId, "SHIPPED").text("customerId");
+        resend(orderId, messageId(customerId, "order-confirmed"), "lost-mail");
+
+        NurtureClient.Answer reused = resend(orderId, messageId(customerId, "order-shipped"), "lost-mail");
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.body().findValuesAsText("field")).containsExactly("Idempotency-Key");
+        assertThat(messagesOf(customerId, "order-shipped")).isEqualTo(1);
+    }
+
+    @Test
+    void oneKeySentForTwoOrdersOfACustomerAtOnceSendsOneMessageAndRefusesTheOther() throws Exception {
+        String email = newCustomerEmail();
+        String first = shop.place(shop.order(email, SKU, 1, card("tok_visa")));
+        String customerId = shop.awaitStatus(first, "SHIPPED").text("customerId");
+        long firstConfirmation = messageId(customerId, "order-confirmed");
+        String second = shop.place(shop.order(email, SKU, 1, card("tok_visa")));
+        shop.awaitStatus(second, "SHIPPED");
+        long secondConfirmation = messageIds(customerId, "order-confirmed").stream()
+                .filter(id -> id != firstConfirmation)
+                .findFirst()
+                .orElseThrow();
+        CyclicBarrier together = new CyclicBarrier(2);
+
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService staff = Executors.newFixedThreadPool(2)) {
+            for (var answer : staff.invokeAll(List.<Callable<Integer>>of(
+                    () -> {
+                        together.await();
+                        return resend(first, firstConfirmation, "lost-twice").status();
+                    },
+                    () -> {
+                        together.await();
+                        return resend(second, secondConfirmation, "lost-twice").status();
+                    }))) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder(202, 422);
+        assertThat(messagesOf(customerId, "order-confirmed")).isEqualTo(3);
+    }
+
+    @Test
     void aMessageOfAnotherOrderIsNotFoundThroughThisOne() {
         String orderId = shop.place(shop.order(newCustomerEmail(), SKU, 1, card("tok_visa")));
         String other = shop.place(shop.order(newCustomerEmail(), SKU, 1, card("tok_visa")));
@@ -92,6 +144,21 @@ class ResendMessageIntegrationTest {
     private NurtureClient.Answer resend(String orderId, long messageId, String key) {
         return api.post(
                 "/api/orders/" + orderId + "/messages/" + messageId + "/resend", "", Map.of("Idempotency-Key", key));
+    }
+
+    private long messagesOf(String customerId, String template) {
+        return messageIds(customerId, template).size();
+    }
+
+    private List<Long> messageIds(String customerId, String template) {
+        return StreamSupport.stream(
+                        api.get("/api/customers/" + customerId + "/messages")
+                                .body()
+                                .spliterator(),
+                        false)
+                .filter(message -> message.path("template").asText().equals(template))
+                .map(message -> message.path("messageId").asLong())
+                .toList();
     }
 
     private long messageId(String customerId, String template) {

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The log of every message sent, and the mail outbox: a row is written, rendered and addressed, in
@@ -169,6 +170,14 @@ public class Notification {
 
     public String getSubject() {
         return subject;
+    }
+
+    /** Whether this is the other message sent again: the same order, template and text. */
+    boolean isCopyOf(Notification other) {
+        return Objects.equals(orderId, other.orderId)
+                && Objects.equals(template, other.template)
+                && Objects.equals(subject, other.subject)
+                && Objects.equals(body, other.body);
     }
 
     /** When the step sent the message, i.e. wrote it to the outbox. */

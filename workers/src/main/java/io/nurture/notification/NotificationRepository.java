@@ -3,6 +3,7 @@ package io.nurture.notification;
 import jakarta.persistence.QueryHint;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -25,6 +26,8 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     @Query("select case when count(n) > 0 then true else false end from Notification n"
             + " where n.customerId = :customerId and n.dedupeKey = :dedupeKey")
     boolean existsByCustomerIdAndDedupeKey(String customerId, String dedupeKey);
+
+    Optional<Notification> findByCustomerIdAndDedupeKey(String customerId, String dedupeKey);
 
     long countByCustomerIdAndCategoryAndSentAtAfter(String customerId, Category category, Instant since);
 }

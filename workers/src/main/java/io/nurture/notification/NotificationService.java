@@ -158,7 +158,7 @@ public class NotificationService {
     /**
      * As {@link #messageCustomer}, for a message that carries an offer (a coupon, a referral code):
      * the offer is made, and its details read, only once the message will be written, so a message
-     * withheld leaves no coupon or code behind.
+     * not written leaves no coupon or code behind.
      */
     @Transactional
     public boolean messageCustomerOffering(
@@ -264,6 +264,7 @@ public class NotificationService {
      * through the contact policy.
      *
      * @return whether it was sent now (false: sent under this key before)
+     * @throws ResendKeyReusedException the key already sent another message again
      */
     @Transactional
     public boolean sendAgain(long messageId, String orderId, String dedupeKey) {
@@ -275,7 +276,12 @@ public class NotificationService {
             throw new MessageNotResentException(
                     messageId, "it is not about the order itself (marketing or triggered): only those are");
         }
-        if (notifications.existsByCustomerIdAndDedupeKey(original.getCustomerId(), dedupeKey)) {
+        Optional<Notification> earlier =
+                notifications.findByCustomerIdAndDedupeKey(original.getCustomerId(), dedupeKey);
+        if (earlier.isPresent()) {
+            if (!earlier.get().isCopyOf(original)) {
+                throw new ResendKeyReusedException();
+            }
             return false;
         }
         Customer customer = customers.find(original.getCustomerId()).orElseThrow();

@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Status changes of an order, each recorded on its timeline and, where the customer or ops should
@@ -33,6 +36,7 @@ public class OrderService {
     private final MoneyBack.Ledger money;
     private final ApplicationEventPublisher events;
     private final String publicBaseUrl;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     OrderService(
@@ -41,7 +45,9 @@ public class OrderService {
             MoneyBack.Ledger money,
             ApplicationEventPublisher events,
             NotificationProperties mail,
+            PlatformTransactionManager transactions,
             Clock clock) {
+        this.transaction = new TransactionTemplate(transactions);
         this.orders = orders;
         this.notifications = notifications;
         this.money = money;
@@ -121,8 +127,17 @@ public class OrderService {
      * Staff send a message about the order to its customer once more (it went to spam, or was
      * deleted), noted on the order's timeline with who asked; once per {@code dedupeKey}.
      */
-    @Transactional
     public void sendMessageAgain(String orderId, long messageId, String dedupeKey, String staffClient) {
+        try {
+            transaction.executeWithoutResult(tx -> sendMessageAgainOnce(orderId, messageId, dedupeKey, staffClient));
+        } catch (DataIntegrityViolationException raced) {
+            // The same key for another order of the customer committed first (one order's requests wait
+            // on its lock): asked again, its message answers this request, as it would have later.
+            transaction.executeWithoutResult(tx -> sendMessageAgainOnce(orderId, messageId, dedupeKey, staffClient));
+        }
+    }
+
+    private void sendMessageAgainOnce(String orderId, long messageId, String dedupeKey, String staffClient) {
         Order order = lock(orderId);
         if (notifications.sendAgain(messageId, orderId, dedupeKey)) {
             order.note("Message " + messageId + " sent again", clock.instant(), staffClient);

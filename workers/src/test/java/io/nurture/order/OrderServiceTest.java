@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Order status changes over a fake repository and mail port, without Spring. */
 class OrderServiceTest {
@@ -40,6 +41,7 @@ class OrderServiceTest {
             orderId -> moneyBack.getOrDefault(orderId, MoneyBack.nothingTaken()),
             published::add,
             new NotificationProperties("orders@shop.example", "ops@shop.example", "https://shop.example"),
+            mock(PlatformTransactionManager.class),
             CLOCK);
 
     @Test

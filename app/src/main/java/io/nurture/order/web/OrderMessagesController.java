@@ -30,6 +30,7 @@ class OrderMessagesController {
     @ApiResponse(responseCode = "202", description = "Sent again (or sent under this key before)")
     @ApiResponse(responseCode = "404", description = "No such message to this order's customer about it")
     @ApiResponse(responseCode = "409", description = "A marketing message: the contact policy decides those")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key already sent another message again")
     ResponseEntity<OrderController.Accepted> resend(
             @PathVariable String orderId,
             @PathVariable long messageId,
