@@ -226,6 +226,44 @@ class ReturnIntegrationTest {
         assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
     }
 
+    @Test
+    void aCouponOrdersLaterReturnSettlingFirstTakesItsShareAndTheEarlierOneTheRest() {
+        String email = newCustomerEmail();
+        String customerId = shop.deliver(shop.place(shop.order(email, INFUSER, 1, card("tok_visa"))));
+        Coupon coupon = coupons.issue(
+                customerId,
+                new CouponOffer(Coupon.SERVICE_RECOVERY, new BigDecimal("5.00"), "EUR", Duration.ofDays(30)),
+                "test-" + UUID.randomUUID());
+        String orderId =
+                shop.place(with(shop.order(email, INFUSER, 3, card("tok_visa")), "couponCode", coupon.getCode()));
+        shop.deliver(orderId);
+        BigDecimal total = new BigDecimal(api.get("/api/orders/" + orderId).text("total"));
+        String earlier = requestReturn(orderId, line(INFUSER, 1, "WRONG_ITEM")).text("returnId");
+        String label = awaitReturn(earlier, "AWAITING_PARCEL")
+                .path("labelTrackingNumber")
+                .asText();
+
+        BigDecimal laterRefund = awaitReturn(
+                        requestReturn(orderId, line(INFUSER, 2, "DAMAGED")).text("returnId"), "REFUNDED")
+                .path("settlement")
+                .path("refundAmount")
+                .decimalValue();
+        parcelBack(label);
+        awaitReturn(earlier, "RECEIVED");
+        inspect(earlier, List.of(Map.of("sku", INFUSER, "accepted", 1, "sellable", true)), "Unused");
+        BigDecimal earlierRefund = awaitReturn(earlier, "REFUNDED")
+                .path("settlement")
+                .path("refundAmount")
+                .decimalValue();
+
+        assertThat(laterRefund)
+                .as("two of three items, settled while the other return was open: its share, not the rest")
+                .isLessThan(total)
+                .isGreaterThan(earlierRefund);
+        assertThat(earlierRefund.add(laterRefund)).isEqualByComparingTo(total);
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
+    }
+
     /** Every return the shared database holds: the clock may have been moved by other tests. */
     private JsonNode returnFigures() {
         return api.get("/api/metrics/returns?from=2000-01-01&to=2100-01-01").body();

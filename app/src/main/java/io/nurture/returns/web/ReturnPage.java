@@ -108,12 +108,14 @@ class ReturnPage {
         }
     }
 
-    /** As chosen; the first offered when the form named none the page offers. */
+    /**
+     * As chosen, even one the page no longer offers (a form from before, in an old tab: refused
+     * naming what to choose instead); the first offered when the form named none.
+     */
     private static Remedy remedy(String chosen, ReturnableOrder order) {
-        return order.remedies().stream()
-                .filter(remedy -> remedy.name().equals(chosen))
-                .findFirst()
-                .orElse(order.remedies().get(0));
+        return chosen == null || chosen.isBlank()
+                ? order.remedies().get(0)
+                : "REPLACEMENT".equals(chosen) ? Remedy.REPLACEMENT : Remedy.REFUND;
     }
 
     /** One return per rendered form: sending it again asks for the same return. */
