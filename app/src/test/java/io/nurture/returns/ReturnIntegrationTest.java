@@ -327,8 +327,9 @@ class ReturnIntegrationTest {
     }
 
     @Test
-    void aReplacementCancelledBeforeItShipsAsksOpsToRefundTheCustomer() {
-        String orderId = delivered(newCustomerEmail(), INFUSER, 1, card("tok_visa"));
+    void aReplacementCancelledBeforeItShipsGivesTheCustomerTheirMoneyBack() {
+        String email = newCustomerEmail();
+        String orderId = delivered(email, INFUSER, 1, card("tok_visa"));
         shop.setStock(INFUSER, 0);
         NurtureClient.Answer asked = api.post(
                 "/api/orders/" + orderId + "/returns",
@@ -342,13 +343,33 @@ class ReturnIntegrationTest {
         shop.awaitStatus(replacementId, "CANCELLED");
 
         assertThat(cancelled.status()).as(cancelled.body().toString()).isLessThan(300);
+        String worth = api.get("/api/returns/" + returnId)
+                .body()
+                .path("settlement")
+                .path("acceptedValue")
+                .decimalValue()
+                .setScale(2)
+                .toPlainString();
+        JsonNode refund = await().atMost(Shop.PATIENCE)
+                .until(
+                        () -> api.get("/api/orders/" + orderId)
+                                .body()
+                                .path("payment")
+                                .path("refunds"),
+                        refunds -> refunds.size() == 1
+                                && "REFUNDED"
+                                        .equals(refunds.get(0).path("status").asText()))
+                .get(0);
+        assertThat(refund.path("amount").decimalValue())
+                .isEqualByComparingTo(worth)
+                .isPositive();
         await().atMost(Shop.PATIENCE)
-                .until(() -> mailbox.subjectsFor("ops@nurture.example")
-                        .contains("Replacement for return " + returnId + " of order " + orderId
-                                + " did not ship: refund the customer"));
+                .until(() -> mailbox.subjectsFor(email)
+                        .contains("We are giving you " + worth + " EUR back for order " + orderId));
         assertThat(api.get("/api/returns/" + returnId).body().path("timeline").findValuesAsText("note"))
-                .anyMatch(
-                        note -> note.startsWith("Replacement order " + replacementId + " cancelled before it shipped"));
+                .contains("Replacement order " + replacementId + " cancelled before it shipped: refunded " + worth
+                        + " EUR");
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
     }
 
     @Test

@@ -255,6 +255,28 @@ class PaymentLedger {
         if (amount.compareTo(left) > 0) {
             throw new RefundExceedsWhatIsLeftException(left, order.getCurrency());
         }
+        return grant(order, refundId, amount, reason);
+    }
+
+    /**
+     * Gives back what a return's items were worth when their replacement ended before it shipped
+     * (the customer has neither the items nor the money): at most what the order kept, as a goodwill
+     * refund, whose process gives the money back and tells the customer.
+     *
+     * @return the refund granted now; empty when it was granted before or the order kept nothing
+     */
+    @Transactional
+    Optional<Payment> grantInsteadOfReplacement(String refundId, String orderId, BigDecimal worth, String reason) {
+        Order order = orders.lock(orderId);
+        if (payments.existsById(refundId)) {
+            return Optional.empty();
+        }
+        BigDecimal amount = worth.min(leftToRefund(orderId));
+        return amount.signum() > 0 ? Optional.of(grant(order, refundId, amount, reason)) : Optional.empty();
+    }
+
+    private Payment grant(Order order, String refundId, BigDecimal amount, String reason) {
+        String orderId = order.getId();
         Payment refund = payments.save(Payment.partialRefund(
                 PaymentKind.GOODWILL_REFUND,
                 refundId,

@@ -164,6 +164,12 @@ public class PaymentService {
         }
     }
 
+    /** See {@link PaymentLedger#grantInsteadOfReplacement}. */
+    public Optional<Payment> refundInsteadOfReplacement(
+            String refundId, String orderId, BigDecimal worth, String reason) {
+        return ledger.grantInsteadOfReplacement(refundId, orderId, worth, reason);
+    }
+
     /**
      * The goodwill refund's process step: a card refund goes through the provider under the refund's
      * own key (a step run again asks the same refund, which the provider does once); a transfer is

@@ -436,31 +436,26 @@ public class ReturnService {
 
     /**
      * A replacement that ended before it shipped (its risk review unanswered, its backorder expired,
-     * a cancellation) leaves the customer without the items and without their money: the return
-     * says so and ops are asked to refund what the returned items were worth, in the transaction
-     * that ended the order.
+     * a cancellation) would leave the customer without the items and without their money: what the
+     * returned items were worth goes back to them, from the order they were returned from, in the
+     * transaction that ended the replacement; the return's timeline says so.
      */
     @EventListener
     public void replacementEnded(OrderEnded ended) {
         returns.findReplacedByForUpdate(ended.orderId()).ifPresent(replaced -> {
-            String amount = replaced.getAcceptedValue().toPlainString();
+            String outcome = "Replacement order " + ended.orderId() + " "
+                    + ended.status().name().toLowerCase(Locale.ROOT) + " before it shipped";
             // Once, though the step that ended the order may run again (a job is delivered at least once).
-            boolean alerted = notifications.alertOps(
-                    orders.get(replaced.getOrderId()),
-                    "replacement-not-shipped",
-                    "replacement-ended-" + replaced.getId(),
-                    Map.of(
-                            "returnId", replaced.getId(),
-                            "replacementOrderId", ended.orderId(),
-                            "outcome", ended.status().name(),
-                            "amount", amount));
-            if (alerted) {
-                replaced.note(
-                        "Replacement order " + ended.orderId() + " "
-                                + ended.status().name().toLowerCase(Locale.ROOT)
-                                + " before it shipped: ops refund " + amount + " by hand",
-                        clock.instant());
-            }
+            payments.refundInsteadOfReplacement(
+                            UUID.nameUUIDFromBytes(("replacement not shipped " + replaced.getId())
+                                            .getBytes(StandardCharsets.UTF_8))
+                                    .toString(),
+                            replaced.getOrderId(),
+                            replaced.getAcceptedValue(),
+                            outcome)
+                    .ifPresent(refund -> replaced.note(
+                            outcome + ": refunded " + refund.getAmount().toPlainString() + " " + refund.getCurrency(),
+                            clock.instant()));
         });
     }
 
