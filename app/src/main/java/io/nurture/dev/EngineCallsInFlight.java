@@ -9,6 +9,9 @@ import io.grpc.ForwardingClientCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
@@ -30,6 +33,37 @@ class EngineCallsInFlight implements ClientInterceptor {
 
     long count() {
         return inFlight.get();
+    }
+
+    /**
+     * The executor the client schedules a command's resend on, after the engine pushed back or did
+     * not answer: a resend waiting for its moment counts as a request in flight, as the request
+     * before it did, so the count does not drop to zero in between.
+     */
+    ScheduledExecutorService countingResends(ScheduledExecutorService executor) {
+        return (ScheduledExecutorService) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ScheduledExecutorService.class}, (proxy, method, args) -> {
+                    boolean resend = method.getName().equals("schedule") && args[0] instanceof Runnable;
+                    if (resend) {
+                        Runnable task = (Runnable) args[0];
+                        inFlight.incrementAndGet();
+                        args[0] = (Runnable) () -> {
+                            try {
+                                task.run();
+                            } finally {
+                                inFlight.decrementAndGet();
+                            }
+                        };
+                    }
+                    try {
+                        return method.invoke(executor, args);
+                    } catch (InvocationTargetException refused) {
+                        if (resend) {
+                            inFlight.decrementAndGet();
+                        }
+                        throw refused.getCause();
+                    }
+                });
     }
 
     @Override

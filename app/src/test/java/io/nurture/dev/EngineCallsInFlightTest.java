@@ -10,6 +10,10 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +62,20 @@ class EngineCallsInFlightTest {
         gateway.answer(Status.UNAVAILABLE);
 
         assertThat(seenByTheCaller).hasValue(1);
+    }
+
+    @Test
+    void aCommandResentAfterABackoffCountsWhileItWaits() throws Exception {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        try {
+            ScheduledFuture<?> resend = calls.countingResends(executor).schedule(() -> {}, 50, TimeUnit.MILLISECONDS);
+
+            assertThat(calls.count()).isEqualTo(1);
+            resend.get();
+            assertThat(calls.count()).isZero();
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test
