@@ -6,6 +6,7 @@ import io.nurture.customer.CustomerService;
 import io.nurture.testing.EventFeed;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.OrderRequests;
+import io.nurture.testing.Shop;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,6 +28,12 @@ class ConsentWithdrawnStepIntegrationTest {
 
     @Autowired
     WinBack winBack;
+
+    @Autowired
+    AdvocacyAsk advocacy;
+
+    @Autowired
+    Shop shop;
 
     @Autowired
     CustomerService customers;
@@ -80,5 +87,24 @@ class ConsentWithdrawnStepIntegrationTest {
                         .query(String.class)
                         .list())
                 .containsExactly("SKIPPED:" + EngagementLog.CONSENT_WITHDRAWN);
+    }
+
+    @Test
+    void anAdvocacyAskForACustomerWhoJustUnsubscribedMakesNoReferralCode() {
+        String orderId = shop.place(OrderRequests.withConsent(
+                shop.order(OrderRequests.newCustomerEmail(), "TEA-SENCHA-100", 1, OrderRequests.card("tok_visa")),
+                true));
+        String customerId = shop.awaitStatus(orderId, "SHIPPED").text("customerId");
+        transaction.executeWithoutResult(
+                status -> customers.lock(customerId).orElseThrow().unsubscribe(clock.instant()));
+        long jobKey = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+
+        advocacy.ask(orderId, customerId, null, jobKey);
+
+        assertThat(db.sql("SELECT COUNT(*) FROM referral_codes WHERE customer_id = :customerId")
+                        .param("customerId", customerId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 }
