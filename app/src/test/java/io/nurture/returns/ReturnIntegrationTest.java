@@ -373,6 +373,76 @@ class ReturnIntegrationTest {
     }
 
     @Test
+    void aCancelledReplacementGivesBackWhatARefundWouldHaveKeepingTheLabelTheCustomerPays() {
+        String orderId = delivered(newCustomerEmail(), KETTLE, 1, card("tok_visa"));
+        String returnId = api.post(
+                        "/api/orders/" + orderId + "/returns",
+                        Map.of("lines", List.of(line(KETTLE, 1, "CHANGED_MIND")), "remedy", "REPLACEMENT"))
+                .text("returnId");
+        parcelBack(awaitReturn(returnId, "AWAITING_PARCEL")
+                .path("labelTrackingNumber")
+                .asText());
+        awaitReturn(returnId, "RECEIVED");
+        shop.setStock(KETTLE, 0);
+        inspect(returnId, List.of(Map.of("sku", KETTLE, "accepted", 1, "sellable", false)), "Unused");
+        JsonNode replaced = awaitReturn(returnId, "REPLACED");
+        String replacementId = replaced.path("replacementOrderId").asText();
+        shop.awaitStatus(replacementId, "BACKORDERED");
+
+        api.post("/api/orders/" + replacementId + "/cancellation", "");
+
+        JsonNode refund = await().atMost(Shop.PATIENCE)
+                .until(
+                        () -> api.get("/api/orders/" + orderId)
+                                .body()
+                                .path("payment")
+                                .path("refunds"),
+                        refunds -> refunds.size() == 1)
+                .get(0);
+        assertThat(refund.path("amount").decimalValue())
+                .as("the kettle's value less the return label the customer pays (5.90)")
+                .isEqualByComparingTo(replaced.path("settlement")
+                        .path("acceptedValue")
+                        .decimalValue()
+                        .subtract(new BigDecimal("5.90")));
+        assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
+    }
+
+    @Test
+    void aCancelledReplacementOfAReplacementAsksOpsToSettleItWithTheCustomer() {
+        String orderId = delivered(newCustomerEmail(), INFUSER, 1, card("tok_visa"));
+        String first = awaitReturn(
+                        api.post(
+                                        "/api/orders/" + orderId + "/returns",
+                                        Map.of("lines", List.of(line(INFUSER, 1, "DAMAGED")), "remedy", "REPLACEMENT"))
+                                .text("returnId"),
+                        "REPLACED")
+                .path("replacementOrderId")
+                .asText();
+        shop.deliver(first);
+        shop.setStock(INFUSER, 0);
+        String returnId = api.post(
+                        "/api/orders/" + first + "/returns",
+                        Map.of("lines", List.of(line(INFUSER, 1, "DAMAGED")), "remedy", "REPLACEMENT"))
+                .text("returnId");
+        String second =
+                awaitReturn(returnId, "REPLACED").path("replacementOrderId").asText();
+        shop.awaitStatus(second, "BACKORDERED");
+
+        api.post("/api/orders/" + second + "/cancellation", "");
+
+        await().atMost(Shop.PATIENCE)
+                .until(() -> mailbox.subjectsFor("ops@nurture.example")
+                        .contains("Replacement for return " + returnId + " of order " + first
+                                + " did not ship: settle it with the customer"));
+        assertThat(api.get("/api/returns/" + returnId).body().path("timeline").findValuesAsText("note"))
+                .contains("Replacement order " + second + " cancelled before it shipped: nothing on order " + first
+                        + " to refund; ops asked");
+        assertThat(api.get("/api/orders/" + orderId).body().path("payment").path("refunds"))
+                .isEmpty();
+    }
+
+    @Test
     void aRefundForAReplacementIsRefusedNamingTheRemedyAndLeavesNothingBehind() {
         String orderId = delivered(newCustomerEmail(), INFUSER, 1, card("tok_visa"));
         String replacementId = awaitReturn(

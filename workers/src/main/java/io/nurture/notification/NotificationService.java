@@ -69,10 +69,14 @@ public class NotificationService {
         return send(order, template, Audience.OPS, null, details);
     }
 
-    /** An alert about one of several things on an order (a return, say), sent once per {@code dedupeKey}. */
+    /**
+     * An alert about one of several things on an order (a return, say), sent once per {@code dedupeKey}.
+     *
+     * @return whether this call wrote the alert: false when it was sent under this key before
+     */
     @Transactional
-    public void alertOps(MailableOrder order, String template, String dedupeKey, Map<String, Object> details) {
-        send(order, template, Audience.OPS, dedupeKey, details);
+    public boolean alertOps(MailableOrder order, String template, String dedupeKey, Map<String, Object> details) {
+        return send(order, template, Audience.OPS, dedupeKey, details);
     }
 
     /**

@@ -261,7 +261,8 @@ class PaymentLedger {
     /**
      * Gives back what a return's items were worth when their replacement ended before it shipped
      * (the customer has neither the items nor the money): at most what the order kept, as a goodwill
-     * refund, whose process gives the money back and tells the customer.
+     * refund, whose process gives the money back and tells the customer. The caller asks first
+     * whether it was granted (without this order's lock); asked again under the lock here.
      *
      * @return the refund granted now; empty when it was granted before or the order kept nothing
      */

@@ -12,6 +12,7 @@ import io.nurture.order.OrderLine;
 import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
 import io.nurture.order.PaymentMethod;
+import io.nurture.payment.Payment;
 import io.nurture.payment.PaymentService;
 import io.nurture.shipping.ReturnLabels;
 import java.math.BigDecimal;
@@ -436,27 +437,64 @@ public class ReturnService {
 
     /**
      * A replacement that ended before it shipped (its risk review unanswered, its backorder expired,
-     * a cancellation) would leave the customer without the items and without their money: what the
-     * returned items were worth goes back to them, from the order they were returned from, in the
-     * transaction that ended the replacement; the return's timeline says so.
+     * a cancellation) would leave the customer without the items and without their money: what a
+     * refund of the returned items would have given back (their value less the fees a refund keeps)
+     * goes back to them from the order they were returned from, in the transaction that ended the
+     * replacement, and the return's timeline says so. Where that order keeps nothing to refund (it
+     * was a replacement itself, at no cost), ops are asked to settle it with the customer.
      */
     @EventListener
     public void replacementEnded(OrderEnded ended) {
         returns.findReplacedByForUpdate(ended.orderId()).ifPresent(replaced -> {
+            String refundId = UUID.nameUUIDFromBytes(
+                            ("replacement not shipped " + replaced.getId()).getBytes(StandardCharsets.UTF_8))
+                    .toString();
+            // Once, though the step that ended the order may run again (a job is delivered at least once);
+            // asked before the order that took the money is locked, which erasure locks in its own order.
+            if (payments.refundById(refundId).isPresent()) {
+                return;
+            }
             String outcome = "Replacement order " + ended.orderId() + " "
                     + ended.status().name().toLowerCase(Locale.ROOT) + " before it shipped";
-            // Once, though the step that ended the order may run again (a job is delivered at least once).
-            payments.refundInsteadOfReplacement(
-                            UUID.nameUUIDFromBytes(("replacement not shipped " + replaced.getId())
-                                            .getBytes(StandardCharsets.UTF_8))
-                                    .toString(),
-                            replaced.getOrderId(),
-                            replaced.getAcceptedValue(),
-                            outcome)
-                    .ifPresent(refund -> replaced.note(
-                            outcome + ": refunded " + refund.getAmount().toPlainString() + " " + refund.getCurrency(),
-                            clock.instant()));
+            Optional<Payment> refund = payments.refundInsteadOfReplacement(
+                    refundId, replaced.getOrderId(), refundWorth(replaced), outcome);
+            if (refund.isPresent()) {
+                replaced.note(
+                        outcome + ": refunded " + refund.get().getAmount().toPlainString() + " "
+                                + refund.get().getCurrency(),
+                        clock.instant());
+            } else if (notifications.alertOps(
+                    orders.get(replaced.getOrderId()),
+                    "replacement-not-shipped",
+                    "replacement-ended-" + replaced.getId(),
+                    Map.of(
+                            "returnId", replaced.getId(),
+                            "replacementOrderId", ended.orderId(),
+                            "outcome", ended.status().name()))) {
+                replaced.note(
+                        outcome + ": nothing on order " + replaced.getOrderId() + " to refund; ops asked",
+                        clock.instant());
+            }
         });
+    }
+
+    /** What a refund of the return's accepted items would give back: their value less the fees a refund keeps. */
+    private BigDecimal refundWorth(CustomerReturn ret) {
+        BigDecimal accepted = ret.getAcceptedValue();
+        return accepted.subtract(restockingFee(accepted, ret.getRestockingFeePercent()))
+                .subtract(labelFee(accepted, ret.getShippingPaidBy(), ret.getLabelTrackingNumber() != null))
+                .max(BigDecimal.ZERO);
+    }
+
+    private static BigDecimal restockingFee(BigDecimal accepted, BigDecimal feePercent) {
+        return accepted.multiply(feePercent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+    }
+
+    /** A label the customer pays, where a parcel came back and something was accepted. */
+    private BigDecimal labelFee(BigDecimal accepted, String shippingPaidBy, boolean withParcel) {
+        return withParcel && CUSTOMER_PAYS.equals(shippingPaidBy) && accepted.signum() > 0
+                ? properties.labelFee()
+                : BigDecimal.ZERO;
     }
 
     private void parcelAfterClosing(CustomerReturn ret, String note) {
@@ -493,11 +531,8 @@ public class ReturnService {
                 .sorted(Comparator.comparing(ReturnLine::getSku))
                 .forEach(line -> inventory.restock(line.getSku(), line.getAccepted()));
         BigDecimal accepted = acceptedValue(order, ret);
-        BigDecimal restockingFee =
-                accepted.multiply(feePercent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
-        BigDecimal labelFee = !withoutParcel && CUSTOMER_PAYS.equals(shippingPaidBy) && accepted.signum() > 0
-                ? properties.labelFee()
-                : BigDecimal.ZERO;
+        BigDecimal restockingFee = restockingFee(accepted, feePercent);
+        BigDecimal labelFee = labelFee(accepted, shippingPaidBy, !withoutParcel);
         if (ret.getRemedy() == Remedy.REPLACEMENT) {
             settleByReplacement(ret, accepted);
             return Settled.of(ret);
