@@ -43,7 +43,8 @@ class EngineCallsInFlight implements ClientInterceptor {
     ScheduledExecutorService countingResends(ScheduledExecutorService executor) {
         return (ScheduledExecutorService) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {ScheduledExecutorService.class}, (proxy, method, args) -> {
-                    boolean resend = method.getName().equals("schedule") && args[0] instanceof Runnable;
+                    boolean resend =
+                            method.getName().equals("schedule") && method.getParameterTypes()[0] == Runnable.class;
                     if (resend) {
                         Runnable task = (Runnable) args[0];
                         inFlight.incrementAndGet();

@@ -10,6 +10,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -67,10 +68,19 @@ class EngineCallsInFlightTest {
     @Test
     void aCommandResentAfterABackoffCountsWhileItWaits() throws Exception {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        CountDownLatch backoffOver = new CountDownLatch(1);
         try {
-            ScheduledFuture<?> resend = calls.countingResends(executor).schedule(() -> {}, 50, TimeUnit.MILLISECONDS);
+            Runnable resending = () -> {
+                try {
+                    backoffOver.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+            ScheduledFuture<?> resend = calls.countingResends(executor).schedule(resending, 0, TimeUnit.MILLISECONDS);
 
             assertThat(calls.count()).isEqualTo(1);
+            backoffOver.countDown();
             resend.get();
             assertThat(calls.count()).isZero();
         } finally {
