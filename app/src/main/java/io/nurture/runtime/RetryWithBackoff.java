@@ -14,6 +14,7 @@ import io.nurture.processes.OrderFulfillment.CancelReason;
 import io.nurture.processes.OrderFulfillment.Error;
 import io.nurture.processes.OrderFulfillment.JobType;
 import io.nurture.processes.OrderFulfillment.Variable;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -91,7 +93,10 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
         }
         // As the client's own strategy counts it: every activated job ends as completed, failed or bpmn-error.
         clientMetrics.increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, job.getType());
-        int retriesLeft = Math.max(job.getRetries() - 1, 0);
+        // The database rolled the step back whole to break a deadlock and asks for it again: no fault
+        // of the step's, so no retry is spent on it (three in a row made an incident of a busy moment).
+        boolean lockConflict = lostALockConflict(exception);
+        int retriesLeft = lockConflict ? job.getRetries() : Math.max(job.getRetries() - 1, 0);
         boolean orderNeverStored = cause instanceof UnknownOrderException;
         Map<String, Object> variables = job.getVariablesAsMap();
         try (var logContext = MDC.putCloseable(
@@ -135,6 +140,16 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
                                 : cause.getClass().getSimpleName() + ": " + cause.getMessage())
                 .send()
                 .join();
+    }
+
+    private static boolean lostALockConflict(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PessimisticLockingFailureException
+                    || cause instanceof SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -16,10 +16,12 @@ import io.camunda.client.metrics.MetricsRecorder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nurture.order.UnknownOrderException;
 import io.nurture.processes.OrderFulfillment;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.CannotAcquireLockException;
 
 /**
  * A job whose handler failed ends, in the client's job metrics, as failed: without it the
@@ -49,6 +51,30 @@ class RetryWithBackoffTest {
 
         verify(metrics).increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, "record-delivery");
         verify(jobs).newFailCommand(job);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aStepChosenAsADeadlocksVictimIsTriedAgainWithoutSpendingARetry() throws Exception {
+        RetryWithBackoff strategy = new RetryWithBackoff(
+                mock(CommandExceptionHandlingStrategy.class),
+                mock(MetricsRecorder.class),
+                new JobProperties(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2)),
+                mock(ObjectProvider.class),
+                new SimpleMeterRegistry());
+        ActivatedJob job = mock(ActivatedJob.class);
+        when(job.getType()).thenReturn(OrderFulfillment.JobType.CREATE_SHIPMENT);
+        when(job.getRetries()).thenReturn(1);
+        when(job.getVariablesAsMap()).thenReturn(Map.of("orderId", "o-1"));
+        JobClient jobs = mock(JobClient.class, RETURNS_DEEP_STUBS);
+
+        strategy.handleException(
+                new CannotAcquireLockException(
+                        "could not execute statement",
+                        new SQLTransactionRollbackException("Deadlock found when trying to get lock")),
+                new ExceptionHandlingContext(jobs, job, null));
+
+        verify(jobs.newFailCommand(job)).retries(1);
     }
 
     @Test
