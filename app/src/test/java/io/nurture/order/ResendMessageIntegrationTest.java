@@ -162,13 +162,7 @@ class ResendMessageIntegrationTest {
     }
 
     private long messageId(String customerId, String template) {
-        return StreamSupport.stream(
-                        api.get("/api/customers/" + customerId + "/messages")
-                                .body()
-                                .spliterator(),
-                        false)
-                .filter(message -> message.path("template").asText().equals(template))
-                .map(message -> message.path("messageId").asLong())
+        return messageIds(customerId, template).stream()
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No " + template + " to " + customerId));
     }

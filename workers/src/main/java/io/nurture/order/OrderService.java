@@ -2,6 +2,7 @@ package io.nurture.order;
 
 import io.nurture.notification.NotificationProperties;
 import io.nurture.notification.NotificationService;
+import io.nurture.persistence.RaceRetries;
 import io.nurture.processes.OrderFulfillment.CancelReason;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -11,11 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Status changes of an order, each recorded on its timeline and, where the customer or ops should
@@ -36,7 +35,7 @@ public class OrderService {
     private final MoneyBack.Ledger money;
     private final ApplicationEventPublisher events;
     private final String publicBaseUrl;
-    private final TransactionTemplate transaction;
+    private final RaceRetries races;
     private final Clock clock;
 
     OrderService(
@@ -47,7 +46,7 @@ public class OrderService {
             NotificationProperties mail,
             PlatformTransactionManager transactions,
             Clock clock) {
-        this.transaction = new TransactionTemplate(transactions);
+        this.races = new RaceRetries(transactions);
         this.orders = orders;
         this.notifications = notifications;
         this.money = money;
@@ -128,20 +127,15 @@ public class OrderService {
      * deleted), noted on the order's timeline with who asked; once per {@code dedupeKey}.
      */
     public void sendMessageAgain(String orderId, long messageId, String dedupeKey, String staffClient) {
-        try {
-            transaction.executeWithoutResult(tx -> sendMessageAgainOnce(orderId, messageId, dedupeKey, staffClient));
-        } catch (DataIntegrityViolationException raced) {
-            // The same key for another order of the customer committed first (one order's requests wait
-            // on its lock): asked again, its message answers this request, as it would have later.
-            transaction.executeWithoutResult(tx -> sendMessageAgainOnce(orderId, messageId, dedupeKey, staffClient));
-        }
-    }
-
-    private void sendMessageAgainOnce(String orderId, long messageId, String dedupeKey, String staffClient) {
-        Order order = lock(orderId);
-        if (notifications.sendAgain(messageId, orderId, dedupeKey)) {
-            order.note("Message " + messageId + " sent again", clock.instant(), staffClient);
-        }
+        // The same key for another order of the customer may commit first (one order's requests wait
+        // on its lock): asked again, its message answers this request, as it would have later.
+        races.run(() -> {
+            Order order = lock(orderId);
+            if (notifications.sendAgain(messageId, orderId, dedupeKey)) {
+                order.note("Message " + messageId + " sent again", clock.instant(), staffClient);
+            }
+            return null;
+        });
     }
 
     /** The first step of a cancellation began on an order the caller locked: from now on, money that arrives is owed back. */

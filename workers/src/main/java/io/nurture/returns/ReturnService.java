@@ -14,6 +14,7 @@ import io.nurture.order.OrderStatus;
 import io.nurture.order.PaymentMethod;
 import io.nurture.payment.Payment;
 import io.nurture.payment.PaymentService;
+import io.nurture.persistence.RaceRetries;
 import io.nurture.shipping.ReturnLabels;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,7 +35,6 @@ import java.util.UUID;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,6 +60,7 @@ public class ReturnService {
     private final ProcessMessages messages;
     private final ReturnProperties properties;
     private final TransactionTemplate transaction;
+    private final RaceRetries races;
     private final ReturnMeters meters;
     private final Clock clock;
 
@@ -86,6 +87,7 @@ public class ReturnService {
         this.messages = messages;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
+        this.races = new RaceRetries(transactions);
         this.meters = meters;
         this.clock = clock;
     }
@@ -96,13 +98,9 @@ public class ReturnService {
      * in one transaction; the same request again (its Idempotency-Key) answers the same return.
      */
     public CustomerReturn request(NewReturn asked) {
-        try {
-            return transaction.execute(tx -> requestOnce(asked));
-        } catch (DataIntegrityViolationException raced) {
-            // The same id for another order committed first (one order's requests wait on its lock):
-            // asked again, its return refuses this request as the key's reuse, as it would have later.
-            return transaction.execute(tx -> requestOnce(asked));
-        }
+        // The same id for another order may commit first (one order's requests wait on its lock):
+        // asked again, its return refuses this request as the key's reuse, as it would have later.
+        return races.run(() -> requestOnce(asked));
     }
 
     private CustomerReturn requestOnce(NewReturn asked) {
