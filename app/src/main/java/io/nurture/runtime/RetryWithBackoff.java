@@ -60,18 +60,21 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
     private final JobProperties properties;
     private final ObjectProvider<CamundaClient> client;
     private final MeterRegistry meters;
+    private final LockConflicts lockConflicts;
 
     RetryWithBackoff(
             CommandExceptionHandlingStrategy commands,
             MetricsRecorder metrics,
             JobProperties properties,
             ObjectProvider<CamundaClient> client,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            LockConflicts lockConflicts) {
         this.camundaErrors = new DefaultJobExceptionHandlingStrategy(commands, metrics);
         this.clientMetrics = metrics;
         this.properties = properties;
         this.client = client;
         this.meters = meters;
+        this.lockConflicts = lockConflicts;
     }
 
     @Override
@@ -94,9 +97,10 @@ class RetryWithBackoff implements JobExceptionHandlingStrategy {
         // As the client's own strategy counts it: every activated job ends as completed, failed or bpmn-error.
         clientMetrics.increase(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, job.getType());
         // The database rolled the step back whole to break a deadlock and asks for it again: no fault
-        // of the step's, so no retry is spent on it (three in a row made an incident of a busy moment).
-        boolean lockConflict = lostALockConflict(exception);
-        int retriesLeft = lockConflict ? job.getRetries() : Math.max(job.getRetries() - 1, 0);
+        // of the step's, so no retry is spent on it (three in a row made an incident of a busy moment),
+        // up to LockConflicts.FREE_TRIES: past them something holds the lock, and ops need to hear of it.
+        boolean freeTry = lostALockConflict(exception) && lockConflicts.isFree(job.getKey(), job.getType());
+        int retriesLeft = freeTry ? job.getRetries() : Math.max(job.getRetries() - 1, 0);
         boolean orderNeverStored = cause instanceof UnknownOrderException;
         Map<String, Object> variables = job.getVariablesAsMap();
         try (var logContext = MDC.putCloseable(

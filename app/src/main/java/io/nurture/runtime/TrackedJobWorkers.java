@@ -31,10 +31,12 @@ class TrackedJobWorkers {
             ResultProcessorStrategy results,
             BackoffSupplier backoff,
             JobExceptionHandlingStrategy exceptions,
-            JobsInFlight jobs) {
+            JobsInFlight jobs,
+            LockConflicts lockConflicts) {
         return new JobWorkerManager(commands, metrics, parameters, results, backoff, exceptions) {
             @Override
             public JobWorker openWorker(CamundaClient client, JobWorkerValue worker, JobHandler handler) {
+                lockConflicts.watch(worker.getType());
                 return super.openWorker(client, worker, jobs.tracking(handler));
             }
         };

@@ -1,9 +1,11 @@
 package io.nurture.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -13,6 +15,7 @@ import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.jobhandling.CommandExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy.ExceptionHandlingContext;
 import io.camunda.client.metrics.MetricsRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nurture.order.UnknownOrderException;
 import io.nurture.processes.OrderFulfillment;
@@ -34,12 +37,7 @@ class RetryWithBackoffTest {
     @SuppressWarnings("unchecked")
     void aFailedTryIsCountedAsAFailedJob() throws Exception {
         MetricsRecorder metrics = mock(MetricsRecorder.class);
-        RetryWithBackoff strategy = new RetryWithBackoff(
-                mock(CommandExceptionHandlingStrategy.class),
-                metrics,
-                new JobProperties(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2)),
-                mock(ObjectProvider.class),
-                new SimpleMeterRegistry());
+        RetryWithBackoff strategy = strategy(metrics, mock(ObjectProvider.class), new SimpleMeterRegistry());
         ActivatedJob job = mock(ActivatedJob.class);
         when(job.getType()).thenReturn("record-delivery");
         when(job.getRetries()).thenReturn(3);
@@ -56,12 +54,8 @@ class RetryWithBackoffTest {
     @Test
     @SuppressWarnings("unchecked")
     void aStepChosenAsADeadlocksVictimIsTriedAgainWithoutSpendingARetry() throws Exception {
-        RetryWithBackoff strategy = new RetryWithBackoff(
-                mock(CommandExceptionHandlingStrategy.class),
-                mock(MetricsRecorder.class),
-                new JobProperties(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2)),
-                mock(ObjectProvider.class),
-                new SimpleMeterRegistry());
+        RetryWithBackoff strategy =
+                strategy(mock(MetricsRecorder.class), mock(ObjectProvider.class), new SimpleMeterRegistry());
         ActivatedJob job = mock(ActivatedJob.class);
         when(job.getType()).thenReturn(OrderFulfillment.JobType.CREATE_SHIPMENT);
         when(job.getRetries()).thenReturn(1);
@@ -79,14 +73,35 @@ class RetryWithBackoffTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aStepThatKeepsLosingItsLocksSpendsItsRetriesOnceTheFreeTriesAreUsedAndEachConflictIsCounted()
+            throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RetryWithBackoff strategy = strategy(mock(MetricsRecorder.class), mock(ObjectProvider.class), meters);
+        ActivatedJob job = mock(ActivatedJob.class);
+        when(job.getKey()).thenReturn(42L);
+        when(job.getType()).thenReturn(OrderFulfillment.JobType.CREATE_SHIPMENT);
+        when(job.getRetries()).thenReturn(3);
+        when(job.getVariablesAsMap()).thenReturn(Map.of("orderId", "o-1"));
+        JobClient jobs = mock(JobClient.class, RETURNS_DEEP_STUBS);
+        CannotAcquireLockException lockWaitTimeout = new CannotAcquireLockException(
+                "could not execute statement", new SQLTransactionRollbackException("Lock wait timeout exceeded"));
+
+        for (int tries = 0; tries <= LockConflicts.FREE_TRIES; tries++) {
+            strategy.handleException(lockWaitTimeout, new ExceptionHandlingContext(jobs, job, null));
+        }
+
+        verify(jobs.newFailCommand(job), times(LockConflicts.FREE_TRIES)).retries(3);
+        verify(jobs.newFailCommand(job)).retries(2);
+        assertThat(meters.counter("nurture.jobs.lock.conflicts", "type", OrderFulfillment.JobType.CREATE_SHIPMENT)
+                        .count())
+                .isEqualTo(LockConflicts.FREE_TRIES + 1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void aPaidStepWhoseOrderIsMissingRaisesAnIncidentSayingWhyAndCancelsNothing() throws Exception {
         ObjectProvider<CamundaClient> engine = mock(ObjectProvider.class);
-        RetryWithBackoff strategy = new RetryWithBackoff(
-                mock(CommandExceptionHandlingStrategy.class),
-                mock(MetricsRecorder.class),
-                new JobProperties(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2)),
-                engine,
-                new SimpleMeterRegistry());
+        RetryWithBackoff strategy = strategy(mock(MetricsRecorder.class), engine, new SimpleMeterRegistry());
         ActivatedJob job = mock(ActivatedJob.class);
         when(job.getType()).thenReturn(OrderFulfillment.JobType.CREATE_SHIPMENT);
         when(job.getRetries()).thenReturn(1);
@@ -100,5 +115,16 @@ class RetryWithBackoffTest {
         // The backoff of a missing order: the longer of the retry backoff (10 s) and the commit wait (2 s).
         verify(jobs.newFailCommand(job).retries(0).retryBackoff(Duration.ofSeconds(10)))
                 .errorMessage(contains("may hold stock or money"));
+    }
+
+    private static RetryWithBackoff strategy(
+            MetricsRecorder metrics, ObjectProvider<CamundaClient> engine, MeterRegistry meters) {
+        return new RetryWithBackoff(
+                mock(CommandExceptionHandlingStrategy.class),
+                metrics,
+                new JobProperties(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2)),
+                engine,
+                meters,
+                new LockConflicts(meters));
     }
 }
