@@ -156,6 +156,11 @@ public class Customer extends AssignedIdEntity {
                 .max(Comparator.naturalOrder());
     }
 
+    /** Consent to marketing given after that moment and still standing: a reason to keep the address. */
+    public boolean gaveMarketingConsentAfter(Instant moment) {
+        return canGetMarketing() && marketingConsentChangedAt != null && marketingConsentChangedAt.isAfter(moment);
+    }
+
     /** Consent given and neither withdrawn by an unsubscribe nor ended by an erasure. */
     public boolean canGetMarketing() {
         return marketingConsent && unsubscribedAt == null && erasedAt == null;

@@ -13,9 +13,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Storage limitation: a customer who has not ordered for {@code nurture.privacy.erase-inactive-after}
- * (and was registered before that) is erased on a schedule, as staff would erase them. One with an
- * order or a return still under way waits for the next run.
+ * Storage limitation: a customer who has neither ordered nor given consent to marketing for
+ * {@code nurture.privacy.erase-inactive-after} (and was registered before that) is erased on a
+ * schedule, as staff would erase them. A subscriber who confirmed their sign-up yesterday is kept
+ * however long ago they first registered: their consent is why the shop holds their address. One
+ * with an order or a return still under way waits for the next run.
  */
 @Component
 class InactiveCustomers {
@@ -54,12 +56,18 @@ class InactiveCustomers {
                     .minus(properties.eraseInactiveAfter())
                     .toInstant());
             if (erased > 0) {
-                log.info("Erased {} customers without an order for {}", erased, properties.eraseInactiveAfter());
+                log.info(
+                        "Erased {} customers without an order or consent given for {}",
+                        erased,
+                        properties.eraseInactiveAfter());
             }
         }
     }
 
-    /** Erases every customer registered before the cutoff whose latest order, if any, is older; answers how many. */
+    /**
+     * Erases every customer registered before the cutoff whose latest order, if any, is older and
+     * who has not given consent to marketing since; answers how many.
+     */
     int eraseInactiveBefore(Instant cutoff) {
         int erased = 0;
         String after = "";
@@ -77,7 +85,11 @@ class InactiveCustomers {
     }
 
     private boolean inactiveSince(String customerId, Instant cutoff) {
-        return orders.of(customerId).stream().map(Order::getCreatedAt).allMatch(placed -> placed.isBefore(cutoff));
+        return orders.of(customerId).stream().map(Order::getCreatedAt).allMatch(placed -> placed.isBefore(cutoff))
+                && customers
+                        .find(customerId)
+                        .filter(customer -> customer.gaveMarketingConsentAfter(cutoff))
+                        .isEmpty();
     }
 
     private boolean erasedNow(String customerId) {

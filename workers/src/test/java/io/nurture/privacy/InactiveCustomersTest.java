@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.nurture.customer.Customer;
 import io.nurture.customer.CustomerService;
 import io.nurture.order.Order;
 import io.nurture.order.OrderService;
@@ -50,6 +51,20 @@ class InactiveCustomersTest {
     }
 
     @Test
+    void aProspectWhoConfirmedTheirSignUpSinceTheCutoffIsKeptAndOneWhoseConsentIsOlderOrWithdrawnIsNot() {
+        registeredBeforeCutoff("subscribed-since", "subscribed-long-ago", "unsubscribed-since");
+        withConsent("subscribed-since", "2024-02-01T00:00:00Z", false);
+        withConsent("subscribed-long-ago", "2022-01-10T00:00:00Z", false);
+        withConsent("unsubscribed-since", "2024-02-01T00:00:00Z", true);
+        erasable("subscribed-long-ago", "unsubscribed-since");
+
+        int erased = inactive.eraseInactiveBefore(CUTOFF);
+
+        assertThat(erased).isEqualTo(2);
+        verify(erasures, never()).erase(eq("subscribed-since"), org.mockito.ArgumentMatchers.anyString());
+    }
+
+    @Test
     void aCustomerWithBusinessUnderWayWaitsForTheNextRun() {
         registeredBeforeCutoff("returning");
         ordered("returning", "2022-01-10T00:00:00Z");
@@ -62,6 +77,15 @@ class InactiveCustomersTest {
     private void registeredBeforeCutoff(String... ids) {
         when(customers.notErasedRegisteredBefore(eq(CUTOFF), eq(""), anyInt())).thenReturn(List.of(ids));
         when(orders.of(org.mockito.ArgumentMatchers.anyString())).thenReturn(List.of());
+    }
+
+    private void withConsent(String customerId, String givenAt, boolean unsubscribedSince) {
+        Customer customer = new Customer(customerId + "@example.com", "", Instant.parse("2020-01-01T00:00:00Z"));
+        customer.setMarketingConsent(true, Instant.parse(givenAt));
+        if (unsubscribedSince) {
+            customer.unsubscribe(Instant.parse("2024-03-01T00:00:00Z"));
+        }
+        when(customers.find(customerId)).thenReturn(Optional.of(customer));
     }
 
     private void ordered(String customerId, String... placedAt) {
