@@ -157,7 +157,7 @@ public class Customer extends AssignedIdEntity {
     }
 
     /** Consent to marketing given after that moment and still standing: a reason to keep the address. */
-    public boolean gaveMarketingConsentAfter(Instant moment) {
+    public boolean hasMarketingConsentGivenAfter(Instant moment) {
         return canGetMarketing() && marketingConsentChangedAt != null && marketingConsentChangedAt.isAfter(moment);
     }
 

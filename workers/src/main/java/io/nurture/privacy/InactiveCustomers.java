@@ -88,7 +88,7 @@ class InactiveCustomers {
         return orders.of(customerId).stream().map(Order::getCreatedAt).allMatch(placed -> placed.isBefore(cutoff))
                 && customers
                         .find(customerId)
-                        .filter(customer -> customer.gaveMarketingConsentAfter(cutoff))
+                        .filter(customer -> customer.hasMarketingConsentGivenAfter(cutoff))
                         .isEmpty();
     }
 
