@@ -159,24 +159,17 @@ public final class LocalBroker {
         }
     }
 
-    /** Moves the broker's controlled clock; kept, so a restarted broker is put back where it was. */
+    /**
+     * Moves the broker's controlled clock, from where it runs on; kept, so a restarted broker is put
+     * back where it was. Never Zeebe's clock pin: that clock is the broker's scheduler clock, so a
+     * pinned one also stops the broker's own retries and timeouts, and a request the broker meant to
+     * retry waited forever (a simulation hung with its stream processor reported blocked and two job
+     * completions never answered).
+     */
     public synchronized void moveClock(Duration by) {
         requireClockControl();
         changeBrokerClock("add", "offsetMilli", by.toMillis());
         clockOffset = clockOffset.plus(by);
-    }
-
-    /**
-     * Moves the broker's clock forward to this instant, from where it runs on. Never Zeebe's clock
-     * pin: that clock is the broker's scheduler clock, so a pinned one also stops the broker's own
-     * retries and timeouts, and a request the broker meant to retry waited forever (a simulation hung
-     * with its stream processor reported blocked and two job completions never answered).
-     */
-    public synchronized void moveClockTo(Instant at) {
-        Duration by = Duration.between(Instant.now().plus(clockOffset), at);
-        if (by.isPositive()) {
-            moveClock(by);
-        }
     }
 
     private void requireClockControl() {

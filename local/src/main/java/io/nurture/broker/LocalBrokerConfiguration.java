@@ -49,7 +49,7 @@ class LocalBrokerConfiguration {
     @Bean
     @ConditionalOnProperty(name = "nurture.dev.clock-control", havingValue = "true")
     ClockControl localBrokerClockControl(LocalBroker broker, ShiftableClock clock) {
-        return ClockControl.moving(broker::moveClock, broker::moveClockTo, clock);
+        return ClockControl.moving(broker::moveClock, clock);
     }
 
     @Bean

@@ -11,17 +11,23 @@ public interface ClockControl {
     Instant advance(Duration by);
 
     /**
-     * Moves both clocks to the instant. The app's stands there until the next move, so that every
-     * timestamp Nurture writes meanwhile is that instant (what a simulation needs to give the same
-     * answer on every run); the engine's runs on from it, since the engine's clock also drives its
-     * own retries and timeouts, which must not stop.
+     * Moves both clocks on by the time from the app's instant to this one. The app's then stands at
+     * the instant until the next move, so that every timestamp Nurture writes meanwhile is that
+     * instant (what a simulation needs to give the same answer on every run). The engine's runs on,
+     * since it also drives the engine's own retries and timeouts, which must not stop; so it is
+     * ahead of the app's by the real time the moves so far took, and is moved by the same amount as
+     * the app's, not to the instant. A timer a process set to a whole number of days from the engine's
+     * time during one simulated day (say P7D, entered seconds after that day's move) then falls due
+     * at the move to its day, not the real seconds after it that it was set after its own: moved to
+     * the instant, the engine fired such timers in the middle of the later day, after the app had
+     * settled, and the day's chains ran on into the next.
      */
     Instant holdAt(Instant at);
 
     Instant now();
 
     /** Moves the engine's clock first, so the app never runs ahead of the timers it waits for. */
-    static ClockControl moving(Consumer<Duration> engineAdd, Consumer<Instant> engineMoveTo, ShiftableClock clock) {
+    static ClockControl moving(Consumer<Duration> engineAdd, ShiftableClock clock) {
         return new ClockControl() {
             @Override
             public synchronized Instant advance(Duration by) {
@@ -31,7 +37,7 @@ public interface ClockControl {
 
             @Override
             public synchronized Instant holdAt(Instant at) {
-                engineMoveTo.accept(at);
+                engineAdd.accept(Duration.between(clock.instant(), at));
                 return clock.hold(at);
             }
 
