@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  * What the app and its engine are busy with, for whoever moves the clock (the lifecycle
  * simulation): after a move it waits until, for a while, no job has started, none is running or
  * waiting in the client, no request to the engine awaits its answer, the outboxes are empty and the
- * engine has taken no step,
- * so that the next simulated day starts from a settled state.
+ * engine, having processed every command written to it, has taken no step, so that the next
+ * simulated day starts from a settled state.
  */
 @RestController
 @RequestMapping("/api/dev/activity")
@@ -46,33 +46,48 @@ class ActivityController {
     private final List<OutboxDispatcher> outboxes;
     private final MeterRegistry meters;
     private final ObjectProvider<EngineProgress> engine;
+    private final EngineBarrier barrier;
 
     ActivityController(
             JobsInFlight jobs,
             EngineCallsInFlight calls,
             List<OutboxDispatcher> outboxes,
             MeterRegistry meters,
-            ObjectProvider<EngineProgress> engine) {
+            ObjectProvider<EngineProgress> engine,
+            EngineBarrier barrier) {
         this.jobs = jobs;
         this.calls = calls;
         this.outboxes = outboxes;
         this.meters = meters;
         this.engine = engine;
+        this.barrier = barrier;
     }
 
-    /** @param engine false: leave out the engine's steps (-1), which cost a call to the broker */
+    /**
+     * @param engine false: leave out the engine (its steps -1, not caught up), which costs a probe
+     *     answered by the engine and a call to the broker
+     */
     @GetMapping
     Activity activity(@RequestParam(defaultValue = "true") boolean engine) {
         Map<String, Long> inClient = inClientByType();
+        long jobsStarted = jobs.startedSoFar();
+        int jobsRunning = jobs.running();
+        // Read before the probe, which is itself a request to the engine.
+        long callsInFlight = calls.count();
+        long outboxPending =
+                outboxes.stream().mapToLong(OutboxDispatcher::pending).sum();
+        // The probe before the steps: the steps read after its answer include every command written before it.
+        boolean caughtUp = engine && barrier.caughtUp();
         EngineProgress progress = engine ? this.engine.getIfAvailable() : null;
         return new Activity(
-                jobs.startedSoFar(),
-                jobs.running(),
+                jobsStarted,
+                jobsRunning,
                 Math.max(
                         0, inClient.values().stream().mapToLong(Long::longValue).sum()),
                 inClient,
-                calls.count(),
-                outboxes.stream().mapToLong(OutboxDispatcher::pending).sum(),
+                callsInFlight,
+                outboxPending,
+                caughtUp,
                 progress == null ? -1 : progress.stepsTaken());
     }
 
@@ -95,6 +110,7 @@ class ActivityController {
      * @param jobsInClientByType the same by job type, those with any
      * @param engineCallsInFlight requests sent to the engine (a job's completion, a message) not yet answered
      * @param outboxPending mails and engine messages written and not yet delivered
+     * @param engineCaughtUp whether the engine had processed every command written to it before this look
      * @param engineSteps how many steps the engine has taken (elements entered and left, jobs); -1 where it cannot say
      */
     record Activity(
@@ -104,5 +120,6 @@ class ActivityController {
             Map<String, Long> jobsInClientByType,
             long engineCallsInFlight,
             long outboxPending,
+            boolean engineCaughtUp,
             long engineSteps) {}
 }

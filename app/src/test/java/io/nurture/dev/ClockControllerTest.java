@@ -17,7 +17,8 @@ class ClockControllerTest {
             .withBean(ClockControl.class, FixedClock::new)
             .withBean(JobsInFlight.class)
             .withBean(SimpleMeterRegistry.class)
-            .withUserConfiguration(ClockController.class, ActivityController.class, EngineCallsInFlight.class);
+            .withUserConfiguration(
+                    ClockController.class, ActivityController.class, EngineCallsInFlight.class, EngineBarrier.class);
 
     @Test
     void localModeHasNoClockEndpointUnlessEnabled() {

@@ -3,13 +3,10 @@ package io.nurture.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.CallOptions;
-import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,12 +18,12 @@ import org.junit.jupiter.api.Test;
 class EngineCallsInFlightTest {
 
     private final EngineCallsInFlight calls = new EngineCallsInFlight();
-    private final Gateway gateway = new Gateway();
+    private final FakeGateway gateway = new FakeGateway();
 
     @Test
     void aJobsCompletionCountsUntilTheEngineAnswers() {
         ClientCall<String, String> completion = calls.interceptCall(
-                method("CompleteJob", MethodDescriptor.MethodType.UNARY), CallOptions.DEFAULT, gateway);
+                FakeGateway.method("CompleteJob", MethodDescriptor.MethodType.UNARY), CallOptions.DEFAULT, gateway);
 
         completion.start(new ClientCall.Listener<>() {}, new Metadata());
 
@@ -38,7 +35,7 @@ class EngineCallsInFlightTest {
     @Test
     void aRequestThatTimedOutIsNoLongerInFlight() {
         ClientCall<String, String> message = calls.interceptCall(
-                method("PublishMessage", MethodDescriptor.MethodType.UNARY), CallOptions.DEFAULT, gateway);
+                FakeGateway.method("PublishMessage", MethodDescriptor.MethodType.UNARY), CallOptions.DEFAULT, gateway);
         message.start(new ClientCall.Listener<>() {}, new Metadata());
 
         gateway.answer(Status.DEADLINE_EXCEEDED);
@@ -50,7 +47,7 @@ class EngineCallsInFlightTest {
     void aCommandSentAsTheAnswerArrivesIsCountedBeforeTheAnswerIsCountedDown() {
         AtomicLong seenByTheCaller = new AtomicLong(-1);
         ClientCall<String, String> completion = calls.interceptCall(
-                method("CompleteJob", MethodDescriptor.MethodType.UNARY), CallOptions.DEFAULT, gateway);
+                FakeGateway.method("CompleteJob", MethodDescriptor.MethodType.UNARY), CallOptions.DEFAULT, gateway);
         completion.start(
                 new ClientCall.Listener<>() {
                     @Override
@@ -91,71 +88,12 @@ class EngineCallsInFlightTest {
     @Test
     void aJobWorkersOpenPollIsNotARequestAwaitingItsAnswer() {
         ClientCall<String, String> poll = calls.interceptCall(
-                method("ActivateJobs", MethodDescriptor.MethodType.SERVER_STREAMING), CallOptions.DEFAULT, gateway);
+                FakeGateway.method("ActivateJobs", MethodDescriptor.MethodType.SERVER_STREAMING),
+                CallOptions.DEFAULT,
+                gateway);
 
         poll.start(new ClientCall.Listener<>() {}, new Metadata());
 
         assertThat(calls.count()).isZero();
-    }
-
-    private static MethodDescriptor<String, String> method(String name, MethodDescriptor.MethodType type) {
-        return MethodDescriptor.<String, String>newBuilder()
-                .setType(type)
-                .setFullMethodName(MethodDescriptor.generateFullMethodName("gateway_protocol.Gateway", name))
-                .setRequestMarshaller(Text.MARSHALLER)
-                .setResponseMarshaller(Text.MARSHALLER)
-                .build();
-    }
-
-    /** A gateway that answers the last call started when the test says so. */
-    private static final class Gateway extends Channel {
-
-        private ClientCall.Listener<?> listener;
-
-        void answer(Status status) {
-            listener.onClose(status, new Metadata());
-        }
-
-        @Override
-        public <Q, A> ClientCall<Q, A> newCall(MethodDescriptor<Q, A> method, CallOptions options) {
-            return new ClientCall<>() {
-                @Override
-                public void start(Listener<A> responseListener, Metadata headers) {
-                    listener = responseListener;
-                }
-
-                @Override
-                public void request(int numMessages) {}
-
-                @Override
-                public void cancel(String message, Throwable cause) {}
-
-                @Override
-                public void halfClose() {}
-
-                @Override
-                public void sendMessage(Q message) {}
-            };
-        }
-
-        @Override
-        public String authority() {
-            return "gateway";
-        }
-    }
-
-    private static final class Text implements MethodDescriptor.Marshaller<String> {
-
-        static final Text MARSHALLER = new Text();
-
-        @Override
-        public InputStream stream(String value) {
-            return new ByteArrayInputStream(value.getBytes());
-        }
-
-        @Override
-        public String parse(InputStream stream) {
-            return "";
-        }
     }
 }

@@ -30,6 +30,7 @@ final class NurtureApi {
             long jobsInClient,
             long engineCallsInFlight,
             long outboxPending,
+            boolean engineCaughtUp,
             long engineSteps) {
 
         boolean idle() {
@@ -51,7 +52,10 @@ final class NurtureApi {
         send("POST", "/api/dev/clock", JSON.createObjectNode().put("holdAt", at.toString()), staff);
     }
 
-    /** @param engine also the engine's steps taken (a call to the broker; -1 without) */
+    /**
+     * @param engine also whether the engine has processed every command written to it (a probe it
+     *     answers) and the steps it has taken since (a call to the broker; -1 without)
+     */
     Activity activity(boolean engine) {
         JsonNode activity = get("/api/dev/activity?engine=" + engine);
         return new Activity(
@@ -60,6 +64,7 @@ final class NurtureApi {
                 activity.path("jobsInClient").asLong(),
                 activity.path("engineCallsInFlight").asLong(),
                 activity.path("outboxPending").asLong(),
+                activity.path("engineCaughtUp").asBoolean(),
                 activity.path("engineSteps").asLong());
     }
 

@@ -8,8 +8,11 @@ import java.time.Duration;
  * engine has its job's completion), both outboxes empty, no job started and no step taken by the engine.
  * A time window alone is not enough: on a busy machine the trip of a message or a job between app
  * and broker can take longer than any short window, and the engine takes a step at each end of that
- * trip. Its log position is no such sign: the polls of idle job workers move it several times a
- * second, and most windows saw it move when nothing happened.
+ * trip. And after a move the broker triggered the timers that fell due only when it next woke,
+ * often after a window with nothing else to do had ended: so each look at the engine's steps waits
+ * first until it has answered a probe, which wakes it and is answered once every command written
+ * before it was processed. Its log position is no such sign: the polls of idle job workers move it
+ * several times a second, and most windows saw it move when nothing happened.
  */
 final class Settle {
 
@@ -51,6 +54,10 @@ final class Settle {
         NurtureApi.Activity before = api.activity(true);
         Thread.sleep(quiet.toMillis());
         NurtureApi.Activity after = api.activity(true);
-        return before.idle() && after.idle() && after.sameProgressAs(before);
+        return before.idle()
+                && after.idle()
+                && before.engineCaughtUp()
+                && after.engineCaughtUp()
+                && after.sameProgressAs(before);
     }
 }

@@ -1,0 +1,68 @@
+package io.nurture.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.nurture.clock.EngineProgress;
+import io.nurture.runtime.JobsInFlight;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+
+/** What the simulation's settle reads: the app's own work, then the engine's, once it answered a probe. */
+class ActivityControllerTest {
+
+    private final EngineCallsInFlight calls = new EngineCallsInFlight();
+    private final EngineBarrier barrier = mock(EngineBarrier.class);
+    private final ActivityController controller =
+            new ActivityController(new JobsInFlight(), calls, List.of(), new SimpleMeterRegistry(), steps(42), barrier);
+
+    @Test
+    void theProbeIsNotCountedAmongTheRequestsAwaitingTheEngine() {
+        when(barrier.caughtUp()).thenAnswer(probe -> {
+            ClientCall<String, String> publish = calls.interceptCall(
+                    FakeGateway.method("PublishMessage", MethodDescriptor.MethodType.UNARY),
+                    CallOptions.DEFAULT,
+                    new FakeGateway());
+            publish.start(new ClientCall.Listener<>() {}, new Metadata());
+            return true;
+        });
+
+        ActivityController.Activity activity = controller.activity(true);
+
+        assertThat(activity.engineCallsInFlight()).isZero();
+        assertThat(activity.engineCaughtUp()).isTrue();
+        assertThat(activity.engineSteps()).isEqualTo(42);
+    }
+
+    @Test
+    void anEngineThatDidNotAnswerTheProbeIsNotCaughtUp() {
+        when(barrier.caughtUp()).thenReturn(false);
+
+        assertThat(controller.activity(true).engineCaughtUp()).isFalse();
+    }
+
+    @Test
+    void aLookAtTheAppAloneSendsTheEngineNoProbe() {
+        ActivityController.Activity activity = controller.activity(false);
+
+        verify(barrier, never()).caughtUp();
+        assertThat(activity.engineCaughtUp()).isFalse();
+        assertThat(activity.engineSteps()).isEqualTo(-1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ObjectProvider<EngineProgress> steps(long taken) {
+        ObjectProvider<EngineProgress> provider = mock(ObjectProvider.class);
+        when(provider.getIfAvailable()).thenReturn(() -> taken);
+        return provider;
+    }
+}
