@@ -59,9 +59,8 @@ class ClockController {
 
             @Schema(
                     example = "2035-01-01T12:00:00Z",
-                    description = "an instant ahead of now: both clocks move there; the"
-                            + " app's stands still until the next move, the engine's runs on (reproducible simulations;"
-                            + " local broker only)")
+                    description = "an instant ahead of now: the app's clock moves there and stands still until"
+                            + " the next move; the engine's moves on by as much and runs on (reproducible simulations)")
             Instant holdAt) {}
 
     record Now(Instant now) {}

@@ -10,10 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the engine has processed every command written to it so far, for whoever waits for it
- * to go quiet: a message no process waits for, published with no time to live, is answered only
- * once the engine has processed it, and the engine processes its one partition's commands in the
- * order they were written. Sending it also wakes the broker: after a clock move, the timers that
+ * Whether the engine has processed every command written to it before this call, for whoever
+ * waits for it to go quiet: a message no process waits for, published with no time to live, is
+ * answered only once the engine has processed it, and the engine processes a partition's commands
+ * in the order they were written (the local broker has one partition, unless its environment sets
+ * more; then the probe speaks for its own partition only). Sending it also wakes the broker: after a clock move, the timers that
  * fell due were triggered only when the broker next woke (20 to 570 ms later in a simulation), and
  * a quiet window with nothing else to do had ended by then.
  */
@@ -41,6 +42,9 @@ class EngineBarrier {
                     .messageName(PROBE)
                     .correlationKey(PROBE)
                     .timeToLive(Duration.ZERO)
+                    // Its own timeout, not the client's minute: a probe given up on must not count as a
+                    // request in flight after the look that sent it.
+                    .requestTimeout(WAIT)
                     .send()
                     .join(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return true;

@@ -47,7 +47,7 @@ final class NurtureApi {
         return Instant.parse(get("/api/dev/clock").path("now").asText());
     }
 
-    /** Both clocks move to the instant and stand still there until the next move. */
+    /** The app's clock moves to the instant and stands still there until the next move; the engine's moves on by as much. */
     void holdAt(Instant at) {
         send("POST", "/api/dev/clock", JSON.createObjectNode().put("holdAt", at.toString()), staff);
     }

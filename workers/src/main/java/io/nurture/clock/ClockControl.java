@@ -15,7 +15,7 @@ public interface ClockControl {
      * the instant until the next move, so that every timestamp Nurture writes meanwhile is that
      * instant (what a simulation needs to give the same answer on every run). The engine's runs on,
      * since it also drives the engine's own retries and timeouts, which must not stop; so it is
-     * ahead of the app's by the real time the moves so far took, and is moved by the same amount as
+     * ahead of the app's by the real time since the first move, and is moved by the same amount as
      * the app's, not to the instant. A timer a process set to a whole number of days from the engine's
      * time during one simulated day (say P7D, entered seconds after that day's move) then falls due
      * at the move to its day, not the real seconds after it that it was set after its own: moved to
@@ -37,7 +37,12 @@ public interface ClockControl {
 
             @Override
             public synchronized Instant holdAt(Instant at) {
-                engineAdd.accept(Duration.between(clock.instant(), at));
+                Duration by = Duration.between(clock.instant(), at);
+                if (!by.isPositive()) {
+                    throw new IllegalArgumentException(
+                            "A clock is only moved forward: " + at + " is not after " + clock.instant());
+                }
+                engineAdd.accept(by);
                 return clock.hold(at);
             }
 

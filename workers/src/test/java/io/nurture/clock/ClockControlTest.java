@@ -1,6 +1,7 @@
 package io.nurture.clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,20 @@ class ClockControlTest {
         }
 
         assertThat(engine.now()).isAfterOrEqualTo(dueInSevenDays);
+        // Ahead of the app's by the real time since the first move, no more.
+        assertThat(engine.now()).isEqualTo(FIRST_NOON.plus(Duration.ofDays(7)).plusSeconds(17));
         assertThat(clocks.now()).isEqualTo(FIRST_NOON.plus(Duration.ofDays(7)));
+    }
+
+    @Test
+    void aMoveToAnInstantThatIsNotAheadMovesNeitherClock() {
+        clocks.holdAt(FIRST_NOON);
+        Instant engineBefore = engine.now();
+
+        assertThatThrownBy(() -> clocks.holdAt(FIRST_NOON)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(engine.now()).isEqualTo(engineBefore);
+        assertThat(clocks.now()).isEqualTo(FIRST_NOON);
     }
 
     private final class EngineClock {
