@@ -10,13 +10,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the engine has processed every command written to it before this call, for whoever
- * waits for it to go quiet: a message no process waits for, published with no time to live, is
- * answered only once the engine has processed it, and the engine processes a partition's commands
- * in the order they were written (the local broker has one partition, unless its environment sets
- * more; then the probe speaks for its own partition only). Sending it also wakes the broker: after a clock move, the timers that
- * fell due were triggered only when the broker next woke (20 to 570 ms later in a simulation), and
- * a quiet window with nothing else to do had ended by then.
+ * Whether the engine has processed every command written to it before this call, for whoever waits
+ * for it to go quiet: a message no process waits for, published with no time to live, is answered
+ * only once the engine has processed it, and the engine processes a partition's commands in the
+ * order they were written (the local broker has one partition, unless its environment sets more;
+ * then the probe speaks for its own partition only). Sending it also wakes the broker: after a
+ * clock move, the timers that fell due were triggered only when the broker next woke (20 to 570 ms
+ * later in a simulation), and a quiet window with nothing else to do had ended by then.
  */
 @Component
 @ConditionalOnExpression(ActivityController.CONDITION)

@@ -8,12 +8,12 @@ import org.springframework.stereotype.Component;
 /**
  * The tries of a job the database rolled back to break a deadlock, or that waited for a lock in
  * vain. Such a try is no fault of the step's and spends no retry, up to {@link #FREE_TRIES} per
- * job and app instance (the count is kept in memory: with several instances, or after a restart,
- * a job gets that many again from each): past them the lock is not a busy moment but something holding it (a transaction left
- * open, a step that deadlocks with itself), and the job spends its retries as any failure does,
- * so ops get an incident instead of a job that loops unseen. Each one is counted
- * ({@code nurture_jobs_lock_conflicts_total{type}}, at 0 for every job type from the start, so a
- * dashboard shows none rather than no data).
+ * job and app instance (the count is kept in memory: with several instances, or after a restart, a
+ * job gets that many again from each): past them the lock is not a busy moment but something
+ * holding it (a transaction left open, a step that deadlocks with itself), and the job spends its
+ * retries as any failure does, so ops get an incident instead of a job that loops unseen. Each one
+ * is counted ({@code nurture_jobs_lock_conflicts_total{type}}, at 0 for every job type from the
+ * start, so a dashboard shows none rather than no data).
  */
 @Component
 class LockConflicts {

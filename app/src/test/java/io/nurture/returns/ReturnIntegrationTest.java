@@ -297,10 +297,7 @@ class ReturnIntegrationTest {
         String email = newCustomerEmail();
         String orderId = delivered(email, INFUSER, 1, card("tok_visa"));
 
-        NurtureClient.Answer asked = api.post(
-                "/api/orders/" + orderId + "/returns",
-                Map.of("lines", List.of(line(INFUSER, 1, "DAMAGED")), "remedy", "REPLACEMENT"));
-        JsonNode replaced = awaitReturn(asked.text("returnId"), "REPLACED");
+        JsonNode replaced = awaitReturn(askReplacement(orderId, line(INFUSER, 1, "DAMAGED")), "REPLACED");
         String replacementId = replaced.path("replacementOrderId").asText();
         NurtureClient.Answer replacement = shop.awaitStatus(replacementId, "SHIPPED");
 
@@ -331,12 +328,8 @@ class ReturnIntegrationTest {
         String email = newCustomerEmail();
         String orderId = delivered(email, INFUSER, 1, card("tok_visa"));
         shop.setStock(INFUSER, 0);
-        NurtureClient.Answer asked = api.post(
-                "/api/orders/" + orderId + "/returns",
-                Map.of("lines", List.of(line(INFUSER, 1, "DAMAGED")), "remedy", "REPLACEMENT"));
-        String returnId = asked.text("returnId");
-        String replacementId =
-                awaitReturn(returnId, "REPLACED").path("replacementOrderId").asText();
+        String returnId = askReplacement(orderId, line(INFUSER, 1, "DAMAGED"));
+        String replacementId = replacementOrderOf(returnId);
         shop.awaitStatus(replacementId, "BACKORDERED");
 
         NurtureClient.Answer cancelled = api.post("/api/orders/" + replacementId + "/cancellation", "");
@@ -375,10 +368,7 @@ class ReturnIntegrationTest {
     @Test
     void aCancelledReplacementGivesBackWhatARefundWouldHaveKeepingTheLabelTheCustomerPays() {
         String orderId = delivered(newCustomerEmail(), KETTLE, 1, card("tok_visa"));
-        String returnId = api.post(
-                        "/api/orders/" + orderId + "/returns",
-                        Map.of("lines", List.of(line(KETTLE, 1, "CHANGED_MIND")), "remedy", "REPLACEMENT"))
-                .text("returnId");
+        String returnId = askReplacement(orderId, line(KETTLE, 1, "CHANGED_MIND"));
         parcelBack(awaitReturn(returnId, "AWAITING_PARCEL")
                 .path("labelTrackingNumber")
                 .asText());
@@ -411,22 +401,11 @@ class ReturnIntegrationTest {
     @Test
     void aCancelledReplacementOfAReplacementAsksOpsToSettleItWithTheCustomer() {
         String orderId = delivered(newCustomerEmail(), INFUSER, 1, card("tok_visa"));
-        String first = awaitReturn(
-                        api.post(
-                                        "/api/orders/" + orderId + "/returns",
-                                        Map.of("lines", List.of(line(INFUSER, 1, "DAMAGED")), "remedy", "REPLACEMENT"))
-                                .text("returnId"),
-                        "REPLACED")
-                .path("replacementOrderId")
-                .asText();
+        String first = replacementOrderOf(askReplacement(orderId, line(INFUSER, 1, "DAMAGED")));
         shop.deliver(first);
         shop.setStock(INFUSER, 0);
-        String returnId = api.post(
-                        "/api/orders/" + first + "/returns",
-                        Map.of("lines", List.of(line(INFUSER, 1, "DAMAGED")), "remedy", "REPLACEMENT"))
-                .text("returnId");
-        String second =
-                awaitReturn(returnId, "REPLACED").path("replacementOrderId").asText();
+        String returnId = askReplacement(first, line(INFUSER, 1, "DAMAGED"));
+        String second = replacementOrderOf(returnId);
         shop.awaitStatus(second, "BACKORDERED");
 
         api.post("/api/orders/" + second + "/cancellation", "");
@@ -445,14 +424,7 @@ class ReturnIntegrationTest {
     @Test
     void aRefundForAReplacementIsRefusedNamingTheRemedyAndLeavesNothingBehind() {
         String orderId = delivered(newCustomerEmail(), INFUSER, 1, card("tok_visa"));
-        String replacementId = awaitReturn(
-                        api.post(
-                                        "/api/orders/" + orderId + "/returns",
-                                        Map.of("lines", List.of(line(INFUSER, 1, "DAMAGED")), "remedy", "REPLACEMENT"))
-                                .text("returnId"),
-                        "REPLACED")
-                .path("replacementOrderId")
-                .asText();
+        String replacementId = replacementOrderOf(askReplacement(orderId, line(INFUSER, 1, "DAMAGED")));
         shop.deliver(replacementId);
 
         NurtureClient.Answer refund = requestReturn(replacementId, line(INFUSER, 1, "DAMAGED"));
@@ -755,6 +727,17 @@ class ReturnIntegrationTest {
                 "/api/orders/" + orderId + "/returns",
                 Map.of("lines", List.of(line)),
                 Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    /** @return the id of the return that asks to have the line replaced */
+    private String askReplacement(String orderId, Map<String, Object> line) {
+        return api.post("/api/orders/" + orderId + "/returns", Map.of("lines", List.of(line), "remedy", "REPLACEMENT"))
+                .text("returnId");
+    }
+
+    /** The order that replaces the return's items, once the return made it. */
+    private String replacementOrderOf(String returnId) {
+        return awaitReturn(returnId, "REPLACED").path("replacementOrderId").asText();
     }
 
     private void parcelBack(String trackingNumber) {

@@ -33,16 +33,14 @@ import org.springframework.dao.CannotAcquireLockException;
  */
 class RetryWithBackoffTest {
 
+    private final JobClient jobs = mock(JobClient.class, RETURNS_DEEP_STUBS);
+
     @Test
     @SuppressWarnings("unchecked")
     void aFailedTryIsCountedAsAFailedJob() throws Exception {
         MetricsRecorder metrics = mock(MetricsRecorder.class);
         RetryWithBackoff strategy = strategy(metrics, mock(ObjectProvider.class), new SimpleMeterRegistry());
-        ActivatedJob job = mock(ActivatedJob.class);
-        when(job.getType()).thenReturn("record-delivery");
-        when(job.getRetries()).thenReturn(3);
-        when(job.getVariablesAsMap()).thenReturn(Map.of("orderId", "o-1"));
-        JobClient jobs = mock(JobClient.class, RETURNS_DEEP_STUBS);
+        ActivatedJob job = job("record-delivery", 3, "o-1");
 
         strategy.handleException(
                 new IllegalStateException("Deadlock found"), new ExceptionHandlingContext(jobs, job, null));
@@ -56,11 +54,7 @@ class RetryWithBackoffTest {
     void aStepChosenAsADeadlocksVictimIsTriedAgainWithoutSpendingARetry() throws Exception {
         RetryWithBackoff strategy =
                 strategy(mock(MetricsRecorder.class), mock(ObjectProvider.class), new SimpleMeterRegistry());
-        ActivatedJob job = mock(ActivatedJob.class);
-        when(job.getType()).thenReturn(OrderFulfillment.JobType.CREATE_SHIPMENT);
-        when(job.getRetries()).thenReturn(1);
-        when(job.getVariablesAsMap()).thenReturn(Map.of("orderId", "o-1"));
-        JobClient jobs = mock(JobClient.class, RETURNS_DEEP_STUBS);
+        ActivatedJob job = job(OrderFulfillment.JobType.CREATE_SHIPMENT, 1, "o-1");
 
         strategy.handleException(
                 new CannotAcquireLockException(
@@ -77,12 +71,7 @@ class RetryWithBackoffTest {
             throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         RetryWithBackoff strategy = strategy(mock(MetricsRecorder.class), mock(ObjectProvider.class), meters);
-        ActivatedJob job = mock(ActivatedJob.class);
-        when(job.getKey()).thenReturn(42L);
-        when(job.getType()).thenReturn(OrderFulfillment.JobType.CREATE_SHIPMENT);
-        when(job.getRetries()).thenReturn(3);
-        when(job.getVariablesAsMap()).thenReturn(Map.of("orderId", "o-1"));
-        JobClient jobs = mock(JobClient.class, RETURNS_DEEP_STUBS);
+        ActivatedJob job = job(OrderFulfillment.JobType.CREATE_SHIPMENT, 3, "o-1");
         CannotAcquireLockException lockWaitTimeout = new CannotAcquireLockException(
                 "could not execute statement", new SQLTransactionRollbackException("Lock wait timeout exceeded"));
 
@@ -102,11 +91,7 @@ class RetryWithBackoffTest {
     void aPaidStepWhoseOrderIsMissingRaisesAnIncidentSayingWhyAndCancelsNothing() throws Exception {
         ObjectProvider<CamundaClient> engine = mock(ObjectProvider.class);
         RetryWithBackoff strategy = strategy(mock(MetricsRecorder.class), engine, new SimpleMeterRegistry());
-        ActivatedJob job = mock(ActivatedJob.class);
-        when(job.getType()).thenReturn(OrderFulfillment.JobType.CREATE_SHIPMENT);
-        when(job.getRetries()).thenReturn(1);
-        when(job.getVariablesAsMap()).thenReturn(Map.of("orderId", "o-restored"));
-        JobClient jobs = mock(JobClient.class, RETURNS_DEEP_STUBS);
+        ActivatedJob job = job(OrderFulfillment.JobType.CREATE_SHIPMENT, 1, "o-restored");
 
         strategy.handleException(
                 new UnknownOrderException("o-restored"), new ExceptionHandlingContext(jobs, job, null));
@@ -115,6 +100,15 @@ class RetryWithBackoffTest {
         // The backoff of a missing order: the longer of the retry backoff (10 s) and the commit wait (2 s).
         verify(jobs.newFailCommand(job).retries(0).retryBackoff(Duration.ofSeconds(10)))
                 .errorMessage(contains("may hold stock or money"));
+    }
+
+    private static ActivatedJob job(String type, int retries, String orderId) {
+        ActivatedJob job = mock(ActivatedJob.class);
+        when(job.getKey()).thenReturn(42L);
+        when(job.getType()).thenReturn(type);
+        when(job.getRetries()).thenReturn(retries);
+        when(job.getVariablesAsMap()).thenReturn(Map.of("orderId", orderId));
+        return job;
     }
 
     private static RetryWithBackoff strategy(

@@ -3,11 +3,8 @@ package io.nurture.clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,18 +16,18 @@ class ClockControlTest {
     private static final Instant REAL_START = Instant.parse("2026-12-06T16:00:00Z");
     private static final Instant FIRST_NOON = Instant.parse("2035-01-01T12:00:00Z");
 
-    private final RealTime real = new RealTime();
+    private final MovableClock real = new MovableClock(REAL_START);
     private final EngineClock engine = new EngineClock();
     private final ClockControl clocks = ClockControl.moving(engine::add, new ShiftableClock(real));
 
     @Test
     void aTimerOfWholeDaysSetDuringADayFallsDueAtTheMoveToItsDay() {
         clocks.holdAt(FIRST_NOON);
-        real.pass(Duration.ofSeconds(3));
+        real.move(Duration.ofSeconds(3));
         Instant dueInSevenDays = engine.now().plus(Duration.ofDays(7));
 
         for (int day = 1; day <= 7; day++) {
-            real.pass(Duration.ofSeconds(2));
+            real.move(Duration.ofSeconds(2));
             clocks.holdAt(FIRST_NOON.plus(Duration.ofDays(day)));
         }
 
@@ -61,30 +58,6 @@ class ClockControlTest {
 
         Instant now() {
             return real.instant().plus(offset);
-        }
-    }
-
-    private static final class RealTime extends Clock {
-
-        private Instant now = REAL_START;
-
-        void pass(Duration time) {
-            now = now.plus(time);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
