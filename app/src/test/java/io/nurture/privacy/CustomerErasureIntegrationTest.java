@@ -14,9 +14,11 @@ import io.nurture.testing.Shop;
 import io.nurture.testing.StockKept;
 import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ class CustomerErasureIntegrationTest {
 
     private static final String TEA = "TEA-SENCHA-100";
     private static final String ERASURE_END = "JourneyEndedByErasureEndEvent";
+    private static final Instant RETENTION_CUTOFF = Instant.parse("2023-06-01T00:00:00Z");
 
     @Autowired
     NurtureClient api;
@@ -53,6 +56,9 @@ class CustomerErasureIntegrationTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    Erasures erasures;
 
     @RegisterExtension
     final StockKept tea = new StockKept(TEA, 20);
@@ -177,6 +183,41 @@ class CustomerErasureIntegrationTest {
                         .path("email")
                         .asText())
                 .doesNotContain(person.email);
+    }
+
+    @Test
+    void consentGivenAfterTheRetentionScheduleLookedKeepsTheCustomer() {
+        String customerId = customerInactiveSince2021();
+        api.put("/api/customers/" + customerId + "/preferences", Map.of("marketingConsent", true));
+
+        Optional<Erasure> erased = erasures.eraseInactiveSince(customerId, RETENTION_CUTOFF);
+
+        assertThat(erased).isEmpty();
+        assertThat(emailOf(customerId)).doesNotStartWith("erased-");
+    }
+
+    @Test
+    void theRetentionScheduleErasesACustomerWithNeitherOrderNorConsentSinceTheCutoff() {
+        String customerId = customerInactiveSince2021();
+
+        Optional<Erasure> erased = erasures.eraseInactiveSince(customerId, RETENTION_CUTOFF);
+
+        assertThat(erased).map(Erasure::erasedBy).contains("retention");
+        assertThat(emailOf(customerId)).startsWith("erased-");
+    }
+
+    /** Registered in 2020, one order delivered in 2021, no consent to marketing. */
+    private String customerInactiveSince2021() {
+        String customerId = tables.storedCustomer("Lapsed " + UUID.randomUUID(), "2020-01-01 00:00:00");
+        tables.storedOrder(customerId, "DELIVERED", "2021-01-10", "0.00");
+        return customerId;
+    }
+
+    private String emailOf(String customerId) {
+        return db.sql("SELECT email FROM customers WHERE id = :id")
+                .param("id", customerId)
+                .query(String.class)
+                .single();
     }
 
     /** Every text column of every table, as {@code table.column}, holding the person's address or name. */

@@ -12,6 +12,7 @@ import io.nurture.order.Order;
 import io.nurture.order.OrderService;
 import io.nurture.persistence.UtcColumns;
 import io.nurture.returns.ReturnService;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +60,41 @@ public class Erasures {
     /** @return empty when Nurture knows no such customer */
     @Transactional
     public Optional<Erasure> erase(String customerId, String erasedBy) {
+        return customers.lock(customerId).map(customer -> erase(customer, orders.of(customerId), erasedBy));
+    }
+
+    /**
+     * The retention schedule's erasure: as {@link #erase}, unless the customer ordered or gave
+     * consent to marketing after the cutoff. Checked again under the customer's lock, which every
+     * consent and order takes: a sign-up confirmed after the schedule looked keeps the address.
+     *
+     * @return empty when kept, or when Nurture knows no such customer
+     */
+    @Transactional
+    public Optional<Erasure> eraseInactiveSince(String customerId, Instant cutoff) {
         Optional<Customer> found = customers.lock(customerId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
+        List<Order> placed = orders.of(customerId);
+        if (activeSince(found.get(), placed, cutoff)) {
+            return Optional.empty();
+        }
+        return Optional.of(erase(found.get(), placed, InactiveCustomers.RETENTION));
+    }
+
+    /** An order placed, or consent to marketing given and still standing, at or after the cutoff. */
+    static boolean activeSince(Customer customer, List<Order> placed, Instant cutoff) {
+        return customer.hasMarketingConsentGivenAfter(cutoff)
+                || placed.stream().anyMatch(order -> !order.getCreatedAt().isBefore(cutoff));
+    }
+
+    private Erasure erase(Customer locked, List<Order> placed, String erasedBy) {
+        String customerId = locked.getId();
         Optional<Erasure> before = of(customerId);
         if (before.isPresent()) {
-            return before;
+            return before.get();
         }
-        List<Order> placed = orders.of(customerId);
         placed.stream()
                 .filter(order -> !order.getStatus().isFinished())
                 .findFirst()
@@ -80,7 +107,7 @@ public class Erasures {
             throw new ErasureRefusedException("Return " + ret.getId() + " is still " + ret.getStatus()
                     + ": erase the customer once it is settled");
         });
-        CustomerErased erased = customers.erase(found.get(), orderIds);
+        CustomerErased erased = customers.erase(locked, orderIds);
         messages.customerErased(customerId);
         Erasure erasure = new Erasure(customerId, erased.at(), erasedBy, Map.copyOf(erased.changed()));
         db.sql("INSERT INTO erasures (customer_id, erased_at, erased_by, changed) VALUES (:id, :at, :by, :changed)")
@@ -91,7 +118,7 @@ public class Erasures {
                 .update();
         meters.counter("nurture.erasures", "by", erasedBy.equals(InactiveCustomers.RETENTION) ? "retention" : "staff")
                 .increment();
-        return Optional.of(erasure);
+        return erasure;
     }
 
     /** The customer's erasure, if they were erased. */

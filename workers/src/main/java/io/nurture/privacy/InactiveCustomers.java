@@ -1,7 +1,6 @@
 package io.nurture.privacy;
 
 import io.nurture.customer.CustomerService;
-import io.nurture.order.Order;
 import io.nurture.order.OrderService;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +74,7 @@ class InactiveCustomers {
         do {
             page = customers.notErasedRegisteredBefore(cutoff, after, PAGE);
             for (String customerId : page) {
-                if (inactiveSince(customerId, cutoff) && erasedNow(customerId)) {
+                if (inactiveSince(customerId, cutoff) && erasedNow(customerId, cutoff)) {
                     erased++;
                 }
             }
@@ -84,17 +83,17 @@ class InactiveCustomers {
         return erased;
     }
 
+    /** A first look without a lock, so that only those likely to go are locked; the erasure looks again. */
     private boolean inactiveSince(String customerId, Instant cutoff) {
-        return orders.of(customerId).stream().map(Order::getCreatedAt).allMatch(placed -> placed.isBefore(cutoff))
-                && customers
-                        .find(customerId)
-                        .filter(customer -> customer.hasMarketingConsentGivenAfter(cutoff))
-                        .isEmpty();
+        return customers
+                .find(customerId)
+                .filter(customer -> !Erasures.activeSince(customer, orders.of(customerId), cutoff))
+                .isPresent();
     }
 
-    private boolean erasedNow(String customerId) {
+    private boolean erasedNow(String customerId, Instant cutoff) {
         try {
-            return erasures.erase(customerId, RETENTION).isPresent();
+            return erasures.eraseInactiveSince(customerId, cutoff).isPresent();
         } catch (ErasureRefusedException underWay) {
             log.info("Customer {} not erased yet: {}", customerId, underWay.getMessage());
             return false;

@@ -1,6 +1,7 @@
 package io.nurture.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -45,9 +46,9 @@ class InactiveCustomersTest {
         int erased = inactive.eraseInactiveBefore(CUTOFF);
 
         assertThat(erased).isEqualTo(2);
-        verify(erasures).erase("lapsed", InactiveCustomers.RETENTION);
-        verify(erasures).erase("never-ordered", InactiveCustomers.RETENTION);
-        verify(erasures, never()).erase(eq("recent"), org.mockito.ArgumentMatchers.anyString());
+        verify(erasures).eraseInactiveSince("lapsed", CUTOFF);
+        verify(erasures).eraseInactiveSince("never-ordered", CUTOFF);
+        verify(erasures, never()).eraseInactiveSince(eq("recent"), any());
     }
 
     @Test
@@ -61,14 +62,14 @@ class InactiveCustomersTest {
         int erased = inactive.eraseInactiveBefore(CUTOFF);
 
         assertThat(erased).isEqualTo(2);
-        verify(erasures, never()).erase(eq("subscribed-since"), org.mockito.ArgumentMatchers.anyString());
+        verify(erasures, never()).eraseInactiveSince(eq("subscribed-since"), any());
     }
 
     @Test
     void aCustomerWithBusinessUnderWayWaitsForTheNextRun() {
         registeredBeforeCutoff("returning");
         ordered("returning", "2022-01-10T00:00:00Z");
-        when(erasures.erase("returning", InactiveCustomers.RETENTION))
+        when(erasures.eraseInactiveSince("returning", CUTOFF))
                 .thenThrow(new ErasureRefusedException("Return r-1 is still RECEIVED"));
 
         assertThat(inactive.eraseInactiveBefore(CUTOFF)).isZero();
@@ -77,6 +78,11 @@ class InactiveCustomersTest {
     private void registeredBeforeCutoff(String... ids) {
         when(customers.notErasedRegisteredBefore(eq(CUTOFF), eq(""), anyInt())).thenReturn(List.of(ids));
         when(orders.of(org.mockito.ArgumentMatchers.anyString())).thenReturn(List.of());
+        for (String id : ids) {
+            when(customers.find(id))
+                    .thenReturn(
+                            Optional.of(new Customer(id + "@example.com", "", Instant.parse("2020-01-01T00:00:00Z"))));
+        }
     }
 
     private void withConsent(String customerId, String givenAt, boolean unsubscribedSince) {
@@ -101,7 +107,7 @@ class InactiveCustomersTest {
 
     private void erasable(String... ids) {
         for (String id : ids) {
-            when(erasures.erase(id, InactiveCustomers.RETENTION))
+            when(erasures.eraseInactiveSince(id, CUTOFF))
                     .thenReturn(Optional.of(new Erasure(id, CUTOFF, InactiveCustomers.RETENTION, java.util.Map.of())));
         }
     }
