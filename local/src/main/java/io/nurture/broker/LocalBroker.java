@@ -77,6 +77,9 @@ public final class LocalBroker {
     private volatile Duration backoff;
     private volatile String lastExit = "";
     private Duration clockOffset = Duration.ZERO;
+    /** Whether the running broker's clock stands at clockOffset: not from a launch until its clock is put back. */
+    private boolean clockInPlace;
+
     private long begunAt;
     private final AotCache aotCache;
     private volatile AotCache.Start currentAot;
@@ -113,6 +116,7 @@ public final class LocalBroker {
     /** Returns once the broker {@link #begin() begun} is ready; throws, with its log's tail, when it cannot start. */
     public void awaitStarted() {
         awaitReady();
+        restoreClock();
         LOG.info(
                 "Local Zeebe broker ready after {} ms: gateway {}:{}, data {}{}, log {}",
                 Duration.ofNanos(System.nanoTime() - begunAt).toMillis(),
@@ -168,7 +172,10 @@ public final class LocalBroker {
      */
     public synchronized void moveClock(Duration by) {
         requireClockControl();
-        changeBrokerClock("add", "offsetMilli", by.toMillis());
+        if (clockInPlace) {
+            changeBrokerClock("add", "offsetMilli", by.toMillis());
+        }
+        // Otherwise the broker is starting or down: its clock is put back with this move once it is ready.
         clockOffset = clockOffset.plus(by);
     }
 
@@ -196,6 +203,7 @@ public final class LocalBroker {
     public record Status(boolean ready, long pid, int gatewayPort, Path data, int restarts, String lastExit) {}
 
     private void launch() {
+        clockAway();
         createDirectory(state.broker());
         managementPort = FreePorts.any();
         AotCache.Start aot = aotCache.start();
@@ -324,6 +332,7 @@ public final class LocalBroker {
         }
         boolean wasReady = ready;
         ready = false;
+        clockAway();
         lastExit = "exit code " + exited.exitValue() + " at " + Instant.now();
         if (!wasReady) {
             return;
@@ -373,6 +382,11 @@ public final class LocalBroker {
         if (clockControlled && !clockOffset.isZero()) {
             changeBrokerClock("add", "offsetMilli", clockOffset.toMillis());
         }
+        clockInPlace = true;
+    }
+
+    private synchronized void clockAway() {
+        clockInPlace = false;
     }
 
     private void changeBrokerClock(String operation, String field, long value) {

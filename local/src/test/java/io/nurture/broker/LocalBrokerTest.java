@@ -1,5 +1,6 @@
 package io.nurture.broker;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nurture.local.DataDirectory;
@@ -43,5 +44,15 @@ class LocalBrokerTest {
 
         assertThatThrownBy(() -> broker.moveClock(Duration.ofDays(1)))
                 .hasMessageContaining("nurture.dev.clock-control=false");
+    }
+
+    @Test
+    void aClockMovedWhileTheBrokerIsNotUpIsKeptForItsStartNotRefused() {
+        var properties = new LocalBrokerProperties(
+                home, "", 1, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(2), false, Map.of());
+        var broker = new LocalBroker(
+                properties, DataDirectory.open(home.resolve("data").toString(), true), 26500, true);
+
+        assertThatCode(() -> broker.moveClock(Duration.ofDays(1))).doesNotThrowAnyException();
     }
 }
