@@ -70,6 +70,8 @@ class ActivityController {
     @GetMapping
     Activity activity(@RequestParam(defaultValue = "true") boolean engine) {
         Map<String, Long> inClient = inClientByType();
+        // Read before the engine's count, so that a job on its way between the two reads shows as in transit.
+        long receivedByClient = clientJobs(ACTIVATED);
         long jobsStarted = jobs.startedSoFar();
         int jobsRunning = jobs.running();
         // Read before the probe, which is itself a request to the engine.
@@ -79,6 +81,7 @@ class ActivityController {
         // The probe before the steps: the steps read after its answer include every command written before it.
         boolean caughtUp = engine && barrier.caughtUp();
         EngineProgress progress = engine ? this.engine.getIfAvailable() : null;
+        EngineProgress.Counts counts = progress == null ? EngineProgress.Counts.UNKNOWN : progress.read();
         return new Activity(
                 jobsStarted,
                 jobsRunning,
@@ -88,7 +91,14 @@ class ActivityController {
                 callsInFlight,
                 outboxPending,
                 caughtUp,
-                progress == null ? -1 : progress.stepsTaken());
+                counts.steps(),
+                counts.jobsHandedOut() < 0 ? null : counts.jobsHandedOut() - receivedByClient);
+    }
+
+    private long clientJobs(String action) {
+        return meters.find(CLIENT_JOBS).tag("action", action).counters().stream()
+                .mapToLong(counter -> (long) counter.count())
+                .sum();
     }
 
     /** Job types with jobs the client activated and has not finished: which step a wait that does not end waits on. */
@@ -112,6 +122,9 @@ class ActivityController {
      * @param outboxPending mails and engine messages written and not yet delivered
      * @param engineCaughtUp whether the engine had processed every command written to it before this look
      * @param engineSteps how many steps the engine has taken (elements entered and left, jobs); -1 where it cannot say
+     * @param jobsInTransit jobs the engine handed out that the client has not received: 0 when none is
+     *     on its way; another number also when the counts cannot be compared (a broker restarted since
+     *     the app started counts from 0 again); null where the engine cannot say
      */
     record Activity(
             long jobsStarted,
@@ -121,5 +134,6 @@ class ActivityController {
             long engineCallsInFlight,
             long outboxPending,
             boolean engineCaughtUp,
-            long engineSteps) {}
+            long engineSteps,
+            Long jobsInTransit) {}
 }

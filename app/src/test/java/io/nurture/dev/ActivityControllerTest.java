@@ -22,8 +22,9 @@ class ActivityControllerTest {
 
     private final EngineCallsInFlight calls = new EngineCallsInFlight();
     private final EngineBarrier barrier = mock(EngineBarrier.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ActivityController controller =
-            new ActivityController(new JobsInFlight(), calls, List.of(), new SimpleMeterRegistry(), steps(42), barrier);
+            new ActivityController(new JobsInFlight(), calls, List.of(), meters, engineCounts(42, 5), barrier);
 
     @Test
     void theProbeIsNotCountedAmongTheRequestsAwaitingTheEngine() {
@@ -59,10 +60,39 @@ class ActivityControllerTest {
         assertThat(activity.engineSteps()).isEqualTo(-1);
     }
 
+    @Test
+    void jobsTheEngineHandedOutThatTheClientHasNotReceivedAreInTransit() {
+        when(barrier.caughtUp()).thenReturn(true);
+        clientReceived("charge-card", 2);
+        clientReceived("reserve-stock", 1);
+
+        ActivityController.Activity activity = controller.activity(true);
+
+        assertThat(activity.jobsInTransit()).isEqualTo(2);
+    }
+
+    @Test
+    void whenTheClientHasReceivedEveryJobNoneIsInTransit() {
+        when(barrier.caughtUp()).thenReturn(true);
+        clientReceived("charge-card", 5);
+
+        assertThat(controller.activity(true).jobsInTransit()).isZero();
+    }
+
+    @Test
+    void withoutTheEngineNobodyCanSayWhatIsInTransit() {
+        assertThat(controller.activity(false).jobsInTransit()).isNull();
+    }
+
+    private void clientReceived(String type, int jobs) {
+        meters.counter("camunda.client.worker.job", "action", "activated", "type", type)
+                .increment(jobs);
+    }
+
     @SuppressWarnings("unchecked")
-    private static ObjectProvider<EngineProgress> steps(long taken) {
+    private static ObjectProvider<EngineProgress> engineCounts(long steps, long jobsHandedOut) {
         ObjectProvider<EngineProgress> provider = mock(ObjectProvider.class);
-        when(provider.getIfAvailable()).thenReturn(() -> taken);
+        when(provider.getIfAvailable()).thenReturn(() -> new EngineProgress.Counts(steps, jobsHandedOut));
         return provider;
     }
 }

@@ -1,32 +1,47 @@
 package io.nurture.broker;
 
+import io.nurture.clock.EngineProgress;
 import java.util.List;
 
 /**
  * The steps the engine has taken, read from the broker's own counters: elements entered and left,
  * jobs created, pushed, activated, completed, failed or timed out. Each step a process takes moves
  * one of them; an empty poll by a job worker, a message kept for later or a look at the topology
- * moves none.
+ * moves none. And of those, the jobs handed out to workers: activated by a poll, or pushed on a
+ * stream, less the pushes that failed (their jobs went back to be activated again).
  */
 final class EngineSteps {
 
-    private static final List<String> COUNTERS =
-            List.of("zeebe_element_instance_events_total", "zeebe_job_events_total");
+    private static final String ELEMENT_EVENTS = "zeebe_element_instance_events_total";
+    private static final String JOB_EVENTS = "zeebe_job_events_total";
+    private static final String PUSHES_FAILED = "zeebe_broker_jobs_push_fail_count_total";
+    private static final List<String> STEPS = List.of(ELEMENT_EVENTS, JOB_EVENTS);
 
     /** Asks the broker's Prometheus endpoint for these counters alone. */
-    static final String QUERY = "includedNames=" + String.join(",", COUNTERS);
+    static final String QUERY = "includedNames=" + String.join(",", ELEMENT_EVENTS, JOB_EVENTS, PUSHES_FAILED);
 
     private EngineSteps() {}
 
     /** @param exposition the broker's metrics in Prometheus' text format */
-    static long count(String exposition) {
-        double sum = 0;
+    static EngineProgress.Counts count(String exposition) {
+        double steps = 0;
+        double handedOut = 0;
         for (String line : exposition.split("\n")) {
-            if (COUNTERS.stream().anyMatch(counter -> isSampleOf(line, counter))) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            if (STEPS.stream().anyMatch(counter -> isSampleOf(line, counter))) {
+                steps += value(line);
+            }
+            if (isSampleOf(line, JOB_EVENTS)
+                    && (line.contains("action=\"activated\"") || line.contains("action=\"pushed\""))) {
+                handedOut += value(line);
+            } else if (isSampleOf(line, PUSHES_FAILED)) {
+                handedOut -= value(line);
             }
         }
-        return (long) sum;
+        return new EngineProgress.Counts((long) steps, (long) handedOut);
+    }
+
+    private static double value(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     private static boolean isSampleOf(String line, String counter) {

@@ -1,5 +1,6 @@
 package io.nurture.broker;
 
+import io.nurture.clock.EngineProgress;
 import io.nurture.local.ChildProcesses;
 import io.nurture.local.DataDirectory;
 import io.nurture.local.FreePorts;
@@ -290,24 +291,23 @@ public final class LocalBroker {
     }
 
     /**
-     * How many steps the engine has taken (elements entered and left, jobs created, pushed,
-     * activated and completed; -1 while it cannot say): a count that stands still while the engine
-     * has nothing to do. Not its log position: every poll of an idle job worker moves that, several
-     * times a second.
+     * What the engine has done so far ({@link EngineProgress.Counts#UNKNOWN} while it cannot say): its
+     * steps, a count that stands still while it has nothing to do (not its log position: every poll
+     * of an idle job worker moves that, several times a second), and the jobs it handed out.
      */
-    public long stepsTaken() {
+    public EngineProgress.Counts progress() {
         try {
             HttpRequest request = HttpRequest.newBuilder(management("/actuator/prometheus?" + EngineSteps.QUERY))
                     .timeout(Duration.ofSeconds(2))
                     .GET()
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? EngineSteps.count(response.body()) : -1;
+            return response.statusCode() == 200 ? EngineSteps.count(response.body()) : EngineProgress.Counts.UNKNOWN;
         } catch (IOException e) {
-            return -1;
+            return EngineProgress.Counts.UNKNOWN;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return EngineProgress.Counts.UNKNOWN;
         }
     }
 

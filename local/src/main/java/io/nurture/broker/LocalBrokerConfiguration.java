@@ -55,7 +55,7 @@ class LocalBrokerConfiguration {
     @Bean
     @ConditionalOnProperty(name = "nurture.dev.clock-control", havingValue = "true")
     EngineProgress localBrokerProgress(LocalBroker broker) {
-        return broker::stepsTaken;
+        return broker::progress;
     }
 
     /** Reported as "broker" in /actuator/health: down while it starts, restarts or after it died. */

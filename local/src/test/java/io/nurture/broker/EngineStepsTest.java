@@ -16,12 +16,20 @@ class EngineStepsTest {
             zeebe_element_instance_events_created{action="activated",type="SERVICE_TASK",partition="1",eventType="UNSPECIFIED",} 1.733461e9
             zeebe_job_events_total{action="created",partition="1",type="charge-card",job_kind="BPMN_ELEMENT",} 149.0
             zeebe_job_events_total{action="completed",partition="2",type="charge-card",job_kind="BPMN_ELEMENT",} 148.0
+            zeebe_job_events_total{action="activated",partition="1",type="charge-card",job_kind="BPMN_ELEMENT",} 3.0
+            zeebe_job_events_total{action="pushed",partition="1",type="charge-card",job_kind="BPMN_ELEMENT",} 146.0
+            zeebe_broker_jobs_push_fail_count_total 1.0
             zeebe_stream_processor_records_total{action="processed",partition="1",} 91234.0
             """;
 
     @Test
     void elementAndJobEventsOfEveryPartitionAreSteps() {
-        assertThat(EngineSteps.count(SCRAPE)).isEqualTo(2917 + 2916 + 149 + 148);
+        assertThat(EngineSteps.count(SCRAPE).steps()).isEqualTo(2917 + 2916 + 149 + 148 + 3 + 146);
+    }
+
+    @Test
+    void jobsActivatedByPollsAndPushedOnStreamsAreHandedOutLessThePushesThatFailed() {
+        assertThat(EngineSteps.count(SCRAPE).jobsHandedOut()).isEqualTo(3 + 146 - 1);
     }
 
     @Test

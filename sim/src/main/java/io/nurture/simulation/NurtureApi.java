@@ -31,10 +31,16 @@ final class NurtureApi {
             long engineCallsInFlight,
             long outboxPending,
             boolean engineCaughtUp,
-            long engineSteps) {
+            long engineSteps,
+            Long jobsInTransit) {
 
         boolean idle() {
             return jobsRunning == 0 && jobsInClient == 0 && engineCallsInFlight == 0 && outboxPending == 0;
+        }
+
+        /** The app could count the jobs between engine and client, and there were none. */
+        boolean nothingInTransit() {
+            return jobsInTransit != null && jobsInTransit == 0;
         }
 
         /** Nothing started or was processed since the earlier look. */
@@ -65,7 +71,10 @@ final class NurtureApi {
                 activity.path("engineCallsInFlight").asLong(),
                 activity.path("outboxPending").asLong(),
                 activity.path("engineCaughtUp").asBoolean(),
-                activity.path("engineSteps").asLong());
+                activity.path("engineSteps").asLong(),
+                activity.path("jobsInTransit").isIntegralNumber()
+                        ? activity.path("jobsInTransit").asLong()
+                        : null);
     }
 
     /** Goods arrive: adds them to what the shop has. */

@@ -3,7 +3,7 @@ package io.nurture.simulation;
 import java.time.Duration;
 
 /**
- * Waits until the app and its engine have gone quiet: for {@code quiet}, no job handler running,
+ * Waits until the app and its engine have gone quiet: between two looks, no job handler running,
  * none waiting in the client, no request to the engine unanswered (a handler returns before the
  * engine has its job's completion), both outboxes empty, no job started and no step taken by the engine.
  * A time window alone is not enough: on a busy machine the trip of a message or a job between app
@@ -12,7 +12,10 @@ import java.time.Duration;
  * often after a window with nothing else to do had ended: so each look at the engine's steps waits
  * first until it has answered a probe, which wakes it and is answered once every command written
  * before it was processed. Its log position is no such sign: the polls of idle job workers move it
- * several times a second, and most windows saw it move when nothing happened.
+ * several times a second, and most windows saw it move when nothing happened. The looks are
+ * {@code quiet} apart, a window for a job the engine has handed out and the app's client has not yet
+ * received, unless the app counts those (jobs handed out by the broker's counters, jobs received by
+ * the client's) and none is on its way: then one look follows the other at once.
  */
 final class Settle {
 
@@ -50,9 +53,16 @@ final class Settle {
         }
     }
 
+    /**
+     * Two looks at everything, the engine's steps included. Between them a window of {@code quiet}
+     * covers a job on its way from the engine to the app's client, unless the app counted none.
+     */
     private boolean stoodStill() throws InterruptedException {
         NurtureApi.Activity before = api.activity(true);
-        Thread.sleep(quiet.toMillis());
+        boolean counted = before.nothingInTransit();
+        if (!counted) {
+            Thread.sleep(quiet.toMillis());
+        }
         NurtureApi.Activity after = api.activity(true);
         return before.idle()
                 && after.idle()
@@ -60,6 +70,7 @@ final class Settle {
                 && after.engineCaughtUp()
                 // -1: the broker's counters could not be read, which says nothing about standing still.
                 && after.engineSteps() >= 0
-                && after.sameProgressAs(before);
+                && after.sameProgressAs(before)
+                && (!counted || after.nothingInTransit());
     }
 }

@@ -1,11 +1,22 @@
 package io.nurture.clock;
 
 /**
- * How many steps the engine has taken: a count that stands still while the engine has nothing to
- * do (the local broker's own counters of elements and jobs). Only where clock control is on.
+ * What the engine has done so far, from the local broker's own counters. Only where clock control
+ * is on.
  */
 @FunctionalInterface
 public interface EngineProgress {
 
-    long stepsTaken();
+    Counts read();
+
+    /**
+     * @param steps elements entered and left and jobs created, handed out and finished: a count that
+     *     stands still while the engine has nothing to do; -1 where the broker cannot say
+     * @param jobsHandedOut jobs given to workers, by their polls or pushed on their streams (a push
+     *     that failed, whose job went back, not counted); -1 where the broker cannot say
+     */
+    record Counts(long steps, long jobsHandedOut) {
+
+        public static final Counts UNKNOWN = new Counts(-1, -1);
+    }
 }
