@@ -12,8 +12,10 @@ final class Parallel implements AutoCloseable {
 
     private final ExecutorService pool;
 
+    /** Daemon threads: a run that failed ends its JVM, not waits in it for ever with the calls' pool. */
     Parallel(int threads) {
-        pool = Executors.newFixedThreadPool(threads);
+        pool = Executors.newFixedThreadPool(
+                threads, Thread.ofPlatform().daemon().factory());
     }
 
     void run(List<Runnable> steps) {

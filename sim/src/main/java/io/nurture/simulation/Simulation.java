@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -128,6 +129,26 @@ public final class Simulation {
                         stuck);
             }
             return Figures.collect(models, behaviour, tally, api, rehearsal.firstMoment(), rehearsal.endMoment());
+        } finally {
+            discardState(settings.home().resolve("nurture"));
+        }
+    }
+
+    /**
+     * A run's database and broker state (about 1 GB for 1,000 x 180) goes once its app has stopped;
+     * its logs stay beside the report. Kept, sixty runs filled a disk.
+     */
+    private static void discardState(Path app) throws IOException {
+        if (Files.notExists(app)) {
+            return;
+        }
+        Path logs = app.resolve("logs");
+        try (Stream<Path> files = Files.walk(app)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!file.startsWith(logs) && !file.equals(app)) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 
