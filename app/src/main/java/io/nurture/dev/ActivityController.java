@@ -69,9 +69,9 @@ class ActivityController {
      */
     @GetMapping
     Activity activity(@RequestParam(defaultValue = "true") boolean engine) {
-        Map<String, Long> inClient = inClientByType();
         // Read before the engine's count, so that a job on its way between the two reads shows as in transit.
         long receivedByClient = clientJobs(ACTIVATED);
+        Map<String, Long> inClient = inClientByType();
         long jobsStarted = jobs.startedSoFar();
         int jobsRunning = jobs.running();
         // Read before the probe, which is itself a request to the engine.
@@ -122,9 +122,10 @@ class ActivityController {
      * @param outboxPending mails and engine messages written and not yet delivered
      * @param engineCaughtUp whether the engine had processed every command written to it before this look
      * @param engineSteps how many steps the engine has taken (elements entered and left, jobs); -1 where it cannot say
-     * @param jobsInTransit jobs the engine handed out that the client has not received: 0 when none is
-     *     on its way; another number also when the counts cannot be compared (a broker restarted since
-     *     the app started counts from 0 again); null where the engine cannot say
+     * @param jobsInTransit jobs the engine handed out that the client has not received; other than 0
+     *     also when the counts cannot be compared (a broker restarted since the app started counts from
+     *     0 again; a job the gateway gave back is counted twice); null where the engine cannot say,
+     *     which includes every look after a push failed (its job waits for a worker's next poll)
      */
     record Activity(
             long jobsStarted,

@@ -84,6 +84,15 @@ class ActivityControllerTest {
         assertThat(controller.activity(false).jobsInTransit()).isNull();
     }
 
+    @Test
+    void anEngineThatCannotSayWhatItHandedOutLeavesTheJobsInTransitUnknown() {
+        when(barrier.caughtUp()).thenReturn(true);
+        ActivityController afterAFailedPush =
+                new ActivityController(new JobsInFlight(), calls, List.of(), meters, engineCounts(42, -1), barrier);
+
+        assertThat(afterAFailedPush.activity(true).jobsInTransit()).isNull();
+    }
+
     private void clientReceived(String type, int jobs) {
         meters.counter("camunda.client.worker.job", "action", "activated", "type", type)
                 .increment(jobs);

@@ -206,6 +206,16 @@ class CustomerErasureIntegrationTest {
         assertThat(emailOf(customerId)).startsWith("erased-");
     }
 
+    @Test
+    void aCustomerStaffErasedAfterTheRetentionScheduleLookedIsNotCountedAsItsErasure() {
+        String customerId = customerInactiveSince2021();
+        api.post("/api/customers/" + customerId + "/erasure", Map.of());
+
+        Optional<Erasure> erased = erasures.eraseInactiveSince(customerId, RETENTION_CUTOFF);
+
+        assertThat(erased).isEmpty();
+    }
+
     /** Registered in 2020, one order delivered in 2021, no consent to marketing. */
     private String customerInactiveSince2021() {
         String customerId = tables.storedCustomer("Lapsed " + UUID.randomUUID(), "2020-01-01 00:00:00");

@@ -8,7 +8,7 @@ import java.util.List;
  * jobs created, pushed, activated, completed, failed or timed out. Each step a process takes moves
  * one of them; an empty poll by a job worker, a message kept for later or a look at the topology
  * moves none. And of those, the jobs handed out to workers: activated by a poll, or pushed on a
- * stream, less the pushes that failed (their jobs went back to be activated again).
+ * stream.
  */
 final class EngineSteps {
 
@@ -22,10 +22,15 @@ final class EngineSteps {
 
     private EngineSteps() {}
 
-    /** @param exposition the broker's metrics in Prometheus' text format */
+    /**
+     * @param exposition the broker's metrics in Prometheus' text format
+     * @return the jobs handed out as -1 (cannot say) once a push has failed: its job went back to
+     *     wait for a poll, and a push reported failed may still have reached its client
+     */
     static EngineProgress.Counts count(String exposition) {
         double steps = 0;
         double handedOut = 0;
+        double pushesFailed = 0;
         for (String line : exposition.split("\n")) {
             if (STEPS.stream().anyMatch(counter -> isSampleOf(line, counter))) {
                 steps += value(line);
@@ -34,10 +39,10 @@ final class EngineSteps {
                     && (line.contains("action=\"activated\"") || line.contains("action=\"pushed\""))) {
                 handedOut += value(line);
             } else if (isSampleOf(line, PUSHES_FAILED)) {
-                handedOut -= value(line);
+                pushesFailed += value(line);
             }
         }
-        return new EngineProgress.Counts((long) steps, (long) handedOut);
+        return new EngineProgress.Counts((long) steps, pushesFailed > 0 ? -1 : (long) handedOut);
     }
 
     private static double value(String line) {

@@ -15,7 +15,9 @@ import java.time.Duration;
  * several times a second, and most windows saw it move when nothing happened. The looks are
  * {@code quiet} apart, a window for a job the engine has handed out and the app's client has not yet
  * received, unless the app counts those (jobs handed out by the broker's counters, jobs received by
- * the client's) and none is on its way: then one look follows the other at once.
+ * the client's) and none is on its way: then one look follows the other at once. A job that waits
+ * for a worker's poll (after a failed push) is covered by neither; the app then cannot count, and
+ * the window is kept.
  */
 final class Settle {
 
@@ -33,7 +35,7 @@ final class Settle {
 
     /**
      * First until the app is idle and started no job since the last look (cheap looks, often),
-     * then whether everything, the engine's steps included, stood still over {@code quiet};
+     * then whether everything, the engine's steps included, stood still between two looks;
      * if not, again.
      */
     void await() throws InterruptedException {

@@ -10,6 +10,7 @@ import io.nurture.testkit.ServingJvm;
 import io.nurture.testkit.ShortLivedJvm;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
  * the models (every .bpmn and .dmn in DIR, deployed over the built-in ones, as Modeler would);
  * {@code compare=DIR} run twice, on the built-in (or {@code models}) models and on DIR's, and report
  * both side by side; {@code customers=N days=N} override the file; {@code out=DIR} where the report
- * goes; {@code quiet=PT0.1S} how long the app must be idle before a day counts as settled.
+ * goes; {@code quiet=PT0.1S} how long the app must be idle before a day counts as settled, where it
+ * cannot count the jobs on their way from the engine.
  */
 public final class Simulation {
 
@@ -130,15 +132,16 @@ public final class Simulation {
             }
             return Figures.collect(models, behaviour, tally, api, rehearsal.firstMoment(), rehearsal.endMoment());
         } finally {
-            discardState(settings.home().resolve("nurture"));
+            discardState(settings.home().resolve("nurture"), settings.progress());
         }
     }
 
     /**
      * A run's database and broker state (about 1 GB for 1,000 x 180) goes once its app has stopped;
-     * its logs stay beside the report. Kept, sixty runs filled a disk.
+     * its logs stay beside the report. Kept, sixty runs filled a disk. What cannot be deleted is
+     * said, not thrown: the run's own result or failure is what its caller needs.
      */
-    private static void discardState(Path app) throws IOException {
+    private static void discardState(Path app, PrintStream progress) {
         if (Files.notExists(app)) {
             return;
         }
@@ -146,9 +149,11 @@ public final class Simulation {
         try (Stream<Path> files = Files.walk(app)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 if (!file.startsWith(logs) && !file.equals(app)) {
-                    Files.delete(file);
+                    Files.deleteIfExists(file);
                 }
             }
+        } catch (IOException | UncheckedIOException e) {
+            progress.println("Could not delete the run's state in " + app + ": " + e);
         }
     }
 

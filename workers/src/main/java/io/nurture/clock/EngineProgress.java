@@ -12,8 +12,8 @@ public interface EngineProgress {
     /**
      * @param steps elements entered and left and jobs created, handed out and finished: a count that
      *     stands still while the engine has nothing to do; -1 where the broker cannot say
-     * @param jobsHandedOut jobs given to workers, by their polls or pushed on their streams (a push
-     *     that failed, whose job went back, not counted); -1 where the broker cannot say
+     * @param jobsHandedOut jobs given to workers, by their polls or pushed on their streams; -1 where
+     *     the broker cannot say (once a push has failed)
      */
     record Counts(long steps, long jobsHandedOut) {
 

@@ -68,11 +68,12 @@ public class Erasures {
      * consent to marketing after the cutoff. Checked again under the customer's lock, which every
      * consent and order takes: a sign-up confirmed after the schedule looked keeps the address.
      *
-     * @return empty when kept, or when Nurture knows no such customer
+     * @return empty when kept, when erased already (by staff, since the schedule looked) or when
+     *     Nurture knows no such customer
      */
     @Transactional
     public Optional<Erasure> eraseInactiveSince(String customerId, Instant cutoff) {
-        Optional<Customer> found = customers.lock(customerId);
+        Optional<Customer> found = customers.lock(customerId).filter(customer -> !customer.isErased());
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -83,7 +84,7 @@ public class Erasures {
         return Optional.of(erase(found.get(), placed, InactiveCustomers.RETENTION));
     }
 
-    /** An order placed, or consent to marketing given and still standing, at or after the cutoff. */
+    /** An order placed at or after the cutoff, or consent to marketing given after it and still standing. */
     static boolean activeSince(Customer customer, List<Order> placed, Instant cutoff) {
         return customer.hasMarketingConsentGivenAfter(cutoff)
                 || placed.stream().anyMatch(order -> !order.getCreatedAt().isBefore(cutoff));
