@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * {@code nurture.privacy.erase-inactive-after} (and was registered before that) is erased on a
  * schedule, as staff would erase them. A subscriber who confirmed their sign-up yesterday is kept
  * however long ago they first registered: their consent is why the shop holds their address. One
- * with an order or a return still under way waits for the next run.
+ * with an order or a return still under way, or whose row someone else holds locked, waits for the
+ * next run.
  */
 @Component
 class InactiveCustomers {
@@ -96,6 +98,11 @@ class InactiveCustomers {
             return erasures.eraseInactiveSince(customerId, cutoff).isPresent();
         } catch (ErasureRefusedException underWay) {
             log.info("Customer {} not erased yet: {}", customerId, underWay.getMessage());
+            return false;
+        } catch (PessimisticLockingFailureException busy) {
+            // A customer someone else holds (a deadlock's victim, a lock wait that timed out) waits for
+            // the next run; the rest of this one goes on.
+            log.warn("Customer {} not erased yet: their row was locked ({})", customerId, busy.getMessage());
             return false;
         }
     }

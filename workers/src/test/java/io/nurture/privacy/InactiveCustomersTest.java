@@ -75,6 +75,17 @@ class InactiveCustomersTest {
         assertThat(inactive.eraseInactiveBefore(CUTOFF)).isZero();
     }
 
+    @Test
+    void aCustomerWhoseRowIsLockedWaitsForTheNextRunAndTheOthersAreStillErased() {
+        registeredBeforeCutoff("locked", "lapsed");
+        when(erasures.eraseInactiveSince("locked", CUTOFF))
+                .thenThrow(new org.springframework.dao.CannotAcquireLockException("Lock wait timeout exceeded"));
+        erasable("lapsed");
+
+        assertThat(inactive.eraseInactiveBefore(CUTOFF)).isEqualTo(1);
+        verify(erasures).eraseInactiveSince("lapsed", CUTOFF);
+    }
+
     private void registeredBeforeCutoff(String... ids) {
         when(customers.notErasedRegisteredBefore(eq(CUTOFF), eq(""), anyInt())).thenReturn(List.of(ids));
         when(orders.of(org.mockito.ArgumentMatchers.anyString())).thenReturn(List.of());
