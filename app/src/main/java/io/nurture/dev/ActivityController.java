@@ -1,5 +1,6 @@
 package io.nurture.dev;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nurture.clock.EngineProgress;
 import io.nurture.outbox.OutboxDispatcher;
@@ -70,8 +71,8 @@ class ActivityController {
     @GetMapping
     Activity activity(@RequestParam(defaultValue = "true") boolean engine) {
         // Read before the engine's count, so that a job on its way between the two reads shows as in transit.
-        long receivedByClient = clientJobs(ACTIVATED);
-        Map<String, Long> inClient = inClientByType();
+        ClientJobs client = clientJobs();
+        Map<String, Long> inClient = client.inHandByType();
         long jobsStarted = jobs.startedSoFar();
         int jobsRunning = jobs.running();
         // Read before the probe, which is itself a request to the engine.
@@ -92,25 +93,31 @@ class ActivityController {
                 outboxPending,
                 caughtUp,
                 counts.steps(),
-                counts.jobsHandedOut() < 0 ? null : counts.jobsHandedOut() - receivedByClient);
+                counts.jobsHandedOut() < 0 ? null : counts.jobsHandedOut() - client.received());
     }
 
-    private long clientJobs(String action) {
-        return meters.find(CLIENT_JOBS).tag("action", action).counters().stream()
-                .mapToLong(counter -> (long) counter.count())
-                .sum();
-    }
+    /**
+     * @param received jobs the client received so far
+     * @param inHandByType job types with jobs the client activated and has not finished: which step a
+     *     wait that does not end waits on
+     */
+    private record ClientJobs(long received, Map<String, Long> inHandByType) {}
 
-    /** Job types with jobs the client activated and has not finished: which step a wait that does not end waits on. */
-    private Map<String, Long> inClientByType() {
+    /** One read of the client's job counters. */
+    private ClientJobs clientJobs() {
+        long received = 0;
         Map<String, Long> byType = new TreeMap<>();
-        meters.find(CLIENT_JOBS).counters().forEach(counter -> {
+        for (Counter counter : meters.find(CLIENT_JOBS).counters()) {
             String action = counter.getId().getTag("action");
+            long count = (long) counter.count();
+            if (ACTIVATED.equals(action)) {
+                received += count;
+            }
             long sign = ACTIVATED.equals(action) ? 1 : HANDLED.equals(action) ? -1 : 0;
-            byType.merge(String.valueOf(counter.getId().getTag("type")), sign * (long) counter.count(), Long::sum);
-        });
+            byType.merge(String.valueOf(counter.getId().getTag("type")), sign * count, Long::sum);
+        }
         byType.values().removeIf(count -> count == 0);
-        return byType;
+        return new ClientJobs(received, byType);
     }
 
     /**

@@ -2,18 +2,16 @@ package io.nurture.bench;
 
 import io.nurture.testkit.LocalNurture;
 import io.nurture.testkit.ServingJvm;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Nurture's throughput side by side with the engine's on this machine, one run, same broker:
@@ -101,8 +99,9 @@ public final class Benchmark {
         if (nurtureWithOpen != null) {
             printWithOpen(open, nurture, nurtureWithOpen);
         }
+        // The runs' state (about 600 MB each) goes; their logs stay beside it.
         for (String run : List.of("broker-alone", "ceiling", "ceiling-tmp", "nurture", "nurture-tmp")) {
-            delete(home.resolve(run));
+            FileSystemUtils.deleteRecursively(home.resolve(run));
         }
     }
 
@@ -151,18 +150,6 @@ public final class Benchmark {
                     + home.resolve("nurture.jfr"));
         }
         return options;
-    }
-
-    /** The runs' state (≈ 600 MB each) goes; their logs stay beside it. */
-    private static void delete(Path directory) throws IOException {
-        if (Files.notExists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 
     private static void print(int orders, int clients, Run ceiling, Run besideNurture, Run nurture) {

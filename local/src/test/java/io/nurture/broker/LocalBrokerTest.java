@@ -37,10 +37,7 @@ class LocalBrokerTest {
 
     @Test
     void theClockCannotBeMovedWhenTheBrokerRunsOnRealTime() {
-        var properties = new LocalBrokerProperties(
-                home, "", 1, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(2), false, Map.of());
-        var broker = new LocalBroker(
-                properties, DataDirectory.open(home.resolve("data").toString(), true), 26500, false);
+        var broker = notStarted(false);
 
         assertThatThrownBy(() -> broker.moveClock(Duration.ofDays(1)))
                 .hasMessageContaining("nurture.dev.clock-control=false");
@@ -48,11 +45,15 @@ class LocalBrokerTest {
 
     @Test
     void aClockMovedWhileTheBrokerIsNotUpIsKeptForItsStartNotRefused() {
-        var properties = new LocalBrokerProperties(
-                home, "", 1, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(2), false, Map.of());
-        var broker = new LocalBroker(
-                properties, DataDirectory.open(home.resolve("data").toString(), true), 26500, true);
+        var broker = notStarted(true);
 
         assertThatCode(() -> broker.moveClock(Duration.ofDays(1))).doesNotThrowAnyException();
+    }
+
+    private LocalBroker notStarted(boolean clockControlled) {
+        var properties = new LocalBrokerProperties(
+                home, "", 1, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(2), false, Map.of());
+        return new LocalBroker(
+                properties, DataDirectory.open(home.resolve("data").toString(), true), 26500, clockControlled);
     }
 }

@@ -18,10 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The lifecycle simulation's command (docs/simulation.md). Arguments, all optional:
@@ -145,12 +145,10 @@ public final class Simulation {
         if (Files.notExists(app)) {
             return;
         }
-        Path logs = app.resolve("logs");
-        try (Stream<Path> files = Files.walk(app)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                if (!file.startsWith(logs) && !file.equals(app)) {
-                    Files.deleteIfExists(file);
-                }
+        try (Stream<Path> parts = Files.list(app)) {
+            for (Path part : parts.filter(p -> !p.getFileName().toString().equals("logs"))
+                    .toList()) {
+                FileSystemUtils.deleteRecursively(part);
             }
         } catch (IOException | UncheckedIOException e) {
             progress.println("Could not delete the run's state in " + app + ": " + e);
