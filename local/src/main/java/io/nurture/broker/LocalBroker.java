@@ -1,6 +1,7 @@
 package io.nurture.broker;
 
 import io.nurture.clock.EngineProgress;
+import io.nurture.local.AotCache;
 import io.nurture.local.ChildProcesses;
 import io.nurture.local.DataDirectory;
 import io.nurture.local.FreePorts;

@@ -113,8 +113,7 @@ public final class Simulation {
             nurture.add("--nurture.engine.local.java-options=" + String.join(" ", serving));
         }
         try (Mailbox mailbox = new Mailbox(smtpPort);
-                LocalNurture app =
-                        LocalNurture.start(Files.createDirectories(settings.home()), "nurture", jvm, nurture)) {
+                LocalNurture app = start(settings, jvm, nurture)) {
             if (settings.models() != null) {
                 deploy(app, settings.models(), settings.progress());
             }
@@ -134,6 +133,20 @@ public final class Simulation {
         } finally {
             discardState(settings.home().resolve("nurture"), settings.progress());
         }
+    }
+
+    /**
+     * A long run's app starts from the app's ahead-of-time cache, as its broker does: in a run of
+     * minutes the app's compiler used more of its CPU than its job handlers, and with the classes and
+     * profiles of an earlier run its CPU fell by a third (docs/performance.md). The first long run of
+     * a build trains it.
+     */
+    private static LocalNurture start(Settings settings, List<String> jvm, List<String> nurture)
+            throws IOException, InterruptedException {
+        Path home = Files.createDirectories(settings.home());
+        return settings.shortRun()
+                ? LocalNurture.start(home, "nurture", jvm, nurture)
+                : LocalNurture.startWithAotCache(home, "nurture", jvm, nurture);
     }
 
     /**

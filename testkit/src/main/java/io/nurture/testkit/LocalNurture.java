@@ -1,10 +1,12 @@
 package io.nurture.testkit;
 
+import io.nurture.local.AotCache;
 import io.nurture.local.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -16,16 +18,28 @@ public final class LocalNurture implements AutoCloseable {
     public static final String SHOP_KEY = "dev-integration-key";
     public static final String STAFF_KEY = "dev-staff-key";
 
+    private static final String APP = "nurture-app";
+
     private final NurtureProcess process;
     private final Path data;
     private final int gatewayPort;
     private final int databasePort;
+    private final AotCache aotCache;
+    private final AotCache.Start aot;
 
-    private LocalNurture(NurtureProcess process, Path data, int gatewayPort, int databasePort) {
+    private LocalNurture(
+            NurtureProcess process,
+            Path data,
+            int gatewayPort,
+            int databasePort,
+            AotCache aotCache,
+            AotCache.Start aot) {
         this.process = process;
         this.data = data;
         this.gatewayPort = gatewayPort;
         this.databasePort = databasePort;
+        this.aotCache = aotCache;
+        this.aot = aot;
     }
 
     /**
@@ -34,23 +48,67 @@ public final class LocalNurture implements AutoCloseable {
      */
     public static LocalNurture start(Path home, String name, List<String> jvmOptions, List<String> arguments)
             throws IOException {
+        return start(home, name, jvmOptions, arguments, null);
+    }
+
+    /**
+     * As {@link #start}, from the jar unpacked, with the app's ahead-of-time cache (JDK 25 and later):
+     * the first such start of a build trains it (written as the app stops), every later one uses it
+     * and reaches compiled code sooner. For a run long enough to repay a training, as the
+     * simulation's long runs (docs/performance.md, issue 27's seventeenth part).
+     */
+    public static LocalNurture startWithAotCache(
+            Path home, String name, List<String> jvmOptions, List<String> arguments)
+            throws IOException, InterruptedException {
+        Path jar = appJar();
+        if (!AotCache.supported()) {
+            return start(home, name, jvmOptions, arguments, null);
+        }
+        int stamp = stamp(jar);
+        UnpackedJar unpacked = UnpackedJar.of(jar, stamp);
+        AotCache cache = AotCache.in(jar.getParent(), APP, String.join(" ", jvmOptions), stamp);
+        if (unpacked.fresh()) {
+            cache.deleteOthers();
+        }
+        return start(home, name, jvmOptions, arguments, new Cached(unpacked.jar(), cache));
+    }
+
+    private record Cached(Path jar, AotCache cache) {}
+
+    private static LocalNurture start(
+            Path home, String name, List<String> jvmOptions, List<String> arguments, Cached cached) throws IOException {
         Path data = Files.createDirectories(home.resolve(name));
         // Its own temp directory, a short path: MariaDB puts its socket there, and a socket path may
         // not pass 107 characters, which a run directory deep in a clone does.
         Path temp = Files.createTempDirectory("nurture-" + name + "-");
         int gatewayPort = FreePorts.any();
         int databasePort = FreePorts.any();
-        NurtureProcess process = NurtureProcess.jar(appJar())
-                .jvmOptions(jvmOptions)
-                .jvmOptions(List.of("-Djava.io.tmpdir=" + temp))
-                .arguments(List.of(
-                        "--nurture.engine.gateway-port=" + gatewayPort,
-                        "--nurture.data-dir=" + data,
-                        "--nurture.database.embedded.port=" + databasePort,
-                        "--nurture.mail.embedded-smtp.port=0"))
-                .arguments(arguments)
-                .start(FreePorts.any(), home.resolve(name + ".log"));
-        return new LocalNurture(process, data, gatewayPort, databasePort);
+        AotCache.Start aot = cached == null ? null : cached.cache().start();
+        try {
+            NurtureProcess process = NurtureProcess.jar(cached == null ? appJar() : cached.jar())
+                    .jvmOptions(jvmOptions)
+                    .jvmOptions(aot == null ? List.of() : aot.options())
+                    .jvmOptions(List.of("-Djava.io.tmpdir=" + temp))
+                    .arguments(List.of(
+                            "--nurture.engine.gateway-port=" + gatewayPort,
+                            "--nurture.data-dir=" + data,
+                            "--nurture.database.embedded.port=" + databasePort,
+                            "--nurture.mail.embedded-smtp.port=0"))
+                    .arguments(arguments)
+                    .start(FreePorts.any(), home.resolve(name + ".log"));
+            return new LocalNurture(
+                    process, data, gatewayPort, databasePort, cached == null ? null : cached.cache(), aot);
+        } catch (IOException | RuntimeException failed) {
+            if (aot != null) {
+                cached.cache().exited(aot, -1);
+            }
+            throw failed;
+        }
+    }
+
+    /** Tells one build of the jar from another: a cache trained on another one would not match its class path. */
+    private static int stamp(Path jar) throws IOException {
+        return Objects.hash(jar.getFileName().toString(), Files.size(jar), Files.getLastModifiedTime(jar));
     }
 
     public String baseUrl() {
@@ -84,6 +142,9 @@ public final class LocalNurture implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.close();
+        if (aot != null) {
+            aotCache.exited(aot, process.exitCode());
+        }
     }
 
     private static Path appJar() throws IOException {

@@ -90,6 +90,11 @@ public final class NurtureProcess implements AutoCloseable {
         return log;
     }
 
+    /** How the app ended (143 after SIGTERM); -1 while it runs. */
+    public int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
     /** SIGTERM to the app alone; answers whether it ended within the bound. */
     public boolean terminate(Duration bound) throws InterruptedException {
         process.destroy();

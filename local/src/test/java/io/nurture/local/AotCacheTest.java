@@ -1,4 +1,4 @@
-package io.nurture.broker;
+package io.nurture.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +45,56 @@ class AotCacheTest {
 
         finish(first, training, "trained", 0);
         assertThat(second.start().options()).anyMatch(option -> option.startsWith("-XX:AOTCache="));
+    }
+
+    @Test
+    void aClaimWhoseProcessIsGoneLapsesAndTheNextStartTrains() throws IOException, InterruptedException {
+        AotCache first = AotCache.beside(distribution(), "-Xmx256m", true);
+        first.start();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(claim(), Long.toString(gone.pid()));
+
+        assertThat(AotCache.beside(distribution(), "-Xmx256m", true).start().training())
+                .isNotNull();
+    }
+
+    @Test
+    void aClaimOfAProcessStillRunningHoldsHoweverLongItTrains() throws IOException {
+        AotCache first = AotCache.beside(distribution(), "-Xmx256m", true);
+        first.start();
+        Files.setLastModifiedTime(claim(), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+        assertThat(AotCache.beside(distribution(), "-Xmx256m", true).start().options())
+                .isEmpty();
+    }
+
+    @Test
+    void anotherClassPathStampGetsACacheOfItsOwn() throws IOException {
+        Path target = Files.createDirectories(home.resolve("target"));
+        assumeTrue(Runtime.version().feature() >= 25, "the ahead-of-time cache needs JDK 25");
+        trainedBy(AotCache.in(target, "nurture-app", "-Xmx512m", 1), "first build", 0);
+
+        assertThat(AotCache.in(target, "nurture-app", "-Xmx512m", 1).start().training())
+                .isNull();
+        assertThat(AotCache.in(target, "nurture-app", "-Xmx512m", 2).start().training())
+                .as("the app rebuilt")
+                .isNotNull();
+    }
+
+    @Test
+    void aNewBuildsCacheDeletesTheCachesOfEarlierBuilds() throws IOException {
+        Path target = Files.createDirectories(home.resolve("target"));
+        assumeTrue(Runtime.version().feature() >= 25, "the ahead-of-time cache needs JDK 25");
+        trainedBy(AotCache.in(target, "nurture-app", "-Xmx512m", 1), "first build", 0);
+        Path broker = Files.writeString(target.resolve("camunda-zeebe-8.6.0-java25.aot"), "another JVM's");
+
+        AotCache.in(target, "nurture-app", "-Xmx512m", 2).deleteOthers();
+
+        assertThat(AotCache.in(target, "nurture-app", "-Xmx512m", 1).start().training())
+                .as("trains again")
+                .isNotNull();
+        assertThat(broker).exists();
     }
 
     @Test
@@ -94,6 +147,14 @@ class AotCacheTest {
     private static void finish(AotCache aotCache, AotCache.Start start, String cache, int exitCode) throws IOException {
         Files.writeString(start.training(), cache);
         aotCache.exited(start, exitCode);
+    }
+
+    private Path claim() throws IOException {
+        try (var files = Files.list(home)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".training-claim"))
+                    .findFirst()
+                    .orElseThrow();
+        }
     }
 
     private Path distribution() throws IOException {
