@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -70,7 +69,7 @@ public final class LocalBroker {
         return thread;
     });
     private final AtomicInteger restarts = new AtomicInteger();
-    private final List<Runnable> whenBack = new CopyOnWriteArrayList<>();
+    private final WhenBack whenBack = new WhenBack();
     private volatile Process process;
     private volatile int managementPort;
     private volatile boolean ready;
@@ -364,7 +363,7 @@ public final class LocalBroker {
             launch();
             awaitReady();
             restoreClock();
-            whenBack.forEach(Runnable::run);
+            whenBack.run();
             restarts.incrementAndGet();
             LOG.warn("The local broker is back (pid {}), restart {}", process.pid(), restarts.get());
         } catch (RuntimeException e) {
