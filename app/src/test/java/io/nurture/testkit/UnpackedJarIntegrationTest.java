@@ -40,6 +40,19 @@ class UnpackedJarIntegrationTest {
         assertThat(first.jar().getParent()).as("the earlier build's unpacking").doesNotExist();
     }
 
+    @Test
+    void aLauncherThatUnpackedSecondTakesTheFirstOnesUnpacking() throws IOException {
+        Path first = Files.createDirectories(target.resolve("nurture-app-unpacked-1"));
+        Files.writeString(first.resolve("nurture-app.jar"), "the first launcher's");
+        Path second = Files.createDirectories(target.resolve("scratch").resolve("app"));
+        Files.writeString(second.resolve("nurture-app.jar"), "the second launcher's");
+
+        boolean moved = UnpackedJar.moveInPlace(second, first);
+
+        assertThat(moved).isFalse();
+        assertThat(first.resolve("nurture-app.jar")).hasContent("the first launcher's");
+    }
+
     private static Path appJar() throws IOException {
         try (Stream<Path> jars = Files.list(Path.of("target"))) {
             return jars.filter(p -> p.getFileName().toString().matches("nurture-app-.*-local\\.jar"))

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A JVM's ahead-of-time cache (JDK 25 and later, JEP 483/514/515): classes loaded and linked, and
  * method profiles, from an earlier run. A start that finds none trains one (written when that JVM
- * exits), unless another JVM is training it; every later start uses it. The local broker's boots in
+ * exits), unless another JVM is training it; every later start uses it. The local broker boots in
  * about half the time and CPU (measured on 2 cores: 3.3 s and 4.5 s CPU instead of 7.1 s and 9.1 s);
  * the simulation's app also reaches compiled code sooner (docs/performance.md). A cache must match
  * the JDK, the JVM options and the jars it was trained with, so its file is named by them; a cache
@@ -167,9 +167,11 @@ public final class AotCache {
     /**
      * One JVM trains at a time: training costs a start about twice the CPU, and JVMs starting
      * together (a cluster, parallel tests) would each pay it for one cache. The claim names the
-     * process that made it, whose exited() call takes it back. It lapses once that process is gone
-     * (it died while its JVM trained), and what the training left behind goes with it: a training
-     * JVM may run for as long as the simulation it serves, so no age alone can tell.
+     * process that made it (its pid and when it started: a pid alone may be another process's by
+     * now, in a container even the same number every run), whose exited() call takes it back. It
+     * lapses once that process is gone (it died while its JVM trained), and what the training left
+     * behind goes with it: a training JVM may run for as long as the simulation it serves, so no age
+     * alone can tell.
      */
     private boolean claimTraining() {
         Path claim = claim();
@@ -178,19 +180,31 @@ public final class AotCache {
                 Files.deleteIfExists(claim);
                 deleteTrainingFiles(cache.getFileName() + ".");
             }
-            Files.writeString(claim, Long.toString(ProcessHandle.current().pid()), StandardOpenOption.CREATE_NEW);
+            Files.writeString(claim, claimant(ProcessHandle.current()), StandardOpenOption.CREATE_NEW);
             return true;
         } catch (IOException takenOrUnwritable) {
             return false;
         }
     }
 
+    private static String claimant(ProcessHandle process) {
+        return process.pid() + " "
+                + process.info().startInstant().map(Instant::toString).orElse("");
+    }
+
     private static boolean lapsed(Path claim) throws IOException {
+        String claimant;
         try {
-            long claimant = Long.parseLong(Files.readString(claim).strip());
-            return ProcessHandle.of(claimant).map(process -> !process.isAlive()).orElse(true);
+            claimant = Files.readString(claim).strip();
         } catch (NoSuchFileException takenBack) {
             return false;
+        }
+        try {
+            long pid = Long.parseLong(claimant.split(" ", 2)[0]);
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .map(process -> !claimant(process).equals(claimant))
+                    .orElse(true);
         } catch (NumberFormatException notYetWrittenOrOld) {
             return Files.getLastModifiedTime(claim)
                     .toInstant()

@@ -53,7 +53,17 @@ class AotCacheTest {
         first.start();
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        Files.writeString(claim(), Long.toString(gone.pid()));
+        Files.writeString(claim(), gone.pid() + " 2026-01-01T00:00:00Z");
+
+        assertThat(AotCache.beside(distribution(), "-Xmx256m", true).start().training())
+                .isNotNull();
+    }
+
+    @Test
+    void aClaimWhosePidIsNowAnotherProcesssLapses() throws IOException {
+        AotCache first = AotCache.beside(distribution(), "-Xmx256m", true);
+        first.start();
+        Files.writeString(claim(), ProcessHandle.current().pid() + " 2026-01-01T00:00:00Z");
 
         assertThat(AotCache.beside(distribution(), "-Xmx256m", true).start().training())
                 .isNotNull();

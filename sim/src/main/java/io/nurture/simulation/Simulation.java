@@ -138,7 +138,7 @@ public final class Simulation {
     /**
      * A long run's app starts from the app's ahead-of-time cache, as its broker does: in a run of
      * minutes the app's compiler used more of its CPU than its job handlers, and with the classes and
-     * profiles of an earlier run its CPU fell by a third (docs/performance.md). The first long run of
+     * profiles of an earlier run its CPU fell by a quarter (docs/performance.md). The first long run of
      * a build trains it.
      */
     private static LocalNurture start(Settings settings, List<String> jvm, List<String> nurture)

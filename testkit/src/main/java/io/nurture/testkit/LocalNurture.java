@@ -64,9 +64,16 @@ public final class LocalNurture implements AutoCloseable {
         if (!AotCache.supported()) {
             return start(home, name, jvmOptions, arguments, null);
         }
-        int stamp = stamp(jar);
-        UnpackedJar unpacked = UnpackedJar.of(jar, stamp);
-        AotCache cache = AotCache.in(jar.getParent(), APP, String.join(" ", jvmOptions), stamp);
+        UnpackedJar unpacked;
+        try {
+            unpacked = UnpackedJar.of(jar, stamp(jar));
+        } catch (IOException e) {
+            System.err.println("Starting the app from its executable jar, without an ahead-of-time cache: " + e);
+            return start(home, name, jvmOptions, arguments, null);
+        }
+        // The unpacked jar's time too: unpacked again under the same stamp, a cache trained on the
+        // earlier files no longer matches them, and the JVM would ignore it on every start.
+        AotCache cache = AotCache.in(jar.getParent(), APP, String.join(" ", jvmOptions), stamp(unpacked.jar()));
         if (unpacked.fresh()) {
             cache.deleteOthers();
         }
@@ -106,7 +113,7 @@ public final class LocalNurture implements AutoCloseable {
         }
     }
 
-    /** Tells one build of the jar from another: a cache trained on another one would not match its class path. */
+    /** Tells one build of a jar from another: a cache trained on another one would not match its class path. */
     private static int stamp(Path jar) throws IOException {
         return Objects.hash(jar.getFileName().toString(), Files.size(jar), Files.getLastModifiedTime(jar));
     }
@@ -141,9 +148,12 @@ public final class LocalNurture implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.close();
-        if (aot != null) {
-            aotCache.exited(aot, process.exitCode());
+        try {
+            process.close();
+        } finally {
+            if (aot != null) {
+                aotCache.exited(aot, process.exitCode());
+            }
         }
     }
 

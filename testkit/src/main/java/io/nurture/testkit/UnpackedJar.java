@@ -1,9 +1,8 @@
 package io.nurture.testkit;
 
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,21 +33,41 @@ record UnpackedJar(Path jar, boolean fresh) {
         try {
             Path unpacked = scratch.resolve("app");
             extract(executable, unpacked);
-            try {
-                Files.move(unpacked, directory, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException unpackedMeanwhile) {
+            if (!moveInPlace(unpacked, directory)) {
                 return new UnpackedJar(jar, false);
             }
         } finally {
-            FileSystemUtils.deleteRecursively(scratch);
+            deleteQuietly(scratch);
         }
         deleteEarlierUnpackings(executable, base, directory);
         return new UnpackedJar(jar, true);
     }
 
+    /**
+     * Whether this unpacking became the build's; false where another launcher's got there first (a
+     * rename onto a directory that is not empty fails, with an exception that depends on the platform).
+     */
+    static boolean moveInPlace(Path unpacked, Path directory) throws IOException {
+        try {
+            Files.move(unpacked, directory, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException notMoved) {
+            if (Files.isDirectory(directory) && !isEmpty(directory)) {
+                return false;
+            }
+            throw notMoved;
+        }
+    }
+
+    private static boolean isEmpty(Path directory) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            return !entries.iterator().hasNext();
+        }
+    }
+
     private static void extract(Path executable, Path destination) throws IOException, InterruptedException {
         List<String> command = List.of(
-                ProcessHandle.current().info().command().orElse("java"),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djarmode=tools",
                 "-jar",
                 executable.toString(),
@@ -60,20 +79,32 @@ record UnpackedJar(Path jar, boolean fresh) {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
-        if (!extracting.waitFor(2, TimeUnit.MINUTES) || extracting.exitValue() != 0) {
-            extracting.destroyForcibly();
-            throw new IOException("Could not unpack " + executable + ": " + Files.readString(output));
+        if (!extracting.waitFor(2, TimeUnit.MINUTES)) {
+            extracting.destroyForcibly().waitFor();
+            throw new IOException("Unpacking " + executable + " took longer than 2 minutes");
+        }
+        if (extracting.exitValue() != 0) {
+            throw new IOException("Could not unpack " + executable + ": "
+                    + new String(Files.readAllBytes(output), StandardCharsets.UTF_8));
         }
     }
 
-    /** An app still running from one keeps its open jars. */
-    private static void deleteEarlierUnpackings(Path executable, String base, Path current) throws IOException {
+    /** Each about 60 MB. What cannot be deleted costs disk space, not the run. */
+    private static void deleteEarlierUnpackings(Path executable, String base, Path current) {
         try (DirectoryStream<Path> earlier = Files.newDirectoryStream(
                 executable.getParent(),
                 path -> path.getFileName().toString().startsWith(base + UNPACKED) && !path.equals(current))) {
-            for (Path directory : earlier) {
-                FileSystemUtils.deleteRecursively(directory);
-            }
+            earlier.forEach(UnpackedJar::deleteQuietly);
+        } catch (IOException e) {
+            System.err.println("Could not list the earlier unpackings of " + executable + ": " + e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try {
+            FileSystemUtils.deleteRecursively(directory);
+        } catch (IOException e) {
+            System.err.println("Could not delete " + directory + ": " + e);
         }
     }
 }
