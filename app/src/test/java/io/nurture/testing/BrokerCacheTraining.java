@@ -58,6 +58,12 @@ public class BrokerCacheTraining implements LauncherSessionListener {
                     Path.of("target", "broker-cache-training", UUID.randomUUID().toString())
                             .toAbsolutePath());
             LocalBroker broker = TestBrokers.create(home, FreePorts.any(), Map.of());
+            // A run of a few quick tests ends before the broker has started: without this, the JVM
+            // exited with it still running, in a session of its own, and it ran on for hours. Killed,
+            // its training is thrown away; stopped, it would have written a cache of half a start,
+            // which every later test broker would use instead of training a whole one.
+            Thread stopAtExit = new Thread(() -> kill(broker), "kill-broker-cache-training");
+            Runtime.getRuntime().addShutdownHook(stopAtExit);
             broker.begin();
             try {
                 if (broker.trainsItsCache()) {
@@ -65,11 +71,27 @@ public class BrokerCacheTraining implements LauncherSessionListener {
                 }
             } finally {
                 broker.stop();
+                removeHook(stopAtExit);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not train the test brokers' ahead-of-time cache; their first broker trains it", e);
         } finally {
             TRAINED.complete(null);
+        }
+    }
+
+    private static void kill(LocalBroker broker) {
+        long pid = broker.status().pid();
+        if (pid > 0) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException exiting) {
+            // The hook runs or has run: the broker this thread just stopped is gone already.
         }
     }
 }
