@@ -44,6 +44,11 @@ public final class AotCache {
         this.name = name;
     }
 
+    /** No cache: every start runs without one. */
+    public static AotCache none() {
+        return new AotCache(null, null);
+    }
+
     /** Whether this JDK has such caches (25 and later). */
     public static boolean supported() {
         return Runtime.version().feature() >= FIRST_JDK;
@@ -63,7 +68,7 @@ public final class AotCache {
      */
     public static AotCache beside(Path distribution, String javaOptions, boolean enabled) {
         if (!enabled || distribution == null) {
-            return new AotCache(null, null);
+            return none();
         }
         return in(
                 distribution.toAbsolutePath().getParent(),
@@ -79,7 +84,7 @@ public final class AotCache {
      */
     public static AotCache in(Path directory, String name, String javaOptions, int classPathStamp) {
         if (!supported() || directory == null || !Files.isWritable(directory)) {
-            return new AotCache(null, null);
+            return none();
         }
         String jdk = Runtime.version() + "-"
                 + Integer.toHexString(System.getProperty("java.home").hashCode());
@@ -122,17 +127,10 @@ public final class AotCache {
      * the jars they were trained on makes them useless.
      */
     public void deleteOthers() {
-        if (cache == null) {
-            return;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(
-                cache.getParent(),
-                file -> file.getFileName().toString().startsWith(name + "-java")
-                        && file.getFileName().toString().endsWith(".aot")
-                        && !file.equals(cache))) {
-            files.forEach(AotCache::deleteQuietly);
-        } catch (IOException e) {
-            LOG.debug("Could not list {}", cache.getParent(), e);
+        if (cache != null) {
+            deleteWhere(file -> file.getFileName().toString().startsWith(name + "-java")
+                    && file.getFileName().toString().endsWith(".aot")
+                    && !file.equals(cache));
         }
     }
 
@@ -218,10 +216,13 @@ public final class AotCache {
 
     /** The training output and the JVM's own files beside it (its configuration, written for the cache's assembly). */
     private void deleteTrainingFiles(String prefix) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(
-                cache.getParent(),
-                file -> file.getFileName().toString().startsWith(prefix)
-                        && file.getFileName().toString().contains(".training"))) {
+        deleteWhere(file -> file.getFileName().toString().startsWith(prefix)
+                && file.getFileName().toString().contains(".training"));
+    }
+
+    /** The files beside the cache that {@code which} picks. */
+    private void deleteWhere(DirectoryStream.Filter<Path> which) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(cache.getParent(), which)) {
             files.forEach(AotCache::deleteQuietly);
         } catch (IOException e) {
             LOG.debug("Could not list {}", cache.getParent(), e);

@@ -81,8 +81,7 @@ class AotCacheTest {
 
     @Test
     void anotherClassPathStampGetsACacheOfItsOwn() throws IOException {
-        Path target = Files.createDirectories(home.resolve("target"));
-        assumeTrue(Runtime.version().feature() >= 25, "the ahead-of-time cache needs JDK 25");
+        Path target = target();
         trainedBy(AotCache.in(target, "nurture-app", "-Xmx512m", 1), "first build", 0);
 
         assertThat(AotCache.in(target, "nurture-app", "-Xmx512m", 1).start().training())
@@ -94,8 +93,7 @@ class AotCacheTest {
 
     @Test
     void aNewBuildsCacheDeletesTheCachesOfEarlierBuilds() throws IOException {
-        Path target = Files.createDirectories(home.resolve("target"));
-        assumeTrue(Runtime.version().feature() >= 25, "the ahead-of-time cache needs JDK 25");
+        Path target = target();
         trainedBy(AotCache.in(target, "nurture-app", "-Xmx512m", 1), "first build", 0);
         Path broker = Files.writeString(target.resolve("camunda-zeebe-8.6.0-java25.aot"), "another JVM's");
 
@@ -165,6 +163,11 @@ class AotCacheTest {
                     .findFirst()
                     .orElseThrow();
         }
+    }
+
+    private Path target() throws IOException {
+        assumeTrue(Runtime.version().feature() >= 25, "the ahead-of-time cache needs JDK 25");
+        return Files.createDirectories(home.resolve("target"));
     }
 
     private Path distribution() throws IOException {

@@ -48,7 +48,7 @@ public final class LocalNurture implements AutoCloseable {
      */
     public static LocalNurture start(Path home, String name, List<String> jvmOptions, List<String> arguments)
             throws IOException {
-        return start(home, name, jvmOptions, arguments, null);
+        return start(home, name, jvmOptions, arguments, appJar(), AotCache.none());
     }
 
     /**
@@ -62,14 +62,14 @@ public final class LocalNurture implements AutoCloseable {
             throws IOException, InterruptedException {
         Path jar = appJar();
         if (!AotCache.supported()) {
-            return start(home, name, jvmOptions, arguments, null);
+            return start(home, name, jvmOptions, arguments, jar, AotCache.none());
         }
         UnpackedJar unpacked;
         try {
             unpacked = UnpackedJar.of(jar, stamp(jar));
         } catch (IOException e) {
             System.err.println("Starting the app from its executable jar, without an ahead-of-time cache: " + e);
-            return start(home, name, jvmOptions, arguments, null);
+            return start(home, name, jvmOptions, arguments, jar, AotCache.none());
         }
         // The unpacked jar's time too: unpacked again under the same stamp, a cache trained on the
         // earlier files no longer matches them, and the JVM would ignore it on every start.
@@ -77,24 +77,23 @@ public final class LocalNurture implements AutoCloseable {
         if (unpacked.fresh()) {
             cache.deleteOthers();
         }
-        return start(home, name, jvmOptions, arguments, new Cached(unpacked.jar(), cache));
+        return start(home, name, jvmOptions, arguments, unpacked.jar(), cache);
     }
 
-    private record Cached(Path jar, AotCache cache) {}
-
     private static LocalNurture start(
-            Path home, String name, List<String> jvmOptions, List<String> arguments, Cached cached) throws IOException {
+            Path home, String name, List<String> jvmOptions, List<String> arguments, Path jar, AotCache cache)
+            throws IOException {
         Path data = Files.createDirectories(home.resolve(name));
         // Its own temp directory, a short path: MariaDB puts its socket there, and a socket path may
         // not pass 107 characters, which a run directory deep in a clone does.
         Path temp = Files.createTempDirectory("nurture-" + name + "-");
         int gatewayPort = FreePorts.any();
         int databasePort = FreePorts.any();
-        AotCache.Start aot = cached == null ? null : cached.cache().start();
+        AotCache.Start aot = cache.start();
         try {
-            NurtureProcess process = NurtureProcess.jar(cached == null ? appJar() : cached.jar())
+            NurtureProcess process = NurtureProcess.jar(jar)
                     .jvmOptions(jvmOptions)
-                    .jvmOptions(aot == null ? List.of() : aot.options())
+                    .jvmOptions(aot.options())
                     .jvmOptions(List.of("-Djava.io.tmpdir=" + temp))
                     .arguments(List.of(
                             "--nurture.engine.gateway-port=" + gatewayPort,
@@ -103,12 +102,9 @@ public final class LocalNurture implements AutoCloseable {
                             "--nurture.mail.embedded-smtp.port=0"))
                     .arguments(arguments)
                     .start(FreePorts.any(), home.resolve(name + ".log"));
-            return new LocalNurture(
-                    process, data, gatewayPort, databasePort, cached == null ? null : cached.cache(), aot);
+            return new LocalNurture(process, data, gatewayPort, databasePort, cache, aot);
         } catch (IOException | RuntimeException failed) {
-            if (aot != null) {
-                cached.cache().exited(aot, -1);
-            }
+            cache.exited(aot, -1);
             throw failed;
         }
     }
@@ -151,9 +147,7 @@ public final class LocalNurture implements AutoCloseable {
         try {
             process.close();
         } finally {
-            if (aot != null) {
-                aotCache.exited(aot, process.exitCode());
-            }
+            aotCache.exited(aot, process.exitCode());
         }
     }
 
