@@ -75,6 +75,21 @@ class ContactPolicyDecisionTest {
         assertThat(DecisionTables.evaluate(ContactPolicy.DECISION_ID, facts)).contains("\"action\":\"WAIT\"");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"MARKETING, SKIP", "TRIGGERED, SKIP", "TRANSACTIONAL, SEND"})
+    void withoutKnowingTheCustomersConsentThePolicySendsNoMarketing(String category, String action) {
+        Map<String, Object> facts = new HashMap<>(ContactFactsFixture.mayBeContacted());
+        facts.remove("marketingConsent");
+        facts.put(ContactPolicy.Variable.MESSAGE_CATEGORY, category);
+
+        String output = DecisionTables.evaluate(ContactPolicy.DECISION_ID, facts);
+
+        assertThat(output).contains("\"action\":\"%s\"".formatted(action));
+        if (action.equals("SKIP")) {
+            assertThat(output).contains("NO_MARKETING_CONSENT");
+        }
+    }
+
     private static Object typed(String value) {
         if (value.equals("true") || value.equals("false")) {
             return Boolean.parseBoolean(value);
