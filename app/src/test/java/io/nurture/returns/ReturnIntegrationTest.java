@@ -20,6 +20,8 @@ import io.nurture.testing.Shop;
 import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,9 @@ class ReturnIntegrationTest {
 
     @Autowired
     CouponService coupons;
+
+    @Autowired
+    DataSource dataSource;
 
     private final Instant since = Instant.now().minusSeconds(60);
     private final Map<String, Integer> stockFound = new HashMap<>();
@@ -363,6 +369,33 @@ class ReturnIntegrationTest {
                 .contains("Replacement order " + replacementId + " cancelled before it shipped: refunded " + worth
                         + " EUR");
         assertThat(shop.moneyViolationsOf(orderId, since)).isEmpty();
+    }
+
+    /**
+     * Every order that ends asks whether it replaced a return's items, with a locking read by
+     * replacement order. Without its index (V35) that read scanned every return and waited on any
+     * return another step held, here for good.
+     */
+    @Test
+    void anOrderEndsWhileAReturnItHasNothingToDoWithIsHeldByItsStep() throws Exception {
+        String returned = delivered(newCustomerEmail(), INFUSER, 1, card("tok_visa"));
+        String returnId =
+                requestReturn(returned, line(INFUSER, 1, "CHANGED_MIND")).text("returnId");
+        String unpaid = shop.place(shop.order(newCustomerEmail(), TEA, 1, invoice()));
+        shop.awaitStatus(unpaid, "AWAITING_PAYMENT");
+
+        try (Connection step = dataSource.getConnection()) {
+            step.setAutoCommit(false);
+            try (PreparedStatement hold = step.prepareStatement("SELECT id FROM returns WHERE id = ? FOR UPDATE")) {
+                hold.setString(1, returnId);
+                hold.executeQuery().close();
+            }
+            NurtureClient.Answer cancelled = api.post("/api/orders/" + unpaid + "/cancellation", "");
+
+            assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(202);
+            shop.awaitStatus(unpaid, "CANCELLED");
+            step.rollback();
+        }
     }
 
     @Test
