@@ -31,8 +31,9 @@ final class BrokerAlone implements AutoCloseable {
         this.gatewayPort = gatewayPort;
     }
 
-    static BrokerAlone start(Path home) throws IOException {
-        DataDirectory data = DataDirectory.open(home.resolve("broker-alone").toString(), false);
+    /** @param directory the run's own data directory under {@code home}: each start begins on an empty one */
+    static BrokerAlone start(Path home, String directory) throws IOException {
+        DataDirectory data = DataDirectory.open(home.resolve(directory).toString(), false);
         int gatewayPort = FreePorts.any();
         LocalBroker broker = new LocalBroker(
                 new LocalBrokerProperties(
