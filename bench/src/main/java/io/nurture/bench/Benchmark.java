@@ -116,13 +116,10 @@ public final class Benchmark {
         try (BrokerAlone broker = BrokerAlone.start(home, "broker-alone")) {
             Ceiling.measure(broker.gatewayPort(), broker::cpu, Ceiling.Workers.SWEEP.getFirst(), warmup, clients);
             for (Ceiling.Workers workers : Ceiling.Workers.SWEEP) {
-                Run tried = Ceiling.measure(broker.gatewayPort(), broker::cpu, workers, orders, clients);
-                System.out.printf(
-                        Locale.ROOT,
-                        "Engine alone, workers %s: %.1f orders/s, CPU per order (app / broker / database) %s%n",
+                Run tried = reported(
+                        "Engine alone",
                         workers,
-                        tried.ordersPerSecond(),
-                        tried.cpuPerOrder());
+                        Ceiling.measure(broker.gatewayPort(), broker::cpu, workers, orders, clients));
                 if (ceiling == null || tried.ordersPerSecond() > ceiling.run().ordersPerSecond()) {
                     ceiling = new Best(tried, workers);
                 }
@@ -140,15 +137,22 @@ public final class Benchmark {
             throws Exception {
         try (BrokerAlone broker = BrokerAlone.start(home, "broker-alone-after")) {
             Ceiling.measure(broker.gatewayPort(), broker::cpu, workers, warmup, clients);
-            Run again = Ceiling.measure(broker.gatewayPort(), broker::cpu, workers, orders, clients);
-            System.out.printf(
-                    Locale.ROOT,
-                    "Engine alone again after Nurture, workers %s: %.1f orders/s, CPU per order (app / broker / database) %s%n",
+            return reported(
+                    "Engine alone again after Nurture",
                     workers,
-                    again.ordersPerSecond(),
-                    again.cpuPerOrder());
-            return again;
+                    Ceiling.measure(broker.gatewayPort(), broker::cpu, workers, orders, clients));
         }
+    }
+
+    private static Run reported(String what, Ceiling.Workers workers, Run run) {
+        System.out.printf(
+                Locale.ROOT,
+                "%s, workers %s: %.1f orders/s, CPU per order (app / broker / database) %s%n",
+                what,
+                workers,
+                run.ordersPerSecond(),
+                run.cpuPerOrder());
+        return run;
     }
 
     /** The engine beside an idle Nurture app and database, with the workers of the old ceiling. */
