@@ -197,6 +197,25 @@ class CustomerErasureIntegrationTest {
     }
 
     @Test
+    void consentRenewedSinceTheCutoffKeepsTheCustomerAndIsOnRecord() {
+        String customerId = customerInactiveSince2021();
+        db.sql("UPDATE customers SET marketing_consent = TRUE, marketing_consent_changed_at = '2021-01-10 00:00:00'"
+                        + " WHERE id = :id")
+                .param("id", customerId)
+                .update();
+        api.put("/api/customers/" + customerId + "/preferences", Map.of("marketingConsent", true));
+
+        Optional<Erasure> erased = erasures.eraseInactiveSince(customerId, RETENTION_CUTOFF);
+
+        assertThat(erased).isEmpty();
+        assertThat(api.get("/api/customers/" + customerId + "/consents")
+                        .body()
+                        .path("changes")
+                        .findValuesAsText("source"))
+                .containsExactly("STAFF");
+    }
+
+    @Test
     void theRetentionScheduleErasesACustomerWithNeitherOrderNorConsentSinceTheCutoff() {
         String customerId = customerInactiveSince2021();
 

@@ -98,21 +98,25 @@ public class Customer extends AssignedIdEntity {
     }
 
     /**
-     * Records a consent given or withdrawn, and when; repeating the same answer changes nothing.
-     * Consent given ends an unsubscribe.
+     * Records a consent given or withdrawn, and when. Consent given again later renews it: the
+     * retention schedule counts consent from when it was last given, not first. Repeating a
+     * withdrawal, or an answer no later than the one recorded, changes nothing. Consent given ends
+     * an unsubscribe.
      *
-     * @return whether this was news: the first answer, or another than before
+     * @return whether the answer counts, to be recorded: the first, another than before, or a renewal
      */
     public boolean setMarketingConsent(boolean marketingConsent, Instant at) {
-        boolean news = this.marketingConsent != marketingConsent || marketingConsentChangedAt == null;
-        if (news) {
+        boolean counts = this.marketingConsent != marketingConsent
+                || marketingConsentChangedAt == null
+                || (marketingConsent && at.isAfter(marketingConsentChangedAt));
+        if (counts) {
             this.marketingConsent = marketingConsent;
             this.marketingConsentChangedAt = at;
         }
         if (marketingConsent) {
             unsubscribedAt = null;
         }
-        return news;
+        return counts;
     }
 
     /**
@@ -147,8 +151,8 @@ public class Customer extends AssignedIdEntity {
     }
 
     /**
-     * When the customer last answered on marketing here: the later of their last change of consent
-     * and their unsubscribe (which changes nothing when consent was already off); empty if never.
+     * When the customer last answered on marketing here: the later of their last consent given,
+     * renewed or withdrawn and their unsubscribe (which changes nothing when consent was already off); empty if never.
      */
     public Optional<Instant> lastAnsweredAt() {
         return Stream.of(marketingConsentChangedAt, unsubscribedAt)
@@ -156,7 +160,7 @@ public class Customer extends AssignedIdEntity {
                 .max(Comparator.naturalOrder());
     }
 
-    /** Consent to marketing given after that moment and still standing: a reason to keep the address. */
+    /** Consent to marketing given or renewed after that moment and still standing: a reason to keep the address. */
     public boolean hasMarketingConsentGivenAfter(Instant moment) {
         return canGetMarketing() && marketingConsentChangedAt != null && marketingConsentChangedAt.isAfter(moment);
     }
@@ -207,6 +211,7 @@ public class Customer extends AssignedIdEntity {
         return marketingConsent;
     }
 
+    /** When the customer last gave, renewed or withdrew consent to marketing; null if never asked. */
     public Instant getMarketingConsentChangedAt() {
         return marketingConsentChangedAt;
     }

@@ -48,16 +48,16 @@ public class CustomerService {
         }
     }
 
-    /** After an answer on marketing consent: recorded when it was news, and the journeys told when consent went. */
+    /** After an answer on marketing consent: recorded when it counts (news or a renewal), and the journeys told when consent went. */
     private void answered(
             Customer customer,
             boolean consentBefore,
-            boolean news,
+            boolean counts,
             ConsentSource source,
             String wording,
             Instant at,
             String by) {
-        if (news) {
+        if (counts) {
             consents.marketingChanged(customer.getId(), customer.hasMarketingConsent(), source, wording, at, by);
         }
         withdrawnIfSo(customer, consentBefore);
@@ -159,8 +159,8 @@ public class CustomerService {
         if (marketingConsent != null) {
             boolean before = lockedCustomer.hasMarketingConsent();
             Instant now = clock.instant();
-            boolean news = lockedCustomer.setMarketingConsent(marketingConsent, now);
-            answered(lockedCustomer, before, news, ConsentSource.ORDER_FORM, Consents.ORDER_FORM_WORDING, now, null);
+            boolean counts = lockedCustomer.setMarketingConsent(marketingConsent, now);
+            answered(lockedCustomer, before, counts, ConsentSource.ORDER_FORM, Consents.ORDER_FORM_WORDING, now, null);
         }
     }
 
@@ -180,8 +180,8 @@ public class CustomerService {
         return customers.findForUpdate(customerId).map(customer -> {
             Instant now = clock.instant();
             boolean before = customer.hasMarketingConsent();
-            boolean news = customer.setMarketingConsent(consent, now);
-            answered(customer, before, news, ConsentSource.STAFF, Consents.STAFF_WORDING, now, staff);
+            boolean counts = customer.setMarketingConsent(consent, now);
+            answered(customer, before, counts, ConsentSource.STAFF, Consents.STAFF_WORDING, now, staff);
             topics.forEach(
                     (topic, keep) -> consents.setTopic(customerId, topic, keep, ConsentSource.STAFF, now, staff));
             if (timeZone != null) {
@@ -230,9 +230,9 @@ public class CustomerService {
 
     private boolean takeAnswer(Customer customer, ImportedPerson person, String staff) {
         boolean before = customer.hasMarketingConsent();
-        boolean news = customer.setMarketingConsent(person.marketingConsent(), person.consentedAt());
-        answered(customer, before, news, ConsentSource.IMPORT, person.wording(), person.consentedAt(), staff);
-        return news;
+        boolean counts = customer.setMarketingConsent(person.marketingConsent(), person.consentedAt());
+        answered(customer, before, counts, ConsentSource.IMPORT, person.wording(), person.consentedAt(), staff);
+        return counts;
     }
 
     /**
@@ -251,8 +251,8 @@ public class CustomerService {
         return customers.findForUpdateByUnsubscribeToken(unsubscribeToken).map(customer -> {
             Instant now = clock.instant();
             boolean before = customer.hasMarketingConsent();
-            boolean news = consent ? customer.setMarketingConsent(true, now) : customer.unsubscribe(now);
-            answered(customer, before, news, source, wording, now, null);
+            boolean counts = consent ? customer.setMarketingConsent(true, now) : customer.unsubscribe(now);
+            answered(customer, before, counts, source, wording, now, null);
             topics.forEach((topic, keep) -> consents.setTopic(customer.getId(), topic, keep, source, now, null));
             return customer;
         });

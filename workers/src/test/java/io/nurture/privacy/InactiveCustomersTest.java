@@ -66,6 +66,20 @@ class InactiveCustomersTest {
     }
 
     @Test
+    void aSubscriberWhoGaveTheirConsentAgainSinceTheCutoffIsKept() {
+        registeredBeforeCutoff("renewed", "not-renewed");
+        withConsent("renewed", "2021-01-10T00:00:00Z", false);
+        withConsent("not-renewed", "2021-01-10T00:00:00Z", false);
+        customers.find("renewed").orElseThrow().setMarketingConsent(true, Instant.parse("2024-02-01T00:00:00Z"));
+        erasable("not-renewed");
+
+        int erased = inactive.eraseInactiveBefore(CUTOFF);
+
+        assertThat(erased).isEqualTo(1);
+        verify(erasures, never()).eraseInactiveSince(eq("renewed"), any());
+    }
+
+    @Test
     void aCustomerWithBusinessUnderWayWaitsForTheNextRun() {
         registeredBeforeCutoff("returning");
         ordered("returning", "2022-01-10T00:00:00Z");
