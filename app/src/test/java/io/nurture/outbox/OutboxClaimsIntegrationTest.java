@@ -91,6 +91,17 @@ class OutboxClaimsIntegrationTest {
         assertThat(row()).isEqualTo("DELIVERED|1|null");
     }
 
+    @Test
+    void aRowSuppressedByAnErasureWhileItWasOnItsWayIsRecordedAsDelivered() {
+        OutboxTable.Claim sending = first.claim();
+        db.sql("UPDATE " + table + " SET delivery = 'SUPPRESSED', next_attempt_at = NULL WHERE delivery = 'PENDING'")
+                .update();
+
+        first.delivered(sending, sending.ids());
+
+        assertThat(row()).isEqualTo("DELIVERED|1|null");
+    }
+
     @ParameterizedTest
     @EnumSource(Away.class)
     void rowsDeliveredWhileTheDatabaseWasAwayAreMarkedOnceItAnswersAndNoOtherDispatcherTakesThem(Away how) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * An erased customer's messages, to them and about them to ops, keep what was sent when (template,
  * category, time) without the address, subject or text; one still waiting in the outbox never goes.
+ * One the outbox was handing to the mail server at that moment goes, and is recorded as delivered.
  */
 @Component
 class PersonalDataOfMessages {

@@ -262,19 +262,39 @@ public final class OutboxTable {
     }
 
     private int update(Claim claim, List<Long> ids) {
-        if (layout.keep()) {
-            return db.sql("UPDATE " + layout.table()
-                            + " SET delivery = 'DELIVERED', delivered_at = :now, attempts = attempts + 1,"
-                            + " next_attempt_at = NULL, retry_at = NULL, lease_until = NULL, last_error = NULL"
-                            + " WHERE id IN (:ids) AND claimed_by = :token AND delivery = 'PENDING'")
-                    .param("now", utc(clock.instant()))
+        if (!layout.keep()) {
+            return db.sql("DELETE FROM " + layout.table() + " WHERE id IN (:ids) AND claimed_by = :token")
                     .param("ids", ids)
                     .param("token", claim.token())
                     .update();
         }
-        return db.sql("DELETE FROM " + layout.table() + " WHERE id IN (:ids) AND claimed_by = :token")
+        int marked = markDelivered(claim, ids, "PENDING");
+        if (marked < ids.size()) {
+            // A row suppressed from outside while it was on its way (an erasure blanks and suppresses its
+            // customer's rows) came too late to stop it: the row says what happened, it was delivered.
+            int suppressedOnTheWay = markDelivered(claim, ids, "SUPPRESSED");
+            if (suppressedOnTheWay > 0) {
+                LOG.warn(
+                        "{} {} outbox rows under claim {} were suppressed (their recipient erased) while on their way;"
+                                + " recorded as delivered",
+                        suppressedOnTheWay,
+                        name,
+                        claim.token());
+            }
+            marked += suppressedOnTheWay;
+        }
+        return marked;
+    }
+
+    private int markDelivered(Claim claim, List<Long> ids, String delivery) {
+        return db.sql("UPDATE " + layout.table()
+                        + " SET delivery = 'DELIVERED', delivered_at = :now, attempts = attempts + 1,"
+                        + " next_attempt_at = NULL, retry_at = NULL, lease_until = NULL, last_error = NULL"
+                        + " WHERE id IN (:ids) AND claimed_by = :token AND delivery = :delivery")
+                .param("now", utc(clock.instant()))
                 .param("ids", ids)
                 .param("token", claim.token())
+                .param("delivery", delivery)
                 .update();
     }
 
