@@ -3,7 +3,7 @@ package io.nurture.inventory;
 import io.nurture.notification.NotificationService;
 import io.nurture.orchestration.ProcessMessages;
 import io.nurture.order.Order;
-import io.nurture.order.OrderLine;
+import io.nurture.order.OrderItems;
 import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
 import java.time.Clock;
@@ -23,53 +23,47 @@ import org.springframework.transaction.annotation.Transactional;
 public class InventoryService {
 
     private final ProductRepository products;
-    private final ReservationRepository reservations;
     private final OrderService orderService;
     private final ProcessMessages messages;
     private final NotificationService notifications;
     private final Clock clock;
     private final RestockKeys restockKeys;
+    private final OrderItems orderItems;
+    private final StockHolds holds;
 
     InventoryService(
             ProductRepository products,
-            ReservationRepository reservations,
             OrderService orderService,
             ProcessMessages messages,
             NotificationService notifications,
             Clock clock,
-            RestockKeys restockKeys) {
+            RestockKeys restockKeys,
+            OrderItems orderItems,
+            StockHolds holds) {
         this.products = products;
-        this.reservations = reservations;
         this.orderService = orderService;
         this.messages = messages;
         this.notifications = notifications;
         this.clock = clock;
         this.restockKeys = restockKeys;
+        this.orderItems = orderItems;
+        this.holds = holds;
     }
 
     /** Reserves every line of the order; false when any line is short, leaving stock untouched. An order being cancelled reserves nothing. */
     @Transactional
     public boolean reserve(String orderId) {
-        Order order = orderService.lockToProceed(orderId);
-        if (reservations.existsByOrderId(orderId)) {
-            return !reservations
-                    .findByOrderIdAndStatus(orderId, ReservationStatus.HELD)
-                    .isEmpty();
+        orderItems.lockToProceed(orderId);
+        if (holds.reservedBefore(orderId)) {
+            return holds.holds(orderId);
         }
-        Map<String, Integer> wanted = order.getLines().stream()
-                .collect(Collectors.groupingBy(OrderLine::getSku, Collectors.summingInt(OrderLine::getQuantity)));
-        Map<String, Product> stock = products.findForUpdate(wanted.keySet()).stream()
-                .collect(Collectors.toMap(Product::getSku, Function.identity()));
-        boolean allAvailable =
-                wanted.entrySet().stream().allMatch(w -> stock.get(w.getKey()).canReserve(w.getValue()));
-        if (!allAvailable) {
+        Map<String, Integer> wanted = orderItems.quantitiesBySku(orderId);
+        Map<String, Integer> available = holds.lockAvailable(wanted.keySet());
+        if (!wanted.entrySet().stream().allMatch(w -> available.get(w.getKey()) >= w.getValue())) {
             return false;
         }
         Instant now = clock.instant();
-        wanted.forEach((sku, quantity) -> {
-            stock.get(sku).reserve(quantity);
-            reservations.save(new Reservation(orderId, sku, quantity, now));
-        });
+        wanted.forEach((sku, quantity) -> holds.hold(orderId, sku, quantity, now));
         return true;
     }
 
@@ -85,10 +79,8 @@ public class InventoryService {
      */
     @Transactional
     public void release(String orderId) {
-        List<String> released = reservations.findByOrderIdAndStatus(orderId, ReservationStatus.HELD).stream()
-                .map(Reservation::getSku)
-                .toList();
-        changeHeld(orderId, ReservationStatus.RELEASED, Product::release);
+        orderItems.lock(orderId);
+        List<String> released = holds.release(orderId, clock.instant());
         if (!released.isEmpty()) {
             wakeOrdersWaitingFor(released);
         }
@@ -97,7 +89,7 @@ public class InventoryService {
     /** The goods left the warehouse: held stock stops being reserved. The caller holds the order's lock. */
     @Transactional
     public void ship(Order lockedOrder) {
-        changeHeldOfLocked(lockedOrder.getId(), ReservationStatus.SHIPPED, Product::ship);
+        holds.ship(lockedOrder.getId(), clock.instant());
     }
 
     /** Adds goods that arrived to the stock that can be promised; orders waiting for them try again once this committed. */
@@ -141,9 +133,7 @@ public class InventoryService {
     /** Backordered orders, and one caught between a failed reservation and its backorder (the signal waits for it). */
     private void wakeOrdersWaitingFor(List<String> skus) {
         orderService.mayWaitForStockOf(skus).stream()
-                .filter(orderId -> reservations
-                        .findByOrderIdAndStatus(orderId, ReservationStatus.HELD)
-                        .isEmpty())
+                .filter(orderId -> !holds.holds(orderId))
                 .forEach(messages::stockReplenished);
     }
 
@@ -161,31 +151,5 @@ public class InventoryService {
     @Transactional(readOnly = true)
     public Map<String, Product> products(List<String> skus) {
         return products.findAllById(skus).stream().collect(Collectors.toMap(Product::getSku, Function.identity()));
-    }
-
-    private void changeHeld(String orderId, ReservationStatus next, StockChange change) {
-        orderService.lock(orderId);
-        changeHeldOfLocked(orderId, next, change);
-    }
-
-    private void changeHeldOfLocked(String orderId, ReservationStatus next, StockChange change) {
-        List<Reservation> held = reservations.findByOrderIdAndStatus(orderId, ReservationStatus.HELD);
-        if (held.isEmpty()) {
-            return;
-        }
-        Map<String, Product> stock = products
-                .findForUpdate(held.stream().map(Reservation::getSku).toList())
-                .stream()
-                .collect(Collectors.toMap(Product::getSku, Function.identity()));
-        Instant now = clock.instant();
-        held.forEach(reservation -> {
-            change.apply(stock.get(reservation.getSku()), reservation.getQuantity());
-            reservation.moveTo(next, now);
-        });
-    }
-
-    @FunctionalInterface
-    private interface StockChange {
-        void apply(Product product, int quantity);
     }
 }

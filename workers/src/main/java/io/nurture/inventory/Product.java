@@ -40,24 +40,6 @@ public class Product extends AssignedIdEntity {
 
     protected Product() {}
 
-    boolean canReserve(int quantity) {
-        return available >= quantity;
-    }
-
-    void reserve(int quantity) {
-        available -= quantity;
-        reserved += quantity;
-    }
-
-    void release(int quantity) {
-        reserved -= quantity;
-        available += quantity;
-    }
-
-    void ship(int quantity) {
-        reserved -= quantity;
-    }
-
     void restock(int quantity) {
         available += quantity;
     }

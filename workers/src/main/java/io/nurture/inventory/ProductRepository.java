@@ -1,7 +1,6 @@
 package io.nurture.inventory;
 
 import jakarta.persistence.LockModeType;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -12,11 +11,7 @@ interface ProductRepository extends JpaRepository<Product, String> {
 
     List<Product> findAllByOrderBySku();
 
-    /** Locks in SKU order so that two orders reserving the same products cannot deadlock. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select p from Product p where p.sku in :skus order by p.sku")
-    List<Product> findForUpdate(Collection<String> skus);
-
+    /** Locks the product until the transaction ends; a change of several locks them in SKU order (StockHolds). */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Product p where p.sku = :sku")
     Optional<Product> findForUpdate(String sku);

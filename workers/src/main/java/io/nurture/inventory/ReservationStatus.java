@@ -1,7 +1,0 @@
-package io.nurture.inventory;
-
-enum ReservationStatus {
-    HELD,
-    RELEASED,
-    SHIPPED
-}
