@@ -197,13 +197,19 @@ class CustomerErasureIntegrationTest {
     }
 
     @Test
-    void consentRenewedSinceTheCutoffKeepsTheCustomerAndIsOnRecord() {
-        String customerId = customerInactiveSince2021();
-        db.sql("UPDATE customers SET marketing_consent = TRUE, marketing_consent_changed_at = '2021-01-10 00:00:00'"
-                        + " WHERE id = :id")
-                .param("id", customerId)
-                .update();
-        api.put("/api/customers/" + customerId + "/preferences", Map.of("marketingConsent", true));
+    void consentConfirmedAgainSinceTheCutoffKeepsTheCustomerAndIsOnRecord() {
+        String customerId = subscriberInactiveSince2021();
+        Map<String, Object> confirmedThere = Map.of(
+                "email", emailOf(customerId),
+                "name", "Lapsed",
+                "marketingConsent", true,
+                "consentedAt", "2024-02-01T10:00:00Z",
+                "wording", "Yes, send me offers and news");
+        NurtureClient.Answer imported =
+                api.post("/api/customers/imports", Map.of("customers", List.of(confirmedThere)));
+        assertThat(imported.body().path("consentTaken").asInt())
+                .as(imported.body().toString())
+                .isEqualTo(1);
 
         Optional<Erasure> erased = erasures.eraseInactiveSince(customerId, RETENTION_CUTOFF);
 
@@ -212,7 +218,17 @@ class CustomerErasureIntegrationTest {
                         .body()
                         .path("changes")
                         .findValuesAsText("source"))
-                .containsExactly("STAFF");
+                .containsExactly("IMPORT");
+    }
+
+    @Test
+    void aSubscriberSavingTheirChoiceOnAFormAgainIsNotKeptByIt() {
+        String customerId = subscriberInactiveSince2021();
+        api.put("/api/customers/" + customerId + "/preferences", Map.of("marketingConsent", true));
+
+        Optional<Erasure> erased = erasures.eraseInactiveSince(customerId, RETENTION_CUTOFF);
+
+        assertThat(erased).map(Erasure::erasedBy).contains("retention");
     }
 
     @Test
@@ -239,6 +255,18 @@ class CustomerErasureIntegrationTest {
     private String customerInactiveSince2021() {
         String customerId = tables.storedCustomer("Lapsed " + UUID.randomUUID(), "2020-01-01 00:00:00");
         tables.storedOrder(customerId, "DELIVERED", "2021-01-10", "0.00");
+        return customerId;
+    }
+
+    /** As {@link #customerInactiveSince2021}, with consent to marketing given in 2021 and an address an import accepts. */
+    private String subscriberInactiveSince2021() {
+        String customerId = tables.storedCustomer(
+                "Subscriber" + UUID.randomUUID().toString().substring(0, 8), "2020-01-01 00:00:00");
+        tables.storedOrder(customerId, "DELIVERED", "2021-01-10", "0.00");
+        db.sql("UPDATE customers SET marketing_consent = TRUE, marketing_consent_changed_at = '2021-01-10 00:00:00'"
+                        + " WHERE id = :id")
+                .param("id", customerId)
+                .update();
         return customerId;
     }
 

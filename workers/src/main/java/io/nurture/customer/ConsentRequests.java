@@ -156,7 +156,7 @@ public class ConsentRequests {
                     .param("now", UtcColumns.utc(now))
                     .param("token", token)
                     .update();
-            if (customer.setMarketingConsent(true, now)) {
+            if (customer.confirmMarketingConsent(now)) {
                 consents.marketingChanged(
                         request.get().customerId(),
                         true,

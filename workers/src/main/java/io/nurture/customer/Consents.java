@@ -38,7 +38,7 @@ public class Consents {
     public record Change(
             ConsentTopic topic, boolean granted, ConsentSource source, String wording, Instant at, String by) {}
 
-    /** Records an answer on marketing consent as a whole that counts: a change, or consent given again (a renewal). */
+    /** Records an answer on marketing consent as a whole that counts: a change, or consent confirmed anew (a renewal). */
     @Transactional(propagation = Propagation.MANDATORY)
     void marketingChanged(
             String customerId, boolean granted, ConsentSource source, String wording, Instant at, String by) {

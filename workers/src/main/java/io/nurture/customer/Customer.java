@@ -98,25 +98,41 @@ public class Customer extends AssignedIdEntity {
     }
 
     /**
-     * Records a consent given or withdrawn, and when. Consent given again later renews it: the
-     * retention schedule counts consent from when it was last given, not first. Repeating a
-     * withdrawal, or an answer no later than the one recorded, changes nothing. Consent given ends
-     * an unsubscribe.
+     * Records a consent given or withdrawn, and when; repeating the same answer changes nothing (a
+     * form that shows a subscriber their choice sends their yes again without asking it anew).
+     * Consent given ends an unsubscribe.
      *
-     * @return whether the answer counts, to be recorded: the first, another than before, or a renewal
+     * @return whether this was news: the first answer, or another than before
      */
     public boolean setMarketingConsent(boolean marketingConsent, Instant at) {
-        boolean counts = this.marketingConsent != marketingConsent
-                || marketingConsentChangedAt == null
-                || (marketingConsent && at.isAfter(marketingConsentChangedAt));
-        if (counts) {
+        boolean news = this.marketingConsent != marketingConsent || marketingConsentChangedAt == null;
+        if (news) {
             this.marketingConsent = marketingConsent;
             this.marketingConsentChangedAt = at;
         }
         if (marketingConsent) {
             unsubscribedAt = null;
         }
-        return counts;
+        return news;
+    }
+
+    /**
+     * Consent given by an act that asked for it anew: a sign-up confirmed, or a newer yes from the
+     * shop's earlier system. For a customer who consents already it renews the consent, since the
+     * retention schedule counts consent from when it was last given; one no later than recorded
+     * changes nothing.
+     *
+     * @return whether it counts, to be recorded: news, or a renewal
+     */
+    public boolean confirmMarketingConsent(Instant at) {
+        if (!marketingConsent || marketingConsentChangedAt == null) {
+            return setMarketingConsent(true, at);
+        }
+        if (!at.isAfter(marketingConsentChangedAt)) {
+            return false;
+        }
+        marketingConsentChangedAt = at;
+        return true;
     }
 
     /**
@@ -152,7 +168,7 @@ public class Customer extends AssignedIdEntity {
 
     /**
      * When the customer last answered on marketing here: the later of their last consent given,
-     * renewed or withdrawn and their unsubscribe (which changes nothing when consent was already off); empty if never.
+     * confirmed anew or withdrawn and their unsubscribe (which changes nothing when consent was already off); empty if never.
      */
     public Optional<Instant> lastAnsweredAt() {
         return Stream.of(marketingConsentChangedAt, unsubscribedAt)
@@ -160,7 +176,7 @@ public class Customer extends AssignedIdEntity {
                 .max(Comparator.naturalOrder());
     }
 
-    /** Consent to marketing given or renewed after that moment and still standing: a reason to keep the address. */
+    /** Consent to marketing given or confirmed anew after that moment and still standing: a reason to keep the address. */
     public boolean hasMarketingConsentGivenAfter(Instant moment) {
         return canGetMarketing() && marketingConsentChangedAt != null && marketingConsentChangedAt.isAfter(moment);
     }
@@ -211,7 +227,7 @@ public class Customer extends AssignedIdEntity {
         return marketingConsent;
     }
 
-    /** When the customer last gave, renewed or withdrew consent to marketing; null if never asked. */
+    /** When the customer last gave, confirmed anew or withdrew consent to marketing; null if never asked. */
     public Instant getMarketingConsentChangedAt() {
         return marketingConsentChangedAt;
     }

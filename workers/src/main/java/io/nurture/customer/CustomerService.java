@@ -159,8 +159,8 @@ public class CustomerService {
         if (marketingConsent != null) {
             boolean before = lockedCustomer.hasMarketingConsent();
             Instant now = clock.instant();
-            boolean counts = lockedCustomer.setMarketingConsent(marketingConsent, now);
-            answered(lockedCustomer, before, counts, ConsentSource.ORDER_FORM, Consents.ORDER_FORM_WORDING, now, null);
+            boolean news = lockedCustomer.setMarketingConsent(marketingConsent, now);
+            answered(lockedCustomer, before, news, ConsentSource.ORDER_FORM, Consents.ORDER_FORM_WORDING, now, null);
         }
     }
 
@@ -180,8 +180,8 @@ public class CustomerService {
         return customers.findForUpdate(customerId).map(customer -> {
             Instant now = clock.instant();
             boolean before = customer.hasMarketingConsent();
-            boolean counts = customer.setMarketingConsent(consent, now);
-            answered(customer, before, counts, ConsentSource.STAFF, Consents.STAFF_WORDING, now, staff);
+            boolean news = customer.setMarketingConsent(consent, now);
+            answered(customer, before, news, ConsentSource.STAFF, Consents.STAFF_WORDING, now, staff);
             topics.forEach(
                     (topic, keep) -> consents.setTopic(customerId, topic, keep, ConsentSource.STAFF, now, staff));
             if (timeZone != null) {
@@ -230,7 +230,9 @@ public class CustomerService {
 
     private boolean takeAnswer(Customer customer, ImportedPerson person, String staff) {
         boolean before = customer.hasMarketingConsent();
-        boolean counts = customer.setMarketingConsent(person.marketingConsent(), person.consentedAt());
+        boolean counts = person.marketingConsent()
+                ? customer.confirmMarketingConsent(person.consentedAt())
+                : customer.setMarketingConsent(false, person.consentedAt());
         answered(customer, before, counts, ConsentSource.IMPORT, person.wording(), person.consentedAt(), staff);
         return counts;
     }
@@ -251,8 +253,8 @@ public class CustomerService {
         return customers.findForUpdateByUnsubscribeToken(unsubscribeToken).map(customer -> {
             Instant now = clock.instant();
             boolean before = customer.hasMarketingConsent();
-            boolean counts = consent ? customer.setMarketingConsent(true, now) : customer.unsubscribe(now);
-            answered(customer, before, counts, source, wording, now, null);
+            boolean news = consent ? customer.setMarketingConsent(true, now) : customer.unsubscribe(now);
+            answered(customer, before, news, source, wording, now, null);
             topics.forEach((topic, keep) -> consents.setTopic(customer.getId(), topic, keep, source, now, null));
             return customer;
         });

@@ -14,10 +14,10 @@ class MarketingConsentTest {
     private final Customer customer = new Customer("ada@example.com", "Ada", Instant.parse("2020-01-01T00:00:00Z"));
 
     @Test
-    void consentGivenAgainLaterRenewsItAndIsRecorded() {
+    void consentConfirmedAgainLaterRenewsItAndIsRecorded() {
         customer.setMarketingConsent(true, GIVEN);
 
-        boolean counts = customer.setMarketingConsent(true, LATER);
+        boolean counts = customer.confirmMarketingConsent(LATER);
 
         assertThat(counts).isTrue();
         assertThat(customer.getMarketingConsentChangedAt()).isEqualTo(LATER);
@@ -25,13 +25,35 @@ class MarketingConsentTest {
     }
 
     @Test
-    void consentGivenAgainNoLaterThanRecordedChangesNothing() {
+    void aYesSentAgainByAFormIsNoRenewal() {
+        customer.setMarketingConsent(true, GIVEN);
+
+        boolean news = customer.setMarketingConsent(true, LATER);
+
+        assertThat(news).isFalse();
+        assertThat(customer.getMarketingConsentChangedAt()).isEqualTo(GIVEN);
+    }
+
+    @Test
+    void aConfirmationNoLaterThanTheConsentRecordedChangesNothing() {
         customer.setMarketingConsent(true, LATER);
 
-        boolean counts = customer.setMarketingConsent(true, GIVEN);
+        boolean counts = customer.confirmMarketingConsent(GIVEN);
 
         assertThat(counts).isFalse();
         assertThat(customer.getMarketingConsentChangedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void aConfirmationAfterAnUnsubscribeGivesConsentAgain() {
+        customer.setMarketingConsent(true, GIVEN);
+        customer.unsubscribe(GIVEN.plusSeconds(60));
+
+        boolean counts = customer.confirmMarketingConsent(LATER);
+
+        assertThat(counts).isTrue();
+        assertThat(customer.canGetMarketing()).isTrue();
+        assertThat(customer.lastAnsweredAt()).contains(LATER);
     }
 
     @Test
@@ -39,22 +61,9 @@ class MarketingConsentTest {
         customer.setMarketingConsent(true, GIVEN);
         customer.setMarketingConsent(false, GIVEN.plusSeconds(60));
 
-        boolean counts = customer.setMarketingConsent(false, LATER);
+        boolean news = customer.setMarketingConsent(false, LATER);
 
-        assertThat(counts).isFalse();
+        assertThat(news).isFalse();
         assertThat(customer.getMarketingConsentChangedAt()).isEqualTo(GIVEN.plusSeconds(60));
-        assertThat(customer.hasMarketingConsent()).isFalse();
-    }
-
-    @Test
-    void consentGivenAfterAnUnsubscribeEndsIt() {
-        customer.setMarketingConsent(true, GIVEN);
-        customer.unsubscribe(GIVEN.plusSeconds(60));
-
-        boolean counts = customer.setMarketingConsent(true, LATER);
-
-        assertThat(counts).isTrue();
-        assertThat(customer.canGetMarketing()).isTrue();
-        assertThat(customer.lastAnsweredAt()).contains(LATER);
     }
 }

@@ -66,11 +66,11 @@ class InactiveCustomersTest {
     }
 
     @Test
-    void aSubscriberWhoGaveTheirConsentAgainSinceTheCutoffIsKept() {
+    void aSubscriberWhoConfirmedTheirConsentAgainSinceTheCutoffIsKept() {
         registeredBeforeCutoff("renewed", "not-renewed");
         withConsent("renewed", "2021-01-10T00:00:00Z", false);
         withConsent("not-renewed", "2021-01-10T00:00:00Z", false);
-        customers.find("renewed").orElseThrow().setMarketingConsent(true, Instant.parse("2024-02-01T00:00:00Z"));
+        customers.find("renewed").orElseThrow().confirmMarketingConsent(Instant.parse("2024-02-01T00:00:00Z"));
         erasable("not-renewed");
 
         int erased = inactive.eraseInactiveBefore(CUTOFF);
