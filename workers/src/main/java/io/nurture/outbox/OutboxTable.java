@@ -245,7 +245,8 @@ public final class OutboxTable {
     /**
      * The claimed rows are not to go after all (their recipient said no since they were written):
      * kept as {@code SUPPRESSED}, on a table that keeps its rows (the mail outbox); rows another
-     * claim took meanwhile stay theirs.
+     * claim took meanwhile stay theirs. A row withdrawn is never also reported delivered: the mark
+     * takes a row found suppressed under its own claim for one an erasure suppressed on its way.
      */
     public void withdrawn(Claim claim, Collection<Long> ids) {
         if (ids.isEmpty()) {
