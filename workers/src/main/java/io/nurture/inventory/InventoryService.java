@@ -58,7 +58,7 @@ public class InventoryService {
             return holds.holds(orderId);
         }
         Map<String, Integer> wanted = orderItems.quantitiesBySku(orderId);
-        Map<String, Integer> available = holds.lockAvailable(wanted.keySet());
+        Map<String, Integer> available = holds.lockProducts(wanted.keySet());
         if (!wanted.entrySet().stream().allMatch(w -> available.get(w.getKey()) >= w.getValue())) {
             return false;
         }

@@ -1,11 +1,11 @@
 package io.nurture.inventory;
 
+import io.nurture.persistence.QuantitiesBySku;
 import io.nurture.persistence.UtcColumns;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,18 +39,14 @@ class StockHolds {
                 .single();
     }
 
-    /** The stock that can be promised of each product, the products locked. */
-    Map<String, Integer> lockAvailable(Collection<String> skus) {
-        return db
-                .sql("SELECT sku, available FROM products WHERE sku IN (:skus) ORDER BY sku FOR UPDATE")
-                .param("skus", skus)
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    /** Locks the products, in SKU order, and answers the stock of each that can be promised. */
+    Map<String, Integer> lockProducts(Collection<String> skus) {
+        return QuantitiesBySku.read(
+                db.sql("SELECT sku, available FROM products WHERE sku IN (:skus) ORDER BY sku FOR UPDATE")
+                        .param("skus", skus));
     }
 
-    /** Holds a quantity of a product locked by {@link #lockAvailable} for the order. */
+    /** Holds a quantity of a product locked by {@link #lockProducts} for the order. */
     void hold(String orderId, String sku, int quantity, Instant now) {
         db.sql("INSERT INTO reservations (order_id, sku, quantity, status, created_at, updated_at)"
                         + " VALUES (:orderId, :sku, :quantity, 'HELD', :now, :now)")
@@ -77,20 +73,13 @@ class StockHolds {
     }
 
     private List<String> settle(String orderId, String outcome, String stockChange, Instant now) {
-        Map<String, Integer> held = db
-                .sql("SELECT sku, quantity FROM reservations WHERE order_id = :orderId AND status = 'HELD'")
-                .param("orderId", orderId)
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Integer> held = QuantitiesBySku.read(
+                db.sql("SELECT sku, quantity FROM reservations WHERE order_id = :orderId AND status = 'HELD'")
+                        .param("orderId", orderId));
         if (held.isEmpty()) {
             return List.of();
         }
-        db.sql("SELECT sku FROM products WHERE sku IN (:skus) ORDER BY sku FOR UPDATE")
-                .param("skus", held.keySet())
-                .query(String.class)
-                .list();
+        lockProducts(held.keySet());
         held.forEach((sku, quantity) -> db.sql(
                         "UPDATE products SET " + stockChange + ", version = version + 1 WHERE sku = :sku")
                 .param("quantity", quantity)

@@ -1,7 +1,7 @@
 package io.nurture.order;
 
+import io.nurture.persistence.QuantitiesBySku;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -49,12 +49,8 @@ public class OrderItems {
     /** What the order holds: its quantity of each product, by SKU (a SKU may stand on several lines). */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, Integer> quantitiesBySku(String orderId) {
-        return db
-                .sql("SELECT sku, SUM(quantity) FROM order_lines WHERE order_id = :id GROUP BY sku")
-                .param("id", orderId)
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return QuantitiesBySku.read(
+                db.sql("SELECT sku, SUM(quantity) FROM order_lines WHERE order_id = :id GROUP BY sku")
+                        .param("id", orderId));
     }
 }
