@@ -88,8 +88,8 @@ public class InventoryService {
 
     /** The goods left the warehouse: held stock stops being reserved. The caller holds the order's lock. */
     @Transactional
-    public void ship(Order lockedOrder) {
-        holds.ship(lockedOrder.getId(), clock.instant());
+    public void ship(String lockedOrderId) {
+        holds.ship(lockedOrderId, clock.instant());
     }
 
     /** Adds goods that arrived to the stock that can be promised; orders waiting for them try again once this committed. */

@@ -1,10 +1,10 @@
 package io.nurture.shipping;
 
 import io.nurture.inventory.InventoryService;
+import io.nurture.notification.MailableOrder;
 import io.nurture.notification.NotificationService;
-import io.nurture.order.Order;
+import io.nurture.order.OrderHandOver;
 import io.nurture.order.OrderService;
-import io.nurture.order.OrderStatus;
 import io.nurture.order.ShippingAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +21,7 @@ class ShipmentBook {
 
     private final ShipmentRepository shipments;
     private final OrderService orders;
+    private final OrderHandOver orderHandOver;
     private final InventoryService inventory;
     private final NotificationService notifications;
     private final Carrier carrier;
@@ -29,12 +30,14 @@ class ShipmentBook {
     ShipmentBook(
             ShipmentRepository shipments,
             OrderService orders,
+            OrderHandOver orderHandOver,
             InventoryService inventory,
             NotificationService notifications,
             Carrier carrier,
             Clock clock) {
         this.shipments = shipments;
         this.orders = orders;
+        this.orderHandOver = orderHandOver;
         this.inventory = inventory;
         this.notifications = notifications;
         this.carrier = carrier;
@@ -49,26 +52,26 @@ class ShipmentBook {
     /** The intent to book, written once per order under its lock; an order being cancelled is not shipped. */
     @Transactional
     Booking plan(String orderId) {
-        Order order = orders.lockToProceed(orderId);
+        OrderHandOver.Locked order = orderHandOver.lockToShip(orderId);
         Shipment shipment =
                 shipments.findByOrderId(orderId).orElseGet(() -> shipments.save(new Shipment(orderId, carrier.name())));
         return new Booking(
                 shipment.bookingKey(),
-                order.getShippingAddress(),
+                order.shippingAddress(),
                 shipment.isHandedOver() ? shipment.getTrackingNumber() : null);
     }
 
     /** The carrier booked: the goods leave stock, the order is shipped and the customer told, once. */
     @Transactional
     String handOver(String orderId, String trackingNumber) {
-        Order order = orders.lockToProceed(orderId);
+        OrderHandOver.Locked order = orderHandOver.lockToShip(orderId);
         Shipment shipment = shipments.findByOrderId(orderId).orElseThrow();
         if (!shipment.isHandedOver()) {
             shipment.handedOver(trackingNumber, clock.instant());
-            inventory.ship(order);
-            orders.shippedWith(order, trackingNumber);
-            orders.move(order, OrderStatus.SHIPPED, "Handed to carrier, tracking " + trackingNumber);
-            notifications.tellCustomer(order, "order-shipped", Map.of());
+            inventory.ship(orderId);
+            MailableOrder shipped =
+                    orderHandOver.shipped(order, trackingNumber, "Handed to carrier, tracking " + trackingNumber);
+            notifications.tellCustomer(shipped, "order-shipped", Map.of());
         }
         return shipment.getTrackingNumber();
     }

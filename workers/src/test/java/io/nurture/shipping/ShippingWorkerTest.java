@@ -6,7 +6,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -17,6 +16,7 @@ import io.nurture.inventory.InventoryService;
 import io.nurture.notification.NotificationService;
 import io.nurture.order.Order;
 import io.nurture.order.OrderEnded;
+import io.nurture.order.OrderHandOver;
 import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
 import io.nurture.order.PaymentMethod;
@@ -39,11 +39,12 @@ class ShippingWorkerTest {
 
     private final ShipmentRepository shipments = mock(ShipmentRepository.class);
     private final OrderService orders = mock(OrderService.class);
+    private final OrderHandOver orderHandOver = mock(OrderHandOver.class);
     private final InventoryService inventory = mock(InventoryService.class);
     private final NotificationService notifications = mock(NotificationService.class);
     private final SandboxCarrier carrier = new SandboxCarrier(new InMemoryCarrierBooks());
     private final ShippingService shipping = new ShippingService(
-            new ShipmentBook(shipments, orders, inventory, notifications, carrier, CLOCK),
+            new ShipmentBook(shipments, orders, orderHandOver, inventory, notifications, carrier, CLOCK),
             carrier,
             orders,
             notifications);
@@ -58,8 +59,8 @@ class ShippingWorkerTest {
 
         assertThat(stored.getTrackingNumber()).startsWith("SBX").hasSize(15);
         assertThat(order.getTrackingNumber()).isEqualTo(stored.getTrackingNumber());
-        verify(inventory).ship(order);
-        verify(orders).move(eq(order), eq(OrderStatus.SHIPPED), anyString());
+        verify(inventory).ship(order.getId());
+        verify(orderHandOver).shipped(any(), eq(stored.getTrackingNumber()), anyString());
         verify(notifications).tellCustomer(eq(order), eq("order-shipped"), anyMap());
     }
 
@@ -72,7 +73,7 @@ class ShippingWorkerTest {
         worker.shipOrder(order.getId());
 
         assertThat(order.getTrackingNumber()).isEqualTo(first);
-        verify(inventory, times(1)).ship(order);
+        verify(inventory, times(1)).ship(order.getId());
         verify(notifications, times(1)).tellCustomer(eq(order), eq("order-shipped"), anyMap());
     }
 
@@ -97,7 +98,7 @@ class ShippingWorkerTest {
         assertThat(stored.isBookedButNotHandedOver())
                 .as("the intent stays for the retry")
                 .isTrue();
-        verify(inventory, never()).ship(any(Order.class));
+        verify(inventory, never()).ship(anyString());
         verify(notifications, never()).tellCustomer(any(), anyString(), anyMap());
     }
 
@@ -127,7 +128,7 @@ class ShippingWorkerTest {
     void aParcelTheCarrierRefusedToTakeBackIsGivenBackOnALaterTryAndOpsAreTold() {
         RefusingCarrier refusing = new RefusingCarrier(2);
         ShippingService shipping = new ShippingService(
-                new ShipmentBook(shipments, orders, inventory, notifications, refusing, CLOCK),
+                new ShipmentBook(shipments, orders, orderHandOver, inventory, notifications, refusing, CLOCK),
                 refusing,
                 orders,
                 notifications);
@@ -194,13 +195,18 @@ class ShippingWorkerTest {
                 "EUR",
                 CLOCK.instant());
         order.addLine("TEA-SENCHA-100", 1, new BigDecimal("12.50"));
-        when(orders.lockToProceed(order.getId())).thenReturn(order);
-        doAnswer(call -> {
-                    order.shippedWith(call.getArgument(1));
-                    return null;
-                })
-                .when(orders)
-                .shippedWith(eq(order), anyString());
+        when(orderHandOver.lockToShip(order.getId()))
+                .thenReturn(new OrderHandOver.Locked(
+                        order.getId(),
+                        order.getCustomerId(),
+                        order.getStatus(),
+                        order.getTotal(),
+                        order.getCurrency(),
+                        order.getShippingAddress()));
+        when(orderHandOver.shipped(any(), anyString(), anyString())).thenAnswer(call -> {
+            order.shippedWith(call.getArgument(1));
+            return order;
+        });
         when(shipments.findByOrderId(order.getId())).thenAnswer(invocation -> Optional.ofNullable(stored));
         when(shipments.save(any())).thenAnswer(invocation -> stored = invocation.getArgument(0));
         return order;
