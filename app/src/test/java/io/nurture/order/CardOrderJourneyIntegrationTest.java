@@ -60,6 +60,9 @@ class CardOrderJourneyIntegrationTest {
                 .containsExactly("order-confirmed", "order-shipped", "order-delivered");
         assertThat(mailbox.subjectsFor(email))
                 .contains("Your order is confirmed", "Your order is on its way", "Your order has arrived");
+        assertThat(mailbox.bodiesFor(email))
+                .anySatisfy(body -> assertThat(body).contains("We charged 48.00 EUR", "- 2 x " + SKU))
+                .anySatisfy(body -> assertThat(body).contains("Tracking number: " + trackingNumber));
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.nurture.inventory;
 import io.nurture.notification.NotificationService;
 import io.nurture.orchestration.ProcessMessages;
 import io.nurture.order.Order;
-import io.nurture.order.OrderItems;
+import io.nurture.order.OrderRows;
 import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
 import java.time.Clock;
@@ -28,7 +28,7 @@ public class InventoryService {
     private final NotificationService notifications;
     private final Clock clock;
     private final RestockKeys restockKeys;
-    private final OrderItems orderItems;
+    private final OrderRows orderRows;
     private final StockHolds holds;
 
     InventoryService(
@@ -38,7 +38,7 @@ public class InventoryService {
             NotificationService notifications,
             Clock clock,
             RestockKeys restockKeys,
-            OrderItems orderItems,
+            OrderRows orderRows,
             StockHolds holds) {
         this.products = products;
         this.orderService = orderService;
@@ -46,18 +46,18 @@ public class InventoryService {
         this.notifications = notifications;
         this.clock = clock;
         this.restockKeys = restockKeys;
-        this.orderItems = orderItems;
+        this.orderRows = orderRows;
         this.holds = holds;
     }
 
     /** Reserves every line of the order; false when any line is short, leaving stock untouched. An order being cancelled reserves nothing. */
     @Transactional
     public boolean reserve(String orderId) {
-        orderItems.lockToProceed(orderId);
+        orderRows.lockToProceed(orderId);
         if (holds.reservedBefore(orderId)) {
             return holds.holds(orderId);
         }
-        Map<String, Integer> wanted = orderItems.quantitiesBySku(orderId);
+        Map<String, Integer> wanted = orderRows.quantitiesBySku(orderId);
         Map<String, Integer> available = holds.lockProducts(wanted.keySet());
         if (!wanted.entrySet().stream().allMatch(w -> available.get(w.getKey()) >= w.getValue())) {
             return false;
@@ -79,7 +79,7 @@ public class InventoryService {
      */
     @Transactional
     public void release(String orderId) {
-        orderItems.lock(orderId);
+        orderRows.lock(orderId);
         List<String> released = holds.release(orderId, clock.instant());
         if (!released.isEmpty()) {
             wakeOrdersWaitingFor(released);

@@ -4,6 +4,7 @@ import io.nurture.notification.Category;
 import io.nurture.notification.NotificationService;
 import io.nurture.orchestration.ProcessMessages;
 import io.nurture.order.Order;
+import io.nurture.order.OrderRows;
 import io.nurture.order.OrderService;
 import io.nurture.order.OrderStateConflictException;
 import io.nurture.order.OrderStatus;
@@ -39,6 +40,7 @@ class PaymentLedger {
 
     private final PaymentRepository payments;
     private final OrderService orders;
+    private final OrderRows orderRows;
     private final NotificationService notifications;
     private final ProcessMessages messages;
     private final Clock clock;
@@ -46,11 +48,13 @@ class PaymentLedger {
     PaymentLedger(
             PaymentRepository payments,
             OrderService orders,
+            OrderRows orderRows,
             NotificationService notifications,
             ProcessMessages messages,
             Clock clock) {
         this.payments = payments;
         this.orders = orders;
+        this.orderRows = orderRows;
         this.notifications = notifications;
         this.messages = messages;
         this.clock = clock;
@@ -72,18 +76,18 @@ class PaymentLedger {
 
     @Transactional
     ChargePlan planCharge(String orderId) {
-        Order order = orders.lockToProceed(orderId);
+        OrderRows.Locked order = orderRows.lockToProceed(orderId);
         Optional<Payment> earlier = payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE);
         if (earlier.isPresent() && !earlier.get().isPending()) {
             return ChargePlan.settled(earlier.get().isCaptured());
         }
-        if (earlier.isEmpty() && order.getTotal().signum() == 0) {
+        if (earlier.isEmpty() && order.total().signum() == 0) {
             payments.save(new Payment(
                     orderId,
                     PaymentKind.CHARGE,
                     PaymentStatus.CAPTURED,
                     BigDecimal.ZERO,
-                    order.getCurrency(),
+                    order.currency(),
                     null,
                     COVERED_BY_COUPON,
                     clock.instant()));
@@ -93,19 +97,19 @@ class PaymentLedger {
         Payment intent = earlier.orElseGet(() -> payments.save(Payment.intent(
                 orderId,
                 PaymentKind.CHARGE,
-                order.getTotal(),
-                order.getCurrency(),
+                order.total(),
+                order.currency(),
                 chargeKey(orderId),
                 null,
                 clock.instant())));
         return new ChargePlan(
-                null, order.getCardToken(), intent.getAmount(), intent.getCurrency(), intent.getIdempotencyKey());
+                null, order.cardToken(), intent.getAmount(), intent.getCurrency(), intent.getIdempotencyKey());
     }
 
     /** Books the provider's answer once; a redelivered step finds it booked and repeats no mail. */
     @Transactional
     ChargeOutcome recordCharge(String orderId, PaymentGateway.ChargeResult result) {
-        Order order = orders.lock(orderId);
+        OrderRows.Locked order = orderRows.lock(orderId);
         Payment charge =
                 payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE).orElseThrow();
         boolean firstAnswer = charge.isPending() || charge.getStatus() == PaymentStatus.VOID;
@@ -119,7 +123,7 @@ class PaymentLedger {
         if (!charge.isCaptured()) {
             return ChargeOutcome.DECLINED;
         }
-        if (order.isCancellationRequested()) {
+        if (order.cancellationRequested()) {
             return ChargeOutcome.CAPTURED_WHILE_CANCELLING;
         }
         if (firstAnswer) {
@@ -128,12 +132,11 @@ class PaymentLedger {
         return ChargeOutcome.APPROVED;
     }
 
-    private void paid(Order order, String note) {
-        orders.move(order, OrderStatus.PAID, note);
+    private void paid(OrderRows.Locked order, String note) {
         notifications.tellCustomer(
-                order,
+                orderRows.move(order, OrderStatus.PAID, note),
                 "order-confirmed",
-                Map.of("nothingToPay", order.getTotal().signum() == 0));
+                Map.of("nothingToPay", order.total().signum() == 0));
     }
 
     /** What giving the order's money back needs next. */

@@ -3,7 +3,7 @@ package io.nurture.shipping;
 import io.nurture.inventory.InventoryService;
 import io.nurture.notification.MailableOrder;
 import io.nurture.notification.NotificationService;
-import io.nurture.order.OrderHandOver;
+import io.nurture.order.OrderRows;
 import io.nurture.order.OrderService;
 import io.nurture.order.ShippingAddress;
 import java.time.Clock;
@@ -21,7 +21,7 @@ class ShipmentBook {
 
     private final ShipmentRepository shipments;
     private final OrderService orders;
-    private final OrderHandOver orderHandOver;
+    private final OrderRows orderRows;
     private final InventoryService inventory;
     private final NotificationService notifications;
     private final Carrier carrier;
@@ -30,14 +30,14 @@ class ShipmentBook {
     ShipmentBook(
             ShipmentRepository shipments,
             OrderService orders,
-            OrderHandOver orderHandOver,
+            OrderRows orderRows,
             InventoryService inventory,
             NotificationService notifications,
             Carrier carrier,
             Clock clock) {
         this.shipments = shipments;
         this.orders = orders;
-        this.orderHandOver = orderHandOver;
+        this.orderRows = orderRows;
         this.inventory = inventory;
         this.notifications = notifications;
         this.carrier = carrier;
@@ -52,7 +52,7 @@ class ShipmentBook {
     /** The intent to book, written once per order under its lock; an order being cancelled is not shipped. */
     @Transactional
     Booking plan(String orderId) {
-        OrderHandOver.Locked order = orderHandOver.lockToShip(orderId);
+        OrderRows.Locked order = orderRows.lockToProceed(orderId);
         Shipment shipment =
                 shipments.findByOrderId(orderId).orElseGet(() -> shipments.save(new Shipment(orderId, carrier.name())));
         return new Booking(
@@ -64,13 +64,13 @@ class ShipmentBook {
     /** The carrier booked: the goods leave stock, the order is shipped and the customer told, once. */
     @Transactional
     String handOver(String orderId, String trackingNumber) {
-        OrderHandOver.Locked order = orderHandOver.lockToShip(orderId);
+        OrderRows.Locked order = orderRows.lockToProceed(orderId);
         Shipment shipment = shipments.findByOrderId(orderId).orElseThrow();
         if (!shipment.isHandedOver()) {
             shipment.handedOver(trackingNumber, clock.instant());
             inventory.ship(orderId);
             MailableOrder shipped =
-                    orderHandOver.shipped(order, trackingNumber, "Handed to carrier, tracking " + trackingNumber);
+                    orderRows.shipped(order, trackingNumber, "Handed to carrier, tracking " + trackingNumber);
             notifications.tellCustomer(shipped, "order-shipped", Map.of());
         }
         return shipment.getTrackingNumber();

@@ -18,6 +18,7 @@ import io.nurture.notification.NotificationService;
 import io.nurture.orchestration.ProcessMessages;
 import io.nurture.order.CancellationRequestedException;
 import io.nurture.order.Order;
+import io.nurture.order.OrderRows;
 import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
 import io.nurture.order.PaymentMethod;
@@ -46,13 +47,14 @@ class PaymentWorkerTest {
     private final Map<PaymentKind, Payment> ledgerRows = new EnumMap<>(PaymentKind.class);
     private final PaymentRepository payments = mock(PaymentRepository.class);
     private final OrderService orders = mock(OrderService.class);
+    private final OrderRows orderRows = mock(OrderRows.class);
     private final NotificationService notifications = mock(NotificationService.class);
     private final ProcessMessages messages = mock(ProcessMessages.class);
     private final InMemorySandboxBooks providerBooks = new InMemorySandboxBooks();
     private final SandboxPaymentGateway provider = new SandboxPaymentGateway(
             new SandboxPaymentGateway.SandboxProperties(Duration.ofMillis(10)), providerBooks);
     private PaymentGateway gateway = provider;
-    private final PaymentLedger ledger = new PaymentLedger(payments, orders, notifications, messages, CLOCK);
+    private final PaymentLedger ledger = new PaymentLedger(payments, orders, orderRows, notifications, messages, CLOCK);
 
     @BeforeEach
     void ledgerRowsLiveInAMap() {
@@ -97,7 +99,7 @@ class PaymentWorkerTest {
         assertThat(charge.getProviderReference()).isNotBlank();
         assertThat(provider.lookUp("charge-" + order.getId()))
                 .hasValueSatisfying(m -> assertThat(m.approved()).isTrue());
-        verify(orders).move(eq(order), eq(OrderStatus.PAID), anyString());
+        verify(orderRows).move(any(), eq(OrderStatus.PAID), anyString());
         verify(notifications).tellCustomer(eq(order), eq("order-confirmed"), anyMap());
     }
 
@@ -127,7 +129,7 @@ class PaymentWorkerTest {
                         BpmnError.class,
                         error -> assertThat(error.getErrorCode()).isEqualTo(OrderFulfillment.Error.PAYMENT_DECLINED));
         assertThat(ledgerRows.get(PaymentKind.CHARGE).getStatus()).isEqualTo(PaymentStatus.DECLINED);
-        verify(orders, never()).move(any(Order.class), any(), anyString());
+        verify(orderRows, never()).move(any(), any(), anyString());
         verify(notifications, never()).tellCustomer(any(), anyString(), anyMap());
     }
 
@@ -177,7 +179,7 @@ class PaymentWorkerTest {
         assertThat(provider.lookUp("charge-" + order.getId()))
                 .as("never sent to the provider for 0.00")
                 .isEmpty();
-        verify(orders).move(eq(order), eq(OrderStatus.PAID), anyString());
+        verify(orderRows).move(any(), eq(OrderStatus.PAID), anyString());
     }
 
     @Test
@@ -233,7 +235,7 @@ class PaymentWorkerTest {
 
         assertThat(ledgerRows.get(PaymentKind.CHARGE).getStatus()).isEqualTo(PaymentStatus.CAPTURED);
         assertThat(ledgerRows.get(PaymentKind.REFUND).getStatus()).isEqualTo(PaymentStatus.REFUNDED);
-        verify(orders, never()).move(any(Order.class), eq(OrderStatus.PAID), anyString());
+        verify(orderRows, never()).move(any(), eq(OrderStatus.PAID), anyString());
     }
 
     @Test
@@ -352,7 +354,32 @@ class PaymentWorkerTest {
         });
         when(orders.lock(order.getId())).thenReturn(order);
         when(orders.get(order.getId())).thenReturn(order);
+        when(orderRows.lockToProceed(order.getId())).thenAnswer(call -> {
+            if (order.isCancellationRequested()) {
+                throw new CancellationRequestedException(order.getId());
+            }
+            return rowOf(order);
+        });
+        when(orderRows.lock(order.getId())).thenAnswer(call -> rowOf(order));
+        when(orderRows.move(any(), any(), anyString())).thenAnswer(call -> {
+            order.moveTo(call.getArgument(1), call.getArgument(2), CLOCK.instant());
+            return order;
+        });
         return order;
+    }
+
+    /** The order's row as the steps' plain SQL reads it, now. */
+    private static OrderRows.Locked rowOf(Order order) {
+        return new OrderRows.Locked(
+                order.getId(),
+                order.getCustomerId(),
+                order.getStatus(),
+                order.getTotal(),
+                order.getCurrency(),
+                order.getCardToken(),
+                order.getShippingAddress(),
+                order.getTrackingNumber(),
+                order.isCancellationRequested());
     }
 
     /** The provider, with something happening in Nurture while it charges. */

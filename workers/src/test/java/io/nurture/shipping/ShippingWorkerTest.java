@@ -16,7 +16,7 @@ import io.nurture.inventory.InventoryService;
 import io.nurture.notification.NotificationService;
 import io.nurture.order.Order;
 import io.nurture.order.OrderEnded;
-import io.nurture.order.OrderHandOver;
+import io.nurture.order.OrderRows;
 import io.nurture.order.OrderService;
 import io.nurture.order.OrderStatus;
 import io.nurture.order.PaymentMethod;
@@ -39,12 +39,12 @@ class ShippingWorkerTest {
 
     private final ShipmentRepository shipments = mock(ShipmentRepository.class);
     private final OrderService orders = mock(OrderService.class);
-    private final OrderHandOver orderHandOver = mock(OrderHandOver.class);
+    private final OrderRows orderRows = mock(OrderRows.class);
     private final InventoryService inventory = mock(InventoryService.class);
     private final NotificationService notifications = mock(NotificationService.class);
     private final SandboxCarrier carrier = new SandboxCarrier(new InMemoryCarrierBooks());
     private final ShippingService shipping = new ShippingService(
-            new ShipmentBook(shipments, orders, orderHandOver, inventory, notifications, carrier, CLOCK),
+            new ShipmentBook(shipments, orders, orderRows, inventory, notifications, carrier, CLOCK),
             carrier,
             orders,
             notifications);
@@ -60,7 +60,7 @@ class ShippingWorkerTest {
         assertThat(stored.getTrackingNumber()).startsWith("SBX").hasSize(15);
         assertThat(order.getTrackingNumber()).isEqualTo(stored.getTrackingNumber());
         verify(inventory).ship(order.getId());
-        verify(orderHandOver).shipped(any(), eq(stored.getTrackingNumber()), anyString());
+        verify(orderRows).shipped(any(), eq(stored.getTrackingNumber()), anyString());
         verify(notifications).tellCustomer(eq(order), eq("order-shipped"), anyMap());
     }
 
@@ -128,7 +128,7 @@ class ShippingWorkerTest {
     void aParcelTheCarrierRefusedToTakeBackIsGivenBackOnALaterTryAndOpsAreTold() {
         RefusingCarrier refusing = new RefusingCarrier(2);
         ShippingService shipping = new ShippingService(
-                new ShipmentBook(shipments, orders, orderHandOver, inventory, notifications, refusing, CLOCK),
+                new ShipmentBook(shipments, orders, orderRows, inventory, notifications, refusing, CLOCK),
                 refusing,
                 orders,
                 notifications);
@@ -195,15 +195,18 @@ class ShippingWorkerTest {
                 "EUR",
                 CLOCK.instant());
         order.addLine("TEA-SENCHA-100", 1, new BigDecimal("12.50"));
-        when(orderHandOver.lockToShip(order.getId()))
-                .thenReturn(new OrderHandOver.Locked(
+        when(orderRows.lockToProceed(order.getId()))
+                .thenReturn(new OrderRows.Locked(
                         order.getId(),
                         order.getCustomerId(),
                         order.getStatus(),
                         order.getTotal(),
                         order.getCurrency(),
-                        order.getShippingAddress()));
-        when(orderHandOver.shipped(any(), anyString(), anyString())).thenAnswer(call -> {
+                        order.getCardToken(),
+                        order.getShippingAddress(),
+                        order.getTrackingNumber(),
+                        order.isCancellationRequested()));
+        when(orderRows.shipped(any(), anyString(), anyString())).thenAnswer(call -> {
             order.shippedWith(call.getArgument(1));
             return order;
         });

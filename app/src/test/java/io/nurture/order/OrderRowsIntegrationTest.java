@@ -16,11 +16,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The hand-over's order in plain SQL, against the database: the order it ships is the one its
- * mail shows, and a hand-over recorded twice is on the timeline once.
+ * The order in plain SQL as the steps every order takes use it, against the database: the order
+ * shipped is the one its mail shows, and a hand-over recorded twice is on the timeline once.
  */
 @NurtureIntegrationTest
-class OrderHandOverIntegrationTest {
+class OrderRowsIntegrationTest {
 
     /** The sandbox carrier refuses this postal code: the paid order waits before its hand-over. */
     private static final String CARRIER_OUTAGE = "99999";
@@ -29,7 +29,7 @@ class OrderHandOverIntegrationTest {
     Shop shop;
 
     @Autowired
-    OrderHandOver handOver;
+    OrderRows rows;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -43,8 +43,7 @@ class OrderHandOverIntegrationTest {
 
         assertThat(new ArrayList<Object>(mail.getLines()))
                 .containsExactly(
-                        new OrderHandOver.MailLine("TEA-ASSAM-250", 2),
-                        new OrderHandOver.MailLine("TEA-SENCHA-100", 1));
+                        new OrderRows.MailLine("TEA-ASSAM-250", 2), new OrderRows.MailLine("TEA-SENCHA-100", 1));
         assertThat(mail.getTrackingNumber()).isEqualTo("SBX-HANDOVER-1");
         assertThat(shop.api().get("/api/orders/" + orderId).text("trackingNumber"))
                 .isEqualTo("SBX-HANDOVER-1");
@@ -69,7 +68,6 @@ class OrderHandOverIntegrationTest {
 
     private MailableOrder handOverIn(String orderId, String trackingNumber) {
         return new TransactionTemplate(transactions)
-                .execute(tx ->
-                        handOver.shipped(handOver.lockToShip(orderId), trackingNumber, "Handed over by the test"));
+                .execute(tx -> rows.shipped(rows.lockToProceed(orderId), trackingNumber, "Handed over by the test"));
     }
 }
