@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The order in plain SQL as the steps every order takes use it, against the database: the order
- * shipped is the one its mail shows, and a hand-over recorded twice is on the timeline once.
+ * shipped is the one its mail shows, and an order shipped twice is on its timeline once (the
+ * journeys test the steps around it, and their mails as sent).
  */
 @NurtureIntegrationTest
 class OrderRowsIntegrationTest {
@@ -35,26 +36,26 @@ class OrderRowsIntegrationTest {
     PlatformTransactionManager transactions;
 
     @Test
-    void theShippedOrdersMailShowsItsLinesInTheirOrder() {
+    void aShippedOrderAsItsMailShowsItHasItsTrackingNumberAndItsLinesInTheirOrder() {
         String orderId = paidOrderWaitingForTheCarrier(
                 List.of(Map.of("sku", "TEA-ASSAM-250", "quantity", 2), Map.of("sku", "TEA-SENCHA-100", "quantity", 1)));
 
-        MailableOrder mail = handOverIn(orderId, "SBX-HANDOVER-1");
+        AsMailed mail = shipIn(orderId, "SBX-HANDOVER-1");
 
-        assertThat(new ArrayList<Object>(mail.getLines()))
+        assertThat(mail.lines())
                 .containsExactly(
                         new OrderRows.MailLine("TEA-ASSAM-250", 2), new OrderRows.MailLine("TEA-SENCHA-100", 1));
-        assertThat(mail.getTrackingNumber()).isEqualTo("SBX-HANDOVER-1");
+        assertThat(mail.trackingNumber()).isEqualTo("SBX-HANDOVER-1");
         assertThat(shop.api().get("/api/orders/" + orderId).text("trackingNumber"))
                 .isEqualTo("SBX-HANDOVER-1");
     }
 
     @Test
-    void anOrderHandedOverTwiceIsShippedOnceOnItsTimeline() {
+    void anOrderShippedTwiceIsOnItsTimelineOnce() {
         String orderId = paidOrderWaitingForTheCarrier(List.of(Map.of("sku", "TEA-SENCHA-100", "quantity", 1)));
 
-        handOverIn(orderId, "SBX-HANDOVER-2");
-        handOverIn(orderId, "SBX-HANDOVER-2");
+        shipIn(orderId, "SBX-HANDOVER-2");
+        shipIn(orderId, "SBX-HANDOVER-2");
 
         assertThat(shop.timelineStatuses(orderId)).containsOnlyOnce("SHIPPED").endsWith("SHIPPED");
         assertThat(shop.api().get("/api/orders/" + orderId).text("status")).isEqualTo("SHIPPED");
@@ -66,8 +67,13 @@ class OrderRowsIntegrationTest {
         return orderId;
     }
 
-    private MailableOrder handOverIn(String orderId, String trackingNumber) {
-        return new TransactionTemplate(transactions)
-                .execute(tx -> rows.shipped(rows.lockToProceed(orderId), trackingNumber, "Handed over by the test"));
+    /** What the mail about the shipped order shows, read in the step's transaction as the mail step reads it. */
+    private record AsMailed(String trackingNumber, List<Object> lines) {}
+
+    private AsMailed shipIn(String orderId, String trackingNumber) {
+        return new TransactionTemplate(transactions).execute(tx -> {
+            MailableOrder mail = rows.shipped(rows.lockToProceed(orderId), trackingNumber, "Shipped by the test");
+            return new AsMailed(mail.getTrackingNumber(), new ArrayList<>(mail.getLines()));
+        });
     }
 }

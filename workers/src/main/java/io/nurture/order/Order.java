@@ -231,10 +231,6 @@ public class Order extends AssignedIdEntity implements MailableOrder {
         return cancellationRequestedAt != null;
     }
 
-    public void shippedWith(String trackingNumber) {
-        this.trackingNumber = trackingNumber;
-    }
-
     public boolean isBilledInAnotherCountry() {
         return !billingCountry.equalsIgnoreCase(shippingAddress.country());
     }

@@ -43,7 +43,14 @@ public class OrderRows {
             String cardToken,
             ShippingAddress shippingAddress,
             String trackingNumber,
-            boolean cancellationRequested) {}
+            boolean cancellationRequested) {
+
+        /** Without the card token and the address: a locked order may end up in a log. */
+        @Override
+        public String toString() {
+            return "Order " + id + " (" + status + (cancellationRequested ? ", being cancelled" : "") + ")";
+        }
+    }
 
     /** Locks the order until the transaction ends, as {@link OrderService#lock} does. */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -93,20 +100,20 @@ public class OrderRows {
     }
 
     /**
-     * Moves an order the caller locked to a new status and records why on its timeline, once
+     * The order the caller locked is paid: it moves to PAID and its timeline says why, once
      * ({@link Order#moveTo}'s rule: nothing when it is there already, never from a finished status).
-     * Answers the order as its mail shows it.
+     * Only the statuses without side effects of their own move here: an order's end, its delivery
+     * and its return go through {@link OrderService}. Answers the order as its mail shows it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public MailableOrder move(Locked order, OrderStatus next, String note) {
-        if (moves(order, next)) {
+    public MailableOrder paid(Locked order, String note) {
+        if (moves(order, OrderStatus.PAID)) {
             Instant now = clock.instant();
-            db.sql("UPDATE orders SET status = :status, updated_at = :now, version = version + 1 WHERE id = :id")
-                    .param("status", next.name())
+            db.sql("UPDATE orders SET status = 'PAID', updated_at = :now, version = version + 1 WHERE id = :id")
                     .param("now", UtcColumns.utc(now))
                     .param("id", order.id())
                     .update();
-            addToTimeline(order, next, note, now);
+            addToTimeline(order, OrderStatus.PAID, note, now);
         }
         return new OrderInMail(order, order.trackingNumber());
     }
@@ -193,7 +200,11 @@ public class OrderRows {
         }
     }
 
-    /** Read only if the mail's template shows them, as the entity's lazy lines are: the shipping mail does not. */
+    /**
+     * Read only if the mail's template shows them, as the entity's lazy lines are: the shipping mail
+     * does not. The mail is rendered in the step's transaction; read after it, the lines would come
+     * from a statement of their own.
+     */
     private final class LinesReadWhenShown extends AbstractList<MailLine> {
 
         private final String orderId;

@@ -143,11 +143,6 @@ public class OrderService {
         lockedOrder.startCancellation(clock.instant());
     }
 
-    /** The carrier took the parcel of an order the caller locked. */
-    public void shippedWith(Order lockedOrder, String trackingNumber) {
-        lockedOrder.shippedWith(trackingNumber);
-    }
-
     /** Stores a new order; the caller's transaction starts its process with it. */
     /** The order checkout asks for, with its lines, not yet stored: {@link #place} stores it. */
     public Order draft(NewOrder order) {

@@ -134,7 +134,7 @@ class PaymentLedger {
 
     private void paid(OrderRows.Locked order, String note) {
         notifications.tellCustomer(
-                orderRows.move(order, OrderStatus.PAID, note),
+                orderRows.paid(order, note),
                 "order-confirmed",
                 Map.of("nothingToPay", order.total().signum() == 0));
     }

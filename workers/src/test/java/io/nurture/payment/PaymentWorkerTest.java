@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
@@ -99,7 +100,7 @@ class PaymentWorkerTest {
         assertThat(charge.getProviderReference()).isNotBlank();
         assertThat(provider.lookUp("charge-" + order.getId()))
                 .hasValueSatisfying(m -> assertThat(m.approved()).isTrue());
-        verify(orderRows).move(any(), eq(OrderStatus.PAID), anyString());
+        verify(orderRows).paid(argThat(row -> row.id().equals(order.getId())), anyString());
         verify(notifications).tellCustomer(eq(order), eq("order-confirmed"), anyMap());
     }
 
@@ -129,7 +130,7 @@ class PaymentWorkerTest {
                         BpmnError.class,
                         error -> assertThat(error.getErrorCode()).isEqualTo(OrderFulfillment.Error.PAYMENT_DECLINED));
         assertThat(ledgerRows.get(PaymentKind.CHARGE).getStatus()).isEqualTo(PaymentStatus.DECLINED);
-        verify(orderRows, never()).move(any(), any(), anyString());
+        verify(orderRows, never()).paid(any(), anyString());
         verify(notifications, never()).tellCustomer(any(), anyString(), anyMap());
     }
 
@@ -179,7 +180,8 @@ class PaymentWorkerTest {
         assertThat(provider.lookUp("charge-" + order.getId()))
                 .as("never sent to the provider for 0.00")
                 .isEmpty();
-        verify(orderRows).move(any(), eq(OrderStatus.PAID), anyString());
+        verify(orderRows).paid(argThat(row -> row.id().equals(order.getId())), anyString());
+        verify(notifications).tellCustomer(eq(order), eq("order-confirmed"), eq(Map.of("nothingToPay", true)));
     }
 
     @Test
@@ -235,7 +237,7 @@ class PaymentWorkerTest {
 
         assertThat(ledgerRows.get(PaymentKind.CHARGE).getStatus()).isEqualTo(PaymentStatus.CAPTURED);
         assertThat(ledgerRows.get(PaymentKind.REFUND).getStatus()).isEqualTo(PaymentStatus.REFUNDED);
-        verify(orderRows, never()).move(any(), eq(OrderStatus.PAID), anyString());
+        verify(orderRows, never()).paid(any(), anyString());
     }
 
     @Test
@@ -361,8 +363,8 @@ class PaymentWorkerTest {
             return rowOf(order);
         });
         when(orderRows.lock(order.getId())).thenAnswer(call -> rowOf(order));
-        when(orderRows.move(any(), any(), anyString())).thenAnswer(call -> {
-            order.moveTo(call.getArgument(1), call.getArgument(2), CLOCK.instant());
+        when(orderRows.paid(any(), anyString())).thenAnswer(call -> {
+            order.moveTo(OrderStatus.PAID, call.getArgument(1), CLOCK.instant());
             return order;
         });
         return order;
