@@ -6,7 +6,7 @@ import io.nurture.customer.Customer;
 import io.nurture.customer.CustomerService;
 import io.nurture.customer.TimeZones;
 import io.nurture.inventory.InventoryService;
-import io.nurture.inventory.Product;
+import io.nurture.inventory.Price;
 import io.nurture.order.NewOrder;
 import io.nurture.order.Order;
 import io.nurture.order.OrderService;
@@ -126,7 +126,7 @@ public class OrderPlacement {
     }
 
     private Order store(PlaceOrder request, String idempotencyKey, String fingerprint) {
-        Map<String, Product> catalogue = knownProducts(request.lines());
+        Map<String, Price> catalogue = knownProducts(request.lines());
         if (request.payment().method() == PaymentMethod.CARD
                 && (request.payment().token() == null
                         || request.payment().token().isBlank())) {
@@ -157,7 +157,7 @@ public class OrderPlacement {
                         .map(line -> new NewOrder.Line(
                                 line.sku(),
                                 line.quantity(),
-                                catalogue.get(line.sku()).getPrice()))
+                                catalogue.get(line.sku()).amount()))
                         .toList()));
         if (request.referralCode() != null) {
             referredBy(customer, order, request.referralCode());
@@ -225,9 +225,9 @@ public class OrderPlacement {
         }
     }
 
-    private Map<String, Product> knownProducts(List<PlaceOrder.Line> lines) {
-        Map<String, Product> found =
-                inventory.products(lines.stream().map(PlaceOrder.Line::sku).toList());
+    private Map<String, Price> knownProducts(List<PlaceOrder.Line> lines) {
+        Map<String, Price> found =
+                inventory.prices(lines.stream().map(PlaceOrder.Line::sku).toList());
         IntStream.range(0, lines.size())
                 .filter(i -> !found.containsKey(lines.get(i).sku()))
                 .findFirst()
@@ -237,9 +237,9 @@ public class OrderPlacement {
         return found;
     }
 
-    private static String currency(Map<String, Product> catalogue) {
+    private static String currency(Map<String, Price> catalogue) {
         List<String> currencies =
-                catalogue.values().stream().map(Product::getCurrency).distinct().toList();
+                catalogue.values().stream().map(Price::currency).distinct().toList();
         if (currencies.size() != 1) {
             throw new InvalidOrderException("lines", "must all be priced in one currency");
         }

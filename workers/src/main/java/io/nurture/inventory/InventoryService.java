@@ -30,6 +30,7 @@ public class InventoryService {
     private final RestockKeys restockKeys;
     private final OrderRows orderRows;
     private final StockHolds holds;
+    private final PriceList priceList;
 
     InventoryService(
             ProductRepository products,
@@ -39,7 +40,8 @@ public class InventoryService {
             Clock clock,
             RestockKeys restockKeys,
             OrderRows orderRows,
-            StockHolds holds) {
+            StockHolds holds,
+            PriceList priceList) {
         this.products = products;
         this.orderService = orderService;
         this.messages = messages;
@@ -48,6 +50,7 @@ public class InventoryService {
         this.restockKeys = restockKeys;
         this.orderRows = orderRows;
         this.holds = holds;
+        this.priceList = priceList;
     }
 
     /** Reserves every line of the order; false when any line is short, leaving stock untouched. An order being cancelled reserves nothing. */
@@ -145,6 +148,14 @@ public class InventoryService {
     @Transactional(readOnly = true)
     public Product product(String sku) {
         return products.findById(sku).orElseThrow(() -> new UnknownProductException(sku));
+    }
+
+    /**
+     * The prices of the products with these SKUs that are in the catalogue, by SKU; read in the
+     * caller's transaction, if any.
+     */
+    public Map<String, Price> prices(List<String> skus) {
+        return skus.isEmpty() ? Map.of() : priceList.of(skus);
     }
 
     /** The products with these skus that are in the catalogue, by sku. */
