@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ShipmentBook {
 
     private final ShipmentRepository shipments;
+    private final ShipmentRows rows;
     private final OrderService orders;
     private final OrderRows orderRows;
     private final InventoryService inventory;
@@ -29,6 +30,7 @@ class ShipmentBook {
 
     ShipmentBook(
             ShipmentRepository shipments,
+            ShipmentRows rows,
             OrderService orders,
             OrderRows orderRows,
             InventoryService inventory,
@@ -36,6 +38,7 @@ class ShipmentBook {
             Carrier carrier,
             Clock clock) {
         this.shipments = shipments;
+        this.rows = rows;
         this.orders = orders;
         this.orderRows = orderRows;
         this.inventory = inventory;
@@ -53,27 +56,30 @@ class ShipmentBook {
     @Transactional
     Booking plan(String orderId) {
         OrderRows.Locked order = orderRows.lockToProceed(orderId);
-        Shipment shipment =
-                shipments.findByOrderId(orderId).orElseGet(() -> shipments.save(new Shipment(orderId, carrier.name())));
+        Optional<ShipmentRows.Planned> planned = rows.find(orderId);
+        if (planned.isEmpty()) {
+            rows.writeIntent(orderId, carrier.name());
+        }
         return new Booking(
-                shipment.bookingKey(),
+                Shipment.bookingKeyOf(orderId),
                 order.shippingAddress(),
-                shipment.isHandedOver() ? shipment.getTrackingNumber() : null);
+                planned.filter(ShipmentRows.Planned::isHandedOver)
+                        .map(ShipmentRows.Planned::trackingNumber)
+                        .orElse(null));
     }
 
     /** The carrier booked: the goods leave stock, the order is shipped and the customer told, once. */
     @Transactional
     String handOver(String orderId, String trackingNumber) {
         OrderRows.Locked order = orderRows.lockToProceed(orderId);
-        Shipment shipment = shipments.findByOrderId(orderId).orElseThrow();
-        if (!shipment.isHandedOver()) {
-            shipment.handedOver(trackingNumber, clock.instant());
-            inventory.ship(orderId);
-            MailableOrder shipped =
-                    orderRows.shipped(order, trackingNumber, "Handed to carrier, tracking " + trackingNumber);
-            notifications.tellCustomer(shipped, "order-shipped", Map.of());
+        if (!rows.handOver(orderId, trackingNumber, clock.instant())) {
+            return rows.find(orderId).orElseThrow().trackingNumber();
         }
-        return shipment.getTrackingNumber();
+        inventory.ship(orderId);
+        MailableOrder shipped =
+                orderRows.shipped(order, trackingNumber, "Handed to carrier, tracking " + trackingNumber);
+        notifications.tellCustomer(shipped, "order-shipped", Map.of());
+        return trackingNumber;
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)

@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -40,13 +41,14 @@ class ShippingWorkerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
 
     private final ShipmentRepository shipments = mock(ShipmentRepository.class);
+    private final ShipmentRows shipmentRows = mock(ShipmentRows.class);
     private final OrderService orders = mock(OrderService.class);
     private final OrderRows orderRows = mock(OrderRows.class);
     private final InventoryService inventory = mock(InventoryService.class);
     private final NotificationService notifications = mock(NotificationService.class);
     private final SandboxCarrier carrier = new SandboxCarrier(new InMemoryCarrierBooks());
     private final ShippingService shipping = new ShippingService(
-            new ShipmentBook(shipments, orders, orderRows, inventory, notifications, carrier, CLOCK),
+            new ShipmentBook(shipments, shipmentRows, orders, orderRows, inventory, notifications, carrier, CLOCK),
             carrier,
             orders,
             notifications);
@@ -90,7 +92,7 @@ class ShippingWorkerTest {
         worker.shipOrder(order.getId());
 
         verify(orderRows).shipped(any(), eq(bookedBeforeTheCrash), anyString());
-        verify(shipments, never()).save(any());
+        verify(shipmentRows, never()).writeIntent(anyString(), anyString());
     }
 
     @Test
@@ -132,7 +134,7 @@ class ShippingWorkerTest {
     void aParcelTheCarrierRefusedToTakeBackIsGivenBackOnALaterTryAndOpsAreTold() {
         RefusingCarrier refusing = new RefusingCarrier(2);
         ShippingService shipping = new ShippingService(
-                new ShipmentBook(shipments, orders, orderRows, inventory, notifications, refusing, CLOCK),
+                new ShipmentBook(shipments, shipmentRows, orders, orderRows, inventory, notifications, refusing, CLOCK),
                 refusing,
                 orders,
                 notifications);
@@ -212,7 +214,19 @@ class ShippingWorkerTest {
                         order.isCancellationRequested()));
         when(orderRows.shipped(any(), anyString(), anyString())).thenReturn(shippedMail);
         when(shipments.findByOrderId(order.getId())).thenAnswer(invocation -> Optional.ofNullable(stored));
-        when(shipments.save(any())).thenAnswer(invocation -> stored = invocation.getArgument(0));
+        when(shipmentRows.find(order.getId()))
+                .thenAnswer(invocation -> Optional.ofNullable(stored)
+                        .map(row -> new ShipmentRows.Planned(row.isHandedOver() ? row.getTrackingNumber() : null)));
+        doAnswer(invocation -> stored = new Shipment(order.getId(), invocation.getArgument(1)))
+                .when(shipmentRows)
+                .writeIntent(eq(order.getId()), anyString());
+        when(shipmentRows.handOver(eq(order.getId()), anyString(), any())).thenAnswer(invocation -> {
+            if (stored.isHandedOver()) {
+                return false;
+            }
+            stored.handedOver(invocation.getArgument(1), invocation.getArgument(2));
+            return true;
+        });
         return order;
     }
 }

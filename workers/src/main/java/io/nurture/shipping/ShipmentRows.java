@@ -1,0 +1,60 @@
+package io.nurture.shipping;
+
+import io.nurture.persistence.UtcColumns;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shipment rows the hand-over writes, in plain SQL, in {@link ShipmentBook}'s transactions
+ * under the order's lock: every order takes these steps, and through JPA each read loaded the row
+ * and each commit compared it again (docs/performance.md, issue 27's twenty-first part). The rest
+ * of the shipments' life (carrier events, giving a parcel back) stays on {@link Shipment}.
+ */
+@Component
+class ShipmentRows {
+
+    private final JdbcClient db;
+
+    ShipmentRows(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** Where the order's booking stands: not written yet (empty), written, or handed over with its tracking number. */
+    record Planned(String trackingNumber) {
+
+        boolean isHandedOver() {
+            return trackingNumber != null;
+        }
+    }
+
+    Optional<Planned> find(String orderId) {
+        return db.sql("SELECT CASE WHEN shipped_at IS NULL THEN NULL ELSE tracking_number END"
+                        + " FROM shipments WHERE order_id = :orderId")
+                .param("orderId", orderId)
+                .query((rs, row) -> new Planned(rs.getString(1)))
+                .optional();
+    }
+
+    /** The intent to book with the carrier, before it is called: {@link Shipment#BOOKING}. */
+    void writeIntent(String orderId, String carrier) {
+        db.sql("INSERT INTO shipments (order_id, carrier, status) VALUES (:orderId, :carrier, :status)")
+                .param("orderId", orderId)
+                .param("carrier", carrier)
+                .param("status", Shipment.BOOKING)
+                .update();
+    }
+
+    /** The carrier took the parcel: false when the booking was handed over before (a redelivered step). */
+    boolean handOver(String orderId, String trackingNumber, Instant at) {
+        return db.sql("UPDATE shipments SET tracking_number = :trackingNumber, status = :status, shipped_at = :at"
+                                + " WHERE order_id = :orderId AND shipped_at IS NULL")
+                        .param("trackingNumber", trackingNumber)
+                        .param("status", CarrierEventType.SHIPPED.name())
+                        .param("at", UtcColumns.utc(at))
+                        .param("orderId", orderId)
+                        .update()
+                > 0;
+    }
+}
