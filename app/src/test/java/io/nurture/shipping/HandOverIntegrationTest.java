@@ -1,0 +1,63 @@
+package io.nurture.shipping;
+
+import static io.nurture.testing.OrderRequests.card;
+import static io.nurture.testing.OrderRequests.newCustomerEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nurture.testing.NurtureIntegrationTest;
+import io.nurture.testing.Shop;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A hand-over recorded by two steps that both had the carrier's answer (a job handed out twice,
+ * the first one slow to record it): the second finds the parcel handed over and answers its
+ * tracking number; the goods leave stock and the customer hears of it once.
+ */
+@NurtureIntegrationTest
+class HandOverIntegrationTest {
+
+    /** The sandbox carrier refuses this postal code: the paid order waits before its hand-over. */
+    private static final String CARRIER_OUTAGE = "99999";
+
+    @Autowired
+    Shop shop;
+
+    @Autowired
+    ShipmentBook book;
+
+    @Autowired
+    JdbcClient db;
+
+    @Test
+    void aHandOverRecordedAgainAnswersTheFirstTrackingNumberAndShipsOnce() {
+        String orderId = shop.place(shop.order(
+                newCustomerEmail(),
+                List.of(Map.of("sku", "TEA-SENCHA-100", "quantity", 2)),
+                card("tok_visa"),
+                "DE",
+                CARRIER_OUTAGE));
+        String customerId = shop.awaitStatus(orderId, "PAID").text("customerId");
+        String first = "SBX-" + UUID.randomUUID();
+        book.plan(orderId);
+
+        String answered = book.handOver(orderId, first);
+        String answeredAgain = book.handOver(orderId, "SBX-" + UUID.randomUUID());
+
+        assertThat(answered).isEqualTo(first);
+        assertThat(answeredAgain).isEqualTo(first);
+        assertThat(shop.api().get("/api/orders/" + orderId).text("trackingNumber"))
+                .isEqualTo(first);
+        assertThat(shop.timelineStatuses(orderId)).containsOnlyOnce("SHIPPED");
+        assertThat(db.sql("SELECT status FROM reservations WHERE order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("SHIPPED");
+        assertThat(shop.templatesSentTo(customerId)).containsOnlyOnce("order-shipped");
+    }
+}
