@@ -3,6 +3,7 @@ package io.nurture.shipping;
 import static io.nurture.testing.OrderRequests.card;
 import static io.nurture.testing.OrderRequests.newCustomerEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.Shop;
@@ -16,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A hand-over recorded by two steps that both had the carrier's answer (a job handed out twice,
  * the first one slow to record it): the second finds the parcel handed over and answers its
- * tracking number; the goods leave stock and the customer hears of it once.
+ * tracking number; the goods leave stock and the customer hears of it once. A booking given back to
+ * the carrier before its hand-over is not handed over: the parcel does not go.
  */
 @NurtureIntegrationTest
 class HandOverIntegrationTest {
@@ -35,13 +37,8 @@ class HandOverIntegrationTest {
 
     @Test
     void aHandOverRecordedAgainAnswersTheFirstTrackingNumberAndShipsOnce() {
-        String orderId = shop.place(shop.order(
-                newCustomerEmail(),
-                List.of(Map.of("sku", "TEA-SENCHA-100", "quantity", 2)),
-                card("tok_visa"),
-                "DE",
-                CARRIER_OUTAGE));
-        String customerId = shop.awaitStatus(orderId, "PAID").text("customerId");
+        String orderId = paidOrderWaitingForTheCarrier();
+        String customerId = shop.api().get("/api/orders/" + orderId).text("customerId");
         String first = "SBX-" + UUID.randomUUID();
         book.plan(orderId);
 
@@ -59,5 +56,36 @@ class HandOverIntegrationTest {
                         .list())
                 .containsExactly("SHIPPED");
         assertThat(shop.templatesSentTo(customerId)).containsOnlyOnce("order-shipped");
+    }
+
+    @Test
+    void aBookingGivenBackBeforeItsHandOverDoesNotShipTheOrder() {
+        String orderId = paidOrderWaitingForTheCarrier();
+        String customerId = shop.api().get("/api/orders/" + orderId).text("customerId");
+        book.plan(orderId);
+        book.bookingCancelled(orderId);
+
+        assertThatThrownBy(() -> book.handOver(orderId, "SBX-" + UUID.randomUUID()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cancelled at the carrier");
+
+        assertThat(shop.api().get("/api/orders/" + orderId).text("status")).isEqualTo("PAID");
+        assertThat(db.sql("SELECT status FROM reservations WHERE order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("HELD");
+        assertThat(shop.templatesSentTo(customerId)).doesNotContain("order-shipped");
+    }
+
+    private String paidOrderWaitingForTheCarrier() {
+        String orderId = shop.place(shop.order(
+                newCustomerEmail(),
+                List.of(Map.of("sku", "TEA-SENCHA-100", "quantity", 2)),
+                card("tok_visa"),
+                "DE",
+                CARRIER_OUTAGE));
+        shop.awaitStatus(orderId, "PAID");
+        return orderId;
     }
 }

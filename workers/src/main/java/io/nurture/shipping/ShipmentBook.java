@@ -73,7 +73,12 @@ class ShipmentBook {
     String handOver(String orderId, String trackingNumber) {
         OrderRows.Locked order = orderRows.lockToProceed(orderId);
         if (!rows.handOver(orderId, trackingNumber, clock.instant())) {
-            return rows.find(orderId).orElseThrow().trackingNumber();
+            return rows.find(orderId)
+                    .filter(ShipmentRows.Planned::isHandedOver)
+                    .map(ShipmentRows.Planned::trackingNumber)
+                    // Given back to the carrier: the parcel does not go, so the order is not shipped.
+                    .orElseThrow(() -> new IllegalStateException(
+                            "The booking of order " + orderId + " was cancelled at the carrier before its hand-over"));
         }
         inventory.ship(orderId);
         MailableOrder shipped =

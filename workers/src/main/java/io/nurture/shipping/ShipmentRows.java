@@ -46,14 +46,18 @@ class ShipmentRows {
                 .update();
     }
 
-    /** The carrier took the parcel: false when the booking was handed over before (a redelivered step). */
+    /**
+     * The carrier took the parcel: false when the booking is no longer waiting for it (handed over
+     * before by a redelivered step, or cancelled at the carrier).
+     */
     boolean handOver(String orderId, String trackingNumber, Instant at) {
-        return db.sql("UPDATE shipments SET tracking_number = :trackingNumber, status = :status, shipped_at = :at"
-                                + " WHERE order_id = :orderId AND shipped_at IS NULL")
+        return db.sql("UPDATE shipments SET tracking_number = :trackingNumber, status = :shipped, shipped_at = :at"
+                                + " WHERE order_id = :orderId AND shipped_at IS NULL AND status = :booking")
                         .param("trackingNumber", trackingNumber)
-                        .param("status", CarrierEventType.SHIPPED.name())
+                        .param("shipped", CarrierEventType.SHIPPED.name())
                         .param("at", UtcColumns.utc(at))
                         .param("orderId", orderId)
+                        .param("booking", Shipment.BOOKING)
                         .update()
                 > 0;
     }

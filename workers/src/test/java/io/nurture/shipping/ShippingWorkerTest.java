@@ -221,7 +221,7 @@ class ShippingWorkerTest {
                 .when(shipmentRows)
                 .writeIntent(eq(order.getId()), anyString());
         when(shipmentRows.handOver(eq(order.getId()), anyString(), any())).thenAnswer(invocation -> {
-            if (stored.isHandedOver()) {
+            if (!stored.isBookedButNotHandedOver()) {
                 return false;
             }
             stored.handedOver(invocation.getArgument(1), invocation.getArgument(2));
