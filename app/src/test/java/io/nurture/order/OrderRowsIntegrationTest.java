@@ -1,7 +1,5 @@
 package io.nurture.order;
 
-import static io.nurture.testing.OrderRequests.card;
-import static io.nurture.testing.OrderRequests.newCustomerEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nurture.notification.MailableOrder;
@@ -23,9 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @NurtureIntegrationTest
 class OrderRowsIntegrationTest {
 
-    /** The sandbox carrier refuses this postal code: the paid order waits before its hand-over. */
-    private static final String CARRIER_OUTAGE = "99999";
-
     @Autowired
     Shop shop;
 
@@ -37,7 +32,7 @@ class OrderRowsIntegrationTest {
 
     @Test
     void aShippedOrderAsItsMailShowsItHasItsTrackingNumberAndItsLinesInTheirOrder() {
-        String orderId = paidOrderWaitingForTheCarrier(
+        String orderId = shop.paidOrderWaitingForTheCarrier(
                 List.of(Map.of("sku", "TEA-ASSAM-250", "quantity", 2), Map.of("sku", "TEA-SENCHA-100", "quantity", 1)));
 
         AsMailed mail = shipIn(orderId, "SBX-HANDOVER-1");
@@ -52,19 +47,13 @@ class OrderRowsIntegrationTest {
 
     @Test
     void anOrderShippedTwiceIsOnItsTimelineOnce() {
-        String orderId = paidOrderWaitingForTheCarrier(List.of(Map.of("sku", "TEA-SENCHA-100", "quantity", 1)));
+        String orderId = shop.paidOrderWaitingForTheCarrier(List.of(Map.of("sku", "TEA-SENCHA-100", "quantity", 1)));
 
         shipIn(orderId, "SBX-HANDOVER-2");
         shipIn(orderId, "SBX-HANDOVER-2");
 
         assertThat(shop.timelineStatuses(orderId)).containsOnlyOnce("SHIPPED").endsWith("SHIPPED");
         assertThat(shop.api().get("/api/orders/" + orderId).text("status")).isEqualTo("SHIPPED");
-    }
-
-    private String paidOrderWaitingForTheCarrier(List<Map<String, Object>> lines) {
-        String orderId = shop.place(shop.order(newCustomerEmail(), lines, card("tok_visa"), "DE", CARRIER_OUTAGE));
-        shop.awaitStatus(orderId, "PAID");
-        return orderId;
     }
 
     /** What the mail about the shipped order shows, read in the step's transaction as the mail step reads it. */

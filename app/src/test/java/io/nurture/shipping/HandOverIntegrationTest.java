@@ -1,7 +1,5 @@
 package io.nurture.shipping;
 
-import static io.nurture.testing.OrderRequests.card;
-import static io.nurture.testing.OrderRequests.newCustomerEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,9 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @NurtureIntegrationTest
 class HandOverIntegrationTest {
-
-    /** The sandbox carrier refuses this postal code: the paid order waits before its hand-over. */
-    private static final String CARRIER_OUTAGE = "99999";
 
     @Autowired
     Shop shop;
@@ -79,13 +74,6 @@ class HandOverIntegrationTest {
     }
 
     private String paidOrderWaitingForTheCarrier() {
-        String orderId = shop.place(shop.order(
-                newCustomerEmail(),
-                List.of(Map.of("sku", "TEA-SENCHA-100", "quantity", 2)),
-                card("tok_visa"),
-                "DE",
-                CARRIER_OUTAGE));
-        shop.awaitStatus(orderId, "PAID");
-        return orderId;
+        return shop.paidOrderWaitingForTheCarrier(List.of(Map.of("sku", "TEA-SENCHA-100", "quantity", 2)));
     }
 }

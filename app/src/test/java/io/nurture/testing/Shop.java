@@ -29,6 +29,9 @@ public final class Shop {
     /** How long a shop waits for what it expects from the app in the test's JVM. */
     public static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    /** The sandbox carrier refuses this postal code (its {@code OUTAGE_POSTAL_CODE}): a paid order waits before its hand-over. */
+    private static final String CARRIER_OUTAGE = "99999";
+
     private final NurtureClient api;
     private final Clock clock;
     private final Duration patience;
@@ -128,6 +131,17 @@ public final class Shop {
             throw new AssertionError(
                     "Order " + orderId + " did not reach " + status + "; " + whereIs.apply(orderId), stuck);
         }
+    }
+
+    /**
+     * A card order of these lines, paid and waiting before its hand-over: the carrier refuses its
+     * address, so its shipping step retries (into an incident) until the test hands it over itself.
+     */
+    public String paidOrderWaitingForTheCarrier(List<Map<String, Object>> lines) {
+        String orderId = place(
+                order(OrderRequests.newCustomerEmail(), lines, OrderRequests.card("tok_visa"), "DE", CARRIER_OUTAGE));
+        awaitStatus(orderId, "PAID");
+        return orderId;
     }
 
     /** Waits for a card order to ship, reports its delivery, and answers its customer id. */

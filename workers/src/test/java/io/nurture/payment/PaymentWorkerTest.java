@@ -18,6 +18,7 @@ import io.camunda.client.exception.BpmnError;
 import io.nurture.notification.NotificationService;
 import io.nurture.orchestration.ProcessMessages;
 import io.nurture.order.CancellationRequestedException;
+import io.nurture.order.LockedOrders;
 import io.nurture.order.Order;
 import io.nurture.order.OrderRows;
 import io.nurture.order.OrderService;
@@ -360,28 +361,14 @@ class PaymentWorkerTest {
             if (order.isCancellationRequested()) {
                 throw new CancellationRequestedException(order.getId());
             }
-            return rowOf(order);
+            return LockedOrders.of(order);
         });
-        when(orderRows.lock(order.getId())).thenAnswer(call -> rowOf(order));
+        when(orderRows.lock(order.getId())).thenAnswer(call -> LockedOrders.of(order));
         when(orderRows.paid(any(), anyString())).thenAnswer(call -> {
             order.moveTo(OrderStatus.PAID, call.getArgument(1), CLOCK.instant());
             return order;
         });
         return order;
-    }
-
-    /** The order's row as the steps' plain SQL reads it, now. */
-    private static OrderRows.Locked rowOf(Order order) {
-        return new OrderRows.Locked(
-                order.getId(),
-                order.getCustomerId(),
-                order.getStatus(),
-                order.getTotal(),
-                order.getCurrency(),
-                order.getCardToken(),
-                order.getShippingAddress(),
-                order.getTrackingNumber(),
-                order.isCancellationRequested());
     }
 
     /** The provider, with something happening in Nurture while it charges. */

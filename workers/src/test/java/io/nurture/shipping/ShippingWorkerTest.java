@@ -17,6 +17,7 @@ import static org.mockito.Mockito.when;
 import io.nurture.inventory.InventoryService;
 import io.nurture.notification.MailableOrder;
 import io.nurture.notification.NotificationService;
+import io.nurture.order.LockedOrders;
 import io.nurture.order.Order;
 import io.nurture.order.OrderEnded;
 import io.nurture.order.OrderRows;
@@ -201,17 +202,7 @@ class ShippingWorkerTest {
                 "EUR",
                 CLOCK.instant());
         order.addLine("TEA-SENCHA-100", 1, new BigDecimal("12.50"));
-        when(orderRows.lockToProceed(order.getId()))
-                .thenReturn(new OrderRows.Locked(
-                        order.getId(),
-                        order.getCustomerId(),
-                        order.getStatus(),
-                        order.getTotal(),
-                        order.getCurrency(),
-                        order.getCardToken(),
-                        order.getShippingAddress(),
-                        order.getTrackingNumber(),
-                        order.isCancellationRequested()));
+        when(orderRows.lockToProceed(order.getId())).thenReturn(LockedOrders.of(order));
         when(orderRows.shipped(any(), anyString(), anyString())).thenReturn(shippedMail);
         when(shipments.findByOrderId(order.getId())).thenAnswer(invocation -> Optional.ofNullable(stored));
         when(shipmentRows.find(order.getId()))
