@@ -164,6 +164,22 @@ public class Notification {
         return recipient;
     }
 
+    String getDedupeKey() {
+        return dedupeKey;
+    }
+
+    String getUnsubscribeToken() {
+        return unsubscribeToken;
+    }
+
+    Delivery getDelivery() {
+        return delivery;
+    }
+
+    Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
     public String getTemplate() {
         return template;
     }

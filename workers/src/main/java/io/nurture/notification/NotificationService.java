@@ -1,6 +1,8 @@
 package io.nurture.notification;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.nurture.customer.Addressees;
+import io.nurture.customer.Addressees.Addressee;
 import io.nurture.customer.Customer;
 import io.nurture.customer.CustomerService;
 import io.nurture.suppression.SuppressionReason;
@@ -28,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationService {
 
     private final NotificationRepository notifications;
+    private final MailRows rows;
     private final CustomerService customers;
+    private final Addressees addressees;
     private final MailTemplates templates;
     private final MailDispatcher dispatcher;
     private final NotificationProperties properties;
@@ -39,7 +43,9 @@ public class NotificationService {
 
     NotificationService(
             NotificationRepository notifications,
+            MailRows rows,
             CustomerService customers,
+            Addressees addressees,
             MailTemplates templates,
             MailDispatcher dispatcher,
             NotificationProperties properties,
@@ -51,7 +57,9 @@ public class NotificationService {
         this.suppressions = suppressions;
         this.events = events;
         this.notifications = notifications;
+        this.rows = rows;
         this.customers = customers;
+        this.addressees = addressees;
         this.templates = templates;
         this.dispatcher = dispatcher;
         this.properties = properties;
@@ -107,16 +115,16 @@ public class NotificationService {
     private boolean send(
             MailableOrder order, String template, Audience audience, String dedupeKey, Map<String, Object> details) {
         boolean sentBefore = dedupeKey == null
-                ? notifications.existsByOrderIdAndTemplateAndAudience(order.getId(), template, audience)
-                : notifications.existsByCustomerIdAndDedupeKey(order.getCustomerId(), dedupeKey);
+                ? rows.sentAbout(order.getId(), template, audience)
+                : rows.sentUnder(order.getCustomerId(), dedupeKey);
         if (sentBefore) {
             return false;
         }
-        Customer customer = customers.find(order.getCustomerId()).orElseThrow();
+        Addressee customer = addressees.of(order.getCustomerId()).orElseThrow();
         MailTemplates.RenderedMail mail = templates.render(template, model(order, customer, details));
-        String to = audience == Audience.OPS ? properties.opsTo() : customer.getEmail();
+        String to = audience == Audience.OPS ? properties.opsTo() : customer.email();
         Notification notification = new Notification(
-                customer.getId(),
+                order.getCustomerId(),
                 order.getId(),
                 audience,
                 template,
@@ -168,7 +176,7 @@ public class NotificationService {
             Category category,
             String dedupeKey,
             Supplier<Map<String, Object>> offer) {
-        if (notifications.existsByCustomerIdAndDedupeKey(customerId, dedupeKey)) {
+        if (rows.sentUnder(customerId, dedupeKey)) {
             return true;
         }
         Customer customer =
@@ -210,10 +218,10 @@ public class NotificationService {
             return;
         }
         notification.suppress();
-        notifications.save(notification);
+        long id = rows.writeAndNumber(notification);
         counted(notification.getTemplate(), notification.getCategory(), "suppressed");
         if (notification.getCategory() == Category.TRANSACTIONAL) {
-            tellOpsOfSuppressed(notification, suppressed.get());
+            tellOpsOfSuppressed(notification, id, suppressed.get());
             events.publishEvent(new MessageSuppressed(
                     notification.getCustomerId(),
                     notification.getOrderId(),
@@ -224,7 +232,7 @@ public class NotificationService {
     }
 
     /** Ops learn which customer missed which message, and why, to reach them some other way. */
-    private void tellOpsOfSuppressed(Notification notification, SuppressionReason reason) {
+    private void tellOpsOfSuppressed(Notification notification, long id, SuppressionReason reason) {
         Map<String, Object> details = new HashMap<>();
         details.put("customerId", notification.getCustomerId());
         details.put("orderId", notification.getOrderId());
@@ -240,12 +248,12 @@ public class NotificationService {
                 notification.getSentAt(),
                 Category.TRANSACTIONAL,
                 // One alert per message kept back: an order can have several.
-                "suppressed:" + notification.getId()));
+                "suppressed:" + id));
         counted("mail-suppressed", Category.TRANSACTIONAL);
     }
 
     private void queue(Notification notification) {
-        notifications.save(notification);
+        rows.write(notification);
         dispatcher.wakeAfterCommit();
     }
 
@@ -308,9 +316,9 @@ public class NotificationService {
         return notifications.countByCustomerIdAndCategoryAndSentAtAfter(customerId, Category.MARKETING, since);
     }
 
-    private static Map<String, Object> model(MailableOrder order, Customer customer, Map<String, Object> details) {
+    private static Map<String, Object> model(MailableOrder order, Addressee customer, Map<String, Object> details) {
         Map<String, Object> model = new HashMap<>(details);
-        model.put("customerName", customer.getName());
+        model.put("customerName", customer.name());
         model.put("orderId", order.getId());
         model.put("total", order.getTotal().toPlainString());
         model.put("currency", order.getCurrency());
