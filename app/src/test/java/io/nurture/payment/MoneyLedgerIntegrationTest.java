@@ -189,6 +189,25 @@ class MoneyLedgerIntegrationTest {
     }
 
     @Test
+    void aDeclinedChargeIsBookedWithTheProvidersAnswerAndReason() {
+        String orderId = shop.place(shop.order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_declined")));
+
+        shop.awaitStatus(orderId, "CANCELLED");
+
+        Map<String, Object> charge = db.sql("SELECT status, amount, idempotency_key, reference, completed_at"
+                        + " FROM payments WHERE order_id = ? AND kind = 'CHARGE'")
+                .params(orderId)
+                .query()
+                .singleRow();
+        assertThat(charge)
+                .containsEntry("status", "DECLINED")
+                .containsEntry("amount", new BigDecimal("12.50"))
+                .containsEntry("idempotency_key", "charge-" + orderId)
+                .containsEntry("reference", "card_declined");
+        assertThat(charge.get("completed_at")).isNotNull();
+    }
+
+    @Test
     void theReconciliationReportsMoneyTheProviderTookThatTheLedgerNeverBooked() {
         String orderId = shop.place(shop.order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_declined")));
         shop.awaitStatus(orderId, "CANCELLED");

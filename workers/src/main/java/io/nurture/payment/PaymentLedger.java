@@ -39,6 +39,7 @@ class PaymentLedger {
     }
 
     private final PaymentRepository payments;
+    private final ChargeRows charges;
     private final OrderService orders;
     private final OrderRows orderRows;
     private final NotificationService notifications;
@@ -47,12 +48,14 @@ class PaymentLedger {
 
     PaymentLedger(
             PaymentRepository payments,
+            ChargeRows charges,
             OrderService orders,
             OrderRows orderRows,
             NotificationService notifications,
             ProcessMessages messages,
             Clock clock) {
         this.payments = payments;
+        this.charges = charges;
         this.orders = orders;
         this.orderRows = orderRows;
         this.notifications = notifications;
@@ -77,7 +80,7 @@ class PaymentLedger {
     @Transactional
     ChargePlan planCharge(String orderId) {
         OrderRows.Locked order = orderRows.lockToProceed(orderId);
-        Optional<Payment> earlier = payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE);
+        Optional<ChargeRows.Charge> earlier = charges.find(orderId);
         if (earlier.isPresent() && !earlier.get().isPending()) {
             return ChargePlan.settled(earlier.get().isCaptured());
         }
@@ -94,31 +97,24 @@ class PaymentLedger {
             paid(order, "Nothing to charge: the total is zero (a coupon covers it, or it replaces returned items)");
             return ChargePlan.settled(true);
         }
-        Payment intent = earlier.orElseGet(() -> payments.save(Payment.intent(
-                orderId,
-                PaymentKind.CHARGE,
-                order.total(),
-                order.currency(),
-                chargeKey(orderId),
-                null,
-                clock.instant())));
-        return new ChargePlan(
-                null, order.cardToken(), intent.getAmount(), intent.getCurrency(), intent.getIdempotencyKey());
+        ChargeRows.Charge intent = earlier.orElseGet(() ->
+                charges.writeIntent(orderId, order.total(), order.currency(), chargeKey(orderId), clock.instant()));
+        return new ChargePlan(null, order.cardToken(), intent.amount(), intent.currency(), intent.idempotencyKey());
     }
 
     /** Books the provider's answer once; a redelivered step finds it booked and repeats no mail. */
     @Transactional
     ChargeOutcome recordCharge(String orderId, PaymentGateway.ChargeResult result) {
         OrderRows.Locked order = orderRows.lock(orderId);
-        Payment charge =
-                payments.findByOrderIdAndKind(orderId, PaymentKind.CHARGE).orElseThrow();
-        boolean firstAnswer = charge.isPending() || charge.getStatus() == PaymentStatus.VOID;
+        ChargeRows.Charge charge = charges.find(orderId).orElseThrow();
+        boolean firstAnswer = charge.isPending() || charge.status() == PaymentStatus.VOID;
         if (firstAnswer) {
-            charge.complete(
+            charge = charges.answer(
+                    charge,
                     result.approved() ? PaymentStatus.CAPTURED : PaymentStatus.DECLINED,
                     result.providerReference(),
+                    result.declineReason(),
                     clock.instant());
-            charge.noteReason(result.declineReason());
         }
         if (!charge.isCaptured()) {
             return ChargeOutcome.DECLINED;

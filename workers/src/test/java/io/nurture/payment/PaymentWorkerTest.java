@@ -34,6 +34,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,7 @@ class PaymentWorkerTest {
 
     private final Map<PaymentKind, Payment> ledgerRows = new EnumMap<>(PaymentKind.class);
     private final PaymentRepository payments = mock(PaymentRepository.class);
+    private final ChargeRows charges = mock(ChargeRows.class);
     private final OrderService orders = mock(OrderService.class);
     private final OrderRows orderRows = mock(OrderRows.class);
     private final NotificationService notifications = mock(NotificationService.class);
@@ -56,7 +58,8 @@ class PaymentWorkerTest {
     private final SandboxPaymentGateway provider = new SandboxPaymentGateway(
             new SandboxPaymentGateway.SandboxProperties(Duration.ofMillis(10)), providerBooks);
     private PaymentGateway gateway = provider;
-    private final PaymentLedger ledger = new PaymentLedger(payments, orders, orderRows, notifications, messages, CLOCK);
+    private final PaymentLedger ledger =
+            new PaymentLedger(payments, charges, orders, orderRows, notifications, messages, CLOCK);
 
     @BeforeEach
     void ledgerRowsLiveInAMap() {
@@ -79,10 +82,42 @@ class PaymentWorkerTest {
         });
         when(payments.findByOrderIdAndKind(anyString(), any()))
                 .thenAnswer(call -> Optional.ofNullable(ledgerRows.get(call.getArgument(1))));
+        when(charges.find(anyString()))
+                .thenAnswer(call ->
+                        Optional.ofNullable(ledgerRows.get(PaymentKind.CHARGE)).map(PaymentWorkerTest::row));
+        when(charges.writeIntent(anyString(), any(), anyString(), anyString(), any()))
+                .thenAnswer(call -> {
+                    Payment intent = Payment.intent(
+                            call.getArgument(0),
+                            PaymentKind.CHARGE,
+                            call.getArgument(1),
+                            call.getArgument(2),
+                            call.getArgument(3),
+                            null,
+                            call.getArgument(4));
+                    ledgerRows.put(PaymentKind.CHARGE, intent);
+                    return row(intent);
+                });
+        when(charges.answer(any(), any(), any(), any(), any())).thenAnswer(call -> {
+            Payment charge = ledgerRows.get(PaymentKind.CHARGE);
+            charge.complete(call.getArgument(1), call.getArgument(2), call.getArgument(4));
+            charge.noteReason(call.getArgument(3));
+            return row(charge);
+        });
         when(payments.findForUpdate(anyString()))
                 .thenAnswer(call -> ledgerRows.values().stream()
                         .filter(payment -> payment.getId().equals(call.getArgument(0)))
                         .findFirst());
+    }
+
+    /** The charge step's view of a row of the map, as {@link ChargeRows} reads it from the table. */
+    private static ChargeRows.Charge row(Payment payment) {
+        return new ChargeRows.Charge(
+                payment.getId(),
+                payment.getStatus(),
+                payment.getAmount(),
+                payment.getCurrency(),
+                payment.getIdempotencyKey());
     }
 
     private PaymentWorker worker() {
@@ -138,11 +173,14 @@ class PaymentWorkerTest {
     @Test
     void redeliveredChargeJobChargesNoSecondTime() {
         Order order = cardOrder("tok_visa");
+        AtomicInteger providerCalls = new AtomicInteger();
+        gateway = new ProviderWatching(provider, providerCalls::incrementAndGet);
         worker().chargeCard(order.getId());
 
         worker().chargeCard(order.getId());
 
-        verify(payments, times(1)).save(any());
+        verify(charges, times(1)).writeIntent(anyString(), any(), anyString(), anyString(), any());
+        assertThat(providerCalls).hasValue(1);
         verify(notifications, times(1)).tellCustomer(any(), anyString(), anyMap());
     }
 
