@@ -3,6 +3,7 @@ package io.nurture.notification;
 import static io.nurture.testing.OrderRequests.invoice;
 import static io.nurture.testing.OrderRequests.newCustomerEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nurture.customer.Customer;
 import io.nurture.customer.CustomerService;
@@ -15,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -109,6 +112,26 @@ class MessagesOnceIntegrationTest {
         });
 
         assertThat(recipientsOf(customerId, "payment-reminder")).hasSize(1).doesNotContain(email);
+    }
+
+    @Test
+    void aKeyTheStepsOwnRowsCollideOnAtTheMailIsTheRaceTheCallersRetryOn() {
+        String email = newCustomerEmail();
+        TransactionTemplate racing = new TransactionTemplate(transaction.getTransactionManager());
+        racing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+                    Customer customer = customers.findOrRegister(email, "Ada");
+                    racing.executeWithoutResult(other -> customers.findOrRegister(email, "Ada"));
+                    notifications.messageCustomer(
+                            customer.getId(),
+                            null,
+                            "sign-up-confirmation",
+                            Category.TRANSACTIONAL,
+                            "confirm:" + email,
+                            Map.of("confirmUrl", "http://localhost/consent/t"));
+                }))
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     private List<String> recipientsOf(String customerId, String template) {

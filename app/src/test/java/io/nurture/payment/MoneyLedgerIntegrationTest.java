@@ -189,6 +189,26 @@ class MoneyLedgerIntegrationTest {
     }
 
     @Test
+    void anApprovedChargeIsBookedWithTheProvidersReference() {
+        String orderId = shop.place(shop.order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa")));
+
+        shop.awaitStatus(orderId, "SHIPPED");
+
+        Map<String, Object> charge = db.sql("SELECT status, provider_reference, completed_at FROM payments"
+                        + " WHERE order_id = ? AND kind = 'CHARGE'")
+                .params(orderId)
+                .query()
+                .singleRow();
+        String providerReference = db.sql(
+                        "SELECT provider_reference FROM sandbox_provider_ledger WHERE idempotency_key = ?")
+                .params("charge-" + orderId)
+                .query(String.class)
+                .single();
+        assertThat(charge).containsEntry("status", "CAPTURED").containsEntry("provider_reference", providerReference);
+        assertThat(charge.get("completed_at")).isNotNull();
+    }
+
+    @Test
     void aDeclinedChargeIsBookedWithTheProvidersAnswerAndReason() {
         String orderId = shop.place(shop.order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_declined")));
 

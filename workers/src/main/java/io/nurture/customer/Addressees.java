@@ -1,6 +1,5 @@
 package io.nurture.customer;
 
-import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,9 +12,9 @@ import org.springframework.stereotype.Component;
 public class Addressees {
 
     private final JdbcClient db;
-    private final EntityManager entities;
+    private final CustomerRepository entities;
 
-    Addressees(JdbcClient db, EntityManager entities) {
+    Addressees(JdbcClient db, CustomerRepository entities) {
         this.db = db;
         this.entities = entities;
     }
@@ -24,8 +23,9 @@ public class Addressees {
     public record Addressee(String email, String name) {}
 
     /**
-     * The customer as the caller's transaction has them: its own changes are flushed first, so a
-     * customer it erased is not addressed at their old address.
+     * The customer as the caller's transaction has them: its own changes are flushed first (through
+     * the repository, which translates what the flush may raise), so a customer it erased is not
+     * addressed at their old address.
      */
     public Optional<Addressee> of(String customerId) {
         entities.flush();

@@ -1,7 +1,6 @@
 package io.nurture.notification;
 
 import io.nurture.persistence.UtcColumns;
-import jakarta.persistence.EntityManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -14,7 +13,10 @@ import org.springframework.stereotype.Component;
  * twenty-second part). Reads of the sent messages stay with {@link Notification}.
  *
  * <p>Called in the sending step's transaction. A message is written only after the step's entities
- * are flushed, so a customer the step registered exists for the message's foreign key.
+ * are flushed, so a customer the step registered exists for the message's foreign key. The flush
+ * goes through a repository, which turns a key the step's own rows collide on into Spring's
+ * {@code DataIntegrityViolationException}, as the entity's insert did: the races that retry on it
+ * (two requests for one return, say) still do.
  */
 @Component
 class MailRows {
@@ -24,9 +26,9 @@ class MailRows {
             + " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient db;
-    private final EntityManager entities;
+    private final NotificationRepository entities;
 
-    MailRows(JdbcClient db, EntityManager entities) {
+    MailRows(JdbcClient db, NotificationRepository entities) {
         this.db = db;
         this.entities = entities;
     }

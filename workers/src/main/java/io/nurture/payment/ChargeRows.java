@@ -69,8 +69,8 @@ class ChargeRows {
     }
 
     /**
-     * The provider's answer ({@link Payment#complete}), with its reason for a decline where it gave
-     * one ({@link Payment#noteReason}).
+     * The provider's answer ({@link Payment#complete}), with its reason for a decline, where it gave
+     * one, as the charge's reference.
      *
      * @return the charge as answered
      */

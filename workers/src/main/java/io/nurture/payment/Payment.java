@@ -134,13 +134,6 @@ public class Payment extends AssignedIdEntity {
         this.completedAt = at;
     }
 
-    /** Why the provider declined, where it said. */
-    void noteReason(String reason) {
-        if (reason != null) {
-            this.reference = reason;
-        }
-    }
-
     /** A refund owed, paid out by staff: the bank reference of their transfer. */
     void settle(String bankReference, String staffClient, Instant at) {
         this.status = PaymentStatus.REFUNDED;

@@ -12,7 +12,7 @@ import org.springframework.data.jpa.repository.Query;
 interface PaymentRepository extends JpaRepository<Payment, String> {
 
     // Written out rather than derived from the name: Hibernate caches a written query's translation to
-    // SQL, and builds a derived one's anew on every call (docs/performance.md). So for the calls every order makes.
+    // SQL, and builds a derived one's anew on every call (docs/performance.md).
     @Query("select p from Payment p where p.orderId = :orderId and p.kind = :kind")
     Optional<Payment> findByOrderIdAndKind(String orderId, PaymentKind kind);
 

@@ -101,7 +101,6 @@ class PaymentWorkerTest {
         when(charges.answer(any(), any(), any(), any(), any())).thenAnswer(call -> {
             Payment charge = ledgerRows.get(PaymentKind.CHARGE);
             charge.complete(call.getArgument(1), call.getArgument(2), call.getArgument(4));
-            charge.noteReason(call.getArgument(3));
             return row(charge);
         });
         when(payments.findForUpdate(anyString()))
