@@ -198,8 +198,8 @@ public class OrderPlacement {
                                     .map(line -> new NewOrder.Line(line.getKey(), line.getValue(), BigDecimal.ZERO))
                                     .toList()));
                     orders.replaces(replacement, originalOrderId);
-                    orders.place(replacement);
                     orders.note(replacement, "Replaces returned items of order " + originalOrderId);
+                    orders.place(replacement);
                     idempotencyKeys.saveAndFlush(new IdempotencyKey(
                             key, "replacement of " + originalOrderId, replacement.getId(), clock.instant()));
                     process.start(replacement, false);

@@ -177,6 +177,18 @@ public class Order extends AssignedIdEntity implements MailableOrder {
         this.replacesOrderId = originalOrderId;
     }
 
+    BigDecimal discount() {
+        return discount;
+    }
+
+    String couponCode() {
+        return couponCode;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
     public String getReplacesOrderId() {
         return replacesOrderId;
     }

@@ -37,6 +37,10 @@ public class OrderLine {
         this.unitPrice = unitPrice;
     }
 
+    int lineNo() {
+        return lineNo;
+    }
+
     public String getSku() {
         return sku;
     }

@@ -31,6 +31,7 @@ public class OrderService {
             CancelReason.INVOICE_UNPAID, "Cancelled: the invoice was not paid by its due date");
 
     private final OrderRepository orders;
+    private final NewOrderRows newOrders;
     private final NotificationService notifications;
     private final MoneyBack.Ledger money;
     private final ApplicationEventPublisher events;
@@ -40,6 +41,7 @@ public class OrderService {
 
     OrderService(
             OrderRepository orders,
+            NewOrderRows newOrders,
             NotificationService notifications,
             MoneyBack.Ledger money,
             ApplicationEventPublisher events,
@@ -48,6 +50,7 @@ public class OrderService {
             Clock clock) {
         this.races = new RaceRetries(transactions);
         this.orders = orders;
+        this.newOrders = newOrders;
         this.notifications = notifications;
         this.money = money;
         this.events = events;
@@ -171,9 +174,14 @@ public class OrderService {
         draft.redeem(couponCode, discount);
     }
 
+    /**
+     * Stores a draft as a new order. The draft is not managed afterwards: everything it holds is
+     * to be set before (lines, coupon, referral, notes), and what changes later changes its rows.
+     */
     @Transactional
-    public Order place(Order order) {
-        return orders.saveAndFlush(order);
+    public Order place(Order draft) {
+        newOrders.insert(draft);
+        return draft;
     }
 
     /**

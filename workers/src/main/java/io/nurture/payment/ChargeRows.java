@@ -25,7 +25,7 @@ class ChargeRows {
     }
 
     /** The charge row as the step needs it. */
-    record Charge(String id, PaymentStatus status, BigDecimal amount, String currency, String idempotencyKey) {
+    record Charge(String orderId, PaymentStatus status, BigDecimal amount, String currency, String idempotencyKey) {
 
         boolean isPending() {
             return status == PaymentStatus.PENDING;
@@ -37,26 +37,25 @@ class ChargeRows {
     }
 
     Optional<Charge> find(String orderId) {
-        return db.sql("SELECT id, status, amount, currency, idempotency_key FROM payments"
-                        + " WHERE order_id = :orderId AND kind = :charge")
+        return db.sql("SELECT status, amount, currency, idempotency_key FROM payments"
+                        + " WHERE order_id = :orderId AND kind = :charge AND request_id = ''")
                 .param("orderId", orderId)
                 .param("charge", PaymentKind.CHARGE.name())
                 .query((rs, row) -> new Charge(
-                        rs.getString(1),
-                        PaymentStatus.valueOf(rs.getString(2)),
-                        rs.getBigDecimal(3),
-                        rs.getString(4),
-                        rs.getString(5)))
+                        orderId,
+                        PaymentStatus.valueOf(rs.getString(1)),
+                        rs.getBigDecimal(2),
+                        rs.getString(3),
+                        rs.getString(4)))
                 .optional();
     }
 
     /** The intent to charge, written before the provider is called: {@link Payment#intent}'s row. */
     Charge writeIntent(String orderId, BigDecimal amount, String currency, String idempotencyKey, Instant at) {
-        Charge intent =
-                new Charge(UUID.randomUUID().toString(), PaymentStatus.PENDING, amount, currency, idempotencyKey);
+        Charge intent = new Charge(orderId, PaymentStatus.PENDING, amount, currency, idempotencyKey);
         db.sql("INSERT INTO payments (id, order_id, kind, status, amount, currency, created_at, idempotency_key)"
                         + " VALUES (:id, :orderId, :charge, :pending, :amount, :currency, :at, :idempotencyKey)")
-                .param("id", intent.id())
+                .param("id", UUID.randomUUID().toString())
                 .param("orderId", orderId)
                 .param("charge", PaymentKind.CHARGE.name())
                 .param("pending", PaymentStatus.PENDING.name())
@@ -76,13 +75,15 @@ class ChargeRows {
      */
     Charge answer(Charge charge, PaymentStatus outcome, String providerReference, String declineReason, Instant at) {
         db.sql("UPDATE payments SET status = :outcome, provider_reference = :providerReference, completed_at = :at,"
-                        + " reference = COALESCE(:reason, reference) WHERE id = :id")
+                        + " reference = COALESCE(:reason, reference)"
+                        + " WHERE order_id = :orderId AND kind = :charge AND request_id = ''")
                 .param("outcome", outcome.name())
                 .param("providerReference", providerReference)
                 .param("at", UtcColumns.utc(at))
                 .param("reason", declineReason)
-                .param("id", charge.id())
+                .param("orderId", charge.orderId())
+                .param("charge", PaymentKind.CHARGE.name())
                 .update();
-        return new Charge(charge.id(), outcome, charge.amount(), charge.currency(), charge.idempotencyKey());
+        return new Charge(charge.orderId(), outcome, charge.amount(), charge.currency(), charge.idempotencyKey());
     }
 }

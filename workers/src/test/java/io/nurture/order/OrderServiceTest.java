@@ -37,6 +37,7 @@ class OrderServiceTest {
     private final List<Object> published = new ArrayList<>();
     private final OrderService service = new OrderService(
             orders,
+            mock(NewOrderRows.class),
             notifications,
             orderId -> moneyBack.getOrDefault(orderId, MoneyBack.nothingTaken()),
             published::add,

@@ -112,7 +112,7 @@ class PaymentWorkerTest {
     /** The charge step's view of a row of the map, as {@link ChargeRows} reads it from the table. */
     private static ChargeRows.Charge row(Payment payment) {
         return new ChargeRows.Charge(
-                payment.getId(),
+                payment.getOrderId(),
                 payment.getStatus(),
                 payment.getAmount(),
                 payment.getCurrency(),
