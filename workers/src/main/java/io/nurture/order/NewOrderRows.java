@@ -65,6 +65,9 @@ class NewOrderRows {
     }
 
     private void insertLines(Order draft) {
+        if (draft.getLines().isEmpty()) {
+            throw new IllegalArgumentException("Order " + draft.getId() + " has no lines to place");
+        }
         List<Object> values = new ArrayList<>();
         for (OrderLine line : draft.getLines()) {
             Collections.addAll(

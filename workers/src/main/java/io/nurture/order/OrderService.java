@@ -175,13 +175,12 @@ public class OrderService {
     }
 
     /**
-     * Stores a draft as a new order. The draft is not managed afterwards: everything it holds is
-     * to be set before (lines, coupon, referral, notes), and what changes later changes its rows.
+     * Stores a draft as a new order. Everything it holds is set before (lines, coupon, referral,
+     * notes): the draft is not managed afterwards, and what changes later changes the order's rows.
      */
     @Transactional
-    public Order place(Order draft) {
+    public void place(Order draft) {
         newOrders.insert(draft);
-        return draft;
     }
 
     /**
