@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A hand-over recorded by two steps that both had the carrier's answer (a job handed out twice,
  * the first one slow to record it): the second finds the parcel handed over and answers its
  * tracking number; the goods leave stock and the customer hears of it once. A booking given back to
- * the carrier before its hand-over is not handed over: the parcel does not go.
+ * the carrier before its hand-over is not handed over: the parcel does not go; one given back after
+ * it does not undo the hand-over.
  */
 @NurtureIntegrationTest
 class HandOverIntegrationTest {
@@ -71,6 +72,22 @@ class HandOverIntegrationTest {
                         .list())
                 .containsExactly("HELD");
         assertThat(shop.templatesSentTo(customerId)).doesNotContain("order-shipped");
+    }
+
+    @Test
+    void aBookingGivenBackAfterItsHandOverLeavesTheParcelShipped() {
+        String orderId = paidOrderWaitingForTheCarrier();
+        String trackingNumber = "SBX-" + UUID.randomUUID();
+        book.plan(orderId);
+        book.handOver(orderId, trackingNumber);
+
+        book.bookingCancelled(orderId);
+
+        assertThat(db.sql("SELECT status, tracking_number FROM shipments WHERE order_id = ?")
+                        .param(orderId)
+                        .query((rs, row) -> rs.getString(1) + " " + rs.getString(2))
+                        .single())
+                .isEqualTo("SHIPPED " + trackingNumber);
     }
 
     private String paidOrderWaitingForTheCarrier() {

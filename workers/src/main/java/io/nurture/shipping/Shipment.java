@@ -76,11 +76,6 @@ class Shipment {
         this.shippedAt = at;
     }
 
-    void bookingCancelled(Instant at) {
-        status = BOOKING_CANCELLED;
-        cancelledAt = at;
-    }
-
     void record(CarrierEventType event, Instant at) {
         status = event.name();
         if (event == CarrierEventType.DELIVERED) {

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** The shipments' table, each change in a transaction of its own: the carrier is called between them, never inside one. */
 @Component
 class ShipmentBook {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShipmentBook.class);
 
     private final ShipmentRepository shipments;
     private final ShipmentRows rows;
@@ -115,8 +119,9 @@ class ShipmentBook {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void bookingCancelled(String orderId) {
-        Instant now = clock.instant();
-        shipments.findByOrderId(orderId).ifPresent(shipment -> shipment.bookingCancelled(now));
+        if (!rows.bookingCancelled(orderId, clock.instant())) {
+            LOG.warn("Order {}'s parcel was handed over before its booking was cancelled: it stays shipped", orderId);
+        }
     }
 
     /** The keys of bookings cancelled since then, whose hand-over never committed. */

@@ -61,4 +61,20 @@ class ShipmentRows {
                         .update()
                 > 0;
     }
+
+    /**
+     * The carrier cancelled the booking of an ended order: only a booking not handed over, so a
+     * hand-over that committed since the give-back began is never written over.
+     *
+     * @return whether the booking was waiting
+     */
+    boolean bookingCancelled(String orderId, Instant at) {
+        return db.sql("UPDATE shipments SET status = :cancelled, cancelled_at = :at"
+                                + " WHERE order_id = :orderId AND shipped_at IS NULL")
+                        .param("cancelled", Shipment.BOOKING_CANCELLED)
+                        .param("at", UtcColumns.utc(at))
+                        .param("orderId", orderId)
+                        .update()
+                > 0;
+    }
 }

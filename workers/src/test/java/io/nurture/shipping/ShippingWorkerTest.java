@@ -32,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * The ship-order worker over the real shipping service and the sandbox carrier; the database,
@@ -216,6 +217,15 @@ class ShippingWorkerTest {
                 return false;
             }
             stored.handedOver(invocation.getArgument(1), invocation.getArgument(2));
+            return true;
+        });
+        // As the statement does: a booking not handed over is marked cancelled; the entity has no
+        // method for it any more, the row being written in SQL only.
+        when(shipmentRows.bookingCancelled(eq(order.getId()), any())).thenAnswer(invocation -> {
+            if (stored == null || stored.isHandedOver()) {
+                return false;
+            }
+            ReflectionTestUtils.setField(stored, "status", Shipment.BOOKING_CANCELLED);
             return true;
         });
         return order;
