@@ -84,13 +84,7 @@ class MessagesOnceIntegrationTest {
 
         String customerId = transaction.execute(status -> {
             Customer customer = customers.findOrRegister(email, "Ada");
-            notifications.messageCustomer(
-                    customer.getId(),
-                    null,
-                    "sign-up-confirmation",
-                    Category.TRANSACTIONAL,
-                    "confirm:" + email,
-                    Map.of("confirmUrl", "http://localhost/consent/t"));
+            askToConfirm(customer, email);
             return customer.getId();
         });
 
@@ -123,15 +117,19 @@ class MessagesOnceIntegrationTest {
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
                     Customer customer = customers.findOrRegister(email, "Ada");
                     racing.executeWithoutResult(other -> customers.findOrRegister(email, "Ada"));
-                    notifications.messageCustomer(
-                            customer.getId(),
-                            null,
-                            "sign-up-confirmation",
-                            Category.TRANSACTIONAL,
-                            "confirm:" + email,
-                            Map.of("confirmUrl", "http://localhost/consent/t"));
+                    askToConfirm(customer, email);
                 }))
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    private void askToConfirm(Customer customer, String email) {
+        notifications.messageCustomer(
+                customer.getId(),
+                null,
+                "sign-up-confirmation",
+                Category.TRANSACTIONAL,
+                "confirm:" + email,
+                Map.of("confirmUrl", "http://localhost/consent/t"));
     }
 
     private List<String> recipientsOf(String customerId, String template) {

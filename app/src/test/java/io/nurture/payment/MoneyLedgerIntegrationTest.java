@@ -194,11 +194,7 @@ class MoneyLedgerIntegrationTest {
 
         shop.awaitStatus(orderId, "SHIPPED");
 
-        Map<String, Object> charge = db.sql("SELECT status, provider_reference, completed_at FROM payments"
-                        + " WHERE order_id = ? AND kind = 'CHARGE'")
-                .params(orderId)
-                .query()
-                .singleRow();
+        Map<String, Object> charge = chargeRow(orderId);
         String providerReference = db.sql(
                         "SELECT provider_reference FROM sandbox_provider_ledger WHERE idempotency_key = ?")
                 .params("charge-" + orderId)
@@ -214,11 +210,7 @@ class MoneyLedgerIntegrationTest {
 
         shop.awaitStatus(orderId, "CANCELLED");
 
-        Map<String, Object> charge = db.sql("SELECT status, amount, idempotency_key, reference, completed_at"
-                        + " FROM payments WHERE order_id = ? AND kind = 'CHARGE'")
-                .params(orderId)
-                .query()
-                .singleRow();
+        Map<String, Object> charge = chargeRow(orderId);
         assertThat(charge)
                 .containsEntry("status", "DECLINED")
                 .containsEntry("amount", new BigDecimal("12.50"))
@@ -296,6 +288,13 @@ class MoneyLedgerIntegrationTest {
         return report.body().path("violations").findParents("orderId").stream()
                 .filter(finding -> finding.path("orderId").asText().equals(orderId))
                 .toList();
+    }
+
+    private Map<String, Object> chargeRow(String orderId) {
+        return db.sql("SELECT * FROM payments WHERE order_id = ? AND kind = 'CHARGE'")
+                .params(orderId)
+                .query()
+                .singleRow();
     }
 
     private String chargeOnTheLedger(String orderId) {

@@ -33,6 +33,9 @@ class MailRows {
         this.entities = entities;
     }
 
+    // "Sent before?" needs no flush, unlike the write: a message is inserted the moment it is written,
+    // so nothing the step holds unflushed can change the answer.
+
     /** Whether a message from this template went to this audience about the order before (under any dedupe key). */
     boolean sentAbout(String orderId, String template, Audience audience) {
         return db.sql(

@@ -1,7 +1,7 @@
 package io.nurture.order;
 
 import io.nurture.persistence.UtcColumns;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NewOrderRows {
-
-    private static final String LINE = "(?, ?, ?, ?, ?)";
-    private static final String TIMELINE_ENTRY = "(?, ?, ?, ?, ?)";
 
     private final JdbcClient db;
     private final OrderRepository entities;
@@ -68,32 +65,32 @@ class NewOrderRows {
         if (draft.getLines().isEmpty()) {
             throw new IllegalArgumentException("Order " + draft.getId() + " has no lines to place");
         }
-        List<Object> values = new ArrayList<>();
-        for (OrderLine line : draft.getLines()) {
-            Collections.addAll(
-                    values, draft.getId(), line.lineNo(), line.getSku(), line.getQuantity(), line.getUnitPrice());
-        }
-        db.sql("INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price) VALUES "
-                        + String.join(", ", Collections.nCopies(draft.getLines().size(), LINE)))
-                .params(values)
-                .update();
+        insertRows(
+                "order_lines (order_id, line_no, sku, quantity, unit_price)",
+                draft.getLines().stream()
+                        .map(line -> List.<Object>of(
+                                draft.getId(), line.lineNo(), line.getSku(), line.getQuantity(), line.getUnitPrice()))
+                        .toList());
     }
 
     private void insertTimeline(Order draft) {
-        List<Object> values = new ArrayList<>();
-        for (TimelineEntry entry : draft.getTimeline()) {
-            Collections.addAll(
-                    values,
-                    draft.getId(),
-                    UtcColumns.utc(entry.getAt()),
-                    entry.getStatus().name(),
-                    entry.getNote(),
-                    entry.getDecidedBy());
-        }
-        db.sql("INSERT INTO order_timeline (order_id, at, status, note, decided_by) VALUES "
-                        + String.join(
-                                ", ", Collections.nCopies(draft.getTimeline().size(), TIMELINE_ENTRY)))
-                .params(values)
+        insertRows(
+                "order_timeline (order_id, at, status, note, decided_by)",
+                draft.getTimeline().stream()
+                        .map(entry -> Arrays.<Object>asList(
+                                draft.getId(),
+                                UtcColumns.utc(entry.getAt()),
+                                entry.getStatus().name(),
+                                entry.getNote(),
+                                entry.getDecidedBy()))
+                        .toList());
+    }
+
+    /** One statement for all the rows: a placement waits on each round trip. */
+    private void insertRows(String tableAndColumns, List<List<Object>> rows) {
+        String row = "(" + String.join(", ", Collections.nCopies(rows.get(0).size(), "?")) + ")";
+        db.sql("INSERT INTO " + tableAndColumns + " VALUES " + String.join(", ", Collections.nCopies(rows.size(), row)))
+                .params(rows.stream().flatMap(List::stream).toList())
                 .update();
     }
 }
