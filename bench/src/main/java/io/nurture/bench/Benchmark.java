@@ -61,10 +61,15 @@ public final class Benchmark {
         }
         Run nurture;
         Run nurtureWithOpen = null;
+        GcLog gcLog = new GcLog(home.resolve("nurture-gc.log"));
+        boolean mailsElsewhere = settings.stream().anyMatch(setting -> setting.startsWith("--spring.mail.host="));
         try (MailServer mail = new MailServer();
                 LocalNurture app = LocalNurture.start(
-                        home, "nurture", appJvm(heap, home, profile, jvmOptions), withMailServer(settings, mail))) {
-            EndToEnd endToEnd = new EndToEnd(app);
+                        home,
+                        "nurture",
+                        appJvm(heap, gcLog, home, profile, jvmOptions),
+                        mailsElsewhere ? settings : withMailServer(settings, mail))) {
+            EndToEnd endToEnd = new EndToEnd(app, gcLog, mailsElsewhere ? null : mail);
             endToEnd.stock();
             endToEnd.measure(warmup, clients);
             nurture = endToEnd.measure(orders, clients);
@@ -168,9 +173,9 @@ public final class Benchmark {
     }
 
     /** The app's GC log beside its other logs; with {@code profile=true} a flight recording of the whole run too. */
-    private static List<String> appJvm(String heap, Path home, boolean profile, List<String> jvmOptions) {
+    private static List<String> appJvm(String heap, GcLog gcLog, Path home, boolean profile, List<String> jvmOptions) {
         List<String> options = new ArrayList<>(ServingJvm.withHeap(heap));
-        options.add("-Xlog:gc:file=" + home.resolve("nurture-gc.log"));
+        options.add(gcLog.jvmOption());
         options.addAll(jvmOptions);
         if (profile) {
             // Spring's and Hibernate's stacks run deeper than the recorder's default 64 frames.
@@ -273,11 +278,8 @@ public final class Benchmark {
         return otherwise;
     }
 
-    /** Nurture sends to the benchmark's mail server, unless the arguments name another. */
+    /** Nurture sends to the benchmark's mail server (unless the arguments name another). */
     private static List<String> withMailServer(List<String> settings, MailServer mail) {
-        if (settings.stream().anyMatch(setting -> setting.startsWith("--spring.mail.host="))) {
-            return settings;
-        }
         List<String> all = new ArrayList<>(settings);
         all.addAll(mail.settings());
         return all;

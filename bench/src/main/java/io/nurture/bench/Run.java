@@ -6,7 +6,7 @@ import java.time.Duration;
  * One measured run.
  *
  * @param starts    latency of each order's start (engine create, or Nurture's POST)
- * @param peakHeapMb the app's highest heap use seen, 0 where no app was measured
+ * @param peakHeapMb the app's highest heap use (before a collection, or at the end), 0 where no app was measured
  * @param cpu        the app process's average CPU use (0..1 of the machine), 0 where none was measured
  * @param cpuUsed    CPU seconds the app, its broker and its database used during the run
  */

@@ -28,6 +28,28 @@ class MailServerTest {
         }
     }
 
+    @Test
+    void countsMailsPerTemplateByTheirHeader() throws Exception {
+        try (MailServer server = new MailServer()) {
+            Session session = Session.getInstance(smtpTo(server));
+            try (Transport transport = session.getTransport("smtp")) {
+                transport.connect();
+                for (String template : new String[] {"order-confirmed", "order-shipped", "order-shipped"}) {
+                    MimeMessage mail = mailTo("new@example.com", "X-Nurture-Template: not a header here", session);
+                    mail.setHeader(MailServer.TEMPLATE_HEADER, template);
+                    transport.sendMessage(mail, mail.getAllRecipients());
+                }
+                MimeMessage withoutTemplate = mailTo("new@example.com", "no template", session);
+                transport.sendMessage(withoutTemplate, withoutTemplate.getAllRecipients());
+            }
+
+            assertThat(server.received("order-shipped")).isEqualTo(2);
+            assertThat(server.received("order-confirmed")).isEqualTo(1);
+            assertThat(server.received("not a header here")).isZero();
+            assertThat(server.received()).isEqualTo(4);
+        }
+    }
+
     private static Properties smtpTo(MailServer server) {
         Properties properties = new Properties();
         for (String setting : server.settings()) {
