@@ -278,7 +278,7 @@ public final class Benchmark {
         return otherwise;
     }
 
-    /** Nurture sends to the benchmark's mail server (unless the arguments name another). */
+    /** The settings that send Nurture's mail to the benchmark's mail server. */
     private static List<String> withMailServer(List<String> settings, MailServer mail) {
         List<String> all = new ArrayList<>(settings);
         all.addAll(mail.settings());

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * The statements the app sent its database, from the server's own counters ({@code SHOW GLOBAL
  * STATUS}): round trips per order are what the app's persistence costs, less noisy than CPU time.
- * The counts include what runs beside the orders (the outboxes' polls: a few statements a second).
+ * The counts include what runs beside the orders: the outboxes' polls, a few statements a second,
+ * and the metrics scrapes of a run whose mail goes to another server than the benchmark's.
  */
 final class DatabaseStatements {
 

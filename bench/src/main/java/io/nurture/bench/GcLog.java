@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * The app's GC log, written with wall-clock times. A run's highest heap use is the heap just before
  * a collection, so it is read here rather than by asking the app: a scrape of its metrics cost the
- * app about 7 ms of CPU and its database 1.4 ms, about a millisecond per order at four a second.
+ * app about 7 ms of CPU and its database 1.4 ms, up to a millisecond per order at five a second.
  */
 final class GcLog {
 

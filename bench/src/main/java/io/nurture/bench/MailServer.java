@@ -13,18 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The shop's mail server, in the benchmark's own process: in production Nurture sends to a mail
  * server of the shop's or its provider's, so receiving the mail is not Nurture's CPU. Left to the
  * app's local mode, its in-process server took about 0.6 ms of the app's CPU per order. It speaks
- * SMTP on loopback, accepts every mail, counts it (in all and per Nurture template, the mail's
- * {@value #TEMPLATE_HEADER} header) and keeps nothing. (GreenMail, used before, creates
+ * SMTP on loopback, accepts every mail, counts it (in all, and per Nurture template, the mail's
+ * {@value #TEMPLATE_HEADER} header, as distinct messages by their Message-ID, so a mail the outbox
+ * sent again counts once) and keeps nothing. (GreenMail, used before, creates
  * a mailbox on an address's first mail, and two first mails to one address at once raced: "Mailbox
  * … already exists", a refused mail and a stack trace in the benchmark's output.)
  */
@@ -33,11 +34,12 @@ final class MailServer implements AutoCloseable {
     static final String TEMPLATE_HEADER = "X-Nurture-Template";
 
     private static final String TEMPLATE_LINE = TEMPLATE_HEADER.toLowerCase(Locale.ROOT) + ":";
+    private static final String MESSAGE_ID_LINE = "message-id:";
 
     private final ServerSocket socket;
     private final ExecutorService sessions = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicLong received = new AtomicLong();
-    private final Map<String, LongAdder> receivedPerTemplate = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> receivedPerTemplate = new ConcurrentHashMap<>();
 
     MailServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -54,10 +56,10 @@ final class MailServer implements AutoCloseable {
         return received.get();
     }
 
-    /** Mails of one template received so far, e.g. {@code order-shipped}: one per order handed to the carrier. */
+    /** Distinct mails of one template received so far, e.g. {@code order-shipped}: one per order handed to the carrier. */
     long received(String template) {
-        LongAdder count = receivedPerTemplate.get(template);
-        return count == null ? 0 : count.sum();
+        Set<String> messages = receivedPerTemplate.get(template);
+        return messages == null ? 0 : messages.size();
     }
 
     private void accept() {
@@ -84,12 +86,12 @@ final class MailServer implements AutoCloseable {
                     case "EHLO", "HELO" -> reply(out, "250 bench");
                     case "DATA" -> {
                         reply(out, "354 end with <CRLF>.<CRLF>");
-                        String template = readTemplate(in);
-                        received.incrementAndGet();
-                        if (template != null) {
+                        Headers headers = readHeaders(in);
+                        long number = received.incrementAndGet();
+                        if (headers.template() != null) {
                             receivedPerTemplate
-                                    .computeIfAbsent(template, any -> new LongAdder())
-                                    .increment();
+                                    .computeIfAbsent(headers.template(), any -> ConcurrentHashMap.newKeySet())
+                                    .add(headers.messageId() == null ? "unnamed-" + number : headers.messageId());
                         }
                         reply(out, "250 accepted");
                     }
@@ -105,22 +107,29 @@ final class MailServer implements AutoCloseable {
         }
     }
 
-    /** Reads past the message to its closing dot, noting its template header: it is counted, not kept. */
-    private static String readTemplate(BufferedReader in) throws IOException {
+    /** The two headers a mail is counted by; either may be missing. */
+    private record Headers(String template, String messageId) {}
+
+    /** Reads past the message to its closing dot, noting its template and Message-ID: it is counted, not kept. */
+    private static Headers readHeaders(BufferedReader in) throws IOException {
         String template = null;
+        String messageId = null;
         boolean inHeaders = true;
         String line = in.readLine();
         while (line != null && !line.equals(".")) {
             inHeaders = inHeaders && !line.isEmpty();
-            if (inHeaders && line.toLowerCase(Locale.ROOT).startsWith(TEMPLATE_LINE)) {
+            String lowerCase = line.toLowerCase(Locale.ROOT);
+            if (inHeaders && lowerCase.startsWith(TEMPLATE_LINE)) {
                 template = line.substring(TEMPLATE_LINE.length()).strip();
+            } else if (inHeaders && lowerCase.startsWith(MESSAGE_ID_LINE)) {
+                messageId = line.substring(MESSAGE_ID_LINE.length()).strip();
             }
             line = in.readLine();
         }
         if (line == null) {
             throw new EOFException("The app closed its connection inside a message");
         }
-        return template;
+        return new Headers(template, messageId);
     }
 
     private static void reply(Writer out, String reply) throws IOException {

@@ -3,6 +3,7 @@ package io.nurture.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -47,6 +48,33 @@ class MailServerTest {
             assertThat(server.received("order-confirmed")).isEqualTo(1);
             assertThat(server.received("not a header here")).isZero();
             assertThat(server.received()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aMailSentAgainCountsOnceForItsTemplate() throws Exception {
+        try (MailServer server = new MailServer()) {
+            Session session = Session.getInstance(smtpTo(server));
+            try (Transport transport = session.getTransport("smtp")) {
+                transport.connect();
+                for (String messageId :
+                        new String[] {"<notification-1@nurture>", "<notification-1@nurture>", "<notification-2@nurture>"
+                        }) {
+                    MimeMessage mail = new MimeMessage(mailTo("new@example.com", "sent", session)) {
+                        @Override
+                        protected void updateMessageID() throws MessagingException {
+                            setHeader("Message-ID", messageId);
+                        }
+                    };
+                    mail.setHeader(MailServer.TEMPLATE_HEADER, "order-shipped");
+                    // As Spring's JavaMailSender does before it sends: the Message-ID is set here.
+                    mail.saveChanges();
+                    transport.sendMessage(mail, mail.getAllRecipients());
+                }
+            }
+
+            assertThat(server.received("order-shipped")).isEqualTo(2);
+            assertThat(server.received()).isEqualTo(3);
         }
     }
 
