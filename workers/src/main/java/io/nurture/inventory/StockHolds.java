@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stock held for orders (table {@code reservations}) and the products' stock it moves, in plain SQL:
  * the same statements through JPA cost the app twice the CPU on steps every order takes. Each change
  * of a product's stock moves its version, as {@link Product}'s own changes do, so a stock take read
  * before it is refused. Products are locked in SKU order, as every stock change locks them. Only
- * {@link InventoryService} calls it, within its transactions.
+ * {@link InventoryService} calls it, within its transactions; the calls that lock products refuse to
+ * run outside one, where the locks would outlive the step that took them (the connection commits when
+ * it returns to the pool) and the stock would be read and changed under no lock at all.
  */
 @Component
 class StockHolds {
@@ -40,6 +44,7 @@ class StockHolds {
     }
 
     /** Locks the products, in SKU order, and answers the stock of each that can be promised. */
+    @Transactional(propagation = Propagation.MANDATORY)
     Map<String, Integer> lockProducts(Collection<String> skus) {
         return QuantitiesBySku.read(
                 db.sql("SELECT sku, available FROM products WHERE sku IN (:skus) ORDER BY sku FOR UPDATE")
@@ -63,11 +68,13 @@ class StockHolds {
     }
 
     /** The goods left the warehouse: the order's held stock is no longer reserved. */
+    @Transactional(propagation = Propagation.MANDATORY)
     void ship(String orderId, Instant now) {
         settle(orderId, "SHIPPED", "reserved = reserved - :quantity", now);
     }
 
     /** The order's held stock can be promised again; answers the SKUs it concerned, none if nothing was held. */
+    @Transactional(propagation = Propagation.MANDATORY)
     List<String> release(String orderId, Instant now) {
         return settle(orderId, "RELEASED", "reserved = reserved - :quantity, available = available + :quantity", now);
     }
