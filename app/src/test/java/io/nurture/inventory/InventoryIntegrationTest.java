@@ -24,8 +24,6 @@ class InventoryIntegrationTest {
 
     /** Carried by no other test: its levels are this class's to set. */
     private static final String SKU = "POT-CAST-IRON";
-    /** The sandbox carrier refuses this postal code: a paid order stays before shipping until cancelled. */
-    private static final String CARRIER_OUTAGE = "99999";
 
     @Autowired
     EngineRecords engineRecords;
@@ -94,7 +92,7 @@ class InventoryIntegrationTest {
     @Test
     void stockACancellationGivesBackGoesToTheOrderWaitingForIt() {
         shop.setStock(SKU, 1);
-        String holder = shop.place(order(List.of(Map.of("sku", SKU, "quantity", 1)), CARRIER_OUTAGE));
+        String holder = shop.place(order(List.of(Map.of("sku", SKU, "quantity", 1)), Shop.CARRIER_OUTAGE));
         shop.awaitStatus(holder, "PAID");
         String waiting = shop.place(order(List.of(Map.of("sku", SKU, "quantity", 1)), "10115"));
         shop.awaitStatus(waiting, "BACKORDERED");

@@ -51,7 +51,11 @@ class CancellationJourneyIntegrationTest {
         String sku = "GFT-SAMPLER";
         int stockBefore = shop.available(sku);
         String orderId = shop.place(shop.order(
-                newCustomerEmail(), List.of(Map.of("sku", sku, "quantity", 1)), card("tok_visa"), "DE", "99999"));
+                newCustomerEmail(),
+                List.of(Map.of("sku", sku, "quantity", 1)),
+                card("tok_visa"),
+                "DE",
+                Shop.CARRIER_OUTAGE));
         shop.awaitStatus(orderId, "PAID");
 
         NurtureClient.Answer answer = api.post("/api/orders/" + orderId + "/cancellation", "");

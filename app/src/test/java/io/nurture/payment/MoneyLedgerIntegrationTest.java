@@ -34,9 +34,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @NurtureIntegrationTest
 class MoneyLedgerIntegrationTest {
 
-    /** The sandbox carrier refuses this postal code: a paid order stays before shipping until cancelled. */
-    private static final String CARRIER_OUTAGE = "99999";
-
     @Autowired
     CouponService coupons;
 
@@ -59,7 +56,7 @@ class MoneyLedgerIntegrationTest {
     void aPaidInvoiceOfACancelledOrderIsOwedBackUntilStaffSettleItWithTheirBankReference() {
         String email = newCustomerEmail();
         String orderId = shop.place(shop.order(
-                email, List.of(Map.of("sku", "FLT-PAPER-100", "quantity", 2)), invoice(), "DE", CARRIER_OUTAGE));
+                email, List.of(Map.of("sku", "FLT-PAPER-100", "quantity", 2)), invoice(), "DE", Shop.CARRIER_OUTAGE));
         String total = shop.awaitStatus(orderId, "AWAITING_PAYMENT")
                 .body()
                 .path("total")
@@ -103,7 +100,11 @@ class MoneyLedgerIntegrationTest {
     void aCardRefundIsToldAsRefundedToTheCardAndTheProviderAgrees() {
         String email = newCustomerEmail();
         String orderId = shop.place(shop.order(
-                email, List.of(Map.of("sku", "GFT-SAMPLER", "quantity", 1)), card("tok_visa"), "DE", CARRIER_OUTAGE));
+                email,
+                List.of(Map.of("sku", "GFT-SAMPLER", "quantity", 1)),
+                card("tok_visa"),
+                "DE",
+                Shop.CARRIER_OUTAGE));
         shop.awaitStatus(orderId, "PAID");
 
         api.post("/api/orders/" + orderId + "/cancellation", "");

@@ -142,7 +142,7 @@ class RedeliveredJobIntegrationTest {
                 List.of(Map.of("sku", "COF-ESPRESSO-1K", "quantity", 1)),
                 card("tok_visa"),
                 "DE",
-                "99999"));
+                Shop.CARRIER_OUTAGE));
         shop.awaitStatus(orderId, "PAID");
         api.post("/api/orders/" + orderId + "/cancellation", "");
         shop.awaitStatus(orderId, "CANCELLED");

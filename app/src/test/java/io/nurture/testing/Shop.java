@@ -30,7 +30,7 @@ public final class Shop {
     public static final Duration PATIENCE = Duration.ofSeconds(30);
 
     /** The sandbox carrier refuses this postal code (its {@code OUTAGE_POSTAL_CODE}): a paid order waits before its hand-over. */
-    private static final String CARRIER_OUTAGE = "99999";
+    public static final String CARRIER_OUTAGE = "99999";
 
     private final NurtureClient api;
     private final Clock clock;
