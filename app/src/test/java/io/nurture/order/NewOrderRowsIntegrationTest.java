@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.nurture.testing.NurtureIntegrationTest;
+import io.nurture.testing.Tables;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,9 +43,12 @@ class NewOrderRowsIntegrationTest {
     @Autowired
     JdbcClient db;
 
+    @Autowired
+    Tables tables;
+
     @Test
     void aPlacedOrdersRowsAreTheOnesTheEntityWouldHaveWritten() {
-        String customerId = customer();
+        String customerId = tables.storedCustomer("new-order-rows", "2026-12-07 09:00:00");
 
         Order placed = draft(customerId);
         Order persisted = draft(customerId);
@@ -99,13 +102,5 @@ class NewOrderRowsIntegrationTest {
         Map<String, Object> columns = new HashMap<>(row);
         columns.keySet().removeIf(column -> KEYS.contains(column.toLowerCase()));
         return columns;
-    }
-
-    private String customer() {
-        String id = UUID.randomUUID().toString();
-        db.sql("INSERT INTO customers (id, email, name, created_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP(6))")
-                .params(id, "new-order-rows-" + id + "@example.com", "Ada")
-                .update();
-        return id;
     }
 }

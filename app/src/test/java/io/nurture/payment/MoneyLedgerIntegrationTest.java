@@ -299,10 +299,7 @@ class MoneyLedgerIntegrationTest {
     }
 
     private String chargeOnTheLedger(String orderId) {
-        return db.sql("SELECT status FROM payments WHERE order_id = ? AND kind = 'CHARGE'")
-                .params(orderId)
-                .query(String.class)
-                .single();
+        return (String) chargeRow(orderId).get("status");
     }
 
     private long providerBooks(String idempotencyKey) {

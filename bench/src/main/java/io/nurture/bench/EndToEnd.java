@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -186,22 +187,21 @@ final class EndToEnd {
 
     /** Counting mails costs the app nothing, so it is looked at often; a scrape of its metrics 4 times a second. */
     private void awaitShipped(long count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
-        while (shipped() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Fewer than " + count + " orders shipped within 15 minutes");
-            }
-            Thread.sleep(mail == null ? 250 : 20);
-        }
+        awaitAtLeast(count, "shipped", this::shipped, mail == null ? 250 : 20);
     }
 
     private void awaitDelivered(int count) throws InterruptedException {
+        awaitAtLeast(count, "were delivered", () -> count(DELIVERED, metrics()), 250);
+    }
+
+    private static void awaitAtLeast(long count, String reached, LongSupplier orders, long pollMillis)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
-        while (count(DELIVERED, metrics()) < count) {
+        while (orders.getAsLong() < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Fewer than " + count + " orders were delivered within 15 minutes");
+                throw new IllegalStateException("Fewer than " + count + " orders " + reached + " within 15 minutes");
             }
-            Thread.sleep(250);
+            Thread.sleep(pollMillis);
         }
     }
 

@@ -8,6 +8,8 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +19,14 @@ class MailServerTest {
     void countsEveryMailSentOverOneConnectionToTheSameNewAddress() throws Exception {
         try (MailServer server = new MailServer()) {
             Session session = Session.getInstance(smtpTo(server));
-            try (Transport transport = session.getTransport("smtp")) {
-                transport.connect();
-                for (String body : new String[] {"first", ".\nA line that is only a dot does not end the mail.\n."}) {
-                    MimeMessage mail = mailTo("new@example.com", body, session);
-                    transport.sendMessage(mail, mail.getAllRecipients());
-                }
-            }
+            sendOverOneConnection(
+                    session,
+                    List.of(
+                            mailTo("new@example.com", "first", session),
+                            mailTo(
+                                    "new@example.com",
+                                    ".\nA line that is only a dot does not end the mail.\n.",
+                                    session)));
 
             assertThat(server.received()).isEqualTo(2);
         }
@@ -33,16 +36,14 @@ class MailServerTest {
     void countsMailsPerTemplateByTheirHeader() throws Exception {
         try (MailServer server = new MailServer()) {
             Session session = Session.getInstance(smtpTo(server));
-            try (Transport transport = session.getTransport("smtp")) {
-                transport.connect();
-                for (String template : new String[] {"order-confirmed", "order-shipped", "order-shipped"}) {
-                    MimeMessage mail = mailTo("new@example.com", "X-Nurture-Template: not a header here", session);
-                    mail.setHeader(MailServer.TEMPLATE_HEADER, template);
-                    transport.sendMessage(mail, mail.getAllRecipients());
-                }
-                MimeMessage withoutTemplate = mailTo("new@example.com", "no template", session);
-                transport.sendMessage(withoutTemplate, withoutTemplate.getAllRecipients());
+            List<MimeMessage> mails = new ArrayList<>();
+            for (String template : new String[] {"order-confirmed", "order-shipped", "order-shipped"}) {
+                MimeMessage mail = mailTo("new@example.com", "X-Nurture-Template: not a header here", session);
+                mail.setHeader(MailServer.TEMPLATE_HEADER, template);
+                mails.add(mail);
             }
+            mails.add(mailTo("new@example.com", "no template", session));
+            sendOverOneConnection(session, mails);
 
             assertThat(server.received("order-shipped")).isEqualTo(2);
             assertThat(server.received("order-confirmed")).isEqualTo(1);
@@ -55,26 +56,33 @@ class MailServerTest {
     void aMailSentAgainCountsOnceForItsTemplate() throws Exception {
         try (MailServer server = new MailServer()) {
             Session session = Session.getInstance(smtpTo(server));
-            try (Transport transport = session.getTransport("smtp")) {
-                transport.connect();
-                for (String messageId :
-                        new String[] {"<notification-1@nurture>", "<notification-1@nurture>", "<notification-2@nurture>"
-                        }) {
-                    MimeMessage mail = new MimeMessage(mailTo("new@example.com", "sent", session)) {
-                        @Override
-                        protected void updateMessageID() throws MessagingException {
-                            setHeader("Message-ID", messageId);
-                        }
-                    };
-                    mail.setHeader(MailServer.TEMPLATE_HEADER, "order-shipped");
-                    // As Spring's JavaMailSender does before it sends: the Message-ID is set here.
-                    mail.saveChanges();
-                    transport.sendMessage(mail, mail.getAllRecipients());
-                }
+            List<MimeMessage> mails = new ArrayList<>();
+            for (String messageId :
+                    new String[] {"<notification-1@nurture>", "<notification-1@nurture>", "<notification-2@nurture>"}) {
+                MimeMessage mail = new MimeMessage(mailTo("new@example.com", "sent", session)) {
+                    @Override
+                    protected void updateMessageID() throws MessagingException {
+                        setHeader("Message-ID", messageId);
+                    }
+                };
+                mail.setHeader(MailServer.TEMPLATE_HEADER, "order-shipped");
+                // As Spring's JavaMailSender does before it sends: the Message-ID is set here.
+                mail.saveChanges();
+                mails.add(mail);
             }
+            sendOverOneConnection(session, mails);
 
             assertThat(server.received("order-shipped")).isEqualTo(2);
             assertThat(server.received()).isEqualTo(3);
+        }
+    }
+
+    private static void sendOverOneConnection(Session session, List<MimeMessage> mails) throws Exception {
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            for (MimeMessage mail : mails) {
+                transport.sendMessage(mail, mail.getAllRecipients());
+            }
         }
     }
 

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ChargeRows {
 
+    /** The order's one charge row (its unique key), as every statement here addresses it. */
+    private static final String THE_CHARGE = "order_id = :orderId AND kind = :charge AND request_id = ''";
+
     private final JdbcClient db;
 
     ChargeRows(JdbcClient db) {
@@ -37,8 +40,7 @@ class ChargeRows {
     }
 
     Optional<Charge> find(String orderId) {
-        return db.sql("SELECT status, amount, currency, idempotency_key FROM payments"
-                        + " WHERE order_id = :orderId AND kind = :charge AND request_id = ''")
+        return db.sql("SELECT status, amount, currency, idempotency_key FROM payments WHERE " + THE_CHARGE)
                 .param("orderId", orderId)
                 .param("charge", PaymentKind.CHARGE.name())
                 .query((rs, row) -> new Charge(
@@ -75,8 +77,7 @@ class ChargeRows {
      */
     Charge answer(Charge charge, PaymentStatus outcome, String providerReference, String declineReason, Instant at) {
         db.sql("UPDATE payments SET status = :outcome, provider_reference = :providerReference, completed_at = :at,"
-                        + " reference = COALESCE(:reason, reference)"
-                        + " WHERE order_id = :orderId AND kind = :charge AND request_id = ''")
+                        + " reference = COALESCE(:reason, reference) WHERE " + THE_CHARGE)
                 .param("outcome", outcome.name())
                 .param("providerReference", providerReference)
                 .param("at", UtcColumns.utc(at))
