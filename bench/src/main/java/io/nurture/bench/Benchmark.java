@@ -2,6 +2,7 @@ package io.nurture.bench;
 
 import io.nurture.testkit.LocalNurture;
 import io.nurture.testkit.ServingJvm;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -105,10 +106,18 @@ public final class Benchmark {
         if (nurtureWithOpen != null) {
             printWithOpen(open, nurture, nurtureWithOpen);
         }
-        // The runs' state (about 600 MB each) goes; their logs stay beside it.
+        // The runs' state (about 600 MB each) goes; their logs (the broker's, the database's) stay beside it.
         for (String run :
                 List.of("broker-alone", "broker-alone-after", "ceiling", "ceiling-tmp", "nurture", "nurture-tmp")) {
+            keepLogs(home.resolve(run), home.resolve(run + "-logs"));
             FileSystemUtils.deleteRecursively(home.resolve(run));
+        }
+    }
+
+    private static void keepLogs(Path run, Path kept) throws IOException {
+        Path logs = run.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            Files.move(logs, kept);
         }
     }
 
