@@ -14,6 +14,8 @@ import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.Shop;
 import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,6 +67,9 @@ class ConcurrentRequestsIntegrationTest {
 
     @Autowired
     Tables tables;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void identicalOrdersWithOneIdempotencyKeyInParallelMakeOneOrderAndOneProcess() throws Exception {
@@ -192,6 +198,29 @@ class ConcurrentRequestsIntegrationTest {
                         .filteredOn(step -> step.startsWith(followed))
                         .hasSize(1));
         assertThat(shop.stepsOf(customerId)).noneMatch(step -> step.startsWith(notFollowed));
+    }
+
+    /**
+     * The stock steps of other orders hold a product's row for update until they commit. An order
+     * line used to check its product under a shared lock (V36 dropped that key), so a placement
+     * queued behind them, here for good.
+     */
+    @Test
+    void anOrderIsTakenWhileAnotherOrdersStockStepHoldsItsProduct() throws Exception {
+        Map<String, Object> order = shop.order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa"));
+
+        try (Connection stockStep = dataSource.getConnection()) {
+            stockStep.setAutoCommit(false);
+            try (PreparedStatement hold =
+                    stockStep.prepareStatement("SELECT sku FROM products WHERE sku = ? FOR UPDATE")) {
+                hold.setString(1, "TEA-SENCHA-100");
+                hold.executeQuery().close();
+            }
+            NurtureClient.Answer placed = api.post("/api/orders", order);
+
+            assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
+            stockStep.rollback();
+        }
     }
 
     private long ordersOfCustomer(Map<String, Object> order) {
