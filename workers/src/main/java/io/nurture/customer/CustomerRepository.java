@@ -26,9 +26,18 @@ interface CustomerRepository extends JpaRepository<Customer, String> {
             + " and (c.marketingConsent = false or c.unsubscribedAt is not null or c.erasedAt is not null)")
     List<String> withoutMarketingConsent(Collection<String> ids);
 
+    /**
+     * The customer with this address, locked. Read as a list: for an absent {@code Optional} Spring
+     * Data lets Hibernate throw a {@code NoResultException} and catches it, once for every order of a
+     * new customer (docs/performance.md, issue 27's twenty-fourth part).
+     */
+    default Optional<Customer> findForUpdateByEmail(String email) {
+        return lockedWithEmail(email).stream().findFirst();
+    }
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Customer c where c.email = :email")
-    Optional<Customer> findForUpdateByEmail(String email);
+    List<Customer> lockedWithEmail(String email);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Customer c where c.unsubscribeToken = :unsubscribeToken")
