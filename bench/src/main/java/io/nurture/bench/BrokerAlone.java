@@ -1,6 +1,8 @@
 package io.nurture.bench;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
 import io.nurture.broker.LocalBroker;
 import io.nurture.broker.LocalBrokerProperties;
 import io.nurture.local.DataDirectory;
@@ -21,6 +23,8 @@ import java.util.stream.Stream;
  */
 final class BrokerAlone implements AutoCloseable {
 
+    private static final Duration PARTITION_KNOWN_WITHIN = Duration.ofMinutes(1);
+
     private final LocalBroker broker;
     private final DataDirectory data;
     private final int gatewayPort;
@@ -32,7 +36,7 @@ final class BrokerAlone implements AutoCloseable {
     }
 
     /** @param directory the run's own data directory under {@code home}: each start begins on an empty one */
-    static BrokerAlone start(Path home, String directory) throws IOException {
+    static BrokerAlone start(Path home, String directory) throws IOException, InterruptedException {
         DataDirectory data = DataDirectory.open(home.resolve(directory).toString(), false);
         int gatewayPort = FreePorts.any();
         LocalBroker broker = new LocalBroker(
@@ -53,8 +57,12 @@ final class BrokerAlone implements AutoCloseable {
         return new BrokerAlone(broker, data, gatewayPort);
     }
 
-    /** What Nurture deploys at its start, so the instances the ceiling starts run the shipped models. */
-    private static void deployModels(int gatewayPort) {
+    /**
+     * What Nurture deploys at its start, so the instances the ceiling starts run the shipped models.
+     * A broker that has just become ready may not yet have told its gateway about its partition (the
+     * gateway answers UNAVAILABLE): the deployment is sent again until it has, for up to a minute.
+     */
+    private static void deployModels(int gatewayPort) throws InterruptedException {
         try (CamundaClient client = CamundaClient.newClientBuilder()
                 .grpcAddress(URI.create("http://127.0.0.1:" + gatewayPort))
                 .preferRestOverGrpc(false)
@@ -63,7 +71,18 @@ final class BrokerAlone implements AutoCloseable {
             for (String model : Models.RESOURCES.subList(1, Models.RESOURCES.size())) {
                 deployment = deployment.addResourceFromClasspath(model);
             }
-            deployment.send().join();
+            long deadline = System.nanoTime() + PARTITION_KNOWN_WITHIN.toNanos();
+            while (true) {
+                try {
+                    deployment.send().join();
+                    return;
+                } catch (ClientStatusException notYet) {
+                    if (notYet.getStatusCode() != Status.Code.UNAVAILABLE || System.nanoTime() > deadline) {
+                        throw notYet;
+                    }
+                    Thread.sleep(200);
+                }
+            }
         }
     }
 
