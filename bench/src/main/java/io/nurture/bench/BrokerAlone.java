@@ -53,7 +53,13 @@ final class BrokerAlone implements AutoCloseable {
                 gatewayPort,
                 false);
         broker.start();
-        deployModels(gatewayPort);
+        try {
+            deployModels(gatewayPort);
+        } catch (RuntimeException | InterruptedException notDeployed) {
+            // No caller holds the broker yet to stop it: a failed run left one running for over an hour.
+            broker.stop();
+            throw notDeployed;
+        }
         return new BrokerAlone(broker, data, gatewayPort);
     }
 
