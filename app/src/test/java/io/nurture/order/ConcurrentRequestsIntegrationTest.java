@@ -10,12 +10,11 @@ import io.nurture.local.EmbeddedMariaDb;
 import io.nurture.reliability.InjectedFault;
 import io.nurture.testing.EngineRecords;
 import io.nurture.testing.HeldInserts;
+import io.nurture.testing.HeldRow;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.Shop;
 import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -209,17 +208,10 @@ class ConcurrentRequestsIntegrationTest {
     void anOrderIsTakenWhileAnotherOrdersStockStepHoldsItsProduct() throws Exception {
         Map<String, Object> order = shop.order(newCustomerEmail(), "TEA-SENCHA-100", 1, card("tok_visa"));
 
-        try (Connection stockStep = dataSource.getConnection()) {
-            stockStep.setAutoCommit(false);
-            try (PreparedStatement hold =
-                    stockStep.prepareStatement("SELECT sku FROM products WHERE sku = ? FOR UPDATE")) {
-                hold.setString(1, "TEA-SENCHA-100");
-                hold.executeQuery().close();
-            }
+        try (HeldRow stockStep = HeldRow.of(dataSource, "products", "sku", "TEA-SENCHA-100")) {
             NurtureClient.Answer placed = api.post("/api/orders", order);
 
             assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
-            stockStep.rollback();
         }
     }
 

@@ -14,14 +14,13 @@ import io.nurture.coupon.CouponOffer;
 import io.nurture.coupon.CouponService;
 import io.nurture.shipping.CarrierFaults;
 import io.nurture.testing.EngineRecords;
+import io.nurture.testing.HeldRow;
 import io.nurture.testing.Mailbox;
 import io.nurture.testing.NurtureIntegrationTest;
 import io.nurture.testing.Shop;
 import io.nurture.testing.Tables;
 import io.nurture.testkit.NurtureClient;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -384,17 +383,11 @@ class ReturnIntegrationTest {
         String unpaid = shop.place(shop.order(newCustomerEmail(), TEA, 1, invoice()));
         shop.awaitStatus(unpaid, "AWAITING_PAYMENT");
 
-        try (Connection step = dataSource.getConnection()) {
-            step.setAutoCommit(false);
-            try (PreparedStatement hold = step.prepareStatement("SELECT id FROM returns WHERE id = ? FOR UPDATE")) {
-                hold.setString(1, returnId);
-                hold.executeQuery().close();
-            }
+        try (HeldRow returnStep = HeldRow.of(dataSource, "returns", "id", returnId)) {
             NurtureClient.Answer cancelled = api.post("/api/orders/" + unpaid + "/cancellation", "");
 
             assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(202);
             shop.awaitStatus(unpaid, "CANCELLED");
-            step.rollback();
         }
     }
 
