@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What the app and its engine are busy with, for whoever moves the clock (the lifecycle
  * simulation): after a move it waits until, for a while, no job has started, none is running or
- * waiting in the client, no request to the engine awaits its answer, the outboxes are empty and the
- * engine, having processed every command written to it, has taken no step, so that the next
- * simulated day starts from a settled state.
+ * waiting in the client, no request to the engine awaits its answer, the outboxes are empty, the
+ * timers the move made due have fired and the engine, having processed every command written to
+ * it, has taken no step, so that the next simulated day starts from a settled state.
  */
 @RestController
 @RequestMapping("/api/dev/activity")
@@ -48,6 +48,7 @@ class ActivityController {
     private final MeterRegistry meters;
     private final ObjectProvider<EngineProgress> engine;
     private final EngineBarrier barrier;
+    private final MovedTimers movedTimers;
 
     ActivityController(
             JobsInFlight jobs,
@@ -55,13 +56,15 @@ class ActivityController {
             List<OutboxDispatcher> outboxes,
             MeterRegistry meters,
             ObjectProvider<EngineProgress> engine,
-            EngineBarrier barrier) {
+            EngineBarrier barrier,
+            MovedTimers movedTimers) {
         this.jobs = jobs;
         this.calls = calls;
         this.outboxes = outboxes;
         this.meters = meters;
         this.engine = engine;
         this.barrier = barrier;
+        this.movedTimers = movedTimers;
     }
 
     /**
@@ -79,6 +82,7 @@ class ActivityController {
         long callsInFlight = calls.count();
         long outboxPending =
                 outboxes.stream().mapToLong(OutboxDispatcher::pending).sum();
+        boolean movedTimersFired = movedTimers.fired();
         // The probe before the steps: the steps read after its answer include every command written before it.
         boolean caughtUp = engine && barrier.caughtUp();
         EngineProgress progress = engine ? this.engine.getIfAvailable() : null;
@@ -91,6 +95,7 @@ class ActivityController {
                 inClient,
                 callsInFlight,
                 outboxPending,
+                movedTimersFired,
                 caughtUp,
                 counts.steps(),
                 counts.jobsHandedOut() < 0 ? null : counts.jobsHandedOut() - client.received());
@@ -127,6 +132,8 @@ class ActivityController {
      * @param jobsInClientByType the same by job type, those with any
      * @param engineCallsInFlight requests sent to the engine (a job's completion, a message) not yet answered
      * @param outboxPending mails and engine messages written and not yet delivered
+     * @param movedTimersFired whether the timers the last move of the clock made due have fired (a
+     *     move the engine could not take a probe for counts as fired)
      * @param engineCaughtUp whether the engine had processed every command written to it before this look
      * @param engineSteps how many steps the engine has taken (elements entered and left, jobs); -1 where it cannot say
      * @param jobsInTransit jobs the engine handed out that the client has not received; other than 0
@@ -141,6 +148,7 @@ class ActivityController {
             Map<String, Long> jobsInClientByType,
             long engineCallsInFlight,
             long outboxPending,
+            boolean movedTimersFired,
             boolean engineCaughtUp,
             long engineSteps,
             Long jobsInTransit) {}

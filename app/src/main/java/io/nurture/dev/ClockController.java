@@ -24,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ClockController {
 
     private final ClockControl clock;
+    private final MovedTimers timers;
 
-    ClockController(ClockControl clock) {
+    ClockController(ClockControl clock, MovedTimers timers) {
         this.clock = clock;
+        this.timers = timers;
     }
 
     @GetMapping
@@ -44,11 +46,13 @@ class ClockController {
             if (!request.holdAt().isAfter(clock.now())) {
                 throw new InvalidRequestException("holdAt", "must lie ahead of the clock's now, " + clock.now());
             }
+            timers.beforeMove(Duration.between(clock.now(), request.holdAt()));
             return new Now(clock.holdAt(request.holdAt()));
         }
         if (request.advance().isNegative() || request.advance().isZero()) {
             throw new InvalidRequestException("advance", "must be a positive ISO-8601 duration such as P3D");
         }
+        timers.beforeMove(request.advance());
         return new Now(clock.advance(request.advance()));
     }
 

@@ -22,9 +22,10 @@ class ActivityControllerTest {
 
     private final EngineCallsInFlight calls = new EngineCallsInFlight();
     private final EngineBarrier barrier = mock(EngineBarrier.class);
+    private final MovedTimers timers = mock(MovedTimers.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ActivityController controller =
-            new ActivityController(new JobsInFlight(), calls, List.of(), meters, engineCounts(42, 5), barrier);
+            new ActivityController(new JobsInFlight(), calls, List.of(), meters, engineCounts(42, 5), barrier, timers);
 
     @Test
     void theProbeIsNotCountedAmongTheRequestsAwaitingTheEngine() {
@@ -87,8 +88,8 @@ class ActivityControllerTest {
     @Test
     void anEngineThatCannotSayWhatItHandedOutLeavesTheJobsInTransitUnknown() {
         when(barrier.caughtUp()).thenReturn(true);
-        ActivityController afterAFailedPush =
-                new ActivityController(new JobsInFlight(), calls, List.of(), meters, engineCounts(42, -1), barrier);
+        ActivityController afterAFailedPush = new ActivityController(
+                new JobsInFlight(), calls, List.of(), meters, engineCounts(42, -1), barrier, timers);
 
         assertThat(afterAFailedPush.activity(true).jobsInTransit()).isNull();
     }

@@ -18,7 +18,11 @@ class ClockControllerTest {
             .withBean(JobsInFlight.class)
             .withBean(SimpleMeterRegistry.class)
             .withUserConfiguration(
-                    ClockController.class, ActivityController.class, EngineCallsInFlight.class, EngineBarrier.class);
+                    ClockController.class,
+                    ActivityController.class,
+                    EngineCallsInFlight.class,
+                    EngineBarrier.class,
+                    MovedTimers.class);
 
     @Test
     void localModeHasNoClockEndpointUnlessEnabled() {

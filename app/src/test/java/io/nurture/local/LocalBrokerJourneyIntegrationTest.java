@@ -166,6 +166,13 @@ class LocalBrokerJourneyIntegrationTest {
                             .post("/api/dev/clock", Map.of("advance", "P7DT1H"))
                             .status())
                     .isEqualTo(200);
+            // The probe the move started (a timer as long as the move) fired on this broker and reached the app.
+            await().atMost(PATIENCE)
+                    .until(() -> shop.api()
+                            .get("/api/dev/activity?engine=false")
+                            .body()
+                            .path("movedTimersFired")
+                            .asBoolean());
             String token = shop.awaitSurveyToken(customer, delivered);
             assertThat(shop.templatesSentTo(customer)).containsSubsequence("follow-up", "survey");
             assertThat(shop.api()

@@ -14,9 +14,11 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.RegexPatternTypeFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
@@ -52,10 +54,15 @@ final class ShippedModels {
         return calls;
     }
 
-    /** Every {@code @JobWorker} method of a component under {@code io.nurture}. */
+    /**
+     * Every {@code @JobWorker} method of a component under {@code io.nurture}, but for the development
+     * tools' ({@code io.nurture.dev}): their model is built in code, exists only where clock control is
+     * on and is not one an analyst edits.
+     */
     static Stream<Method> jobWorkerMethods() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
+        scanner.addExcludeFilter(new RegexPatternTypeFilter(Pattern.compile("io\\.nurture\\.dev\\..*")));
         return scanner.findCandidateComponents("io.nurture").stream()
                 .flatMap(candidate -> Arrays.stream(ClassUtils.resolveClassName(candidate.getBeanClassName(), null)
                         .getDeclaredMethods()))

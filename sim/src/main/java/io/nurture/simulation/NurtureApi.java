@@ -30,12 +30,18 @@ final class NurtureApi {
             long jobsInClient,
             long engineCallsInFlight,
             long outboxPending,
+            boolean movedTimersFired,
             boolean engineCaughtUp,
             long engineSteps,
             Long jobsInTransit) {
 
+        /** Nothing running in the app, nothing on its way to the engine, and the last move's timers fired. */
         boolean idle() {
-            return jobsRunning == 0 && jobsInClient == 0 && engineCallsInFlight == 0 && outboxPending == 0;
+            return jobsRunning == 0
+                    && jobsInClient == 0
+                    && engineCallsInFlight == 0
+                    && outboxPending == 0
+                    && movedTimersFired;
         }
 
         /** The app could count the jobs between engine and client, and there were none. */
@@ -70,6 +76,7 @@ final class NurtureApi {
                 activity.path("jobsInClient").asLong(),
                 activity.path("engineCallsInFlight").asLong(),
                 activity.path("outboxPending").asLong(),
+                activity.path("movedTimersFired").asBoolean(),
                 activity.path("engineCaughtUp").asBoolean(),
                 activity.path("engineSteps").asLong(),
                 activity.path("jobsInTransit").isIntegralNumber()

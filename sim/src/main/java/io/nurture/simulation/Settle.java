@@ -12,7 +12,12 @@ import java.time.Duration;
  * often after a window with nothing else to do had ended: so each look at the engine's steps waits
  * first until it has answered a probe, which wakes it and is answered once every command written
  * before it was processed. Its log position is no such sign: the polls of idle job workers move it
- * several times a second, and most windows saw it move when nothing happened. The looks are
+ * several times a second, and most windows saw it move when nothing happened. Nor does the probe's
+ * answer say the timers have all fired: the broker fires them from a task of its own, in more than
+ * one go when there are many or its thread is held up, and a look in between can find nothing to do
+ * while a timer still waits (the likeliest cause of a reminder once counted in the wrong window). So
+ * the app also says whether the last move's timers have fired (before moving, it starts a timer as
+ * long as the move and hears when that fires), and is not idle until they have. The looks are
  * {@code quiet} apart, a window for a job the engine has handed out and the app's client has not yet
  * received, unless the app counts those (jobs handed out by the broker's counters, jobs received by
  * the client's) and none is on its way: then one look follows the other at once. A job that waits

@@ -1,0 +1,108 @@
+package io.nurture.dev;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the timers a move of the clock made due have fired, for whoever waits for the engine to
+ * go quiet after a move. The engine fires due timers from a task of its own, not in answer to a
+ * command: some milliseconds after the move, oldest due date first, and in more than one go when
+ * that task runs out of its 50 ms or its thread is held up by other work (the broker then reports an
+ * actor "appears blocked"). A look in between found an engine with nothing to do, and the rest
+ * fired during the next simulated day. So each move first starts a probe: an instance whose timer
+ * runs as long as the move and falls due just before the engine's time after it, so it fires after
+ * every timer due earlier, and its job reaching the app says they have fired.
+ */
+@Component
+@ConditionalOnExpression(ActivityController.CONDITION)
+public class MovedTimers {
+
+    static final String PROCESS = "nurture-dev-clock-move";
+    static final String JOB_TYPE = "nurture-dev-clock-move-fell-due";
+    static final String WAIT = "wait";
+    static final String PROBE = "probe";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MovedTimers.class);
+    private static final Duration WAIT_FOR_ENGINE = Duration.ofSeconds(10);
+
+    private final ObjectProvider<CamundaClient> client;
+    private final AtomicLong started = new AtomicLong();
+    private final AtomicLong fellDue = new AtomicLong();
+    private boolean deployed;
+
+    MovedTimers(ObjectProvider<CamundaClient> client) {
+        this.client = client;
+    }
+
+    /**
+     * Starts the probe of a move about to be made. An engine that cannot take it (down, restarting)
+     * leaves this move without one: its timers are then reported fired as soon as the last probe's were.
+     */
+    synchronized void beforeMove(Duration by) {
+        long probe = started.get() + 1;
+        try {
+            deploy();
+            client.getObject()
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(PROCESS)
+                    .latestVersion()
+                    .variables(Map.<String, Object>of(WAIT, by.toString(), PROBE, probe))
+                    .requestTimeout(WAIT_FOR_ENGINE)
+                    .send()
+                    .join(WAIT_FOR_ENGINE.toMillis(), TimeUnit.MILLISECONDS);
+            started.set(probe);
+        } catch (RuntimeException refused) {
+            LOG.warn("No probe for the timers of this clock move ({}): {}", by, refused.toString());
+        }
+    }
+
+    @JobWorker(type = JOB_TYPE)
+    public void tellTheAppTheMoveFellDue(@Variable(name = PROBE) long probe) {
+        fellDue.accumulateAndGet(probe, Math::max);
+    }
+
+    /** @return whether the probe of the last move (that had one) has fired, or no move was made */
+    boolean fired() {
+        return fellDue.get() >= started.get();
+    }
+
+    private void deploy() {
+        if (!deployed) {
+            client.getObject()
+                    .newDeployResourceCommand()
+                    .addProcessModel(model(), PROCESS + ".bpmn")
+                    .requestTimeout(WAIT_FOR_ENGINE)
+                    .send()
+                    .join(WAIT_FOR_ENGINE.toMillis(), TimeUnit.MILLISECONDS);
+            deployed = true;
+        }
+    }
+
+    static BpmnModelInstance model() {
+        return Bpmn.createExecutableProcess(PROCESS)
+                .name("Clock move (development)")
+                .startEvent("clock-moved")
+                .name("Clock about to move")
+                .intermediateCatchEvent("move-fell-due")
+                .name("As long as the move")
+                .timerWithDurationExpression(WAIT)
+                .serviceTask("tell-the-app")
+                .name("Tell the app the move fell due")
+                .zeebeJobType(JOB_TYPE)
+                .endEvent("told")
+                .name("Told")
+                .done();
+    }
+}
