@@ -82,7 +82,7 @@ class ActivityController {
         long callsInFlight = calls.count();
         long outboxPending =
                 outboxes.stream().mapToLong(OutboxDispatcher::pending).sum();
-        boolean movedTimersFired = movedTimers.fired();
+        Boolean movedTimersFired = movedTimers.fired();
         // The probe before the steps: the steps read after its answer include every command written before it.
         boolean caughtUp = engine && barrier.caughtUp();
         EngineProgress progress = engine ? this.engine.getIfAvailable() : null;
@@ -132,8 +132,8 @@ class ActivityController {
      * @param jobsInClientByType the same by job type, those with any
      * @param engineCallsInFlight requests sent to the engine (a job's completion, a message) not yet answered
      * @param outboxPending mails and engine messages written and not yet delivered
-     * @param movedTimersFired whether the timers the last move of the clock made due have fired (a
-     *     move the engine could not take a probe for counts as fired)
+     * @param movedTimersFired whether the timers the last move of the clock made due have fired (true
+     *     before any move); null when the engine could not take that move's probe, so nobody can say
      * @param engineCaughtUp whether the engine had processed every command written to it before this look
      * @param engineSteps how many steps the engine has taken (elements entered and left, jobs); -1 where it cannot say
      * @param jobsInTransit jobs the engine handed out that the client has not received; other than 0
@@ -148,7 +148,7 @@ class ActivityController {
             Map<String, Long> jobsInClientByType,
             long engineCallsInFlight,
             long outboxPending,
-            boolean movedTimersFired,
+            Boolean movedTimersFired,
             boolean engineCaughtUp,
             long engineSteps,
             Long jobsInTransit) {}

@@ -2,7 +2,7 @@ package io.nurture.dev;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * actor "appears blocked"). A look in between found an engine with nothing to do, and the rest
  * fired during the next simulated day. So each move first starts a probe: an instance whose timer
  * runs as long as the move and falls due just before the engine's time after it, so it fires after
- * every timer due earlier, and its job reaching the app says they have fired.
+ * every timer due earlier, and its job reaching the app says they have fired. Its instance key names
+ * it: keys only grow, so a probe of an earlier move, or of an earlier run of the app, that fires late
+ * never answers for a later one. On a broker with several partitions the probe speaks for its own.
  */
 @Component
 @ConditionalOnExpression(ActivityController.CONDITION)
@@ -32,50 +34,52 @@ public class MovedTimers {
     static final String PROCESS = "nurture-dev-clock-move";
     static final String JOB_TYPE = "nurture-dev-clock-move-fell-due";
     static final String WAIT = "wait";
-    static final String PROBE = "probe";
 
     private static final Logger LOG = LoggerFactory.getLogger(MovedTimers.class);
-    private static final Duration WAIT_FOR_ENGINE = Duration.ofSeconds(10);
+    /** As long as the gateway waits for the broker: a busy machine took over 15 s for a first deployment. */
+    static final Duration WAIT_FOR_ENGINE = Duration.ofMinutes(1);
 
     private final ObjectProvider<CamundaClient> client;
-    private final AtomicLong started = new AtomicLong();
     private final AtomicLong fellDue = new AtomicLong();
+    private volatile long awaited;
+    private volatile boolean lastMoveProbed = true;
     private boolean deployed;
 
     MovedTimers(ObjectProvider<CamundaClient> client) {
         this.client = client;
     }
 
-    /**
-     * Starts the probe of a move about to be made. An engine that cannot take it (down, restarting)
-     * leaves this move without one: its timers are then reported fired as soon as the last probe's were.
-     */
+    /** Starts the probe of a move about to be made; an engine that cannot take one leaves the move unprobed. */
     synchronized void beforeMove(Duration by) {
-        long probe = started.get() + 1;
         try {
             deploy();
-            client.getObject()
+            awaited = client.getObject()
                     .newCreateInstanceCommand()
                     .bpmnProcessId(PROCESS)
                     .latestVersion()
-                    .variables(Map.<String, Object>of(WAIT, by.toString(), PROBE, probe))
+                    .variables(Map.<String, Object>of(WAIT, by.toString()))
                     .requestTimeout(WAIT_FOR_ENGINE)
                     .send()
-                    .join(WAIT_FOR_ENGINE.toMillis(), TimeUnit.MILLISECONDS);
-            started.set(probe);
+                    .join(WAIT_FOR_ENGINE.toMillis(), TimeUnit.MILLISECONDS)
+                    .getProcessInstanceKey();
+            lastMoveProbed = true;
         } catch (RuntimeException refused) {
+            lastMoveProbed = false;
             LOG.warn("No probe for the timers of this clock move ({}): {}", by, refused.toString());
         }
     }
 
     @JobWorker(type = JOB_TYPE)
-    public void tellTheAppTheMoveFellDue(@Variable(name = PROBE) long probe) {
-        fellDue.accumulateAndGet(probe, Math::max);
+    public void tellTheAppTheMoveFellDue(ActivatedJob job) {
+        fellDue.accumulateAndGet(job.getProcessInstanceKey(), Math::max);
     }
 
-    /** @return whether the probe of the last move (that had one) has fired, or no move was made */
-    boolean fired() {
-        return fellDue.get() >= started.get();
+    /**
+     * @return whether the last move's probe has fired (true before any move); null when the last
+     *     move has none, so nobody can say
+     */
+    Boolean fired() {
+        return lastMoveProbed ? fellDue.get() >= awaited : null;
     }
 
     private void deploy() {

@@ -76,7 +76,9 @@ final class NurtureApi {
                 activity.path("jobsInClient").asLong(),
                 activity.path("engineCallsInFlight").asLong(),
                 activity.path("outboxPending").asLong(),
-                activity.path("movedTimersFired").asBoolean(),
+                // Null when the move had no probe (the engine could not take it): nobody can say, so no wait.
+                !activity.path("movedTimersFired").isBoolean()
+                        || activity.path("movedTimersFired").asBoolean(),
                 activity.path("engineCaughtUp").asBoolean(),
                 activity.path("engineSteps").asLong(),
                 activity.path("jobsInTransit").isIntegralNumber()
