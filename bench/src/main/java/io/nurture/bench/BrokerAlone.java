@@ -1,8 +1,6 @@
 package io.nurture.bench;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
 import io.nurture.broker.LocalBroker;
 import io.nurture.broker.LocalBrokerProperties;
 import io.nurture.local.DataDirectory;
@@ -23,8 +21,6 @@ import java.util.stream.Stream;
  */
 final class BrokerAlone implements AutoCloseable {
 
-    private static final Duration PARTITION_KNOWN_WITHIN = Duration.ofMinutes(1);
-
     private final LocalBroker broker;
     private final DataDirectory data;
     private final int gatewayPort;
@@ -36,7 +32,7 @@ final class BrokerAlone implements AutoCloseable {
     }
 
     /** @param directory the run's own data directory under {@code home}: each start begins on an empty one */
-    static BrokerAlone start(Path home, String directory) throws IOException, InterruptedException {
+    static BrokerAlone start(Path home, String directory) throws IOException {
         DataDirectory data = DataDirectory.open(home.resolve(directory).toString(), false);
         int gatewayPort = FreePorts.any();
         LocalBroker broker = new LocalBroker(
@@ -55,7 +51,7 @@ final class BrokerAlone implements AutoCloseable {
         broker.start();
         try {
             deployModels(gatewayPort);
-        } catch (RuntimeException | InterruptedException notDeployed) {
+        } catch (RuntimeException notDeployed) {
             // No caller holds the broker yet to stop it: a failed run left one running for over an hour.
             broker.stop();
             throw notDeployed;
@@ -65,10 +61,10 @@ final class BrokerAlone implements AutoCloseable {
 
     /**
      * What Nurture deploys at its start, so the instances the ceiling starts run the shipped models.
-     * A broker that has just become ready may not yet have told its gateway about its partition (the
-     * gateway answers UNAVAILABLE): the deployment is sent again until it has, for up to a minute.
+     * The broker counts as started only once its gateway knows the partition's leader, so the
+     * deployment is not refused as UNAVAILABLE.
      */
-    private static void deployModels(int gatewayPort) throws InterruptedException {
+    private static void deployModels(int gatewayPort) {
         try (CamundaClient client = CamundaClient.newClientBuilder()
                 .grpcAddress(URI.create("http://127.0.0.1:" + gatewayPort))
                 .preferRestOverGrpc(false)
@@ -77,18 +73,7 @@ final class BrokerAlone implements AutoCloseable {
             for (String model : Models.RESOURCES.subList(1, Models.RESOURCES.size())) {
                 deployment = deployment.addResourceFromClasspath(model);
             }
-            long deadline = System.nanoTime() + PARTITION_KNOWN_WITHIN.toNanos();
-            while (true) {
-                try {
-                    deployment.send().join();
-                    return;
-                } catch (ClientStatusException notYet) {
-                    if (notYet.getStatusCode() != Status.Code.UNAVAILABLE || System.nanoTime() > deadline) {
-                        throw notYet;
-                    }
-                    Thread.sleep(200);
-                }
-            }
+            deployment.send().join();
         }
     }
 

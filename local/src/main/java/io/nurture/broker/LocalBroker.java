@@ -72,6 +72,9 @@ public final class LocalBroker {
     private final WhenBack whenBack = new WhenBack();
     private volatile Process process;
     private volatile int managementPort;
+    /** The broker's own web server: its REST gateway, of which only the topology is asked. */
+    private volatile int restPort;
+
     private volatile boolean ready;
     private volatile boolean stopping;
     private volatile Instant readySince;
@@ -207,6 +210,7 @@ public final class LocalBroker {
         clockAway();
         createDirectory(state.broker());
         managementPort = FreePorts.any();
+        restPort = FreePorts.any();
         AotCache.Start aot = aotCache.start();
         ProcessBuilder builder = new ProcessBuilder(ChildProcesses.inOwnSession(command(aot.options())))
                 .directory(state.broker().toFile());
@@ -268,7 +272,7 @@ public final class LocalBroker {
         // broker and failed Nurture's start (CI with one core kept busy).
         settings.put("ZEEBE_BROKER_GATEWAY_CLUSTER_REQUESTTIMEOUT", "PT1M");
         settings.put("SERVER_ADDRESS", LOOPBACK);
-        settings.put("SERVER_PORT", Integer.toString(FreePorts.any()));
+        settings.put("SERVER_PORT", Integer.toString(restPort));
         settings.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
         settings.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
         // Only what Nurture asks the broker: the distribution exposes every endpoint, instance bans,
@@ -311,13 +315,15 @@ public final class LocalBroker {
         }
     }
 
+    /** Ready by its own account, and its gateway knows the leader of every partition. */
     private boolean readiness() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(management("/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2))
-                    .GET()
-                    .build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            if (get(management("/actuator/health/readiness")).statusCode() != 200) {
+                return false;
+            }
+            HttpResponse<String> topology =
+                    get(URI.create("http://" + LOOPBACK + ":" + restPort + GatewayTopology.PATH));
+            return topology.statusCode() == 200 && GatewayTopology.everyPartitionLed(topology.body());
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -421,6 +427,12 @@ public final class LocalBroker {
     /** Names the data directory on the broker's command line, so a later start can recognise an orphan. */
     private String dataMarker() {
         return "-Dnurture.data-dir=" + state.root();
+    }
+
+    private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        HttpRequest request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private URI management(String path) {
