@@ -65,7 +65,7 @@ class PreOrderSimulationIntegrationTest {
         // Each reminded customer once, whether the window closed within the ten days or not: which of the two
         // depends on the simulated day the reminder went out. Twice, on a busy machine while the broker reported
         // its stream processor blocked, 19 windows had closed, not 20; the second time the report showed the
-        // twentieth customer still awaiting the window's end, so its reminder went out days late (cause not
+        // twentieth customer still awaiting the window's end, so its reminder went out a day late (cause not
         // found; docs/simulation.md). That the report counts every reminded customer holds on any machine.
         assertThat(reached("Still thinking") + reached("Picked for you"))
                 .as(
