@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * go quiet after a move. The engine fires due timers from a task of its own, not in answer to a
  * command: some milliseconds after the move, oldest due date first, and in more than one go when
  * that task runs out of its 50 ms or its thread is held up by other work (the broker then reports an
- * actor "appears blocked"). A look in between found an engine with nothing to do, and the rest
- * fired during the next simulated day. So each move first starts a probe: an instance whose timer
+ * actor "appears blocked"). A look in between can find an engine with nothing to do while the rest
+ * wait to fire in the next simulated day. So each move first starts a probe: an instance whose timer
  * runs as long as the move and falls due just before the engine's time after it, so it fires after
  * every timer due earlier, and its job reaching the app says they have fired. Its instance key names
  * it: keys only grow, so a probe of an earlier move, or of an earlier run of the app, that fires late

@@ -301,11 +301,7 @@ public final class LocalBroker {
      */
     public EngineProgress.Counts progress() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(management("/actuator/prometheus?" + EngineSteps.QUERY))
-                    .timeout(Duration.ofSeconds(2))
-                    .GET()
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = get(management("/actuator/prometheus?" + EngineSteps.QUERY));
             return response.statusCode() == 200 ? EngineSteps.count(response.body()) : EngineProgress.Counts.UNKNOWN;
         } catch (IOException e) {
             return EngineProgress.Counts.UNKNOWN;
@@ -429,6 +425,7 @@ public final class LocalBroker {
         return "-Dnurture.data-dir=" + state.root();
     }
 
+    /** A look at the broker: two seconds at most, as none of these may hold up a start or a settle. */
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         HttpRequest request =
                 HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();

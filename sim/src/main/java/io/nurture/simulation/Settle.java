@@ -15,7 +15,8 @@ import java.time.Duration;
  * several times a second, and most windows saw it move when nothing happened. Nor does the probe's
  * answer say the timers have all fired: the broker fires them from a task of its own, in more than
  * one go when there are many or its thread is held up, and a look in between can find nothing to do
- * while a timer still waits (the likeliest cause of a reminder once counted in the wrong window). So
+ * while a timer still waits (read in the engine, not caught in a run; a reminder sent a day late under
+ * load came again with this in place, cause not found: docs/simulation.md). So
  * the app also says whether the last move's timers have fired (before moving, it starts a timer as
  * long as the move and hears when that fires), and is not idle until they have. The looks are
  * {@code quiet} apart, a window for a job the engine has handed out and the app's client has not yet
