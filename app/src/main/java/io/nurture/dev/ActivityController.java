@@ -98,7 +98,8 @@ class ActivityController {
                 movedTimersFired,
                 caughtUp,
                 counts.steps(),
-                counts.jobsHandedOut() < 0 ? null : counts.jobsHandedOut() - client.received());
+                counts.jobsHandedOut() < 0 ? null : counts.jobsHandedOut() - client.received(),
+                counts.jobPushesFailed() < 0 ? null : counts.jobPushesFailed());
     }
 
     /**
@@ -140,6 +141,9 @@ class ActivityController {
      *     also when the counts cannot be compared (a broker restarted since the app started counts from
      *     0 again; a job the gateway gave back is counted twice); null where the engine cannot say,
      *     which includes every look after a push failed (its job waits for a worker's next poll)
+     * @param jobPushesFailed jobs the engine could not push to a worker's stream since the broker
+     *     started (the stream was blocked, its client busy): each waited for a worker's next poll,
+     *     which an idle worker makes seconds apart; null where the engine cannot say
      */
     record Activity(
             long jobsStarted,
@@ -151,5 +155,6 @@ class ActivityController {
             Boolean movedTimersFired,
             boolean engineCaughtUp,
             long engineSteps,
-            Long jobsInTransit) {}
+            Long jobsInTransit,
+            Long jobPushesFailed) {}
 }

@@ -24,8 +24,8 @@ class ActivityControllerTest {
     private final EngineBarrier barrier = mock(EngineBarrier.class);
     private final MovedTimers timers = mock(MovedTimers.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final ActivityController controller =
-            new ActivityController(new JobsInFlight(), calls, List.of(), meters, engineCounts(42, 5), barrier, timers);
+    private final ActivityController controller = new ActivityController(
+            new JobsInFlight(), calls, List.of(), meters, engineCounts(42, 5, 0), barrier, timers);
 
     @Test
     void theProbeIsNotCountedAmongTheRequestsAwaitingTheEngine() {
@@ -89,9 +89,19 @@ class ActivityControllerTest {
     void anEngineThatCannotSayWhatItHandedOutLeavesTheJobsInTransitUnknown() {
         when(barrier.caughtUp()).thenReturn(true);
         ActivityController afterAFailedPush = new ActivityController(
-                new JobsInFlight(), calls, List.of(), meters, engineCounts(42, -1), barrier, timers);
+                new JobsInFlight(), calls, List.of(), meters, engineCounts(42, -1, 3), barrier, timers);
 
         assertThat(afterAFailedPush.activity(true).jobsInTransit()).isNull();
+    }
+
+    @Test
+    void failedPushesAreReportedSoThatAWaitCoversTheirJobsNextPoll() {
+        when(barrier.caughtUp()).thenReturn(true);
+        ActivityController afterFailedPushes = new ActivityController(
+                new JobsInFlight(), calls, List.of(), meters, engineCounts(42, -1, 3), barrier, timers);
+
+        assertThat(afterFailedPushes.activity(true).jobPushesFailed()).isEqualTo(3);
+        assertThat(controller.activity(false).jobPushesFailed()).isNull();
     }
 
     private void clientReceived(String type, int jobs) {
@@ -100,9 +110,9 @@ class ActivityControllerTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static ObjectProvider<EngineProgress> engineCounts(long steps, long jobsHandedOut) {
+    private static ObjectProvider<EngineProgress> engineCounts(long steps, long jobsHandedOut, long pushesFailed) {
         ObjectProvider<EngineProgress> provider = mock(ObjectProvider.class);
-        when(provider.getIfAvailable()).thenReturn(() -> new EngineProgress.Counts(steps, jobsHandedOut));
+        when(provider.getIfAvailable()).thenReturn(() -> new EngineProgress.Counts(steps, jobsHandedOut, pushesFailed));
         return provider;
     }
 }

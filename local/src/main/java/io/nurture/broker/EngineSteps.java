@@ -25,7 +25,8 @@ final class EngineSteps {
     /**
      * @param exposition the broker's metrics in Prometheus' text format
      * @return the jobs handed out as -1 (cannot say) once a push has failed: its job went back to
-     *     wait for a poll, and a push reported failed may still have reached its client
+     *     wait for a poll, and a push reported failed may still have reached its client; and the
+     *     pushes that failed
      */
     static EngineProgress.Counts count(String exposition) {
         double steps = 0;
@@ -42,7 +43,7 @@ final class EngineSteps {
                 pushesFailed += value(line);
             }
         }
-        return new EngineProgress.Counts((long) steps, pushesFailed > 0 ? -1 : (long) handedOut);
+        return new EngineProgress.Counts((long) steps, pushesFailed > 0 ? -1 : (long) handedOut, (long) pushesFailed);
     }
 
     private static double value(String line) {

@@ -40,6 +40,14 @@ class EngineStepsTest {
     }
 
     @Test
+    void failedPushesAreCountedForWhoeverWaitsForTheirJobs() {
+        String afterTwoFailedPushes = SCRAPE.replace("push_fail_count_total 0.0", "push_fail_count_total 2.0");
+
+        assertThat(EngineSteps.count(SCRAPE).jobPushesFailed()).isZero();
+        assertThat(EngineSteps.count(afterTwoFailedPushes).jobPushesFailed()).isEqualTo(2);
+    }
+
+    @Test
     void anEmptyPollOfAnIdleWorkerIsNoStep() {
         String afterAPoll = SCRAPE.replace("91234.0", "91236.0");
 

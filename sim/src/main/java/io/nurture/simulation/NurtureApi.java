@@ -33,7 +33,8 @@ final class NurtureApi {
             boolean movedTimersFired,
             boolean engineCaughtUp,
             long engineSteps,
-            Long jobsInTransit) {
+            Long jobsInTransit,
+            Long jobPushesFailed) {
 
         /** Nothing running in the app, nothing on its way to the engine, and the last move's timers fired. */
         boolean idle() {
@@ -81,9 +82,12 @@ final class NurtureApi {
                         || activity.path("movedTimersFired").asBoolean(),
                 activity.path("engineCaughtUp").asBoolean(),
                 activity.path("engineSteps").asLong(),
-                activity.path("jobsInTransit").isIntegralNumber()
-                        ? activity.path("jobsInTransit").asLong()
-                        : null);
+                longOrNull(activity.path("jobsInTransit")),
+                longOrNull(activity.path("jobPushesFailed")));
+    }
+
+    private static Long longOrNull(JsonNode number) {
+        return number.isIntegralNumber() ? number.asLong() : null;
     }
 
     /** Goods arrive: adds them to what the shop has. */

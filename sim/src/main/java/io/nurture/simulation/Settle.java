@@ -23,20 +23,37 @@ import java.time.Duration;
  * received, unless the app counts those (jobs handed out by the broker's counters, jobs received by
  * the client's) and none is on its way: then one look follows the other at once. A job that waits
  * for a worker's poll (after a failed push) is covered by neither; the app then cannot count, and
- * the window is kept.
+ * the window is kept. Nor would a window of a tenth of a second cover it: the job waits for a worker
+ * whose last poll found nothing and which, its stream open, polls again only seconds later. So when
+ * the broker reports pushes that failed since the last look (the worker's stream was blocked, its
+ * client too busy to read), the settle waits once for the workers' longest gap between polls and
+ * looks again.
  */
 final class Settle {
 
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration BUSY_POLL = Duration.ofMillis(50);
     private static final Duration GIVE_UP = Duration.ofMinutes(5);
+    /**
+     * The longest a worker with its stream open and nothing to do waits between two polls: the
+     * Camunda client's default backoff of 5 s, plus its tenth of jitter, plus the poll's own trip.
+     */
+    static final Duration WORKERS_POLL_GAP = Duration.ofSeconds(6);
 
     private final NurtureApi api;
     private final Duration quiet;
+    private final Duration pollGap;
+    private long pushesFailedSeen;
+    private int pollGapsWaited;
 
     Settle(NurtureApi api, Duration quiet) {
+        this(api, quiet, WORKERS_POLL_GAP);
+    }
+
+    Settle(NurtureApi api, Duration quiet, Duration pollGap) {
         this.api = api;
         this.quiet = quiet;
+        this.pollGap = pollGap;
     }
 
     /**
@@ -72,6 +89,10 @@ final class Settle {
             Thread.sleep(quiet.toMillis());
         }
         NurtureApi.Activity after = api.activity(true);
+        if (pushesFailedSince(after)) {
+            Thread.sleep(pollGap.toMillis());
+            return false;
+        }
         return before.idle()
                 && after.idle()
                 && before.engineCaughtUp()
@@ -80,5 +101,24 @@ final class Settle {
                 && after.engineSteps() >= 0
                 && after.sameProgressAs(before)
                 && (!counted || after.nothingInTransit());
+    }
+
+    /** Whether the broker reports pushes that failed since the last look (a restarted broker counts from 0). */
+    private boolean pushesFailedSince(NurtureApi.Activity look) {
+        Long failed = look.jobPushesFailed();
+        if (failed == null || failed == pushesFailedSeen) {
+            return false;
+        }
+        pushesFailedSeen = failed;
+        if (failed == 0) {
+            return false;
+        }
+        pollGapsWaited++;
+        return true;
+    }
+
+    /** How often a settle waited for the workers' polls after failed pushes. */
+    int pollGapsWaited() {
+        return pollGapsWaited;
     }
 }

@@ -14,9 +14,11 @@ public interface EngineProgress {
      *     stands still while the engine has nothing to do; -1 where the broker cannot say
      * @param jobsHandedOut jobs given to workers, by their polls or pushed on their streams; -1 where
      *     the broker cannot say (once a push has failed)
+     * @param jobPushesFailed pushes the broker gave up on (the client's stream was blocked): each
+     *     such job went back to wait for a worker's next poll; -1 where the broker cannot say
      */
-    record Counts(long steps, long jobsHandedOut) {
+    record Counts(long steps, long jobsHandedOut, long jobPushesFailed) {
 
-        public static final Counts UNKNOWN = new Counts(-1, -1);
+        public static final Counts UNKNOWN = new Counts(-1, -1, -1);
     }
 }
