@@ -46,8 +46,7 @@ class ClockController {
             if (!request.holdAt().isAfter(clock.now())) {
                 throw new InvalidRequestException("holdAt", "must lie ahead of the clock's now, " + clock.now());
             }
-            timers.beforeMove(Duration.between(clock.now(), request.holdAt()));
-            return new Now(clock.holdAt(request.holdAt()));
+            return new Now(clock.holdAt(request.holdAt(), timers::beforeMove));
         }
         if (request.advance().isNegative() || request.advance().isZero()) {
             throw new InvalidRequestException("advance", "must be a positive ISO-8601 duration such as P3D");

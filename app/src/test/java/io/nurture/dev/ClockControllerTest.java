@@ -7,6 +7,7 @@ import io.nurture.clock.ClockControl;
 import io.nurture.runtime.JobsInFlight;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
@@ -64,7 +65,7 @@ class ClockControllerTest {
         }
 
         @Override
-        public Instant holdAt(Instant at) {
+        public Instant holdAt(Instant at, Consumer<Duration> beforeMove) {
             return at;
         }
 

@@ -22,7 +22,16 @@ public interface ClockControl {
      * the instant, the engine fired such timers in the middle of the later day, after the app had
      * settled, and the day's chains ran on into the next.
      */
-    Instant holdAt(Instant at);
+    default Instant holdAt(Instant at) {
+        return holdAt(at, by -> {});
+    }
+
+    /**
+     * As {@link #holdAt(Instant)}, telling {@code beforeMove} first how far the engine's clock is
+     * about to move: worked out once, inside the move, so that a clock running until this first move
+     * cannot make the two differ by the time between a caller's reading and the move.
+     */
+    Instant holdAt(Instant at, Consumer<Duration> beforeMove);
 
     Instant now();
 
@@ -36,12 +45,13 @@ public interface ClockControl {
             }
 
             @Override
-            public synchronized Instant holdAt(Instant at) {
+            public synchronized Instant holdAt(Instant at, Consumer<Duration> beforeMove) {
                 Duration by = Duration.between(clock.instant(), at);
                 if (!by.isPositive()) {
                     throw new IllegalArgumentException(
                             "A clock is only moved forward: " + at + " is not after " + clock.instant());
                 }
+                beforeMove.accept(by);
                 engineAdd.accept(by);
                 return clock.hold(at);
             }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +48,19 @@ class ClockControlTest {
 
         assertThat(engine.now()).isEqualTo(engineBefore);
         assertThat(clocks.now()).isEqualTo(FIRST_NOON);
+    }
+
+    @Test
+    void theFirstMoveTellsBeforehandTheLengthTheEngineIsMovedBy() {
+        List<Duration> told = new ArrayList<>();
+
+        clocks.holdAt(FIRST_NOON, by -> {
+            real.move(Duration.ofMillis(40));
+            told.add(by);
+        });
+
+        assertThat(told).containsExactly(engine.offset);
+        assertThat(engine.offset).isEqualTo(Duration.between(REAL_START, FIRST_NOON));
     }
 
     private final class EngineClock {
