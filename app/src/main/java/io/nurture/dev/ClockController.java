@@ -51,6 +51,7 @@ class ClockController {
         if (request.advance().isNegative() || request.advance().isZero()) {
             throw new InvalidRequestException("advance", "must be a positive ISO-8601 duration such as P3D");
         }
+        // The request names the length itself, so the probe's cannot differ from the engine's move.
         timers.beforeMove(request.advance());
         return new Now(clock.advance(request.advance()));
     }

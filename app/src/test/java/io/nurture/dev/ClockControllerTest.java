@@ -1,12 +1,19 @@
 package io.nurture.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nurture.clock.ClockControl;
+import io.nurture.clock.ShiftableClock;
 import io.nurture.runtime.JobsInFlight;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -55,6 +62,20 @@ class ClockControllerTest {
                 .run(app -> assertThat(app).doesNotHaveBean(ActivityController.class));
         context.withPropertyValues("nurture.dev.clock-control=true")
                 .run(app -> assertThat(app).hasSingleBean(ActivityController.class));
+    }
+
+    @Test
+    void aMoveToAnInstantTellsTheTimerProbeTheLengthTheEngineIsMovedBy() {
+        Instant now = Instant.parse("2035-01-01T00:00:00Z");
+        List<Duration> engineMoves = new ArrayList<>();
+        MovedTimers timers = mock(MovedTimers.class);
+        ClockController controller = new ClockController(
+                ClockControl.moving(engineMoves::add, new ShiftableClock(Clock.fixed(now, ZoneOffset.UTC))), timers);
+
+        controller.move(new ClockController.Move(null, now.plus(Duration.ofHours(12))));
+
+        assertThat(engineMoves).containsExactly(Duration.ofHours(12));
+        verify(timers).beforeMove(Duration.ofHours(12));
     }
 
     private static final class FixedClock implements ClockControl {

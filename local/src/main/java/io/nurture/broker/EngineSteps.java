@@ -24,9 +24,9 @@ final class EngineSteps {
 
     /**
      * @param exposition the broker's metrics in Prometheus' text format
-     * @return the jobs handed out as -1 (cannot say) once a push has failed: its job went back to
-     *     wait for a poll, and a push reported failed may still have reached its client; and the
-     *     pushes that failed
+     * @return the steps; the jobs handed out, or -1 (cannot say) once a push has failed, since its
+     *     job went back to wait for a poll and a push reported failed may still have reached its
+     *     client; the pushes that failed
      */
     static EngineProgress.Counts count(String exposition) {
         double steps = 0;

@@ -483,10 +483,8 @@ final class Rehearsal {
         progress.printf(
                 "  day %3d/%d  customers %5d  orders %6d  jobs %7d  %5.0f jobs/s  %4.0f s%n",
                 day + 1, behaviour.days(), customers, ordersPlaced(), jobs, jobs / seconds, seconds);
-        if (last && settle.pollGapsWaited() > 0) {
-            progress.printf(
-                    "  %d settles waited %d s for the workers' next polls: the broker could not push jobs to them%n",
-                    settle.pollGapsWaited(), Settle.WORKERS_POLL_GAP.toSeconds());
+        if (last && settle.pollWaits() != null) {
+            progress.println("  " + settle.pollWaits());
         }
     }
 

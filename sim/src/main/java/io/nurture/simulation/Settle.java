@@ -35,10 +35,11 @@ final class Settle {
     private static final Duration BUSY_POLL = Duration.ofMillis(50);
     private static final Duration GIVE_UP = Duration.ofMinutes(5);
     /**
-     * The longest a worker with its stream open and nothing to do waits between two polls: the
-     * Camunda client's default backoff of 5 s, plus its tenth of jitter, plus the poll's own trip.
+     * The longest a worker with its stream open and nothing to do waits between two polls (the
+     * Camunda client's default backoff of 5 s, plus its tenth of jitter), and the poll's own trip
+     * on the busy machine that made the pushes fail.
      */
-    static final Duration WORKERS_POLL_GAP = Duration.ofSeconds(6);
+    static final Duration WORKERS_POLL_GAP = Duration.ofSeconds(8);
 
     private final NurtureApi api;
     private final Duration quiet;
@@ -103,7 +104,10 @@ final class Settle {
                 && (!counted || after.nothingInTransit());
     }
 
-    /** Whether the broker reports pushes that failed since the last look (a restarted broker counts from 0). */
+    /**
+     * Whether the broker reports pushes that failed since the last look. A restarted broker counts
+     * from 0 again; one that failed exactly as many pushes as the old one had is missed.
+     */
     private boolean pushesFailedSince(NurtureApi.Activity look) {
         Long failed = look.jobPushesFailed();
         if (failed == null || failed == pushesFailedSeen) {
@@ -117,7 +121,14 @@ final class Settle {
         return true;
     }
 
-    /** How often a settle waited for the workers' polls after failed pushes. */
+    /** What the waits for the workers' polls after failed pushes came to, for the run's progress. */
+    String pollWaits() {
+        return pollGapsWaited == 0
+                ? null
+                : pollGapsWaited + " waits of " + pollGap.toSeconds()
+                        + " s for the workers' next polls: the broker could not push jobs to them";
+    }
+
     int pollGapsWaited() {
         return pollGapsWaited;
     }

@@ -21,15 +21,10 @@ public interface ClockControl {
      * at the move to its day, not the real seconds after it that it was set after its own: moved to
      * the instant, the engine fired such timers in the middle of the later day, after the app had
      * settled, and the day's chains ran on into the next.
-     */
-    default Instant holdAt(Instant at) {
-        return holdAt(at, by -> {});
-    }
-
-    /**
-     * As {@link #holdAt(Instant)}, telling {@code beforeMove} first how far the engine's clock is
-     * about to move: worked out once, inside the move, so that a clock running until this first move
-     * cannot make the two differ by the time between a caller's reading and the move.
+     *
+     * @param beforeMove told first how far the engine's clock is about to move: worked out once,
+     *     inside the move, so that a clock still running before the first move cannot make the two
+     *     differ by the time between a caller's own reading and the move
      */
     Instant holdAt(Instant at, Consumer<Duration> beforeMove);
 

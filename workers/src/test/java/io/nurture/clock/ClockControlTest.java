@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ class ClockControlTest {
 
     private static final Instant REAL_START = Instant.parse("2026-12-06T16:00:00Z");
     private static final Instant FIRST_NOON = Instant.parse("2035-01-01T12:00:00Z");
+    private static final Consumer<Duration> NO_ONE = by -> {};
 
     private final MovableClock real = new MovableClock(REAL_START);
     private final EngineClock engine = new EngineClock();
@@ -24,13 +26,13 @@ class ClockControlTest {
 
     @Test
     void aTimerOfWholeDaysSetDuringADayFallsDueAtTheMoveToItsDay() {
-        clocks.holdAt(FIRST_NOON);
+        clocks.holdAt(FIRST_NOON, NO_ONE);
         real.move(Duration.ofSeconds(3));
         Instant dueInSevenDays = engine.now().plus(Duration.ofDays(7));
 
         for (int day = 1; day <= 7; day++) {
             real.move(Duration.ofSeconds(2));
-            clocks.holdAt(FIRST_NOON.plus(Duration.ofDays(day)));
+            clocks.holdAt(FIRST_NOON.plus(Duration.ofDays(day)), NO_ONE);
         }
 
         assertThat(engine.now()).isAfterOrEqualTo(dueInSevenDays);
@@ -41,10 +43,10 @@ class ClockControlTest {
 
     @Test
     void aMoveToAnInstantThatIsNotAheadMovesNeitherClock() {
-        clocks.holdAt(FIRST_NOON);
+        clocks.holdAt(FIRST_NOON, NO_ONE);
         Instant engineBefore = engine.now();
 
-        assertThatThrownBy(() -> clocks.holdAt(FIRST_NOON)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> clocks.holdAt(FIRST_NOON, NO_ONE)).isInstanceOf(IllegalArgumentException.class);
 
         assertThat(engine.now()).isEqualTo(engineBefore);
         assertThat(clocks.now()).isEqualTo(FIRST_NOON);
