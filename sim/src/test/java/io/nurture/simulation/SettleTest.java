@@ -35,6 +35,7 @@ class SettleTest {
     @Test
     void afterAFailedPushTheSettleWaitsForTheWorkersPollAndSeesTheJobItStarted() throws Exception {
         Settle settle = new Settle(appWhosePushFailed(1), QUIET, POLL_GAP);
+        long started = System.nanoTime();
 
         settle.await();
 
@@ -42,6 +43,7 @@ class SettleTest {
                 .as("jobs started at the settle's last look")
                 .isEqualTo(1);
         assertThat(settle.pollGapsWaited()).isEqualTo(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(POLL_GAP);
     }
 
     @Test
